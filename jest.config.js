@@ -1,0 +1,31 @@
+// One jest config for the whole workspace. Test kinds are told apart by file suffix:
+//   *.unit.spec.ts  pure code, no I/O
+//   *.int.spec.ts   real PostgreSQL (and real Kafka where the subject is messaging)
+//   *.e2e.spec.ts   HTTP + real Kafka across processes
+// JEST_KIND=unit|int|e2e narrows the run; the default runs all three.
+const { readFileSync } = require('node:fs');
+const base = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'));
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(base.compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace('/', '\\/')}$`,
+    `<rootDir>/${target}`,
+  ]),
+);
+
+const kind = process.env.JEST_KIND;
+const suffix = kind ? `${kind}.spec.ts` : '{unit,int,e2e}.spec.ts';
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/{libs,services,test}/**/*.${suffix}`],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper,
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 120000,
+  // Integration tests share one PostgreSQL server and one broker on a 2-core machine.
+  maxWorkers: kind === 'unit' ? '50%' : 2,
+};
