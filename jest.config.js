@@ -25,6 +25,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 120000,
   // Integration tests share one PostgreSQL server and one broker on a 2-core machine.
   maxWorkers: kind === 'unit' ? '50%' : 2,

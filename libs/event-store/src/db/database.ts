@@ -1,0 +1,61 @@
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+
+/** What code needs to run SQL: a pool or the client of an open transaction. */
+export interface SqlClient {
+  query<R extends QueryResultRow = QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
+}
+
+export interface SqlResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
+/**
+ * One service's database: a pg pool whose connections have `search_path` set to the
+ * service's schema, so every statement in the libraries is written unqualified.
+ * The pool normally comes from TypeORM's DataSource (see createServiceDataSource), so a
+ * service has one pool for its repositories, the event store, the relay and the inbox.
+ */
+export class Database implements SqlClient {
+  constructor(
+    readonly pool: Pool,
+    readonly schema: string,
+  ) {}
+
+  async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
+    const result = await this.pool.query<R>(sql, params as unknown[]);
+    return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+  }
+
+  /** Runs `work` in one transaction; commits when it resolves, rolls back when it throws. */
+  async transaction<T>(work: (tx: SqlClient) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+      const result = await work(clientOf(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** A dedicated connection for LISTEN or session-scoped advisory locks; the caller releases it. */
+  async dedicatedClient(): Promise<PoolClient> {
+    return this.pool.connect();
+  }
+}
+
+export function clientOf(client: PoolClient): SqlClient {
+  return {
+    async query<R extends QueryResultRow>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query<R>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    },
+  };
+}

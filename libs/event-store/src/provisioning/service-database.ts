@@ -1,0 +1,136 @@
+import { Pool, PoolConfig } from 'pg';
+import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
+import { Database } from '../db/database';
+
+/**
+ * Each service owns one schema and two roles:
+ *   <schema>_owner  owns the schema and runs migrations (DDL);
+ *   <schema>_app    what the service runs as: reads and writes its tables, but may only
+ *                   INSERT into the event log (no UPDATE, DELETE or TRUNCATE: corrections are new events).
+ * In deployment each service gets its own database; locally and in tests, schemas in one.
+ */
+export interface ServiceDatabaseSpec {
+  /** Lower-case identifier: the service name (or a unique test name). */
+  schema: string;
+  migrations: Array<new () => MigrationInterface>;
+}
+
+export const APPEND_ONLY_TABLES = ['events'] as const;
+
+export function ownerRole(schema: string): string {
+  return `${schema}_owner`;
+}
+export function appRole(schema: string): string {
+  return `${schema}_app`;
+}
+
+function assertIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
+  return name;
+}
+
+/** Connection settings for one role with search_path pinned to the schema. */
+export function connectionFor(baseUrl: string, user: string, schema: string): PoolConfig {
+  const url = new URL(baseUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    database: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres',
+    user,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    options: `-c search_path=${assertIdentifier(schema)}`,
+  };
+}
+
+function typeormConnection(connection: PoolConfig, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    username: connection.user,
+    password: typeof connection.password === 'string' ? connection.password : undefined,
+    extra: { options: connection.options, max: poolSize },
+  };
+}
+
+/**
+ * Creates (idempotently) the roles and schema, runs the service's migrations as the owner
+ * through TypeORM, and (re)applies the app role's grants. `adminUrl` is a superuser or a role
+ * with CREATEROLE that can create schemas in the database.
+ */
+export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDatabaseSpec): Promise<void> {
+  const schema = assertIdentifier(spec.schema);
+  const owner = ownerRole(schema);
+  const app = appRole(schema);
+  const admin = new Pool({ connectionString: adminUrl, max: 1 });
+  try {
+    await admin.query(`SELECT pg_advisory_lock(hashtext('provision:' || $1))`, [schema]);
+    for (const role of [owner, app]) {
+      await admin.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} LOGIN; END IF;
+      END $$`);
+    }
+    const db = (await admin.query<{ db: string }>(`SELECT current_database() AS db`)).rows[0]!.db;
+    await admin.query(`GRANT CONNECT ON DATABASE "${db}" TO ${owner}, ${app}`);
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
+    await admin.query(`GRANT USAGE ON SCHEMA ${schema} TO ${app}`);
+
+    const dataSource = new DataSource({
+      ...typeormConnection(connectionFor(adminUrl, owner, schema), 1),
+      migrations: spec.migrations,
+      migrationsTableName: 'schema_migrations',
+      migrationsTransactionMode: 'each',
+    } as DataSourceOptions);
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations();
+    } finally {
+      await dataSource.destroy();
+    }
+
+    await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${app}`);
+    await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app}`);
+    await admin.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${app}`);
+    for (const table of APPEND_ONLY_TABLES) {
+      await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.${table} FROM ${app}`);
+    }
+  } finally {
+    await admin.query(`SELECT pg_advisory_unlock(hashtext('provision:' || $1))`, [schema]).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+/** Drops a schema and its two roles (tests, and `rebuild --from-scratch` environments). */
+export async function dropServiceDatabase(adminUrl: string, schema: string): Promise<void> {
+  assertIdentifier(schema);
+  const admin = new Pool({ connectionString: adminUrl, max: 1 });
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    for (const role of [appRole(schema), ownerRole(schema)]) {
+      const exists = await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
+      if (exists.rowCount) {
+        await admin.query(`DROP OWNED BY ${role}`);
+        await admin.query(`DROP ROLE ${role}`);
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The service's runtime connection: a TypeORM DataSource as the app role, whose pg pool the
+ * event store, relay and inbox share through `Database`.
+ */
+export async function openServiceDatabase(
+  baseUrl: string,
+  schema: string,
+  options: { poolSize?: number; user?: string } = {},
+): Promise<{ dataSource: DataSource; db: Database }> {
+  const connection = connectionFor(baseUrl, options.user ?? appRole(schema), schema);
+  const dataSource = new DataSource(typeormConnection(connection, options.poolSize ?? 10));
+  await dataSource.initialize();
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  return { dataSource, db: new Database(pool, schema) };
+}
