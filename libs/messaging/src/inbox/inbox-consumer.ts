@@ -1,0 +1,161 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Clock } from '@dw/kernel';
+import type { Database, SqlClient } from '@dw/event-store';
+import type { BatchContext, IncomingMessage, MessageBus, MessageConsumer, MessageProducer } from '../port/message-bus.port';
+import { deadLetterHeaders } from './dead-letter';
+
+export interface InboxHandlerContext {
+  /** The consumer's transaction: the inbox row and everything the handler writes commit together. */
+  tx: SqlClient;
+  message: IncomingMessage;
+  /** CloudEvents id (ce_id): the idempotency key across redeliveries. */
+  messageId: string;
+  eventType: string | undefined;
+}
+
+export type InboxHandler = (context: InboxHandlerContext) => Promise<void>;
+
+export interface InboxConsumerOptions {
+  groupId: string;
+  topics: readonly string[];
+  handler: InboxHandler;
+  clock: Clock;
+  /** Attempts before a message is dead-lettered (bounded retries). */
+  maxAttempts?: number;
+  /** Delay before retry n (1-based) in ms; default 50 × 2^(n-1), capped at 2 s. */
+  backoffMs?: (attempt: number) => number;
+  /** Default `<groupId>.dlq`. */
+  deadLetterTopic?: string;
+  fromBeginning?: boolean;
+  partitionsConsumedConcurrently?: number;
+  onOutcome?: (outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered', message: IncomingMessage) => void;
+  onLag?: (topic: string, partition: number, lag: number) => void;
+  onError?: (error: unknown, message: IncomingMessage, attempt: number) => void;
+}
+
+/** An error that retrying cannot fix (undecodable payload, unknown type): dead-lettered at once. */
+export class NonRetryableMessageError extends Error {
+  readonly retryable = false;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NonRetryableMessageError';
+  }
+}
+
+const tracer = trace.getTracer('dw-inbox-consumer');
+
+/**
+ * Consumes topics into a service, exactly once in effect: each message's (group, id) goes into
+ * the inbox in the same transaction as the handler's own writes, so a redelivered message is
+ * recognised and skipped. A message that keeps failing goes, after bounded retries, to the
+ * dead-letter topic with its error, and the partition moves on.
+ */
+export class InboxConsumer {
+  private consumer: MessageConsumer | null = null;
+  private dlqProducer: MessageProducer | null = null;
+  private readonly maxAttempts: number;
+  private readonly deadLetterTopic: string;
+
+  constructor(
+    private readonly db: Database,
+    private readonly bus: MessageBus,
+    private readonly options: InboxConsumerOptions,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.deadLetterTopic = options.deadLetterTopic ?? `${options.groupId}.dlq`;
+  }
+
+  async start(): Promise<void> {
+    this.dlqProducer = this.bus.producer();
+    await this.dlqProducer.connect();
+    this.consumer = this.bus.consumer({
+      groupId: this.options.groupId,
+      topics: this.options.topics,
+      fromBeginning: this.options.fromBeginning ?? true,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+    });
+    await this.consumer.run((messages, batch) => this.consumeBatch(messages, batch));
+  }
+
+  /** Finishes the message in hand, commits its offset, leaves the group. */
+  async drain(): Promise<void> {
+    await this.consumer?.stop();
+    await this.dlqProducer?.disconnect();
+    this.consumer = null;
+    this.dlqProducer = null;
+  }
+
+  private async consumeBatch(messages: readonly IncomingMessage[], batch: BatchContext): Promise<void> {
+    for (const message of messages) {
+      if (!batch.isRunning()) return;
+      await this.consumeOne(message);
+      await batch.commit(message);
+      await batch.heartbeat();
+      this.options.onLag?.(message.topic, message.partition, batch.lagAfter(message));
+    }
+  }
+
+  private async consumeOne(message: IncomingMessage): Promise<void> {
+    const messageId = message.headers.ce_id ?? `${message.topic}:${message.partition}:${message.offset}`;
+    const parent = propagation.extract(ROOT_CONTEXT, message.headers);
+    const span = tracer.startSpan(
+      `process ${message.topic}`,
+      { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': this.options.groupId, 'messaging.message.id': messageId } },
+      parent,
+    );
+    try {
+      await context.with(trace.setSpan(parent, span), () => this.applyWithRetries(message, messageId));
+    } finally {
+      span.end();
+    }
+  }
+
+  private async applyWithRetries(message: IncomingMessage, messageId: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const outcome = await this.db.transaction(async (tx) => {
+          const inserted = await tx.query(
+            `INSERT INTO inbox (consumer_group, message_id, topic, partition, "offset", processed_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+            [this.options.groupId, messageId, message.topic, message.partition, message.offset, this.options.clock.now()],
+          );
+          if (inserted.rowCount === 0) return 'duplicate' as const;
+          await this.options.handler({ tx, message, messageId, eventType: message.headers.ce_type });
+          return 'applied' as const;
+        });
+        this.options.onOutcome?.(outcome, message);
+        return;
+      } catch (error) {
+        this.options.onError?.(error, message, attempt);
+        trace.getActiveSpan()?.recordException(error as Error);
+        const retryable = (error as { retryable?: boolean }).retryable !== false;
+        if (!retryable || attempt >= this.maxAttempts) {
+          await this.deadLetter(message, error, attempt);
+          return;
+        }
+        this.options.onOutcome?.('retried', message);
+        await new Promise((resolve) => setTimeout(resolve, this.backoff(attempt)));
+      }
+    }
+  }
+
+  private backoff(attempt: number): number {
+    return this.options.backoffMs ? this.options.backoffMs(attempt) : Math.min(2_000, 50 * 2 ** (attempt - 1));
+  }
+
+  private async deadLetter(message: IncomingMessage, error: unknown, attempts: number): Promise<void> {
+    trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: 'dead-lettered' });
+    await this.dlqProducer!.send([
+      {
+        topic: this.deadLetterTopic,
+        key: message.key ?? `${message.topic}:${message.partition}`,
+        value: message.value,
+        headers: deadLetterHeaders(message, error, attempts, this.options.groupId, this.options.clock.now()),
+      },
+    ]);
+    this.options.onOutcome?.('dead_lettered', message);
+  }
+}

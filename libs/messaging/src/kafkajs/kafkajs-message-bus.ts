@@ -1,0 +1,205 @@
+import { Admin, Consumer, IHeaders, Kafka, KafkaMessage, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import type {
+  BatchContext,
+  ConsumerOptions,
+  IncomingMessage,
+  MessageBus,
+  MessageConsumer,
+  MessageProducer,
+  OutgoingMessage,
+  TopicAdmin,
+  TopicSpec,
+} from '../port/message-bus.port';
+
+export interface KafkaJsBusOptions {
+  clientId: string;
+  brokers: readonly string[];
+  /** Where kafkajs's own log lines go (warn and error only). */
+  log?: (level: 'warn' | 'error', message: string, extra: Record<string, unknown>) => void;
+}
+
+/** The kafkajs adapter behind the MessageBus port. */
+export class KafkaJsMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+
+  constructor(options: KafkaJsBusOptions) {
+    const log = options.log ?? ((level, message, extra) => process.stderr.write(`${JSON.stringify({ level, logger: 'kafkajs', message, ...extra })}\n`));
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => {
+        const { message, ...extra } = entry.log;
+        // Coordinator-loading and leader-election notices at start-up are retried by kafkajs itself.
+        if (entry.level === logLevel.ERROR || entry.level === logLevel.WARN) {
+          log(entry.level === logLevel.ERROR ? 'error' : 'warn', message, { namespace: entry.namespace, ...extra });
+        }
+      },
+      retry: { initialRetryTime: 100, retries: 8 },
+    });
+  }
+
+  producer(): MessageProducer {
+    return new KafkaJsProducer(
+      this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        allowAutoTopicCreation: false,
+      }),
+    );
+  }
+
+  consumer(options: ConsumerOptions): MessageConsumer {
+    return new KafkaJsConsumer(
+      this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 }),
+      options,
+    );
+  }
+
+  async admin(): Promise<TopicAdmin> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    return new KafkaJsTopicAdmin(admin);
+  }
+}
+
+class KafkaJsProducer implements MessageProducer {
+  constructor(private readonly producer: Producer) {}
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) {
+      const list = byTopic.get(message.topic) ?? [];
+      list.push(message);
+      byTopic.set(message.topic, list);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: Buffer.from(m.value), headers: m.headers })),
+      })),
+    });
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key ? message.key.toString('utf8') : null,
+    value: message.value ?? Buffer.alloc(0),
+    headers: headersToStrings(message.headers),
+    timestamp: message.timestamp,
+  };
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}
+
+class KafkaJsConsumer implements MessageConsumer {
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly options: ConsumerOptions,
+  ) {}
+
+  async run(onBatch: (messages: readonly IncomingMessage[], context: BatchContext) => Promise<void>): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+        const messages = batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m));
+        const highWatermark = BigInt(batch.highWatermark);
+        await onBatch(messages, {
+          commit: async (message) => {
+            resolveOffset(message.offset);
+            await commitOffsetsIfNecessary();
+          },
+          heartbeat,
+          isRunning: () => isRunning() && !isStale(),
+          lagAfter: (message) => Number(highWatermark - BigInt(message.offset) - 1n),
+        });
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+    await this.consumer.disconnect();
+  }
+}
+
+class KafkaJsTopicAdmin implements TopicAdmin {
+  constructor(private readonly admin: Admin) {}
+
+  async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = specs.filter((s) => !existing.has(s.name));
+    if (missing.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((s) => ({
+          topic: s.name,
+          numPartitions: s.partitions,
+          replicationFactor: s.replicationFactor ?? 1,
+          configEntries: topicConfig(s),
+        })),
+      });
+    }
+    const present = specs.filter((s) => existing.has(s.name));
+    if (present.length === 0) return;
+    const metadata = await this.admin.fetchTopicMetadata({ topics: present.map((s) => s.name) });
+    const grow = present.filter((s) => {
+      const current = metadata.topics.find((t) => t.name === s.name)?.partitions.length ?? 0;
+      return current < s.partitions;
+    });
+    if (grow.length > 0) await this.admin.createPartitions({ topicPartitions: grow.map((s) => ({ topic: s.name, count: s.partitions })) });
+    await this.admin.alterConfigs({
+      validateOnly: false,
+      resources: present.map((s) => ({ type: 2 /* TOPIC */, name: s.name, configEntries: topicConfig(s) })),
+    });
+  }
+
+  listTopics(): Promise<string[]> {
+    return this.admin.listTopics();
+  }
+
+  async deleteTopics(names: readonly string[]): Promise<void> {
+    if (names.length > 0) await this.admin.deleteTopics({ topics: [...names] });
+  }
+
+  async ping(): Promise<void> {
+    await this.admin.describeCluster();
+  }
+
+  disconnect(): Promise<void> {
+    return this.admin.disconnect();
+  }
+}
+
+function topicConfig(spec: TopicSpec): Array<{ name: string; value: string }> {
+  const entries: Array<{ name: string; value: string }> = [{ name: 'cleanup.policy', value: spec.cleanupPolicy ?? 'delete' }];
+  if (spec.retentionMs !== undefined) entries.push({ name: 'retention.ms', value: String(spec.retentionMs) });
+  return entries;
+}
