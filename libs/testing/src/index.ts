@@ -2,3 +2,4 @@ export * from './decider-spec';
 export * from './test-endpoints';
 export * from './test-database';
 export * from './wait-for';
+export * from './test-kafka';

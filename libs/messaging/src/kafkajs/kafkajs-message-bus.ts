@@ -44,6 +44,9 @@ export class KafkaJsMessageBus implements MessageBus {
       this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
+        // The idempotent producer keeps its ordering guarantee only if it never gives up on a
+        // batch by itself; the relay stops it by disconnecting on drain.
+        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5_000 },
         createPartitioner: Partitioners.DefaultPartitioner,
         allowAutoTopicCreation: false,
       }),

@@ -1,0 +1,90 @@
+import { ManualClock, uuidV7Generator } from '@dw/kernel';
+import { EventMetadata, EventStore } from '@dw/event-store';
+import {
+  createTestServiceDatabase,
+  createTestTopics,
+  deleteTestTopics,
+  testMessageBus,
+  TestServiceDatabase,
+  TopicRecorder,
+  uniqueName,
+  waitFor,
+} from '@dw/testing';
+import { OutboxRelay } from './outbox-relay';
+import { cloudEventMessage } from './cloud-event-message';
+
+const metadata: EventMetadata = { actor: { subject: 'op-1', role: 'operator' }, correlationId: 'c-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+
+describe('OutboxRelay with real PostgreSQL and Kafka', () => {
+  let t: TestServiceDatabase;
+  let store: EventStore;
+  const bus = testMessageBus();
+  const topic = uniqueName('relay');
+
+  beforeAll(async () => {
+    t = await createTestServiceDatabase('relay');
+    store = new EventStore(t.db, { clock: new ManualClock('2026-05-06T07:00:00Z'), ids: uuidV7Generator });
+    await createTestTopics(bus, [topic], 3);
+  });
+  afterAll(async () => {
+    await deleteTestTopics(bus, [topic]);
+    await t.close();
+  });
+
+  const appendWithOutbox = (streamId: string, n: number) =>
+    store.append({
+      streamId,
+      streamType: 'probe',
+      expectedVersion: 'any',
+      events: [{ type: 'ProbeRecorded', data: { n } }],
+      metadata,
+      outbox: (pending) => pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) })),
+    });
+
+  it('publishes every outbox row once, keyed by aggregate, in per-aggregate order, with CloudEvents headers', async () => {
+    const recorder = await new TopicRecorder(bus, [topic]).start();
+    const relay = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 200 });
+    await relay.start();
+    try {
+      for (let i = 1; i <= 30; i += 1) await appendWithOutbox(`probe-${i % 3}`, i);
+      await waitFor(() => recorder.messages.length >= 30, { describe: '30 messages on the topic' });
+      expect(recorder.messages).toHaveLength(30);
+      for (const key of ['probe-0', 'probe-1', 'probe-2']) {
+        const values = recorder.messages.filter((m) => m.key === key).map((m) => Number(m.value.toString()));
+        expect(values).toEqual([...values].sort((a, b) => a - b));
+        // One aggregate's messages share one partition.
+        expect(new Set(recorder.messages.filter((m) => m.key === key).map((m) => m.partition)).size).toBe(1);
+      }
+      const first = recorder.messages[0]!;
+      expect(first.headers).toMatchObject({ ce_specversion: '1.0', ce_type: 'dw.platform.v1.PlatformProbeRecorded', ce_source: '/dw/test', 'content-type': 'application/protobuf' });
+      expect(first.headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
+      // The relay's producer span continues the request's trace.
+      expect(first.headers.traceparent).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-/);
+      expect((await t.db.query(`SELECT 1 FROM outbox`)).rowCount).toBe(0);
+    } finally {
+      await relay.drain();
+      await recorder.stop();
+    }
+  });
+
+  it('lets only one of two relays on a schema publish (leader lock), and the standby takes over', async () => {
+    const a = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 100, leaderRetryMs: 100 });
+    const b = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 100, leaderRetryMs: 100 });
+    const recorder = await new TopicRecorder(bus, [topic]).start();
+    await a.start();
+    await b.start();
+    try {
+      await appendWithOutbox('leader-1', 1);
+      await waitFor(() => recorder.messages.some((m) => m.key === 'leader-1'));
+      const leaders = await t.db.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = hashtext($1)::oid`, [`outbox-relay:${t.schema}`]);
+      expect(leaders.rowCount).toBe(1);
+      await a.drain();
+      await appendWithOutbox('leader-2', 2);
+      await waitFor(() => recorder.messages.some((m) => m.key === 'leader-2'), { describe: 'standby relay publishing' });
+    } finally {
+      await a.drain();
+      await b.drain();
+      await recorder.stop();
+    }
+  });
+});
