@@ -11,7 +11,8 @@
 #   - on a branch that has diverged from main: the merge base with main (origin/main when fetched);
 #   - on main itself: the previous commit, HEAD~1.
 # The check is skipped, with a message saying why, when there is no such commit (first commit,
-# a shallow clone: fetch with depth >= 2) or when proto/ did not exist there yet.
+# a shallow clone: fetch with depth >= 2) or when proto/ did not exist there yet. CI sets
+# PROTO_REQUIRE_BASELINE=1 so that a missing baseline commit fails instead of skipping.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,7 +27,10 @@ trap 'rm -rf "$tmp"' EXIT
 step() { echo "proto-check: $*"; }
 
 step "buf lint"
-"$buf" lint proto
+if ! "$buf" lint proto; then
+  echo "proto-check: FAILED: buf lint (STANDARD) found the problems above" >&2
+  exit 1
+fi
 
 step "buf format"
 if ! "$buf" format proto --diff --exit-code; then
@@ -63,6 +67,10 @@ if ! git rev-parse --git-dir >/dev/null 2>&1; then
 else
   against="$(baseline)"
   if ! rev="$(git rev-parse --verify --quiet "$against^{commit}")"; then
+    if [ "${PROTO_REQUIRE_BASELINE:-0}" = "1" ]; then
+      echo "proto-check: FAILED: baseline '$against' does not exist and PROTO_REQUIRE_BASELINE=1 (shallow clone? fetch with depth >= 2)" >&2
+      exit 1
+    fi
     step "SKIPPED breaking-change check: baseline '$against' does not exist (first commit, or a shallow clone: fetch with depth >= 2)"
   elif ! git cat-file -e "$rev:proto/buf.yaml" 2>/dev/null; then
     step "SKIPPED breaking-change check: proto/ did not exist at baseline '$against' ($rev)"
@@ -72,7 +80,10 @@ else
     mkdir -p "$tmp/against"
     git archive "$rev" proto | tar -x -C "$tmp/against"
     step "comparing proto/ with baseline '$against' ($rev)"
-    "$buf" breaking proto --against "$tmp/against/proto"
+    if ! "$buf" breaking proto --against "$tmp/against/proto"; then
+      echo "proto-check: FAILED: breaking changes against '$against' (above); add a new version (dw.<area>.v2) instead" >&2
+      exit 1
+    fi
   fi
 fi
 
