@@ -1,0 +1,61 @@
+import { Command } from '@dw/kernel';
+import { ArrivalMode, OrderType } from '../../workflow/domain/workflow-key';
+import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
+import { InboundNotice } from './inbound-notice';
+
+/**
+ * Work-order commands. `actor` (who) and `at` (ISO instant, when) are set by the command
+ * handler from the authenticated caller and the injected Clock, never by the decider.
+ */
+interface Stamped {
+  readonly orderId: string;
+  readonly actor: string;
+  readonly at: string;
+}
+
+/** Drafts an outbound, title-transfer, move or stocktake order; inbound ones come from a notice. */
+export type DraftWorkOrder = Command<
+  'DraftWorkOrder',
+  Stamped & {
+    readonly type: Exclude<OrderType, 'inbound'>;
+    readonly warehouse: string;
+    /** The depositor's storage card the order acts for. */
+    readonly owner: string;
+    readonly commodity: string;
+    /** How goods leave, for outbound orders; null for the other types. */
+    readonly arrivalMode: ArrivalMode | null;
+  }
+>;
+
+/** Drafts an inbound order from a depositor's inbound notice (owner = the notice's storage card). */
+export type DraftInboundOrder = Command<
+  'DraftInboundOrder',
+  Stamped & { readonly warehouse: string; readonly notice: InboundNotice }
+>;
+
+/** Opens a draft, pinning the workflow version chosen for it (see selectWorkflow). */
+export type OpenWorkOrder = Command<'OpenWorkOrder', Stamped & { readonly workflow: PublishedWorkflow }>;
+
+/** Evidence a step's check demands: the ids of the scale readings or inspection reports. */
+export interface StepEvidence {
+  readonly kind: 'scale_reading' | 'inspection_report';
+  readonly refs: readonly string[];
+}
+
+/** Records that a workflow step is done. */
+export type RecordStep = Command<
+  'RecordStep',
+  Stamped & { readonly step: string; readonly evidence: StepEvidence | null }
+>;
+
+export type CompleteWorkOrder = Command<'CompleteWorkOrder', Stamped>;
+
+export type CancelWorkOrder = Command<'CancelWorkOrder', Stamped & { readonly reason: string }>;
+
+export type WorkOrderCommand =
+  | DraftWorkOrder
+  | DraftInboundOrder
+  | OpenWorkOrder
+  | RecordStep
+  | CompleteWorkOrder
+  | CancelWorkOrder;

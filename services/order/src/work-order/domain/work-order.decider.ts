@@ -1,0 +1,240 @@
+import { Decider, refuse } from '@dw/kernel';
+import { requireOneOf, requireText } from '../../shared/domain/field-rules';
+import { validateWorkflowSteps } from '../../workflow/domain/workflow-definition';
+import { ARRIVAL_MODES, validateWorkflowKey, workflowIdOf } from '../../workflow/domain/workflow-key';
+import { missingRequiredSteps, stepProgress } from '../../workflow/domain/workflow-progress';
+import { PublishedWorkflow, workflowApplies } from '../../workflow/domain/workflow-selection';
+import {
+  CancelWorkOrder,
+  CompleteWorkOrder,
+  DraftInboundOrder,
+  DraftWorkOrder,
+  OpenWorkOrder,
+  RecordStep,
+  StepEvidence,
+  WorkOrderCommand,
+} from './work-order.commands';
+import { WorkOrderEvent } from './work-order.events';
+import { evolveWorkOrder, initialWorkOrderState, WorkOrder, WorkOrderState } from './work-order.state';
+import { validateInboundNotice } from './inbound-notice';
+
+/**
+ * Work orders: draft → open → in_progress → completed, or cancelled with a reason.
+ *
+ * Cancellation rule (the issue leaves it to us): an order may be cancelled from draft, open or
+ * in_progress only while no step that moves goods (`movesGoods` in its workflow: unloading,
+ * put-away, picking, loading, moving) has been recorded. After that the goods' physical record
+ * must be closed by completing the order, and any reversal is a new order (an outbound order
+ * returns rejected goods, a move order undoes a move), so the history never loses a movement.
+ */
+export const workOrderDecider: Decider<WorkOrderCommand, WorkOrderState, WorkOrderEvent> = {
+  initialState: initialWorkOrderState,
+  evolve: evolveWorkOrder,
+  decide(command, state) {
+    switch (command.type) {
+      case 'DraftWorkOrder':
+        return draft(command, state);
+      case 'DraftInboundOrder':
+        return draftInbound(command, state);
+      case 'OpenWorkOrder':
+        return open(command, existing(state));
+      case 'RecordStep':
+        return recordStep(command, existing(state));
+      case 'CompleteWorkOrder':
+        return complete(command, existing(state));
+      case 'CancelWorkOrder':
+        return cancel(command, existing(state));
+    }
+  },
+};
+
+function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[] {
+  mustBeNew(state);
+  const { orderId, actor, at } = command.data;
+  if ((command.data.type as string) === 'inbound') {
+    throw refuse.invalid('INBOUND_NOTICE_REQUIRED', 'inbound orders are opened from an inbound notice', 'type');
+  }
+  const type = requireOneOf(command.data.type, ['outbound', 'title_transfer', 'move', 'stocktake'] as const, 'type');
+  let arrivalMode = command.data.arrivalMode ?? null;
+  if (arrivalMode !== null) {
+    if (type !== 'outbound') {
+      throw refuse.invalid('ARRIVAL_MODE_NOT_APPLICABLE', `a ${type} order moves no goods in or out`, 'arrivalMode', { type });
+    }
+    arrivalMode = requireOneOf(arrivalMode, ARRIVAL_MODES, 'arrivalMode');
+  }
+  return [
+    {
+      type: 'WorkOrderDrafted',
+      data: {
+        orderId,
+        type,
+        warehouse: requireText(command.data.warehouse, 'warehouse'),
+        owner: requireText(command.data.owner, 'owner'),
+        commodity: requireText(command.data.commodity, 'commodity'),
+        arrivalMode,
+        notice: null,
+        actor,
+        at,
+      },
+    },
+  ];
+}
+
+function draftInbound(command: DraftInboundOrder, state: WorkOrderState): WorkOrderEvent[] {
+  mustBeNew(state);
+  const { orderId, actor, at } = command.data;
+  const warehouse = requireText(command.data.warehouse, 'warehouse');
+  const notice = validateInboundNotice(command.data.notice);
+  return [
+    {
+      type: 'WorkOrderDrafted',
+      data: {
+        orderId,
+        type: 'inbound',
+        warehouse,
+        owner: notice.storageCard,
+        commodity: notice.commodity,
+        arrivalMode: notice.arrivalMode,
+        notice,
+        actor,
+        at,
+      },
+    },
+  ];
+}
+
+function open(command: OpenWorkOrder, order: WorkOrder): WorkOrderEvent[] {
+  if (order.status !== 'draft') {
+    throw refuse.conflict('WORK_ORDER_NOT_DRAFT', `order ${order.orderId} is ${order.status}, only a draft can be opened`, {
+      status: order.status,
+    });
+  }
+  const workflow = pinnable(command.data.workflow, order);
+  return [{ type: 'WorkOrderOpened', data: { orderId: order.orderId, workflow, actor: command.data.actor, at: command.data.at } }];
+}
+
+/** Re-checks the workflow the handler selected: it must be well-formed and apply to this order. */
+function pinnable(workflow: PublishedWorkflow, order: WorkOrder): PublishedWorkflow {
+  if (!workflow || typeof workflow !== 'object') {
+    throw refuse.invalid('FIELD_REQUIRED', 'workflow is required', 'workflow');
+  }
+  const key = validateWorkflowKey(workflow.key);
+  const steps = validateWorkflowSteps(workflow.steps);
+  const request = { orderType: order.type, commodity: order.commodity, arrivalMode: order.arrivalMode };
+  if (workflowIdOf(key) !== workflow.workflowId || !Number.isSafeInteger(workflow.version) || workflow.version < 1 || !workflowApplies(workflow, request)) {
+    throw refuse.invalid('WORKFLOW_NOT_APPLICABLE', `workflow ${workflow.workflowId} v${workflow.version} does not apply to order ${order.orderId}`, 'workflow', {
+      workflowId: workflow.workflowId,
+      version: workflow.version,
+      ...request,
+    });
+  }
+  return { workflowId: workflow.workflowId, key, version: workflow.version, steps };
+}
+
+function recordStep(command: RecordStep, order: WorkOrder): WorkOrderEvent[] {
+  const workflow = mustBeActive(order);
+  const code = requireText(command.data.step, 'step');
+  const definition = workflow.steps.find((step) => step.code === code);
+  if (!definition) {
+    throw refuse.invalid('STEP_NOT_IN_WORKFLOW', `${code} is not a step of ${workflow.workflowId} v${workflow.version}`, 'step', {
+      step: code,
+      steps: workflow.steps.map((step) => step.code),
+    });
+  }
+  const progress = stepProgress(workflow.steps, order.history.map((record) => record.step));
+  if (!progress.allowed.includes(code)) {
+    throw refuse.conflict('STEP_OUT_OF_ORDER', `${code} is not next; expected ${progress.expected ?? 'no further step'}`, {
+      step: code,
+      expected: progress.expected,
+      allowed: progress.allowed,
+    });
+  }
+  const evidence = checkedEvidence(definition.check, command.data.evidence, code);
+  return [
+    {
+      type: 'WorkOrderStepRecorded',
+      data: {
+        orderId: order.orderId,
+        step: code,
+        name: definition.name,
+        sequence: order.history.length + 1,
+        evidence,
+        movesGoods: definition.movesGoods,
+        actor: command.data.actor,
+        at: command.data.at,
+      },
+    },
+  ];
+}
+
+/** A step with a check needs evidence of that kind; a step without one takes none. */
+function checkedEvidence(check: string, evidence: StepEvidence | null | undefined, step: string): StepEvidence | null {
+  if (check === 'none') {
+    if (evidence) {
+      throw refuse.invalid('STEP_CHECK_NOT_EXPECTED', `step ${step} requires no check`, 'evidence', { step });
+    }
+    return null;
+  }
+  const refs = evidence?.kind === check && Array.isArray(evidence.refs) ? evidence.refs : [];
+  if (refs.length === 0 || refs.some((ref) => typeof ref !== 'string' || ref.trim() === '')) {
+    throw refuse.invalid('STEP_CHECK_REQUIRED', `step ${step} must carry the ${check} it was checked with`, 'evidence', {
+      step,
+      check,
+    });
+  }
+  return { kind: evidence!.kind, refs: [...refs] };
+}
+
+function complete(command: CompleteWorkOrder, order: WorkOrder): WorkOrderEvent[] {
+  const workflow = mustBeActive(order);
+  const done = order.history.map((record) => record.step);
+  const missing = missingRequiredSteps(workflow.steps, done);
+  if (missing.length > 0) {
+    throw refuse.conflict('WORKFLOW_INCOMPLETE', `order ${order.orderId} still needs ${missing.join(', ')}`, {
+      missing,
+      expected: stepProgress(workflow.steps, done).expected,
+    });
+  }
+  return [{ type: 'WorkOrderCompleted', data: { orderId: order.orderId, steps: done, actor: command.data.actor, at: command.data.at } }];
+}
+
+function cancel(command: CancelWorkOrder, order: WorkOrder): WorkOrderEvent[] {
+  const reason = requireText(command.data.reason, 'reason');
+  if (order.status === 'completed' || order.status === 'cancelled') {
+    throw refuse.conflict('WORK_ORDER_CLOSED', `order ${order.orderId} is already ${order.status}`, { status: order.status });
+  }
+  const movedBy = order.history.filter((record) => record.movesGoods).map((record) => record.step);
+  if (movedBy.length > 0) {
+    throw refuse.conflict('CANCEL_AFTER_GOODS_MOVED', `goods have moved under order ${order.orderId}; complete it and reverse with a new order`, {
+      movedBy,
+    });
+  }
+  return [
+    {
+      type: 'WorkOrderCancelled',
+      data: { orderId: order.orderId, reason, previousStatus: order.status, actor: command.data.actor, at: command.data.at },
+    },
+  ];
+}
+
+function mustBeNew(state: WorkOrderState): void {
+  if (state.status !== 'none') {
+    throw refuse.conflict('WORK_ORDER_EXISTS', `order ${state.orderId} already exists`, { status: state.status });
+  }
+}
+
+function existing(state: WorkOrderState): WorkOrder {
+  if (state.status === 'none') throw refuse.notFound('WORK_ORDER_NOT_FOUND', 'no such work order');
+  return state;
+}
+
+/** The order's pinned workflow, when the order is open or in progress. */
+function mustBeActive(order: WorkOrder): PublishedWorkflow {
+  if (order.status === 'draft') {
+    throw refuse.conflict('WORK_ORDER_NOT_OPEN', `order ${order.orderId} is still a draft`, { status: order.status });
+  }
+  if (order.status === 'completed' || order.status === 'cancelled' || !order.workflow) {
+    throw refuse.conflict('WORK_ORDER_CLOSED', `order ${order.orderId} is already ${order.status}`, { status: order.status });
+  }
+  return order.workflow;
+}

@@ -1,0 +1,57 @@
+import { ArrivalMode, OrderType } from '../../workflow/domain/workflow-key';
+import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
+import { StepEvidence } from './work-order.commands';
+import { WorkOrderEvent } from './work-order.events';
+import { InboundNotice } from './inbound-notice';
+
+export type WorkOrderStatus = 'draft' | 'open' | 'in_progress' | 'completed' | 'cancelled';
+
+/** One step done under the order: the order's history. */
+export interface StepRecord {
+  readonly step: string;
+  readonly name: string;
+  readonly evidence: StepEvidence | null;
+  readonly movesGoods: boolean;
+  readonly actor: string;
+  readonly at: string;
+}
+
+export interface WorkOrder {
+  readonly status: WorkOrderStatus;
+  readonly orderId: string;
+  readonly type: OrderType;
+  readonly warehouse: string;
+  readonly owner: string;
+  readonly commodity: string;
+  readonly arrivalMode: ArrivalMode | null;
+  readonly notice: InboundNotice | null;
+  /** Null while a draft; pinned when opened and never replaced. */
+  readonly workflow: PublishedWorkflow | null;
+  readonly history: readonly StepRecord[];
+  readonly cancelReason: string | null;
+}
+
+export type WorkOrderState = { readonly status: 'none' } | WorkOrder;
+
+export const initialWorkOrderState = (): WorkOrderState => ({ status: 'none' });
+
+export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): WorkOrderState {
+  if (event.type === 'WorkOrderDrafted') {
+    const { orderId, type, warehouse, owner, commodity, arrivalMode, notice } = event.data;
+    return { status: 'draft', orderId, type, warehouse, owner, commodity, arrivalMode, notice, workflow: null, history: [], cancelReason: null };
+  }
+  // Every later event follows a WorkOrderDrafted in the same stream.
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'WorkOrderOpened':
+      return { ...state, status: 'open', workflow: event.data.workflow };
+    case 'WorkOrderStepRecorded': {
+      const { step, name, evidence, movesGoods, actor, at } = event.data;
+      return { ...state, status: 'in_progress', history: [...state.history, { step, name, evidence, movesGoods, actor, at }] };
+    }
+    case 'WorkOrderCompleted':
+      return { ...state, status: 'completed' };
+    case 'WorkOrderCancelled':
+      return { ...state, status: 'cancelled', cancelReason: event.data.reason };
+  }
+}

@@ -1,0 +1,68 @@
+import { WorkflowStep } from './workflow-definition';
+import { ANY, WorkflowKey } from './workflow-key';
+
+/**
+ * The default workflow of each order type, published as version 1 of '<type>/*\/*' when a
+ * warehouse is set up; commodity- and mode-specific workflows are published over the API.
+ *
+ * Inbound follows seed 000 (入库: 预报 → 到货 → 卸货理货 → 过磅 → 检验 → 上架 → 确认): the scale
+ * reading and the inspection report are required evidence, because seed 000 forbids hand-typed
+ * weights and receipts are issued only after inspection. The other four are this project's
+ * choice (the seeds name the order types but not their steps), each as short as the physical
+ * work allows and ending with the desk's confirmation.
+ */
+const step = (
+  code: string,
+  name: string,
+  options: Partial<Pick<WorkflowStep, 'check' | 'required' | 'movesGoods'>> = {},
+): WorkflowStep => ({ code, name, check: 'none', required: true, movesGoods: false, ...options });
+
+export const STANDARD_INBOUND_STEPS: readonly WorkflowStep[] = [
+  step('notice', 'Inbound notice accepted'),
+  step('arrival', 'Goods arrived'),
+  step('unload_tally', 'Unloaded and tallied by barcode scan', { movesGoods: true }),
+  step('weigh', 'Weighed on a scale', { check: 'scale_reading' }),
+  step('inspect', 'Inspected', { check: 'inspection_report' }),
+  step('put_away', 'Put away to locations', { movesGoods: true }),
+  step('confirm', 'Confirmed by the order desk'),
+];
+
+export const STANDARD_WORKFLOWS: readonly { readonly key: WorkflowKey; readonly steps: readonly WorkflowStep[] }[] = [
+  { key: { orderType: 'inbound', commodity: ANY, arrivalMode: ANY }, steps: STANDARD_INBOUND_STEPS },
+  {
+    key: { orderType: 'outbound', commodity: ANY, arrivalMode: ANY },
+    steps: [
+      step('notice', 'Pickup notice accepted'),
+      step('pick', 'Picked by barcode scan', { movesGoods: true }),
+      step('weigh', 'Weighed on a scale', { check: 'scale_reading' }),
+      step('load', 'Loaded onto the vehicle', { movesGoods: true }),
+      step('confirm', 'Confirmed by the order desk'),
+    ],
+  },
+  {
+    key: { orderType: 'title_transfer', commodity: ANY, arrivalMode: ANY },
+    steps: [
+      step('notice', 'Transfer request accepted'),
+      // seed 000 纠错防错: depositor name, storage card and commodity are checked against the record.
+      step('verify_title', 'Depositor, storage card and commodity checked against the record'),
+      step('confirm', 'Confirmed by the order desk'),
+    ],
+  },
+  {
+    key: { orderType: 'move', commodity: ANY, arrivalMode: ANY },
+    steps: [
+      step('plan', 'Move planned'),
+      step('move', 'Moved by barcode scan', { movesGoods: true }),
+      step('confirm', 'Confirmed by the order desk'),
+    ],
+  },
+  {
+    key: { orderType: 'stocktake', commodity: ANY, arrivalMode: ANY },
+    steps: [
+      step('plan', 'Stocktake planned'),
+      step('count', 'Counted by barcode scan'),
+      step('reconcile', 'Variances explained'),
+      step('confirm', 'Confirmed by the order desk'),
+    ],
+  },
+];

@@ -1,0 +1,73 @@
+import { refuse } from '@dw/kernel';
+import { requireOneOf, requireText } from '../../shared/domain/field-rules';
+
+/** The evidence a step must carry when it is recorded. */
+export const STEP_CHECKS = ['scale_reading', 'inspection_report', 'none'] as const;
+export type StepCheck = (typeof STEP_CHECKS)[number];
+
+/**
+ * One step of a workflow, as data.
+ * - `required`: completion waits for it; an optional step may be skipped, never done out of order.
+ * - `movesGoods`: the step changes where goods physically are (unloading, put-away, picking,
+ *   loading, moving). Once such a step is recorded the order can no longer be cancelled.
+ */
+export interface WorkflowStep {
+  readonly code: string;
+  readonly name: string;
+  readonly check: StepCheck;
+  readonly required: boolean;
+  readonly movesGoods: boolean;
+}
+
+/** Every workflow ends with the order desk confirming the result. */
+export const CONFIRM_STEP = 'confirm';
+
+const STEP_CODE_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+
+/**
+ * Validates a workflow definition and returns it normalised (names trimmed), or throws the first
+ * rule it breaks with the offending field, e.g. `steps[2].code`.
+ */
+export function validateWorkflowSteps(steps: readonly WorkflowStep[]): WorkflowStep[] {
+  if (!Array.isArray(steps) || steps.length === 0) {
+    throw refuse.invalid('WORKFLOW_EMPTY', 'a workflow needs at least one step', 'steps');
+  }
+  const seen = new Set<string>();
+  const normalised = steps.map((step, index) => {
+    const field = `steps[${index}]`;
+    if (typeof step.code !== 'string' || !STEP_CODE_PATTERN.test(step.code)) {
+      throw refuse.invalid(
+        'WORKFLOW_STEP_CODE_INVALID',
+        `${field}.code must be lower_snake_case of at most 40 characters, got ${JSON.stringify(step.code)}`,
+        `${field}.code`,
+        { code: step.code },
+      );
+    }
+    if (seen.has(step.code)) {
+      throw refuse.invalid('WORKFLOW_DUPLICATE_STEP', `step ${step.code} appears more than once`, `${field}.code`, {
+        step: step.code,
+      });
+    }
+    seen.add(step.code);
+    if (typeof step.required !== 'boolean' || typeof step.movesGoods !== 'boolean') {
+      throw refuse.invalid('WORKFLOW_STEP_FLAG_INVALID', `${field}.required and .movesGoods must be true or false`, field);
+    }
+    return {
+      code: step.code,
+      name: requireText(step.name, `${field}.name`),
+      check: requireOneOf(step.check, STEP_CHECKS, `${field}.check`),
+      required: step.required,
+      movesGoods: step.movesGoods,
+    };
+  });
+  const last = normalised[normalised.length - 1]!;
+  if (last.code !== CONFIRM_STEP || !last.required) {
+    throw refuse.invalid(
+      'WORKFLOW_LAST_STEP_NOT_CONFIRM',
+      `the last step must be a required '${CONFIRM_STEP}', got ${last.code}${last.required ? '' : ' (optional)'}`,
+      `steps[${normalised.length - 1}]`,
+      { last: last.code },
+    );
+  }
+  return normalised;
+}
