@@ -1,6 +1,6 @@
 import { Decider, refuse } from '@dw/kernel';
 import { Actor, ActorRole, requireRole } from '../../common/domain/actor';
-import { assertInstant } from '../../common/domain/local-date';
+import { assertInstant } from '../../common/domain/instant';
 import { requireText } from '../../common/domain/required-text';
 import { StorageCardCommand } from './storage-card.commands';
 import { StorageCardEvent } from './storage-card.events';
