@@ -1,0 +1,55 @@
+import { refuse } from '@dw/kernel';
+
+/**
+ * Input rules every inventory command shares. The HTTP layer checks types; these check the
+ * business meaning, so a command arriving by any route (HTTP, Kafka, a scale) meets the same rules.
+ */
+
+/** Refuses a missing or blank text; returns it trimmed. */
+export function requireText(value: string | null | undefined, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw refuse.invalid('FIELD_REQUIRED', `${field} is required`, field);
+  }
+  return value.trim();
+}
+
+/** Refuses anything but a whole number > 0. */
+export function requirePositiveInteger(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw refuse.invalid('POSITIVE_INTEGER_REQUIRED', `${field} must be a whole number above 0, got ${value}`, field, { value });
+  }
+  return value;
+}
+
+/** Refuses anything but a whole number ≥ 0. */
+export function requireNonNegativeInteger(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw refuse.invalid('NON_NEGATIVE_INTEGER_REQUIRED', `${field} must be a whole number of at least 0, got ${value}`, field, {
+      value,
+    });
+  }
+  return value;
+}
+
+/** Refuses a value outside `allowed`, naming the allowed values in the error. */
+export function requireOneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw refuse.invalid('VALUE_NOT_ALLOWED', `${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`, field, {
+      value,
+      allowed,
+    });
+  }
+  return value as T;
+}
+
+/** Refuses an empty list or one with repeats; returns it. */
+export function requireDistinctList<T extends string>(values: readonly T[], field: string): T[] {
+  if (!Array.isArray(values) || values.length === 0) {
+    throw refuse.invalid('LIST_EMPTY', `${field} needs at least one entry`, field);
+  }
+  const repeated = values.find((value, index) => values.indexOf(value) !== index);
+  if (repeated !== undefined) {
+    throw refuse.invalid('LIST_HAS_REPEATS', `${field} names ${repeated} more than once`, field, { repeated });
+  }
+  return [...values];
+}
