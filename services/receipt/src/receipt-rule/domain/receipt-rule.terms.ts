@@ -64,3 +64,24 @@ export function assertRuleTerms(terms: ReceiptRuleTerms): ReceiptRuleTerms {
   }
   return terms;
 }
+
+/**
+ * Checks a rule snapshot a handler passed in: it must be for this commodity and already in
+ * force on `date` (the handler picks the version with ruleInForceOn).
+ */
+export function requireRuleInForce(rule: AppliedRule, commodity: string, date: LocalDate): AppliedRule {
+  if (rule.commodity !== commodity) {
+    throw refuse.invalid('RULE_COMMODITY_MISMATCH', `the rules given are for ${rule.commodity}, not ${commodity}`, 'rule', {
+      ruleCommodity: rule.commodity,
+      commodity,
+    });
+  }
+  if (rule.effectiveFrom > date) {
+    throw refuse.invalid('RULE_NOT_IN_FORCE', `rule version ${rule.version} takes effect on ${rule.effectiveFrom}, after ${date}`, 'rule', {
+      version: rule.version,
+      effectiveFrom: rule.effectiveFrom,
+      date,
+    });
+  }
+  return rule;
+}

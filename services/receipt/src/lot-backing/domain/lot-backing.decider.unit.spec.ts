@@ -1,0 +1,139 @@
+import { foldEvents } from '@dw/kernel';
+import { deciderSpec } from '@dw/testing';
+import { Actor } from '../../common/domain/actor';
+import { refusalOf } from '../../common/domain/refusal.spec-helper';
+import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
+import { LotBackingCommand } from './lot-backing.commands';
+import { lotBackingDecider } from './lot-backing.decider';
+import { LotBackingEvent } from './lot-backing.events';
+import { LotFacts, LotFactsInput } from './lot-facts';
+
+const at = '2026-03-20T02:00:00Z';
+const system: Actor = { subject: 'inventory-consumer', role: 'system' };
+const clerk: Actor = { subject: 'clerk-zhao', role: 'clerk' };
+const lot: LotFacts = {
+  lotId: 'LOT-1',
+  commodity: 'rebar',
+  brand: 'Shagang',
+  grade: 'HRB400E',
+  warehouseId: 'WH-WX',
+  location: 'Y1-A-03',
+  pieces: 100,
+  weightKg: 300_000,
+  productionDates: [d('2026-03-05')],
+  ownerCard: 'SC-0001',
+};
+
+const registered: LotBackingEvent = { type: 'LotRegistered', data: { lot, actor: system, at } };
+const reserved: LotBackingEvent = { type: 'LotReservedForIssuance', data: { lotId: 'LOT-1', applicationId: 'APP-1', actor: clerk, at } };
+const assigned: LotBackingEvent = {
+  type: 'LotBackingAssigned',
+  data: { lotId: 'LOT-1', applicationId: 'APP-1', receiptNumber: 'R-1', weightKg: 300_000, actor: clerk, at },
+};
+
+const register = (input: LotFactsInput, actor: Actor = system): LotBackingCommand => ({ type: 'RegisterAvailableLot', data: { lot: input, actor, at } });
+const reserve = (applicationId: string): LotBackingCommand => ({ type: 'ReserveLotForIssuance', data: { applicationId, actor: clerk, at } });
+const assign = (applicationId: string, receiptNumber = 'R-1'): LotBackingCommand => ({
+  type: 'AssignLotBacking',
+  data: { applicationId, receiptNumber, actor: clerk, at },
+});
+
+const spec = deciderSpec(lotBackingDecider);
+
+describe('lot backing decider', () => {
+  describe('registration from the inventory service', () => {
+    it('registers an available lot with its dates sorted and unrepeated', () => {
+      const input = { ...lot, productionDates: ['2026-03-06', '2026-03-05', '2026-03-06'] };
+      spec
+        .given([])
+        .when(register(input))
+        .then([{ type: 'LotRegistered', data: { lot: { ...lot, productionDates: [d('2026-03-05'), d('2026-03-06')] }, actor: system, at } }]);
+    });
+
+    it('ignores the same event delivered twice but refuses different facts for a registered lot', () => {
+      spec.given([registered]).when(register(lot)).then([]);
+      spec.given([registered]).when(register({ ...lot, weightKg: 299_000 })).thenRefusedWith('LOT_ALREADY_REGISTERED');
+      spec.given([registered, reserved]).when(register(lot)).thenRefusedWith('LOT_ALREADY_REGISTERED', { status: 'reserved' });
+    });
+
+    it('takes lots only from the system (the inventory event handler)', () => {
+      spec.given([]).when(register(lot, clerk)).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+    });
+
+    it.each([
+      [{ ...lot, weightKg: 0 }, 'INVALID_WEIGHT', 'lot.weightKg'],
+      [{ ...lot, weightKg: 1.5 }, 'INVALID_WEIGHT', 'lot.weightKg'],
+      [{ ...lot, pieces: 0 }, 'INVALID_PIECES', 'lot.pieces'],
+      [{ ...lot, productionDates: [] }, 'PRODUCTION_DATES_REQUIRED', 'lot.productionDates'],
+      [{ ...lot, productionDates: ['2026-02-30'] }, 'INVALID_DATE', 'lot.productionDates[0]'],
+      [{ ...lot, ownerCard: '' }, 'FIELD_REQUIRED', 'lot.ownerCard'],
+    ])('refuses bad lot facts %#', (input, code, field) => {
+      const error = refusalOf(() => lotBackingDecider.decide(register(input), lotBackingDecider.initialState()));
+      expect([error.code, error.field]).toEqual([code, field]);
+    });
+  });
+
+  describe('holding for an issuance application', () => {
+    it('holds an available lot for one application, idempotently', () => {
+      spec.given([registered]).when(reserve('APP-1')).then([reserved]);
+      spec.given([registered, reserved]).when(reserve('APP-1')).then([]);
+    });
+
+    it('refuses a lot held for another application, one already backing a receipt, and an unknown lot', () => {
+      spec.given([registered, reserved]).when(reserve('APP-2')).thenRefusedWith('LOT_RESERVED_FOR_ANOTHER_APPLICATION', { applicationId: 'APP-1' });
+      spec.given([registered, reserved, assigned]).when(reserve('APP-2')).thenRefusedWith('LOT_ALREADY_BACKS_RECEIPT', { receiptNumber: 'R-1' });
+      spec.given([]).when(reserve('APP-1')).thenRefusedWith('LOT_NOT_AVAILABLE');
+    });
+
+    it('releases the hold when the application is rejected, only for that application', () => {
+      const release = (applicationId: string): LotBackingCommand => ({ type: 'ReleaseLotReservation', data: { applicationId, actor: clerk, at } });
+      spec
+        .given([registered, reserved])
+        .when(release('APP-1'))
+        .then([{ type: 'LotReservationReleased', data: { lotId: 'LOT-1', applicationId: 'APP-1', actor: clerk, at } }]);
+      spec.given([registered, reserved]).when(release('APP-2')).thenRefusedWith('LOT_NOT_RESERVED_BY_APPLICATION');
+    });
+  });
+
+  describe('backing a receipt', () => {
+    it('backs the receipt issued under the application that held it', () => {
+      spec.given([registered, reserved]).when(assign('APP-1')).then([assigned]);
+    });
+
+    it('refuses a second live receipt over the same lot', () => {
+      spec.given([registered, reserved, assigned]).when(assign('APP-1', 'R-2')).thenRefusedWith('LOT_ALREADY_BACKS_RECEIPT', { receiptNumber: 'R-1' });
+      spec.given([registered]).when(assign('APP-1')).thenRefusedWith('LOT_NOT_RESERVED_BY_APPLICATION');
+    });
+
+    it('moves to a successor receipt after a split or merge, only from the receipt it backs', () => {
+      const reassign = (fromReceiptNumber: string): LotBackingCommand => ({
+        type: 'ReassignLotBacking',
+        data: { fromReceiptNumber, toReceiptNumber: 'R-1-A', actor: clerk, at },
+      });
+      spec
+        .given([registered, reserved, assigned])
+        .when(reassign('R-1'))
+        .then([{ type: 'LotBackingReassigned', data: { lotId: 'LOT-1', fromReceiptNumber: 'R-1', toReceiptNumber: 'R-1-A', actor: clerk, at } }]);
+      spec.given([registered, reserved, assigned]).when(reassign('R-9')).thenRefusedWith('LOT_NOT_BACKING_RECEIPT');
+    });
+
+    it('is released again on cancellation, to the holder, and can then back a new receipt', () => {
+      const holder: Actor = { subject: 'user-li', role: 'depositor', partyId: 'party-buyer' };
+      const released: LotBackingEvent = {
+        type: 'LotBackingReleased',
+        data: { lotId: 'LOT-1', receiptNumber: 'R-1', entitledCard: 'SC-0002', weightKg: 300_000, actor: holder, at },
+      };
+      spec
+        .given([registered, reserved, assigned])
+        .when({ type: 'ReleaseLotBacking', data: { receiptNumber: 'R-1', entitledCard: 'SC-0002', actor: holder, at } })
+        .then([released]);
+      expect(foldEvents(lotBackingDecider, [registered, reserved, assigned, released])).toEqual({
+        status: 'available',
+        lot: { ...lot, ownerCard: 'SC-0002' },
+      });
+      spec.given([registered, reserved, assigned, released]).when(reserve('APP-2')).then([
+        { type: 'LotReservedForIssuance', data: { lotId: 'LOT-1', applicationId: 'APP-2', actor: clerk, at } },
+      ]);
+    });
+  });
+});

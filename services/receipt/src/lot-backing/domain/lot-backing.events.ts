@@ -1,0 +1,33 @@
+import { DomainEvent } from '@dw/kernel';
+import { Actor } from '../../common/domain/actor';
+import { LotFacts } from './lot-facts';
+
+interface Stamp {
+  readonly lotId: string;
+  readonly actor: Actor;
+  readonly at: string;
+}
+
+export type LotRegistered = DomainEvent<'LotRegistered', { readonly lot: LotFacts; readonly actor: Actor; readonly at: string }>;
+export type LotReservedForIssuance = DomainEvent<'LotReservedForIssuance', Stamp & { readonly applicationId: string }>;
+export type LotReservationReleased = DomainEvent<'LotReservationReleased', Stamp & { readonly applicationId: string }>;
+/** The lot now backs this receipt: the inventory service keeps its goods from any other outbound order. */
+export type LotBackingAssigned = DomainEvent<
+  'LotBackingAssigned',
+  Stamp & { readonly applicationId: string; readonly receiptNumber: string; readonly weightKg: number }
+>;
+/** A split or merge moved the lot to a successor receipt. */
+export type LotBackingReassigned = DomainEvent<'LotBackingReassigned', Stamp & { readonly fromReceiptNumber: string; readonly toReceiptNumber: string }>;
+/** The receipt was cancelled: the lot backs nothing and belongs to the entitled card's owner. */
+export type LotBackingReleased = DomainEvent<
+  'LotBackingReleased',
+  Stamp & { readonly receiptNumber: string; readonly entitledCard: string; readonly weightKg: number }
+>;
+
+export type LotBackingEvent =
+  | LotRegistered
+  | LotReservedForIssuance
+  | LotReservationReleased
+  | LotBackingAssigned
+  | LotBackingReassigned
+  | LotBackingReleased;
