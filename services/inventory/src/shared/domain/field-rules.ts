@@ -53,3 +53,17 @@ export function requireDistinctList<T extends string>(values: readonly T[], fiel
   }
   return [...values];
 }
+
+// An ISO-8601 instant with an explicit zone: without one it is ambiguous between UTC and
+// Asia/Shanghai, which is exactly the mistake this rule exists to stop.
+const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Refuses text that is not an ISO-8601 instant with a zone; returns it. */
+export function requireInstant(value: string, field: string): string {
+  if (typeof value !== 'string' || !INSTANT_PATTERN.test(value) || Number.isNaN(Date.parse(value))) {
+    throw refuse.invalid('INSTANT_INVALID', `${field} must be an ISO-8601 instant with a zone, got ${JSON.stringify(value)}`, field, {
+      value,
+    });
+  }
+  return value;
+}
