@@ -1,0 +1,27 @@
+import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { JsonLogger } from '@dw/observability';
+import { installBodyParsing, type BodyParsingOptions } from '../http/body-parsing';
+import { installOpenApi, type OpenApiOptions } from './open-api';
+import { ServiceRootModule, type ServiceRootOptions } from './service-root.module';
+
+export interface ServiceAppOptions extends ServiceRootOptions, BodyParsingOptions {
+  /** Defaults to the JsonLogger (@dw/observability) at the configured LOG_LEVEL. */
+  logger?: LoggerService;
+  openApi?: OpenApiOptions;
+}
+
+/**
+ * The Nest app of a service, configured but not listening: bootstrapService uses it, and so
+ * do integration tests, which therefore exercise exactly what production runs.
+ */
+export async function createServiceApp(appModule: Type | DynamicModule, options: ServiceAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(ServiceRootModule.wrap(appModule, options), {
+    bodyParser: false,
+    rawBody: true,
+    logger: options.logger ?? new JsonLogger({ service: options.config.SERVICE_NAME, level: options.config.LOG_LEVEL }),
+  });
+  installBodyParsing(app, options);
+  installOpenApi(app, options.config.SERVICE_NAME, options.openApi);
+  return app;
+}

@@ -1,0 +1,67 @@
+import { Transform } from 'class-transformer';
+import { parseLogLevel } from '@dw/observability';
+import { ArrayNotEmpty, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { DEFAULT_AUDIENCE } from '../auth/jwt-verifier';
+import { parseJwks, type JsonWebKeySet } from '../auth/jwks';
+import { parseIntegrationClients, type IntegrationClient } from '../integration/integration-clients';
+import { StrictInt } from '../validation/strict-int.transform';
+import { IsParsedBy, JsonOrFile } from './json-source';
+
+const commaList = () => Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value));
+
+/**
+ * What every service reads from its environment; a service's config class extends it and
+ * adds its own variables with the same decorators. Loaded by `loadConfig`, which fails with
+ * every problem at once.
+ */
+export class BaseServiceConfig {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// connection URL' })
+  DATABASE_URL!: string;
+
+  @commaList()
+  @ArrayNotEmpty({ message: 'must name at least one broker' })
+  @Matches(/^[^\s:,]+:\d{1,5}$/, { each: true, message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS!: string[];
+
+  @StrictInt()
+  @IsInt({ message: 'must be a port number (0 picks a free one)' })
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT!: number;
+
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'must be a lower-case kebab-case name, e.g. receipt' })
+  SERVICE_NAME!: string;
+
+  /** JsonLogger's threshold: verbose, debug, info (or log), warn, error, fatal. */
+  @IsParsedBy('isLogLevel', (value) => parseLogLevel(String(value)))
+  LOG_LEVEL: string = 'info';
+
+  /** The OIDC issuer (`iss`) whose tokens are accepted. */
+  @IsString()
+  @MinLength(1, { message: 'must name the token issuer' })
+  AUTH_ISSUER!: string;
+
+  /** The audience (`aud`) tokens must be meant for. */
+  @IsString()
+  @MinLength(1)
+  AUTH_AUDIENCE: string = DEFAULT_AUDIENCE;
+
+  /** The issuer's public keys: JWKS JSON, or the path of a JWKS file. */
+  @JsonOrFile()
+  @IsParsedBy('isJwks', parseJwks)
+  AUTH_JWKS!: JsonWebKeySet;
+
+  /** Integration clients: a JSON array of {id, secret, role, name?}, or the path of such a file. */
+  @JsonOrFile()
+  @IsParsedBy('isIntegrationClients', parseIntegrationClients)
+  INTEGRATION_CLIENTS: IntegrationClient[] = [];
+
+  /**
+   * Keys page cursors. Optional: without it the key is derived from SERVICE_NAME, which keeps
+   * cursors valid across replicas and still refuses edited ones, though not forged ones.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  CURSOR_SECRET?: string;
+}

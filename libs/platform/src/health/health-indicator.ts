@@ -1,0 +1,12 @@
+/**
+ * One dependency readiness depends on. Libraries register theirs under HEALTH_INDICATOR in
+ * their own module (the event store for PostgreSQL, messaging for Kafka); `check` resolves
+ * when the dependency is usable and rejects, with a short reason, when it is not.
+ */
+export interface HealthIndicator {
+  name: string;
+  check(): Promise<void>;
+}
+
+/** A string so a library can register under it without importing this one. */
+export const HEALTH_INDICATOR = 'DW_HEALTH_INDICATOR';
