@@ -1,0 +1,54 @@
+import { Command } from '@dw/kernel';
+import { Quantity } from './quantity';
+
+/** `actor` and `at` (ISO instant) come from the caller and the Clock. */
+interface Stamped {
+  readonly lotId: string;
+  readonly actor: string;
+  readonly at: string;
+}
+
+export const HOLD_KINDS = ['reservation', 'freeze'] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
+
+/** Books a lot into stock when its receiving completes (from LotBecameAvailable). */
+export type ReceiveStock = Command<
+  'ReceiveStock',
+  Stamped & {
+    readonly orderId: string;
+    readonly warehouse: string;
+    readonly owner: string;
+    readonly commodityCode: string;
+    readonly quantity: Quantity;
+  }
+>;
+
+/**
+ * Holds part of a lot for someone: a reservation (goods promised, e.g. to back receipts or an
+ * outbound order) or a freeze (goods blocked, e.g. pledged to a bank or under a court order).
+ * `holder` is the party the hold is for; only it may release the hold.
+ */
+export type PlaceHold = Command<
+  'PlaceHold',
+  Stamped & {
+    readonly holdId: string;
+    readonly kind: HoldKind;
+    readonly quantity: Quantity;
+    readonly reason: string;
+    readonly holder: string;
+  }
+>;
+
+/** Releases a hold; `holder` is the party asking, which must be the hold's holder. */
+export type ReleaseHold = Command<'ReleaseHold', Stamped & { readonly holdId: string; readonly holder: string }>;
+
+/** Goods leave the warehouse under an outbound order. */
+export type ShipOut = Command<'ShipOut', Stamped & { readonly orderId: string; readonly quantity: Quantity }>;
+
+/** Corrects the book by a stocktake variance, with its explanation; never overwrites the book. */
+export type ApplyStocktakeVariance = Command<
+  'ApplyStocktakeVariance',
+  Stamped & { readonly stocktakeId: string; readonly varianceId: string; readonly delta: Quantity; readonly reason: string }
+>;
+
+export type StockCommand = ReceiveStock | PlaceHold | ReleaseHold | ShipOut | ApplyStocktakeVariance;

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { DomainError, foldEvents } from '@dw/kernel';
+import { deciderSpec } from '@dw/testing';
+import { Stock, stockDecider, stockLevels } from './stock.decider';
+import { StockCommand } from './stock.commands';
+import { StockEvent } from './stock.events';
+import { Quantity } from './quantity';
+
+const spec = deciderSpec(stockDecider);
+const at = '2025-03-05T02:00:00Z';
+const actor = 'clerk-3';
+const lotId = 'lot-1';
+const q = (pieces: number, kg: number): Quantity => ({ pieces, kg });
+
+const received: StockEvent = {
+  type: 'StockReceived',
+  data: { lotId, orderId: 'wo-1', warehouse: 'WH-SH-01', owner: 'SC-0001', commodityCode: 'rb-400e-20-sg', quantity: q(3, 6_000), actor, at },
+};
+const hold = (holdId: string, kind: 'reservation' | 'freeze', quantity: Quantity, holder: string): StockCommand => ({
+  type: 'PlaceHold',
+  data: { lotId, holdId, kind, quantity, reason: kind === 'freeze' ? 'pledged to bank' : 'backs receipt R-1', holder, actor, at },
+});
+const placed = (holdId: string, kind: 'reservation' | 'freeze', quantity: Quantity, holder: string): StockEvent =>
+  stockDecider.decide(hold(holdId, kind, quantity, holder), foldEvents(stockDecider, [received]))[0]!;
+const levels = (events: StockEvent[]) => stockLevels(foldEvents(stockDecider, events) as Stock);
+const variance = (varianceId: string, delta: Quantity): StockCommand => ({
+  type: 'ApplyStocktakeVariance',
+  data: { lotId, stocktakeId: 'st-1', varianceId, delta, reason: 'bundle found short on re-weigh', actor, at },
+});
+
+const reservation = placed('h-1', 'reservation', q(2, 4_000), 'receipt-service');
+const freeze = placed('h-2', 'freeze', q(1, 2_000), 'bank:ICBC-SH');
+
+describe('stock decider', () => {
+  it('books a received lot once', () => {
+    spec.given([]).when({ type: 'ReceiveStock', data: received.data }).then([received]);
+    spec.given([received]).when({ type: 'ReceiveStock', data: received.data }).thenRefusedWith('STOCK_EXISTS');
+    spec.given([]).when({ type: 'ShipOut', data: { lotId, orderId: 'o', quantity: q(1, 1), actor, at } }).thenRefusedWith('STOCK_NOT_FOUND');
+  });
+
+  it('splits on hand into reserved, frozen and available', () => {
+    // 3 pieces / 6,000 kg on hand − 2 / 4,000 reserved − 1 / 2,000 frozen = 0 / 0 available
+    expect(levels([received, reservation, freeze])).toEqual({ onHand: q(3, 6_000), reserved: q(2, 4_000), frozen: q(1, 2_000), available: q(0, 0) });
+  });
+
+  it('refuses a hold beyond what is available, in either unit', () => {
+    spec.given([received, reservation, freeze]).when(hold('h-3', 'freeze', q(0, 1), 'court')).thenRefusedWith('INSUFFICIENT_AVAILABLE', {
+      asked: q(0, 1),
+      available: q(0, 0),
+    });
+    // 1 piece / 2,000 kg free after the reservation: 1 piece fits but 2,001 kg does not
+    spec.given([received, reservation]).when(hold('h-3', 'freeze', q(1, 2_001), 'court')).thenRefusedWith('INSUFFICIENT_AVAILABLE', { available: q(1, 2_000) });
+  });
+
+  it('refuses a hold without reason or holder, a reused hold id and an empty quantity', () => {
+    spec.given([received]).when({ ...hold('h-1', 'freeze', q(1, 1), 'x'), data: { ...hold('h-1', 'freeze', q(1, 1), 'x').data, reason: ' ' } } as StockCommand).thenRefusedWith('FIELD_REQUIRED');
+    spec.given([received]).when(hold('h-1', 'freeze', q(1, 1), ' ')).thenRefusedWith('FIELD_REQUIRED');
+    spec.given([received, reservation]).when(hold('h-1', 'freeze', q(0, 1), 'x')).thenRefusedWith('HOLD_EXISTS');
+    spec.given([received]).when(hold('h-9', 'freeze', q(0, 0), 'x')).thenRefusedWith('QUANTITY_INVALID');
+    spec.given([received]).when(hold('h-9', 'freeze', q(-1, 0), 'x')).thenRefusedWith('QUANTITY_INVALID');
+  });
+
+  it('releases a hold only for its holder', () => {
+    spec
+      .given([received, reservation, freeze])
+      .when({ type: 'ReleaseHold', data: { lotId, holdId: 'h-2', holder: 'receipt-service', actor, at } })
+      .thenRefusedWith('HOLD_RELEASE_FORBIDDEN', { holder: 'bank:ICBC-SH', requestedBy: 'receipt-service' });
+    spec
+      .given([received, reservation, freeze])
+      .when({ type: 'ReleaseHold', data: { lotId, holdId: 'h-2', holder: 'bank:ICBC-SH', actor, at } })
+      .then([{ type: 'HoldReleased', data: { lotId, holdId: 'h-2', kind: 'freeze', quantity: q(1, 2_000), holder: 'bank:ICBC-SH', actor, at } }]);
+    spec.given([received]).when({ type: 'ReleaseHold', data: { lotId, holdId: 'h-2', holder: 'bank:ICBC-SH', actor, at } }).thenRefusedWith('HOLD_NOT_FOUND');
+  });
+
+  it('ships out only what is not held', () => {
+    const ship = (quantity: Quantity): StockCommand => ({ type: 'ShipOut', data: { lotId, orderId: 'wo-out-1', quantity, actor, at } });
+    spec.given([received, reservation]).when(ship(q(2, 4_000))).thenRefusedWith('INSUFFICIENT_AVAILABLE');
+    const shipped = [received, reservation, ...stockDecider.decide(ship(q(1, 2_000)), foldEvents(stockDecider, [received, reservation]))];
+    // 3 / 6,000 − 1 / 2,000 shipped = 2 / 4,000 on hand, all of it reserved
+    expect(levels(shipped)).toMatchObject({ onHand: q(2, 4_000), available: q(0, 0) });
+  });
+
+  it('applies a stocktake loss from unheld goods and a gain always, each variance once', () => {
+    // a bundle re-weighed 30 kg light: 6,000 − 30 = 5,970 kg, still 3 pieces
+    const loss = [received, ...stockDecider.decide(variance('v-1', q(0, -30)), foldEvents(stockDecider, [received]))];
+    expect(levels(loss).onHand).toEqual(q(3, 5_970));
+    spec.given(loss).when(variance('v-1', q(0, -30))).thenRefusedWith('VARIANCE_ALREADY_APPLIED');
+    spec.given([received, reservation, freeze]).when(variance('v-2', q(0, -30))).thenRefusedWith('INSUFFICIENT_AVAILABLE');
+    spec
+      .given([received, reservation, freeze])
+      .when(variance('v-3', q(1, 2_000)))
+      .then([{ type: 'StockVarianceApplied', data: { lotId, stocktakeId: 'st-1', varianceId: 'v-3', delta: q(1, 2_000), reason: 'bundle found short on re-weigh', actor, at } }]);
+  });
+
+  it('refuses a correction mixing a gain and a loss, or with no reason', () => {
+    spec.given([received]).when(variance('v-1', q(1, -30))).thenRefusedWith('QUANTITY_INVALID');
+    spec.given([received]).when({ ...variance('v-1', q(0, -30)), data: { ...variance('v-1', q(0, -30)).data, reason: '' } } as StockCommand).thenRefusedWith('FIELD_REQUIRED');
+  });
+});
+
+describe('stock invariants', () => {
+  const quantity = fc.record({ pieces: fc.integer({ min: 0, max: 4 }), kg: fc.integer({ min: 0, max: 9_000 }) });
+  const holders = fc.constantFrom('receipt-service', 'bank', 'court');
+  const command: fc.Arbitrary<StockCommand> = fc.oneof(
+    fc.tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4'), fc.constantFrom('reservation' as const, 'freeze' as const), quantity, holders).map(([id, kind, qty, holder]) => hold(id, kind, qty, holder)),
+    fc.tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4'), holders).map(([holdId, holder]): StockCommand => ({ type: 'ReleaseHold', data: { lotId, holdId, holder, actor, at } })),
+    quantity.map((qty): StockCommand => ({ type: 'ShipOut', data: { lotId, orderId: 'o', quantity: qty, actor, at } })),
+    fc.tuple(fc.constantFrom('v1', 'v2', 'v3'), fc.boolean(), quantity).map(([id, loss, qty]) => variance(id, loss ? q(-qty.pieces, -qty.kg) : qty)),
+  );
+
+  it('on hand = received − shipped out + variances, and holds never exceed on hand', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
+        const log: StockEvent[] = [received];
+        for (const c of commands) {
+          try {
+            log.push(...stockDecider.decide(c, foldEvents(stockDecider, log)));
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+          }
+        }
+        const sum = (type: StockEvent['type'], pick: (e: StockEvent) => Quantity) =>
+          log.filter((e) => e.type === type).reduce((acc, e) => q(acc.pieces + pick(e).pieces, acc.kg + pick(e).kg), q(0, 0));
+        const shipped = sum('StockShippedOut', (e) => (e.data as { quantity: Quantity }).quantity);
+        const variances = sum('StockVarianceApplied', (e) => (e.data as { delta: Quantity }).delta);
+        const { onHand, reserved, frozen, available } = levels(log);
+        // recomputed from the log's events, not from the decider's running totals
+        expect(onHand).toEqual(q(3 - shipped.pieces + variances.pieces, 6_000 - shipped.kg + variances.kg));
+        expect(reserved.pieces + frozen.pieces).toBeLessThanOrEqual(onHand.pieces);
+        expect(reserved.kg + frozen.kg).toBeLessThanOrEqual(onHand.kg);
+        expect(available.pieces).toBeGreaterThanOrEqual(0);
+        expect(available.kg).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});

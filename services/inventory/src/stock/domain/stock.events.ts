@@ -1,0 +1,39 @@
+import { DomainEvent } from '@dw/kernel';
+import { Quantity } from './quantity';
+import { HoldKind } from './stock.commands';
+
+interface Stamped {
+  readonly lotId: string;
+  readonly actor: string;
+  readonly at: string;
+}
+
+export type StockReceived = DomainEvent<
+  'StockReceived',
+  Stamped & {
+    readonly orderId: string;
+    readonly warehouse: string;
+    readonly owner: string;
+    readonly commodityCode: string;
+    readonly quantity: Quantity;
+  }
+>;
+
+export type HoldPlaced = DomainEvent<
+  'HoldPlaced',
+  Stamped & { readonly holdId: string; readonly kind: HoldKind; readonly quantity: Quantity; readonly reason: string; readonly holder: string }
+>;
+
+export type HoldReleased = DomainEvent<
+  'HoldReleased',
+  Stamped & { readonly holdId: string; readonly kind: HoldKind; readonly quantity: Quantity; readonly holder: string }
+>;
+
+export type StockShippedOut = DomainEvent<'StockShippedOut', Stamped & { readonly orderId: string; readonly quantity: Quantity }>;
+
+export type StockVarianceApplied = DomainEvent<
+  'StockVarianceApplied',
+  Stamped & { readonly stocktakeId: string; readonly varianceId: string; readonly delta: Quantity; readonly reason: string }
+>;
+
+export type StockEvent = StockReceived | HoldPlaced | HoldReleased | StockShippedOut | StockVarianceApplied;
