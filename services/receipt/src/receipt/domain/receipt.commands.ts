@@ -1,0 +1,72 @@
+import { Command } from '@dw/kernel';
+import { Actor } from '../../common/domain/actor';
+import { StorageCard } from '../../storage-card/domain/storage-card';
+import { Beneficiary, HoldKind } from './receipt.hold';
+import { ReceiptRecord } from './receipt.record';
+import { ReceiptState } from './receipt.state';
+import { CancellationPurpose } from './receipt.events';
+
+interface Stamp {
+  readonly actor: Actor;
+  readonly at: string;
+}
+
+/** What the person asking for a transfer typed in, checked against the record (seed 000, 3(6)). */
+export interface EnteredTitle {
+  readonly holderName: string;
+  readonly storageCard: string;
+  readonly commodity: string;
+}
+
+/**
+ * Internal step, not an HTTP command: the record comes from an already authorised decision
+ * (IssuanceApproved, ReceiptSplit) and is issued by that decision's handler.
+ */
+export type IssueReceipt = Command<'IssueReceipt', Stamp & { readonly record: ReceiptRecord }>;
+
+/** `buyerCard`: the receiving card as loaded by the handler from its stream. */
+export type TransferTitle = Command<
+  'TransferTitle',
+  Stamp & { readonly transferId: string; readonly entered: EnteredTitle; readonly buyerCard: StorageCard | null }
+>;
+
+export type PlaceHold = Command<
+  'PlaceHold',
+  Stamp & { readonly holdId: string; readonly kind: HoldKind; readonly beneficiary: Beneficiary; readonly reason: string }
+>;
+export type ReleaseHold = Command<'ReleaseHold', Stamp & { readonly holdId: string; readonly reason: string }>;
+
+export interface SplitChildRequest {
+  readonly receiptNumber: string;
+  readonly lotIds: readonly string[];
+  /** As entered; must equal the weight of the child's lots (error-proofing, like transfers). */
+  readonly weightKg: number;
+}
+export type SplitReceipt = Command<'SplitReceipt', Stamp & { readonly children: readonly SplitChildRequest[] }>;
+
+/**
+ * Decided on the new receipt's (empty) stream with the parents' states as loaded by the
+ * handler; each parent then gets RetireIntoMerge in the same transaction.
+ */
+export type MergeReceipts = Command<'MergeReceipts', Stamp & { readonly receiptNumber: string; readonly parents: readonly ReceiptState[] }>;
+export type RetireIntoMerge = Command<'RetireIntoMerge', Stamp & { readonly mergedInto: string }>;
+
+export type CancelReceipt = Command<'CancelReceipt', Stamp & { readonly purpose: CancellationPurpose }>;
+
+/** From the scheduled expiry job: `asOf` is the Shanghai date it runs for. */
+export type FlagExpired = Command<'FlagExpired', Stamp & { readonly asOf: string }>;
+
+/** From billing, when the holder's storage fees are paid further ahead. */
+export type RecordStorageFeesPaid = Command<'RecordStorageFeesPaid', Stamp & { readonly paidThrough: string }>;
+
+export type ReceiptCommand =
+  | IssueReceipt
+  | TransferTitle
+  | PlaceHold
+  | ReleaseHold
+  | SplitReceipt
+  | MergeReceipts
+  | RetireIntoMerge
+  | CancelReceipt
+  | FlagExpired
+  | RecordStorageFeesPaid;

@@ -1,0 +1,228 @@
+import { Decider, localDate, refuse } from '@dw/kernel';
+import { Actor, requireRole } from '../../common/domain/actor';
+import { businessDateOf } from '../../common/domain/instant';
+import { requireText } from '../../common/domain/required-text';
+import { assertWeightKg, sumKg } from '../../common/domain/weight-kg';
+import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
+import { PlaceHold, ReceiptCommand } from './receipt.commands';
+import { ReceiptEvent } from './receipt.events';
+import { BENEFICIARY_KINDS, Hold } from './receipt.hold';
+import { ReceiptRecord } from './receipt.record';
+import { planMerge, requireMergeable } from './receipt-merge.policy';
+import { planSplit } from './receipt-split.policy';
+import { TransferRefusal, checkTransfer } from './receipt-transfer.policy';
+import {
+  LiveReceipt,
+  ReceiptState,
+  initialReceiptState,
+  requireHolder,
+  requireLive,
+  requireNotExpired,
+  requireNotHeld,
+} from './receipt.state';
+
+/** A receipt's own invariants, whoever produced the record: backed by its lots' exact weight, within the rules. */
+function assertIssuable(state: ReceiptState, record: ReceiptRecord): void {
+  if (state.record) {
+    throw refuse.conflict('RECEIPT_NUMBER_TAKEN', `receipt number ${record.receiptNumber} is already used`, { receiptNumber: record.receiptNumber });
+  }
+  requireText(record.receiptNumber, 'record.receiptNumber');
+  if (record.lots.length === 0) throw refuse.invalid('RECEIPT_WITHOUT_LOTS', 'a receipt is backed by at least one lot', 'record.lots');
+  const lotsKg = sumKg(record.lots.map((lot, i) => assertWeightKg(lot.weightKg, `record.lots[${i}].weightKg`)));
+  if (lotsKg !== record.weightKg) {
+    throw refuse.invalid('RECEIPT_WEIGHT_NOT_BACKED', `receipt weighs ${record.weightKg} kg, its lots ${lotsKg} kg`, 'record.weightKg', {
+      weightKg: record.weightKg,
+      lotsKg,
+    });
+  }
+  assertReceiptConforms(record.rule.terms, record, 'record');
+}
+
+function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
+  const { holdId, kind, beneficiary, actor, at } = command.data;
+  requireText(holdId, 'holdId');
+  const allowed = BENEFICIARY_KINDS[kind];
+  if (!allowed) throw refuse.invalid('INVALID_HOLD_KIND', 'kind must be pledge, freeze or delivery', 'kind', { value: kind });
+  if (!allowed.includes(beneficiary?.kind)) {
+    throw refuse.invalid('INVALID_HOLD_BENEFICIARY', `a ${kind} is held for a ${allowed.join(' or ')}`, 'beneficiary.kind', {
+      kind,
+      allowed,
+      value: beneficiary?.kind,
+    });
+  }
+  requireText(beneficiary.partyId, 'beneficiary.partyId');
+  requireText(beneficiary.name, 'beneficiary.name');
+  const reason = requireText(command.data.reason, 'reason');
+  const record = receipt.record;
+  if (kind === 'pledge') {
+    // The holder pledges its own receipt to the bank; only the bank can lift it.
+    requireHolder(receipt, actor, 'pledge this receipt');
+  } else if (actor.role !== beneficiary.kind || actor.partyId !== beneficiary.partyId) {
+    // A freeze or delivery hold is placed by the authority it serves, in its own name.
+    throw refuse.forbidden('HOLD_PLACEMENT_FORBIDDEN', `a ${kind} is placed by its beneficiary ${beneficiary.name}`, { kind });
+  }
+  if (receipt.holds.some((hold) => hold.holdId === holdId)) {
+    throw refuse.conflict('HOLD_ALREADY_EXISTS', `hold ${holdId} is already on receipt ${record.receiptNumber}`, { holdId });
+  }
+  if (kind === 'pledge' && receipt.holds.some((hold) => hold.kind === 'pledge')) {
+    throw refuse.conflict('ALREADY_PLEDGED', `receipt ${record.receiptNumber} is already pledged`, { receiptNumber: record.receiptNumber });
+  }
+  // A court or the exchange may freeze whatever is in circulation (several freezes may queue,
+  // 轮候冻结); a pledge or a delivery needs a free receipt within validity.
+  if (kind !== 'freeze') {
+    requireNotHeld(receipt);
+    requireNotExpired(receipt);
+  }
+  return { holdId, kind, beneficiary, reason, placedAt: at };
+}
+
+function isBeneficiary(actor: Actor, hold: Hold): boolean {
+  return actor.role === hold.beneficiary.kind && actor.partyId === hold.beneficiary.partyId;
+}
+
+/**
+ * One stream per receipt number. Multi-receipt operations (transfer batches, merges) are
+ * decided per stream and appended in one transaction by their handler, each stream at the
+ * version it was read at: a concurrent change to any of them fails the whole operation.
+ */
+export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent> = {
+  initialState: initialReceiptState,
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ReceiptIssued':
+        return { status: 'outstanding', record: event.data.record, holds: [], successors: [] };
+      case 'TitleTransferred':
+        return state.record ? { ...state, record: { ...state.record, holder: event.data.to } } : state;
+      case 'ReceiptHoldPlaced':
+        return { ...state, holds: [...state.holds, event.data.hold] };
+      case 'ReceiptHoldReleased':
+        return { ...state, holds: state.holds.filter((hold) => hold.holdId !== event.data.holdId) };
+      case 'ReceiptSplit':
+        return { ...state, status: 'split', successors: event.data.children.map((child) => child.receiptNumber) };
+      case 'ReceiptMerged':
+        return { ...state, status: 'merged', successors: [event.data.mergedInto] };
+      case 'ReceiptCancelled':
+        return { ...state, status: 'cancelled' };
+      case 'ReceiptExpired':
+        return { ...state, status: 'expired' };
+      case 'StorageFeesPaidThroughAdvanced':
+        return state.record ? { ...state, record: { ...state.record, storageFeesPaidThrough: event.data.paidThrough } } : state;
+    }
+  },
+
+  decide(command, state) {
+    const { actor, at } = command.data;
+    const today = businessDateOf(at);
+    switch (command.type) {
+      case 'IssueReceipt': {
+        const record = command.data.record;
+        assertIssuable(state, record);
+        return [{ type: 'ReceiptIssued', data: { record, actor, at } }];
+      }
+
+      case 'TransferTitle': {
+        const check = checkTransfer(state, command.data);
+        if (!check.ok) throw new TransferRefusal(check.error, check.alarm ? [check.alarm] : []);
+        return [check.event];
+      }
+
+      case 'PlaceHold': {
+        const receipt = requireLive(state);
+        const hold = placeHold(receipt, command);
+        return [{ type: 'ReceiptHoldPlaced', data: { receiptNumber: receipt.record.receiptNumber, hold, actor, at } }];
+      }
+
+      case 'ReleaseHold': {
+        const receipt = requireLive(state);
+        const receiptNumber = receipt.record.receiptNumber;
+        const hold = receipt.holds.find((candidate) => candidate.holdId === command.data.holdId);
+        if (!hold) throw refuse.notFound('HOLD_NOT_FOUND', `receipt ${receiptNumber} has no hold ${command.data.holdId}`, { holdId: command.data.holdId });
+        if (!isBeneficiary(actor, hold)) {
+          throw refuse.forbidden('HOLD_RELEASE_FORBIDDEN', `only ${hold.beneficiary.name} may release this ${hold.kind}`, {
+            holdId: hold.holdId,
+            kind: hold.kind,
+          });
+        }
+        const reason = requireText(command.data.reason, 'reason');
+        return [{ type: 'ReceiptHoldReleased', data: { receiptNumber, holdId: hold.holdId, kind: hold.kind, reason, actor, at } }];
+      }
+
+      case 'SplitReceipt': {
+        const receipt = requireLive(state);
+        requireHolder(receipt, actor, 'split this receipt');
+        requireNotHeld(receipt);
+        requireNotExpired(receipt);
+        const children = planSplit(receipt.record, command.data.children, today);
+        return [{ type: 'ReceiptSplit', data: { receiptNumber: receipt.record.receiptNumber, children, actor, at } }];
+      }
+
+      case 'MergeReceipts': {
+        const receiptNumber = requireText(command.data.receiptNumber, 'receiptNumber');
+        const record = planMerge(receiptNumber, command.data.parents, actor, today);
+        assertIssuable(state, record);
+        return [{ type: 'ReceiptIssued', data: { record, actor, at } }];
+      }
+
+      case 'RetireIntoMerge': {
+        const receipt = requireMergeable(state, actor);
+        const mergedInto = requireText(command.data.mergedInto, 'mergedInto');
+        return [{ type: 'ReceiptMerged', data: { receiptNumber: receipt.record.receiptNumber, mergedInto, actor, at } }];
+      }
+
+      case 'CancelReceipt': {
+        const receipt = requireLive(state);
+        const record = receipt.record;
+        requireHolder(receipt, actor, 'cancel this receipt');
+        const purpose = command.data.purpose;
+        if (purpose !== 'pickup' && purpose !== 'spot-conversion') {
+          throw refuse.invalid('INVALID_CANCELLATION_PURPOSE', 'purpose must be pickup or spot-conversion', 'purpose', { value: purpose });
+        }
+        // Expired receipts may be cancelled: that is how their goods are taken out (seed 003, art. 31).
+        requireNotHeld(receipt);
+        const { holder, warehouseId, commodity, brand, grade, lots, weightKg } = record;
+        return [
+          {
+            type: 'ReceiptCancelled',
+            data: {
+              receiptNumber: record.receiptNumber,
+              purpose,
+              entitlement: { holder, warehouseId, commodity, brand, grade, lots, weightKg },
+              actor,
+              at,
+            },
+          },
+        ];
+      }
+
+      case 'FlagExpired': {
+        requireRole(actor, ['system'], 'flag receipts as expired');
+        const asOf = localDate(command.data.asOf, 'asOf');
+        if (asOf > today) {
+          throw refuse.invalid('EXPIRY_AS_OF_IN_FUTURE', `cannot flag expiry as of ${asOf} on ${today}`, 'asOf', { asOf, today });
+        }
+        if (!state.record) throw refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
+        // Idempotent: a receipt already flagged, or no longer in circulation, needs nothing.
+        if (state.status !== 'outstanding') return [];
+        const { receiptNumber, validUntil } = state.record;
+        if (asOf <= validUntil) {
+          throw refuse.conflict('RECEIPT_NOT_YET_EXPIRED', `receipt ${receiptNumber} is valid through ${validUntil}`, { receiptNumber, validUntil, asOf });
+        }
+        return [{ type: 'ReceiptExpired', data: { receiptNumber, asOf, validUntil, actor, at } }];
+      }
+
+      case 'RecordStorageFeesPaid': {
+        requireRole(actor, ['system'], 'record storage fee payments');
+        const receipt = requireLive(state);
+        const paidThrough = localDate(command.data.paidThrough, 'paidThrough');
+        const previous = receipt.record.storageFeesPaidThrough;
+        if (paidThrough === previous) return [];
+        if (paidThrough < previous) {
+          throw refuse.conflict('FEES_PAID_THROUGH_BACKWARDS', `fees are already paid through ${previous}`, { paidThrough, previous });
+        }
+        return [{ type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: receipt.record.receiptNumber, paidThrough, previous, actor, at } }];
+      }
+    }
+  },
+};
+

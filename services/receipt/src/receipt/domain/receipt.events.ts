@@ -1,0 +1,75 @@
+import { DomainEvent, LocalDate } from '@dw/kernel';
+import { Actor } from '../../common/domain/actor';
+import { Hold, HoldKind } from './receipt.hold';
+import { BackingLot, Holder, ReceiptRecord } from './receipt.record';
+
+interface Stamp {
+  readonly receiptNumber: string;
+  readonly actor: Actor;
+  readonly at: string;
+}
+
+/** A receipt comes into being: from an issuance, or as a split child or merged receipt (see record.lineage). */
+export type ReceiptIssued = DomainEvent<'ReceiptIssued', { readonly record: ReceiptRecord; readonly actor: Actor; readonly at: string }>;
+
+export type TitleTransferred = DomainEvent<
+  'TitleTransferred',
+  Stamp & {
+    readonly transferId: string;
+    readonly from: Holder;
+    readonly to: Holder;
+    readonly commodity: string;
+    readonly weightKg: number;
+  }
+>;
+
+export type ReceiptHoldPlaced = DomainEvent<'ReceiptHoldPlaced', Stamp & { readonly hold: Hold }>;
+export type ReceiptHoldReleased = DomainEvent<
+  'ReceiptHoldReleased',
+  Stamp & { readonly holdId: string; readonly kind: HoldKind; readonly reason: string }
+>;
+
+/** The parent leaves circulation; its children are issued from these records. */
+export type ReceiptSplit = DomainEvent<'ReceiptSplit', Stamp & { readonly children: readonly ReceiptRecord[] }>;
+/** The parent leaves circulation into the merged receipt. */
+export type ReceiptMerged = DomainEvent<'ReceiptMerged', Stamp & { readonly mergedInto: string }>;
+
+export type CancellationPurpose = 'pickup' | 'spot-conversion';
+
+/**
+ * 注销: the receipt leaves circulation and its goods become an outbound entitlement of the
+ * holder; the order service opens the outbound order from this event.
+ */
+export type ReceiptCancelled = DomainEvent<
+  'ReceiptCancelled',
+  Stamp & {
+    readonly purpose: CancellationPurpose;
+    readonly entitlement: {
+      readonly holder: Holder;
+      readonly warehouseId: string;
+      readonly commodity: string;
+      readonly brand: string;
+      readonly grade: string;
+      readonly lots: readonly BackingLot[];
+      readonly weightKg: number;
+    };
+  }
+>;
+
+export type ReceiptExpired = DomainEvent<'ReceiptExpired', Stamp & { readonly asOf: LocalDate; readonly validUntil: LocalDate }>;
+
+export type StorageFeesPaidThroughAdvanced = DomainEvent<
+  'StorageFeesPaidThroughAdvanced',
+  Stamp & { readonly paidThrough: LocalDate; readonly previous: LocalDate }
+>;
+
+export type ReceiptEvent =
+  | ReceiptIssued
+  | TitleTransferred
+  | ReceiptHoldPlaced
+  | ReceiptHoldReleased
+  | ReceiptSplit
+  | ReceiptMerged
+  | ReceiptCancelled
+  | ReceiptExpired
+  | StorageFeesPaidThroughAdvanced;

@@ -1,0 +1,50 @@
+import { Actor } from '../../common/domain/actor';
+import { d, rebarRuleV1 } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
+import { StorageCard } from '../../storage-card/domain/storage-card';
+import { ReceiptEvent } from './receipt.events';
+import { BackingLot, Holder, ReceiptRecord } from './receipt.record';
+
+export const at = '2026-04-01T02:00:00Z'; // 2026-04-01 10:00 in Shanghai
+
+export const seller: Actor = { subject: 'user-li', role: 'depositor', partyId: 'party-hengda' };
+export const buyerActor: Actor = { subject: 'user-chen', role: 'depositor', partyId: 'party-huadong' };
+export const stranger: Actor = { subject: 'user-wang', role: 'depositor', partyId: 'party-other' };
+export const exchange: Actor = { subject: 'shfe-api', role: 'exchange', partyId: 'SHFE' };
+export const bank: Actor = { subject: 'icbc-api', role: 'bank', partyId: 'ICBC-SH' };
+export const otherBank: Actor = { subject: 'boc-api', role: 'bank', partyId: 'BOC-SH' };
+export const court: Actor = { subject: 'court-clerk-1', role: 'court', partyId: 'PUDONG-COURT' };
+export const clerk: Actor = { subject: 'clerk-zhao', role: 'clerk' };
+export const system: Actor = { subject: 'expiry-job', role: 'system' };
+
+export const sellerCard: StorageCard = { cardNumber: 'SC-0001', ownerPartyId: 'party-hengda', holderName: '恒达钢铁贸易有限公司', status: 'approved' };
+export const buyerCard: StorageCard = { cardNumber: 'SC-0002', ownerPartyId: 'party-huadong', holderName: '华东建材有限公司', status: 'approved' };
+export const sellerHolder: Holder = { storageCard: 'SC-0001', holderName: '恒达钢铁贸易有限公司', partyId: 'party-hengda' };
+export const buyerHolder: Holder = { storageCard: 'SC-0002', holderName: '华东建材有限公司', partyId: 'party-huadong' };
+
+export const lotLine = (lotId: string, weightKg: number, produced: string): BackingLot => ({
+  lotId,
+  location: `Y1-${lotId}`,
+  pieces: Math.ceil(weightKg / 3_000),
+  weightKg,
+  productionDates: [d(produced)],
+});
+
+/** Two units of rebar over two whole lots; valid through 03-05 + 90 days = 2026-06-03. */
+export const recordR1: ReceiptRecord = {
+  receiptNumber: 'R-1',
+  commodity: 'rebar',
+  brand: 'Shagang',
+  grade: 'HRB400E',
+  warehouseId: 'WH-WX',
+  weightKg: 600_000,
+  lots: [lotLine('LOT-1', 300_000, '2026-03-05'), lotLine('LOT-2', 300_000, '2026-03-08')],
+  productionDates: [d('2026-03-05'), d('2026-03-08')],
+  holder: sellerHolder,
+  issueDate: d('2026-03-23'),
+  validUntil: d('2026-06-03'),
+  storageFeesPaidThrough: d('2026-03-31'),
+  rule: rebarRuleV1,
+  lineage: { origin: 'issuance', applicationId: 'APP-1' },
+};
+
+export const issued = (record: ReceiptRecord = recordR1): ReceiptEvent => ({ type: 'ReceiptIssued', data: { record, actor: exchange, at } });

@@ -1,0 +1,72 @@
+import { refuse } from '@dw/kernel';
+import { Actor } from '../../common/domain/actor';
+import { requireDepositorOwning } from '../../storage-card/domain/storage-card';
+import { Hold } from './receipt.hold';
+import { ReceiptRecord } from './receipt.record';
+
+/**
+ * - outstanding: in circulation and within validity;
+ * - expired: still in circulation (its lots still back it, it can be cancelled) but past
+ *   validity, so it can no longer be transferred, pledged or delivered;
+ * - cancelled / split / merged: left circulation (cancelled to goods, or superseded by children).
+ * "Live" means outstanding or expired: the receipt holds title and its lots back it.
+ */
+export type ReceiptStatus = 'outstanding' | 'expired' | 'cancelled' | 'split' | 'merged';
+
+export interface ReceiptState {
+  readonly status: ReceiptStatus | 'none';
+  readonly record: ReceiptRecord | null;
+  readonly holds: readonly Hold[];
+  /** Receipts that replaced this one (split children or the merged receipt). */
+  readonly successors: readonly string[];
+}
+
+export interface LiveReceipt {
+  readonly status: 'outstanding' | 'expired';
+  readonly record: ReceiptRecord;
+  readonly holds: readonly Hold[];
+}
+
+export const initialReceiptState = (): ReceiptState => ({ status: 'none', record: null, holds: [], successors: [] });
+
+export function isLive(state: ReceiptState): state is ReceiptState & LiveReceipt {
+  return state.record !== null && (state.status === 'outstanding' || state.status === 'expired');
+}
+
+/** Refuses a receipt that does not exist or has left circulation. */
+export function requireLive(state: ReceiptState): LiveReceipt {
+  if (isLive(state)) return state;
+  if (!state.record) throw refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
+  const receiptNumber = state.record.receiptNumber;
+  if (state.status === 'cancelled') {
+    throw refuse.conflict('RECEIPT_CANCELLED', `receipt ${receiptNumber} was cancelled`, { receiptNumber });
+  }
+  throw refuse.conflict('RECEIPT_SUPERSEDED', `receipt ${receiptNumber} was ${state.status} into ${state.successors.join(', ')}`, {
+    receiptNumber,
+    status: state.status,
+    successors: state.successors,
+  });
+}
+
+export function requireNotHeld(receipt: LiveReceipt): void {
+  if (receipt.holds.length > 0) {
+    throw refuse.conflict('RECEIPT_HELD', `receipt ${receipt.record.receiptNumber} is held (${receipt.holds.map((h) => h.kind).join(', ')})`, {
+      receiptNumber: receipt.record.receiptNumber,
+      holds: receipt.holds.map(({ holdId, kind }) => ({ holdId, kind })),
+    });
+  }
+}
+
+export function requireNotExpired(receipt: LiveReceipt): void {
+  if (receipt.status === 'expired') {
+    throw refuse.conflict('RECEIPT_EXPIRED', `receipt ${receipt.record.receiptNumber} expired after ${receipt.record.validUntil}`, {
+      receiptNumber: receipt.record.receiptNumber,
+      validUntil: receipt.record.validUntil,
+    });
+  }
+}
+
+/** Split, merge, cancel and pledge are the holder's own acts. */
+export function requireHolder(receipt: LiveReceipt, actor: Actor, action: string): void {
+  requireDepositorOwning(actor, receipt.record.holder.partyId, receipt.record.holder.storageCard, action);
+}
