@@ -1,0 +1,223 @@
+import { Body, Controller, Injectable, Module, Post, Res } from '@nestjs/common';
+import { IsInt, IsString, Min } from 'class-validator';
+import type { ServerResponse } from 'node:http';
+import { ManualClock, refuse } from '@dw/kernel';
+import { Roles } from '../auth/auth.decorators';
+import type { EdgeRequest } from '../http/edge-request';
+import { IntegrationApi } from '../integration/integration-api.decorator';
+import type { IntegrationClient } from '../integration/integration-clients';
+import { signRequest } from '../integration/request-signature';
+import { call, provisionTestSchema, startEdgeApp, testConfig, type RunningEdge, type TestSchema } from '../test-support/edge-test-kit';
+import { requestHashOf } from './idempotency.interceptor';
+import { IN_FLIGHT_LEASE_MS } from './idempotency.store';
+import { Idempotent } from './idempotent.decorator';
+
+class PaymentDto {
+  @IsString() reference!: string;
+  @IsInt() @Min(1) amountFen!: number;
+}
+
+/** Counts executions per reference; `hold` keeps a reference's handler waiting until released. */
+@Injectable()
+class PaymentLedger {
+  readonly executions = new Map<string, number>();
+  private held = new Map<string, Promise<void>>();
+  private releases = new Map<string, () => void>();
+
+  hold(reference: string): void {
+    this.held.set(reference, new Promise((resolve) => this.releases.set(reference, resolve)));
+  }
+  release(reference: string): void {
+    this.releases.get(reference)?.();
+  }
+  async record(reference: string): Promise<number> {
+    const count = (this.executions.get(reference) ?? 0) + 1;
+    this.executions.set(reference, count);
+    await this.held.get(reference);
+    return count;
+  }
+}
+
+@IntegrationApi()
+@Controller('bank')
+class BankController {
+  constructor(private readonly ledger: PaymentLedger) {}
+
+  @Post('payments')
+  @Roles('bank')
+  @Idempotent()
+  async receive(@Body() payment: PaymentDto, @Res({ passthrough: true }) response: ServerResponse): Promise<object> {
+    const execution = await this.ledger.record(payment.reference);
+    if (payment.reference === 'flaky' && execution === 1) throw new Error('database connection reset');
+    if (payment.reference === 'to-nobody') throw refuse.notFound('ACCOUNT_NOT_FOUND', 'no trading account for this payment');
+    response.setHeader('Location', `/bank/payments/${payment.reference}`);
+    return { paymentId: `pay-${payment.reference}-${execution}`, amountFen: payment.amountFen };
+  }
+}
+
+@Module({ controllers: [BankController], providers: [PaymentLedger] })
+class BankModule {}
+
+const icbc: IntegrationClient = { id: 'bank-icbc', secret: 'icbc-secret-0123456789-0123456789-xyz', role: 'bank' };
+const boc: IntegrationClient = { id: 'bank-boc', secret: 'boc-secret-0123456789-0123456789-xyzw', role: 'bank' };
+const clock = new ManualClock('2025-11-20T08:00:00Z');
+let schema: TestSchema;
+let edge: RunningEdge;
+let ledger: PaymentLedger;
+
+beforeAll(async () => {
+  schema = await provisionTestSchema('platform_idem');
+  edge = await startEdgeApp(BankModule, { db: schema.db, clock, config: testConfig({ clients: [icbc, boc] }) });
+  ledger = edge.app.get(PaymentLedger);
+});
+afterAll(async () => {
+  await edge?.close();
+  await schema?.drop();
+});
+
+const PATH = '/bank/payments';
+
+function pay(body: string, key: string | undefined, client: IntegrationClient = icbc) {
+  const signed = signRequest({ clientId: client.id, secret: client.secret, method: 'POST', path: PATH, body, clock });
+  const headers = { ...signed, 'Content-Type': 'application/json', ...(key !== undefined ? { 'Idempotency-Key': key } : {}) };
+  return call(`${edge.url}${PATH}`, { method: 'POST', headers, body });
+}
+
+const payment = (reference: string, amountFen = 1_250_000) => JSON.stringify({ reference, amountFen });
+
+async function rowOf(clientId: string, key: string) {
+  const { rows } = await schema.db.query(`SELECT status, response_status FROM idempotency_keys WHERE client_id = $1 AND key = $2`, [clientId, key]);
+  return rows[0];
+}
+
+/** Polls until `condition` holds or the deadline passes. */
+async function eventually(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('Idempotency-Key', () => {
+  it('is required on idempotent routes: 400 IDEMPOTENCY_KEY_MISSING', async () => {
+    const answer = await pay(payment('no-key'), undefined);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_MISSING', field: 'Idempotency-Key' });
+    expect(ledger.executions.get('no-key')).toBeUndefined();
+  });
+
+  it('must be 1-255 visible characters: 400 IDEMPOTENCY_KEY_INVALID', async () => {
+    expect((await pay(payment('long-key'), 'k'.repeat(256))).body.code).toBe('IDEMPOTENCY_KEY_INVALID');
+    expect((await pay(payment('spacey-key'), 'has space')).body.code).toBe('IDEMPOTENCY_KEY_INVALID');
+  });
+
+  it('replays the first answer to the same request: status, body, Location, and Idempotent-Replayed', async () => {
+    const first = await pay(payment('p-1'), 'key-p-1');
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ paymentId: 'pay-p-1-1', amountFen: 1_250_000 });
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+
+    const again = await pay(payment('p-1'), 'key-p-1');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('location')).toBe('/bank/payments/p-1');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(ledger.executions.get('p-1')).toBe(1);
+    expect(await rowOf('bank-icbc', 'key-p-1')).toEqual({ status: 'completed', response_status: 201 });
+  });
+
+  it('refuses the same key with another body: 422 IDEMPOTENCY_KEY_REUSED', async () => {
+    expect((await pay(payment('p-2'), 'key-p-2')).status).toBe(201);
+    const reused = await pay(payment('p-2', 999), 'key-p-2');
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(ledger.executions.get('p-2')).toBe(1);
+  });
+
+  it('keeps keys per client', async () => {
+    expect((await pay(payment('p-3'), 'shared-key')).status).toBe(201);
+    const other = await pay(payment('p-3'), 'shared-key', boc);
+    expect(other.status).toBe(201);
+    expect(other.headers.get('idempotent-replayed')).toBeNull();
+    expect(ledger.executions.get('p-3')).toBe(2);
+  });
+
+  it('lets exactly one of two concurrent requests run; the other gets 409 IDEMPOTENCY_IN_FLIGHT', async () => {
+    ledger.hold('p-4');
+    const requests = [pay(payment('p-4'), 'key-p-4'), pay(payment('p-4'), 'key-p-4')];
+    // The winner waits in the handler until released, so the first answer to come back is the loser's.
+    const loser = await Promise.race(requests);
+    expect(loser.status).toBe(409);
+    expect(loser.body.code).toBe('IDEMPOTENCY_IN_FLIGHT');
+    expect(await rowOf('bank-icbc', 'key-p-4')).toEqual({ status: 'in_flight', response_status: null });
+    ledger.release('p-4');
+    const answers = await Promise.all(requests);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(ledger.executions.get('p-4')).toBe(1);
+    expect((await pay(payment('p-4'), 'key-p-4')).headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('answers 409 IDEMPOTENCY_IN_FLIGHT to a retry while the first attempt still runs', async () => {
+    ledger.hold('p-5');
+    const first = pay(payment('p-5'), 'key-p-5');
+    await eventually(async () => ledger.executions.get('p-5') === 1);
+    const retry = await pay(payment('p-5'), 'key-p-5');
+    expect(retry.status).toBe(409);
+    expect(retry.headers.get('retry-after')).toBe('1');
+    ledger.release('p-5');
+    expect((await first).status).toBe(201);
+  });
+
+  it('releases the key when the first attempt fails with a 5xx, so a retry runs again', async () => {
+    const failed = await pay(payment('flaky'), 'key-flaky');
+    expect(failed.status).toBe(500);
+    expect(await rowOf('bank-icbc', 'key-flaky')).toBeUndefined();
+    const retry = await pay(payment('flaky'), 'key-flaky');
+    expect(retry.status).toBe(201);
+    expect(retry.body.paymentId).toBe('pay-flaky-2');
+  });
+
+  it('keeps a business refusal as the answer and replays it', async () => {
+    const refused = await pay(payment('to-nobody'), 'key-nobody');
+    expect(refused.status).toBe(404);
+    const replayed = await pay(payment('to-nobody'), 'key-nobody');
+    expect(replayed.status).toBe(404);
+    expect(replayed.headers.get('content-type')).toContain('application/problem+json');
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.body).toEqual(refused.body);
+    expect(ledger.executions.get('to-nobody')).toBe(1);
+  });
+
+  it('releases the key after a validation failure, so the corrected request is not a reuse', async () => {
+    const invalid = await pay(JSON.stringify({ reference: 'p-6', amountFen: 0 }), 'key-p-6');
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.code).toBe('VALIDATION_FAILED');
+    expect((await pay(payment('p-6'), 'key-p-6')).status).toBe(201);
+  });
+
+  it(`takes over a claim abandoned longer than the ${IN_FLIGHT_LEASE_MS / 1000} s lease (its process died)`, async () => {
+    const body = payment('p-7');
+    const hash = requestHashOf({ method: 'POST', originalUrl: PATH, rawBody: Buffer.from(body) } as EdgeRequest);
+    const abandonedAt = new Date(clock.now().getTime() - IN_FLIGHT_LEASE_MS - 1_000);
+    await schema.db.query(
+      `INSERT INTO idempotency_keys (client_id, key, request_hash, status, created_at) VALUES ('bank-icbc', 'key-p-7', $1, 'in_flight', $2)`,
+      [hash, abandonedAt],
+    );
+    const answer = await pay(body, 'key-p-7');
+    expect(answer.status).toBe(201);
+    expect(await rowOf('bank-icbc', 'key-p-7')).toEqual({ status: 'completed', response_status: 201 });
+  });
+
+  it('does not take over a claim younger than the lease', async () => {
+    const body = payment('p-8');
+    const hash = requestHashOf({ method: 'POST', originalUrl: PATH, rawBody: Buffer.from(body) } as EdgeRequest);
+    const recent = new Date(clock.now().getTime() - IN_FLIGHT_LEASE_MS + 1_000);
+    await schema.db.query(
+      `INSERT INTO idempotency_keys (client_id, key, request_hash, status, created_at) VALUES ('bank-icbc', 'key-p-8', $1, 'in_flight', $2)`,
+      [hash, recent],
+    );
+    expect((await pay(body, 'key-p-8')).body.code).toBe('IDEMPOTENCY_IN_FLIGHT');
+    expect(ledger.executions.get('p-8')).toBeUndefined();
+  });
+});
