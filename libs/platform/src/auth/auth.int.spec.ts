@@ -1,6 +1,6 @@
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { ManualClock } from '@dw/kernel';
-import { bearer as bearerAt, call, keySet, provisionTestSchema, startEdgeApp, testConfig, type RunningEdge, type TestSchema } from '../test-support/edge-test-kit';
+import { bearer as bearerAt, call, keySet, testDatabase, startEdgeApp, testConfig, type RunningEdge, type TestServiceDatabase } from '../test-support/edge-test-kit';
 import { assertOwnParty } from './assert-own-party';
 import { CurrentPrincipal, Public, Roles } from './auth.decorators';
 import { createDevKeySet, DEV_ISSUER, mintDevToken, signJwt } from './dev-tokens';
@@ -41,17 +41,17 @@ const now = new Date('2025-11-20T08:00:00Z');
 // The app trusts two issuer keys, as during a key rotation: the kit's ES256 key and an RS256 one.
 const rsa = createDevKeySet('RS256');
 const clock = new ManualClock(now);
-let schema: TestSchema;
+let schema: TestServiceDatabase;
 let edge: RunningEdge;
 
 beforeAll(async () => {
-  schema = await provisionTestSchema('platform_auth');
+  schema = await testDatabase('platform_auth');
   const config = testConfig({ env: { AUTH_JWKS: JSON.stringify({ keys: [...keySet.jwks.keys, ...rsa.jwks.keys] }) } });
   edge = await startEdgeApp(CardsModule, { db: schema.db, clock, config });
 });
 afterAll(async () => {
   await edge?.close();
-  await schema?.drop();
+  await schema?.close();
 });
 beforeEach(() => clock.set(now));
 

@@ -1,6 +1,6 @@
 import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JsonLogger } from '@dw/observability';
+import { initMetrics, JsonLogger } from '@dw/observability';
 import { installBodyParsing, type BodyParsingOptions } from '../http/body-parsing';
 import { installOpenApi, type OpenApiOptions } from './open-api';
 import { ServiceRootModule, type ServiceRootOptions } from './service-root.module';
@@ -16,6 +16,8 @@ export interface ServiceAppOptions extends ServiceRootOptions, BodyParsingOption
  * do integration tests, which therefore exercise exactly what production runs.
  */
 export async function createServiceApp(appModule: Type | DynamicModule, options: ServiceAppOptions): Promise<INestApplication> {
+  // Every series on /metrics carries the service label, and process metrics are collected.
+  initMetrics({ serviceName: options.config.SERVICE_NAME });
   const app = await NestFactory.create(ServiceRootModule.wrap(appModule, options), {
     bodyParser: false,
     rawBody: true,

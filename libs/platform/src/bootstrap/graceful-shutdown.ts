@@ -13,6 +13,8 @@ export interface ShutdownTimeouts {
   drainMs: number;
 }
 
+const IDLE_SWEEP_MS = 20;
+
 export const DEFAULT_SHUTDOWN_TIMEOUTS: ShutdownTimeouts = { httpGraceMs: 10_000, drainMs: 20_000 };
 
 /**
@@ -49,11 +51,17 @@ export class GracefulShutdown implements OnModuleDestroy {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (server === undefined || !server.listening) return;
     const closed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
-    // Keep-alive connections with no request in progress would hold close() open.
+    // close() waits for every connection to end, and a keep-alive connection stays open after
+    // its last answer: close connections as they fall idle, i.e. as in-flight requests finish.
     server.closeIdleConnections();
-    if (!(await withinMs(closed, this.timeouts.httpGraceMs))) {
-      this.logger.warn(`HTTP requests still running after ${this.timeouts.httpGraceMs} ms; closing them`);
-      server.closeAllConnections();
+    const sweeper = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+    try {
+      if (!(await withinMs(closed, this.timeouts.httpGraceMs))) {
+        this.logger.warn(`HTTP requests still running after ${this.timeouts.httpGraceMs} ms; closing them`);
+        server.closeAllConnections();
+      }
+    } finally {
+      clearInterval(sweeper);
     }
   }
 }

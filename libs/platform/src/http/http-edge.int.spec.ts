@@ -6,7 +6,7 @@ import { DomainError, type DomainErrorKind } from '@dw/kernel';
 import { CursorCodec } from '../pagination/cursor';
 import { pageOf, type Page } from '../pagination/page';
 import { PageQueryDto } from '../pagination/page-query.dto';
-import { bearer, call, provisionTestSchema, startEdgeApp, type RunningEdge, type TestSchema } from '../test-support/edge-test-kit';
+import { bearer, call, testDatabase, startEdgeApp, type RunningEdge, type TestServiceDatabase } from '../test-support/edge-test-kit';
 import { IfMatchVersion, setETag, type ExpectedVersion } from './etag';
 
 class LineDto {
@@ -67,17 +67,17 @@ class TallyController {
 @Module({ controllers: [TallyController] })
 class TallyModule {}
 
-let schema: TestSchema;
+let schema: TestServiceDatabase;
 let edge: RunningEdge;
 const clerk = bearer(['clerk']);
 
 beforeAll(async () => {
-  schema = await provisionTestSchema('platform_http');
+  schema = await testDatabase('platform_http');
   edge = await startEdgeApp(TallyModule, { db: schema.db });
 });
 afterAll(async () => {
   await edge?.close();
-  await schema?.drop();
+  await schema?.close();
 });
 
 const post = (json: unknown) => call(`${edge.url}/tallies`, { json, headers: clerk });

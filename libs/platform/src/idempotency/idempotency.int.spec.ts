@@ -2,12 +2,13 @@ import { Body, Controller, Injectable, Module, Post, Res } from '@nestjs/common'
 import { IsInt, IsString, Min } from 'class-validator';
 import type { ServerResponse } from 'node:http';
 import { ManualClock, refuse } from '@dw/kernel';
+import { waitFor } from '@dw/testing';
 import { Roles } from '../auth/auth.decorators';
 import type { EdgeRequest } from '../http/edge-request';
 import { IntegrationApi } from '../integration/integration-api.decorator';
 import type { IntegrationClient } from '../integration/integration-clients';
 import { signRequest } from '../integration/request-signature';
-import { call, provisionTestSchema, startEdgeApp, testConfig, type RunningEdge, type TestSchema } from '../test-support/edge-test-kit';
+import { call, testDatabase, startEdgeApp, testConfig, type RunningEdge, type TestServiceDatabase } from '../test-support/edge-test-kit';
 import { requestHashOf } from './idempotency.interceptor';
 import { IN_FLIGHT_LEASE_MS } from './idempotency.store';
 import { Idempotent } from './idempotent.decorator';
@@ -61,18 +62,18 @@ class BankModule {}
 const icbc: IntegrationClient = { id: 'bank-icbc', secret: 'icbc-secret-0123456789-0123456789-xyz', role: 'bank' };
 const boc: IntegrationClient = { id: 'bank-boc', secret: 'boc-secret-0123456789-0123456789-xyzw', role: 'bank' };
 const clock = new ManualClock('2025-11-20T08:00:00Z');
-let schema: TestSchema;
+let schema: TestServiceDatabase;
 let edge: RunningEdge;
 let ledger: PaymentLedger;
 
 beforeAll(async () => {
-  schema = await provisionTestSchema('platform_idem');
+  schema = await testDatabase('platform_idem');
   edge = await startEdgeApp(BankModule, { db: schema.db, clock, config: testConfig({ clients: [icbc, boc] }) });
   ledger = edge.app.get(PaymentLedger);
 });
 afterAll(async () => {
   await edge?.close();
-  await schema?.drop();
+  await schema?.close();
 });
 
 const PATH = '/bank/payments';
@@ -88,15 +89,6 @@ const payment = (reference: string, amountFen = 1_250_000) => JSON.stringify({ r
 async function rowOf(clientId: string, key: string) {
   const { rows } = await schema.db.query(`SELECT status, response_status FROM idempotency_keys WHERE client_id = $1 AND key = $2`, [clientId, key]);
   return rows[0];
-}
-
-/** Polls until `condition` holds or the deadline passes. */
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 describe('Idempotency-Key', () => {
@@ -161,7 +153,7 @@ describe('Idempotency-Key', () => {
   it('answers 409 IDEMPOTENCY_IN_FLIGHT to a retry while the first attempt still runs', async () => {
     ledger.hold('p-5');
     const first = pay(payment('p-5'), 'key-p-5');
-    await eventually(async () => ledger.executions.get('p-5') === 1);
+    await waitFor(() => ledger.executions.get('p-5') === 1);
     const retry = await pay(payment('p-5'), 'key-p-5');
     expect(retry.status).toBe(409);
     expect(retry.headers.get('retry-after')).toBe('1');

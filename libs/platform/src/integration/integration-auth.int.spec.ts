@@ -3,7 +3,7 @@ import { IsInt, IsString } from 'class-validator';
 import { ManualClock } from '@dw/kernel';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { call, provisionTestSchema, startEdgeApp, testConfig, type RunningEdge, type TestSchema } from '../test-support/edge-test-kit';
+import { call, testDatabase, startEdgeApp, testConfig, type RunningEdge, type TestServiceDatabase } from '../test-support/edge-test-kit';
 import { IntegrationApi } from './integration-api.decorator';
 import type { IntegrationClient } from './integration-clients';
 import { signRequest } from './request-signature';
@@ -36,17 +36,17 @@ const bank: IntegrationClient = { id: 'bank-icbc', secret: 'icbc-secret-01234567
 const now = new Date('2025-11-20T08:00:00Z');
 const nowSeconds = now.getTime() / 1000;
 const clock = new ManualClock(now);
-let schema: TestSchema;
+let schema: TestServiceDatabase;
 let edge: RunningEdge;
 let nonceCounter = 0;
 
 beforeAll(async () => {
-  schema = await provisionTestSchema('platform_integration');
+  schema = await testDatabase('platform_integration');
   edge = await startEdgeApp(ExchangeModule, { db: schema.db, clock, config: testConfig({ clients: [exchange, bank] }) });
 });
 afterAll(async () => {
   await edge?.close();
-  await schema?.drop();
+  await schema?.close();
 });
 beforeEach(() => clock.set(now));
 

@@ -1,8 +1,10 @@
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Database, dropServiceDatabase, EventStoreSchema1763683200000, openServiceDatabase, provisionServiceDatabase } from '@dw/event-store';
+import { Database, EventStoreSchema1763683200000 } from '@dw/event-store';
+import { createTestServiceDatabase, databaseUrl, type TestServiceDatabase } from '@dw/testing';
+
+export type { TestServiceDatabase };
 import { JsonLogger } from '@dw/observability';
 import type { Clock } from '@dw/kernel';
 import { createDevKeySet, DEV_ISSUER, mintDevToken, type DevKeySet } from '../auth/dev-tokens';
@@ -11,34 +13,16 @@ import { createServiceApp } from '../bootstrap/create-service-app';
 import type { ShutdownTimeouts } from '../bootstrap/graceful-shutdown';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { loadConfig } from '../config/load-config';
+import type { HealthOptions } from '../health/health.module';
 import type { IntegrationClient } from '../integration/integration-clients';
 import { platformEdgeMigrations } from '../migrations/platform-edge.migrations';
 
 /** Test support for this library's integration specs (not exported): real PostgreSQL, real HTTP. */
-export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = databaseUrl();
 
-export interface TestSchema {
-  schema: string;
-  db: Database;
-  drop(): Promise<void>;
-}
-
-/**
- * A fresh schema provisioned the way a service's is (owner runs the migrations, the app role
- * connects): the event store's tables, which provisioning expects, and the platform's.
- */
-export async function provisionTestSchema(prefix: string): Promise<TestSchema> {
-  const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
-  await provisionServiceDatabase(ADMIN_URL, { schema, migrations: [EventStoreSchema1763683200000, ...platformEdgeMigrations] });
-  const { dataSource, db } = await openServiceDatabase(ADMIN_URL, schema, { poolSize: 4 });
-  return {
-    schema,
-    db,
-    drop: async () => {
-      await dataSource.destroy();
-      await dropServiceDatabase(ADMIN_URL, schema);
-    },
-  };
+/** A fresh service schema with the event store's tables (provisioning expects them) and the platform's. */
+export function testDatabase(label: string): Promise<TestServiceDatabase> {
+  return createTestServiceDatabase(label, [EventStoreSchema1763683200000, ...platformEdgeMigrations], { poolSize: 4 });
 }
 
 export const keySet: DevKeySet = createDevKeySet('ES256');
@@ -75,7 +59,7 @@ export interface RunningEdge {
 /** Starts the app exactly as createServiceApp builds it, on an ephemeral loopback port, with the Database registered. */
 export async function startEdgeApp(
   appModule: Type | DynamicModule,
-  options: { db: Database; clock?: Clock; config?: BaseServiceConfig; shutdown?: Partial<ShutdownTimeouts> },
+  options: { db: Database; clock?: Clock; config?: BaseServiceConfig; shutdown?: Partial<ShutdownTimeouts>; health?: HealthOptions },
 ): Promise<RunningEdge> {
   @Module({ providers: [{ provide: Database, useValue: options.db }], exports: [Database] })
   class TestDatabaseModule {}
@@ -85,7 +69,7 @@ export async function startEdgeApp(
   const config = options.config ?? testConfig();
   const app = await createServiceApp(
     { module: class TestAppModule {}, imports: [TestDatabaseModule, appModule] },
-    { config, clock: options.clock, shutdown: options.shutdown, logger: new JsonLogger({ service: 'test', level: 'warn', stdout: sink, stderr: sink }) },
+    { config, clock: options.clock, shutdown: options.shutdown, health: options.health, logger: new JsonLogger({ service: 'test', level: 'warn', stdout: sink, stderr: sink }) },
   );
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
