@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
+import { throwError, type Observable } from 'rxjs';
 import type { EdgeRequest } from '../http/edge-request';
 import { toProblem } from './error-to-problem';
 import { problemContextOf, writeProblem } from './problem-response';
@@ -13,9 +14,10 @@ import { problemContextOf, writeProblem } from './problem-response';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    // Kafka handlers (hybrid app) deal with their own failures: retries and dead letters.
-    if (host.getType() !== 'http') throw exception;
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // Kafka handlers (hybrid app) deal with their own failures (retries, dead letters): the
+    // error goes back to them untouched, as an Observable error as RPC filters must return.
+    if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
     const request = http.getRequest<EdgeRequest>();
     const response = http.getResponse<ServerResponse>();
