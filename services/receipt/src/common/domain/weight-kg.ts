@@ -1,18 +1,18 @@
-import { refuse } from '@dw/kernel';
+import { kg, refuse, sumKg } from '@dw/kernel';
 
-/** Weights are whole kilograms (DOMAIN.md: never floats); a receipt or lot weighs at least 1 kg. */
+/*
+ * Records and events keep weights as plain whole-kilogram numbers (they are JSON); these check
+ * them with the kernel's weight rules (whole, safe-integer kg; INVALID_WEIGHT / WEIGHT_OVERFLOW).
+ */
+
+/** A lot, receipt or child weighs at least 1 kg. */
 export function assertWeightKg(value: number, field: string): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw refuse.invalid('INVALID_WEIGHT', `${field} must be a whole number of kilograms, at least 1`, field, { value });
-  }
-  return value;
+  const weight = kg(value, { field });
+  if (weight < 1) throw refuse.invalid('INVALID_WEIGHT', `${field} must be at least 1 kg, got ${value}`, field, { value, reason: 'below_minimum' });
+  return weight;
 }
 
-/** Sum of whole kilograms; refuses a total beyond the safe-integer range instead of rounding it. */
-export function sumKg(values: readonly number[]): number {
-  const total = values.reduce((sum, value) => sum + value, 0);
-  if (!Number.isSafeInteger(total)) {
-    throw refuse.invalid('WEIGHT_OVERFLOW', 'total weight is beyond the representable range', undefined, { total });
-  }
-  return total;
+/** Exact total; refuses (WEIGHT_OVERFLOW) rather than rounding past the safe-integer range. */
+export function totalKg(values: readonly number[]): number {
+  return sumKg(values.map((value) => kg(value)));
 }

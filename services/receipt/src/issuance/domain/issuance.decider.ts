@@ -2,7 +2,7 @@ import { Decider, LocalDate, localDate, refuse } from '@dw/kernel';
 import { requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
 import { requireText } from '../../common/domain/required-text';
-import { sumKg } from '../../common/domain/weight-kg';
+import { totalKg } from '../../common/domain/weight-kg';
 import { LotFacts } from '../../lot-backing/domain/lot-facts';
 import { BackingLot, ReceiptRecord, holderOf, productionDatesOf } from '../../receipt/domain/receipt.record';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
@@ -77,7 +77,7 @@ function planReceipts(data: ApplyForIssuance['data'], holderCardNumber: string):
     });
     return {
       receiptNumber,
-      weightKg: sumKg(receipt.lots.map((lot) => lot.weightKg)),
+      weightKg: totalKg(receipt.lots.map((lot) => lot.weightKg)),
       lots: receipt.lots.map(backingLot),
       productionDates: productionDatesOf(receipt.lots),
     };

@@ -1,4 +1,4 @@
-import { LocalDate, epochDayOf, refuse } from '@dw/kernel';
+import { LocalDate, epochDayOf, formatTonnes, kg, refuse, withinTolerance } from '@dw/kernel';
 import { ReceiptRuleTerms } from './receipt-rule.terms';
 
 /**
@@ -12,6 +12,7 @@ export function unitsOf(weightKg: number, terms: Pick<ReceiptRuleTerms, 'unitKg'
   return Math.max(1, Math.floor((2 * weightKg + terms.unitKg) / (2 * terms.unitKg)));
 }
 
+/** The weights allowed for `units` units, for telling the caller (the check itself is the kernel's withinTolerance). */
 export function unitBandKg(units: number, terms: Pick<ReceiptRuleTerms, 'unitKg' | 'unitToleranceBp'>): { minKg: number; maxKg: number } {
   const nominal = units * terms.unitKg;
   // BigInt: nominal × basis points can pass 2^53 for very large weights; the quotient cannot.
@@ -45,11 +46,13 @@ export function assertReceiptConforms(
     );
   }
   const units = unitsOf(receipt.weightKg, terms);
-  const band = unitBandKg(units, terms);
-  if (receipt.weightKg < band.minKg || receipt.weightKg > band.maxKg) {
+  const weight = kg(receipt.weightKg, { field: `${field}.weightKg` });
+  if (!withinTolerance(weight, kg(units * terms.unitKg), { basisPoints: terms.unitToleranceBp })) {
+    const band = unitBandKg(units, terms);
+    const t = (value: number) => formatTonnes(kg(value));
     throw refuse.invalid(
       'RECEIPT_WEIGHT_OUTSIDE_UNIT_TOLERANCE',
-      `${field}: ${receipt.weightKg} kg is outside ${band.minKg}–${band.maxKg} kg allowed for ${units} unit(s) of ${terms.unitKg} kg`,
+      `${field}: ${t(weight)} t is outside ${t(band.minKg)}–${t(band.maxKg)} t allowed for ${units} unit(s) of ${t(terms.unitKg)} t`,
       `${field}.weightKg`,
       { weightKg: receipt.weightKg, units, unitKg: terms.unitKg, toleranceBp: terms.unitToleranceBp, ...band },
     );

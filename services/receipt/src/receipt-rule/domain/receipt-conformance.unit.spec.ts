@@ -16,6 +16,7 @@ describe('receipt unit rule (300 t unit, ±3%)', () => {
     const over = refusalOf(() => check(309_001));
     expect([over.code, over.field]).toEqual(['RECEIPT_WEIGHT_OUTSIDE_UNIT_TOLERANCE', 'receipts[0].weightKg']);
     expect(over.details).toMatchObject({ units: 1, minKg: 291_000, maxKg: 309_000 });
+    expect(over.message).toBe('receipts[0]: 309.001 t is outside 291.000–309.000 t allowed for 1 unit(s) of 300.000 t');
     expect(refusalOf(() => check(290_999)).code).toBe('RECEIPT_WEIGHT_OUTSIDE_UNIT_TOLERANCE');
   });
 

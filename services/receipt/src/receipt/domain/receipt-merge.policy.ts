@@ -1,6 +1,6 @@
 import { LocalDate, refuse } from '@dw/kernel';
 import { Actor } from '../../common/domain/actor';
-import { sumKg } from '../../common/domain/weight-kg';
+import { totalKg } from '../../common/domain/weight-kg';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
 import { ReceiptRecord, productionDatesOf } from './receipt.record';
 import { LiveReceipt, ReceiptState, requireHolder, requireLive, requireNotExpired, requireNotHeld } from './receipt.state';
@@ -55,7 +55,7 @@ export function planMerge(receiptNumber: string, parents: readonly ReceiptState[
   const merged: ReceiptRecord = {
     ...first,
     receiptNumber,
-    weightKg: sumKg(records.map((record) => record.weightKg)),
+    weightKg: totalKg(records.map((record) => record.weightKg)),
     lots,
     productionDates: productionDatesOf(lots),
     issueDate: mergeDate,

@@ -1,6 +1,6 @@
 import { LocalDate, refuse } from '@dw/kernel';
 import { requireText } from '../../common/domain/required-text';
-import { assertWeightKg, sumKg } from '../../common/domain/weight-kg';
+import { assertWeightKg, totalKg } from '../../common/domain/weight-kg';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
 import { SplitChildRequest } from './receipt.commands';
 import { ReceiptRecord, productionDatesOf } from './receipt.record';
@@ -20,7 +20,7 @@ export function planSplit(parent: ReceiptRecord, children: readonly SplitChildRe
   const assigned = new Set<string>();
 
   const weights = children.map((child, i) => assertWeightKg(child.weightKg, `children[${i}].weightKg`));
-  const childrenKg = sumKg(weights);
+  const childrenKg = totalKg(weights);
   if (childrenKg !== parent.weightKg) {
     throw refuse.invalid('SPLIT_WEIGHTS_DO_NOT_SUM', `children weigh ${childrenKg} kg, the receipt ${parent.weightKg} kg`, 'children', {
       parentKg: parent.weightKg,
@@ -48,7 +48,7 @@ export function planSplit(parent: ReceiptRecord, children: readonly SplitChildRe
       assigned.add(lotId);
       return lot;
     });
-    const lotsKg = sumKg(lots.map((lot) => lot.weightKg));
+    const lotsKg = totalKg(lots.map((lot) => lot.weightKg));
     if (lotsKg !== weights[i]) {
       throw refuse.invalid('SPLIT_CHILD_WEIGHT_MISMATCH', `child ${receiptNumber}: entered ${weights[i]} kg, its lots weigh ${lotsKg} kg`, `children[${i}].weightKg`, {
         receiptNumber,

@@ -2,7 +2,7 @@ import { Decider, localDate, refuse } from '@dw/kernel';
 import { Actor, requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
 import { requireText } from '../../common/domain/required-text';
-import { assertWeightKg, sumKg } from '../../common/domain/weight-kg';
+import { assertWeightKg, totalKg } from '../../common/domain/weight-kg';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
 import { PlaceHold, ReceiptCommand } from './receipt.commands';
 import { ReceiptEvent } from './receipt.events';
@@ -28,7 +28,7 @@ function assertIssuable(state: ReceiptState, record: ReceiptRecord): void {
   }
   requireText(record.receiptNumber, 'record.receiptNumber');
   if (record.lots.length === 0) throw refuse.invalid('RECEIPT_WITHOUT_LOTS', 'a receipt is backed by at least one lot', 'record.lots');
-  const lotsKg = sumKg(record.lots.map((lot, i) => assertWeightKg(lot.weightKg, `record.lots[${i}].weightKg`)));
+  const lotsKg = totalKg(record.lots.map((lot, i) => assertWeightKg(lot.weightKg, `record.lots[${i}].weightKg`)));
   if (lotsKg !== record.weightKg) {
     throw refuse.invalid('RECEIPT_WEIGHT_NOT_BACKED', `receipt weighs ${record.weightKg} kg, its lots ${lotsKg} kg`, 'record.weightKg', {
       weightKg: record.weightKg,

@@ -1,7 +1,7 @@
 import { Decider, DomainError, refuse } from '@dw/kernel';
 import { assertInstant } from '../../common/domain/instant';
 import { requireText } from '../../common/domain/required-text';
-import { sumKg } from '../../common/domain/weight-kg';
+import { totalKg } from '../../common/domain/weight-kg';
 import { TransferTitle } from '../../receipt/domain/receipt.commands';
 import { TitleTransferred } from '../../receipt/domain/receipt.events';
 import { TransferCheck, TransferMismatchAlarmRaised, TransferRefusal, checkTransfer } from '../../receipt/domain/receipt-transfer.policy';
@@ -82,7 +82,7 @@ export function decideTransferBatch(command: RequestTitleTransfer, state: Transf
   const lines = receiptEvents.map(({ data }) => ({ receiptNumber: data.receiptNumber, commodity: data.commodity, weightKg: data.weightKg }));
   const accepted: TransferEvent = {
     type: 'TransferBatchAccepted',
-    data: { transferId, from: first.from, to: first.to, lines, totalWeightKg: sumKg(lines.map((line) => line.weightKg)), actor, at },
+    data: { transferId, from: first.from, to: first.to, lines, totalWeightKg: totalKg(lines.map((line) => line.weightKg)), actor, at },
   };
   return { accepted: true, events: [accepted], receiptEvents };
 }
