@@ -1,0 +1,108 @@
+import type { Clock } from '@dw/kernel';
+import { Database, loadCheckpoint, LogPosition, readAllIn, storeCheckpoint } from '@dw/event-store';
+import { checkpointName, liveTables, lockProjection, Projection, relevantEvents } from './projection';
+
+export interface ProjectionRunnerOptions {
+  clock: Clock;
+  batchSize?: number;
+  /** How often an idle runner looks for new events; appends in-process wake it sooner. */
+  pollIntervalMs?: number;
+  onLag?: (projection: string, behind: number) => void;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+function logProjectionError(projection: string, error: unknown): void {
+  const err = error instanceof Error ? error : new Error(String(error));
+  process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'projection-runner', projection, message: err.message, stack: err.stack })}\n`);
+}
+
+/**
+ * Keeps read models current. Each batch (read a page below the commit horizon, apply it,
+ * move the checkpoint) is one transaction, so a read model and its checkpoint never disagree
+ * and every event is applied exactly once, in commit order.
+ */
+export class ProjectionRunner {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly projections: readonly Projection[],
+    private readonly options: ProjectionRunnerOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after local appends so read models follow within milliseconds. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async drain(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Applies everything below the horizon now; returns how many events were applied. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (const projection of this.projections) {
+      for (;;) {
+        const applied = await this.applyBatch(projection);
+        total += applied.read;
+        if (!applied.more) break;
+      }
+    }
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.woken = false;
+      try {
+        await this.catchUp();
+      } catch (error) {
+        // Never silent: a stuck projection shows in the log and in dw_projection_lag_events.
+        (this.options.onError ?? logProjectionError)('*', error);
+      }
+      if (!this.woken) await this.idle(this.options.pollIntervalMs ?? 500);
+    }
+  }
+
+  async applyBatch(projection: Projection): Promise<{ read: number; more: boolean; position: LogPosition }> {
+    const batchSize = this.options.batchSize ?? 1_000;
+    return this.db.transaction(async (tx) => {
+      await lockProjection(tx, projection);
+      const from = await loadCheckpoint(tx, checkpointName(projection));
+      const page = await readAllIn(tx, from, batchSize);
+      if (page.events.length === 0) return { read: 0, more: false, position: from };
+      const events = relevantEvents(projection, page.events);
+      if (events.length > 0) await projection.apply(tx, events, liveTables(projection));
+      await storeCheckpoint(tx, checkpointName(projection), page.position, this.options.clock.now());
+      return { read: page.events.length, more: page.events.length === batchSize, position: page.position };
+    });
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = null;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+    });
+  }
+}
