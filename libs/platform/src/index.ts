@@ -60,3 +60,12 @@ export * from './pagination/cursor';
 export * from './pagination/page';
 export * from './pagination/page-query.dto';
 export * from './persistence/edge-database';
+
+// Event-sourced service core: module, Kafka inbox transport, operational commands
+export * from './http/http-tracing';
+export * from './event-sourcing/service-definition';
+export * from './event-sourcing/event-sourcing.module';
+export * from './event-sourcing/inbox.transport';
+export * from './event-sourcing/connect-inbox';
+export * from './event-sourcing/kafka.health-indicator';
+export * from './event-sourcing/service-commands';

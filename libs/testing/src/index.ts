@@ -3,3 +3,4 @@ export * from './test-endpoints';
 export * from './test-database';
 export * from './wait-for';
 export * from './test-kafka';
+export * from './service-process';

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { BaseServiceConfig } from '../config/base-service.config';
 import { ConfigError } from '../config/config-error';
 import { loadConfig, type Environment } from '../config/load-config';
+import { initTracing } from '@dw/observability';
 import { createServiceApp, type ServiceAppOptions } from './create-service-app';
 
 /** sysexits.h EX_CONFIG: the process cannot start with this configuration; restarting will not help. */
@@ -34,7 +35,9 @@ export async function bootstrapService<C extends BaseServiceConfig>(
     process.stderr.write(`${error.message}\n`);
     process.exit(EX_CONFIG);
   }
-  const app = await createServiceApp(appModule, { ...options, config });
+  // Before the app exists, so every span (HTTP, append, relay, consumer) is recorded.
+  const tracing = initTracing({ serviceName: config.SERVICE_NAME });
+  const app = await createServiceApp(appModule, { ...options, config, flushOnShutdown: tracing });
   app.enableShutdownHooks();
   await options.configureMicroservices?.(app, config);
   await app.startAllMicroservices();

@@ -2,6 +2,7 @@ import type { DynamicModule, INestApplication, LoggerService, Type } from '@nest
 import { NestFactory } from '@nestjs/core';
 import { initMetrics, JsonLogger } from '@dw/observability';
 import { installBodyParsing, type BodyParsingOptions } from '../http/body-parsing';
+import { installHttpTracing } from '../http/http-tracing';
 import { installOpenApi, type OpenApiOptions } from './open-api';
 import { ServiceRootModule, type ServiceRootOptions } from './service-root.module';
 
@@ -23,6 +24,7 @@ export async function createServiceApp(appModule: Type | DynamicModule, options:
     rawBody: true,
     logger: options.logger ?? new JsonLogger({ service: options.config.SERVICE_NAME, level: options.config.LOG_LEVEL }),
   });
+  installHttpTracing(app);
   installBodyParsing(app, options);
   installOpenApi(app, options.config.SERVICE_NAME, options.openApi);
   return app;

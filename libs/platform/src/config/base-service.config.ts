@@ -57,6 +57,22 @@ export class BaseServiceConfig {
   INTEGRATION_CLIENTS: IntegrationClient[] = [];
 
   /**
+   * Prefixes every topic and consumer group name ('<prefix>.<name>'): separates environments
+   * sharing a cluster, and test runs sharing a broker. Empty in production.
+   */
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9][a-zA-Z0-9_-]*(\.[a-zA-Z0-9][a-zA-Z0-9_-]*)*$/, { message: 'must be dot-separated segments of letters, digits, _ and -' })
+  KAFKA_TOPIC_PREFIX?: string;
+
+  /**
+   * The PostgreSQL schema of the service's tables; defaults to the service name in snake_case.
+   * Tests give each run its own.
+   */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,50}$/, { message: 'must be a lower-case SQL identifier' })
+  DATABASE_SCHEMA?: string;
+
+  /**
    * Keys page cursors. Optional: without it the key is derived from SERVICE_NAME, which keeps
    * cursors valid across replicas and still refuses edited ones, though not forged ones.
    */

@@ -1,0 +1,125 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventRegistry, topicName, type TopicSpec } from '@dw/contracts';
+import { Database, EventStore, openServiceDatabase } from '@dw/event-store';
+import { type Clock, type IdGenerator, uuidV7Generator } from '@dw/kernel';
+import { KafkaJsMessageBus, OutboxRelay, type MessageBus } from '@dw/messaging';
+import { platformMetrics } from '@dw/observability';
+import { ProjectionRunner } from '@dw/projections';
+import type { DataSource } from 'typeorm';
+import { BaseServiceConfig } from '../config/base-service.config';
+import { DRAINABLE } from '../bootstrap/drainable';
+import { HEALTH_INDICATOR } from '../health/health-indicator';
+import { CLOCK } from '../time/clock.token';
+import { KafkaHealthIndicator } from './kafka.health-indicator';
+import { schemaOf, type ServiceDefinition } from './service-definition';
+
+export const SERVICE_DEFINITION = 'DW_SERVICE_DEFINITION';
+export const ID_GENERATOR = 'DW_ID_GENERATOR';
+export const MESSAGE_BUS = 'DW_MESSAGE_BUS';
+const SERVICE_DATA_SOURCE = 'DW_SERVICE_DATA_SOURCE';
+
+/** Topic names of this environment (the configured prefix applied). */
+@Injectable()
+export class TopicNames {
+  constructor(@Inject(BaseServiceConfig) private readonly config: BaseServiceConfig) {}
+
+  of(spec: TopicSpec): string {
+    return topicName(spec, this.config.KAFKA_TOPIC_PREFIX ?? '');
+  }
+}
+
+/** Starts the relay and the projection runner once the app is up; the drain stops them. */
+@Injectable()
+class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly runner: ProjectionRunner,
+    @Inject(SERVICE_DATA_SOURCE) private readonly opened: { dataSource: DataSource },
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
+    this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.drain();
+    await this.runner.drain();
+    if (this.opened.dataSource.isInitialized) await this.opened.dataSource.destroy();
+  }
+}
+
+/**
+ * The event-sourced core of a service, wired once for all six: its Database (as the service
+ * role, search_path = its schema), EventStore, outbox relay to Kafka, projection runner, the
+ * message bus and the contract registry, with metrics, readiness checks and graceful drain.
+ * Kafka consumption is the InboxTransport (a Nest microservice strategy, see inbox.transport.ts).
+ */
+@Global()
+@Module({})
+export class EventSourcingModule {
+  static forService(definition: ServiceDefinition, options: { ids?: IdGenerator } = {}): DynamicModule {
+    return {
+      module: EventSourcingModule,
+      providers: [
+        { provide: SERVICE_DEFINITION, useValue: definition },
+        { provide: ID_GENERATOR, useValue: options.ids ?? uuidV7Generator },
+        TopicNames,
+        {
+          provide: SERVICE_DATA_SOURCE,
+          useFactory: async (config: BaseServiceConfig) =>
+            openServiceDatabase(config.DATABASE_URL, config.DATABASE_SCHEMA ?? schemaOf(definition), {
+              user: decodeURIComponent(new URL(config.DATABASE_URL).username) || undefined,
+            }),
+          inject: [BaseServiceConfig],
+        },
+        { provide: Database, useFactory: (opened: { db: Database }) => opened.db, inject: [SERVICE_DATA_SOURCE] },
+        {
+          provide: ProjectionRunner,
+          useFactory: (db: Database, clock: Clock) => new ProjectionRunner(db, definition.projections, { clock, pollIntervalMs: 1_000 }),
+          inject: [Database, CLOCK],
+        },
+        {
+          provide: EventStore,
+          useFactory: (db: Database, clock: Clock, ids: IdGenerator, projections: ProjectionRunner) =>
+            new EventStore(db, {
+              clock,
+              ids,
+              onAppend: (streamType, seconds) => {
+                platformMetrics.appendDuration.observe({ stream_type: streamType }, seconds);
+                projections.wake();
+              },
+            }),
+          inject: [Database, CLOCK, ID_GENERATOR, ProjectionRunner],
+        },
+        {
+          provide: MESSAGE_BUS,
+          useFactory: (config: BaseServiceConfig) => new KafkaJsMessageBus({ clientId: config.SERVICE_NAME, brokers: config.KAFKA_BROKERS }),
+          inject: [BaseServiceConfig],
+        },
+        {
+          provide: EventRegistry,
+          useFactory: () => new EventRegistry().register(...definition.eventSchemas),
+        },
+        {
+          provide: OutboxRelay,
+          useFactory: (db: Database, bus: MessageBus, clock: Clock) =>
+            new OutboxRelay(db, bus.producer(), {
+              onPublished: (count) => platformMetrics.outboxPublished.inc({ schema: db.schema }, count),
+              onBacklog: (pending, oldestAgeSeconds) => {
+                platformMetrics.outboxPending.set({ schema: db.schema }, pending);
+                platformMetrics.outboxRelayLag.set({ schema: db.schema }, oldestAgeSeconds);
+              },
+              onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'outbox-relay', at: clock.now(), message: String(error) })}\n`),
+            }),
+          inject: [Database, MESSAGE_BUS, CLOCK],
+        },
+        KafkaHealthIndicator,
+        { provide: HEALTH_INDICATOR, useExisting: KafkaHealthIndicator },
+        { provide: DRAINABLE, useFactory: (relay: OutboxRelay, projections: ProjectionRunner) => [relay, projections], inject: [OutboxRelay, ProjectionRunner] },
+        EventSourcingLifecycle,
+      ],
+      exports: [SERVICE_DEFINITION, ID_GENERATOR, TopicNames, Database, ProjectionRunner, EventStore, MESSAGE_BUS, EventRegistry, OutboxRelay],
+    };
+  }
+}

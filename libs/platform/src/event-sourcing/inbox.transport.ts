@@ -1,0 +1,116 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { lastValueFrom } from 'rxjs';
+import type { EventRegistry } from '@dw/contracts';
+import { ContractDecodeError, UnknownEventTypeError } from '@dw/contracts';
+import type { Database, EventMetadata, EventStore, EventStoreTransaction, SqlClient } from '@dw/event-store';
+import type { Clock } from '@dw/kernel';
+import { InboxConsumer, NonRetryableMessageError, type IncomingMessage, type MessageBus } from '@dw/messaging';
+import { currentTraceparent, platformMetrics } from '@dw/observability';
+
+/**
+ * What an @EventPattern handler gets as its context (`@Ctx() ctx: InboxContext`): the
+ * consumer's transaction, the event store bound to it, and the metadata to stamp on the events
+ * it appends, so the message, its inbox row and the handler's effects commit together.
+ */
+export class InboxContext {
+  constructor(
+    readonly store: EventStoreTransaction,
+    readonly message: IncomingMessage,
+    readonly messageId: string,
+    readonly eventType: string,
+    private readonly serviceName: string,
+  ) {}
+
+  get subject(): string | undefined {
+    return this.message.headers.ce_subject;
+  }
+
+  /** Metadata for events caused by this message: same correlation, caused by it, acted by the service. */
+  causedMetadata(): EventMetadata {
+    return {
+      actor: { subject: `service:${this.serviceName}`, role: 'system' },
+      correlationId: this.message.headers.dw_correlation_id ?? this.messageId,
+      causationId: this.messageId,
+      traceparent: currentTraceparent(),
+    };
+  }
+}
+
+export interface InboxTransportOptions {
+  serviceName: string;
+  groupId: string;
+  topics: readonly string[];
+  db: Database;
+  store: EventStore;
+  bus: MessageBus;
+  registry: EventRegistry;
+  clock: Clock;
+}
+
+/**
+ * The Kafka side of the hybrid app: a Nest microservice strategy whose handlers are the
+ * service's `@EventPattern('<ce_type>')` methods. Each message is decoded by its ce_type from
+ * the contract registry and applied through the inbox (exactly once in effect, bounded
+ * retries, dead-letter topic). Types with no handler are recorded in the inbox and skipped.
+ */
+export class InboxTransport extends Server implements CustomTransportStrategy {
+  private consumer: InboxConsumer | null = null;
+
+  constructor(private readonly options: InboxTransportOptions) {
+    super();
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    const { db, bus, groupId, topics, clock } = this.options;
+    this.consumer = new InboxConsumer(db, bus, {
+      groupId,
+      topics,
+      clock,
+      handler: ({ tx, message, messageId, eventType }) => this.dispatch(tx, message, messageId, eventType),
+      onOutcome: (outcome, message) => {
+        platformMetrics.consumerMessages.inc({ group: groupId, topic: message.topic, outcome });
+        if (outcome === 'dead_lettered') platformMetrics.deadLetters.inc({ group: groupId, topic: message.topic });
+      },
+      onLag: (topic, partition, lag) => platformMetrics.consumerLag.set({ group: groupId, topic, partition }, Math.max(0, lag)),
+      onError: (error, message, attempt) =>
+        this.logger.warn(`${groupId}: ${message.topic}@${message.partition}:${message.offset} attempt ${attempt} failed: ${String(error)}`),
+    });
+    if (topics.length === 0) {
+      callback();
+      return;
+    }
+    this.consumer.start().then(() => callback(), callback);
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.drain();
+    this.consumer = null;
+  }
+
+  /** Nest's Server contract for event listeners; dispatch happens in listen(). */
+  on(): never {
+    throw new Error('InboxTransport dispatches by ce_type through @EventPattern handlers');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async dispatch(tx: SqlClient, message: IncomingMessage, messageId: string, eventType: string | undefined): Promise<void> {
+    if (!eventType) throw new NonRetryableMessageError('CE_TYPE_MISSING', `message ${messageId} has no ce_type header`);
+    const handler = this.getHandlerByPattern(eventType);
+    if (!handler) return;
+    let payload: unknown;
+    try {
+      payload = this.options.registry.decodeEvent(eventType, message.value);
+    } catch (error) {
+      if (error instanceof UnknownEventTypeError || error instanceof ContractDecodeError) {
+        throw new NonRetryableMessageError(error.code, error.message);
+      }
+      throw error;
+    }
+    const context = new InboxContext(this.options.store.bind(tx), message, messageId, eventType, this.options.serviceName);
+    const result = await handler(payload, context);
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+}

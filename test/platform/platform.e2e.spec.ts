@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dropServiceDatabase } from '@dw/event-store';
+import { readSpanRecords } from '@dw/observability';
+import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
+import {
+  databaseUrl,
+  kafkaBrokers,
+  runEntryPoint,
+  ServiceProcess,
+  startServiceProcess,
+  testMessageBus,
+  TopicRecorder,
+  waitFor,
+} from '@dw/testing';
+
+/**
+ * The platform end to end, as users run it: two services in two OS processes, real
+ * PostgreSQL and a real Kafka broker. `platform` takes HTTP commands and publishes through its
+ * outbox; `probe-reader` consumes through its inbox into its own log and read model.
+ */
+const ENTRY = 'test/platform/fixtures/probe-services/probe-services.ts';
+const run = randomBytes(4).toString('hex');
+const prefix = `e2e${run}`;
+const writerSchema = `t_platform_${run}`;
+const readerSchema = `t_probe_reader_${run}`;
+const keys = createDevKeySet();
+const token = mintDevToken(keys, { sub: 'clerk-7', roles: ['clerk'] });
+const spansFile = join(mkdtempSync(join(tmpdir(), 'dw-spans-')), 'spans.jsonl');
+
+function envFor(service: string, schema: string): Record<string, string> {
+  const base = new URL(databaseUrl());
+  base.username = `${schema}_app`;
+  return {
+    DATABASE_URL: base.toString(),
+    DATABASE_ADMIN_URL: databaseUrl(),
+    DATABASE_SCHEMA: schema,
+    KAFKA_BROKERS: kafkaBrokers().join(','),
+    KAFKA_TOPIC_PREFIX: prefix,
+    HTTP_PORT: '0',
+    SERVICE_NAME: service,
+    AUTH_ISSUER: DEV_ISSUER,
+    AUTH_JWKS: JSON.stringify(keys.jwks),
+    OTEL_TRACES_FILE: spansFile,
+    LOG_LEVEL: 'info',
+  };
+}
+
+async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+}
+
+describe('platform end to end: HTTP → event log → outbox → Kafka → inbox in another process', () => {
+  let writer: ServiceProcess;
+  let reader: ServiceProcess;
+  const bus = testMessageBus();
+  let deadLetters: TopicRecorder;
+
+  beforeAll(async () => {
+    await runEntryPoint(ENTRY, ['platform', 'provision'], envFor('platform', writerSchema));
+    await runEntryPoint(ENTRY, ['probe-reader', 'provision'], envFor('probe-reader', readerSchema));
+    [writer, reader] = await Promise.all([
+      startServiceProcess(ENTRY, ['platform'], envFor('platform', writerSchema)),
+      startServiceProcess(ENTRY, ['probe-reader'], envFor('probe-reader', readerSchema)),
+    ]);
+    deadLetters = await new TopicRecorder(bus, [`${prefix}.probe-reader.dlq`]).start();
+  });
+
+  afterAll(async () => {
+    await deadLetters?.stop();
+    const exits = await Promise.all([writer?.stop(), reader?.stop()]);
+    // Graceful: the drain ran, then Nest re-raised SIGTERM (no crash, no non-zero exit code).
+    expect(exits).toEqual([{ code: null, signal: 'SIGTERM' }, { code: null, signal: 'SIGTERM' }]);
+    expect(reader.output()).toMatch(/draining \d+ consumer\(s\) and relay\(s\)/);
+    const admin = await bus.admin();
+    await admin.deleteTopics([`${prefix}.platform.probe.v1`, `${prefix}.probe-reader.dlq`, `${prefix}.platform.dlq`]).catch(() => undefined);
+    await admin.disconnect();
+    await dropServiceDatabase(databaseUrl(), writerSchema);
+    await dropServiceDatabase(databaseUrl(), readerSchema);
+  });
+
+  it('carries one trace from the HTTP request in one process to the Kafka handler in another', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const answer = await post(writer.baseUrl, '/probes/traced', { payload: 'hello', weightKg: 5 }, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('etag')).toBe('"1"');
+
+    const observed = await waitFor(async () => {
+      const response = await fetch(`${reader.baseUrl}/observations/traced`, { headers: { authorization: `Bearer ${token}` } });
+      return response.status === 200 ? ((await response.json()) as { observations: unknown[] }) : undefined;
+    }, { describe: 'the reader to observe the probe' });
+    expect(observed.observations).toEqual([{ sequence: 1, payload: 'hello' }]);
+
+    const spans = await waitFor(() => {
+      const inTrace = readSpanRecords(spansFile).filter((s) => s.traceId === traceId);
+      return inTrace.some((s) => s.serviceName === 'probe-reader') ? inTrace : undefined;
+    }, { describe: 'the consumer span in the trace' });
+    const server = spans.find((s) => s.serviceName === 'platform' && s.kind === 'SERVER')!;
+    const producer = spans.find((s) => s.serviceName === 'platform' && s.kind === 'PRODUCER')!;
+    const consumer = spans.find((s) => s.serviceName === 'probe-reader' && s.kind === 'CONSUMER')!;
+    expect(server.name).toBe('POST /probes/:id');
+    expect(producer).toBeDefined();
+    expect(consumer.parentSpanId).toBe(producer.spanId);
+    expect(new Set([server.traceId, producer.traceId, consumer.traceId])).toEqual(new Set([traceId]));
+  });
+
+  it('answers two concurrent writes at the same If-Match version with one success and one 409', async () => {
+    expect((await post(writer.baseUrl, '/probes/race', { payload: 'v1', weightKg: 1 })).status).toBe(200);
+    const [a, b] = await Promise.all([
+      post(writer.baseUrl, '/probes/race', { payload: 'a', weightKg: 1 }, { 'if-match': '"1"' }),
+      post(writer.baseUrl, '/probes/race', { payload: 'b', weightKg: 1 }, { 'if-match': '"1"' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const conflict = a.status === 409 ? a : b;
+    expect(conflict.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(conflict.body).toMatchObject({ status: 409, code: 'STREAM_VERSION_CONFLICT' });
+    const stale = await post(writer.baseUrl, '/probes/race', { payload: 'c', weightKg: 1 }, { 'if-match': '"1"' });
+    expect(stale.status).toBe(409);
+  });
+
+  it('refuses bad input with problem+json, a stable code and the field, and writes nothing', async () => {
+    const unknownField = await post(writer.baseUrl, '/probes/bad', { payload: 'x', weightKg: 1, colour: 'red' });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'colour' })] });
+    const wrongType = await post(writer.baseUrl, '/probes/bad', { payload: 'x', weightKg: 'heavy' });
+    expect(wrongType.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: expect.arrayContaining([expect.objectContaining({ field: 'weightKg', constraint: 'isInt' })]) });
+    const outOfRange = await post(writer.baseUrl, '/probes/bad', { payload: 'x', weightKg: 1001 });
+    expect(outOfRange.body.errors[0]).toMatchObject({ field: 'weightKg', constraint: 'max' });
+    const malformed = await post(writer.baseUrl, '/probes/bad', '{"payload": ');
+    expect(malformed.body).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
+    const refused = await post(writer.baseUrl, '/probes/bad', { payload: 'refuse-me', weightKg: 1 });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'PROBE_REFUSED', field: 'payload' });
+    const noToken = await fetch(`${writer.baseUrl}/probes/bad`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(401);
+    // None of these reached the log: the next write to the stream is its first.
+    const first = await post(writer.baseUrl, '/probes/bad', { payload: 'ok', weightKg: 1 });
+    expect(first.body).toMatchObject({ version: 1 });
+  });
+
+  it('dead-letters a message the reader cannot apply and keeps consuming the partition', async () => {
+    expect((await post(writer.baseUrl, '/probes/poisoned', { payload: 'poison', weightKg: 1 })).status).toBe(200);
+    expect((await post(writer.baseUrl, '/probes/poisoned', { payload: 'after', weightKg: 1 })).status).toBe(200);
+    const letter = await waitFor(() => deadLetters.messages.find((m) => m.headers.ce_subject === 'probe-poisoned'), { timeoutMs: 60_000, describe: 'the dead letter' });
+    expect(letter.headers).toMatchObject({ dlq_error_message: 'probe-reader cannot apply a poison probe', ce_type: 'dw.platform.v1.PlatformProbeRecorded' });
+    const observed = await waitFor(async () => {
+      const response = await fetch(`${reader.baseUrl}/observations/poisoned`, { headers: { authorization: `Bearer ${token}` } });
+      return response.status === 200 ? ((await response.json()) as { observations: Array<{ payload: string }> }) : undefined;
+    });
+    expect(observed.observations.map((o) => o.payload)).toEqual(['after']);
+  });
+
+  it('reports readiness of PostgreSQL and Kafka, and the platform metrics', async () => {
+    const ready = await fetch(`${reader.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    const text = await (await fetch(`${writer.baseUrl}/metrics`)).text();
+    expect(text).toMatch(/dw_event_append_duration_seconds_count\{[^}]*stream_type="probe"[^}]*\} [1-9]/);
+    expect(text).toMatch(/dw_outbox_published_total\{[^}]*\} [1-9]/);
+    const readerMetrics = await (await fetch(`${reader.baseUrl}/metrics`)).text();
+    expect(readerMetrics).toMatch(/dw_dead_letters_total\{[^}]*\} [1-9]/);
+    expect(readerMetrics).toMatch(/dw_consumer_lag_messages\{/);
+  });
+});
