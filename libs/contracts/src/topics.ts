@@ -99,9 +99,6 @@ export const platformProbeTopic: TopicSpec = defineTopic({
   eventTypes: ['dw.platform.v1.PlatformProbeRecorded'],
 });
 
-/** Every integration topic of the system. Service teams append their topics here. */
-export const topicCatalogue: readonly TopicSpec[] = [platformProbeTopic];
-
 function checkedSpec(spec: TopicSpec): TopicSpec {
   checkedName('name', spec.name);
   if (!Number.isSafeInteger(spec.partitions) || spec.partitions < 1) {

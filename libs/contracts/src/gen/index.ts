@@ -5,4 +5,6 @@ export * from './dw/common/v1/local_date_pb';
 export * from './dw/common/v1/money_pb';
 export * from './dw/common/v1/weight_pb';
 export * from './dw/envelope/v1/envelope_pb';
+export * from './dw/inventory/v1/lot_pb';
 export * from './dw/platform/v1/probe_pb';
+export * from './dw/receipt/v1/entitlement_pb';
