@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['services/*/src/**/domain/**/*.ts', 'libs/kernel/src/**/*.ts'],
+    files: ['services/*/src/**/domain/**/*.ts', 'libs/kernel/src/**/*.ts', 'libs/work-orders/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
