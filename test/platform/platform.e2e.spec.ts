@@ -30,6 +30,13 @@ const keys = createDevKeySet();
 const token = mintDevToken(keys, { sub: 'clerk-7', roles: ['clerk'] });
 const spansFile = join(mkdtempSync(join(tmpdir(), 'dw-spans-')), 'spans.jsonl');
 
+interface Problem {
+  status?: number;
+  code?: string;
+  field?: string;
+  errors: Array<{ field: string; reason: string; constraint: string }>;
+}
+
 function envFor(service: string, schema: string): Record<string, string> {
   const base = new URL(databaseUrl());
   base.username = `${schema}_app`;
@@ -54,7 +61,7 @@ async function post(base: string, path: string, body: unknown, headers: Record<s
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Problem & Record<string, unknown> };
 }
 
 describe('platform end to end: HTTP → event log → outbox → Kafka → inbox in another process', () => {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The test command (README, and what .ci/run calls): installs what is needed, starts PostgreSQL
+# and Kafka when none are given, then runs every check: typecheck, lint, contracts (buf lint,
+# breaking, stale generated code), unit tests, then integration and end-to-end tests against the
+# real PostgreSQL and Kafka. Extra arguments go to jest (e.g. a path).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$root"
+started=$(date +%s)
+step() { say ""; say "== $* ($(( $(date +%s) - started ))s)"; }
+
+step "install"
+ensure_node_modules
+
+step "infrastructure"
+DW_DATABASE="${DW_DATABASE:-dw_test}" ensure_infrastructure
+bash scripts/kafka.sh version >/dev/null && [ -f "$run_dir/kafka/broker.log" ] && grep -m1 -o 'Kafka version: [0-9.]*' "$run_dir/kafka/broker.log" | sed 's/^/infra: broker reports /' >&2 || true
+
+if [ "$#" -eq 0 ]; then
+  step "typecheck"
+  npx tsc -p tsconfig.json --noEmit
+
+  step "lint"
+  npm run -s lint
+
+  step "contracts (buf lint, format, breaking, generated code)"
+  bash scripts/proto-check.sh
+fi
+
+step "unit tests"
+JEST_KIND=unit npx jest --ci "$@"
+
+step "integration and end-to-end tests (real PostgreSQL and Kafka)"
+JEST_KIND="{int,e2e}" npx jest --ci "$@"
+
+step "done"
