@@ -7,4 +7,8 @@ export * from './dw/common/v1/weight_pb';
 export * from './dw/envelope/v1/envelope_pb';
 export * from './dw/inventory/v1/lot_pb';
 export * from './dw/platform/v1/probe_pb';
+export * from './dw/receipt/v1/alarm_pb';
 export * from './dw/receipt/v1/entitlement_pb';
+export * from './dw/receipt/v1/issuance_pb';
+export * from './dw/receipt/v1/receipt_pb';
+export * from './dw/receipt/v1/storage_card_pb';

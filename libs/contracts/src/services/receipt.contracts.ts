@@ -1,4 +1,29 @@
+import { TransferMismatchAlarmRaisedSchema } from '../gen/dw/receipt/v1/alarm_pb';
 import { OutboundEntitlementGrantedSchema } from '../gen/dw/receipt/v1/entitlement_pb';
+import {
+  ReceiptIssuanceAppliedSchema,
+  ReceiptIssuanceApprovedSchema,
+  ReceiptIssuanceRejectedSchema,
+  ReceiptIssuanceWithdrawnSchema,
+} from '../gen/dw/receipt/v1/issuance_pb';
+import {
+  ReceiptCancelledSchema,
+  ReceiptExpiredSchema,
+  ReceiptHoldPlacedSchema,
+  ReceiptHoldReleasedSchema,
+  ReceiptIssuedSchema,
+  ReceiptMergedSchema,
+  ReceiptSplitSchema,
+  ReceiptTitleTransferredSchema,
+} from '../gen/dw/receipt/v1/receipt_pb';
+import {
+  StorageCardAppliedSchema,
+  StorageCardApprovedSchema,
+  StorageCardClosedSchema,
+  StorageCardReinstatedSchema,
+  StorageCardRejectedSchema,
+  StorageCardSuspendedSchema,
+} from '../gen/dw/receipt/v1/storage_card_pb';
 import { defineTopic, type TopicSpec } from '../topics';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,4 +39,80 @@ export const receiptEntitlementTopic: TopicSpec = defineTopic({
   eventTypes: [OutboundEntitlementGrantedSchema.typeName],
 });
 
-export const receiptEventSchemas = [OutboundEntitlementGrantedSchema] as const;
+const receiptLifecycleSchemas = [
+  ReceiptIssuedSchema,
+  ReceiptTitleTransferredSchema,
+  ReceiptHoldPlacedSchema,
+  ReceiptHoldReleasedSchema,
+  ReceiptSplitSchema,
+  ReceiptMergedSchema,
+  ReceiptCancelledSchema,
+  ReceiptExpiredSchema,
+] as const;
+
+/**
+ * The life of every standard warehouse receipt, key = receipt stream id, so one receipt's facts
+ * arrive in order. Kept 90 days: ops dashboards and reconciliations replay a quarter; the
+ * tamper-evident record itself is the receipt service's log (history API, `verify`).
+ */
+export const receiptReceiptTopic: TopicSpec = defineTopic({
+  name: 'receipt.receipt.v1',
+  partitions: 6,
+  retentionMs: 90 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description: 'Receipt lifecycle: issued, title transferred, hold placed/released, split, merged, cancelled, expired; key = receipt stream id.',
+  ownerService: 'receipt',
+  eventTypes: receiptLifecycleSchemas.map((schema) => schema.typeName),
+});
+
+const storageCardSchemas = [
+  StorageCardAppliedSchema,
+  StorageCardApprovedSchema,
+  StorageCardRejectedSchema,
+  StorageCardSuspendedSchema,
+  StorageCardReinstatedSchema,
+  StorageCardClosedSchema,
+] as const;
+
+/** Storage cards (存储卡号) from application to closing, key = card stream id; each message carries the card as it is after the fact. */
+export const receiptStorageCardTopic: TopicSpec = defineTopic({
+  name: 'receipt.storage-card.v1',
+  partitions: 3,
+  retentionMs: 90 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description: 'Storage card applied, approved, rejected, suspended, reinstated, closed; key = card stream id.',
+  ownerService: 'receipt',
+  eventTypes: storageCardSchemas.map((schema) => schema.typeName),
+});
+
+const issuanceSchemas = [ReceiptIssuanceAppliedSchema, ReceiptIssuanceApprovedSchema, ReceiptIssuanceRejectedSchema, ReceiptIssuanceWithdrawnSchema] as const;
+
+/** Issuance applications: which lots are held for which application, and how the exchange decided. */
+export const receiptIssuanceTopic: TopicSpec = defineTopic({
+  name: 'receipt.issuance.v1',
+  partitions: 3,
+  retentionMs: 90 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description: 'Receipt issuance applications: applied (lots held), approved (receipts issued), rejected or withdrawn (lots free); key = application stream id.',
+  ownerService: 'receipt',
+  eventTypes: issuanceSchemas.map((schema) => schema.typeName),
+});
+
+/** Error-proofing alarms of title transfer (seed 000): kept a year, they are audit material. */
+export const receiptAlarmTopic: TopicSpec = defineTopic({
+  name: 'receipt.alarm.v1',
+  partitions: 1,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description: 'TransferMismatchAlarmRaised: a title transfer was refused because the entered holder name, card or commodity did not match the record.',
+  ownerService: 'receipt',
+  eventTypes: [TransferMismatchAlarmRaisedSchema.typeName],
+});
+
+export const receiptEventSchemas = [
+  OutboundEntitlementGrantedSchema,
+  ...receiptLifecycleSchemas,
+  ...storageCardSchemas,
+  ...issuanceSchemas,
+  TransferMismatchAlarmRaisedSchema,
+] as const;
