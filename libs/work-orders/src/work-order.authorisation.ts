@@ -1,8 +1,7 @@
 import { DomainError, refuse } from '@dw/kernel';
-import { WorkflowStep } from '../../workflow/domain/workflow-definition';
-import { OrderType } from '../../workflow/domain/workflow-key';
-import { stepProgress } from '../../workflow/domain/workflow-progress';
-import { WorkOrderStatus } from './work-order.state';
+import { OrderType, WorkOrderStatus } from './work-order-kinds';
+import { WorkflowStep } from './workflow-step';
+import { stepProgress } from './workflow-progress';
 
 /**
  * "No physical operation without authority" (seed 000 订单管理模块化: any unauthorised operation

@@ -1,4 +1,4 @@
-import { WorkflowStep } from './workflow-definition';
+import { WorkflowStep } from './workflow-step';
 
 /**
  * Where an order stands in its workflow, given the codes of the steps recorded so far (in the

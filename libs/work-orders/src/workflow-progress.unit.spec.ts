@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { WorkflowStep } from './workflow-definition';
+import { WorkflowStep } from './workflow-step';
 import { missingRequiredSteps, stepProgress } from './workflow-progress';
 
 const step = (code: string, required = true): WorkflowStep => ({ code, name: code, check: 'none', required, movesGoods: false });

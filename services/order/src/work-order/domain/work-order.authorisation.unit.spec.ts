@@ -1,6 +1,6 @@
 import { foldEvents } from '@dw/kernel';
 import { workOrderDecider } from './work-order.decider';
-import { AuthorisationRequest, authorises, requireAuthorisation } from './work-order.authorisation';
+import { AuthorisationRequest, authorises, requireAuthorisation } from '@dw/work-orders';
 import { WorkOrderEvent } from './work-order.events';
 import { actor, at, drafted, openInbound, orderId, stepsUpTo } from './work-order.test-fixtures';
 

@@ -1,5 +1,6 @@
 import { Command } from '@dw/kernel';
-import { ArrivalMode, OrderType } from '../../workflow/domain/workflow-key';
+import { OrderType } from '@dw/work-orders';
+import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
 import { InboundNotice } from './inbound-notice';
 

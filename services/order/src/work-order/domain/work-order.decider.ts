@@ -1,8 +1,8 @@
 import { Decider, refuse } from '@dw/kernel';
+import { missingRequiredSteps, stepProgress } from '@dw/work-orders';
 import { requireOneOf, requireText } from '../../shared/domain/field-rules';
 import { validateWorkflowSteps } from '../../workflow/domain/workflow-definition';
 import { ARRIVAL_MODES, validateWorkflowKey, workflowIdOf } from '../../workflow/domain/workflow-key';
-import { missingRequiredSteps, stepProgress } from '../../workflow/domain/workflow-progress';
 import { PublishedWorkflow, workflowApplies } from '../../workflow/domain/workflow-selection';
 import {
   CancelWorkOrder,

@@ -1,5 +1,6 @@
 import { DomainEvent } from '@dw/kernel';
-import { ArrivalMode, OrderType } from '../../workflow/domain/workflow-key';
+import { OrderType } from '@dw/work-orders';
+import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
 import { StepEvidence } from './work-order.commands';
 import { InboundNotice } from './inbound-notice';

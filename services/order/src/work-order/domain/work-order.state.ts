@@ -1,10 +1,9 @@
-import { ArrivalMode, OrderType } from '../../workflow/domain/workflow-key';
+import { OrderType, WorkOrderStatus } from '@dw/work-orders';
+import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
 import { StepEvidence } from './work-order.commands';
 import { WorkOrderEvent } from './work-order.events';
 import { InboundNotice } from './inbound-notice';
-
-export type WorkOrderStatus = 'draft' | 'open' | 'in_progress' | 'completed' | 'cancelled';
 
 /** One step done under the order: the order's history. */
 export interface StepRecord {

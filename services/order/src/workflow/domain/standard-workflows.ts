@@ -1,4 +1,4 @@
-import { WorkflowStep } from './workflow-definition';
+import { WorkflowStep } from '@dw/work-orders';
 import { ANY, WorkflowKey } from './workflow-key';
 
 /**

@@ -1,4 +1,4 @@
-import { ORDER_TYPES } from './workflow-key';
+import { ORDER_TYPES } from '@dw/work-orders';
 import { STANDARD_INBOUND_STEPS, STANDARD_WORKFLOWS } from './standard-workflows';
 import { validateWorkflowSteps } from './workflow-definition';
 

@@ -1,5 +1,6 @@
 import { DomainError } from '@dw/kernel';
-import { validateWorkflowSteps, WorkflowStep } from './workflow-definition';
+import { WorkflowStep } from '@dw/work-orders';
+import { validateWorkflowSteps } from './workflow-definition';
 
 const step = (code: string, overrides: Partial<WorkflowStep> = {}): WorkflowStep => ({
   code,

@@ -1,9 +1,6 @@
 import { refuse } from '@dw/kernel';
+import { ORDER_TYPES, OrderType } from '@dw/work-orders';
 import { requireOneOf, requireText } from '../../shared/domain/field-rules';
-
-/** Every physical operation in the warehouse starts as a work order of one of these types. */
-export const ORDER_TYPES = ['inbound', 'outbound', 'title_transfer', 'move', 'stocktake'] as const;
-export type OrderType = (typeof ORDER_TYPES)[number];
 
 /** How goods arrive (inbound) or leave (outbound); seed 000 chooses workflows by it. */
 export const ARRIVAL_MODES = ['rail', 'truck', 'water'] as const;

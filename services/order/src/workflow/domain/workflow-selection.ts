@@ -1,6 +1,7 @@
 import { refuse } from '@dw/kernel';
-import { WorkflowStep } from './workflow-definition';
-import { ANY, ArrivalMode, OrderType, WorkflowKey, workflowIdOf } from './workflow-key';
+import { WorkflowStep } from '@dw/work-orders';
+import { OrderType } from '@dw/work-orders';
+import { ANY, ArrivalMode, WorkflowKey, workflowIdOf } from './workflow-key';
 
 /** One published version of a workflow; what a work order pins when it is opened. */
 export interface PublishedWorkflow {

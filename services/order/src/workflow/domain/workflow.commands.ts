@@ -1,5 +1,5 @@
 import { Command } from '@dw/kernel';
-import { WorkflowStep } from './workflow-definition';
+import { WorkflowStep } from '@dw/work-orders';
 import { WorkflowKey } from './workflow-key';
 
 /** Publishes the next version of the workflow for `key` (version 1 when it is new). */

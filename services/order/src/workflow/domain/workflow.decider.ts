@@ -2,7 +2,8 @@ import { Decider, refuse } from '@dw/kernel';
 import { requireText } from '../../shared/domain/field-rules';
 import { WorkflowCommand } from './workflow.commands';
 import { WorkflowEvent } from './workflow.events';
-import { validateWorkflowSteps, WorkflowStep } from './workflow-definition';
+import { WorkflowStep } from '@dw/work-orders';
+import { validateWorkflowSteps } from './workflow-definition';
 import { ANY, validateWorkflowKey, WorkflowKey, workflowIdOf } from './workflow-key';
 import { PublishedWorkflow } from './workflow-selection';
 

@@ -1,5 +1,5 @@
 import { DomainEvent } from '@dw/kernel';
-import { WorkflowStep } from './workflow-definition';
+import { WorkflowStep } from '@dw/work-orders';
 import { WorkflowKey } from './workflow-key';
 
 export type WorkflowVersionPublished = DomainEvent<
