@@ -20,6 +20,12 @@ export interface HandleCommandOptions<C extends Command, S, E extends DomainEven
   /** From If-Match: refuse when the stream has moved on since the client read it. */
   expectedVersion?: number;
   outbox?: OutboxMapper;
+  /**
+   * Instead of `outbox`: builds the mapper from the state the command was decided on, for public
+   * events that carry more of the aggregate than the domain event does (e.g. an "opened" message
+   * that repeats what the draft said).
+   */
+  outboxFor?: (state: S) => OutboxMapper;
   /** Bounded retries on a concurrent append; only for commands that commute. */
   retriesOnConflict?: number;
   snapshot?: SnapshotPolicy;
@@ -87,7 +93,7 @@ export async function handleCommandIn<C extends Command, S, E extends DomainEven
     expectedVersion: loaded.version,
     events,
     metadata: options.metadata,
-    outbox: options.outbox,
+    outbox: options.outboxFor ? options.outboxFor(loaded.state) : options.outbox,
   });
   const state = foldEvents(options.decider, events, loaded.state);
   const policy = options.snapshot;
