@@ -44,6 +44,10 @@ describe('receipt decider: cancellation (注销)', () => {
     spec.given([issued(), expired]).when(cancel('spot-conversion')).then([cancelled('spot-conversion')]);
   });
 
+  it('refuses cancelling an expired receipt for a pickup under the receipt (seed 003, art. 31: spot conversion only)', () => {
+    spec.given([issued(), expired]).when(cancel('pickup')).thenRefusedWith('RECEIPT_EXPIRED', { validUntil: '2026-06-03' });
+  });
+
   it('refuses cancelling a held receipt, another’s receipt, a cancelled one, and an unknown purpose', () => {
     spec.given([issued(), frozen]).when(cancel('pickup')).thenRefusedWith('RECEIPT_HELD');
     spec.given([issued()]).when(cancel('pickup', stranger)).thenRefusedWith('NOT_CARD_OWNER');

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CancellationPurpose } from './receipt.events';
 import { HoldKind } from './receipt.hold';
 import { isLive } from './receipt.state';
 import { BENEFICIARIES, CardSpec, LotSpec, Outcome, TitleRegistry, bankActor, courtActor, dateOfDay, exchangeActor } from './title-registry.spec-helper';
@@ -359,20 +360,24 @@ class Merge extends Step {
 }
 
 class Cancel extends Step {
-  constructor(private readonly target: number) {
+  constructor(
+    private readonly target: number,
+    private readonly purpose: CancellationPurpose,
+  ) {
     super();
   }
   protected apply(model: Model, real: TitleRegistry): void {
     const receipt = target(model, this.target);
     if (!receipt) return;
-    const accepted = receipt.live && receipt.holds.length === 0;
-    expectOutcome(real.cancel(receipt.number, real.holderActor(receipt.holder)), accepted);
+    // Past validity, goods leave only as spot goods (seed 003, art. 31), never as a pickup under the receipt.
+    const accepted = receipt.live && receipt.holds.length === 0 && !(receipt.expired && this.purpose === 'pickup');
+    expectOutcome(real.cancel(receipt.number, real.holderActor(receipt.holder), this.purpose), accepted);
     if (!accepted) return;
     receipt.live = false;
     for (const lotId of receipt.lots) Object.assign(model.lots.get(lotId)!, { backing: null, owner: receipt.holder });
   }
   toString() {
-    return `cancel(${this.target})`;
+    return `cancel(${this.target}, ${this.purpose})`;
   }
 }
 
@@ -404,7 +409,7 @@ const steps = [
   fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(true, true, false)).map(([target, hold, byBeneficiary]) => new ReleaseHold(target, hold, byBeneficiary)),
   fc.tuple(fc.nat(), fc.nat()).map(([target, cut]) => new Split(target, cut)),
   fc.tuple(fc.array(fc.nat(), { minLength: 2, maxLength: 3 }), fc.boolean()).map(([picks, sameHolder]) => new Merge(picks, sameHolder)),
-  fc.nat().map((target) => new Cancel(target)),
+  fc.tuple(fc.nat(), fc.constantFrom<CancellationPurpose>('pickup', 'spot-conversion')).map(([target, purpose]) => new Cancel(target, purpose)),
   fc.integer({ min: 1, max: 30 }).map((days) => new Advance(days)),
 ];
 

@@ -178,8 +178,11 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
         if (purpose !== 'pickup' && purpose !== 'spot-conversion') {
           throw refuse.invalid('INVALID_CANCELLATION_PURPOSE', 'purpose must be pickup or spot-conversion', 'purpose', { value: purpose });
         }
-        // Expired receipts may be cancelled: that is how their goods are taken out (seed 003, art. 31).
         requireNotHeld(receipt);
+        // Past validity a receipt can no longer be delivered against (seed 003, art. 31): it is
+        // cancelled only to turn its goods into spot goods (negotiated pickup), never for a pickup
+        // under the receipt's own terms.
+        if (purpose === 'pickup') requireNotExpired(receipt);
         const { holder, warehouseId, commodity, brand, grade, lots, weightKg } = record;
         return [
           {

@@ -11,7 +11,7 @@ import { StorageCard } from '../../storage-card/domain/storage-card';
 import { RequestTitleTransfer } from '../../transfer/domain/transfer.commands';
 import { receiptTransferCommands, transferBatchDecider } from '../../transfer/domain/transfer.decider';
 import { receiptDecider } from './receipt.decider';
-import { ReceiptEvent, ReceiptSplit } from './receipt.events';
+import { CancellationPurpose, ReceiptEvent, ReceiptSplit } from './receipt.events';
 import { Beneficiary, HoldKind } from './receipt.hold';
 import { ReceiptState, isLive } from './receipt.state';
 import { TransferMismatchAlarmRaised, TransferRefusal } from './receipt-transfer.policy';
@@ -300,9 +300,9 @@ export class TitleRegistry {
     });
   }
 
-  cancel(receiptNumber: string, actor: Actor): Outcome {
+  cancel(receiptNumber: string, actor: Actor, purpose: CancellationPurpose = 'pickup'): Outcome {
     return this.transaction((tx) => {
-      const [event] = tx.decide(receiptDecider, streamOf.receipt(receiptNumber), { type: 'CancelReceipt', data: { purpose: 'pickup', actor, at: this.at() } });
+      const [event] = tx.decide(receiptDecider, streamOf.receipt(receiptNumber), { type: 'CancelReceipt', data: { purpose, actor, at: this.at() } });
       if (event?.type !== 'ReceiptCancelled') throw new Error('cancellation decided no ReceiptCancelled');
       const { holder, lots } = event.data.entitlement;
       for (const lot of lots) {
