@@ -73,12 +73,16 @@ describe('parseIntegrationClients', () => {
     ]);
   });
 
+  it('reads a court (receipt freezes through the courts’ online enforcement link)', () => {
+    expect(parseIntegrationClients([{ id: 'court-pudong', secret, role: 'court' }])).toEqual([{ id: 'court-pudong', secret, role: 'court' }]);
+  });
+
   it.each([
     ['not an array', { client }, /JSON array/],
     ['a bad id', [{ ...client, id: 'has space' }], /id must be/],
     ['a duplicate id', [client, client], /used twice/],
     ['a short secret', [{ ...client, secret: 'short' }], /at least 32 characters/],
-    ['a people role', [{ ...client, role: 'manager' }], /role must be one of exchange, bank, device/],
+    ['a people role', [{ ...client, role: 'manager' }], /role must be one of exchange, bank, device, court/],
     ['a non-string name', [{ ...client, name: 7 }], /name must be a string/],
   ])('refuses %s', (_case, value, reason) => {
     expect(() => parseIntegrationClients(value)).toThrow(reason);
