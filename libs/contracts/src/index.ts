@@ -4,5 +4,6 @@ export * from './event-registry';
 export * from './topics';
 export * from './common-values';
 export * from './services/inventory.contracts';
+export * from './services/order.contracts';
 export * from './services/receipt.contracts';
 export * from './topic-catalogue';

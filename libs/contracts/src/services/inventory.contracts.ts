@@ -1,4 +1,6 @@
+import { LotWeightToleranceExceededSchema } from '../gen/dw/inventory/v1/lot_alarm_pb';
 import { LotBecameAvailableSchema } from '../gen/dw/inventory/v1/lot_pb';
+import { OperationRefusedSchema, WorkOrderStepPerformedSchema } from '../gen/dw/inventory/v1/operation_pb';
 import { defineTopic, type TopicSpec } from '../topics';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,9 +15,24 @@ export const inventoryLotTopic: TopicSpec = defineTopic({
   partitions: 6,
   retentionMs: 30 * DAY_MS,
   cleanupPolicy: 'delete',
-  description: 'Lot lifecycle facts of the inventory service (inbound completion, ...), key = lot id.',
+  description: 'Lot lifecycle facts of the inventory service (inbound completion, weight tolerance alarms), key = lot id.',
   ownerService: 'inventory',
-  eventTypes: [LotBecameAvailableSchema.typeName],
+  eventTypes: [LotBecameAvailableSchema.typeName, LotWeightToleranceExceededSchema.typeName],
 });
 
-export const inventoryEventSchemas = [LotBecameAvailableSchema] as const;
+/**
+ * Physical operations under work orders: a workflow step's floor work finished (the order
+ * service records it in the order's history) and operations refused at the source (ops act on
+ * them). Kept 90 days, the span of an ops review of refused operations.
+ */
+export const inventoryOperationTopic: TopicSpec = defineTopic({
+  name: 'inventory.operation.v1',
+  partitions: 6,
+  retentionMs: 90 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description: 'WorkOrderStepPerformed (floor work of a workflow step done) and OperationRefused (refused at the source), key = stream decided on.',
+  ownerService: 'inventory',
+  eventTypes: [WorkOrderStepPerformedSchema.typeName, OperationRefusedSchema.typeName],
+});
+
+export const inventoryEventSchemas = [LotBecameAvailableSchema, LotWeightToleranceExceededSchema, WorkOrderStepPerformedSchema, OperationRefusedSchema] as const;
