@@ -2,8 +2,9 @@
 # Decides where PostgreSQL and Kafka are, in this order (ARCHITECTURE.md, "Running it"):
 #   1. DATABASE_URL / KAFKA_BROKERS given: use them;
 #   2. a Docker engine answers: docker compose brings up the same Kafka and PostgreSQL;
-#   3. otherwise: the local PostgreSQL (127.0.0.1:5432), and a real Kafka broker from the
-#      Apache Kafka jars (scripts/kafka.sh).
+#   3. otherwise: the local PostgreSQL (127.0.0.1:5432), or when none runs the embedded one
+#      (scripts/postgres-embedded.sh), and a real Kafka broker from the Apache Kafka jars
+#      (scripts/kafka.sh).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 run_dir="$root/.run"
 mkdir -p "$run_dir"
@@ -35,14 +36,16 @@ ensure_infrastructure() {
   fi
 
   if [ -z "${DATABASE_URL:-}" ]; then
+    local server="postgres://postgres@127.0.0.1:5432"
     if ! port_open 127.0.0.1 5432; then
-      say "infra: no DATABASE_URL and nothing answers on 127.0.0.1:5432; set DATABASE_URL or start PostgreSQL"
-      return 1
+      # Nothing given, nothing running: the embedded PostgreSQL (real server binaries from npm).
+      bash "$root/scripts/postgres-embedded.sh" start >&2
+      server="postgres://postgres@127.0.0.1:${DW_PG_PORT:-5433}"
     fi
-    export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DW_DATABASE:-dw}"
-    # The database of the local server: created once.
-    if ! psql "postgres://postgres@127.0.0.1:5432/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '${DW_DATABASE:-dw}'" | grep -q 1; then
-      psql "postgres://postgres@127.0.0.1:5432/postgres" -qc "CREATE DATABASE ${DW_DATABASE:-dw}"
+    export DATABASE_URL="$server/${DW_DATABASE:-dw}"
+    # The service database on that server: created once.
+    if ! psql "$server/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '${DW_DATABASE:-dw}'" | grep -q 1; then
+      psql "$server/postgres" -qc "CREATE DATABASE ${DW_DATABASE:-dw}"
       say "infra: created database ${DW_DATABASE:-dw}"
     fi
   fi
