@@ -14,6 +14,16 @@ interface Stamped {
   readonly at: string;
 }
 
+/**
+ * A receipt cancellation (注销) that entitles its holder to take the goods out: the outbound
+ * order opened from it names the receipt and the lots it released.
+ */
+export interface OutboundEntitlement {
+  readonly entitlementId: string;
+  readonly receiptNumber: string;
+  readonly lots: readonly { readonly lotId: string; readonly pieces: number; readonly netKg: number }[];
+}
+
 /** Drafts an outbound, title-transfer, move or stocktake order; inbound ones come from a notice. */
 export type DraftWorkOrder = Command<
   'DraftWorkOrder',
@@ -22,16 +32,20 @@ export type DraftWorkOrder = Command<
     readonly warehouse: string;
     /** The depositor's storage card the order acts for. */
     readonly owner: string;
+    /** The depositor party holding that card: what lets a depositor see the order, and its goods. */
+    readonly ownerParty: string;
     readonly commodity: string;
     /** How goods leave, for outbound orders; null for the other types. */
     readonly arrivalMode: ArrivalMode | null;
+    /** Only for outbound orders, when opened from a receipt cancellation. */
+    readonly entitlement?: OutboundEntitlement | null;
   }
 >;
 
 /** Drafts an inbound order from a depositor's inbound notice (owner = the notice's storage card). */
 export type DraftInboundOrder = Command<
   'DraftInboundOrder',
-  Stamped & { readonly warehouse: string; readonly notice: InboundNotice }
+  Stamped & { readonly warehouse: string; readonly ownerParty: string; readonly notice: InboundNotice }
 >;
 
 /** Opens a draft, pinning the workflow version chosen for it (see selectWorkflow). */

@@ -1,6 +1,6 @@
 import { Decider, refuse } from '@dw/kernel';
 import { missingRequiredSteps, stepProgress } from '@dw/work-orders';
-import { requireOneOf, requireText } from '../../shared/domain/field-rules';
+import { requireOneOf, requirePositiveInteger, requireText } from '../../shared/domain/field-rules';
 import { validateWorkflowSteps } from '../../workflow/domain/workflow-definition';
 import { ARRIVAL_MODES, validateWorkflowKey, workflowIdOf } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow, workflowApplies } from '../../workflow/domain/workflow-selection';
@@ -10,6 +10,7 @@ import {
   DraftInboundOrder,
   DraftWorkOrder,
   OpenWorkOrder,
+  OutboundEntitlement,
   RecordStep,
   StepEvidence,
   WorkOrderCommand,
@@ -62,6 +63,12 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
     }
     arrivalMode = requireOneOf(arrivalMode, ARRIVAL_MODES, 'arrivalMode');
   }
+  const entitlement = command.data.entitlement ?? null;
+  if (entitlement !== null && type !== 'outbound') {
+    throw refuse.invalid('ENTITLEMENT_NOT_APPLICABLE', `only an outbound order carries goods out under an entitlement, not a ${type} order`, 'entitlement', {
+      type,
+    });
+  }
   return [
     {
       type: 'WorkOrderDrafted',
@@ -70,9 +77,11 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
         type,
         warehouse: requireText(command.data.warehouse, 'warehouse'),
         owner: requireText(command.data.owner, 'owner'),
+        ownerParty: requireText(command.data.ownerParty, 'ownerParty'),
         commodity: requireText(command.data.commodity, 'commodity'),
         arrivalMode,
         notice: null,
+        entitlement: entitlement === null ? null : validateEntitlement(entitlement),
         actor,
         at,
       },
@@ -93,14 +102,31 @@ function draftInbound(command: DraftInboundOrder, state: WorkOrderState): WorkOr
         type: 'inbound',
         warehouse,
         owner: notice.storageCard,
+        ownerParty: requireText(command.data.ownerParty, 'ownerParty'),
         commodity: notice.commodity,
         arrivalMode: notice.arrivalMode,
         notice,
+        entitlement: null,
         actor,
         at,
       },
     },
   ];
+}
+
+/** An entitlement names its receipt and at least one lot, each with whole pieces and kilograms. */
+function validateEntitlement(entitlement: OutboundEntitlement): OutboundEntitlement {
+  const lots = Array.isArray(entitlement.lots) ? entitlement.lots : [];
+  if (lots.length === 0) throw refuse.invalid('LIST_EMPTY', 'an entitlement releases at least one lot', 'entitlement.lots');
+  return {
+    entitlementId: requireText(entitlement.entitlementId, 'entitlement.entitlementId'),
+    receiptNumber: requireText(entitlement.receiptNumber, 'entitlement.receiptNumber'),
+    lots: lots.map((lot, i) => ({
+      lotId: requireText(lot.lotId, `entitlement.lots[${i}].lotId`),
+      pieces: requirePositiveInteger(lot.pieces, `entitlement.lots[${i}].pieces`),
+      netKg: requirePositiveInteger(lot.netKg, `entitlement.lots[${i}].netKg`),
+    })),
+  };
 }
 
 function open(command: OpenWorkOrder, order: WorkOrder): WorkOrderEvent[] {

@@ -15,11 +15,11 @@ const recordStep = (step: string, evidence: StepEvidence | null = null): WorkOrd
 
 describe('work order: drafting and opening', () => {
   it('drafts an inbound order from the notice, owned by the notice storage card', () => {
-    spec.given([]).when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', notice, actor, at } }).then([drafted]);
+    spec.given([]).when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice, actor, at } }).then([drafted]);
   });
 
   it('refuses a second draft under the same id', () => {
-    spec.given([drafted]).when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', notice, actor, at } }).thenRefusedWith('WORK_ORDER_EXISTS');
+    spec.given([drafted]).when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice, actor, at } }).thenRefusedWith('WORK_ORDER_EXISTS');
   });
 
   it('refuses an inbound order without a notice', () => {
@@ -27,7 +27,7 @@ describe('work order: drafting and opening', () => {
       .given([])
       .when({
         type: 'DraftWorkOrder',
-        data: { orderId, type: 'inbound' as never, warehouse: 'WH', owner: 'SC-0001', commodity: 'rebar', arrivalMode: 'truck', actor, at },
+        data: { orderId, type: 'inbound' as never, warehouse: 'WH', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', arrivalMode: 'truck', actor, at },
       })
       .thenRefusedWith('INBOUND_NOTICE_REQUIRED');
   });
@@ -35,26 +35,45 @@ describe('work order: drafting and opening', () => {
   it('refuses an invalid notice field by field', () => {
     spec
       .given([])
-      .when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', notice: { ...notice, expectedKg: 0 }, actor, at } })
+      .when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice: { ...notice, expectedKg: 0 }, actor, at } })
       .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
   });
 
   it('drafts a move order with no arrival mode', () => {
     spec
       .given([])
-      .when({ type: 'DraftWorkOrder', data: { orderId, type: 'move', warehouse: 'WH-SH-01', owner: 'SC-0001', commodity: 'rebar', arrivalMode: null, actor, at } })
+      .when({ type: 'DraftWorkOrder', data: { orderId, type: 'move', warehouse: 'WH-SH-01', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', arrivalMode: null, actor, at } })
       .then([
         {
           type: 'WorkOrderDrafted',
-          data: { orderId, type: 'move', warehouse: 'WH-SH-01', owner: 'SC-0001', commodity: 'rebar', arrivalMode: null, notice: null, actor, at },
+          data: { orderId, type: 'move', warehouse: 'WH-SH-01', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', arrivalMode: null, notice: null, entitlement: null, actor, at },
         },
       ]);
   });
 
   it('refuses an arrival mode on a stocktake and a blank owner', () => {
-    const base = { orderId, type: 'stocktake' as const, warehouse: 'WH', owner: 'SC-0001', commodity: 'rebar', actor, at };
+    const base = { orderId, type: 'stocktake' as const, warehouse: 'WH', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', actor, at };
     spec.given([]).when({ type: 'DraftWorkOrder', data: { ...base, arrivalMode: 'rail' } }).thenRefusedWith('ARRIVAL_MODE_NOT_APPLICABLE');
     spec.given([]).when({ type: 'DraftWorkOrder', data: { ...base, owner: ' ', arrivalMode: null } }).thenRefusedWith('FIELD_REQUIRED');
+  });
+
+  it('drafts an outbound order from a receipt cancellation, naming the receipt and its lots', () => {
+    const entitlement = { entitlementId: 'ent-1', receiptNumber: 'R-2025-0001', lots: [{ lotId: 'lot-1', pieces: 3, netKg: 6_000 }] };
+    const base = { orderId, type: 'outbound' as const, warehouse: 'WH-SH-01', owner: 'SC-0002', ownerParty: 'P-0002', commodity: 'rebar', arrivalMode: null, actor, at };
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, entitlement } })
+      .then([{ type: 'WorkOrderDrafted', data: { ...base, notice: null, entitlement } }]);
+    spec.given([]).when({ type: 'DraftWorkOrder', data: { ...base, entitlement: { ...entitlement, lots: [] } } }).thenRefusedWith('LIST_EMPTY');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, entitlement: { ...entitlement, lots: [{ lotId: 'lot-1', pieces: 0, netKg: 6_000 }] } } })
+      .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+    spec.given([]).when({ type: 'DraftWorkOrder', data: { ...base, type: 'move', entitlement } }).thenRefusedWith('ENTITLEMENT_NOT_APPLICABLE');
+  });
+
+  it('refuses an order without the party holding its storage card', () => {
+    spec.given([]).when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: ' ', notice, actor, at } }).thenRefusedWith('FIELD_REQUIRED');
   });
 
   it('opens a draft, pinning the workflow version', () => {

@@ -2,7 +2,7 @@ import { DomainEvent } from '@dw/kernel';
 import { OrderType } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { StepEvidence } from './work-order.commands';
+import { OutboundEntitlement, StepEvidence } from './work-order.commands';
 import { InboundNotice } from './inbound-notice';
 
 interface Stamped {
@@ -17,10 +17,13 @@ export type WorkOrderDrafted = DomainEvent<
     readonly type: OrderType;
     readonly warehouse: string;
     readonly owner: string;
+    readonly ownerParty: string;
     readonly commodity: string;
     readonly arrivalMode: ArrivalMode | null;
     /** Present exactly for inbound orders. */
     readonly notice: InboundNotice | null;
+    /** Present for outbound orders opened from a receipt cancellation. */
+    readonly entitlement: OutboundEntitlement | null;
   }
 >;
 

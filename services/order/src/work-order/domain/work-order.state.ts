@@ -1,7 +1,7 @@
 import { OrderType, WorkOrderStatus } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { StepEvidence } from './work-order.commands';
+import { OutboundEntitlement, StepEvidence } from './work-order.commands';
 import { WorkOrderEvent } from './work-order.events';
 import { InboundNotice } from './inbound-notice';
 
@@ -21,9 +21,11 @@ export interface WorkOrder {
   readonly type: OrderType;
   readonly warehouse: string;
   readonly owner: string;
+  readonly ownerParty: string;
   readonly commodity: string;
   readonly arrivalMode: ArrivalMode | null;
   readonly notice: InboundNotice | null;
+  readonly entitlement: OutboundEntitlement | null;
   /** Null while a draft; pinned when opened and never replaced. */
   readonly workflow: PublishedWorkflow | null;
   readonly history: readonly StepRecord[];
@@ -36,8 +38,22 @@ export const initialWorkOrderState = (): WorkOrderState => ({ status: 'none' });
 
 export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): WorkOrderState {
   if (event.type === 'WorkOrderDrafted') {
-    const { orderId, type, warehouse, owner, commodity, arrivalMode, notice } = event.data;
-    return { status: 'draft', orderId, type, warehouse, owner, commodity, arrivalMode, notice, workflow: null, history: [], cancelReason: null };
+    const { orderId, type, warehouse, owner, ownerParty, commodity, arrivalMode, notice, entitlement } = event.data;
+    return {
+      status: 'draft',
+      orderId,
+      type,
+      warehouse,
+      owner,
+      ownerParty,
+      commodity,
+      arrivalMode,
+      notice,
+      entitlement,
+      workflow: null,
+      history: [],
+      cancelReason: null,
+    };
   }
   // Every later event follows a WorkOrderDrafted in the same stream.
   if (state.status === 'none') return state;
