@@ -131,5 +131,5 @@ describe('commit-order reading under 16 concurrent writers (PostgreSQL + Kafka)'
     await runner.drain();
     await relay.drain();
     await recorder.stop();
-  });
+  }, 300_000);
 });
