@@ -173,5 +173,6 @@ describe('platform end to end: HTTP → event log → outbox → Kafka → inbox
     const readerMetrics = await (await fetch(`${reader.baseUrl}/metrics`)).text();
     expect(readerMetrics).toMatch(/dw_dead_letters_total\{[^}]*\} [1-9]/);
     expect(readerMetrics).toMatch(/dw_consumer_lag_messages\{/);
+    expect(readerMetrics).toMatch(/dw_projection_lag_events\{[^}]*projection="probe_observations"[^}]*\} 0/);
   });
 });

@@ -61,8 +61,11 @@ export function topicName(spec: TopicSpec, prefix = ''): string {
 
 /**
  * Dead-letter convention: records consumer group G gives up on (after bounded retries) go to
- * the topic '<G>.dlq' as dw.envelope.v1.DeadLetter records. One per group, not per topic,
- * because the group is what failed and what an operator replays for.
+ * the topic '<G>.dlq' unchanged — the original key, value and headers, so an operator can
+ * replay one to its topic byte for byte — plus `dlq_*` headers saying where it came from and
+ * why it failed (libs/messaging dead-letter.ts). dw.envelope.v1.DeadLetter is the same record
+ * as one message, for archiving a dead-letter topic outside Kafka. One topic per group, not
+ * per topic, because the group is what failed and what an operator replays for.
  */
 export function deadLetterTopicName(consumerGroup: string): string {
   if (consumerGroup === '') throw new InvalidTopicError('consumerGroup', consumerGroup, 'must not be empty');
@@ -74,7 +77,7 @@ export function deadLetterTopicName(consumerGroup: string): string {
  * when an operator has dealt with it, so time-based deletion would drop it silently. One
  * partition: the volume is tiny and the failures stay in the order they happened.
  */
-export function deadLetterTopicSpec(consumerGroup: string, ownerService: string): TopicSpec {
+export function deadLetterTopicSpec(consumerGroup: string, ownerService: string, consumedEventTypes: readonly string[]): TopicSpec {
   return checkedSpec({
     name: deadLetterTopicName(consumerGroup),
     partitions: 1,
@@ -82,7 +85,7 @@ export function deadLetterTopicSpec(consumerGroup: string, ownerService: string)
     cleanupPolicy: 'delete',
     description: `Records consumer group ${consumerGroup} could not process after its retries, with the error.`,
     ownerService,
-    eventTypes: ['dw.envelope.v1.DeadLetter'],
+    eventTypes: [...consumedEventTypes],
   });
 }
 

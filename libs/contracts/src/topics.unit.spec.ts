@@ -71,8 +71,8 @@ describe('dead-letter convention', () => {
     expect(deadLetterTopicName('billing.receipt-fees')).toBe('billing.receipt-fees.dlq');
   });
 
-  it('describes a dead-letter topic that keeps DeadLetter records forever, and prefixes like any topic', () => {
-    const spec = deadLetterTopicSpec('billing.receipt-fees', 'billing');
+  it('describes a dead-letter topic that keeps the consumed records forever, and prefixes like any topic', () => {
+    const spec = deadLetterTopicSpec('billing.receipt-fees', 'billing', ['dw.receipt.v1.OutboundEntitlementGranted']);
 
     expect(spec).toEqual({
       name: 'billing.receipt-fees.dlq',
@@ -81,7 +81,7 @@ describe('dead-letter convention', () => {
       cleanupPolicy: 'delete',
       description: expect.stringContaining('billing.receipt-fees'),
       ownerService: 'billing',
-      eventTypes: ['dw.envelope.v1.DeadLetter'],
+      eventTypes: ['dw.receipt.v1.OutboundEntitlementGranted'],
     });
     expect(topicName(spec, 'ci.run-42')).toBe('ci.run-42.billing.receipt-fees.dlq');
   });

@@ -11,6 +11,8 @@ export interface ProjectionRunnerOptions {
   onError?: (projection: string, error: unknown) => void;
 }
 
+const BACKLOG_CAP = 100_000;
+
 function logProjectionError(projection: string, error: unknown): void {
   const err = error instanceof Error ? error : new Error(String(error));
   process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'projection-runner', projection, message: err.message, stack: err.stack })}\n`);
@@ -55,6 +57,7 @@ export class ProjectionRunner {
   async catchUp(): Promise<number> {
     let total = 0;
     for (const projection of this.projections) {
+      if (this.options.onLag) this.options.onLag(projection.name, await this.backlog(projection));
       for (;;) {
         const applied = await this.applyBatch(projection);
         total += applied.read;
@@ -89,6 +92,16 @@ export class ProjectionRunner {
       await storeCheckpoint(tx, checkpointName(projection), page.position, this.options.clock.now());
       return { read: page.events.length, more: page.events.length === batchSize, position: page.position };
     });
+  }
+
+  /** Events committed after the projection's checkpoint, counted up to a cap (a gauge, not an audit). */
+  private async backlog(projection: Projection): Promise<number> {
+    const from = await loadCheckpoint(this.db, checkpointName(projection));
+    const { rows } = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) LIMIT ${BACKLOG_CAP}) behind`,
+      [from.transactionId, from.globalPosition],
+    );
+    return rows[0]!.n;
   }
 
   private idle(ms: number): Promise<void> {

@@ -76,7 +76,12 @@ export class EventSourcingModule {
         { provide: Database, useFactory: (opened: { db: Database }) => opened.db, inject: [SERVICE_DATA_SOURCE] },
         {
           provide: ProjectionRunner,
-          useFactory: (db: Database, clock: Clock) => new ProjectionRunner(db, definition.projections, { clock, pollIntervalMs: 1_000 }),
+          useFactory: (db: Database, clock: Clock) =>
+            new ProjectionRunner(db, definition.projections, {
+              clock,
+              pollIntervalMs: 1_000,
+              onLag: (projection, behind) => platformMetrics.projectionLag.set({ projection }, behind),
+            }),
           inject: [Database, CLOCK],
         },
         {
