@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { Clock } from '@dw/kernel';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type ExpectedVersion, type Principal } from '@dw/platform';
+import { actingAs } from '../../../shared/acting';
+import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { CancelWorkOrderRequestDto } from './cancel-work-order.request.dto';
+
+/** Cancels an order with a reason, while no step that moves goods has been recorded under it. */
+@Controller('work-orders')
+export class CancelWorkOrderHttpController {
+  constructor(
+    private readonly orders: WorkOrderCommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':orderId/cancel')
+  @HttpCode(200)
+  @Roles('clerk', 'manager')
+  async cancel(
+    @Param('orderId') orderId: string,
+    @Body() body: CancelWorkOrderRequestDto,
+    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    const handled = await this.orders.cancel(orderId, body.reason, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
+    setETag(response, handled.version);
+    return { orderId, status: handled.state.status, version: handled.version };
+  }
+}

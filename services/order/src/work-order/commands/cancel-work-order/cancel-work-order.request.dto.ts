@@ -1,0 +1,7 @@
+import { IsString, MaxLength } from 'class-validator';
+
+export class CancelWorkOrderRequestDto {
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}

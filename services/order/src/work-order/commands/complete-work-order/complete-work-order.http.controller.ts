@@ -1,0 +1,32 @@
+import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { Clock } from '@dw/kernel';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type ExpectedVersion, type Principal } from '@dw/platform';
+import { actingAs } from '../../../shared/acting';
+import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+
+/**
+ * Completes an order whose required steps are all recorded. For an inbound order, inventory
+ * makes the lot available when it learns of the completion (order.work-order.v1).
+ */
+@Controller('work-orders')
+export class CompleteWorkOrderHttpController {
+  constructor(
+    private readonly orders: WorkOrderCommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':orderId/complete')
+  @HttpCode(200)
+  @Roles('clerk', 'manager')
+  async complete(
+    @Param('orderId') orderId: string,
+    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    const handled = await this.orders.complete(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
+    setETag(response, handled.version);
+    return { orderId, status: handled.state.status, version: handled.version };
+  }
+}

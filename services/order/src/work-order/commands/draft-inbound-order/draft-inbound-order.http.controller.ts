@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { Clock, IdGenerator } from '@dw/kernel';
+import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal } from '@dw/platform';
+import { actingAs } from '../../../shared/acting';
+import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { DraftInboundOrderRequestDto } from './draft-inbound-order.request.dto';
+
+/** The order desk drafts an inbound order from a depositor's inbound notice (入库预报). */
+@Controller('inbound-orders')
+export class DraftInboundOrderHttpController {
+  constructor(
+    private readonly orders: WorkOrderCommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('clerk', 'manager')
+  async draft(@Body() body: DraftInboundOrderRequestDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
+    const orderId = this.ids.next();
+    const handled = await this.orders.draft(orderId, { warehouse: body.warehouse, ownerParty: body.ownerParty, notice: body.notice }, actingAs(principal, this.clock, orderId));
+    setETag(response, handled.version);
+    return { orderId, status: handled.state.status, version: handled.version };
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { Clock, IdGenerator } from '@dw/kernel';
+import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal } from '@dw/platform';
+import { actingAs } from '../../../shared/acting';
+import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { DraftWorkOrderRequestDto } from './draft-work-order.request.dto';
+
+/** The order desk drafts an outbound, title-transfer, move or stocktake order. */
+@Controller('work-orders')
+export class DraftWorkOrderHttpController {
+  constructor(
+    private readonly orders: WorkOrderCommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('clerk', 'manager')
+  async draft(@Body() body: DraftWorkOrderRequestDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
+    const orderId = this.ids.next();
+    const handled = await this.orders.draft(
+      orderId,
+      // The type is checked by the decider, so an inbound type gets its own code (INBOUND_NOTICE_REQUIRED).
+      { type: body.type, warehouse: body.warehouse, owner: body.owner, ownerParty: body.ownerParty, commodity: body.commodity, arrivalMode: body.arrivalMode ?? null },
+      actingAs(principal, this.clock, orderId),
+    );
+    setETag(response, handled.version);
+    return { orderId, status: handled.state.status, version: handled.version };
+  }
+}

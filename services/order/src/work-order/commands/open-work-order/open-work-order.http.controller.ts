@@ -1,0 +1,30 @@
+import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { Clock } from '@dw/kernel';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type ExpectedVersion, type Principal } from '@dw/platform';
+import { actingAs } from '../../../shared/acting';
+import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+
+/** Opens a draft: it pins the workflow chosen now and starts authorising operations. */
+@Controller('work-orders')
+export class OpenWorkOrderHttpController {
+  constructor(
+    private readonly orders: WorkOrderCommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':orderId/open')
+  @HttpCode(200)
+  @Roles('clerk', 'manager')
+  async open(
+    @Param('orderId') orderId: string,
+    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    const handled = await this.orders.open(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
+    setETag(response, handled.version);
+    const workflow = handled.state.status === 'none' ? null : handled.state.workflow;
+    return { orderId, status: handled.state.status, version: handled.version, workflow: workflow && { workflowId: workflow.workflowId, version: workflow.version } };
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { Clock } from '@dw/kernel';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type ExpectedVersion, type Principal } from '@dw/platform';
+import { actingAs } from '../../../shared/acting';
+import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { RecordStepRequestDto } from './record-step.request.dto';
+
+/** Records a desk step (notice accepted, goods arrived, plan, title verified, confirmed) under an order. */
+@Controller('work-orders')
+export class RecordStepHttpController {
+  constructor(
+    private readonly orders: WorkOrderCommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':orderId/steps')
+  @HttpCode(201)
+  @Roles('operator', 'clerk', 'manager')
+  async record(
+    @Param('orderId') orderId: string,
+    @Body() body: RecordStepRequestDto,
+    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    const handled = await this.orders.recordDeskStep(
+      orderId,
+      body.step,
+      body.evidence ?? null,
+      actingAs(principal, this.clock, orderId),
+      typeof expected === 'number' ? expected : undefined,
+    );
+    setETag(response, handled.version);
+    const order = handled.state;
+    return { orderId, status: order.status, version: handled.version, sequence: order.status === 'none' ? 0 : order.history.length };
+  }
+}

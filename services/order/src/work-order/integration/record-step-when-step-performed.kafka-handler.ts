@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { StepEvidenceKind, WorkOrderStepPerformedSchema, type WorkOrderStepPerformed } from '@dw/contracts';
+import { InboxContext } from '@dw/platform';
+import { pb } from '../../shared/proto-values';
+import type { StepEvidence } from '../domain/work-order.commands';
+import { WorkOrderCommandHandler } from '../work-order.command-handler';
+import { refusalsRecorded } from './integration-refusal';
+
+const EVIDENCE_KINDS: Partial<Record<StepEvidenceKind, StepEvidence['kind']>> = {
+  [StepEvidenceKind.SCALE_READING]: 'scale_reading',
+  [StepEvidenceKind.INSPECTION_REPORT]: 'inspection_report',
+};
+
+/**
+ * Inventory finished the floor work of a step (tally, weighing, inspection, put-away, count):
+ * the step goes into the order's history with the operator who did it and when it was done.
+ * A report the order refuses (the order was cancelled meanwhile, a step out of order) is
+ * recorded as refused, visible on the order, instead of being retried.
+ */
+@Controller()
+export class RecordStepWhenStepPerformedKafkaHandler {
+  constructor(private readonly orders: WorkOrderCommandHandler) {}
+
+  @EventPattern(WorkOrderStepPerformedSchema.typeName)
+  async onStepPerformed(@Payload() event: WorkOrderStepPerformed, @Ctx() ctx: InboxContext): Promise<void> {
+    const at = pb.instant(event.performedAt, 'performed_at');
+    const performer = event.performedBy ?? { subject: 'unknown', role: 'unknown', partyId: '' };
+    const kind = EVIDENCE_KINDS[event.evidenceKind];
+    const evidence: StepEvidence | null = kind ? { kind, refs: [...event.evidenceRefs] } : null;
+    const caused = ctx.causedMetadata();
+    const acting = {
+      actor: performer.subject,
+      at,
+      metadata: { ...caused, actor: { subject: performer.subject, role: performer.role, ...(performer.partyId ? { partyId: performer.partyId } : {}) } },
+    };
+    await refusalsRecorded(ctx, event.orderId, at, () => this.orders.recordReportedStepIn(ctx.store, event.orderId, event.step, evidence, acting));
+  }
+}

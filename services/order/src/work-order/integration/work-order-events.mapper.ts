@@ -1,0 +1,155 @@
+import { create } from '@bufbuild/protobuf';
+import {
+  ArrivalMode as ArrivalModePb,
+  EventRegistry,
+  InboundNoticeSchema,
+  OrderLotSchema,
+  OrderType as OrderTypePb,
+  orderWorkOrderTopic,
+  OutboundEntitlementReferenceSchema,
+  PinnedWorkflowSchema,
+  StepCheck as StepCheckPb,
+  StepEvidenceSchema,
+  toWeight,
+  WorkflowStepSchema,
+  WorkOrderCancelledSchema,
+  WorkOrderCompletedSchema,
+  WorkOrderOpenedSchema,
+  WorkOrderStatus as WorkOrderStatusPb,
+  WorkOrderStepRecordedSchema,
+} from '@dw/contracts';
+import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
+import { cloudEventMessage } from '@dw/messaging';
+import type { TopicNames } from '@dw/platform';
+import type { OrderType, StepCheck, WorkOrderStatus } from '@dw/work-orders';
+import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import { pb } from '../../shared/proto-values';
+import type { ArrivalMode } from '../../workflow/domain/workflow-key';
+import type { WorkOrderEvent } from '../domain/work-order.events';
+import type { WorkOrderState } from '../domain/work-order.state';
+
+const ORDER_TYPES: Record<OrderType, OrderTypePb> = {
+  inbound: OrderTypePb.INBOUND,
+  outbound: OrderTypePb.OUTBOUND,
+  title_transfer: OrderTypePb.TITLE_TRANSFER,
+  move: OrderTypePb.MOVE,
+  stocktake: OrderTypePb.STOCKTAKE,
+};
+const ARRIVAL_MODES: Record<ArrivalMode, ArrivalModePb> = { rail: ArrivalModePb.RAIL, truck: ArrivalModePb.TRUCK, water: ArrivalModePb.WATER };
+const STEP_CHECKS: Record<StepCheck, StepCheckPb> = {
+  none: StepCheckPb.NONE,
+  scale_reading: StepCheckPb.SCALE_READING,
+  inspection_report: StepCheckPb.INSPECTION_REPORT,
+};
+const STATUSES: Record<WorkOrderStatus, WorkOrderStatusPb> = {
+  draft: WorkOrderStatusPb.DRAFT,
+  open: WorkOrderStatusPb.OPEN,
+  in_progress: WorkOrderStatusPb.IN_PROGRESS,
+  completed: WorkOrderStatusPb.COMPLETED,
+  cancelled: WorkOrderStatusPb.CANCELLED,
+};
+
+/**
+ * The public form of a work order's events on order.work-order.v1. Drafts stay private (a draft
+ * authorises nothing); WorkOrderOpened repeats what the draft said, so a consumer learns the
+ * whole order from one message. `before` is the state the command was decided on.
+ */
+export function workOrderOutbox(topics: TopicNames, registry: EventRegistry) {
+  return (before: WorkOrderState): OutboxMapper =>
+    (pending) =>
+      pending.flatMap((event): OutboxMessage[] => {
+        const domain = { type: event.type, data: event.data } as WorkOrderEvent;
+        const publish = <S extends DescMessage>(schema: S, message: MessageShape<S>) => [
+          cloudEventMessage(event, {
+            topic: topics.of(orderWorkOrderTopic),
+            source: '/dw/order',
+            type: schema.typeName,
+            payload: registry.encodeEvent(schema.typeName, message),
+          }),
+        ];
+        switch (domain.type) {
+          case 'WorkOrderDrafted':
+            return [];
+          case 'WorkOrderOpened':
+            return publish(WorkOrderOpenedSchema, openedMessage(before, domain.data, event));
+          case 'WorkOrderStepRecorded': {
+            const { orderId, step, name, sequence, evidence, movesGoods, at } = domain.data;
+            return publish(
+              WorkOrderStepRecordedSchema,
+              create(WorkOrderStepRecordedSchema, {
+                orderId,
+                step,
+                name,
+                sequence,
+                evidence: evidence ? create(StepEvidenceSchema, { kind: STEP_CHECKS[evidence.kind], refs: [...evidence.refs] }) : undefined,
+                movesGoods,
+                recordedBy: pb.actor(event.metadata.actor),
+                recordedAt: pb.at(at),
+              }),
+            );
+          }
+          case 'WorkOrderCompleted':
+            return publish(
+              WorkOrderCompletedSchema,
+              create(WorkOrderCompletedSchema, {
+                orderId: domain.data.orderId,
+                steps: [...domain.data.steps],
+                completedBy: pb.actor(event.metadata.actor),
+                completedAt: pb.at(domain.data.at),
+              }),
+            );
+          case 'WorkOrderCancelled':
+            return publish(
+              WorkOrderCancelledSchema,
+              create(WorkOrderCancelledSchema, {
+                orderId: domain.data.orderId,
+                reason: domain.data.reason,
+                previousStatus: STATUSES[domain.data.previousStatus],
+                cancelledBy: pb.actor(event.metadata.actor),
+                cancelledAt: pb.at(domain.data.at),
+              }),
+            );
+        }
+      });
+}
+
+function openedMessage(before: WorkOrderState, opened: Extract<WorkOrderEvent, { type: 'WorkOrderOpened' }>['data'], event: PendingEvent) {
+  // Only a draft can be opened (the decider refused anything else before we got here).
+  if (before.status === 'none') throw new Error(`order ${opened.orderId} was opened without a draft`);
+  const { notice, entitlement } = before;
+  return create(WorkOrderOpenedSchema, {
+    orderId: opened.orderId,
+    type: ORDER_TYPES[before.type],
+    warehouse: before.warehouse,
+    ownerStorageCard: before.owner,
+    ownerPartyId: before.ownerParty,
+    commodityCode: before.commodity,
+    arrivalMode: before.arrivalMode ? ARRIVAL_MODES[before.arrivalMode] : ArrivalModePb.UNSPECIFIED,
+    notice: notice
+      ? create(InboundNoticeSchema, {
+          brand: notice.brand,
+          specification: notice.specification,
+          expectedPieces: notice.expectedPieces,
+          expected: toWeight(notice.expectedKg),
+          arrivalFrom: pb.at(notice.arrivalWindow.from),
+          arrivalTo: pb.at(notice.arrivalWindow.to),
+        })
+      : undefined,
+    workflow: create(PinnedWorkflowSchema, {
+      workflowId: opened.workflow.workflowId,
+      version: opened.workflow.version,
+      steps: opened.workflow.steps.map((step) =>
+        create(WorkflowStepSchema, { code: step.code, name: step.name, check: STEP_CHECKS[step.check], required: step.required, movesGoods: step.movesGoods }),
+      ),
+    }),
+    entitlement: entitlement
+      ? create(OutboundEntitlementReferenceSchema, {
+          entitlementId: entitlement.entitlementId,
+          receiptNumber: entitlement.receiptNumber,
+          lots: entitlement.lots.map((lot) => create(OrderLotSchema, { lotId: lot.lotId, pieces: lot.pieces, net: toWeight(lot.netKg) })),
+        })
+      : undefined,
+    openedBy: pb.actor(event.metadata.actor),
+    openedAt: pb.at(opened.at),
+  });
+}

@@ -1,0 +1,95 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Database } from '@dw/event-store';
+import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, STAFF_ROLES, type Principal } from '@dw/platform';
+import { shanghaiDateRange } from '../../../shared/date-range';
+import { ListWorkOrdersQueryDto } from './list-work-orders.query.dto';
+
+interface WorkOrderRow {
+  order_id: string;
+  position: string;
+  type: string;
+  status: string;
+  warehouse: string;
+  owner: string;
+  owner_party: string;
+  commodity: string;
+  arrival_mode: string | null;
+  expected_pieces: number | null;
+  expected_kg: string | null;
+  entitlement_id: string | null;
+  workflow_id: string | null;
+  workflow_version: number | null;
+  steps_recorded: number;
+  cancel_reason: string | null;
+  drafted_by: string;
+  drafted_at: Date;
+  updated_at: Date;
+}
+
+/** Work orders, newest first, filtered by type, status, warehouse, owner, commodity and date. */
+@Controller('work-orders')
+export class ListWorkOrdersHttpController {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  @Get()
+  async list(@Query() query: ListWorkOrdersQueryDto, @CurrentPrincipal() principal: Principal) {
+    const staff = principal.roles.some((role) => STAFF_ROLES.includes(role));
+    if (query.owner !== undefined && !staff) {
+      // A depositor naming a card: it must be its own (refused as NOT_OWNER otherwise, even if the card is unknown).
+      const { rows } = await this.db.query<{ owner_party: string }>(`SELECT owner_party FROM work_orders WHERE owner = $1 LIMIT 1`, [query.owner]);
+      assertOwnParty(principal, rows[0]?.owner_party ?? '');
+    }
+    const range = shanghaiDateRange(query.from, query.to);
+    const before = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'work-orders').p : null;
+    const { rows } = await this.db.query<WorkOrderRow>(
+      `SELECT * FROM work_orders
+        WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR warehouse = $3)
+          AND ($4::text IS NULL OR owner = $4) AND ($5::text IS NULL OR commodity = $5)
+          AND ($6::timestamptz IS NULL OR drafted_at >= $6) AND ($7::timestamptz IS NULL OR drafted_at < $7)
+          AND ($8::text IS NULL OR entitlement_id = $8)
+          AND ($9::text IS NULL OR owner_party = $9)
+          AND ($10::bigint IS NULL OR position < $10)
+        ORDER BY position DESC LIMIT $11`,
+      [
+        query.type ?? null,
+        query.status ?? null,
+        query.warehouse ?? null,
+        query.owner ?? null,
+        query.commodity ?? null,
+        range.from,
+        range.to,
+        query.entitlementId ?? null,
+        staff ? null : (principal.partyId ?? ''),
+        before,
+        query.limit + 1,
+      ],
+    );
+    return pageOf(
+      rows,
+      query.limit,
+      (row) => ({
+        orderId: row.order_id,
+        type: row.type,
+        status: row.status,
+        warehouse: row.warehouse,
+        owner: row.owner,
+        ownerParty: row.owner_party,
+        commodity: row.commodity,
+        arrivalMode: row.arrival_mode,
+        expectedPieces: row.expected_pieces,
+        expectedKg: row.expected_kg === null ? null : Number(row.expected_kg),
+        entitlementId: row.entitlement_id,
+        workflow: row.workflow_id ? { workflowId: row.workflow_id, version: row.workflow_version } : null,
+        stepsRecorded: row.steps_recorded,
+        cancelReason: row.cancel_reason,
+        draftedBy: row.drafted_by,
+        draftedAt: row.drafted_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+      }),
+      (row) => this.cursors.encode({ p: row.position }, 'work-orders'),
+    );
+  }
+}

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventRegistry } from '@dw/contracts';
+import { EventStore, handleCommandIn, loadAggregate, type EventStoreTransaction, type HandledCommand } from '@dw/event-store';
+import { refuse } from '@dw/kernel';
+import { TopicNames } from '@dw/platform';
+import { INVENTORY_STEPS, isInventoryStep } from '@dw/work-orders';
+import type { Acting } from '../shared/acting';
+import { confirmStorageCardParty } from '../storage-card/storage-card-binding';
+import { workflowFor } from '../workflow/workflow-catalogue';
+import type { PublishedWorkflow } from '../workflow/domain/workflow-selection';
+import { workOrderDecider } from './domain/work-order.decider';
+import type { DraftInboundOrder, DraftWorkOrder, StepEvidence, WorkOrderCommand } from './domain/work-order.commands';
+import type { WorkOrderState } from './domain/work-order.state';
+import { workOrderOutbox } from './integration/work-order-events.mapper';
+import { WORK_ORDER_STREAM_TYPE, workOrderStream } from './work-order.streams';
+
+type Stamp = 'orderId' | 'actor' | 'at';
+/** What the desk (or an integration event) says about a new order; the handler stamps id, actor and time. */
+export type OrderDraft = Omit<DraftInboundOrder['data'], Stamp> | Omit<DraftWorkOrder['data'], Stamp>;
+
+/**
+ * Every change to a work order goes through here, over HTTP or from a Kafka handler's
+ * transaction: load the order's stream, decide, append the events with their public form in
+ * the same transaction. `expectedVersion` (from If-Match) refuses a change to an order that
+ * moved on since the caller read it.
+ */
+@Injectable()
+export class WorkOrderCommandHandler {
+  private readonly outboxFor: (before: WorkOrderState) => ReturnType<ReturnType<typeof workOrderOutbox>>;
+
+  constructor(
+    private readonly store: EventStore,
+    @Inject(TopicNames) topics: TopicNames,
+    @Inject(EventRegistry) registry: EventRegistry,
+  ) {
+    this.outboxFor = workOrderOutbox(topics, registry);
+  }
+
+  /** Drafts an order and checks (or records) the storage card's party, all or nothing. */
+  async draftIn(tx: EventStoreTransaction, orderId: string, draft: OrderDraft, acting: Acting): Promise<HandledCommand<WorkOrderState>> {
+    const stamp = { orderId, actor: acting.actor, at: acting.at };
+    const command: WorkOrderCommand =
+      'notice' in draft ? { type: 'DraftInboundOrder', data: { ...draft, ...stamp } } : { type: 'DraftWorkOrder', data: { ...draft, ...stamp } };
+    // The draft validates first, so a bad card or party is refused with the order's own field names.
+    const handled = await this.decideIn(tx, orderId, command, acting);
+    const order = handled.state as Extract<WorkOrderState, { orderId: string }>;
+    await confirmStorageCardParty(tx, { storageCard: order.owner, party: order.ownerParty, ...stamp }, acting.metadata);
+    return handled;
+  }
+
+  draft(orderId: string, draft: OrderDraft, acting: Acting) {
+    return this.store.transaction((tx) => this.draftIn(tx, orderId, draft, acting));
+  }
+
+  /** Opens a draft under the workflow chosen for it now (the most specific active one). */
+  async openIn(tx: EventStoreTransaction, orderId: string, acting: Acting, expectedVersion?: number): Promise<HandledCommand<WorkOrderState>> {
+    const { state } = await loadAggregate(tx, workOrderStream(orderId), workOrderDecider);
+    if (state.status === 'none') throw refuse.notFound('WORK_ORDER_NOT_FOUND', `no work order ${orderId}`, { orderId });
+    // Only a draft gets a workflow chosen; for anything else the decider refuses before it looks at one.
+    const workflow =
+      state.status === 'draft' ? await workflowFor(tx, { orderType: state.type, commodity: state.commodity, arrivalMode: state.arrivalMode }) : null;
+    return this.decideIn(
+      tx,
+      orderId,
+      { type: 'OpenWorkOrder', data: { orderId, workflow: workflow as PublishedWorkflow, actor: acting.actor, at: acting.at } },
+      acting,
+      expectedVersion,
+    );
+  }
+
+  open(orderId: string, acting: Acting, expectedVersion?: number) {
+    return this.store.transaction((tx) => this.openIn(tx, orderId, acting, expectedVersion));
+  }
+
+  /**
+   * A step recorded at the order desk. Floor steps (scanning, weighing, put-away, counting, ...)
+   * are refused here: inventory reports them when the work is done, so the history names the
+   * operator who did it and carries the scale readings it was done with, not a desk's word.
+   */
+  recordDeskStep(orderId: string, step: string, evidence: StepEvidence | null, acting: Acting, expectedVersion?: number) {
+    if (isInventoryStep(step)) {
+      throw refuse.conflict('STEP_RECORDED_BY_INVENTORY', `${step} is recorded when inventory reports the ${INVENTORY_STEPS[step]} done`, {
+        step,
+        operation: INVENTORY_STEPS[step],
+      });
+    }
+    return this.store.transaction((tx) =>
+      this.decideIn(tx, orderId, { type: 'RecordStep', data: { orderId, step, evidence, actor: acting.actor, at: acting.at } }, acting, expectedVersion),
+    );
+  }
+
+  /** A floor step inventory reports done, recorded with the operator and time of the work. */
+  recordReportedStepIn(tx: EventStoreTransaction, orderId: string, step: string, evidence: StepEvidence | null, acting: Acting) {
+    return this.decideIn(tx, orderId, { type: 'RecordStep', data: { orderId, step, evidence, actor: acting.actor, at: acting.at } }, acting);
+  }
+
+  complete(orderId: string, acting: Acting, expectedVersion?: number) {
+    return this.store.transaction((tx) =>
+      this.decideIn(tx, orderId, { type: 'CompleteWorkOrder', data: { orderId, actor: acting.actor, at: acting.at } }, acting, expectedVersion),
+    );
+  }
+
+  cancel(orderId: string, reason: string, acting: Acting, expectedVersion?: number) {
+    return this.store.transaction((tx) =>
+      this.decideIn(tx, orderId, { type: 'CancelWorkOrder', data: { orderId, reason, actor: acting.actor, at: acting.at } }, acting, expectedVersion),
+    );
+  }
+
+  private decideIn(tx: EventStoreTransaction, orderId: string, command: WorkOrderCommand, acting: Acting, expectedVersion?: number) {
+    return handleCommandIn(tx, {
+      streamId: workOrderStream(orderId),
+      streamType: WORK_ORDER_STREAM_TYPE,
+      decider: workOrderDecider,
+      command,
+      metadata: acting.metadata,
+      expectedVersion,
+      outboxFor: this.outboxFor,
+    });
+  }
+}
