@@ -1,4 +1,4 @@
-import { LocalDate, addCalendarDays } from '@dw/kernel';
+import { BusinessCalendar, CalendarRangeError, LocalDate, addCalendarDays } from '@dw/kernel';
 import { addMonthsClamped } from '../../common/domain/calendar-months';
 import { ReceiptRuleTerms } from './receipt-rule.terms';
 
@@ -16,4 +16,21 @@ export function validUntilOf(terms: ReceiptRuleTerms, issueDate: LocalDate, prod
   if (validity.basis === 'issue-date') return addMonthsClamped(issueDate, validity.months);
   const earliest = [...productionDates].sort()[0]!;
   return addCalendarDays(earliest, validity.days);
+}
+
+/**
+ * The last exchange trading day on which a receipt valid through `validUntil` can still be
+ * delivered: `validUntil` itself when it is a trading day, else the trading day before it. Null
+ * when the calendar data does not reach that far (holidays are published a year at a time;
+ * guessing would be wrong exactly around the holidays that matter).
+ */
+export function lastTradingDayWithin(calendar: BusinessCalendar, validUntil: LocalDate): LocalDate | null {
+  if (!calendar.covers(validUntil)) return null;
+  if (calendar.isTradingDay(validUntil)) return validUntil;
+  try {
+    return calendar.previousTradingDay(validUntil);
+  } catch (error) {
+    if (error instanceof CalendarRangeError) return null;
+    throw error;
+  }
 }

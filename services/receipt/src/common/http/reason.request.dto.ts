@@ -1,0 +1,9 @@
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+/** A decision that must say why (reject, suspend, close, withdraw, release). */
+export class ReasonRequestDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import { EventRegistry, type TopicSpec } from '@dw/contracts';
+import type { OutboxMessage, PendingEvent } from '@dw/event-store';
+import type { Decider, DomainEvent } from '@dw/kernel';
+import { cloudEventMessage } from '@dw/messaging';
+import { TopicNames } from '@dw/platform';
+
+/** One public message for a domain event: which topic, which contract, and (when not the stream id) which key. */
+export interface PublicEvent {
+  readonly topic: TopicSpec;
+  readonly schema: DescMessage;
+  readonly message: MessageShape<DescMessage>;
+  readonly key?: string;
+}
+
+export function publicEvent<Desc extends DescMessage>(topic: TopicSpec, schema: Desc, message: MessageShape<Desc>, key?: string): PublicEvent {
+  return { topic, schema, message, ...(key !== undefined ? { key } : {}) };
+}
+
+/** Maps one domain event, given its stream's state just before it, to its public messages (none for internal facts). */
+export type PublicEventMapper<S> = (event: PendingEvent, before: S) => readonly PublicEvent[];
+
+export const RECEIPT_SOURCE = '/dw/receipt';
+
+/**
+ * Writes the public form of the receipt service's events into the outbox (same transaction as
+ * the events): protobuf bytes from the contract registry, CloudEvents headers, key = the
+ * stream id unless the contract says otherwise (entitlements are keyed by entitlement id).
+ */
+@Injectable()
+export class ReceiptOutbox {
+  constructor(
+    @Inject(EventRegistry) private readonly registry: EventRegistry,
+    @Inject(TopicNames) private readonly topics: TopicNames,
+  ) {}
+
+  /**
+   * An outbox function for decideOnStream: walks the new events with the decider so each is
+   * mapped against the state right before it.
+   */
+  of<S>(decider: Pick<Decider<never, S, DomainEvent>, 'evolve'>, map: PublicEventMapper<S>): (pending: readonly PendingEvent[], before: S) => OutboxMessage[] {
+    return (pending, before) => {
+      let state = before;
+      return pending.flatMap((event) => {
+        const messages = map(event, state).map((published, index) => this.message(event, published, index));
+        state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
+        return messages;
+      });
+    };
+  }
+
+  private message(event: PendingEvent, published: PublicEvent, index: number): OutboxMessage {
+    // The first message of an event carries the event's id; a further one (a cancellation's
+    // entitlement) gets an id derived from it, so consumers' inboxes, which deduplicate by
+    // ce_id, see two messages, and a relay retry still repeats the same two ids.
+    const id = index === 0 ? event.eventId : derivedId(event.eventId, published.schema.typeName);
+    const message = cloudEventMessage(
+      { ...event, eventId: id },
+      {
+        topic: this.topics.of(published.topic),
+        source: RECEIPT_SOURCE,
+        type: published.schema.typeName,
+        payload: this.registry.encodeEvent(published.schema.typeName, published.message),
+      },
+    );
+    return published.key === undefined ? message : { ...message, key: published.key };
+  }
+}
+
+/** A UUID-shaped id determined by (event id, message type): 8-4-4-4-12 hex of SHA-256. */
+function derivedId(eventId: string, typeName: string): string {
+  const hex = createHash('sha256').update(`${eventId}:${typeName}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

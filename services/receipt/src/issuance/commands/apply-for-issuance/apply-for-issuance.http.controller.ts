@@ -1,0 +1,21 @@
+import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { Roles, setETag } from '@dw/platform';
+import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { ApplyForIssuanceCommandHandler } from './apply-for-issuance.command-handler';
+import { ApplyForIssuanceRequestDto } from './apply-for-issuance.request.dto';
+
+@Controller('issuance-applications')
+export class ApplyForIssuanceHttpController {
+  constructor(@Inject(ApplyForIssuanceCommandHandler) private readonly handler: ApplyForIssuanceCommandHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('clerk', 'manager')
+  async apply(@Body() body: ApplyForIssuanceRequestDto, @CurrentActing() acting: Acting, @Res({ passthrough: true }) response: ServerResponse) {
+    const result = await this.handler.execute(body, acting);
+    setETag(response, result.version);
+    response.setHeader('Location', `/issuance-applications/${result.applicationId}`);
+    return { applicationId: result.applicationId, status: 'applied', receiptNumbers: result.receiptNumbers, version: result.version };
+  }
+}

@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Roles } from '@dw/platform';
+import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
+import { DecideIssuanceCommandHandler } from '../decide-issuance/decide-issuance.command-handler';
+
+/** The warehouse withdraws its own pending application; the held lots are free again. */
+@Controller('issuance-applications/:applicationId')
+export class WithdrawIssuanceHttpController {
+  constructor(@Inject(DecideIssuanceCommandHandler) private readonly handler: DecideIssuanceCommandHandler) {}
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @Roles('clerk', 'manager')
+  async withdraw(@Param('applicationId') applicationId: string, @Body() body: ReasonRequestDto, @CurrentActing() acting: Acting) {
+    return { applicationId, ...(await this.handler.execute(applicationId, { type: 'WithdrawIssuance', reason: body.reason }, acting)) };
+  }
+}

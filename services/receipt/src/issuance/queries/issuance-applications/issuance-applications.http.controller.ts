@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { EventStore, loadAggregate } from '@dw/event-store';
+import { refuse } from '@dw/kernel';
+import { IntegrationApi, Roles, setETag } from '@dw/platform';
+import { streams } from '../../../common/events/streams';
+import { issuanceDecider } from '../../domain/issuance.decider';
+import { IssuanceApplicationsQueryDto } from './issuance-applications.query.dto';
+import { IssuanceApplicationsReadModel } from './issuance-applications.read-model';
+
+@Controller('issuance-applications')
+@Roles('clerk', 'manager', 'ops')
+export class IssuanceApplicationsHttpController {
+  constructor(
+    @Inject(IssuanceApplicationsReadModel) private readonly applications: IssuanceApplicationsReadModel,
+    @Inject(EventStore) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  list(@Query() query: IssuanceApplicationsQueryDto) {
+    return this.applications.page(query);
+  }
+
+  /** One application from its stream: current, with its version as ETag. */
+  @Get(':applicationId')
+  async get(@Param('applicationId') applicationId: string, @Res({ passthrough: true }) response: ServerResponse) {
+    const { state, version } = await this.store.transaction((tx) => loadAggregate(tx, streams.issuance(applicationId).streamId, issuanceDecider));
+    if (!state.application) throw refuse.notFound('ISSUANCE_NOT_FOUND', `no issuance application ${applicationId}`, { applicationId });
+    setETag(response, version);
+    return { status: state.status, ...state.application, version };
+  }
+}
+
+/** The exchange's queue of applications to decide (signed requests). */
+@Controller('integration/exchange/issuance-applications')
+@IntegrationApi()
+@Roles('exchange')
+export class ExchangeIssuanceApplicationsHttpController {
+  constructor(@Inject(IssuanceApplicationsReadModel) private readonly applications: IssuanceApplicationsReadModel) {}
+
+  @Get()
+  list(@Query() query: IssuanceApplicationsQueryDto) {
+    return this.applications.page(query);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Projection } from '@dw/projections';
+import type { LotBackingEvent } from '../domain/lot-backing.events';
+
+/**
+ * Lots known from the inventory service and what they back: available (free for an issuance
+ * application), reserved (held for one), backing (a live receipt's goods).
+ */
+export const lotsProjection: Projection<'lots'> = {
+  name: 'lots',
+  tables: {
+    lots: (t) => `CREATE TABLE ${t} (
+      lot_id text PRIMARY KEY,
+      commodity text NOT NULL,
+      brand text NOT NULL,
+      grade text NOT NULL,
+      warehouse_id text NOT NULL,
+      location text NOT NULL,
+      pieces integer NOT NULL,
+      weight_kg bigint NOT NULL,
+      production_dates jsonb NOT NULL,
+      owner_card text NOT NULL,
+      status text NOT NULL,
+      application_id text,
+      receipt_number text,
+      registered_at timestamptz NOT NULL,
+      version integer NOT NULL
+    );
+    CREATE INDEX ON ${t} (status, lot_id);
+    CREATE INDEX ON ${t} (owner_card, lot_id)`,
+  },
+  eventTypes: ['LotRegistered', 'LotReservedForIssuance', 'LotReservationReleased', 'LotBackingAssigned', 'LotBackingReassigned', 'LotBackingReleased'],
+  async apply(tx, events, tables) {
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as LotBackingEvent;
+      const version = recorded.streamPosition;
+      switch (event.type) {
+        case 'LotRegistered': {
+          const lot = event.data.lot;
+          await tx.query(
+            `INSERT INTO ${tables.lots} (lot_id, commodity, brand, grade, warehouse_id, location, pieces, weight_kg, production_dates, owner_card, status, registered_at, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'available', $11, $12)`,
+            [lot.lotId, lot.commodity, lot.brand, lot.grade, lot.warehouseId, lot.location, lot.pieces, lot.weightKg, JSON.stringify(lot.productionDates), lot.ownerCard, event.data.at, version],
+          );
+          break;
+        }
+        case 'LotReservedForIssuance':
+          await tx.query(`UPDATE ${tables.lots} SET status = 'reserved', application_id = $2, version = $3 WHERE lot_id = $1`, [event.data.lotId, event.data.applicationId, version]);
+          break;
+        case 'LotReservationReleased':
+          await tx.query(`UPDATE ${tables.lots} SET status = 'available', application_id = NULL, version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
+          break;
+        case 'LotBackingAssigned':
+          await tx.query(`UPDATE ${tables.lots} SET status = 'backing', application_id = NULL, receipt_number = $2, version = $3 WHERE lot_id = $1`, [
+            event.data.lotId,
+            event.data.receiptNumber,
+            version,
+          ]);
+          break;
+        case 'LotBackingReassigned':
+          await tx.query(`UPDATE ${tables.lots} SET receipt_number = $2, version = $3 WHERE lot_id = $1`, [event.data.lotId, event.data.toReceiptNumber, version]);
+          break;
+        case 'LotBackingReleased':
+          await tx.query(`UPDATE ${tables.lots} SET status = 'available', receipt_number = NULL, owner_card = $2, version = $3 WHERE lot_id = $1`, [
+            event.data.lotId,
+            event.data.entitledCard,
+            version,
+          ]);
+          break;
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { PublishReceiptRuleVersionCommandHandler } from './publish-receipt-rule-version.command-handler';
+import { PublishReceiptRuleVersionRequestDto } from './publish-receipt-rule-version.request.dto';
+
+@Controller('receipt-rules/:commodity/versions')
+export class PublishReceiptRuleVersionHttpController {
+  constructor(@Inject(PublishReceiptRuleVersionCommandHandler) private readonly handler: PublishReceiptRuleVersionCommandHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('manager')
+  async publish(
+    @Param('commodity') commodity: string,
+    @Body() body: PublishReceiptRuleVersionRequestDto,
+    @CurrentActing() acting: Acting,
+    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    const result = await this.handler.execute(commodity, body, acting, typeof expected === 'number' ? expected : undefined);
+    setETag(response, result.streamVersion);
+    return { commodity, version: result.version, effectiveFrom: body.effectiveFrom };
+  }
+}

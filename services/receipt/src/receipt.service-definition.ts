@@ -1,0 +1,37 @@
+import {
+  inventoryLotTopic,
+  LotBecameAvailableSchema,
+  receiptAlarmTopic,
+  receiptEntitlementTopic,
+  receiptEventSchemas,
+  receiptIssuanceTopic,
+  receiptReceiptTopic,
+  receiptStorageCardTopic,
+} from '@dw/contracts';
+import type { ServiceDefinition } from '@dw/platform';
+import { issuanceApplicationsProjection } from './issuance/projections/issuance-applications.projection';
+import { lotsProjection } from './lot-backing/projections/lots.projection';
+import { ReceiptNumbering1767225600000 } from './migrations/receipt-numbering.migration';
+import { receiptsProjection } from './receipt/projections/receipts.projection';
+import { receiptRuleVersionsProjection } from './receipt-rule/projections/receipt-rule-versions.projection';
+import { dailyReceiptReportProjection } from './report/projections/daily-receipt-report.projection';
+import { storageCardsProjection } from './storage-card/projections/storage-cards.projection';
+import { transferAlarmsProjection } from './transfer/projections/transfer-alarms.projection';
+
+/** The receipt service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
+export const receiptServiceDefinition: ServiceDefinition = {
+  name: 'receipt',
+  migrations: [ReceiptNumbering1767225600000],
+  projections: [
+    storageCardsProjection,
+    receiptRuleVersionsProjection,
+    lotsProjection,
+    issuanceApplicationsProjection,
+    receiptsProjection,
+    transferAlarmsProjection,
+    dailyReceiptReportProjection,
+  ],
+  producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic],
+  consumedTopics: [inventoryLotTopic],
+  eventSchemas: [...receiptEventSchemas, LotBecameAvailableSchema],
+};

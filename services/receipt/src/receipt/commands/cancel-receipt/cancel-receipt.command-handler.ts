@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore } from '@dw/event-store';
+import type { Clock } from '@dw/kernel';
+import { CLOCK } from '@dw/platform';
+import { decideOnStream } from '../../../common/events/decide-on-stream';
+import { streams } from '../../../common/events/streams';
+import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { nowOf } from '../../../common/http/clock-instant';
+import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
+import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
+import { receiptDecider } from '../../domain/receipt.decider';
+import type { CancellationPurpose, ReceiptCancelled } from '../../domain/receipt.events';
+import { entitlementIdOf, receiptPublicEvents } from '../../integration/receipt-events.mapper';
+
+/**
+ * Cancellation (注销), in one transaction: the receipt leaves circulation, its lots back nothing
+ * and belong to the holder's card, and OutboundEntitlementGranted goes out through the outbox for
+ * the order service to open the outbound work order.
+ */
+@Injectable()
+export class CancelReceiptCommandHandler {
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReceiptOutbox) private readonly outbox: ReceiptOutbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(receiptNumber: string, purpose: CancellationPurpose, acting: Acting, expectedVersion?: number): Promise<{ entitlementId: string; version: number }> {
+    const actor = actorOf(acting.principal, ['depositor']);
+    const metadata = metadataOf(acting, actor);
+    const at = nowOf(this.clock);
+    return this.store.transaction(async (tx) => {
+      const decided = await decideOnStream(tx, {
+        stream: streams.receipt(receiptNumber),
+        decider: receiptDecider,
+        command: { type: 'CancelReceipt', data: { purpose, actor, at } },
+        metadata,
+        expectedVersion,
+        publish: this.outbox.of(receiptDecider, receiptPublicEvents),
+      });
+      const { entitlement } = decided.appended!.events[0]!.data as ReceiptCancelled['data'];
+      for (const lot of entitlement.lots) {
+        await decideOnStream(tx, {
+          stream: streams.lot(lot.lotId),
+          decider: lotBackingDecider,
+          command: { type: 'ReleaseLotBacking', data: { receiptNumber, entitledCard: entitlement.holder.storageCard, actor, at } },
+          metadata,
+        });
+      }
+      return { entitlementId: entitlementIdOf(receiptNumber), version: decided.version };
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore } from '@dw/event-store';
+import type { Clock } from '@dw/kernel';
+import { CLOCK } from '@dw/platform';
+import { decideOnStream, readState } from '../../../common/events/decide-on-stream';
+import { streams } from '../../../common/events/streams';
+import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { nowOf } from '../../../common/http/clock-instant';
+import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
+import { NumberAllocator } from '../../../common/numbering/number-allocator';
+import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
+import { receiptDecider } from '../../domain/receipt.decider';
+import { receiptPublicEvents } from '../../integration/receipt-events.mapper';
+
+/**
+ * The holder merges receipts (lineage parents → merged), in one transaction: the merged
+ * receipt is decided on its new stream from the parents as read, each parent is retired at
+ * exactly the version it was read at (a concurrent change to any of them refuses the merge),
+ * and every lot is reassigned to the merged receipt.
+ */
+@Injectable()
+export class MergeReceiptsCommandHandler {
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReceiptOutbox) private readonly outbox: ReceiptOutbox,
+    @Inject(NumberAllocator) private readonly numbers: NumberAllocator,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(parentNumbers: readonly string[], acting: Acting): Promise<{ receiptNumber: string; version: number }> {
+    const actor = actorOf(acting.principal, ['depositor']);
+    const metadata = metadataOf(acting, actor);
+    const at = nowOf(this.clock);
+    const [receiptNumber] = await this.numbers.receiptNumbers(1);
+    const publish = this.outbox.of(receiptDecider, receiptPublicEvents);
+    return this.store.transaction(async (tx) => {
+      const parents = [];
+      for (const number of parentNumbers) parents.push({ number, ...(await readState(tx, streams.receipt(number), receiptDecider)) });
+      const merged = await decideOnStream(tx, {
+        stream: streams.receipt(receiptNumber!),
+        decider: receiptDecider,
+        command: { type: 'MergeReceipts', data: { receiptNumber: receiptNumber!, parents: parents.map((parent) => parent.state), actor, at } },
+        metadata,
+        publish,
+      });
+      for (const parent of parents) {
+        await decideOnStream(tx, {
+          stream: streams.receipt(parent.number),
+          decider: receiptDecider,
+          command: { type: 'RetireIntoMerge', data: { mergedInto: receiptNumber!, actor, at } },
+          metadata,
+          expectedVersion: parent.version,
+          publish,
+        });
+        for (const lot of parent.state.record!.lots) {
+          await decideOnStream(tx, {
+            stream: streams.lot(lot.lotId),
+            decider: lotBackingDecider,
+            command: { type: 'ReassignLotBacking', data: { fromReceiptNumber: parent.number, toReceiptNumber: receiptNumber!, actor, at } },
+            metadata,
+          });
+        }
+      }
+      return { receiptNumber: receiptNumber!, version: merged.version };
+    });
+  }
+}

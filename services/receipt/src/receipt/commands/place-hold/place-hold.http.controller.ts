@@ -1,0 +1,54 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { refuse } from '@dw/kernel';
+import { Idempotent, IfMatchVersion, IntegrationApi, IntegrationClientDirectory, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { actorOf, CurrentActing, type Acting } from '../../../common/http/acting';
+import { PlaceHoldCommandHandler } from './place-hold.command-handler';
+import { AuthorityHoldRequestDto, PledgeReceiptRequestDto } from './place-hold.request.dto';
+
+@Controller('receipts/:receiptNumber/pledges')
+export class PledgeReceiptHttpController {
+  constructor(
+    @Inject(PlaceHoldCommandHandler) private readonly handler: PlaceHoldCommandHandler,
+    @Inject(IntegrationClientDirectory) private readonly clients: IntegrationClientDirectory,
+  ) {}
+
+  /** The holder pledges to a bank that is one of our integration clients, since only it can ever release the pledge. */
+  @Post()
+  @HttpCode(201)
+  @Roles('depositor')
+  async pledge(
+    @Param('receiptNumber') receiptNumber: string,
+    @Body() body: PledgeReceiptRequestDto,
+    @CurrentActing() acting: Acting,
+    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    if (this.clients.find(body.bank.partyId)?.role !== 'bank') {
+      throw refuse.invalid('UNKNOWN_PLEDGEE_BANK', `${body.bank.partyId} is not a bank connected to the warehouse`, 'bank.partyId', { partyId: body.bank.partyId });
+    }
+    const actor = actorOf(acting.principal, ['depositor']);
+    const beneficiary = { kind: 'bank' as const, partyId: body.bank.partyId, name: body.bank.name };
+    const result = await this.handler.execute(receiptNumber, { kind: 'pledge', beneficiary, reason: body.reason }, actor, acting, typeof expected === 'number' ? expected : undefined);
+    setETag(response, result.version);
+    return { receiptNumber, holdId: result.holdId, kind: 'pledge', beneficiary, version: result.version };
+  }
+}
+
+/** Freezes and delivery holds by the exchange or a court, signed, in the caller's own name. */
+@Controller('integration/receipts/:receiptNumber/holds')
+@IntegrationApi()
+@Roles('exchange', 'court')
+export class AuthorityHoldHttpController {
+  constructor(@Inject(PlaceHoldCommandHandler) private readonly handler: PlaceHoldCommandHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Idempotent()
+  async hold(@Param('receiptNumber') receiptNumber: string, @Body() body: AuthorityHoldRequestDto, @CurrentActing() acting: Acting) {
+    const actor = actorOf(acting.principal, ['exchange', 'court']);
+    const beneficiary = { kind: actor.role as 'exchange' | 'court', partyId: actor.partyId!, name: acting.principal.name ?? acting.principal.subject };
+    const result = await this.handler.execute(receiptNumber, { kind: body.kind, beneficiary, reason: body.reason }, actor, acting);
+    return { receiptNumber, holdId: result.holdId, kind: body.kind, beneficiary, version: result.version };
+  }
+}

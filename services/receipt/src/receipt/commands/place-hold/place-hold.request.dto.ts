@@ -1,0 +1,38 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+export class PledgeeRequestDto {
+  /** The bank's integration client id: the only party that can lift the pledge. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  partyId!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+}
+
+/** The holder pledges its receipt to a bank (质押). */
+export class PledgeReceiptRequestDto {
+  @ValidateNested()
+  @Type(() => PledgeeRequestDto)
+  bank!: PledgeeRequestDto;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
+
+/** The exchange (freeze or delivery hold) or a court (freeze) holds a receipt in its own name. */
+export class AuthorityHoldRequestDto {
+  @IsIn(['freeze', 'delivery'])
+  kind!: 'freeze' | 'delivery';
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore } from '@dw/event-store';
+import type { Clock } from '@dw/kernel';
+import { CLOCK } from '@dw/platform';
+import { decideOnStream } from '../../../common/events/decide-on-stream';
+import { streams } from '../../../common/events/streams';
+import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { nowOf } from '../../../common/http/clock-instant';
+import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
+import { receiptDecider } from '../../domain/receipt.decider';
+import { receiptPublicEvents } from '../../integration/receipt-events.mapper';
+
+/**
+ * A hold is lifted by its beneficiary only (the bank its pledge, the exchange or court its
+ * freeze, the exchange its delivery hold): anyone else is refused HOLD_RELEASE_FORBIDDEN.
+ */
+@Injectable()
+export class ReleaseHoldCommandHandler {
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReceiptOutbox) private readonly outbox: ReceiptOutbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(receiptNumber: string, holdId: string, reason: string, acting: Acting): Promise<{ remainingHolds: number; version: number }> {
+    const actor = actorOf(acting.principal, ['exchange', 'bank', 'court']);
+    const handled = await this.store.transaction((tx) =>
+      decideOnStream(tx, {
+        stream: streams.receipt(receiptNumber),
+        decider: receiptDecider,
+        command: { type: 'ReleaseHold', data: { holdId, reason, actor, at: nowOf(this.clock) } },
+        metadata: metadataOf(acting, actor),
+        publish: this.outbox.of(receiptDecider, receiptPublicEvents),
+      }),
+    );
+    return { remainingHolds: handled.state.holds.length, version: handled.version };
+  }
+}

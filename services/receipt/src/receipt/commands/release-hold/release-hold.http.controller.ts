@@ -1,0 +1,21 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Idempotent, IntegrationApi, Roles } from '@dw/platform';
+import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
+import { ReleaseHoldCommandHandler } from './release-hold.command-handler';
+
+/** Every beneficiary (bank, exchange, court) is an integration client: release is a signed, idempotent call. */
+@Controller('integration/receipts/:receiptNumber/holds/:holdId')
+@IntegrationApi()
+@Roles('exchange', 'bank', 'court')
+export class ReleaseHoldHttpController {
+  constructor(@Inject(ReleaseHoldCommandHandler) private readonly handler: ReleaseHoldCommandHandler) {}
+
+  @Post('release')
+  @HttpCode(200)
+  @Idempotent()
+  async release(@Param('receiptNumber') receiptNumber: string, @Param('holdId') holdId: string, @Body() body: ReasonRequestDto, @CurrentActing() acting: Acting) {
+    const result = await this.handler.execute(receiptNumber, holdId, body.reason, acting);
+    return { receiptNumber, holdId, released: true, ...result };
+  }
+}

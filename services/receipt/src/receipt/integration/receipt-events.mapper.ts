@@ -1,0 +1,243 @@
+import { create } from '@bufbuild/protobuf';
+import {
+  EntitledLotSchema,
+  EntitlementPurpose,
+  OutboundEntitlementGrantedSchema,
+  ReceiptCancelledSchema,
+  ReceiptExpiredSchema,
+  ReceiptHoldBeneficiaryKind,
+  ReceiptHoldBeneficiarySchema,
+  ReceiptHoldKind,
+  ReceiptHoldPlacedSchema,
+  ReceiptHoldReleasedSchema,
+  ReceiptIssuedSchema,
+  ReceiptMergedSchema,
+  ReceiptOrigin,
+  ReceiptSplitSchema,
+  ReceiptTitleTransferredSchema,
+  receiptEntitlementTopic,
+  receiptReceiptTopic,
+  toWeight,
+} from '@dw/contracts';
+import type { PendingEvent } from '@dw/event-store';
+import { cnMainlandCalendar } from '@dw/kernel';
+import { pb } from '../../common/integration/proto-values';
+import { publicEvent, type PublicEvent } from '../../common/integration/receipt-outbox';
+import { lastTradingDayWithin } from '../../receipt-rule/domain/receipt-validity';
+import type { CancellationPurpose, ReceiptEvent } from '../domain/receipt.events';
+import type { Beneficiary, HoldKind } from '../domain/receipt.hold';
+import type { ReceiptRecord } from '../domain/receipt.record';
+import type { ReceiptState } from '../domain/receipt.state';
+
+const HOLD_KINDS: Readonly<Record<HoldKind, ReceiptHoldKind>> = {
+  pledge: ReceiptHoldKind.PLEDGE,
+  freeze: ReceiptHoldKind.FREEZE,
+  delivery: ReceiptHoldKind.DELIVERY,
+};
+const BENEFICIARY_KINDS: Readonly<Record<Beneficiary['kind'], ReceiptHoldBeneficiaryKind>> = {
+  bank: ReceiptHoldBeneficiaryKind.BANK,
+  exchange: ReceiptHoldBeneficiaryKind.EXCHANGE,
+  court: ReceiptHoldBeneficiaryKind.COURT,
+};
+const PURPOSES: Readonly<Record<CancellationPurpose, EntitlementPurpose>> = {
+  pickup: EntitlementPurpose.PICKUP,
+  'spot-conversion': EntitlementPurpose.SPOT_CONVERSION,
+};
+const ORIGINS = { issuance: ReceiptOrigin.ISSUANCE, split: ReceiptOrigin.SPLIT, merge: ReceiptOrigin.MERGE } as const;
+
+/** A cancelled receipt's outbound entitlement: one per receipt, as a receipt is cancelled once. */
+export function entitlementIdOf(receiptNumber: string): string {
+  return `ENT-${receiptNumber}`;
+}
+
+const beneficiaryPb = (beneficiary: Beneficiary) =>
+  create(ReceiptHoldBeneficiarySchema, { kind: BENEFICIARY_KINDS[beneficiary.kind], partyId: beneficiary.partyId, name: beneficiary.name });
+
+function issued(record: ReceiptRecord, event: Extract<ReceiptEvent, { type: 'ReceiptIssued' }>): PublicEvent {
+  const lineage = record.lineage;
+  return publicEvent(
+    receiptReceiptTopic,
+    ReceiptIssuedSchema,
+    create(ReceiptIssuedSchema, {
+      receiptNumber: record.receiptNumber,
+      goods: pb.goods(record),
+      holder: pb.holder(record.holder),
+      lots: record.lots.map(pb.lot),
+      productionDates: record.productionDates.map(pb.date),
+      issueDate: pb.date(record.issueDate),
+      validUntil: pb.date(record.validUntil),
+      storageFeesPaidThrough: pb.date(record.storageFeesPaidThrough),
+      origin: ORIGINS[lineage.origin],
+      applicationId: lineage.origin === 'issuance' ? lineage.applicationId : '',
+      parentReceiptNumbers: lineage.origin === 'split' ? [lineage.parent] : lineage.origin === 'merge' ? [...lineage.parents] : [],
+      ruleVersion: record.rule.version,
+      issuedBy: pb.actor(event.data.actor),
+      issuedAt: pb.at(event.data.at),
+    }),
+  );
+}
+
+/**
+ * The public facts of a receipt's stream. Each carries the receipt's goods and holder as they
+ * were (from the state before the event), so ops consumers need no lookups.
+ */
+export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState): readonly PublicEvent[] {
+  const event = { type: pending.type, data: pending.data } as ReceiptEvent;
+  if (event.type === 'ReceiptIssued') return [issued(event.data.record, event)];
+  const record = before.record;
+  if (!record) return [];
+  const goods = pb.goods(record);
+  const holder = pb.holder(record.holder);
+  switch (event.type) {
+    case 'TitleTransferred':
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptTitleTransferredSchema,
+          create(ReceiptTitleTransferredSchema, {
+            receiptNumber: record.receiptNumber,
+            transferId: event.data.transferId,
+            goods,
+            from: pb.holder(event.data.from),
+            to: pb.holder(event.data.to),
+            transferredBy: pb.actor(event.data.actor),
+            transferredAt: pb.at(event.data.at),
+          }),
+        ),
+      ];
+    case 'ReceiptHoldPlaced': {
+      const { hold } = event.data;
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptHoldPlacedSchema,
+          create(ReceiptHoldPlacedSchema, {
+            receiptNumber: record.receiptNumber,
+            holdId: hold.holdId,
+            kind: HOLD_KINDS[hold.kind],
+            beneficiary: beneficiaryPb(hold.beneficiary),
+            reason: hold.reason,
+            goods,
+            holder,
+            placedBy: pb.actor(event.data.actor),
+            placedAt: pb.at(event.data.at),
+          }),
+        ),
+      ];
+    }
+    case 'ReceiptHoldReleased': {
+      const hold = before.holds.find((candidate) => candidate.holdId === event.data.holdId);
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptHoldReleasedSchema,
+          create(ReceiptHoldReleasedSchema, {
+            receiptNumber: record.receiptNumber,
+            holdId: event.data.holdId,
+            kind: HOLD_KINDS[event.data.kind],
+            ...(hold ? { beneficiary: beneficiaryPb(hold.beneficiary) } : {}),
+            reason: event.data.reason,
+            goods,
+            holder,
+            remainingHolds: before.holds.length - 1,
+            releasedBy: pb.actor(event.data.actor),
+            releasedAt: pb.at(event.data.at),
+          }),
+        ),
+      ];
+    }
+    case 'ReceiptSplit':
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptSplitSchema,
+          create(ReceiptSplitSchema, {
+            receiptNumber: record.receiptNumber,
+            childReceiptNumbers: event.data.children.map((child) => child.receiptNumber),
+            goods,
+            holder,
+            splitBy: pb.actor(event.data.actor),
+            splitAt: pb.at(event.data.at),
+          }),
+        ),
+      ];
+    case 'ReceiptMerged':
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptMergedSchema,
+          create(ReceiptMergedSchema, {
+            receiptNumber: record.receiptNumber,
+            mergedInto: event.data.mergedInto,
+            goods,
+            holder,
+            mergedBy: pb.actor(event.data.actor),
+            mergedAt: pb.at(event.data.at),
+          }),
+        ),
+      ];
+    case 'ReceiptCancelled': {
+      const { entitlement, purpose, actor, at } = event.data;
+      const entitlementId = entitlementIdOf(record.receiptNumber);
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptCancelledSchema,
+          create(ReceiptCancelledSchema, {
+            receiptNumber: record.receiptNumber,
+            purpose: PURPOSES[purpose],
+            entitlementId,
+            goods,
+            holder,
+            lotIds: entitlement.lots.map((lot) => lot.lotId),
+            cancelledBy: pb.actor(actor),
+            cancelledAt: pb.at(at),
+          }),
+        ),
+        publicEvent(
+          receiptEntitlementTopic,
+          OutboundEntitlementGrantedSchema,
+          create(OutboundEntitlementGrantedSchema, {
+            entitlementId,
+            receiptNumber: record.receiptNumber,
+            warehouse: entitlement.warehouseId,
+            holderStorageCard: entitlement.holder.storageCard,
+            holderPartyId: entitlement.holder.partyId,
+            holderName: entitlement.holder.holderName,
+            commodityCode: entitlement.commodity,
+            brand: entitlement.brand,
+            grade: entitlement.grade,
+            lots: entitlement.lots.map((lot) => create(EntitledLotSchema, { lotId: lot.lotId, pieces: lot.pieces, net: toWeight(lot.weightKg) })),
+            total: toWeight(entitlement.weightKg),
+            purpose: PURPOSES[purpose],
+            grantedBy: pb.actor(actor),
+            grantedAt: pb.at(at),
+          }),
+          entitlementId,
+        ),
+      ];
+    }
+    case 'ReceiptExpired': {
+      const lastTradingDay = lastTradingDayWithin(cnMainlandCalendar, event.data.validUntil);
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptExpiredSchema,
+          create(ReceiptExpiredSchema, {
+            receiptNumber: record.receiptNumber,
+            asOf: pb.date(event.data.asOf),
+            validUntil: pb.date(event.data.validUntil),
+            ...(lastTradingDay ? { lastTradingDay: pb.date(lastTradingDay) } : {}),
+            goods,
+            holder,
+            flaggedBy: pb.actor(event.data.actor),
+            flaggedAt: pb.at(event.data.at),
+          }),
+        ),
+      ];
+    }
+    case 'StorageFeesPaidThroughAdvanced':
+      // Billing's own fact echoed back; not a receipt lifecycle event for consumers.
+      return [];
+  }
+}

@@ -1,0 +1,111 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { Database } from '@dw/event-store';
+import { assertOwnParty, CurrentPrincipal, CursorCodec, IntegrationApi, pageOf, Roles, setETag, type Principal } from '@dw/platform';
+import { partyScopeOf } from '../../../common/http/visibility';
+import { ReceiptsQueryDto } from './receipts.query.dto';
+import { ReceiptViews } from './receipt-views';
+
+interface ReceiptRow {
+  receipt_number: string;
+  status: string;
+  commodity: string;
+  brand: string;
+  grade: string;
+  warehouse_id: string;
+  weight_kg: string;
+  holder_card: string;
+  holder_name: string;
+  holder_party_id: string;
+  issue_date: string;
+  valid_until: string;
+  last_trading_day: string | null;
+  storage_fees_paid_through: string;
+  holds: unknown[];
+  lineage: unknown;
+  successors: string[];
+  version: number;
+}
+
+@Controller('receipts')
+export class ReceiptsHttpController {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(CursorCodec) private readonly cursors: CursorCodec,
+    @Inject(ReceiptViews) private readonly views: ReceiptViews,
+  ) {}
+
+  /** Staff see every receipt; a depositor sees the ones its party holds. By receipt number. */
+  @Get()
+  async list(@Query() query: ReceiptsQueryDto, @CurrentPrincipal() principal: Principal) {
+    const scope = partyScopeOf(principal);
+    const party = scope.all ? null : (scope.partyId ?? '');
+    const after = query.cursor ? this.cursors.decode<{ after: string }>(query.cursor, 'receipts').after : '';
+    const { rows } = await this.db.query<ReceiptRow>(
+      `SELECT receipt_number, status, commodity, brand, grade, warehouse_id, weight_kg, holder_card, holder_name, holder_party_id,
+              issue_date::text AS issue_date, valid_until::text AS valid_until, last_trading_day::text AS last_trading_day,
+              storage_fees_paid_through::text AS storage_fees_paid_through, holds, lineage, successors, version
+         FROM receipts
+        WHERE receipt_number > $1 AND ($2::text IS NULL OR holder_party_id = $2) AND ($3::text IS NULL OR status = $3)
+          AND ($4::text IS NULL OR holder_card = $4) AND ($5::text IS NULL OR commodity = $5) AND ($6::text IS NULL OR warehouse_id = $6)
+        ORDER BY receipt_number LIMIT $7`,
+      [after, party, query.status ?? null, query.holderCard ?? null, query.commodity ?? null, query.warehouseId ?? null, query.limit + 1],
+    );
+    return pageOf(
+      rows,
+      query.limit,
+      (row) => ({
+        receiptNumber: row.receipt_number,
+        status: row.status,
+        commodity: row.commodity,
+        brand: row.brand,
+        grade: row.grade,
+        warehouseId: row.warehouse_id,
+        weightKg: Number(row.weight_kg),
+        holder: { storageCard: row.holder_card, holderName: row.holder_name, partyId: row.holder_party_id },
+        issueDate: row.issue_date,
+        validUntil: row.valid_until,
+        lastTradingDay: row.last_trading_day,
+        storageFeesPaidThrough: row.storage_fees_paid_through,
+        holds: row.holds,
+        lineage: row.lineage,
+        successors: row.successors,
+        version: row.version,
+      }),
+      (row) => this.cursors.encode({ after: row.receipt_number }, 'receipts'),
+    );
+  }
+
+  @Get(':receiptNumber')
+  async get(@Param('receiptNumber') receiptNumber: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
+    const view = await this.views.receipt(receiptNumber);
+    assertOwnParty(principal, view.holder.partyId);
+    setETag(response, view.version);
+    return view;
+  }
+
+  /** The full history with actors and times, and its hash-chain verification. */
+  @Get(':receiptNumber/history')
+  async history(@Param('receiptNumber') receiptNumber: string, @CurrentPrincipal() principal: Principal) {
+    assertOwnParty(principal, (await this.views.receipt(receiptNumber)).holder.partyId);
+    return this.views.history(receiptNumber);
+  }
+}
+
+/** The exchange queries any receipt and its history (signed requests). */
+@Controller('integration/exchange/receipts/:receiptNumber')
+@IntegrationApi()
+@Roles('exchange')
+export class ExchangeReceiptsHttpController {
+  constructor(@Inject(ReceiptViews) private readonly views: ReceiptViews) {}
+
+  @Get()
+  get(@Param('receiptNumber') receiptNumber: string) {
+    return this.views.receipt(receiptNumber);
+  }
+
+  @Get('history')
+  history(@Param('receiptNumber') receiptNumber: string) {
+    return this.views.history(receiptNumber);
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { IntegrationApi, Roles } from '@dw/platform';
+import { DailyReceiptReportQueryDto } from './daily-receipt-report.query.dto';
+import { DailyReceiptReportReadModel } from './daily-receipt-report.read-model';
+
+@Controller('reports/daily-receipts')
+@Roles('clerk', 'manager', 'ops')
+export class DailyReceiptReportHttpController {
+  constructor(@Inject(DailyReceiptReportReadModel) private readonly reports: DailyReceiptReportReadModel) {}
+
+  @Get()
+  report(@Query() query: DailyReceiptReportQueryDto) {
+    return this.reports.report(query);
+  }
+}
+
+/** The same report for the exchange (signed requests). */
+@Controller('integration/exchange/reports/daily-receipts')
+@IntegrationApi()
+@Roles('exchange')
+export class ExchangeDailyReceiptReportHttpController {
+  constructor(@Inject(DailyReceiptReportReadModel) private readonly reports: DailyReceiptReportReadModel) {}
+
+  @Get()
+  report(@Query() query: DailyReceiptReportQueryDto) {
+    return this.reports.report(query);
+  }
+}

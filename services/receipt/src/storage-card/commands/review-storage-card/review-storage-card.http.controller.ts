@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
+import { ReviewStorageCardCommandHandler, type CardDecision } from './review-storage-card.command-handler';
+
+/** Staff decide on applications and suspend or reinstate cards; a manager or the owner closes one. If-Match is honoured when sent. */
+@Controller('storage-cards/:cardNumber')
+export class ReviewStorageCardHttpController {
+  constructor(@Inject(ReviewStorageCardCommandHandler) private readonly handler: ReviewStorageCardCommandHandler) {}
+
+  @Post('approve')
+  @HttpCode(200)
+  @Roles('clerk', 'manager')
+  approve(@Param('cardNumber') cardNumber: string, @CurrentActing() acting: Acting, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+    return this.decide(cardNumber, { type: 'ApproveStorageCard' }, acting, expected, response);
+  }
+
+  @Post('reject')
+  @HttpCode(200)
+  @Roles('clerk', 'manager')
+  reject(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentActing() acting: Acting, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+    return this.decide(cardNumber, { type: 'RejectStorageCard', reason: body.reason }, acting, expected, response);
+  }
+
+  @Post('suspend')
+  @HttpCode(200)
+  @Roles('clerk', 'manager')
+  suspend(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentActing() acting: Acting, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+    return this.decide(cardNumber, { type: 'SuspendStorageCard', reason: body.reason }, acting, expected, response);
+  }
+
+  @Post('reinstate')
+  @HttpCode(200)
+  @Roles('clerk', 'manager')
+  reinstate(@Param('cardNumber') cardNumber: string, @CurrentActing() acting: Acting, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+    return this.decide(cardNumber, { type: 'ReinstateStorageCard' }, acting, expected, response);
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  @Roles('manager', 'depositor')
+  close(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentActing() acting: Acting, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+    return this.decide(cardNumber, { type: 'CloseStorageCard', reason: body.reason }, acting, expected, response);
+  }
+
+  private async decide(cardNumber: string, decision: CardDecision, acting: Acting, expected: ExpectedVersion | undefined, response: ServerResponse) {
+    const result = await this.handler.execute(cardNumber, decision, acting, typeof expected === 'number' ? expected : undefined);
+    setETag(response, result.version);
+    return { cardNumber, ...result };
+  }
+}

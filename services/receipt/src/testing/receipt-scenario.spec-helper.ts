@@ -1,0 +1,153 @@
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { randomUUID } from 'node:crypto';
+import {
+  ActorSchema,
+  EventRegistry,
+  LocalDateSchema,
+  LotBecameAvailableSchema,
+  LotLocationSchema,
+  StandardCommoditySchema,
+  inventoryLotTopic,
+  toWeight,
+} from '@dw/contracts';
+import { waitFor, testMessageBus } from '@dw/testing';
+import type { ReceiptRuleTerms } from '../receipt-rule/domain/receipt-rule.terms';
+import { EXCHANGE, type Person, type ReceiptTestApp } from './receipt-test-app.spec-helper';
+
+/**
+ * Builds the situations receipt specs start from, through the service's own API (and, for lots,
+ * the inventory service's real contract on the real topic: the inventory service is another
+ * team's, so its LotBecameAvailable is produced here as it would publish it).
+ */
+
+export const clerk: Person = { sub: 'clerk-zhao', roles: ['clerk'] };
+export const manager: Person = { sub: 'manager-qian', roles: ['manager'] };
+export const ops: Person = { sub: 'ops-sun', roles: ['ops'] };
+export const depositor = (party: string): Person => ({ sub: `user-${party}`, roles: ['depositor'], partyId: party });
+
+/** Rebar as a warehouse receipt: 1 t units with no tolerance keep weights readable; 90 days from production. */
+export const TONNE_RULE: ReceiptRuleTerms = {
+  receiptKind: 'warehouse',
+  unitKg: 1_000,
+  unitToleranceBp: 0,
+  validity: { basis: 'production-date', days: 90 },
+  maxProductionSpanDays: null,
+};
+
+export interface LotSpec {
+  lotId: string;
+  ownerCard: string;
+  weightKg: number;
+  producedOn: string;
+  commodity?: string;
+  warehouse?: string;
+}
+
+const registry = new EventRegistry().register(LotBecameAvailableSchema);
+
+export class ReceiptScenario {
+  constructor(readonly app: ReceiptTestApp) {}
+
+  async expectStatus(answer: { status: number; body: unknown }, status: number): Promise<void> {
+    if (answer.status !== status) throw new Error(`expected HTTP ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+
+  /** A depositor applies for a card and a clerk approves it. */
+  async openCard(owner: Person, holderName: string): Promise<string> {
+    const applied = await this.app.as(owner, 'POST', '/storage-cards', { holderName });
+    await this.expectStatus(applied, 201);
+    const cardNumber = applied.body.cardNumber as string;
+    await this.expectStatus(await this.app.as(clerk, 'POST', `/storage-cards/${cardNumber}/approve`), 200);
+    return cardNumber;
+  }
+
+  async publishRule(commodity: string, terms: ReceiptRuleTerms, effectiveFrom: string): Promise<void> {
+    await this.expectStatus(await this.app.as(manager, 'POST', `/receipt-rules/${commodity}/versions`, { effectiveFrom, terms }), 201);
+  }
+
+  /** LotBecameAvailable on the real topic, as the inventory service publishes it; waits until the receipt service has the lots. */
+  async lotsBecomeAvailable(lots: readonly LotSpec[]): Promise<void> {
+    const producer = testMessageBus().producer();
+    await producer.connect();
+    try {
+      await producer.send(
+        lots.map((lot) => {
+          const message = create(LotBecameAvailableSchema, {
+            lotId: lot.lotId,
+            orderId: `IN-${lot.lotId}`,
+            warehouse: lot.warehouse ?? 'WH-WUXI',
+            ownerStorageCard: lot.ownerCard,
+            commodity: create(StandardCommoditySchema, { code: lot.commodity ?? 'rebar', product: 'rebar', standardName: 'HRB400E rebar' }),
+            brand: 'Shagang',
+            grade: 'HRB400E',
+            pieces: Math.max(1, Math.round(lot.weightKg / 2_000)),
+            net: toWeight(lot.weightKg),
+            productionDates: [create(LocalDateSchema, { value: lot.producedOn })],
+            locations: [create(LotLocationSchema, { locationId: `Y1-${lot.lotId}`, pieces: 1, net: toWeight(lot.weightKg) })],
+            completedBy: create(ActorSchema, { subject: 'operator-1', role: 'operator' }),
+            completedAt: timestampFromDate(this.app.clock.now()),
+          });
+          const id = randomUUID();
+          return {
+            topic: this.app.topic(inventoryLotTopic),
+            key: `lot-${lot.lotId}`,
+            value: registry.encodeEvent(LotBecameAvailableSchema.typeName, message),
+            headers: {
+              ce_specversion: '1.0',
+              ce_id: id,
+              ce_type: LotBecameAvailableSchema.typeName,
+              ce_source: '/dw/inventory',
+              ce_subject: `lot-${lot.lotId}`,
+              ce_time: this.app.clock.now().toISOString(),
+              'content-type': 'application/protobuf',
+            },
+          };
+        }),
+      );
+    } finally {
+      await producer.disconnect();
+    }
+    await waitFor(
+      async () => {
+        const known = await this.app.db.query<{ lot_id: string }>(`SELECT lot_id FROM lots WHERE lot_id = ANY($1)`, [lots.map((lot) => lot.lotId)]);
+        return known.rowCount === lots.length;
+      },
+      { timeoutMs: 60_000, describe: `lots ${lots.map((lot) => lot.lotId).join(', ')} registered from Kafka` },
+    );
+  }
+
+  /** The warehouse applies for one receipt per lot group; returns the application and its receipt numbers. */
+  async apply(holderCard: string, lotGroups: readonly (readonly string[])[], options: { commodity?: string; warehouseId?: string; feesPaidThrough?: string } = {}) {
+    return this.app.as(clerk, 'POST', '/issuance-applications', {
+      warehouseId: options.warehouseId ?? 'WH-WUXI',
+      commodity: options.commodity ?? 'rebar',
+      brand: 'Shagang',
+      grade: 'HRB400E',
+      holderCard,
+      storageFeesPaidThrough: options.feesPaidThrough ?? '2026-12-31',
+      receipts: lotGroups.map((lotIds) => ({ lotIds })),
+    });
+  }
+
+  /** Application and the exchange's signed approval: the receipts exist when this returns. */
+  async issue(holderCard: string, lotGroups: readonly (readonly string[])[], options: { commodity?: string; warehouseId?: string } = {}): Promise<string[]> {
+    const applied = await this.apply(holderCard, lotGroups, options);
+    await this.expectStatus(applied, 201);
+    const approved = await this.app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
+      approvalReference: `SHFE-${applied.body.applicationId.slice(0, 8)}`,
+    });
+    await this.expectStatus(approved, 200);
+    return approved.body.receiptNumbers as string[];
+  }
+
+  async transfer(seller: Person, entered: { holderName: string; storageCard: string }, buyerCard: string, receipts: readonly string[], commodity = 'rebar') {
+    return this.app.as(seller, 'POST', '/transfers', { entered, buyerCard, lines: receipts.map((receiptNumber) => ({ receiptNumber, commodity })) });
+  }
+
+  /** The number of events in the service's whole log: a refusal must leave it unchanged. */
+  async eventCount(): Promise<number> {
+    const { rows } = await this.app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events`);
+    return rows[0]!.n;
+  }
+}

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Roles } from '@dw/platform';
+import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { RequestTitleTransferCommandHandler } from './request-title-transfer.command-handler';
+import { RequestTitleTransferRequestDto } from './request-title-transfer.request.dto';
+
+/**
+ * The holder transfers title online. A mismatch of holder name, card or commodity is refused
+ * (TRANSFER_HOLDER_MISMATCH / TRANSFER_CARD_MISMATCH / TRANSFER_COMMODITY_MISMATCH, 422) and
+ * raises an alarm; a held or expired receipt is refused (RECEIPT_HELD / RECEIPT_EXPIRED, 409).
+ */
+@Controller('transfers')
+export class RequestTitleTransferHttpController {
+  constructor(@Inject(RequestTitleTransferCommandHandler) private readonly handler: RequestTitleTransferCommandHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('depositor')
+  async transfer(@Body() body: RequestTitleTransferRequestDto, @CurrentActing() acting: Acting) {
+    const result = await this.handler.execute(body, acting);
+    return { transferId: result.transferId, buyerCard: body.buyerCard, receipts: result.receipts };
+  }
+}
