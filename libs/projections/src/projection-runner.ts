@@ -57,12 +57,14 @@ export class ProjectionRunner {
   async catchUp(): Promise<number> {
     let total = 0;
     for (const projection of this.projections) {
+      // Reported before (the backlog to work off) and after (what the commit horizon still holds back).
       if (this.options.onLag) this.options.onLag(projection.name, await this.backlog(projection));
       for (;;) {
         const applied = await this.applyBatch(projection);
         total += applied.read;
         if (!applied.more) break;
       }
+      if (this.options.onLag) this.options.onLag(projection.name, await this.backlog(projection));
     }
     return total;
   }

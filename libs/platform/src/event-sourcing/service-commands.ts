@@ -52,11 +52,12 @@ export async function provisionService(definition: ServiceDefinition, env: Comma
   const bus = new KafkaJsMessageBus({ clientId: `${definition.name}-provision`, brokers: env.KAFKA_BROKERS.split(',') });
   const admin = await bus.admin();
   const replicationFactor = Number(env.KAFKA_REPLICATION_FACTOR ?? '1');
-  const specs = [...definition.producedTopics, ...definition.consumedTopics, deadLetterTopicSpec(
-      consumerGroupOf(definition, prefix),
-      definition.name,
-      definition.consumedTopics.flatMap((t) => t.eventTypes),
-    ),
+  // A service that consumes nothing has no consumer group, and so no dead-letter topic.
+  const consumedTypes = definition.consumedTopics.flatMap((t) => t.eventTypes);
+  const specs = [
+    ...definition.producedTopics,
+    ...definition.consumedTopics,
+    ...(consumedTypes.length > 0 ? [deadLetterTopicSpec(consumerGroupOf(definition, prefix), definition.name, consumedTypes)] : []),
   ];
   try {
     await admin.ensureTopics(
