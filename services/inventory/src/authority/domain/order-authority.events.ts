@@ -1,0 +1,37 @@
+import { DomainEvent } from '@dw/kernel';
+import { OrderType, WorkflowStep } from '@dw/work-orders';
+
+/**
+ * Inventory's own record of the work orders that authorise physical operations, taken from the
+ * order service's events (order.work-order.v1). Inventory decides on this record, in its own
+ * log, so a refusal never depends on a call to another service, and `rebuild` finds it again.
+ */
+export type OrderAuthorityOpened = DomainEvent<
+  'OrderAuthorityOpened',
+  {
+    readonly orderId: string;
+    readonly type: OrderType;
+    readonly warehouse: string;
+    readonly owner: string;
+    readonly ownerParty: string;
+    readonly commodity: string;
+    /** The inbound notice's expectations; null for other order types. */
+    readonly expected: { readonly pieces: number; readonly kg: number } | null;
+    readonly workflowId: string;
+    readonly workflowVersion: number;
+    readonly steps: readonly WorkflowStep[];
+    readonly openedAt: string;
+  }
+>;
+
+export type OrderAuthorityStepRecorded = DomainEvent<
+  'OrderAuthorityStepRecorded',
+  { readonly orderId: string; readonly step: string; readonly sequence: number; readonly recordedBy: string; readonly recordedAt: string }
+>;
+
+export type OrderAuthorityClosed = DomainEvent<
+  'OrderAuthorityClosed',
+  { readonly orderId: string; readonly status: 'completed' | 'cancelled'; readonly closedAt: string }
+>;
+
+export type OrderAuthorityEvent = OrderAuthorityOpened | OrderAuthorityStepRecorded | OrderAuthorityClosed;

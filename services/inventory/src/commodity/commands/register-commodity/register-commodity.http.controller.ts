@@ -1,0 +1,20 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
+import { standardNameOf } from '../../domain/standard-commodity';
+import { RegisterCommodityRequestDto } from './register-commodity.request.dto';
+
+@Controller('commodities')
+export class RegisterCommodityHttpController {
+  constructor(private readonly catalogue: CommodityCatalogueCommandHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('manager')
+  async register(@Body() body: RegisterCommodityRequestDto, @CurrentPrincipal() principal: Principal) {
+    const commodity = { model: '', material: '', grade: '', ...body };
+    const handled = await this.catalogue.handle({ type: 'RegisterCommodity', data: { commodity } }, principal);
+    const registered = handled.state.commodities[body.code]!;
+    return { ...registered, standardName: standardNameOf(registered) };
+  }
+}

@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
+import { resolveCommodityName } from '../../domain/commodity-resolution';
+import { standardNameOf } from '../../domain/standard-commodity';
+import { ResolveCommodityNameRequestDto } from './resolve-commodity-name.request.dto';
+
+/**
+ * Turns a client's name for a commodity into the standard one (seed 000: automatically, by the
+ * conversion table): the client's aliases, then standard names, then codes, all compared after
+ * normalising full-width, case and spaces. An unknown name is refused with 422
+ * UNKNOWN_COMMODITY_NAME and the three closest standard names in `details.closest`. The order
+ * desk resolves a notice's commodity here before drafting the inbound order.
+ */
+@Controller('commodities/resolutions')
+export class ResolveCommodityNameHttpController {
+  constructor(private readonly catalogue: CommodityCatalogueCommandHandler) {}
+
+  @Post()
+  @HttpCode(200)
+  async resolve(@Body() body: ResolveCommodityNameRequestDto) {
+    const commodity = resolveCommodityName(await this.catalogue.catalogue(), { client: body.client, name: body.name });
+    return { code: commodity.code, standardName: standardNameOf(commodity), commodity };
+  }
+}

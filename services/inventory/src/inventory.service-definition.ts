@@ -1,0 +1,20 @@
+import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic, orderEventSchemas, orderWorkOrderTopic } from '@dw/contracts';
+import type { ServiceDefinition } from '@dw/platform';
+import { commoditiesProjection } from './commodity/projections/commodities.projection';
+import { locationsProjection } from './location/projections/locations.projection';
+import { operationRefusalsProjection } from './operation/projections/operation-refusals.projection';
+import { stockProjection } from './stock/projections/stock.projection';
+
+/**
+ * The inventory service: commodities, lots and pieces, locations, stock and stocktakes. It
+ * consumes the order service's work orders (what authorises its operations) and publishes lots
+ * becoming available (for receipts), weight alarms, steps done and operations refused.
+ */
+export const inventoryServiceDefinition: ServiceDefinition = {
+  name: 'inventory',
+  migrations: [],
+  projections: [stockProjection, locationsProjection, commoditiesProjection, operationRefusalsProjection],
+  producedTopics: [inventoryLotTopic, inventoryOperationTopic],
+  consumedTopics: [orderWorkOrderTopic],
+  eventSchemas: [...inventoryEventSchemas, ...orderEventSchemas],
+};

@@ -1,0 +1,20 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { LocationCommandHandler } from '../../location.command-handler';
+import { DefineLocationRequestDto } from './define-location.request.dto';
+
+@Controller('locations')
+export class DefineLocationHttpController {
+  constructor(private readonly locations: LocationCommandHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('manager')
+  async define(@Body() body: DefineLocationRequestDto, @CurrentPrincipal() principal: Principal) {
+    const handled = await this.locations.define(
+      { locationId: body.locationId, warehouse: body.warehouse, area: body.area, row: body.row, slot: body.slot, capacityKg: body.capacityKg ?? null, capacityPieces: body.capacityPieces ?? null },
+      principal,
+    );
+    return { locationId: body.locationId, version: handled.version };
+  }
+}

@@ -1,0 +1,17 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { LotCommandHandler } from '../../lot.command-handler';
+import { RecordInspectionRequestDto } from './record-inspection.request.dto';
+
+/** Records the inspection of a lot; a pass completes the order's inspect step, a fail leaves the lot to be rejected. */
+@Controller('lots')
+export class RecordInspectionHttpController {
+  constructor(private readonly lots: LotCommandHandler) {}
+
+  @Post(':lotId/inspections')
+  @HttpCode(201)
+  @Roles('operator', 'clerk')
+  inspect(@Param('lotId') lotId: string, @Body() body: RecordInspectionRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.lots.inspect(lotId, { reportRef: body.reportRef, result: body.result }, principal);
+  }
+}

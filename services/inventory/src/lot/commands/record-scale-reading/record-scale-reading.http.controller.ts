@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
+import { LotCommandHandler } from '../../lot.command-handler';
+import { ScaleReadingRequestDto } from './scale-reading.request.dto';
+import { weighingSubjectOf } from './weighing.request.dto';
+
+/**
+ * Electronic scales post their readings here (seed 000: weights go straight to the system, never
+ * typed). Each scale is an integration client with role `device` and its own key: the request is
+ * HMAC-signed (X-Client-Id, X-Timestamp, X-Nonce, X-Signature), so an unsigned, wrongly signed,
+ * stale or replayed reading is refused before it is read, and the scale id is the signer's id.
+ * Idempotency-Key makes a scale's retry answer the same without recording the reading twice.
+ */
+@Controller('scale-readings')
+@IntegrationApi()
+export class RecordScaleReadingHttpController {
+  constructor(private readonly lots: LotCommandHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('device')
+  @Idempotent()
+  record(@Body() body: ScaleReadingRequestDto, @CurrentPrincipal() scale: Principal) {
+    return this.lots.recordScaleReading(
+      body.lotId,
+      { readingId: body.readingId, subject: weighingSubjectOf(body.subject), grossKg: body.grossKg, tareKg: body.tareKg, weighedAt: body.weighedAt },
+      scale,
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Database, EventStore, loadAggregate } from '@dw/event-store';
+import { refuse } from '@dw/kernel';
+import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
+import { orderAuthorityDecider } from '../../authority/domain/order-authority.decider';
+import { standardNameOf } from '../../commodity/domain/standard-commodity';
+import { shanghaiDateRange } from '../../shared/date-range';
+import { cardOfParty, depositorScope } from '../../shared/depositor-scope';
+import { streams } from '../../shared/inventory.streams';
+import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
+import { lotDecider } from '../domain/lot.decider';
+import type { Lot } from '../domain/lot.state';
+import { tallySheetOf } from '../domain/tally-sheet';
+
+type Row = Record<string, string | number | boolean | Date | null>;
+
+/**
+ * Lots: the list (receiving, available, rejected), one lot as its stream says it is now, and its
+ * tally sheet (码单) derived from the scans and weighings. Staff see every lot; a depositor only
+ * the lots on its own storage cards (403 NOT_OWNER otherwise).
+ */
+@Controller('lots')
+export class LotsHttpController {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(Database) private readonly db: Database,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  @Get()
+  async list(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
+    const party = await depositorScope(this.db, principal, query.owner);
+    const range = shanghaiDateRange(query.from, query.to);
+    const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'lots').p : null;
+    const { rows } = await this.db.query<Row>(
+      `SELECT * FROM lots l
+        WHERE ($1::text IS NULL OR l.commodity_code = $1) AND ($2::text IS NULL OR l.owner = $2) AND ($3::text IS NULL OR l.warehouse = $3)
+          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM stock_pieces p WHERE p.lot_id = l.lot_id AND p.location_id = $4))
+          AND ($5::timestamptz IS NULL OR l.opened_at >= $5) AND ($6::timestamptz IS NULL OR l.opened_at < $6)
+          AND ($7::text IS NULL OR l.lot_id = $7) AND ${cardOfParty('l.owner', 8)}
+          AND ($9::bigint IS NULL OR l.position > $9)
+        ORDER BY l.position LIMIT $10`,
+      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after, query.limit + 1],
+    );
+    return pageOf(
+      rows,
+      query.limit,
+      (r) => ({
+        lotId: r.lot_id,
+        orderId: r.order_id,
+        warehouse: r.warehouse,
+        owner: r.owner,
+        commodity: r.commodity_code,
+        standardName: r.standard_name,
+        status: r.status,
+        expected: { pieces: Number(r.expected_pieces), kg: Number(r.expected_kg) },
+        pieces: Number(r.pieces),
+        netKg: r.net_kg === null ? null : Number(r.net_kg),
+        withinTolerance: r.within_tolerance,
+        inspection: r.inspection_result === null ? null : { result: r.inspection_result, reportRef: r.inspection_report },
+        openedAt: r.opened_at instanceof Date ? r.opened_at.toISOString() : null,
+        availableAt: r.available_at instanceof Date ? r.available_at.toISOString() : null,
+      }),
+      (r) => this.cursors.encode({ p: String(r.position) }, 'lots'),
+    );
+  }
+
+  @Get(':lotId')
+  async get(@Param('lotId') lotId: string, @CurrentPrincipal() principal: Principal) {
+    const lot = await this.ownLot(lotId, principal);
+    return {
+      lotId: lot.lotId,
+      orderId: lot.orderId,
+      status: lot.status,
+      warehouse: lot.warehouse,
+      owner: lot.owner,
+      commodity: { ...lot.commodity, standardName: standardNameOf(lot.commodity) },
+      expected: { pieces: lot.expectedPieces, kg: lot.expectedKg },
+      checks: { scaleReadingRequired: lot.scaleReadingRequired, inspectionRequired: lot.inspectionRequired, toleranceBps: lot.toleranceBps },
+      pieces: lot.pieces.length,
+      tallyFinished: lot.tallyFinished,
+      weighed: lot.weighed,
+      inspection: lot.inspection,
+      readingIds: lot.readingIds,
+    };
+  }
+
+  @Get(':lotId/tally-sheet')
+  async tallySheet(@Param('lotId') lotId: string, @CurrentPrincipal() principal: Principal) {
+    return tallySheetOf(await this.ownLot(lotId, principal));
+  }
+
+  /** The lot, read from its stream, if the caller may see it: staff always, a depositor when it holds the lot's card. */
+  private async ownLot(lotId: string, principal: Principal): Promise<Lot> {
+    return this.store.transaction(async (tx) => {
+      const { state: lot } = await loadAggregate(tx, streams.lot(lotId).id, lotDecider);
+      if (lot.status === 'none') throw refuse.notFound('LOT_NOT_FOUND', `no lot ${lotId}`, { lotId });
+      const { state: order } = await loadAggregate(tx, streams.authority(lot.orderId).id, orderAuthorityDecider);
+      assertOwnParty(principal, order.status === 'none' ? '' : order.ownerParty);
+      return lot;
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Database } from '@dw/event-store';
+import { CursorCodec, pageOf, PageQueryDto, Roles } from '@dw/platform';
+import { shanghaiDateRange } from '../../shared/date-range';
+
+export class ListOperationRefusalsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'error code, e.g. NO_AUTHORISING_ORDER' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  code?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  orderId?: string;
+
+  @ApiPropertyOptional({ description: 'storage card' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  owner?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  warehouse?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  from?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  to?: string;
+}
+
+/** Refused operations, newest last, for the managers and ops who follow up on them. */
+@Controller('operation-refusals')
+export class OperationRefusalsHttpController {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  @Get()
+  @Roles('manager', 'ops')
+  async list(@Query() query: ListOperationRefusalsQueryDto) {
+    const range = shanghaiDateRange(query.from, query.to);
+    const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'refusals').p : null;
+    const { rows } = await this.db.query<Record<string, unknown>>(
+      `SELECT * FROM operation_refusals
+        WHERE ($1::text IS NULL OR code = $1) AND ($2::text IS NULL OR order_id = $2) AND ($3::text IS NULL OR owner = $3) AND ($4::text IS NULL OR warehouse = $4)
+          AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6) AND ($7::bigint IS NULL OR position > $7)
+        ORDER BY position LIMIT $8`,
+      [query.code ?? null, query.orderId ?? null, query.owner ?? null, query.warehouse ?? null, range.from, range.to, after, query.limit + 1],
+    );
+    return pageOf(
+      rows,
+      query.limit,
+      (r) => ({
+        refusalId: r.refusal_id,
+        operation: r.operation,
+        code: r.code,
+        message: r.message,
+        details: r.details,
+        orderId: r.order_id,
+        warehouse: r.warehouse,
+        owner: r.owner,
+        subject: r.subject,
+        actor: r.actor,
+        at: (r.at as Date).toISOString(),
+      }),
+      (r) => this.cursors.encode({ p: String(r.position) }, 'refusals'),
+    );
+  }
+}

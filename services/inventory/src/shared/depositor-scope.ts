@@ -1,0 +1,24 @@
+import type { Database } from '@dw/event-store';
+import { assertOwnParty, STAFF_ROLES, type Principal } from '@dw/platform';
+
+/**
+ * Which party's storage cards a list is limited to: none for staff (they see every card), the
+ * caller's own party for a depositor. A depositor who names a card (`owner=`) must hold it:
+ * another party's card, or one the warehouse does not know, is refused 403 NOT_OWNER, so a
+ * probe cannot tell the two apart.
+ */
+export async function depositorScope(db: Database, principal: Principal, owner: string | undefined): Promise<string | null> {
+  if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return null;
+  if (owner !== undefined) assertOwnParty(principal, await partyOfCard(db, owner));
+  return principal.partyId ?? '';
+}
+
+/** The party holding a storage card, '' when no order has named it yet. */
+export async function partyOfCard(db: Database, card: string): Promise<string> {
+  const { rows } = await db.query<{ party: string }>(`SELECT party FROM storage_cards WHERE card = $1`, [card]);
+  return rows[0]?.party ?? '';
+}
+
+/** SQL condition limiting `column` (a storage card) to the cards of party `$n`, or to all when `$n` is null. */
+export const cardOfParty = (column: string, parameter: number): string =>
+  `($${parameter}::text IS NULL OR ${column} IN (SELECT card FROM storage_cards WHERE party = $${parameter}))`;

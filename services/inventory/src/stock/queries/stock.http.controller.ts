@@ -1,0 +1,135 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Database } from '@dw/event-store';
+import { CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
+import { shanghaiDateRange } from '../../shared/date-range';
+import { cardOfParty, depositorScope } from '../../shared/depositor-scope';
+import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
+
+type Row = Record<string, string | number | Date | null>;
+const n = (value: unknown): number => Number(value);
+const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : null);
+
+/**
+ * Stock by lot (on hand, reserved, frozen, available), by piece (where each one lies), and the
+ * movements (received, put away, moved, shipped, stocktake corrections). Staff see everything; a
+ * depositor only its own storage cards. Each list is paginated and filterable by commodity,
+ * owner, location, warehouse, lot and date (Asia/Shanghai days).
+ */
+@Controller('stock')
+export class StockHttpController {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  @Get()
+  async lots(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
+    const party = await depositorScope(this.db, principal, query.owner);
+    const range = shanghaiDateRange(query.from, query.to);
+    const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'stock').p : null;
+    const { rows } = await this.db.query<Row>(
+      `SELECT s.*, l.standard_name FROM stock_lots s JOIN lots l ON l.lot_id = s.lot_id
+        WHERE ($1::text IS NULL OR s.commodity_code = $1) AND ($2::text IS NULL OR s.owner = $2) AND ($3::text IS NULL OR s.warehouse = $3)
+          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM stock_pieces p WHERE p.lot_id = s.lot_id AND p.location_id = $4))
+          AND ($5::timestamptz IS NULL OR s.received_at >= $5) AND ($6::timestamptz IS NULL OR s.received_at < $6)
+          AND ($7::text IS NULL OR s.lot_id = $7) AND ${cardOfParty('s.owner', 8)}
+          AND ($9::bigint IS NULL OR s.position > $9)
+        ORDER BY s.position LIMIT $10`,
+      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after, query.limit + 1],
+    );
+    return pageOf(
+      rows,
+      query.limit,
+      (r) => {
+        const onHand = { pieces: n(r.on_hand_pieces), kg: n(r.on_hand_kg) };
+        const reserved = { pieces: n(r.reserved_pieces), kg: n(r.reserved_kg) };
+        const frozen = { pieces: n(r.frozen_pieces), kg: n(r.frozen_kg) };
+        return {
+          lotId: r.lot_id,
+          warehouse: r.warehouse,
+          owner: r.owner,
+          commodity: r.commodity_code,
+          standardName: r.standard_name,
+          onHand,
+          reserved,
+          frozen,
+          available: { pieces: onHand.pieces - reserved.pieces - frozen.pieces, kg: onHand.kg - reserved.kg - frozen.kg },
+          receivedAt: iso(r.received_at),
+          updatedAt: iso(r.updated_at),
+        };
+      },
+      (r) => this.cursors.encode({ p: String(r.position) }, 'stock'),
+    );
+  }
+
+  @Get('pieces')
+  async pieces(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
+    const party = await depositorScope(this.db, principal, query.owner);
+    const range = shanghaiDateRange(query.from, query.to);
+    const after = query.cursor ? this.cursors.decode<{ p: string; b: string }>(query.cursor, 'pieces') : null;
+    const { rows } = await this.db.query<Row>(
+      `SELECT * FROM stock_pieces
+        WHERE ($1::text IS NULL OR commodity_code = $1) AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR warehouse = $3)
+          AND ($4::text IS NULL OR location_id = $4)
+          AND ($5::timestamptz IS NULL OR scanned_at >= $5) AND ($6::timestamptz IS NULL OR scanned_at < $6)
+          AND ($7::text IS NULL OR lot_id = $7) AND ${cardOfParty('owner', 8)}
+          AND ($9::bigint IS NULL OR (position, barcode) > ($9, $10))
+        ORDER BY position, barcode LIMIT $11`,
+      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after?.p ?? null, after?.b ?? '', query.limit + 1],
+    );
+    return pageOf(
+      rows,
+      query.limit,
+      (r) => ({
+        barcode: r.barcode,
+        warehouse: r.warehouse,
+        lotId: r.lot_id,
+        owner: r.owner,
+        commodity: r.commodity_code,
+        kind: r.kind,
+        productionDate: r.production_date instanceof Date ? r.production_date.toISOString().slice(0, 10) : r.production_date,
+        netKg: r.net_kg === null ? null : n(r.net_kg),
+        locationId: r.location_id,
+        status: r.status,
+        scannedAt: iso(r.scanned_at),
+      }),
+      (r) => this.cursors.encode({ p: String(r.position), b: r.barcode }, 'pieces'),
+    );
+  }
+
+  @Get('movements')
+  async movements(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
+    const party = await depositorScope(this.db, principal, query.owner);
+    const range = shanghaiDateRange(query.from, query.to);
+    const after = query.cursor ? this.cursors.decode<{ p: string; l: string }>(query.cursor, 'movements') : null;
+    const { rows } = await this.db.query<Row>(
+      `SELECT * FROM stock_movements
+        WHERE ($1::text IS NULL OR commodity_code = $1) AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR warehouse = $3)
+          AND ($4::text IS NULL OR location_id = $4)
+          AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
+          AND ($7::text IS NULL OR lot_id = $7) AND ${cardOfParty('owner', 8)}
+          AND ($9::bigint IS NULL OR (position, lot_id) > ($9, $10))
+        ORDER BY position, lot_id LIMIT $11`,
+      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after?.p ?? null, after?.l ?? '', query.limit + 1],
+    );
+    return pageOf(
+      rows,
+      query.limit,
+      (r) => ({
+        lotId: r.lot_id,
+        kind: r.kind,
+        warehouse: r.warehouse,
+        owner: r.owner,
+        commodity: r.commodity_code,
+        locationId: r.location_id,
+        pieces: n(r.pieces),
+        kg: n(r.kg),
+        orderId: r.order_id,
+        reason: r.reason,
+        actor: r.actor,
+        at: iso(r.at),
+      }),
+      (r) => this.cursors.encode({ p: String(r.position), l: r.lot_id }, 'movements'),
+    );
+  }
+}
