@@ -25,6 +25,9 @@ import { OperationRefusals } from './operation/operation-refusals';
 import { OperationRefusalsHttpController } from './operation/queries/operation-refusals.http.controller';
 import { StockHttpController } from './stock/queries/stock.http.controller';
 import { StockCommandHandler } from './stock/stock.command-handler';
+import { StocktakeHttpController } from './stocktake/commands/stocktake.http.controller';
+import { StocktakesHttpController } from './stocktake/queries/stocktakes.http.controller';
+import { StocktakeCommandHandler } from './stocktake/stocktake.command-handler';
 
 @Module({
   imports: [EventSourcingModule.forService(inventoryServiceDefinition)],
@@ -46,8 +49,10 @@ import { StockCommandHandler } from './stock/stock.command-handler';
     StockHttpController,
     AuthorisingOrdersHttpController,
     OperationRefusalsHttpController,
+    StocktakeHttpController,
+    StocktakesHttpController,
     NoteWorkOrdersKafkaHandler,
   ],
-  providers: [CommodityCatalogueCommandHandler, LocationCommandHandler, FloorOperations, OperationRefusals, LotCommandHandler, StockCommandHandler],
+  providers: [CommodityCatalogueCommandHandler, LocationCommandHandler, FloorOperations, OperationRefusals, LotCommandHandler, StockCommandHandler, StocktakeCommandHandler],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { commoditiesProjection } from './commodity/projections/commodities.proje
 import { locationsProjection } from './location/projections/locations.projection';
 import { operationRefusalsProjection } from './operation/projections/operation-refusals.projection';
 import { stockProjection } from './stock/projections/stock.projection';
+import { stocktakesProjection } from './stocktake/projections/stocktakes.projection';
 
 /**
  * The inventory service: commodities, lots and pieces, locations, stock and stocktakes. It
@@ -13,7 +14,7 @@ import { stockProjection } from './stock/projections/stock.projection';
 export const inventoryServiceDefinition: ServiceDefinition = {
   name: 'inventory',
   migrations: [],
-  projections: [stockProjection, locationsProjection, commoditiesProjection, operationRefusalsProjection],
+  projections: [stockProjection, locationsProjection, commoditiesProjection, operationRefusalsProjection, stocktakesProjection],
   producedTopics: [inventoryLotTopic, inventoryOperationTopic],
   consumedTopics: [orderWorkOrderTopic],
   eventSchemas: [...inventoryEventSchemas, ...orderEventSchemas],

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { StocktakeCommandHandler } from '../stocktake.command-handler';
+import { CountPieceRequestDto, ExplainVarianceRequestDto, StartStocktakeRequestDto } from './stocktake.request.dto';
+
+/** Stocktake by scan under a stocktake order: start (book snapshot), count, finish, explain variances, close. */
+@Controller('stocktakes')
+@Roles('operator', 'clerk', 'manager')
+export class StocktakeHttpController {
+  constructor(private readonly stocktakes: StocktakeCommandHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  start(@Body() body: StartStocktakeRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.stocktakes.start(body.orderId, { locationIds: body.locationIds, toleranceBps: body.toleranceBps }, principal);
+  }
+
+  @Post(':stocktakeId/counts')
+  @HttpCode(201)
+  count(@Param('stocktakeId') stocktakeId: string, @Body() body: CountPieceRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.stocktakes.count(stocktakeId, { barcode: body.barcode, locationId: body.locationId, weighedKg: body.weighedKg ?? null }, principal);
+  }
+
+  @Post(':stocktakeId/count/finish')
+  @HttpCode(200)
+  finish(@Param('stocktakeId') stocktakeId: string, @CurrentPrincipal() principal: Principal) {
+    return this.stocktakes.finishCount(stocktakeId, principal);
+  }
+
+  @Post(':stocktakeId/variances/:varianceId/explanations')
+  @HttpCode(201)
+  explain(
+    @Param('stocktakeId') stocktakeId: string,
+    @Param('varianceId') varianceId: string,
+    @Body() body: ExplainVarianceRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.stocktakes.explain(stocktakeId, varianceId, body.explanation, principal);
+  }
+
+  @Post(':stocktakeId/close')
+  @HttpCode(200)
+  close(@Param('stocktakeId') stocktakeId: string, @CurrentPrincipal() principal: Principal) {
+    return this.stocktakes.close(stocktakeId, principal);
+  }
+}
