@@ -20,6 +20,9 @@ import { DEFAULT_WEIGHT_TOLERANCE_BPS } from './domain/weight-tolerance';
 import { lotOutbox } from './integration/lot-events.mapper';
 
 type Stamp = 'lotId' | 'actor' | 'at';
+
+/** Scans of one lot by several handhelds commute; a race on the lot stream is retried this many times. */
+const SCAN_RETRIES = 5;
 type LotCommandData<T extends LotCommand['type']> = Omit<Extract<LotCommand, { type: T }>['data'], Stamp>;
 
 /**
@@ -58,7 +61,7 @@ export class LotCommandHandler {
       });
       const handled = await this.decide(tx, lotId, { type: 'ScanPiece', data: { ...piece, lotId, actor: acting.actor, at: acting.at } }, acting);
       return { lotId, pieces: (handled.state as Lot).pieces.length, version: handled.version };
-    });
+    }, { retriesOnConflict: SCAN_RETRIES });
   }
 
   finishTally(lotId: string, principal: Principal) {

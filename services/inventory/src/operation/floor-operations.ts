@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, loadAggregate, type EventStoreTransaction } from '@dw/event-store';
+import { EventStore, loadAggregate, WrongExpectedVersionError, type EventStoreTransaction } from '@dw/event-store';
 import { DomainError, type Clock } from '@dw/kernel';
 import { CLOCK, type Principal } from '@dw/platform';
 import { requireAuthorisation, type PhysicalOperation } from '@dw/work-orders';
@@ -23,13 +23,26 @@ export class FloorOperations {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async run<T>(context: OperationContext, principal: Principal, work: (tx: EventStoreTransaction, acting: Acting) => Promise<T>): Promise<T> {
+  /**
+   * `retriesOnConflict`: for operations that commute (two scanners on one lot scan different
+   * pieces), a concurrent append to the same stream is retried on the fresh state, a bounded
+   * number of times, instead of answering 409.
+   */
+  async run<T>(
+    context: OperationContext,
+    principal: Principal,
+    work: (tx: EventStoreTransaction, acting: Acting) => Promise<T>,
+    options: { retriesOnConflict?: number } = {},
+  ): Promise<T> {
     const acting = actingAs(principal, this.clock, context.orderId ?? context.subject);
-    try {
-      return await this.store.transaction((tx) => work(tx, acting));
-    } catch (error) {
-      if (error instanceof DomainError) await this.refusals.record(context, error, acting);
-      throw error;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.store.transaction((tx) => work(tx, acting));
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < (options.retriesOnConflict ?? 0)) continue;
+        if (error instanceof DomainError) await this.refusals.record(context, error, acting);
+        throw error;
+      }
     }
   }
 }
