@@ -91,7 +91,7 @@ async function assertSameWork(ours: Database, raw: Database, peer: EmmettPeer | 
 
 const NOTES = [
   'ours: EventStore.append → append_to_stream() in one round trip: expected-version check on the locked stream row, sha256 hash chain, event rows, one outbox row per event, NOTIFY.',
-  'raw pg: the same writes as one prepared statement of data-modifying CTEs in its own schema with the same DDL and indexes. Hash chain INCLUDED: events.hash is NOT NULL and the chain is what makes the log tamper-evident, so without it the baseline would write different rows. Checked after the runs: same row counts as ours, chains verify.',
+  'raw pg: the same writes as one named prepared statement of data-modifying CTEs (no plpgsql) in its own schema with the same DDL and indexes. Hash chain INCLUDED: events.hash is NOT NULL and the chain is what makes the log tamper-evident, so without it the baseline would write different rows. Checked after the runs: same row counts as ours, chains verify.',
   'emmett-postgresql: appendToStream (BEGIN, emt_append_to_stream(), COMMIT) in its own database on the same server. It writes no outbox rows, no hash chain and sends no NOTIFY: less work per event than ours.',
   'Both sides compute the same client-side work where they share it (uuidv7 ids, event digests, cloud-event outbox rows); every run starts from truncated tables.',
 ];
@@ -103,23 +103,25 @@ export async function appendBench(): Promise<Comparison[]> {
   const raw = await BenchSchema.provision('append_raw');
   cleanup.defer(`drop ${raw.schema}`, () => raw.drop());
 
-  let peer: EmmettPeer | null = null;
-  let peerProblem: string | null = null;
-  try {
-    peer = await EmmettPeer.start();
-    const started = peer;
-    cleanup.defer('stop the emmett peer', () => started.stop());
-    await peer.open('on', MAX_WRITERS);
-    await peer.closeStore();
-  } catch (error) {
-    peerProblem = error instanceof Error ? error.message : String(error);
-    process.stdout.write(`\n⚠ emmett-postgresql peer cannot run here, compared against raw pg only: ${peerProblem}\n`);
-    peer = null;
-  }
+  const peer = await startPeer();
 
   const results: Comparison[] = [];
   for (const sync of SYNC_MODES) results.push(...(await appendUnder(sync, ours, raw, peer)));
   return results;
+}
+
+/** The peer, or null with the exact reason printed when it cannot run here (never a stand-in). */
+async function startPeer(): Promise<EmmettPeer | null> {
+  try {
+    const peer = await EmmettPeer.start();
+    cleanup.defer('stop the emmett peer', () => peer.stop());
+    await peer.open('on', MAX_WRITERS);
+    await peer.closeStore();
+    return peer;
+  } catch (error) {
+    process.stdout.write(`\n⚠ emmett-postgresql peer cannot run here, compared against raw pg only: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  }
 }
 
 async function appendUnder(sync: SyncCommit, ours: BenchSchema, raw: BenchSchema, peer: EmmettPeer | null): Promise<Comparison[]> {

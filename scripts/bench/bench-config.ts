@@ -30,7 +30,7 @@ export interface BenchSizes {
 export const SIZES: BenchSizes = QUICK
   ? {
       appendRounds: 3,
-      append: { singleEventCommands: 1_200, concurrentCommands: 2_400, batchCommands: 100 },
+      append: { singleEventCommands: 800, concurrentCommands: 1_600, batchCommands: 100 },
       relayRounds: 3,
       outboxRows: 20_000,
       relayBatch: 500,
