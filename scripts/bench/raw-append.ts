@@ -5,7 +5,7 @@ import { BENCH_METADATA, BenchEvent } from './append-workload';
 
 /**
  * The limit for an append: the same writes as append_to_stream (expected-version check with
- * the stream row locked, sha256 hash chain, event rows, outbox rows, NOTIFY) as ONE prepared
+ * the stream row locked, sha256 hash chain, event rows, outbox rows) as ONE prepared
  * statement of data-modifying CTEs, no plpgsql. It must produce the very rows ours does:
  * verifyStream (the event store's own verifier) checks its chain after the bench.
  *
@@ -69,9 +69,6 @@ WITH RECURSIVE
            WITH ORDINALITY AS o(message_id, topic, message_key, payload, headers, ord)
      ORDER BY o.ord
     RETURNING 1
-  ),
-  notified AS (
-    SELECT pg_notify('outbox_' || current_schema(), '') FROM claimed WHERE cardinality($11::uuid[]) > 0
   )
 SELECT cl.from_version + cardinality($5::uuid[]) AS next_version,
        (SELECT min(global_position) FROM inserted) AS first_global_position,

@@ -1,6 +1,7 @@
 export * from './db/database';
 export * from './append/event-types';
 export * from './append/event-store';
+export * from './append/outbox-notifier';
 export * from './append/wrong-expected-version.error';
 export * from './read/read-stream';
 export * from './read/read-all';

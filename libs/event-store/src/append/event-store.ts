@@ -4,6 +4,7 @@ import { eventDigest } from '../hash/event-digest';
 import { AppendRequest, AppendResult, ExpectedVersion, PendingEvent, RecordedEvent } from './event-types';
 import { WRONG_EXPECTED_VERSION_SQLSTATE, WrongExpectedVersionError } from './wrong-expected-version.error';
 import { readStreamIn, streamVersionIn } from '../read/read-stream';
+import { OutboxNotifier } from './outbox-notifier';
 
 export interface EventStoreOptions {
   clock: Clock;
@@ -26,10 +27,14 @@ export interface EventStoreTransaction {
  * appends that must succeed together go through `transaction`.
  */
 export class EventStore {
+  private readonly notifier: OutboxNotifier;
+
   constructor(
     readonly db: Database,
     private readonly options: EventStoreOptions,
-  ) {}
+  ) {
+    this.notifier = new OutboxNotifier(db);
+  }
 
   append<E extends DomainEvent>(request: AppendRequest<E>): Promise<AppendResult> {
     return this.appendWith(this.db, request);
@@ -101,6 +106,10 @@ export class EventStore {
       throw translateAppendError(error, request.streamId, request.expectedVersion);
     }
     this.options.onAppend?.(request.streamType, Number(process.hrtime.bigint() - started) / 1e9);
+    if (outbox.length > 0) {
+      if (sql.afterCommit) sql.afterCommit(() => this.notifier.poke());
+      else this.notifier.poke();
+    }
     return {
       streamId: request.streamId,
       nextVersion: Number(row.next_version),

@@ -3,6 +3,11 @@ import type { Pool, PoolClient, QueryResultRow } from 'pg';
 /** What code needs to run SQL: a pool or the client of an open transaction. */
 export interface SqlClient {
   query<R extends QueryResultRow = QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
+  /**
+   * Runs `callback` once the transaction this client belongs to has committed (never on
+   * rollback). Absent on the pool itself, where every statement commits on its own.
+   */
+  afterCommit?(callback: () => void): void;
 }
 
 export interface SqlResult<R> {
@@ -32,10 +37,12 @@ export class Database implements SqlClient {
   /** Runs `work` in one transaction; commits when it resolves, rolls back when it throws. */
   async transaction<T>(work: (tx: SqlClient) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     const client = await this.pool.connect();
+    const committed: Array<() => void> = [];
     try {
       await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
-      const result = await work(clientOf(client));
+      const result = await work({ ...clientOf(client), afterCommit: (callback) => committed.push(callback) });
       await client.query('COMMIT');
+      for (const callback of committed) callback();
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -168,8 +168,9 @@ export class EventStoreSchema1763683200000 implements MigrationInterface {
           SELECT o.message_id, o.topic, o.message_key, o.payload, o.headers, p_recorded_at
             FROM unnest(p_outbox_ids, p_outbox_topics, p_outbox_keys, p_outbox_payloads, p_outbox_headers)
                  AS o(message_id, topic, message_key, payload, headers);
-          -- Wakes the relay; notifications are delivered at commit and folded per transaction.
-          PERFORM pg_notify('outbox_' || current_schema(), '');
+          -- No NOTIFY here: a notifying transaction holds PostgreSQL's notify-queue lock through
+          -- its commit, which serialises concurrent appends (measured by the append benchmark).
+          -- The EventStore wakes the relay after commit instead (OutboxNotifier).
         END IF;
       END;
       $fn$;

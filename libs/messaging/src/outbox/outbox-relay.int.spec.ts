@@ -67,6 +67,32 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
     }
   });
 
+  it('is woken by NOTIFY after the commit, not by its polling fallback', async () => {
+    // A poll interval far beyond the wait below: only the notification can wake the relay in time.
+    const relay = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 600_000 });
+    const recorder = await new TopicRecorder(bus, [topic]).start();
+    await relay.start();
+    try {
+      await waitFor(async () => (await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE query = $1`, [`LISTEN ${relay.channel}`])).rowCount === 1, {
+        describe: 'the relay listening',
+      });
+      await store.transaction((tx) =>
+        tx.append({
+          streamId: 'woken-1',
+          streamType: 'probe',
+          expectedVersion: 'no_stream',
+          events: [{ type: 'ProbeRecorded', data: { n: 1 } }],
+          metadata,
+          outbox: (pending) => pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from('1') })),
+        }),
+      );
+      await waitFor(() => recorder.messages.some((m) => m.key === 'woken-1'), { timeoutMs: 15_000, describe: 'the notified relay to publish' });
+    } finally {
+      await relay.drain();
+      await recorder.stop();
+    }
+  });
+
   it('lets only one of two relays on a schema publish (leader lock), and the standby takes over', async () => {
     const a = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 100, leaderRetryMs: 100 });
     const b = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 100, leaderRetryMs: 100 });

@@ -35,7 +35,8 @@ const tracer = trace.getTracer('dw-outbox-relay');
  * - Claims with FOR UPDATE SKIP LOCKED, publishes, waits for the broker's ack, then deletes
  *   the rows and commits. A crash between ack and commit republishes: consumers dedupe by
  *   message id in their inbox.
- * - Woken by LISTEN/NOTIFY (append_to_stream notifies `outbox_<schema>`), with a polling fallback.
+ * - Woken by LISTEN/NOTIFY (the EventStore notifies `outbox_<schema>` after a commit that wrote
+ *   outbox rows), with a polling fallback.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
