@@ -74,8 +74,7 @@ SELECT cl.from_version + cardinality($5::uuid[]) AS next_version,
        (SELECT min(global_position) FROM inserted) AS first_global_position,
        (SELECT max(global_position) FROM inserted) AS last_global_position,
        pg_current_xact_id() AS transaction_id,
-       (SELECT count(*) FROM outboxed) AS outbox_rows,
-       (SELECT count(*) FROM notified) AS notified
+       (SELECT count(*) FROM outboxed) AS outbox_rows
   FROM claimed cl`;
 
 /**
