@@ -24,7 +24,10 @@ import { FloorOperations } from './operation/floor-operations';
 import { OperationRefusals } from './operation/operation-refusals';
 import { OperationRefusalsHttpController } from './operation/queries/operation-refusals.http.controller';
 import { StockHttpController } from './stock/queries/stock.http.controller';
+import { HoldsHttpController, IntegrationHoldsHttpController } from './stock/commands/holds/holds.http.controller';
 import { StockCommandHandler } from './stock/stock.command-handler';
+import { MoveGoodsHttpController } from './location/commands/move-goods/move-goods.http.controller';
+import { MoveCommandHandler } from './location/move.command-handler';
 import { StocktakeHttpController } from './stocktake/commands/stocktake.http.controller';
 import { StocktakesHttpController } from './stocktake/queries/stocktakes.http.controller';
 import { StocktakeCommandHandler } from './stocktake/stocktake.command-handler';
@@ -50,9 +53,12 @@ import { StocktakeCommandHandler } from './stocktake/stocktake.command-handler';
     AuthorisingOrdersHttpController,
     OperationRefusalsHttpController,
     StocktakeHttpController,
+    HoldsHttpController,
+    IntegrationHoldsHttpController,
+    MoveGoodsHttpController,
     StocktakesHttpController,
     NoteWorkOrdersKafkaHandler,
   ],
-  providers: [CommodityCatalogueCommandHandler, LocationCommandHandler, FloorOperations, OperationRefusals, LotCommandHandler, StockCommandHandler, StocktakeCommandHandler],
+  providers: [CommodityCatalogueCommandHandler, LocationCommandHandler, FloorOperations, OperationRefusals, LotCommandHandler, StockCommandHandler, StocktakeCommandHandler, MoveCommandHandler],
 })
 export class AppModule {}

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
+import { StockCommandHandler } from '../../stock.command-handler';
+import { PlaceHoldRequestDto } from './holds.request.dto';
+
+/**
+ * Holds on a lot's stock: staff place them for a holder with a reason; only the holder releases
+ * one (`HOLD_RELEASE_FORBIDDEN` otherwise). A person releases as its party (staff with no party as
+ * itself); a bank or the exchange releases through the signed integration route below.
+ */
+@Controller('stock')
+export class HoldsHttpController {
+  constructor(private readonly stock: StockCommandHandler) {}
+
+  @Post(':lotId/holds')
+  @HttpCode(201)
+  @Roles('clerk', 'manager')
+  place(@Param('lotId') lotId: string, @Body() body: PlaceHoldRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.stock.placeHold(
+      lotId,
+      { holdId: body.holdId, kind: body.kind, quantity: { pieces: body.pieces, kg: body.kg }, reason: body.reason, holder: body.holder },
+      principal,
+    );
+  }
+
+  @Post(':lotId/holds/:holdId/release')
+  @HttpCode(200)
+  release(@Param('lotId') lotId: string, @Param('holdId') holdId: string, @CurrentPrincipal() principal: Principal) {
+    return this.stock.releaseHold(lotId, holdId, principal.partyId ?? principal.subject, principal);
+  }
+}
+
+/** The release for banks and the exchange: HMAC-signed and idempotent; the holder is the signing client. */
+@Controller('integration/stock')
+@IntegrationApi()
+export class IntegrationHoldsHttpController {
+  constructor(private readonly stock: StockCommandHandler) {}
+
+  @Post(':lotId/holds/:holdId/release')
+  @HttpCode(200)
+  @Roles('bank', 'exchange')
+  @Idempotent()
+  release(@Param('lotId') lotId: string, @Param('holdId') holdId: string, @CurrentPrincipal() client: Principal) {
+    return this.stock.releaseHold(lotId, holdId, client.subject, client);
+  }
+}
