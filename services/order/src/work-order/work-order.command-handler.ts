@@ -77,7 +77,7 @@ export class WorkOrderCommandHandler {
    * are refused here: inventory reports them when the work is done, so the history names the
    * operator who did it and carries the scale readings it was done with, not a desk's word.
    */
-  recordDeskStep(orderId: string, step: string, evidence: StepEvidence | null, acting: Acting, expectedVersion?: number) {
+  async recordDeskStep(orderId: string, step: string, evidence: StepEvidence | null, acting: Acting, expectedVersion?: number) {
     if (isInventoryStep(step)) {
       throw refuse.conflict('STEP_RECORDED_BY_INVENTORY', `${step} is recorded when inventory reports the ${INVENTORY_STEPS[step]} done`, {
         step,
