@@ -21,7 +21,10 @@ import { lotOutbox } from './integration/lot-events.mapper';
 
 type Stamp = 'lotId' | 'actor' | 'at';
 
-/** Scans of one lot by several handhelds commute; a race on the lot stream is retried this many times. */
+/**
+ * Scans of one lot by several handhelds commute; a race on the lot stream is retried this many
+ * times. A scan loses only to a scan that committed, so up to six handhelds on one lot never fail.
+ */
 const SCAN_RETRIES = 5;
 type LotCommandData<T extends LotCommand['type']> = Omit<Extract<LotCommand, { type: T }>['data'], Stamp>;
 
