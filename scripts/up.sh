@@ -18,7 +18,10 @@ if [ "${#services[@]}" -eq 0 ]; then
 fi
 
 pids=()
+stopping=""
 stop_all() {
+  [ -n "$stopping" ] && return
+  stopping=yes
   say "stopping services…"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done

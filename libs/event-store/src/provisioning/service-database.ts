@@ -24,6 +24,10 @@ export function appRole(schema: string): string {
   return `${schema}_app`;
 }
 
+/**
+ * Lower-case letters, digits and underscores only. Schema names are also double-quoted in DDL,
+ * because a service may be named after an SQL keyword (`order`).
+ */
 function assertIdentifier(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,50}$/.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
   return name;
@@ -73,8 +77,8 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
     }
     const db = (await admin.query<{ db: string }>(`SELECT current_database() AS db`)).rows[0]!.db;
     await admin.query(`GRANT CONNECT ON DATABASE "${db}" TO ${owner}, ${app}`);
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
-    await admin.query(`GRANT USAGE ON SCHEMA ${schema} TO ${app}`);
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION ${owner}`);
+    await admin.query(`GRANT USAGE ON SCHEMA "${schema}" TO ${app}`);
 
     const dataSource = new DataSource({
       ...typeormConnection(connectionFor(adminUrl, owner, schema), 1),
@@ -89,11 +93,11 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
       await dataSource.destroy();
     }
 
-    await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${app}`);
-    await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app}`);
-    await admin.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${app}`);
+    await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "${schema}" TO ${app}`);
+    await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${schema}" TO ${app}`);
+    await admin.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA "${schema}" TO ${app}`);
     for (const table of APPEND_ONLY_TABLES) {
-      await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.${table} FROM ${app}`);
+      await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "${schema}".${table} FROM ${app}`);
     }
   } finally {
     await admin.query(`SELECT pg_advisory_unlock(hashtext('provision:' || $1))`, [schema]).catch(() => undefined);
@@ -106,7 +110,7 @@ export async function dropServiceDatabase(adminUrl: string, schema: string): Pro
   assertIdentifier(schema);
   const admin = new Pool({ connectionString: adminUrl, max: 1 });
   try {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     for (const role of [appRole(schema), ownerRole(schema)]) {
       const exists = await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
       if (exists.rowCount) {
