@@ -76,9 +76,21 @@ java_cmd() {
     -Dlog4j2.configurationFile="$home/log4j2.yaml" -cp "$libs/*" "$@"
 }
 
+# The process listening on the port, and the Apache Kafka version its class path names.
+describe_listener() {
+  local pid cmd
+  pid="$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+  [ -n "$pid" ] || { echo "an unknown process"; return; }
+  cmd="$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)"
+  case "$cmd" in
+    *kafka.Kafka*) echo "Apache Kafka $(echo "$cmd" | grep -o 'libs-[0-9][0-9.]*' | head -1 | cut -d- -f2) broker pid $pid" ;;
+    *) echo "pid $pid (${cmd%% *})" ;;
+  esac
+}
+
 start() {
   if port_open "$port"; then
-    echo "kafka: a broker already answers on 127.0.0.1:$port"
+    echo "kafka: a broker already answers on 127.0.0.1:$port: $(describe_listener)"
     return 0
   fi
   resolve_jars

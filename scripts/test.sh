@@ -14,7 +14,6 @@ ensure_node_modules
 
 step "infrastructure"
 DW_DATABASE="${DW_DATABASE:-dw_test}" ensure_infrastructure
-bash scripts/kafka.sh version >/dev/null && [ -f "$run_dir/kafka/broker.log" ] && grep -m1 -o 'Kafka version: [0-9.]*' "$run_dir/kafka/broker.log" | sed 's/^/infra: broker reports /' >&2 || true
 
 if [ "$#" -eq 0 ]; then
   step "typecheck"
