@@ -3,6 +3,7 @@ export * from './contract-errors';
 export * from './event-registry';
 export * from './topics';
 export * from './common-values';
+export * from './proto-values';
 export * from './services/inventory.contracts';
 export * from './services/order.contracts';
 export * from './services/receipt.contracts';

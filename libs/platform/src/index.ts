@@ -27,6 +27,7 @@ export * from './validation/strict-int.transform';
 export * from './http/body-parsing';
 export * from './http/edge-request';
 export * from './http/etag';
+export * from './http/acting';
 
 // People auth
 export * from './auth/role';
@@ -59,6 +60,7 @@ export * from './health/postgres.health-indicator';
 export * from './pagination/cursor';
 export * from './pagination/page';
 export * from './pagination/page-query.dto';
+export * from './pagination/date-range';
 export * from './persistence/edge-database';
 
 // Event-sourced service core: module, Kafka inbox transport, operational commands

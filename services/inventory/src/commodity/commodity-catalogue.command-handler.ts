@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand, loadAggregate } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, type Principal } from '@dw/platform';
-import { actingAs } from '../shared/acting';
+import { CLOCK, type Principal, actingAs } from '@dw/platform';
 import { streams } from '../shared/inventory.streams';
 import { commodityCatalogueDecider, type CommodityCatalogueState } from './domain/commodity-catalogue.decider';
 import type { CommodityCatalogueCommand } from './domain/commodity-catalogue.commands';

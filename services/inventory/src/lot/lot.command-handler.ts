@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction, type HandledCommand } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { TopicNames, type Principal } from '@dw/platform';
+import { TopicNames, type Principal, type Acting } from '@dw/platform';
 import type { PhysicalOperation } from '@dw/work-orders';
 import type { OrderAuthority } from '../authority/domain/order-authority.decider';
 import { barcodeDecider } from '../barcode/domain/barcode.decider';
@@ -10,7 +10,6 @@ import { commodityCatalogueDecider } from '../commodity/domain/commodity-catalog
 import { locationDecider } from '../location/domain/location.decider';
 import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
 import type { OperationContext } from '../operation/operation-context';
-import type { Acting } from '../shared/acting';
 import { lotIdOf, streams } from '../shared/inventory.streams';
 import { lotDecider } from './domain/lot.decider';
 import type { LotCommand } from './domain/lot.commands';

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, loadAggregate, WrongExpectedVersionError, type EventStoreTransaction } from '@dw/event-store';
 import { DomainError, type Clock } from '@dw/kernel';
-import { CLOCK, type Principal } from '@dw/platform';
+import { CLOCK, type Principal, actingAs, type Acting } from '@dw/platform';
 import { requireAuthorisation, type PhysicalOperation } from '@dw/work-orders';
 import { orderAuthorityDecider, type OrderAuthority } from '../authority/domain/order-authority.decider';
-import { actingAs, type Acting } from '../shared/acting';
 import { streams } from '../shared/inventory.streams';
 import type { OperationContext } from './operation-context';
 import { OperationRefusals } from './operation-refusals';

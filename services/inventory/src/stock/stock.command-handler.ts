@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommandIn, type EventStoreTransaction } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, type Principal } from '@dw/platform';
-import { actingAs, type Acting } from '../shared/acting';
+import { CLOCK, type Principal, actingAs, type Acting } from '@dw/platform';
 import { streams } from '../shared/inventory.streams';
 import type { Lot } from '../lot/domain/lot.state';
 import { stockDecider, stockLevels } from './domain/stock.decider';

@@ -1,28 +1,27 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  type Actor,
+  fromTimestamp,
+  fromWeight,
   OrderType as OrderTypePb,
   StepCheck as StepCheckPb,
-  WorkOrderCancelledSchema,
-  WorkOrderCompletedSchema,
-  WorkOrderOpenedSchema,
-  WorkOrderStepRecordedSchema,
-  fromWeight,
-  type Actor,
   type WorkOrderCancelled,
+  WorkOrderCancelledSchema,
   type WorkOrderCompleted,
+  WorkOrderCompletedSchema,
   type WorkOrderOpened,
+  WorkOrderOpenedSchema,
   type WorkOrderStepRecorded,
+  WorkOrderStepRecordedSchema,
 } from '@dw/contracts';
 import { handleCommandIn, type EventStoreTransaction } from '@dw/event-store';
 import { DomainError } from '@dw/kernel';
-import { InboxContext } from '@dw/platform';
+import { InboxContext, type Acting } from '@dw/platform';
 import type { OrderType, StepCheck } from '@dw/work-orders';
 import { LotCommandHandler } from '../../lot/lot.command-handler';
 import { OperationRefusals } from '../../operation/operation-refusals';
-import type { Acting } from '../../shared/acting';
 import { lotIdOf, streams } from '../../shared/inventory.streams';
-import { pb } from '../../shared/proto-values';
 import { StockCommandHandler } from '../../stock/stock.command-handler';
 import { orderAuthorityDecider } from '../domain/order-authority.decider';
 import type { OrderAuthorityCommand } from '../domain/order-authority.commands';
@@ -78,7 +77,7 @@ export class NoteWorkOrdersKafkaHandler {
           required: step.required,
           movesGoods: step.movesGoods,
         })),
-        openedAt: pb.instant(event.openedAt, 'opened_at'),
+        openedAt: fromTimestamp(event.openedAt, 'opened_at'),
       },
     });
   }
@@ -120,11 +119,11 @@ export class NoteWorkOrdersKafkaHandler {
 }
 
 /** The order service's actor and time, carried into inventory's events caused by the message. */
-function acting(ctx: InboxContext, actor: Actor | undefined, at: Parameters<typeof pb.instant>[0], field: string): Acting {
+function acting(ctx: InboxContext, actor: Actor | undefined, at: Parameters<typeof fromTimestamp>[0], field: string): Acting {
   const subject = actor?.subject || 'unknown';
   return {
     actor: subject,
-    at: pb.instant(at, field),
+    at: fromTimestamp(at, field),
     metadata: { ...ctx.causedMetadata(), actor: { subject, role: actor?.role || 'unknown', ...(actor?.partyId ? { partyId: actor.partyId } : {}) } },
   };
 }

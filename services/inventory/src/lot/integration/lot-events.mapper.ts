@@ -8,6 +8,8 @@ import {
   LotWeightToleranceExceededSchema,
   StandardCommodity as StandardCommodityPb,
   StandardCommoditySchema,
+  toActor,
+  toTimestamp,
   toWeight,
 } from '@dw/contracts';
 import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
@@ -15,7 +17,6 @@ import { cloudEventMessage } from '@dw/messaging';
 import type { TopicNames } from '@dw/platform';
 import { standardNameOf, type StandardCommodity } from '../../commodity/domain/standard-commodity';
 import { OperationMessages } from '../../operation/integration/operation-messages';
-import { pb } from '../../shared/proto-values';
 import type { LotEvent } from '../domain/lot.events';
 import { evolveLot, type LotState } from '../domain/lot.state';
 
@@ -68,8 +69,8 @@ export function lotOutbox(topics: TopicNames, registry: EventRegistry) {
               difference: toWeight(d.differenceKg),
               toleranceBasisPoints: d.toleranceBps,
               allowedDifference: toWeight(d.allowedDifferenceKg),
-              weighedBy: pb.actor(event.metadata.actor),
-              weighedAt: pb.at(d.at),
+              weighedBy: toActor(event.metadata.actor),
+              weighedAt: toTimestamp(d.at),
             });
             return [onLotTopic(event, LotWeightToleranceExceededSchema.typeName, registry.encodeEvent(LotWeightToleranceExceededSchema.typeName, message))];
           }
@@ -88,8 +89,8 @@ export function lotOutbox(topics: TopicNames, registry: EventRegistry) {
               productionDates: d.productionDates.map((value) => create(LocalDateSchema, { value })),
               locations: d.locations.map((l) => create(LotLocationSchema, { locationId: l.locationId, pieces: l.pieces, net: toWeight(l.netKg) })),
               inspectionReportRef: d.inspectionReportRef ?? '',
-              completedBy: pb.actor(event.metadata.actor),
-              completedAt: pb.at(d.at),
+              completedBy: toActor(event.metadata.actor),
+              completedAt: toTimestamp(d.at),
             });
             return [onLotTopic(event, LotBecameAvailableSchema.typeName, registry.encodeEvent(LotBecameAvailableSchema.typeName, message))];
           }

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { Database, EventStore, loadAggregate } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
+import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, type Principal, shanghaiDateRange } from '@dw/platform';
 import { orderAuthorityDecider } from '../../authority/domain/order-authority.decider';
 import { standardNameOf } from '../../commodity/domain/standard-commodity';
-import { shanghaiDateRange } from '../../shared/date-range';
 import { cardOfParty, depositorScope } from '../../shared/depositor-scope';
 import { streams } from '../../shared/inventory.streams';
 import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';

@@ -4,13 +4,14 @@ import {
   inventoryOperationTopic,
   OperationRefusedSchema,
   StepEvidenceKind,
+  toActor,
+  toTimestamp,
   toWeight,
   WorkOrderStepPerformedSchema,
 } from '@dw/contracts';
 import type { OutboxMessage, PendingEvent } from '@dw/event-store';
 import { cloudEventMessage } from '@dw/messaging';
 import type { TopicNames } from '@dw/platform';
-import { pb } from '../../shared/proto-values';
 import type { OperationRefused } from '../operation-refusal.events';
 
 /** A workflow step whose floor work is done, as inventory reports it to the order service. */
@@ -42,8 +43,8 @@ export class OperationMessages {
       subject: step.subject,
       pieces: step.pieces,
       net: toWeight(step.netKg),
-      performedBy: pb.actor(event.metadata.actor),
-      performedAt: pb.at(step.at),
+      performedBy: toActor(event.metadata.actor),
+      performedAt: toTimestamp(step.at),
     });
     return this.message(event, WorkOrderStepPerformedSchema.typeName, this.registry.encodeEvent(WorkOrderStepPerformedSchema.typeName, message));
   }
@@ -59,8 +60,8 @@ export class OperationMessages {
       ownerStorageCard: refused.owner ?? '',
       subject: refused.subject,
       detailsJson: JSON.stringify(refused.details),
-      refusedActor: pb.actor(event.metadata.actor),
-      refusedAt: pb.at(refused.at),
+      refusedActor: toActor(event.metadata.actor),
+      refusedAt: toTimestamp(refused.at),
     });
     return this.message(event, OperationRefusedSchema.typeName, this.registry.encodeEvent(OperationRefusedSchema.typeName, message));
   }

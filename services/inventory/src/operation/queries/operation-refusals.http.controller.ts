@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Database } from '@dw/event-store';
-import { CursorCodec, pageOf, PageQueryDto, Roles } from '@dw/platform';
-import { shanghaiDateRange } from '../../shared/date-range';
+import { CursorCodec, pageOf, PageQueryDto, Roles, shanghaiDateRange } from '@dw/platform';
 
 export class ListOperationRefusalsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'error code, e.g. NO_AUTHORISING_ORDER' })

@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
-import { shanghaiDateRange } from '../../shared/date-range';
+import { CurrentPrincipal, CursorCodec, pageOf, type Principal, shanghaiDateRange } from '@dw/platform';
 import { cardOfParty, depositorScope } from '../../shared/depositor-scope';
 import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
 

@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Database } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { CursorCodec, pageOf, PageQueryDto, Roles } from '@dw/platform';
-import { shanghaiDateRange } from '../../shared/date-range';
+import { CursorCodec, pageOf, PageQueryDto, Roles, shanghaiDateRange } from '@dw/platform';
 
 export class ListStocktakesQueryDto extends PageQueryDto {
   @IsOptional()

@@ -1,8 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { EntitlementPurpose, fromWeight, OutboundEntitlementGrantedSchema, type OutboundEntitlementGranted } from '@dw/contracts';
+import {
+  EntitlementPurpose,
+  fromTimestamp,
+  fromWeight,
+  type OutboundEntitlementGranted,
+  OutboundEntitlementGrantedSchema,
+} from '@dw/contracts';
 import { InboxContext } from '@dw/platform';
-import { pb } from '../../shared/proto-values';
 import { WorkOrderCommandHandler } from '../work-order.command-handler';
 import { refusalsRecorded } from './integration-refusal';
 
@@ -23,7 +28,7 @@ export class OpenOutboundOrderWhenEntitlementGrantedKafkaHandler {
   async onEntitlementGranted(@Payload() event: OutboundEntitlementGranted, @Ctx() ctx: InboxContext): Promise<void> {
     if (event.purpose !== EntitlementPurpose.PICKUP) return;
     const orderId = outboundOrderIdOf(event.entitlementId);
-    const at = pb.instant(event.grantedAt, 'granted_at');
+    const at = fromTimestamp(event.grantedAt, 'granted_at');
     const acting = { actor: 'service:order', at, metadata: ctx.causedMetadata() };
     await refusalsRecorded(ctx, orderId, at, async () => {
       await this.orders.draftIn(

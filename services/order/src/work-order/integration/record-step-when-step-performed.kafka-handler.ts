@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { StepEvidenceKind, WorkOrderStepPerformedSchema, type WorkOrderStepPerformed } from '@dw/contracts';
+import { fromTimestamp, StepEvidenceKind, type WorkOrderStepPerformed, WorkOrderStepPerformedSchema } from '@dw/contracts';
 import { InboxContext } from '@dw/platform';
-import { pb } from '../../shared/proto-values';
 import type { StepEvidence } from '../domain/work-order.commands';
 import { WorkOrderCommandHandler } from '../work-order.command-handler';
 import { refusalsRecorded } from './integration-refusal';
@@ -24,7 +23,7 @@ export class RecordStepWhenStepPerformedKafkaHandler {
 
   @EventPattern(WorkOrderStepPerformedSchema.typeName)
   async onStepPerformed(@Payload() event: WorkOrderStepPerformed, @Ctx() ctx: InboxContext): Promise<void> {
-    const at = pb.instant(event.performedAt, 'performed_at');
+    const at = fromTimestamp(event.performedAt, 'performed_at');
     const performer = event.performedBy ?? { subject: 'unknown', role: 'unknown', partyId: '' };
     const kind = EVIDENCE_KINDS[event.evidenceKind];
     const evidence: StepEvidence | null = kind ? { kind, refs: [...event.evidenceRefs] } : null;

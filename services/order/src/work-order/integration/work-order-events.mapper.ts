@@ -10,6 +10,8 @@ import {
   PinnedWorkflowSchema,
   StepCheck as StepCheckPb,
   StepEvidenceSchema,
+  toActor,
+  toTimestamp,
   toWeight,
   WorkflowStepSchema,
   WorkOrderCancelledSchema,
@@ -23,7 +25,6 @@ import { cloudEventMessage } from '@dw/messaging';
 import type { TopicNames } from '@dw/platform';
 import type { OrderType, StepCheck, WorkOrderStatus } from '@dw/work-orders';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { pb } from '../../shared/proto-values';
 import type { ArrivalMode } from '../../workflow/domain/workflow-key';
 import type { WorkOrderEvent } from '../domain/work-order.events';
 import type { WorkOrderState } from '../domain/work-order.state';
@@ -83,8 +84,8 @@ export function workOrderOutbox(topics: TopicNames, registry: EventRegistry) {
                 sequence,
                 evidence: evidence ? create(StepEvidenceSchema, { kind: STEP_CHECKS[evidence.kind], refs: [...evidence.refs] }) : undefined,
                 movesGoods,
-                recordedBy: pb.actor(event.metadata.actor),
-                recordedAt: pb.at(at),
+                recordedBy: toActor(event.metadata.actor),
+                recordedAt: toTimestamp(at),
               }),
             );
           }
@@ -94,8 +95,8 @@ export function workOrderOutbox(topics: TopicNames, registry: EventRegistry) {
               create(WorkOrderCompletedSchema, {
                 orderId: domain.data.orderId,
                 steps: [...domain.data.steps],
-                completedBy: pb.actor(event.metadata.actor),
-                completedAt: pb.at(domain.data.at),
+                completedBy: toActor(event.metadata.actor),
+                completedAt: toTimestamp(domain.data.at),
               }),
             );
           case 'WorkOrderCancelled':
@@ -105,8 +106,8 @@ export function workOrderOutbox(topics: TopicNames, registry: EventRegistry) {
                 orderId: domain.data.orderId,
                 reason: domain.data.reason,
                 previousStatus: STATUSES[domain.data.previousStatus],
-                cancelledBy: pb.actor(event.metadata.actor),
-                cancelledAt: pb.at(domain.data.at),
+                cancelledBy: toActor(event.metadata.actor),
+                cancelledAt: toTimestamp(domain.data.at),
               }),
             );
         }
@@ -131,8 +132,8 @@ function openedMessage(before: WorkOrderState, opened: Extract<WorkOrderEvent, {
           specification: notice.specification,
           expectedPieces: notice.expectedPieces,
           expected: toWeight(notice.expectedKg),
-          arrivalFrom: pb.at(notice.arrivalWindow.from),
-          arrivalTo: pb.at(notice.arrivalWindow.to),
+          arrivalFrom: toTimestamp(notice.arrivalWindow.from),
+          arrivalTo: toTimestamp(notice.arrivalWindow.to),
         })
       : undefined,
     workflow: create(PinnedWorkflowSchema, {
@@ -149,7 +150,7 @@ function openedMessage(before: WorkOrderState, opened: Extract<WorkOrderEvent, {
           lots: entitlement.lots.map((lot) => create(OrderLotSchema, { lotId: lot.lotId, pieces: lot.pieces, net: toWeight(lot.netKg) })),
         })
       : undefined,
-    openedBy: pb.actor(event.metadata.actor),
-    openedAt: pb.at(opened.at),
+    openedBy: toActor(event.metadata.actor),
+    openedAt: toTimestamp(opened.at),
   });
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import type { Clock, IdGenerator } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal } from '@dw/platform';
-import { actingAs } from '../../../shared/acting';
+import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
 import { DraftInboundOrderRequestDto } from './draft-inbound-order.request.dto';
 

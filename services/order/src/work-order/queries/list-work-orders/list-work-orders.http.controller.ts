@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, STAFF_ROLES, type Principal } from '@dw/platform';
-import { shanghaiDateRange } from '../../../shared/date-range';
+import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, STAFF_ROLES, type Principal, shanghaiDateRange } from '@dw/platform';
 import { ListWorkOrdersQueryDto } from './list-work-orders.query.dto';
 
 interface WorkOrderRow {

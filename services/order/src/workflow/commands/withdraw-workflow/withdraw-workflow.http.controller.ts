@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { actingAs } from '../../../shared/acting';
+import { CLOCK, CurrentPrincipal, Roles, type Principal, actingAs } from '@dw/platform';
 import { workflowDecider } from '../../domain/workflow.decider';
 import { validateWorkflowKey, workflowIdOf } from '../../domain/workflow-key';
 import { WORKFLOW_STREAM_TYPE, workflowStream } from '../../workflow.streams';
