@@ -11,6 +11,12 @@ export interface EventStoreOptions {
   ids: IdGenerator;
   /** Called after each append with its duration; observability wires its histogram here. */
   onAppend?: (streamType: string, seconds: number) => void;
+  /**
+   * Called once the events of `append()` or of `transaction()` are committed, i.e. visible to
+   * the log's readers: the place to wake a projection runner (waking it from `onAppend`, before
+   * the commit, lets it read a log that does not show the events yet).
+   */
+  onCommit?: () => void;
 }
 
 /** Appends and reads inside one open transaction, so several streams change atomically. */
@@ -36,8 +42,10 @@ export class EventStore {
     this.notifier = new OutboxNotifier(db);
   }
 
-  append<E extends DomainEvent>(request: AppendRequest<E>): Promise<AppendResult> {
-    return this.appendWith(this.db, request);
+  async append<E extends DomainEvent>(request: AppendRequest<E>): Promise<AppendResult> {
+    const result = await this.appendWith(this.db, request);
+    this.options.onCommit?.();
+    return result;
   }
 
   readStream<E extends DomainEvent>(streamId: string, fromPosition = 0): Promise<RecordedEvent<E>[]> {
@@ -48,8 +56,10 @@ export class EventStore {
     return streamVersionIn(this.db, streamId);
   }
 
-  transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction((sql) => work(this.bind(sql)));
+  async transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction((sql) => work(this.bind(sql)));
+    this.options.onCommit?.();
+    return result;
   }
 
   /** The same operations over a transaction someone else opened (an inbox consumer's). */

@@ -90,10 +90,9 @@ export class EventSourcingModule {
             new EventStore(db, {
               clock,
               ids,
-              onAppend: (streamType, seconds) => {
-                platformMetrics.appendDuration.observe({ stream_type: streamType }, seconds);
-                projections.wake();
-              },
+              onAppend: (streamType, seconds) => platformMetrics.appendDuration.observe({ stream_type: streamType }, seconds),
+              // After the commit: woken earlier, the runner would read a log that does not show the events yet.
+              onCommit: () => projections.wake(),
             }),
           inject: [Database, CLOCK, ID_GENERATOR, ProjectionRunner],
         },
