@@ -51,8 +51,7 @@ export class LotCommandHandler {
     return this.floor.run(context, principal, async (tx, acting) => {
       const order = await authorisedOrder(tx, orderId, { operation: 'receive', step: 'unload_tally' }, context);
       const lotId = lotIdOf(orderId);
-      const { state } = await loadAggregate(tx, streams.lot(lotId).id, lotDecider);
-      if (state.status === 'none') await this.openLot(tx, lotId, order, acting);
+      if ((await tx.streamVersion(streams.lot(lotId).id)) === 0) await this.openLot(tx, lotId, order, acting);
       const barcode = streams.barcode(order.warehouse, String(piece.barcode));
       await handleCommandIn(tx, {
         streamId: barcode.id,

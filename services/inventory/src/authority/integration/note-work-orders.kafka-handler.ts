@@ -1,6 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  ContractFieldMissingError,
   type Actor,
   fromTimestamp,
   fromWeight,
@@ -57,7 +58,8 @@ export class NoteWorkOrdersKafkaHandler {
   @EventPattern(WorkOrderOpenedSchema.typeName)
   async onOpened(@Payload() event: WorkOrderOpened, @Ctx() ctx: InboxContext): Promise<void> {
     const type = ORDER_TYPES[event.type];
-    if (!type || !event.workflow) throw new Error(`work order ${event.orderId} has no type or workflow`);
+    if (!type) throw new ContractFieldMissingError('type');
+    if (!event.workflow) throw new ContractFieldMissingError('workflow');
     await this.note(ctx.store, event.orderId, acting(ctx, event.openedBy, event.openedAt, 'opened_at'), {
       type: 'NoteOrderOpened',
       data: {
