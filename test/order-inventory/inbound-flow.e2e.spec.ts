@@ -290,6 +290,29 @@ describe('issue 3: an inbound notice through the full workflow, order and invent
     expect((await depositorB.get('/stock/movements')).body.items).toEqual([]);
   });
 
+  it('chooses workflows as data: a workflow published for wire rod by rail is pinned by the next such order only', async () => {
+    const managerAtDesk = httpClient(services.order.baseUrl, services.token('manager-1', ['manager']));
+    const steps = ['notice', 'arrival', 'unload_tally', 'weigh', 'put_away', 'inspect', 'confirm'].map((code) => ({
+      code,
+      name: code,
+      check: code === 'weigh' ? 'scale_reading' : code === 'inspect' ? 'inspection_report' : 'none',
+      required: true,
+      movesGoods: code === 'unload_tally' || code === 'put_away',
+    }));
+    const published = await managerAtDesk.post('/workflows', { key: { orderType: 'inbound', commodity: 'wr-300-6.5-sg', arrivalMode: 'rail' }, steps });
+    expect(published).toMatchObject({ status: 201, body: { workflowId: 'inbound/wr-300-6.5-sg/rail', version: 1 } });
+    const badWorkflow = await managerAtDesk.post('/workflows', { key: { orderType: 'inbound', commodity: 'wr-300-6.5-sg', arrivalMode: 'rail' }, steps: steps.slice(0, -1) });
+    expect(badWorkflow).toMatchObject({ status: 422, body: { code: 'WORKFLOW_LAST_STEP_NOT_CONFIRM' } });
+    const notice = { commodity: 'wr-300-6.5-sg', brand: '沙钢', specification: 'HPB300 Φ6.5', expectedPieces: 10, expectedKg: 20_000, arrivalMode: 'rail', arrivalWindow: { from: '2025-03-06T00:00:00+08:00', to: '2025-03-07T00:00:00+08:00' }, storageCard: CARD_A };
+    const drafted = await desk.post('/inbound-orders', { warehouse: WAREHOUSE, ownerParty: 'P-A', notice });
+    const opened = await desk.post(`/work-orders/${drafted.body.orderId}/open`);
+    expect(opened.body.workflow).toEqual({ workflowId: 'inbound/wr-300-6.5-sg/rail', version: 1 });
+    expect((await desk.get(`/work-orders/${orderId}`)).body.workflow).toMatchObject({ workflowId: 'inbound/*/*', version: 1 });
+    // The desk named card SC-0001 for party P-A; naming it for another party is refused.
+    const mismatch = await desk.post('/inbound-orders', { warehouse: WAREHOUSE, ownerParty: 'P-B', notice });
+    expect(mismatch).toMatchObject({ status: 409, body: { code: 'STORAGE_CARD_PARTY_MISMATCH' } });
+  });
+
   it('filters and paginates the stock lists', async () => {
     const pieces = await floorDesk.get(`/stock/pieces?location=SHED1-R01-S01&limit=1`);
     expect(pieces.body.items.map((p: { barcode: string }) => p.barcode)).toEqual(['B1']);
