@@ -15,11 +15,19 @@ port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 docker_answers() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
 
-# npm ci when node_modules is missing or older than the lock file.
+# Installs from package-lock.json when node_modules is missing or older than the lock file.
+# `npm install` rather than `npm ci`: the registry this project's machines reach serves only
+# their own platform's builds of native packages (swc, buf, nx, esbuild, embedded PostgreSQL),
+# so the lock has no entries for other platforms' optional builds and `npm ci` refuses it as
+# out of sync; `npm install` installs exactly the locked versions and leaves the lock as it is.
 ensure_node_modules() {
   if [ ! -d "$root/node_modules" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-    say "install: npm ci"
-    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+    say "install: npm install (from package-lock.json)"
+    (cd "$root" && npm install --no-audit --no-fund --loglevel=error)
+    if ! git -C "$root" diff --quiet -- package-lock.json 2>/dev/null; then
+      say "install: package-lock.json changed: it no longer matches package.json"
+      return 1
+    fi
   fi
 }
 
