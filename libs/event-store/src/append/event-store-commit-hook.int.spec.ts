@@ -31,12 +31,17 @@ describe('EventStore onCommit', () => {
     await expectSeen([1]);
   });
 
-  it('fires once after a transaction of several appends commits, not for each append inside it', async () => {
+  it('fires for the appends of a transaction only once it committed: each sees the whole transaction', async () => {
     await store.transaction(async (tx) => {
       await tx.append({ streamId: 'c-2', streamType: 'counter', expectedVersion: 'no_stream', events: [event], metadata });
       await tx.append({ streamId: 'c-3', streamType: 'counter', expectedVersion: 'no_stream', events: [event], metadata });
     });
-    await expectSeen([1, 3]);
+    await expectSeen([1, 3, 3]);
+  });
+
+  it('fires after the commit of a transaction someone else opened (an inbox consumer binds the store to its own)', async () => {
+    await t.db.transaction((sql) => store.bind(sql).append({ streamId: 'c-5', streamType: 'counter', expectedVersion: 'no_stream', events: [event], metadata }));
+    await expectSeen([1, 3, 3, 4]);
   });
 
   it('does not fire when the transaction rolls back', async () => {
@@ -47,7 +52,7 @@ describe('EventStore onCommit', () => {
       }),
     ).rejects.toThrow('refused after the append');
     await settled();
-    expect(seenAtCommit).toEqual([1, 3]);
+    expect(seenAtCommit).toEqual([1, 3, 3, 4]);
   });
 
   /** Waits (with a deadline) for the reads started by onCommit to finish, then checks what they saw. */

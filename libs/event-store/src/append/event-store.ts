@@ -12,8 +12,9 @@ export interface EventStoreOptions {
   /** Called after each append with its duration; observability wires its histogram here. */
   onAppend?: (streamType: string, seconds: number) => void;
   /**
-   * Called once the events of `append()` or of `transaction()` are committed, i.e. visible to
-   * the log's readers: the place to wake a projection runner (waking it from `onAppend`, before
+   * Called once an append's transaction has committed (never on rollback), i.e. when its events
+   * are visible to the log's readers, whoever opened the transaction (`append`, `transaction`, an
+   * inbox consumer's): the place to wake a projection runner (waking it from `onAppend`, before
    * the commit, lets it read a log that does not show the events yet).
    */
   onCommit?: () => void;
@@ -42,10 +43,8 @@ export class EventStore {
     this.notifier = new OutboxNotifier(db);
   }
 
-  async append<E extends DomainEvent>(request: AppendRequest<E>): Promise<AppendResult> {
-    const result = await this.appendWith(this.db, request);
-    this.options.onCommit?.();
-    return result;
+  append<E extends DomainEvent>(request: AppendRequest<E>): Promise<AppendResult> {
+    return this.appendWith(this.db, request);
   }
 
   readStream<E extends DomainEvent>(streamId: string, fromPosition = 0): Promise<RecordedEvent<E>[]> {
@@ -56,10 +55,8 @@ export class EventStore {
     return streamVersionIn(this.db, streamId);
   }
 
-  async transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
-    const result = await this.db.transaction((sql) => work(this.bind(sql)));
-    this.options.onCommit?.();
-    return result;
+  transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction((sql) => work(this.bind(sql)));
   }
 
   /** The same operations over a transaction someone else opened (an inbox consumer's). */
@@ -119,6 +116,11 @@ export class EventStore {
     if (outbox.length > 0) {
       if (sql.afterCommit) sql.afterCommit(() => this.notifier.poke());
       else this.notifier.poke();
+    }
+    const onCommit = this.options.onCommit;
+    if (onCommit) {
+      if (sql.afterCommit) sql.afterCommit(onCommit);
+      else onCommit();
     }
     return {
       streamId: request.streamId,
