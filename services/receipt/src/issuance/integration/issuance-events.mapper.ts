@@ -6,6 +6,9 @@ import {
   ReceiptIssuanceRejectedSchema,
   ReceiptIssuanceWithdrawnSchema,
   receiptIssuanceTopic,
+  toActor,
+  toWeight,
+  toTimestamp,
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { totalKg } from '../../common/domain/weight-kg';
@@ -33,13 +36,13 @@ export function issuancePublicEvents(pending: PendingEvent, _before: IssuanceSta
             grade: data.grade,
             holder: pb.holder(data.holder),
             receipts: data.receipts.map((receipt) =>
-              create(PlannedReceiptSchema, { receiptNumber: receipt.receiptNumber, weight: pb.weight(receipt.weightKg), lotIds: receipt.lots.map((lot) => lot.lotId) }),
+              create(PlannedReceiptSchema, { receiptNumber: receipt.receiptNumber, weight: toWeight(receipt.weightKg), lotIds: receipt.lots.map((lot) => lot.lotId) }),
             ),
-            total: pb.weight(totalKg(data.receipts.map((receipt) => receipt.weightKg))),
+            total: toWeight(totalKg(data.receipts.map((receipt) => receipt.weightKg))),
             storageFeesPaidThrough: pb.date(data.storageFeesPaidThrough),
             ruleVersion: data.rule.version,
-            appliedBy: pb.actor(data.actor),
-            appliedAt: pb.at(data.at),
+            appliedBy: toActor(data.actor),
+            appliedAt: toTimestamp(data.at),
           }),
         ),
       ];
@@ -55,9 +58,9 @@ export function issuancePublicEvents(pending: PendingEvent, _before: IssuanceSta
             approvalReference: data.approvalReference,
             issueDate: pb.date(data.issueDate),
             receiptNumbers: data.receipts.map((record) => record.receiptNumber),
-            total: pb.weight(totalKg(data.receipts.map((record) => record.weightKg))),
-            approvedBy: pb.actor(data.actor),
-            approvedAt: pb.at(data.at),
+            total: toWeight(totalKg(data.receipts.map((record) => record.weightKg))),
+            approvedBy: toActor(data.actor),
+            approvedAt: toTimestamp(data.at),
           }),
         ),
       ];
@@ -71,8 +74,8 @@ export function issuancePublicEvents(pending: PendingEvent, _before: IssuanceSta
             applicationId: event.data.applicationId,
             reason: event.data.reason,
             lotIds: [...event.data.lotIds],
-            rejectedBy: pb.actor(event.data.actor),
-            rejectedAt: pb.at(event.data.at),
+            rejectedBy: toActor(event.data.actor),
+            rejectedAt: toTimestamp(event.data.at),
           }),
         ),
       ];
@@ -85,8 +88,8 @@ export function issuancePublicEvents(pending: PendingEvent, _before: IssuanceSta
             applicationId: event.data.applicationId,
             reason: event.data.reason,
             lotIds: [...event.data.lotIds],
-            withdrawnBy: pb.actor(event.data.actor),
-            withdrawnAt: pb.at(event.data.at),
+            withdrawnBy: toActor(event.data.actor),
+            withdrawnAt: toTimestamp(event.data.at),
           }),
         ),
       ];

@@ -56,6 +56,10 @@ describe('lot backing decider', () => {
       spec.given([registered, reserved]).when(register(lot)).thenRefusedWith('LOT_ALREADY_REGISTERED', { status: 'reserved' });
     });
 
+    it('takes a lot of a commodity without grades (inventory states grade as empty)', () => {
+      spec.given([]).when(register({ ...lot, grade: '' })).then([{ type: 'LotRegistered', data: { lot: { ...lot, grade: '' }, actor: system, at } }]);
+    });
+
     it('takes lots only from the system (the inventory event handler)', () => {
       spec.given([]).when(register(lot, clerk)).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     });

@@ -11,6 +11,7 @@ export interface LotFacts {
   readonly lotId: string;
   readonly commodity: string;
   readonly brand: string;
+  /** '' when the commodity has no grades. */
   readonly grade: string;
   readonly warehouseId: string;
   readonly location: string;
@@ -38,7 +39,9 @@ export function assertLotFacts(input: LotFactsInput, field = 'lot'): LotFacts {
     lotId: requireText(input.lotId, `${field}.lotId`),
     commodity: requireText(input.commodity, `${field}.commodity`),
     brand: requireText(input.brand, `${field}.brand`),
-    grade: requireText(input.grade, `${field}.grade`),
+    // Inventory states '' for a commodity without grades: the lot is a fact all the same; it
+    // simply cannot back a standard receipt, whose application names a grade (LOT_SPEC_MISMATCH).
+    grade: optionalText(input.grade, `${field}.grade`),
     warehouseId: requireText(input.warehouseId, `${field}.warehouseId`),
     location: requireText(input.location, `${field}.location`),
     pieces,
@@ -46,4 +49,9 @@ export function assertLotFacts(input: LotFactsInput, field = 'lot'): LotFacts {
     productionDates,
     ownerCard: requireText(input.ownerCard, `${field}.ownerCard`),
   };
+}
+
+function optionalText(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw refuse.invalid('FIELD_REQUIRED', `${field} must be text ('' when there is none)`, field);
+  return value;
 }

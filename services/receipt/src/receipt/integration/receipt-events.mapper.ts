@@ -18,6 +18,8 @@ import {
   receiptEntitlementTopic,
   receiptReceiptTopic,
   toWeight,
+  toActor,
+  toTimestamp,
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { cnMainlandCalendar } from '@dw/kernel';
@@ -71,8 +73,8 @@ function issued(record: ReceiptRecord, event: Extract<ReceiptEvent, { type: 'Rec
       applicationId: lineage.origin === 'issuance' ? lineage.applicationId : '',
       parentReceiptNumbers: lineage.origin === 'split' ? [lineage.parent] : lineage.origin === 'merge' ? [...lineage.parents] : [],
       ruleVersion: record.rule.version,
-      issuedBy: pb.actor(event.data.actor),
-      issuedAt: pb.at(event.data.at),
+      issuedBy: toActor(event.data.actor),
+      issuedAt: toTimestamp(event.data.at),
     }),
   );
 }
@@ -100,8 +102,8 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
             goods,
             from: pb.holder(event.data.from),
             to: pb.holder(event.data.to),
-            transferredBy: pb.actor(event.data.actor),
-            transferredAt: pb.at(event.data.at),
+            transferredBy: toActor(event.data.actor),
+            transferredAt: toTimestamp(event.data.at),
           }),
         ),
       ];
@@ -119,8 +121,8 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
             reason: hold.reason,
             goods,
             holder,
-            placedBy: pb.actor(event.data.actor),
-            placedAt: pb.at(event.data.at),
+            placedBy: toActor(event.data.actor),
+            placedAt: toTimestamp(event.data.at),
           }),
         ),
       ];
@@ -140,8 +142,8 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
             goods,
             holder,
             remainingHolds: before.holds.length - 1,
-            releasedBy: pb.actor(event.data.actor),
-            releasedAt: pb.at(event.data.at),
+            releasedBy: toActor(event.data.actor),
+            releasedAt: toTimestamp(event.data.at),
           }),
         ),
       ];
@@ -156,8 +158,8 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
             childReceiptNumbers: event.data.children.map((child) => child.receiptNumber),
             goods,
             holder,
-            splitBy: pb.actor(event.data.actor),
-            splitAt: pb.at(event.data.at),
+            splitBy: toActor(event.data.actor),
+            splitAt: toTimestamp(event.data.at),
           }),
         ),
       ];
@@ -171,8 +173,8 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
             mergedInto: event.data.mergedInto,
             goods,
             holder,
-            mergedBy: pb.actor(event.data.actor),
-            mergedAt: pb.at(event.data.at),
+            mergedBy: toActor(event.data.actor),
+            mergedAt: toTimestamp(event.data.at),
           }),
         ),
       ];
@@ -190,8 +192,8 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
             goods,
             holder,
             lotIds: entitlement.lots.map((lot) => lot.lotId),
-            cancelledBy: pb.actor(actor),
-            cancelledAt: pb.at(at),
+            cancelledBy: toActor(actor),
+            cancelledAt: toTimestamp(at),
           }),
         ),
         publicEvent(
@@ -210,8 +212,8 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
             lots: entitlement.lots.map((lot) => create(EntitledLotSchema, { lotId: lot.lotId, pieces: lot.pieces, net: toWeight(lot.weightKg) })),
             total: toWeight(entitlement.weightKg),
             purpose: PURPOSES[purpose],
-            grantedBy: pb.actor(actor),
-            grantedAt: pb.at(at),
+            grantedBy: toActor(actor),
+            grantedAt: toTimestamp(at),
           }),
           entitlementId,
         ),
@@ -230,8 +232,8 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
             ...(lastTradingDay ? { lastTradingDay: pb.date(lastTradingDay) } : {}),
             goods,
             holder,
-            flaggedBy: pb.actor(event.data.actor),
-            flaggedAt: pb.at(event.data.at),
+            flaggedBy: toActor(event.data.actor),
+            flaggedAt: toTimestamp(event.data.at),
           }),
         ),
       ];

@@ -9,9 +9,10 @@ import {
   StorageCardStatus,
   StorageCardSuspendedSchema,
   receiptStorageCardTopic,
+  toActor,
+  toTimestamp,
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
-import { pb } from '../../common/integration/proto-values';
 import { publicEvent, type PublicEvent } from '../../common/integration/receipt-outbox';
 import type { StorageCardStatus as DomainStatus } from '../domain/storage-card';
 import { storageCardDecider, type StorageCardState } from '../domain/storage-card.decider';
@@ -31,8 +32,8 @@ export function storageCardPublicEvents(pending: PendingEvent, before: StorageCa
   const after = storageCardDecider.evolve(before, event);
   if (!after) return [];
   const card = create(StorageCardSchema, { cardNumber: after.cardNumber, ownerPartyId: after.ownerPartyId, holderName: after.holderName, status: STATUSES[after.status] });
-  const by = pb.actor(event.data.actor);
-  const at = pb.at(event.data.at);
+  const by = toActor(event.data.actor);
+  const at = toTimestamp(event.data.at);
   const topic = receiptStorageCardTopic;
   switch (event.type) {
     case 'StorageCardApplied':

@@ -1,7 +1,13 @@
 import { create } from '@bufbuild/protobuf';
-import { TitleField, TitleMismatchSchema, TransferMismatchAlarmRaisedSchema, receiptAlarmTopic } from '@dw/contracts';
+import {
+  TitleField,
+  TitleMismatchSchema,
+  TransferMismatchAlarmRaisedSchema,
+  receiptAlarmTopic,
+  toActor,
+  toTimestamp,
+} from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
-import { pb } from '../../common/integration/proto-values';
 import { publicEvent, type PublicEvent } from '../../common/integration/receipt-outbox';
 import type { TitleMismatch, TransferMismatchAlarmRaised } from '../../receipt/domain/receipt-transfer.policy';
 
@@ -22,8 +28,8 @@ export function transferAlarmPublicEvents(pending: PendingEvent): readonly Publi
         receiptNumber: data.receiptNumber,
         transferId: data.transferId,
         mismatches: data.mismatches.map((mismatch) => create(TitleMismatchSchema, { field: FIELDS[mismatch.field], entered: mismatch.entered, recorded: mismatch.recorded })),
-        raisedBy: pb.actor(data.actor),
-        raisedAt: pb.at(data.at),
+        raisedBy: toActor(data.actor),
+        raisedAt: toTimestamp(data.at),
       }),
     ),
   ];
