@@ -68,6 +68,18 @@ export class ReceiptScenario {
 
   /** LotBecameAvailable on the real topic, as the inventory service publishes it; waits until the receipt service has the lots. */
   async lotsBecomeAvailable(lots: readonly LotSpec[]): Promise<void> {
+    await this.publishLots(lots);
+    await waitFor(
+      async () => {
+        const known = await this.app.db.query<{ lot_id: string }>(`SELECT lot_id FROM lots WHERE lot_id = ANY($1)`, [lots.map((lot) => lot.lotId)]);
+        return known.rowCount === new Set(lots.map((lot) => lot.lotId)).size;
+      },
+      { timeoutMs: 60_000, describe: `lots ${lots.map((lot) => lot.lotId).join(', ')} registered from Kafka` },
+    );
+  }
+
+  /** The messages only, each with its own CloudEvents id (a redelivery of the same facts is a new message). */
+  async publishLots(lots: readonly LotSpec[]): Promise<void> {
     const producer = testMessageBus().producer();
     await producer.connect();
     try {
@@ -108,13 +120,6 @@ export class ReceiptScenario {
     } finally {
       await producer.disconnect();
     }
-    await waitFor(
-      async () => {
-        const known = await this.app.db.query<{ lot_id: string }>(`SELECT lot_id FROM lots WHERE lot_id = ANY($1)`, [lots.map((lot) => lot.lotId)]);
-        return known.rowCount === lots.length;
-      },
-      { timeoutMs: 60_000, describe: `lots ${lots.map((lot) => lot.lotId).join(', ')} registered from Kafka` },
-    );
   }
 
   /** The warehouse applies for one receipt per lot group; returns the application and its receipt numbers. */

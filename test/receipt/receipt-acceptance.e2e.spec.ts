@@ -1,0 +1,206 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { dropServiceDatabase } from '@dw/event-store';
+import { DEV_ISSUER, signRequest, type Role } from '@dw/platform';
+import { databaseUrl, kafkaBrokers, runEntryPoint, ServiceProcess, startServiceProcess, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
+import { fromBinary } from '@bufbuild/protobuf';
+import { ReceiptTitleTransferredSchema, TransferMismatchAlarmRaisedSchema } from '@dw/contracts';
+import { receiveInboundLot, staffOf } from '../order-inventory/fixtures/inbound-receiving';
+import { startOrderAndInventory, type RunningServices } from '../order-inventory/fixtures/order-inventory-services';
+
+/**
+ * Issue 4 acceptance, across services: the inventory, order and receipt services as three OS
+ * processes, real PostgreSQL, a real Kafka broker between them, dev tokens and HMAC-signed
+ * integration clients (the exchange, a bank).
+ *
+ * Two inbound lots are received by the inventory service under inbound work orders of the
+ * order service (scans, signed scale readings, inspection, put-away); their LotBecameAvailable
+ * reaches the receipt service, which issues receipts after the exchange's signed approval. The
+ * receipts are transferred twice, one is pledged and released by the bank, the two are merged,
+ * and the merged receipt is cancelled for pickup: its outbound entitlement reaches the order
+ * service, which opens the outbound work order for the holder.
+ */
+const RECEIPT_MAIN = 'services/receipt/src/main.ts';
+const EXCHANGE = { id: 'shfe', secret: 'shfe-acceptance-secret-0123456789-0123', role: 'exchange' as const, name: 'SHFE' };
+const BANK = { id: 'bank-icbc', secret: 'icbc-acceptance-secret-0123456789-0123', role: 'bank' as const, name: 'ICBC' };
+const WAREHOUSE = 'WH-WX-01';
+const COMMODITY = 'rb-400e-20-sg';
+
+// Answers of many shapes, inspected field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = any;
+
+describe('issue 4: inbound lots become receipts, change hands, and leave as an outbound order (inventory, order, receipt)', () => {
+  let services: RunningServices;
+  let receipt: ServiceProcess;
+  let recorder: TopicRecorder;
+  const schema = `t_receipt_acc_${randomBytes(4).toString('hex')}`;
+  const bus = testMessageBus();
+
+  const person = (sub: string, roles: Role[], partyId?: string) => ({ sub, roles, partyId });
+  const clerk = person('desk-clerk-7', ['clerk']);
+  const manager = person('manager-1', ['manager']);
+  const seller = person('u-seller', ['depositor'], 'party-seller');
+  const trader = person('u-trader', ['depositor'], 'party-trader');
+  const mill = person('u-mill', ['depositor'], 'party-mill');
+
+  async function call(base: string, who: ReturnType<typeof person>, method: string, path: string, json?: unknown): Promise<{ status: number; body: Body }> {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${services.token(who.sub, who.roles, who.partyId)}`, ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+  const atReceipt = (who: ReturnType<typeof person>, method: string, path: string, json?: unknown) => call(receipt.baseUrl, who, method, path, json);
+
+  async function signed(client: typeof EXCHANGE | typeof BANK, method: string, path: string, json?: unknown): Promise<{ status: number; body: Body }> {
+    const body = json === undefined ? undefined : JSON.stringify(json);
+    const headers = { ...signRequest({ clientId: client.id, secret: client.secret, method, path, body }), ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }) };
+    const response = await fetch(`${receipt.baseUrl}${path}`, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body });
+    return { status: response.status, body: await response.json() };
+  }
+
+  async function openCard(who: ReturnType<typeof person>, holderName: string): Promise<string> {
+    const applied = await atReceipt(who, 'POST', '/storage-cards', { holderName });
+    expect(applied.status).toBe(201);
+    expect((await atReceipt(clerk, 'POST', `/storage-cards/${applied.body.cardNumber}/approve`)).status).toBe(200);
+    return applied.body.cardNumber;
+  }
+
+  beforeAll(async () => {
+    services = await startOrderAndInventory('rcpt');
+    const url = new URL(databaseUrl());
+    url.username = `${schema}_app`;
+    // The receipt service joins the same broker under the same topic prefix as the other two.
+    const env = {
+      DATABASE_URL: url.toString(),
+      DATABASE_ADMIN_URL: databaseUrl(),
+      DATABASE_SCHEMA: schema,
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: services.prefix,
+      HTTP_PORT: '0',
+      SERVICE_NAME: 'receipt',
+      AUTH_ISSUER: DEV_ISSUER,
+      AUTH_JWKS: services.env.order.AUTH_JWKS!,
+      INTEGRATION_CLIENTS: JSON.stringify([EXCHANGE, BANK]),
+      LOG_LEVEL: 'info',
+    };
+    await runEntryPoint(RECEIPT_MAIN, ['provision'], env);
+    receipt = await startServiceProcess(RECEIPT_MAIN, [], env);
+    const topic = (name: string) => `${services.prefix}.${name}`;
+    recorder = await new TopicRecorder(bus, [topic('receipt.receipt.v1'), topic('receipt.alarm.v1')]).start();
+  });
+
+  afterAll(async () => {
+    await recorder?.stop();
+    const exit = await receipt?.stop();
+    await services?.stop();
+    await dropServiceDatabase(databaseUrl(), schema);
+    expect(exit).toEqual({ code: null, signal: 'SIGTERM' });
+  });
+
+  it('lots received by inventory become receipts after a signed exchange approval, change hands twice, are pledged, merged, and cancelled into an outbound order', async () => {
+    // Master data at inventory (the commodity with the grade the exchange delivers by, a shed slot).
+    const { manager: inventoryManager, desk } = staffOf(services);
+    expect((await inventoryManager.post('/commodities', { code: COMMODITY, product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢', grade: 'HRB400E' })).status).toBe(201);
+    expect((await inventoryManager.post('/locations', { locationId: 'SHED2-R01-S01', warehouse: WAREHOUSE, area: { kind: 'shed', name: 'SHED2' }, row: 'R01', slot: 'S01', capacityKg: 100_000 })).status).toBe(201);
+
+    // Storage cards at the receipt service; the seller's is the one the inbound notices name.
+    const sellerCard = await openCard(seller, '恒达钢铁贸易有限公司');
+    const traderCard = await openCard(trader, '华东建材有限公司');
+    const millCard = await openCard(mill, '江南钢材加工厂');
+    // Factory-style rules for this commodity: whole tonnes, valid 6 months from issue (the
+    // fixture's goods were produced on 2025-02-20, so a production-date rule would be long past).
+    const terms = { receiptKind: 'factory', unitKg: 1_000, unitToleranceBp: 0, validity: { basis: 'issue-date', months: 6 }, maxProductionSpanDays: null };
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect((await atReceipt(manager, 'POST', `/receipt-rules/${COMMODITY}/versions`, { effectiveFrom: today, terms })).status).toBe(201);
+
+    // Two inbound lots through the order and inventory services' full inbound workflow.
+    const base = { warehouse: WAREHOUSE, storageCard: sellerCard, party: 'party-seller', commodity: COMMODITY };
+    const first = await receiveInboundLot(services, { ...base, pieces: { 'A-1': 2_000, 'A-2': 2_000, 'A-3': 2_000 }, placement: { 'A-1': 'SHED2-R01-S01', 'A-2': 'SHED2-R01-S01', 'A-3': 'SHED2-R01-S01' } });
+    const second = await receiveInboundLot(services, { ...base, pieces: { 'B-1': 2_000, 'B-2': 2_000 }, placement: { 'B-1': 'SHED2-R01-S01', 'B-2': 'SHED2-R01-S01' } });
+    const lots = await waitFor(
+      async () => {
+        const known = (await atReceipt(clerk, 'GET', `/lots?ownerCard=${sellerCard}&status=available`)).body.items as Body[];
+        return known.length === 2 ? known : undefined;
+      },
+      { timeoutMs: 60_000, describe: 'both lots known to the receipt service from inventory.lot.v1' },
+    );
+    expect(lots.map((lot) => [lot.lotId, lot.weightKg, lot.commodity, lot.grade, lot.warehouseId]).sort()).toEqual(
+      [
+        [first.lotId, 6_000, COMMODITY, 'HRB400E', WAREHOUSE],
+        [second.lotId, 4_000, COMMODITY, 'HRB400E', WAREHOUSE],
+      ].sort(),
+    );
+
+    // The warehouse applies; the exchange approves over its signed API; the receipts are issued.
+    const applied = await atReceipt(clerk, 'POST', '/issuance-applications', {
+      warehouseId: WAREHOUSE,
+      commodity: COMMODITY,
+      brand: lots[0].brand,
+      grade: 'HRB400E',
+      holderCard: sellerCard,
+      storageFeesPaidThrough: today,
+      receipts: [{ lotIds: [first.lotId] }, { lotIds: [second.lotId] }],
+    });
+    expect(applied.status).toBe(201);
+    const unsigned = await fetch(`${receipt.baseUrl}/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"approvalReference":"X"}' });
+    expect(unsigned.status).toBe(401);
+    const approved = await signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, { approvalReference: 'SHFE-ACC-1' });
+    expect(approved.status).toBe(200);
+    const [r1, r2] = approved.body.receiptNumbers as string[];
+
+    // Transferred twice: seller → trader, trader → mill; a mistyped card is refused with an alarm.
+    const line = (n: string) => ({ receiptNumber: n, commodity: COMMODITY });
+    expect((await atReceipt(seller, 'POST', '/transfers', { entered: { holderName: '恒达钢铁贸易有限公司', storageCard: sellerCard }, buyerCard: traderCard, lines: [line(r1!), line(r2!)] })).status).toBe(201);
+    const mistyped = await atReceipt(trader, 'POST', '/transfers', { entered: { holderName: '华东建材有限公司', storageCard: millCard }, buyerCard: millCard, lines: [line(r1!)] });
+    expect([mistyped.status, mistyped.body.code]).toEqual([422, 'TRANSFER_CARD_MISMATCH']);
+    expect((await atReceipt(trader, 'POST', '/transfers', { entered: { holderName: '华东建材有限公司', storageCard: traderCard }, buyerCard: millCard, lines: [line(r1!), line(r2!)] })).status).toBe(201);
+
+    // One pledged by its holder to the bank and released by the bank (signed).
+    const pledged = await atReceipt(mill, 'POST', `/receipts/${r1}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'inventory financing' });
+    expect(pledged.status).toBe(201);
+    expect((await signed(EXCHANGE, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'not mine' })).body.code).toBe('HOLD_RELEASE_FORBIDDEN');
+    expect((await signed(BANK, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'repaid' })).status).toBe(200);
+
+    // The two merged (6 t + 4 t), and the merged receipt cancelled for pickup.
+    const merged = await atReceipt(mill, 'POST', '/receipts/merge', { receiptNumbers: [r1, r2] });
+    expect(merged.status).toBe(201);
+    const cancelled = await atReceipt(mill, 'POST', `/receipts/${merged.body.receiptNumber}/cancel`, { purpose: 'pickup' });
+    expect(cancelled.status).toBe(200);
+    const entitlementId = cancelled.body.entitlementId as string;
+
+    // The outbound entitlement appears in the order service as an open outbound order for the mill.
+    const outbound = await waitFor(
+      async () => {
+        const answer = await desk.get(`/work-orders/out-${entitlementId}`);
+        return answer.status === 200 ? answer.body : undefined;
+      },
+      { timeoutMs: 60_000, describe: 'the outbound work order in the order service' },
+    );
+    expect(outbound).toMatchObject({ type: 'outbound', status: 'open', warehouse: WAREHOUSE, owner: millCard, ownerParty: 'party-mill', commodity: COMMODITY });
+    expect(outbound.entitlement).toMatchObject({ entitlementId, receiptNumber: merged.body.receiptNumber });
+    expect(outbound.entitlement.lots.map((lot: Body) => [lot.lotId, lot.netKg]).sort()).toEqual([[first.lotId, 6_000], [second.lotId, 4_000]].sort());
+
+    // The record: every step with its actor, verified; the facts went out on Kafka for ops.
+    const history = await signed(EXCHANGE, 'GET', `/integration/exchange/receipts/${r1}/history`);
+    expect(history.body.events.map((e: Body) => [e.type, e.actor.role])).toEqual([
+      ['ReceiptIssued', 'exchange'],
+      ['TitleTransferred', 'depositor'],
+      ['TitleTransferred', 'depositor'],
+      ['ReceiptHoldPlaced', 'depositor'],
+      ['ReceiptHoldReleased', 'bank'],
+      ['ReceiptMerged', 'depositor'],
+    ]);
+    expect(history.body.verification.receipt).toMatchObject({ ok: true, events: 6 });
+    expect(history.body.alarms).toHaveLength(1);
+    const transfers = await waitFor(() => {
+      const found = recorder.messages.filter((m) => m.headers.ce_type === ReceiptTitleTransferredSchema.typeName);
+      return found.length === 4 ? found : undefined;
+    }, { describe: 'four title transfers on receipt.receipt.v1 (2 receipts × 2)' });
+    expect(transfers.map((m) => fromBinary(ReceiptTitleTransferredSchema, m.value).to?.storageCard).sort()).toEqual([millCard, millCard, traderCard, traderCard].sort());
+    const alarm = await waitFor(() => recorder.messages.find((m) => m.headers.ce_type === TransferMismatchAlarmRaisedSchema.typeName), { describe: 'the alarm on receipt.alarm.v1' });
+    expect(fromBinary(TransferMismatchAlarmRaisedSchema, alarm.value)).toMatchObject({ receiptNumber: r1, mismatches: [{ entered: millCard, recorded: traderCard }] });
+  });
+});
