@@ -79,7 +79,7 @@ java_cmd() {
 # The process listening on the port, and the Apache Kafka version its class path names.
 describe_listener() {
   local pid cmd
-  pid="$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+  pid="$({ ss -Hltnp "sport = :$port" 2>/dev/null || true; } | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
   [ -n "$pid" ] || { echo "an unknown process"; return; }
   cmd="$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)"
   case "$cmd" in
