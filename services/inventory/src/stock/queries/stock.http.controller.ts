@@ -64,18 +64,8 @@ export class StockHttpController {
   @Get('pieces')
   async pieces(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = await depositorScope(this.db, principal, query.owner);
-    const range = shanghaiDateRange(query.from, query.to);
     const after = query.cursor ? this.cursors.decode<{ p: string; b: string }>(query.cursor, 'pieces') : null;
-    const { rows } = await this.db.query<Row>(
-      `SELECT * FROM stock_pieces
-        WHERE ($1::text IS NULL OR commodity_code = $1) AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR warehouse = $3)
-          AND ($4::text IS NULL OR location_id = $4)
-          AND ($5::timestamptz IS NULL OR scanned_at >= $5) AND ($6::timestamptz IS NULL OR scanned_at < $6)
-          AND ($7::text IS NULL OR lot_id = $7) AND ${cardOfParty('owner', 8)}
-          AND ($9::bigint IS NULL OR (position, barcode) > ($9, $10))
-        ORDER BY position, barcode LIMIT $11`,
-      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after?.p ?? null, after?.b ?? '', query.limit + 1],
-    );
+    const rows = await this.filteredAfter('stock_pieces', 'scanned_at', 'barcode', query, party, after && { position: after.p, tie: after.b });
     return pageOf(
       rows,
       query.limit,
@@ -99,18 +89,8 @@ export class StockHttpController {
   @Get('movements')
   async movements(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = await depositorScope(this.db, principal, query.owner);
-    const range = shanghaiDateRange(query.from, query.to);
     const after = query.cursor ? this.cursors.decode<{ p: string; l: string }>(query.cursor, 'movements') : null;
-    const { rows } = await this.db.query<Row>(
-      `SELECT * FROM stock_movements
-        WHERE ($1::text IS NULL OR commodity_code = $1) AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR warehouse = $3)
-          AND ($4::text IS NULL OR location_id = $4)
-          AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
-          AND ($7::text IS NULL OR lot_id = $7) AND ${cardOfParty('owner', 8)}
-          AND ($9::bigint IS NULL OR (position, lot_id) > ($9, $10))
-        ORDER BY position, lot_id LIMIT $11`,
-      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after?.p ?? null, after?.l ?? '', query.limit + 1],
-    );
+    const rows = await this.filteredAfter('stock_movements', 'at', 'lot_id', query, party, after && { position: after.p, tie: after.l });
     return pageOf(
       rows,
       query.limit,
@@ -130,5 +110,31 @@ export class StockHttpController {
       }),
       (r) => this.cursors.encode({ p: String(r.position), l: r.lot_id }, 'movements'),
     );
+  }
+
+  /**
+   * One page of a per-piece or per-movement table under the list filters, in (position, tie)
+   * order after the cursor. Table and column names come from this class, never from input.
+   */
+  private async filteredAfter(
+    table: 'stock_pieces' | 'stock_movements',
+    timeColumn: 'scanned_at' | 'at',
+    tieColumn: 'barcode' | 'lot_id',
+    query: StockFilterQueryDto,
+    party: string | null,
+    after: { position: string; tie: string } | null,
+  ): Promise<Row[]> {
+    const range = shanghaiDateRange(query.from, query.to);
+    const { rows } = await this.db.query<Row>(
+      `SELECT * FROM ${table}
+        WHERE ($1::text IS NULL OR commodity_code = $1) AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR warehouse = $3)
+          AND ($4::text IS NULL OR location_id = $4)
+          AND ($5::timestamptz IS NULL OR ${timeColumn} >= $5) AND ($6::timestamptz IS NULL OR ${timeColumn} < $6)
+          AND ($7::text IS NULL OR lot_id = $7) AND ${cardOfParty('owner', 8)}
+          AND ($9::bigint IS NULL OR (position, ${tieColumn}) > ($9, $10))
+        ORDER BY position, ${tieColumn} LIMIT $11`,
+      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after?.position ?? null, after?.tie ?? '', query.limit + 1],
+    );
+    return rows;
   }
 }
