@@ -15,20 +15,21 @@ port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 docker_answers() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
 
-# Installs from package-lock.json when node_modules is missing or older than the lock file.
-# `npm install` rather than `npm ci`: the registry this project's machines reach serves only
-# their own platform's builds of native packages (swc, buf, nx, esbuild, embedded PostgreSQL),
-# so the lock has no entries for other platforms' optional builds and `npm ci` refuses it as
-# out of sync; `npm install` installs exactly the locked versions and leaves the lock as it is.
+# Installs exactly the locked tree with `npm ci` when node_modules is missing or was installed
+# from another package-lock.json (its digest is kept in node_modules/.dw-lock.sha256). The lock
+# holds every platform's optional native builds (swc, buf, nx, esbuild, embedded PostgreSQL), so
+# `npm ci` accepts it on any platform and installs only this platform's; `npm ci` never writes
+# the lock, and a lock that no longer matches package.json fails the install instead of being
+# rewritten.
 ensure_node_modules() {
-  if [ ! -d "$root/node_modules" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-    say "install: npm install (from package-lock.json)"
-    (cd "$root" && npm install --no-audit --no-fund --loglevel=error)
-    if ! git -C "$root" diff --quiet -- package-lock.json 2>/dev/null; then
-      say "install: package-lock.json changed: it no longer matches package.json"
-      return 1
-    fi
+  local digest
+  digest="$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$root/node_modules/.dw-lock.sha256" ] && [ "$(cat "$root/node_modules/.dw-lock.sha256")" = "$digest" ]; then
+    return 0
   fi
+  say "install: npm ci (exactly the tree in package-lock.json)"
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  printf '%s\n' "$digest" > "$root/node_modules/.dw-lock.sha256"
 }
 
 # Exports DATABASE_ADMIN_URL and KAFKA_BROKERS for what follows; starts what is missing.
