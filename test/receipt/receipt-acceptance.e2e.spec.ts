@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dropServiceDatabase } from '@dw/event-store';
 import { DEV_ISSUER, signRequest, type Role } from '@dw/platform';
-import { databaseUrl, kafkaBrokers, runEntryPoint, ServiceProcess, startServiceProcess, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
+import { databaseUrl, kafkaBrokers, ReadYourWritesSession, runEntryPoint, ServiceProcess, startServiceProcess, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
 import { fromBinary } from '@bufbuild/protobuf';
 import { ReceiptTitleTransferredSchema, TransferMismatchAlarmRaisedSchema } from '@dw/contracts';
 import { receiveInboundLot, staffOf } from '../order-inventory/fixtures/inbound-receiving';
@@ -35,6 +35,8 @@ describe('issue 4: inbound lots become receipts, change hands, and leave as an o
   let recorder: TopicRecorder;
   const schema = `t_receipt_acc_${randomBytes(4).toString('hex')}`;
   const bus = testMessageBus();
+  /** Reads wait for the writes this flow has seen in the same service (read-your-writes). */
+  const session = new ReadYourWritesSession();
 
   const person = (sub: string, roles: Role[], partyId?: string) => ({ sub, roles, partyId });
   const clerk = person('desk-clerk-7', ['clerk']);
@@ -46,9 +48,14 @@ describe('issue 4: inbound lots become receipts, change hands, and leave as an o
   async function call(base: string, who: ReturnType<typeof person>, method: string, path: string, json?: unknown): Promise<{ status: number; body: Body }> {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${services.token(who.sub, who.roles, who.partyId)}`, ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${services.token(who.sub, who.roles, who.partyId)}`,
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...session.headersFor(base),
+      },
       body: json === undefined ? undefined : JSON.stringify(json),
     });
+    session.remember(base, response.headers);
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
@@ -57,7 +64,12 @@ describe('issue 4: inbound lots become receipts, change hands, and leave as an o
   async function signed(client: typeof EXCHANGE | typeof BANK, method: string, path: string, json?: unknown): Promise<{ status: number; body: Body }> {
     const body = json === undefined ? undefined : JSON.stringify(json);
     const headers = { ...signRequest({ clientId: client.id, secret: client.secret, method, path, body }), ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }) };
-    const response = await fetch(`${receipt.baseUrl}${path}`, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body });
+    const response = await fetch(`${receipt.baseUrl}${path}`, {
+      method,
+      headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}), ...session.headersFor(receipt.baseUrl) },
+      body,
+    });
+    session.remember(receipt.baseUrl, response.headers);
     return { status: response.status, body: await response.json() };
   }
 
@@ -85,6 +97,8 @@ describe('issue 4: inbound lots become receipts, change hands, and leave as an o
       AUTH_JWKS: services.env.order.AUTH_JWKS!,
       INTEGRATION_CLIENTS: JSON.stringify([EXCHANGE, BANK]),
       LOG_LEVEL: 'info',
+      // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
+      READ_YOUR_WRITES_TIMEOUT_MS: '30000',
     };
     await runEntryPoint(RECEIPT_MAIN, ['provision'], env);
     receipt = await startServiceProcess(RECEIPT_MAIN, [], env);

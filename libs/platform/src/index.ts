@@ -28,6 +28,7 @@ export * from './http/body-parsing';
 export * from './http/edge-request';
 export * from './http/etag';
 export * from './http/acting';
+export * from './http/read-your-writes';
 
 // People auth
 export * from './auth/role';

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { systemClock, type Clock } from '@dw/kernel';
 import { parseJwks } from './auth/jwks';
 import { JwtAuthGuard, AUTH_REALM } from './auth/jwt-auth.guard';
@@ -7,6 +7,7 @@ import { JwtVerifier } from './auth/jwt-verifier';
 import { RolesGuard } from './auth/roles.guard';
 import { BaseServiceConfig } from './config/base-service.config';
 import { HealthModule, type HealthOptions } from './health/health.module';
+import { ReadYourWritesInterceptor } from './http/read-your-writes';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { IntegrationAuthGuard } from './integration/integration-auth.guard';
@@ -67,6 +68,8 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: IntegrationAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        // Runs after the guards: an unauthenticated caller is refused before it can wait.
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

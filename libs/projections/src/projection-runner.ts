@@ -28,6 +28,8 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private woken = false;
+  /** Callers of `waitUntilApplied`, told whenever a batch of this process commits. */
+  private readonly progressListeners = new Set<() => void>();
 
   constructor(
     private readonly db: Database,
@@ -82,7 +84,54 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Waits until every projection has applied the log up to `position` (read-your-writes), or
+   * until `timeoutMs` has passed; returns the projections still behind (none: the read models
+   * show the write). It reads the checkpoints, not this process's memory, so a batch applied by
+   * another replica counts too; meanwhile it wakes the local runner and rechecks after each of
+   * its batches, or every 50 ms for the other replicas'.
+   */
+  async waitUntilApplied(position: LogPosition, timeoutMs: number): Promise<string[]> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const behind = await this.projectionsBehind(position);
+      const left = deadline - performance.now();
+      if (behind.length === 0 || left <= 0) return behind;
+      this.wake();
+      await this.nextProgress(Math.min(50, left));
+    }
+  }
+
+  private async projectionsBehind(position: LogPosition): Promise<string[]> {
+    const names = this.projections.map(checkpointName);
+    const { rows } = await this.db.query<{ name: string }>(
+      `SELECT name FROM checkpoints WHERE name = ANY($1::text[])
+          AND (transaction_id, global_position) >= ($2::xid8, $3::bigint)`,
+      [names, position.transactionId, position.globalPosition],
+    );
+    const applied = new Set(rows.map((row) => row.name));
+    return this.projections.filter((projection) => !applied.has(checkpointName(projection))).map((projection) => projection.name);
+  }
+
+  private nextProgress(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.progressListeners.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.progressListeners.add(done);
+    });
+  }
+
   async applyBatch(projection: Projection): Promise<{ read: number; more: boolean; position: LogPosition }> {
+    const applied = await this.applyBatchIn(projection);
+    if (applied.read > 0) for (const listener of [...this.progressListeners]) listener();
+    return applied;
+  }
+
+  private async applyBatchIn(projection: Projection): Promise<{ read: number; more: boolean; position: LogPosition }> {
     const batchSize = this.options.batchSize ?? 1_000;
     return this.db.transaction(async (tx) => {
       await lockProjection(tx, projection);

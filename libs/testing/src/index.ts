@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './wait-for';
 export * from './test-kafka';
 export * from './service-process';
+export * from './read-your-writes-session';

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { initMetrics, JsonLogger } from '@dw/observability';
 import { installBodyParsing, type BodyParsingOptions } from '../http/body-parsing';
 import { installHttpTracing } from '../http/http-tracing';
+import { installLogPositionHeader } from '../http/read-your-writes';
 import { installOpenApi, type OpenApiOptions } from './open-api';
 import { ServiceRootModule, type ServiceRootOptions } from './service-root.module';
 
@@ -26,6 +27,8 @@ export async function createServiceApp(appModule: Type | DynamicModule, options:
   });
   installHttpTracing(app);
   installBodyParsing(app, options);
+  // After the body is read: the parser calls on from the socket's context, which would lose the observer.
+  installLogPositionHeader(app);
   installOpenApi(app, options.config.SERVICE_NAME, options.openApi);
   return app;
 }

@@ -73,6 +73,16 @@ export class BaseServiceConfig {
   DATABASE_SCHEMA?: string;
 
   /**
+   * How long a request with X-Min-Log-Position waits for the read models to apply that position
+   * before it is refused with 503 READ_MODEL_BEHIND.
+   */
+  @StrictInt()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1)
+  @Max(60_000)
+  READ_YOUR_WRITES_TIMEOUT_MS: number = 5_000;
+
+  /**
    * Keys page cursors. Optional: without it the key is derived from SERVICE_NAME, which keeps
    * cursors valid across replicas and still refuses edited ones, though not forged ones.
    */

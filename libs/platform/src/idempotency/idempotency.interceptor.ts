@@ -14,7 +14,7 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 /** Headers a handler sets that belong to its answer and so are replayed with it. */
-const REPLAYED_HEADERS = ['location', 'etag'];
+const REPLAYED_HEADERS = ['location', 'etag', 'x-log-position'];
 /**
  * Refusals that say the request never ran (its shape) or may succeed when repeated (a
  * concurrent writer got there first): they free the key instead of becoming its answer.

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { deadLetterTopicName, topicName } from '@dw/contracts';
-import { Database, dropServiceDatabase, ownerRole } from '@dw/event-store';
+import { Database, dropServiceDatabase, ownerRole, parseLogPosition } from '@dw/event-store';
 import { type Clock, ManualClock } from '@dw/kernel';
 import { JsonLogger } from '@dw/observability';
 import {
@@ -21,7 +21,7 @@ import {
   type Role,
 } from '@dw/platform';
 import { ProjectionRunner } from '@dw/projections';
-import { databaseUrl, kafkaBrokers, testMessageBus } from '@dw/testing';
+import { databaseUrl, kafkaBrokers, ReadYourWritesSession, testMessageBus } from '@dw/testing';
 import { AppModule } from '../app.module';
 import { receiptServiceDefinition } from '../receipt.service-definition';
 import { ReceiptServiceConfig } from '../receipt-service.config';
@@ -58,6 +58,9 @@ export interface Person {
 }
 
 export class ReceiptTestApp {
+  /** Every request carries the latest position an answer gave, so reads show the spec's writes. */
+  readonly session = new ReadYourWritesSession();
+
   private constructor(
     readonly app: INestApplication,
     readonly url: string,
@@ -69,7 +72,7 @@ export class ReceiptTestApp {
     private readonly keys: ReturnType<typeof createDevKeySet>,
   ) {}
 
-  static async start(label: string, options: { clock?: ManualClock; consume?: boolean } = {}): Promise<ReceiptTestApp> {
+  static async start(label: string, options: { clock?: ManualClock; consume?: boolean; env?: Record<string, string> } = {}): Promise<ReceiptTestApp> {
     const run = randomBytes(4).toString('hex');
     const schema = `t_receipt_${label.replace(/[^a-z0-9]/g, '_').slice(0, 16)}_${run}`;
     const prefix = `t${run}`;
@@ -96,6 +99,9 @@ export class ReceiptTestApp {
       INTEGRATION_CLIENTS: JSON.stringify(INTEGRATION_CLIENTS),
       // The schedule is off: specs run the sweep at the times they choose.
       EXPIRY_SWEEP_INTERVAL_MS: '0',
+      // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
+      READ_YOUR_WRITES_TIMEOUT_MS: '30000',
+      ...options.env,
     });
     const quiet = { write: () => true };
     const app = await createServiceApp(AppModule, { config, clock, logger: new JsonLogger({ service: 'receipt', level: 'error', stdout: quiet, stderr: quiet }) });
@@ -115,9 +121,16 @@ export class ReceiptTestApp {
     return topicName(spec, this.prefix);
   }
 
-  /** Read models follow the log within milliseconds; specs wait for them explicitly, never by sleeping. */
+  /**
+   * Waits until the read models have applied the latest write this spec saw (read-your-writes),
+   * for specs that read the read-model tables directly rather than through a query.
+   */
   async projectionsCaughtUp(): Promise<void> {
-    await this.app.get(ProjectionRunner).catchUp();
+    const token = this.session.positionOf(this.url);
+    const position = token === undefined ? undefined : parseLogPosition(token);
+    if (!position) return;
+    const behind = await this.app.get(ProjectionRunner).waitUntilApplied(position, 30_000);
+    if (behind.length > 0) throw new Error(`read models ${behind.join(', ')} did not apply ${token} within 30 s`);
   }
 
   token(person: Person): string {
@@ -138,7 +151,12 @@ export class ReceiptTestApp {
   }
 
   async send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
-    const response = await fetch(`${this.url}${path}`, { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body });
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...this.session.headersFor(this.url), ...headers },
+      body,
+    });
+    this.session.remember(this.url, response.headers);
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
   }
