@@ -5,7 +5,8 @@
 #
 #   scripts/kafka.sh start|stop|status|version
 #
-# Environment: KAFKA_PORT (9092), KAFKA_HOME (.run/kafka), KAFKA_VERSION (from pom.xml).
+# Environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HOME (.run/kafka: config,
+# data, pid, log), KAFKA_VERSION (from pom.xml).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -13,7 +14,8 @@ port="${KAFKA_PORT:-9092}"
 controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
 home="${KAFKA_HOME:-$root/.run/kafka}"
 version="${KAFKA_VERSION:-$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/kafka/pom.xml")}"
-libs="$home/libs-$version"
+# The jars are shared by every broker these scripts start (fault tests start their own).
+libs="$root/.run/kafka/libs-$version"
 pidfile="$home/broker.pid"
 log="$home/broker.log"
 

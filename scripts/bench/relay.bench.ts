@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Database } from '@dw/event-store';
-import { KafkaJsMessageBus, MessageProducer, OutboxRelay } from '@dw/messaging';
+import { KafkaJsMessageBus, MessageBus, OutboxRelay } from '@dw/messaging';
 import { createTestTopics, deleteTestTopics, kafkaBrokers } from '@dw/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { Comparison, Contender, printSection, Round, runScenario, secondsSince } from './bench-harness';
@@ -41,8 +41,8 @@ function expectPublished(name: string, published: number, seeded: number): void 
   if (published !== seeded) throw new Error(`relay bench: ${name} published ${published} of ${seeded} rows`);
 }
 
-function oursContender(app: Database, producer: MessageProducer, topic: string, sent: Map<string, number>): Contender {
-  const relay = new OutboxRelay(app, producer, { batchSize: SIZES.relayBatch });
+function oursContender(app: Database, bus: MessageBus, topic: string, sent: Map<string, number>): Contender {
+  const relay = new OutboxRelay(app, bus, { batchSize: SIZES.relayBatch });
   return {
     name: 'ours',
     async run(round) {
@@ -108,7 +108,7 @@ async function assertOnBroker(sent: ReadonlyMap<string, number>): Promise<void> 
 }
 
 const NOTES = [
-  `ours: OutboxRelay.publishPending() (claim ${SIZES.relayBatch} rows FOR UPDATE SKIP LOCKED in outbox order, a producer span per message, send through the MessageBus port's kafkajs adapter, delete + commit after the ack).`,
+  `ours: OutboxRelay.publishPending() (read ${SIZES.relayBatch} rows in outbox order outside any transaction, a producer span per message, one Kafka transaction per batch through the fenced producer of the MessageBus port's kafkajs adapter, delete after the commit).`,
   'reference relay: the same claim/sendBatch/delete/commit loop written straight against pg and kafkajs, nothing else.',
   'raw kafkajs producer: the same messages (read from a seeded outbox before the clock starts) in the same batch size, no database: the limit.',
   `all three: idempotent producer, one request in flight, acks=all, ${PARTITIONS}-partition topics created for the run and deleted after; ${KEYS} message keys.`,
@@ -134,24 +134,23 @@ async function relayUnder(sync: SyncCommit, ours: BenchSchema, reference: BenchS
 
   const oursApp = await ours.open(sync, { poolSize: 2 });
   const refApp = await reference.open(sync, { poolSize: 2 });
-  const oursProducer = bus.producer();
   const refProducer = referenceProducer(kafkaBrokers(), 'bench-relay-ref');
   const rawProducer = referenceProducer(kafkaBrokers(), 'bench-relay-raw');
-  await Promise.all([oursProducer.connect(), refProducer.connect(), rawProducer.connect()]);
+  await Promise.all([refProducer.connect(), rawProducer.connect()]);
   const sent = new Map<string, number>();
   try {
     const comparisons = await runScenario({
       scenario: `relay drain ${SIZES.outboxRows.toLocaleString('en-US')} rows [sync_commit ${sync}]`,
       unit: 'messages/s',
       rounds: SIZES.relayRounds,
-      ours: oursContender(oursApp, oursProducer, topics.ours, sent),
+      ours: oursContender(oursApp, bus, topics.ours, sent),
       baselines: [referenceContender(refApp, refProducer, topics.reference, sent), rawProducerContender(refApp, rawProducer, topics.raw, sent)],
       warmup: true,
     });
     await assertOnBroker(sent);
     return comparisons;
   } finally {
-    await Promise.all([oursProducer.disconnect(), refProducer.disconnect(), rawProducer.disconnect()]);
+    await Promise.all([refProducer.disconnect(), rawProducer.disconnect()]);
     await ours.closePools();
     await reference.closePools();
   }

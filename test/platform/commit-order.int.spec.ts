@@ -43,7 +43,7 @@ describe('commit-order reading under 16 concurrent writers (PostgreSQL + Kafka)'
 
   it('delivers all 50,000 events exactly once and in stream order, where a naive reader misses some', async () => {
     const store = new EventStore(t.db, { clock: systemClock, ids: uuidV7Generator });
-    const relay = new OutboxRelay(t.db, bus.producer(), { batchSize: 1_000, pollIntervalMs: 50 });
+    const relay = new OutboxRelay(t.db, bus, { batchSize: 1_000, pollIntervalMs: 50 });
     const runner = new ProjectionRunner(t.db, [probeProjection], { clock: systemClock, batchSize: 2_000, pollIntervalMs: 20 });
     const recorder = await new TopicRecorder(bus, [topic]).start();
 

@@ -12,7 +12,7 @@ import {
   waitFor,
 } from '@dw/testing';
 import { RelayExit, RelayProcess } from './fixtures/relay-process-handle';
-import { topicMessageCount } from './fixtures/topic-message-count';
+import { BARRIER_HEADER, writeBarrier } from './fixtures/topic-barrier';
 
 /**
  * Issue acceptance: "The relay process killed with SIGKILL 20 times while 10,000 events are
@@ -20,19 +20,20 @@ import { topicMessageCount } from './fixtures/topic-message-count';
  * exactly once."
  *
  * The relay runs in its own OS process (fixtures/relay-process.ts) and is killed by PID with
- * SIGKILL: no drain, no ROLLBACK, no producer disconnect, its advisory lock and row locks
- * released only because PostgreSQL sees the socket close. Kills land at three kinds of moment:
+ * SIGKILL: no drain, no abort, no producer disconnect, its advisory lock released only because
+ * PostgreSQL sees the socket close, its open Kafka transaction aborted only because the next
+ * relay's producer fences it. Kills land at three kinds of moment:
  *   - blind: a random 0–300 ms after the relay is up (connecting leadership, mid-send, idle);
- *   - on ack: the relay is started frozen after each broker ack (fixtures/relay-process.ts,
- *     stallAfterAckMs) and killed on its first ack, i.e. between the ack and the COMMIT of the
- *     batch's DELETE: that batch is on Kafka and still in the outbox, so it must be republished
+ *   - on ack: the relay is started frozen after each committed publish (fixtures/relay-process.ts,
+ *     stallAfterAckMs) and killed on its first one, i.e. between the Kafka commit and the batch's
+ *     DELETE: that batch is on Kafka and still in the outbox, so it must be republished
  *     (duplicates are certain, and the inbox must skip them);
  *   - shortly after an ack: a random 0–50 ms later.
  * Appends are released in slices, half after each kill (while the next relay starts) and half
  * once it is up (while it publishes), so they continue through all 20 kills.
  *
- * How this test fails when the relay is wrong: if the relay committed the DELETE of its rows
- * before the broker acknowledged them, a kill between that commit and the ack loses the batch:
+ * How this test fails when the relay is wrong: if the relay deleted its rows before the broker
+ * committed them, a kill between that commit and the ack loses the batch:
  * those ids are missing from the topic (the `missing` assertion lists them), the consumer never
  * applies them (the inbox and crash_applied stay below 10,000) and the outbox still ends empty.
  * If the inbox did not deduplicate, a republished message would be applied twice
@@ -165,27 +166,30 @@ describe('outbox relay killed with SIGKILL 20 times while 10,000 events are appe
     });
     expect(await final.stop()).toEqual({ code: 0, signal: null });
 
-    // Everything on the topic now is final; wait until the recorder and the consumer saw all of it.
-    const onTopic = await topicMessageCount(topic);
-    await waitFor(() => recorder.messages.length >= onTopic, { timeoutMs: 60_000, describe: `the recorder reading all ${onTopic} messages` });
-    await waitFor(() => outcomes.applied + outcomes.duplicate + outcomes.dead_lettered >= onTopic, {
+    // Everything on the topic now is final. The consumer is done once it applied every event
+    // (each partition's last record is a first delivery: republished rows go out before newer
+    // ones); then a barrier in every partition tells when the recorder has read all of it.
+    await waitFor(() => outcomes.applied + outcomes.dead_lettered >= TOTAL_EVENTS, {
       timeoutMs: 60_000,
-      describe: `the inbox consumer processing all ${onTopic} messages`,
+      describe: `the inbox consumer applying all ${TOTAL_EVENTS} events`,
     });
     await consumer.drain();
+    const metBarrier = await writeBarrier(topic);
+    await waitFor(() => metBarrier(recorder.messages), { timeoutMs: 60_000, describe: 'the recorder reading up to the barrier' });
     await recorder.stop();
+    const published = recorder.messages.filter((m) => m.headers[BARRIER_HEADER] === undefined);
+    const onTopic = published.length;
 
     // At least once: every appended event id is on the topic, and nothing else is.
-    const ids = recorder.messages.map((m) => m.headers.ce_id!);
+    const ids = published.map((m) => m.headers.ce_id!);
     const seen = new Set(ids);
     const missing = [...appendedIds].filter((id) => !seen.has(id));
     expect({ missing: missing.length, firstMissing: missing.slice(0, 10) }).toEqual({ missing: 0, firstMissing: [] });
     expect([...seen].filter((id) => !appendedIds.has(id))).toEqual([]);
-    expect(recorder.messages).toHaveLength(onTopic);
     // Duplicates, named by aggregate and position (`w1-s4#7×2`): which rows a killed relay had
     // published but not yet deleted.
     const copies = new Map<string, number>();
-    for (const m of recorder.messages) {
+    for (const m of published) {
       const name = `${m.key}#${m.value.toString()}`;
       copies.set(name, (copies.get(name) ?? 0) + 1);
     }
@@ -197,7 +201,7 @@ describe('outbox relay killed with SIGKILL 20 times while 10,000 events are appe
     // Republishing never reorders an aggregate: its first deliveries are 1, 2, 3, ... in order.
     const firstByKey = new Map<string, number[]>();
     const firstSeen = new Set<string>();
-    for (const m of recorder.messages) {
+    for (const m of published) {
       if (firstSeen.has(m.headers.ce_id!)) continue;
       firstSeen.add(m.headers.ce_id!);
       firstByKey.set(m.key!, [...(firstByKey.get(m.key!) ?? []), Number(m.value.toString())]);

@@ -5,3 +5,4 @@ export * from './wait-for';
 export * from './test-kafka';
 export * from './service-process';
 export * from './read-your-writes-session';
+export * from './private-broker';

@@ -115,6 +115,14 @@ describe('EventStore on PostgreSQL', () => {
     expect((await t.db.query(`SELECT count(*)::int AS n FROM events`)).rows[0]).toEqual({ n: expect.any(Number) });
   });
 
+  it('gives the service role’s sessions limits, so no transaction pins the commit horizon for long', async () => {
+    // Set on the role by provisioning, so every pooled connection of the service has them.
+    const limits = await t.db.query<{ idle: string; statement: string }>(
+      `SELECT current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('statement_timeout') AS statement`,
+    );
+    expect(limits.rows[0]).toEqual({ idle: '30s', statement: '1min' });
+  });
+
   it('detects a one-byte change made to an event by the database owner', async () => {
     await store.append({ streamId: 'tamper', streamType: 'counter', expectedVersion: 'no_stream', events: [event(100), event(200), event(300)], metadata });
     expect(await verifyStream(t.db, 'tamper')).toEqual({ streamId: 'tamper', ok: true, events: 3 });

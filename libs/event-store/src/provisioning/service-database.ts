@@ -54,9 +54,15 @@ function typeormConnection(connection: PoolConfig, poolSize: number): DataSource
     database: connection.database,
     username: connection.user,
     password: typeof connection.password === 'string' ? connection.password : undefined,
-    extra: { options: connection.options, max: poolSize },
+    // keepAlive: a connection whose peer vanished (network reset, failover) is noticed by the
+    // kernel instead of hanging; the relay's leadership lock rides on one such connection.
+    extra: { options: connection.options, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
   };
 }
+
+/** Limits set on the app role (see provisionServiceDatabase). */
+export const APP_IDLE_IN_TRANSACTION_TIMEOUT = '30s';
+export const APP_STATEMENT_TIMEOUT = '60s';
 
 /**
  * Creates (idempotently) the roles and schema, runs the service's migrations as the owner
@@ -75,6 +81,11 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} LOGIN; END IF;
       END $$`);
     }
+    // Nothing the service does keeps a transaction open while it waits on something else, and an
+    // open transaction pins the commit horizon every whole-log reader of the cluster waits below:
+    // one left idle (a bug, a hung client) or a runaway statement is cut off, not waited for.
+    await admin.query(`ALTER ROLE ${app} SET idle_in_transaction_session_timeout = '${APP_IDLE_IN_TRANSACTION_TIMEOUT}'`);
+    await admin.query(`ALTER ROLE ${app} SET statement_timeout = '${APP_STATEMENT_TIMEOUT}'`);
     const db = (await admin.query<{ db: string }>(`SELECT current_database() AS db`)).rows[0]!.db;
     await admin.query(`GRANT CONNECT ON DATABASE "${db}" TO ${owner}, ${app}`);
     await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION ${owner}`);

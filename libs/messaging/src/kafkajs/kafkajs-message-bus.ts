@@ -53,6 +53,26 @@ export class KafkaJsMessageBus implements MessageBus {
     );
   }
 
+  /**
+   * A transactional producer (transactional.id = `fencingId`): connecting it bumps the id's
+   * epoch at the transaction coordinator, which aborts a predecessor's open transaction and
+   * refuses its later sends and commits (PRODUCER_FENCED / INVALID_PRODUCER_EPOCH). Consumers
+   * read committed (kafkajs's default), so an aborted send is never seen.
+   */
+  fencedProducer(fencingId: string): MessageProducer {
+    return new KafkaJsTransactionalProducer(
+      this.kafka.producer({
+        transactionalId: fencingId,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        // Bounded: a fenced producer must fail, not retry; the relay retries the whole batch.
+        retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
+        createPartitioner: Partitioners.DefaultPartitioner,
+        allowAutoTopicCreation: false,
+      }),
+    );
+  }
+
   consumer(options: ConsumerOptions): MessageConsumer {
     return new KafkaJsConsumer(
       this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 }),
@@ -76,19 +96,51 @@ class KafkaJsProducer implements MessageProducer {
 
   async send(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const message of messages) {
-      const list = byTopic.get(message.topic) ?? [];
-      list.push(message);
-      byTopic.set(message.topic, list);
+    await this.producer.sendBatch({ acks: -1, topicMessages: topicMessagesOf(messages) });
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+function topicMessagesOf(messages: readonly OutgoingMessage[]) {
+  const byTopic = new Map<string, OutgoingMessage[]>();
+  for (const message of messages) {
+    const list = byTopic.get(message.topic) ?? [];
+    list.push(message);
+    byTopic.set(message.topic, list);
+  }
+  return [...byTopic.entries()].map(([topic, list]) => ({
+    topic,
+    messages: list.map((m) => ({ key: m.key, value: Buffer.from(m.value), headers: m.headers })),
+  }));
+}
+
+class KafkaJsTransactionalProducer implements MessageProducer {
+  constructor(private readonly producer: Producer) {}
+
+  /**
+   * kafkajs asks for the producer id (and so fences predecessors) only at its first
+   * transaction; beginning and aborting an empty one here makes connecting the fence.
+   */
+  async connect(): Promise<void> {
+    await this.producer.connect();
+    const transaction = await this.producer.transaction();
+    await transaction.abort();
+  }
+
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const transaction = await this.producer.transaction();
+    try {
+      await transaction.sendBatch({ acks: -1, topicMessages: topicMessagesOf(messages) });
+      await transaction.commit();
+    } catch (error) {
+      // Fenced or failed: nothing of this send becomes visible to read-committed consumers.
+      await transaction.abort().catch(() => undefined);
+      throw error;
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: Buffer.from(m.value), headers: m.headers })),
-      })),
-    });
   }
 
   disconnect(): Promise<void> {

@@ -43,7 +43,7 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
 
   it('publishes every outbox row once, keyed by aggregate, in per-aggregate order, with CloudEvents headers', async () => {
     const recorder = await new TopicRecorder(bus, [topic]).start();
-    const relay = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 200 });
+    const relay = new OutboxRelay(t.db, bus, { pollIntervalMs: 200 });
     await relay.start();
     try {
       for (let i = 1; i <= 30; i += 1) await appendWithOutbox(`probe-${i % 3}`, i);
@@ -69,7 +69,7 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
 
   it('is woken by NOTIFY after the commit, not by its polling fallback', async () => {
     // A poll interval far beyond the wait below: only the notification can wake the relay in time.
-    const relay = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 600_000 });
+    const relay = new OutboxRelay(t.db, bus, { pollIntervalMs: 600_000 });
     const recorder = await new TopicRecorder(bus, [topic]).start();
     await relay.start();
     try {
@@ -94,8 +94,8 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
   });
 
   it('lets only one of two relays on a schema publish (leader lock), and the standby takes over', async () => {
-    const a = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 100, leaderRetryMs: 100 });
-    const b = new OutboxRelay(t.db, bus.producer(), { pollIntervalMs: 100, leaderRetryMs: 100 });
+    const a = new OutboxRelay(t.db, bus, { pollIntervalMs: 100, leaderRetryMs: 100 });
+    const b = new OutboxRelay(t.db, bus, { pollIntervalMs: 100, leaderRetryMs: 100 });
     const recorder = await new TopicRecorder(bus, [topic]).start();
     await a.start();
     await b.start();

@@ -1,11 +1,17 @@
 import type { PoolClient } from 'pg';
 import { context, propagation, ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
 import type { Database } from '@dw/event-store';
-import type { MessageProducer, OutgoingMessage } from '../port/message-bus.port';
+import type { MessageBus, MessageProducer, OutgoingMessage } from '../port/message-bus.port';
 
 export interface OutboxRelayOptions {
-  /** Rows claimed and published per transaction. */
+  /** Most rows published per send. */
   batchSize?: number;
+  /** Most payload bytes per send (below the broker's message.max.bytes with headroom); one larger row goes alone. */
+  batchBytes?: number;
+  /** How long `drain` waits for the send in hand before it cuts the producer off. */
+  drainTimeoutMs?: number;
+  /** How often the backlog is read for `onBacklog`, whatever the sends are doing. */
+  backlogIntervalMs?: number;
   /** Fallback poll when no NOTIFY arrives (lost notification, listener reconnecting). */
   pollIntervalMs?: number;
   /** How often a standby relay tries to become the leader. */
@@ -29,20 +35,32 @@ const tracer = trace.getTracer('dw-outbox-relay');
 /**
  * Publishes a service's outbox to Kafka, at least once, in outbox order.
  *
- * - One leader per schema (a session advisory lock on the listening connection): with two
- *   relays publishing disjoint batches, one aggregate's messages could overtake each other.
- *   A killed leader's lock is released by PostgreSQL when its connection drops.
- * - Claims with FOR UPDATE SKIP LOCKED, publishes, waits for the broker's ack, then deletes
- *   the rows and commits. A crash between ack and commit republishes: consumers dedupe by
- *   message id in their inbox.
+ * - One leader per schema (a session advisory lock on the listening connection, with TCP
+ *   keepalive so a dead peer is noticed): with two relays publishing disjoint batches, one
+ *   aggregate's messages could overtake each other. A killed leader's lock is released by
+ *   PostgreSQL when its connection drops.
+ * - Leadership is fenced at Kafka: the leader publishes through a fenced producer
+ *   (MessageBus.fencedProducer, one id per schema) that it connects only once it holds the
+ *   lock. A successor's connect aborts whatever a deposed leader still had in flight and
+ *   refuses its later sends, so a leader that lost its lock without noticing (its listening
+ *   connection killed, a network partition) can no longer commit a publish.
+ * - No database transaction is open while Kafka is called: rows are read with a plain SELECT
+ *   (only the leader reads), sent, and deleted after the broker's commit. A transaction held
+ *   across a send would pin the cluster-wide commit horizon (pg_snapshot_xmin) that every
+ *   whole-log reader waits below, freezing every read model while Kafka is slow or down. A
+ *   crash between the send and the delete republishes: consumers dedupe by message id.
  * - Woken by LISTEN/NOTIFY (the EventStore notifies `outbox_<schema>` after a commit that wrote
  *   outbox rows), with a polling fallback.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
+  private readonly batchBytes: number;
   private readonly pollIntervalMs: number;
   private readonly leaderRetryMs: number;
+  private readonly producer: MessageProducer;
   private listener: PoolClient | null = null;
+  private producerConnected = false;
+  private backlogTimer: NodeJS.Timeout | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -50,10 +68,12 @@ export class OutboxRelay {
 
   constructor(
     private readonly db: Database,
-    private readonly producer: MessageProducer,
+    bus: Pick<MessageBus, 'fencedProducer'>,
     private readonly options: OutboxRelayOptions = {},
   ) {
+    this.producer = bus.fencedProducer(`outbox-relay.${db.schema}`);
     this.batchSize = options.batchSize ?? 500;
+    this.batchBytes = options.batchBytes ?? 768 * 1024;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.leaderRetryMs = options.leaderRetryMs ?? 2_000;
   }
@@ -65,31 +85,54 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.producer.connect();
     this.loop = this.run();
+    // On its own timer: a send that hangs (broker down) must not freeze the gauge at its last value.
+    if (this.options.onBacklog) {
+      this.backlogTimer = setInterval(() => void this.reportBacklog().catch(() => undefined), this.options.backlogIntervalMs ?? 1_000);
+      this.backlogTimer.unref();
+    }
   }
 
-  /** Stops after the batch in hand is published and committed (graceful shutdown). */
+  /**
+   * Stops after the send in hand, waiting at most drainTimeoutMs for it (graceful shutdown);
+   * past that the producer is cut off and the send abandoned, so a Kafka outage cannot hold a
+   * shutdown. What was not deleted is published by the next leader.
+   */
   async drain(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    if (this.backlogTimer) clearInterval(this.backlogTimer);
+    this.backlogTimer = null;
     this.notify();
-    await this.loop;
-    await this.releaseListener();
-    await this.producer.disconnect();
+    const budgetMs = this.options.drainTimeoutMs ?? 10_000;
+    // The last part of the budget is kept for stepping down (the producer's disconnect).
+    const stepDownMs = Math.min(1_000, budgetMs / 4);
+    await Promise.race([this.loop, delay(budgetMs - stepDownMs)]);
+    // Past the budget the send in hand is abandoned: the producer goes, and with the lock released
+    // the next leader republishes whatever it had not deleted.
+    await this.stepDown(stepDownMs);
   }
 
-  /** Publishes everything currently in the outbox; returns how many rows were published. */
+  /**
+   * Publishes everything currently in the outbox; returns how many rows were published. The
+   * running relay calls it as leader; a tool or benchmark that runs one relay alone may call it
+   * directly, which connects (and so fences) the producer first.
+   */
   async publishPending(): Promise<number> {
+    if (!this.producerConnected) {
+      await this.producer.connect();
+      this.producerConnected = true;
+    }
     let total = 0;
     for (;;) {
-      const published = await this.publishBatch();
+      const { published, more } = await this.publishBatch();
       total += published;
-      if (published < this.batchSize) return total;
+      if (!more) return total;
     }
   }
 
   private async run(): Promise<void> {
+    let failures = 0;
     while (this.running) {
       try {
         if (!(await this.ensureLeadership())) {
@@ -98,12 +141,16 @@ export class OutboxRelay {
         }
         this.pendingWake = false;
         await this.publishPending();
+        failures = 0;
         await this.reportBacklog();
         if (!this.pendingWake) await this.idle(this.pollIntervalMs);
       } catch (error) {
         this.options.onError?.(error);
-        await this.releaseListener();
-        await this.idle(Math.min(this.pollIntervalMs, 1_000));
+        failures += 1;
+        // Kafka down or slow: keep the lead and back off; the backlog timer keeps the gauges true.
+        // Fenced (a successor connected) or the lock's connection gone: step down.
+        if (isFenced(error) || !this.listener) await this.stepDown();
+        await this.idle(Math.min(this.pollIntervalMs * 2 ** Math.min(failures - 1, 4), 5_000));
       }
     }
   }
@@ -111,54 +158,71 @@ export class OutboxRelay {
   private async ensureLeadership(): Promise<boolean> {
     if (this.listener) return true;
     const client = await this.db.dedicatedClient();
+    // From checkout on: an unheard 'error' on a checked-out client would end the process.
+    const onError = (error: Error) => {
+      this.options.onError?.(error);
+      if (this.listener === client) void this.stepDown();
+    };
+    client.on('error', onError);
     try {
       const { rows } = await client.query<{ leader: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS leader`, [`outbox-relay:${this.db.schema}`]);
       if (!rows[0]!.leader) {
+        client.off('error', onError);
         client.release();
         return false;
       }
       client.on('notification', () => this.notify());
-      client.on('error', (error) => {
-        this.options.onError?.(error);
-        void this.releaseListener();
-      });
       await client.query(`LISTEN ${this.channel}`);
       this.listener = client;
-      return true;
     } catch (error) {
       client.release(true);
       throw error;
     }
+    // Only now, holding the lock: connecting fences every earlier leader's producer.
+    await this.producer.connect();
+    this.producerConnected = true;
+    return true;
   }
 
-  private async releaseListener(): Promise<void> {
+  /** Gives up the lead: the lock's connection and the fenced producer both go. */
+  private async stepDown(disconnectWithinMs = 2_000): Promise<void> {
     const client = this.listener;
     this.listener = null;
-    if (!client) return;
-    client.removeAllListeners('notification');
-    // Destroying the connection drops the session advisory lock and the LISTEN with it.
-    client.release(true);
+    if (client) {
+      client.removeAllListeners('notification');
+      // Destroying the connection drops the session advisory lock and the LISTEN with it.
+      client.release(true);
+    }
+    if (this.producerConnected) {
+      this.producerConnected = false;
+      // Bounded: against a hung broker a disconnect can wait on requests that never answer.
+      const disconnected = this.producer.disconnect().catch((error: unknown) => this.options.onError?.(error));
+      await Promise.race([disconnected, delay(disconnectWithinMs)]);
+    }
   }
 
-  private async publishBatch(): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<OutboxRow>(
-        `SELECT id, message_id, topic, message_key, payload, headers FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      const traced = rows.map(toPublishedMessage);
-      try {
-        await this.producer.send(traced.map((t) => t.message));
-      } finally {
-        for (const t of traced) t.span.end();
-      }
-      await tx.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-      this.options.onPublished?.(rows.length);
-      return rows.length;
-    });
+  private async publishBatch(): Promise<{ published: number; more: boolean }> {
+    // A plain read, outside any transaction: nothing pins the commit horizon during the send.
+    const { rows } = await this.db.query<OutboxRow>(
+      `SELECT id, message_id, topic, message_key, payload, headers FROM outbox ORDER BY id LIMIT $1`,
+      [this.batchSize],
+    );
+    const batch = withinBytes(rows, this.batchBytes);
+    if (batch.length === 0) return { published: 0, more: false };
+    const traced = batch.map(toPublishedMessage);
+    try {
+      await this.producer.send(traced.map((t) => t.message));
+    } finally {
+      for (const t of traced) t.span.end();
+    }
+    // Published (committed at Kafka) from here on; a crash before the delete republishes.
+    this.options.onPublished?.(batch.length);
+    await this.db.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [batch.map((r) => r.id)]);
+    // A full page, or one cut short by bytes, may have more behind it.
+    return { published: batch.length, more: rows.length === this.batchSize || batch.length < rows.length };
   }
 
+  /** The outbox as it is (not the last send's view), so an outage shows as a growing backlog; also right after each drain of it. */
   private async reportBacklog(): Promise<void> {
     if (!this.options.onBacklog) return;
     const { rows } = await this.db.query<{ pending: number; oldest_age: number | null }>(
@@ -186,6 +250,28 @@ export class OutboxRelay {
       };
     });
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** The longest prefix of `rows` within `budget` payload bytes; at least one row, so a large one still goes. */
+function withinBytes(rows: readonly OutboxRow[], budget: number): OutboxRow[] {
+  let bytes = 0;
+  const batch: OutboxRow[] = [];
+  for (const row of rows) {
+    bytes += row.payload.length;
+    if (batch.length > 0 && bytes > budget) break;
+    batch.push(row);
+  }
+  return batch;
+}
+
+/** Kafka's answers to a producer whose transactional id a newer producer has taken over. */
+function isFenced(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return type === 'INVALID_PRODUCER_EPOCH' || type === 'PRODUCER_FENCED';
 }
 
 /**

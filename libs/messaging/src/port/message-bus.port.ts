@@ -74,6 +74,13 @@ export interface TopicAdmin {
 
 export interface MessageBus {
   producer(): MessageProducer;
+  /**
+   * A producer whose every `send` is atomic (all of it becomes visible to consumers, or none)
+   * and which fences: once another producer with the same `fencingId` connects, this one's
+   * sends fail and nothing it had in flight becomes visible. The outbox relay's leader uses
+   * one, so a deposed leader cannot publish after its successor has started.
+   */
+  fencedProducer(fencingId: string): MessageProducer;
   consumer(options: ConsumerOptions): MessageConsumer;
   admin(): Promise<TopicAdmin>;
 }

@@ -108,7 +108,7 @@ export class EventSourcingModule {
         {
           provide: OutboxRelay,
           useFactory: (db: Database, bus: MessageBus, clock: Clock) =>
-            new OutboxRelay(db, bus.producer(), {
+            new OutboxRelay(db, bus, {
               onPublished: (count) => platformMetrics.outboxPublished.inc({ schema: db.schema }, count),
               onBacklog: (pending, oldestAgeSeconds) => {
                 platformMetrics.outboxPending.set({ schema: db.schema }, pending);
