@@ -97,4 +97,46 @@ describe('InboxConsumer with real PostgreSQL and Kafka', () => {
       await dead.stop();
     }
   });
+
+  it('waits out a database failure without limit instead of dead-lettering, and applies in order once it is back', async () => {
+    const waitGroup = uniqueName('group');
+    const waitDlq = `${waitGroup}.dlq`;
+    await createTestTopics(bus, [waitDlq], 1);
+    const outcomes: string[] = [];
+    let outages = 0;
+    const consumer = new InboxConsumer(t.db, bus, {
+      groupId: waitGroup,
+      topics: [topic],
+      clock,
+      // Three attempts for a message's own failures; the database failing seven times must not count.
+      maxAttempts: 3,
+      backoffMs: () => 10,
+      transientBackoffMs: () => 20,
+      onOutcome: (outcome, message) => outcomes.push(`${outcome}:${message.headers.ce_id}`),
+      handler: async ({ tx, message, messageId }) => {
+        if (message.value.toString() === 'database-down' && outages < 7) {
+          outages += 1;
+          // A real connection loss: the server ends this very session (SQLSTATE 57P01).
+          await tx.query(`SELECT pg_terminate_backend(pg_backend_pid())`);
+        }
+        await tx.query(`INSERT INTO applied (message_id, body) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING`, [`${waitGroup}:${messageId}`, message.value.toString()]);
+      },
+    });
+    const dead = await new TopicRecorder(bus, [waitDlq]).start();
+    await send('w-1', 'database-down');
+    await send('w-2', 'behind it');
+    await consumer.start();
+    try {
+      await waitFor(async () => (await t.db.query(`SELECT 1 FROM applied WHERE message_id = $1`, [`${waitGroup}:w-2`])).rowCount === 1, { describe: 'w-2 applied' });
+      expect(outages).toBe(7);
+      const mine = outcomes.filter((o) => o.endsWith(':w-1') || o.endsWith(':w-2'));
+      // Seven waits on w-1, then w-1 applied, then w-2: the partition waited, in order, nothing dead-lettered.
+      expect(mine).toEqual([...Array.from({ length: 7 }, () => 'waited:w-1'), 'applied:w-1', 'applied:w-2']);
+      expect(dead.messages).toEqual([]);
+    } finally {
+      await consumer.drain();
+      await dead.stop();
+      await deleteTestTopics(bus, [waitDlq]);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import type { Clock } from '@dw/kernel';
 import type { Database, SqlClient } from '@dw/event-store';
 import type { BatchContext, IncomingMessage, MessageBus, MessageConsumer, MessageProducer } from '../port/message-bus.port';
 import { deadLetterHeaders } from './dead-letter';
+import { isTransientInfrastructureError } from './transient-error';
 
 export interface InboxHandlerContext {
   /** The consumer's transaction: the inbox row and everything the handler writes commit together. */
@@ -20,15 +21,17 @@ export interface InboxConsumerOptions {
   topics: readonly string[];
   handler: InboxHandler;
   clock: Clock;
-  /** Attempts before a message is dead-lettered (bounded retries). */
+  /** Attempts before a message that keeps failing by its own fault is dead-lettered (bounded retries). */
   maxAttempts?: number;
   /** Delay before retry n (1-based) in ms; default 50 × 2^(n-1), capped at 2 s. */
   backoffMs?: (attempt: number) => number;
+  /** Delay before retry n after an infrastructure failure (retried without limit); default 100 × 2^(n-1), capped at 5 s. */
+  transientBackoffMs?: (attempt: number) => number;
   /** Default `<groupId>.dlq`. */
   deadLetterTopic?: string;
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
-  onOutcome?: (outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered', message: IncomingMessage) => void;
+  onOutcome?: (outcome: 'applied' | 'duplicate' | 'retried' | 'waited' | 'dead_lettered', message: IncomingMessage) => void;
   onLag?: (topic: string, partition: number, lag: number) => void;
   onError?: (error: unknown, message: IncomingMessage, attempt: number) => void;
 }
@@ -50,8 +53,15 @@ const tracer = trace.getTracer('dw-inbox-consumer');
 /**
  * Consumes topics into a service, exactly once in effect: each message's (group, id) goes into
  * the inbox in the same transaction as the handler's own writes, so a redelivered message is
- * recognised and skipped. A message that keeps failing goes, after bounded retries, to the
- * dead-letter topic with its error, and the partition moves on.
+ * recognised and skipped; its offset is committed to Kafka right after that transaction.
+ *
+ * Failures are told apart by whose they are (isTransientInfrastructureError):
+ * - the infrastructure's (database down or failing over, pool exhausted, contention): retried
+ *   with backoff and without limit, the partition waiting behind it (the lag gauge shows it),
+ *   the group membership kept alive by heartbeats; a stop or rebalance leaves it uncommitted
+ *   for the next owner;
+ * - the message's (a refusal, an undecodable payload, a bug): after bounded retries it goes to
+ *   the dead-letter topic with its error, and the partition moves on.
  */
 export class InboxConsumer {
   private consumer: MessageConsumer | null = null;
@@ -91,14 +101,15 @@ export class InboxConsumer {
   private async consumeBatch(messages: readonly IncomingMessage[], batch: BatchContext): Promise<void> {
     for (const message of messages) {
       if (!batch.isRunning()) return;
-      await this.consumeOne(message);
+      // Interrupted while the infrastructure was failing: left uncommitted, redelivered later.
+      if ((await this.consumeOne(message, batch)) === 'interrupted') return;
       await batch.commit(message);
       await batch.heartbeat();
       this.options.onLag?.(message.topic, message.partition, batch.lagAfter(message));
     }
   }
 
-  private async consumeOne(message: IncomingMessage): Promise<void> {
+  private async consumeOne(message: IncomingMessage, batch: BatchContext): Promise<'done' | 'interrupted'> {
     const messageId = message.headers.ce_id ?? `${message.topic}:${message.partition}:${message.offset}`;
     const parent = propagation.extract(ROOT_CONTEXT, message.headers);
     const span = tracer.startSpan(
@@ -107,13 +118,15 @@ export class InboxConsumer {
       parent,
     );
     try {
-      await context.with(trace.setSpan(parent, span), () => this.applyWithRetries(message, messageId));
+      return await context.with(trace.setSpan(parent, span), () => this.applyWithRetries(message, messageId, batch));
     } finally {
       span.end();
     }
   }
 
-  private async applyWithRetries(message: IncomingMessage, messageId: string): Promise<void> {
+  private async applyWithRetries(message: IncomingMessage, messageId: string, batch: BatchContext): Promise<'done' | 'interrupted'> {
+    let ownFailures = 0;
+    let infrastructureFailures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         const outcome = await this.db.transaction(async (tx) => {
@@ -127,23 +140,38 @@ export class InboxConsumer {
           return 'applied' as const;
         });
         this.options.onOutcome?.(outcome, message);
-        return;
+        return 'done';
       } catch (error) {
         this.options.onError?.(error, message, attempt);
         trace.getActiveSpan()?.recordException(error as Error);
+        if (isTransientInfrastructureError(error)) {
+          infrastructureFailures += 1;
+          if (!batch.isRunning()) return 'interrupted';
+          this.options.onOutcome?.('waited', message);
+          // The partition waits: this message and everything behind it.
+          this.options.onLag?.(message.topic, message.partition, batch.lagAfter(message) + 1);
+          await sleep(this.transientBackoff(infrastructureFailures));
+          await batch.heartbeat().catch(() => undefined);
+          continue;
+        }
+        ownFailures += 1;
         const retryable = (error as { retryable?: boolean }).retryable !== false;
-        if (!retryable || attempt >= this.maxAttempts) {
-          await this.deadLetter(message, error, attempt);
-          return;
+        if (!retryable || ownFailures >= this.maxAttempts) {
+          await this.deadLetter(message, error, ownFailures);
+          return 'done';
         }
         this.options.onOutcome?.('retried', message);
-        await new Promise((resolve) => setTimeout(resolve, this.backoff(attempt)));
+        await sleep(this.backoff(ownFailures));
       }
     }
   }
 
   private backoff(attempt: number): number {
     return this.options.backoffMs ? this.options.backoffMs(attempt) : Math.min(2_000, 50 * 2 ** (attempt - 1));
+  }
+
+  private transientBackoff(attempt: number): number {
+    return this.options.transientBackoffMs ? this.options.transientBackoffMs(attempt) : Math.min(5_000, 100 * 2 ** (attempt - 1));
   }
 
   private async deadLetter(message: IncomingMessage, error: unknown, attempts: number): Promise<void> {
@@ -158,4 +186,8 @@ export class InboxConsumer {
     ]);
     this.options.onOutcome?.('dead_lettered', message);
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -187,9 +187,12 @@ class KafkaJsConsumer implements MessageConsumer {
         const messages = batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m));
         const highWatermark = BigInt(batch.highWatermark);
         await onBatch(messages, {
+          // Per message, right after the consumer's database commit: a restart redelivers at
+          // most the message in hand (the inbox skips it), not the rest of a batch.
           commit: async (message) => {
             resolveOffset(message.offset);
-            await commitOffsetsIfNecessary();
+            const next = (BigInt(message.offset) + 1n).toString();
+            await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
           },
           heartbeat,
           isRunning: () => isRunning() && !isStale(),

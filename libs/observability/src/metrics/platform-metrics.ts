@@ -6,8 +6,9 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * NaN or a negative lag would not fail anything, it would silently make an alert lie.
  */
 
-export type ConsumerOutcome = 'applied' | 'duplicate' | 'retried' | 'dead_lettered';
-export const CONSUMER_OUTCOMES: readonly ConsumerOutcome[] = ['applied', 'duplicate', 'retried', 'dead_lettered'];
+/** `waited`: an attempt failed by the infrastructure's fault and will be retried without limit. */
+export type ConsumerOutcome = 'applied' | 'duplicate' | 'retried' | 'waited' | 'dead_lettered';
+export const CONSUMER_OUTCOMES: readonly ConsumerOutcome[] = ['applied', 'duplicate', 'retried', 'waited', 'dead_lettered'];
 
 /** 0.5 ms to 2.5 s in 1-2.5-5 steps: an append is one round trip; seconds mean lock contention. */
 export const APPEND_DURATION_BUCKETS: readonly number[] = [
