@@ -55,6 +55,8 @@ export interface InboxTransportOptions {
  */
 export class InboxTransport extends Server implements CustomTransportStrategy {
   private consumer: InboxConsumer | null = null;
+  private closed = false;
+  private joining: Promise<void> | null = null;
 
   constructor(private readonly options: InboxTransportOptions) {
     super();
@@ -75,16 +77,33 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       onError: (error, message, attempt) =>
         this.logger.warn(`${groupId}: ${message.topic}@${message.partition}:${message.offset} attempt ${attempt} failed: ${String(error)}`),
     });
-    if (topics.length === 0) {
-      callback();
-      return;
-    }
-    this.consumer.start().then(() => callback(), callback);
+    // The app (and its HTTP side) does not wait for the group: joining can take a session
+    // timeout after a crash (the dead member must expire first), or as long as Kafka is down;
+    // meanwhile commands are accepted into the outbox and readiness reports Kafka as it is.
+    callback();
+    if (topics.length > 0) this.joining = this.joinUntilClosed(this.consumer);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.consumer?.drain();
+    // A start still trying to reach the broker is left to fail on its own; shutdown does not wait for Kafka.
+    await Promise.race([this.joining, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     this.consumer = null;
+  }
+
+  /** Starts the consumer, and starts it again after a failure (broker unreachable at start-up), until it runs or the app closes. */
+  private async joinUntilClosed(consumer: InboxConsumer): Promise<void> {
+    for (let attempt = 1; !this.closed; attempt += 1) {
+      try {
+        await consumer.start();
+        return;
+      } catch (error) {
+        this.logger.warn(`${this.options.groupId}: consumer could not start (attempt ${attempt}), retrying: ${String(error)}`);
+        await consumer.drain().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * 2 ** (attempt - 1))));
+      }
+    }
   }
 
   /** Nest's Server contract for event listeners; dispatch happens in listen(). */
