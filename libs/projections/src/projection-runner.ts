@@ -13,6 +13,14 @@ export interface ProjectionRunnerOptions {
 
 const BACKLOG_CAP = 100_000;
 
+/** Thrown by `catchUp` after a round in which some projections failed (each already reported). */
+export class ProjectionsFailedError extends Error {
+  constructor(readonly projections: readonly string[]) {
+    super(`projections failed: ${projections.join(', ')}`);
+    this.name = 'ProjectionsFailedError';
+  }
+}
+
 function logProjectionError(projection: string, error: unknown): void {
   const err = error instanceof Error ? error : new Error(String(error));
   process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'projection-runner', projection, message: err.message, stack: err.stack })}\n`);
@@ -55,31 +63,46 @@ export class ProjectionRunner {
     await this.loop;
   }
 
-  /** Applies everything below the horizon now; returns how many events were applied. */
+  /**
+   * Applies everything below the horizon now; returns how many events were applied. Each
+   * projection proceeds on its own: one that fails is reported (onError, and its lag gauge keeps
+   * growing) and retried on the next round, while the others keep up. Throws after the round,
+   * naming the failed projections, so a caller that waits on it knows.
+   */
   async catchUp(): Promise<number> {
     let total = 0;
+    const failed: string[] = [];
     for (const projection of this.projections) {
-      // Reported before (the backlog to work off) and after (what the commit horizon still holds back).
-      if (this.options.onLag) this.options.onLag(projection.name, await this.backlog(projection));
-      for (;;) {
-        const applied = await this.applyBatch(projection);
-        total += applied.read;
-        if (!applied.more) break;
+      try {
+        total += await this.catchUpOne(projection);
+      } catch (error) {
+        failed.push(projection.name);
+        // Never silent: a stuck projection shows in the log and in dw_projection_lag_events.
+        (this.options.onError ?? logProjectionError)(projection.name, error);
       }
-      if (this.options.onLag) this.options.onLag(projection.name, await this.backlog(projection));
     }
+    if (failed.length > 0) throw new ProjectionsFailedError(failed);
+    return total;
+  }
+
+  private async catchUpOne(projection: Projection): Promise<number> {
+    let total = 0;
+    // Reported before (the backlog to work off) and after (what the commit horizon still holds back).
+    if (this.options.onLag) this.options.onLag(projection.name, await this.backlog(projection));
+    for (;;) {
+      const applied = await this.applyBatch(projection);
+      total += applied.read;
+      if (!applied.more) break;
+    }
+    if (this.options.onLag) this.options.onLag(projection.name, await this.backlog(projection));
     return total;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       this.woken = false;
-      try {
-        await this.catchUp();
-      } catch (error) {
-        // Never silent: a stuck projection shows in the log and in dw_projection_lag_events.
-        (this.options.onError ?? logProjectionError)('*', error);
-      }
+      // Failures were reported per projection by catchUp; the loop goes on for the others.
+      await this.catchUp().catch(() => undefined);
       if (!this.woken) await this.idle(this.options.pollIntervalMs ?? 500);
     }
   }
