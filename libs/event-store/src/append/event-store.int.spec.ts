@@ -123,6 +123,13 @@ describe('EventStore on PostgreSQL', () => {
     expect(limits.rows[0]).toEqual({ idle: '30s', statement: '1min' });
   });
 
+  it('reports an event id already in the log as a duplicate, not as a version conflict', async () => {
+    const first = await store.append({ streamId: 'dup-1', streamType: 'counter', expectedVersion: 'no_stream', events: [event(1)], metadata });
+    const replayed = store.append({ streamId: 'dup-2', streamType: 'counter', expectedVersion: 'no_stream', events: [{ ...event(1), eventId: first.events[0]!.eventId }], metadata });
+    await expect(replayed).rejects.toMatchObject({ name: 'DuplicateEventIdError', code: 'DUPLICATE_EVENT_ID', streamId: 'dup-2' });
+    expect(await store.streamVersion('dup-2')).toBe(0);
+  });
+
   it('detects a one-byte change made to an event by the database owner', async () => {
     await store.append({ streamId: 'tamper', streamType: 'counter', expectedVersion: 'no_stream', events: [event(100), event(200), event(300)], metadata });
     expect(await verifyStream(t.db, 'tamper')).toEqual({ streamId: 'tamper', ok: true, events: 3 });

@@ -2,7 +2,7 @@ import type { Clock, DomainEvent, IdGenerator } from '@dw/kernel';
 import type { Database, SqlClient } from '../db/database';
 import { eventDigest } from '../hash/event-digest';
 import { AppendRequest, AppendResult, ExpectedVersion, PendingEvent, RecordedEvent } from './event-types';
-import { WRONG_EXPECTED_VERSION_SQLSTATE, WrongExpectedVersionError } from './wrong-expected-version.error';
+import { DuplicateEventIdError, WRONG_EXPECTED_VERSION_SQLSTATE, WrongExpectedVersionError } from './wrong-expected-version.error';
 import { readStreamIn, streamVersionIn } from '../read/read-stream';
 import { OutboxNotifier } from './outbox-notifier';
 import { committedWriteObserver } from './committed-writes';
@@ -154,7 +154,8 @@ function translateAppendError(error: unknown, streamId: string, expected: Expect
     return new WrongExpectedVersionError(streamId, expected, Number(detail.actual ?? 0));
   }
   // Two first appends to a new stream racing past ON CONFLICT cannot happen (the insert
-  // waits on the other's key), but an event id reused by a retried command lands here.
-  if (pgError.code === '23505') return new WrongExpectedVersionError(streamId, expected, -1);
+  // waits on the other's key), but an event id (or outbox message id) reused by a retried
+  // command lands here: the command was applied already.
+  if (pgError.code === '23505') return new DuplicateEventIdError(streamId, pgError.detail ?? 'unique violation');
   return error;
 }

@@ -50,6 +50,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 
 /** The event store's optimistic-concurrency error, recognised by code so this lib need not import it. */
 const STREAM_VERSION_CONFLICT = 'STREAM_VERSION_CONFLICT';
+/** The event store's "this event is already in the log": the command was applied before. */
+const DUPLICATE_EVENT_ID = 'DUPLICATE_EVENT_ID';
 
 /**
  * Maps anything thrown while serving a request to its problem+json answer. Pure, so the
@@ -69,6 +71,9 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemAnswe
     return deliberate(409, STREAM_VERSION_CONFLICT, 'the resource was changed by someone else; read it again and retry', context, {
       details: { expectedVersion: error.expectedVersion, actualVersion: error.actualVersion },
     });
+  }
+  if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DUPLICATE_EVENT_ID) {
+    return deliberate(409, DUPLICATE_EVENT_ID, 'this change was already applied', context);
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

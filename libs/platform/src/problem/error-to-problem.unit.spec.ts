@@ -96,4 +96,11 @@ describe('toProblem', () => {
     expect(toProblem('boom', context).body.code).toBe('INTERNAL');
     expect(toProblem(undefined, context).status).toBe(500);
   });
+
+  it('answers an event already in the log with 409 DUPLICATE_EVENT_ID, without the database detail', () => {
+    const duplicate = Object.assign(new Error('an event appended to lot-1 is already in the log (Key (event_id)=(…) already exists.)'), { code: 'DUPLICATE_EVENT_ID' });
+    const answer = toProblem(duplicate, context);
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ code: 'DUPLICATE_EVENT_ID', detail: 'this change was already applied' });
+  });
 });
