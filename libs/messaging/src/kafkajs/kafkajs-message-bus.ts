@@ -1,4 +1,7 @@
-import { Admin, Consumer, IHeaders, Kafka, KafkaMessage, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { Admin, ConfigResourceTypes, Consumer, IHeaders, Kafka, KafkaMessage, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+
+/** DescribeConfigs' source of a value set on the topic itself (DYNAMIC_TOPIC_CONFIG). */
+const TOPIC_CONFIG_SOURCE = 1;
 import type {
   BatchContext,
   ConsumerOptions,
@@ -82,7 +85,13 @@ export class KafkaJsMessageBus implements MessageBus {
 
   async admin(): Promise<TopicAdmin> {
     const admin = this.kafka.admin();
-    await admin.connect();
+    try {
+      await admin.connect();
+    } catch (error) {
+      // A failed connect leaves kafkajs's client and its retry timers behind unless disconnected.
+      await admin.disconnect().catch(() => undefined);
+      throw error;
+    }
     return new KafkaJsTopicAdmin(admin);
   }
 }
@@ -233,9 +242,23 @@ class KafkaJsTopicAdmin implements TopicAdmin {
       return current < s.partitions;
     });
     if (grow.length > 0) await this.admin.createPartitions({ topicPartitions: grow.map((s) => ({ topic: s.name, count: s.partitions })) });
+    // AlterConfigs replaces a topic's whole dynamic config: keep what operators set on it
+    // (anything not ours), so provisioning only ever changes the entries it owns.
+    const described = await this.admin.describeConfigs({
+      includeSynonyms: false,
+      resources: present.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.name })),
+    });
     await this.admin.alterConfigs({
       validateOnly: false,
-      resources: present.map((s) => ({ type: 2 /* TOPIC */, name: s.name, configEntries: topicConfig(s) })),
+      resources: present.map((s) => {
+        const current = described.resources.find((r) => r.resourceName === s.name)?.configEntries ?? [];
+        const ours = topicConfig(s);
+        const theirs = current
+          .filter((entry) => entry.configSource === TOPIC_CONFIG_SOURCE && !entry.isDefault && !entry.isSensitive)
+          .filter((entry) => !ours.some((own) => own.name === entry.configName))
+          .map((entry) => ({ name: entry.configName, value: entry.configValue }));
+        return { type: ConfigResourceTypes.TOPIC, name: s.name, configEntries: [...theirs, ...ours] };
+      }),
     });
   }
 
