@@ -1,5 +1,5 @@
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import { createTestServiceDatabase, TestServiceDatabase } from '@dw/testing';
+import { createTestServiceDatabase, TestServiceDatabase, waitFor } from '@dw/testing';
 import { EventStore } from './event-store';
 import { EventMetadata } from './event-types';
 import { WrongExpectedVersionError } from './wrong-expected-version.error';
@@ -138,6 +138,16 @@ describe('EventStore on PostgreSQL', () => {
     expect(await verifyStream(t.db, 'tamper')).toEqual({ streamId: 'tamper', ok: false, events: 3, brokenAt: 2, reason: 'digest_mismatch' });
   });
 
+  it('refuses the service role the removal of a stream’s head row, and verify reports one removed by the owner', async () => {
+    await store.append({ streamId: 'headless', streamType: 'counter', expectedVersion: 'no_stream', events: [event(1), event(2)], metadata });
+    await expect(t.db.query(`DELETE FROM streams WHERE stream_id = 'headless'`)).rejects.toMatchObject({ code: '42501' });
+    await expect(t.db.query(`TRUNCATE streams`)).rejects.toMatchObject({ code: '42501' });
+    expect(await verifyStream(t.db, 'headless')).toEqual({ streamId: 'headless', ok: true, events: 2 });
+    // Without its head row the next append would start the stream again at version 1.
+    await t.owner.query(`DELETE FROM streams WHERE stream_id = 'headless'`);
+    expect(await verifyStream(t.db, 'headless')).toEqual({ streamId: 'headless', ok: false, events: 2, brokenAt: 2, reason: 'head_missing' });
+  });
+
   it('detects a recomputed digest too: the chain breaks at the edited event', async () => {
     await store.append({ streamId: 'tamper-2', streamType: 'counter', expectedVersion: 'no_stream', events: [event(1), event(2)], metadata });
     await t.owner.query(`UPDATE events SET digest = sha256('forged') WHERE stream_id = 'tamper-2' AND stream_position = 1`);
@@ -145,12 +155,19 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('reads the whole log in commit order from a two-part position', async () => {
-    const first = await readAllIn(t.db, LOG_START, 3);
-    expect(first.events).toHaveLength(3);
-    const rest = await readAllIn(t.db, first.position, 10_000);
-    const all = [...first.events, ...rest.events];
     const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events`);
-    expect(all).toHaveLength(rows[0]!.n);
+    // The reader sees only what lies below the oldest transaction running anywhere on the
+    // cluster: another test's open transaction holds the last events back until it ends.
+    const all = await waitFor(
+      async () => {
+        const first = await readAllIn(t.db, LOG_START, 3);
+        expect(first.events).toHaveLength(3);
+        const rest = await readAllIn(t.db, first.position, 10_000);
+        const read = [...first.events, ...rest.events];
+        return read.length === rows[0]!.n ? read : undefined;
+      },
+      { describe: `all ${rows[0]!.n} events below the commit horizon` },
+    );
     expect(new Set(all.map((e) => e.eventId)).size).toBe(all.length);
   });
 });

@@ -3,7 +3,7 @@ import { chainHash, eventDigest } from './event-digest';
 
 export type StreamVerification =
   | { streamId: string; ok: true; events: number }
-  | { streamId: string; ok: false; events: number; brokenAt: number; reason: 'digest_mismatch' | 'hash_mismatch' | 'head_mismatch' | 'gap' };
+  | { streamId: string; ok: false; events: number; brokenAt: number; reason: 'digest_mismatch' | 'hash_mismatch' | 'head_mismatch' | 'head_missing' | 'gap' };
 
 /**
  * Recomputes a stream's digests and hash chain from the stored rows. Any edit of an event
@@ -49,6 +49,9 @@ export async function verifyStream(sql: SqlClient, streamId: string): Promise<St
     [streamId],
   );
   const stream = head.rows[0];
+  // The head row is what optimistic concurrency checks against: a stream with events and no head
+  // would let the next append start it again at version 1.
+  if (!stream && rows.length > 0) return { streamId, ok: false, events: rows.length, brokenAt: rows.length, reason: 'head_missing' };
   if (stream && (Number(stream.version) !== rows.length || !(stream.last_hash ?? Buffer.alloc(0)).equals(previous ?? Buffer.alloc(0)))) {
     return { streamId, ok: false, events: rows.length, brokenAt: rows.length, reason: 'head_mismatch' };
   }

@@ -16,6 +16,8 @@ export interface ServiceDatabaseSpec {
 }
 
 export const APPEND_ONLY_TABLES = ['events'] as const;
+/** Tables whose rows the app role may change but never remove: a stream's head row holds its version and hash. */
+export const NO_DELETE_TABLES = ['streams'] as const;
 
 export function ownerRole(schema: string): string {
   return `${schema}_owner`;
@@ -104,11 +106,23 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
       await dataSource.destroy();
     }
 
-    await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "${schema}" TO ${app}`);
-    await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${schema}" TO ${app}`);
-    await admin.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA "${schema}" TO ${app}`);
-    for (const table of APPEND_ONLY_TABLES) {
-      await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "${schema}".${table} FROM ${app}`);
+    // One transaction: a crash between the broad grant and the revokes must not leave the app
+    // role able to change the log.
+    await admin.query('BEGIN');
+    try {
+      // Tables an earlier provisioning created as the admin (read models) become the owner's, so
+      // the owner's migrations and rebuilds can alter and replace them.
+      const foreign = await admin.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tableowner <> $2`, [schema, owner]);
+      for (const { tablename } of foreign.rows) await admin.query(`ALTER TABLE "${schema}"."${tablename}" OWNER TO ${owner}`);
+      await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "${schema}" TO ${app}`);
+      await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${schema}" TO ${app}`);
+      await admin.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA "${schema}" TO ${app}`);
+      for (const table of APPEND_ONLY_TABLES) await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "${schema}".${table} FROM ${app}`);
+      for (const table of NO_DELETE_TABLES) await admin.query(`REVOKE DELETE, TRUNCATE ON "${schema}".${table} FROM ${app}`);
+      await admin.query('COMMIT');
+    } catch (error) {
+      await admin.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
   } finally {
     await admin.query(`SELECT pg_advisory_unlock(hashtext('provision:' || $1))`, [schema]).catch(() => undefined);

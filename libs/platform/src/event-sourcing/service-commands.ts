@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { deadLetterTopicSpec, topicName } from '@dw/contracts';
-import { Database, ownerRole, appRole, provisionServiceDatabase, verifyStream } from '@dw/event-store';
+import { appRole, connectionFor, Database, ownerRole, provisionServiceDatabase, verifyStream } from '@dw/event-store';
 import { type Clock, systemClock } from '@dw/kernel';
 import { KafkaJsMessageBus } from '@dw/messaging';
 import { ensureProjectionTables, ProjectionRebuilder } from '@dw/projections';
@@ -31,8 +31,13 @@ function adminUrl(env: CommandEnvironment): string {
   return url;
 }
 
+/**
+ * The schema owner's connection, for DDL (read-model tables, rebuilds): tables it creates are
+ * the owner's, so later migrations (run as the owner) can alter them. Built field by field: given
+ * a connection string, pg lets the URL's user override `user`, and everything ran as the admin.
+ */
 function ownerDatabase(env: CommandEnvironment, schema: string): Database {
-  const pool = new Pool({ connectionString: adminUrl(env), user: ownerRole(schema), options: `-c search_path=${schema}`, max: 2 });
+  const pool = new Pool({ ...connectionFor(adminUrl(env), ownerRole(schema), schema), max: 2 });
   return new Database(pool, schema);
 }
 
@@ -102,7 +107,9 @@ export async function verifyService(definition: ServiceDefinition, env: CommandE
   const schema = env.DATABASE_SCHEMA ?? schemaOf(definition);
   const db = ownerDatabase(env, schema);
   try {
-    const ids = streamIds.length > 0 ? streamIds : (await db.query<{ stream_id: string }>(`SELECT stream_id FROM streams ORDER BY stream_id`)).rows.map((r) => r.stream_id);
+    // Every stream the log holds or a head names: a removed head row must not hide its stream from the check.
+    const everyStream = `SELECT stream_id FROM streams UNION SELECT DISTINCT stream_id FROM events ORDER BY stream_id`;
+    const ids = streamIds.length > 0 ? streamIds : (await db.query<{ stream_id: string }>(everyStream)).rows.map((r) => r.stream_id);
     let broken = 0;
     for (const id of ids) {
       const result = await verifyStream(db, id);
