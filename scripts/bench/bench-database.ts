@@ -5,7 +5,7 @@ import {
   connectionFor,
   Database,
   dropServiceDatabase,
-  EventStoreSchema1763683200000,
+  eventStoreMigrations,
   ownerRole,
   provisionServiceDatabase,
 } from '@dw/event-store';
@@ -24,7 +24,7 @@ export class BenchSchema {
 
   static async provision(label: string): Promise<BenchSchema> {
     const schema = `bench_${label}_${randomBytes(3).toString('hex')}`;
-    await provisionServiceDatabase(databaseUrl(), { schema, migrations: [EventStoreSchema1763683200000] });
+    await provisionServiceDatabase(databaseUrl(), { schema, migrations: eventStoreMigrations });
     return new BenchSchema(schema);
   }
 

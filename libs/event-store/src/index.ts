@@ -13,4 +13,6 @@ export * from './hash/verify-stream';
 export * from './snapshots/snapshot-store';
 export * from './command-handling/decider-command-handler';
 export * from './schema/event-store-schema.migration';
+export * from './schema/outbox-parked.migration';
+export * from './schema/event-store-migrations';
 export * from './provisioning/service-database';

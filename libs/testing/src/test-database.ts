@@ -3,7 +3,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Pool } from 'pg';
 import {
   Database,
-  EventStoreSchema1763683200000,
+  eventStoreMigrations,
   dropServiceDatabase,
   openServiceDatabase,
   ownerRole,
@@ -23,7 +23,7 @@ export interface TestServiceDatabase {
 /** A fresh, uniquely named service schema with its roles and migrations, dropped by close(). */
 export async function createTestServiceDatabase(
   label: string,
-  migrations: Array<new () => MigrationInterface> = [EventStoreSchema1763683200000],
+  migrations: Array<new () => MigrationInterface> = eventStoreMigrations,
   options: { poolSize?: number } = {},
 ): Promise<TestServiceDatabase> {
   const schema = `t_${label.replace(/[^a-z0-9]/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`;

@@ -113,4 +113,43 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
       await recorder.stop();
     }
   });
+
+  it('parks a row the broker refuses for good, with an alarm, while 10,000 others flow', async () => {
+    const parkedTopic = uniqueName('parked');
+    await createTestTopics(bus, [parkedTopic], 3);
+    const recorder = await new TopicRecorder(bus, [parkedTopic]).start();
+    const alarms: string[] = [];
+    const relay = new OutboxRelay(t.db, bus, { pollIntervalMs: 100, onParked: (row, error) => alarms.push(`${row.messageId}:${(error as { type?: string }).type}`) });
+    const ids: string[] = [];
+    let oversized = '';
+    const payloadFor = (n: number) => (n === 5_000 ? Buffer.alloc(1_500_000, 1) : Buffer.from(String(n))); // over the broker's 1 MB message.max.bytes
+    try {
+      // 10,001 events in 101 appends of 99 or 100, the oversized one in the middle of its append.
+      for (let chunk = 0; chunk * 100 < 10_001; chunk += 1) {
+        const ns = Array.from({ length: Math.min(100, 10_001 - chunk * 100) }, (_, i) => chunk * 100 + i);
+        const result = await store.append({
+          streamId: `parked-${chunk % 7}`,
+          streamType: 'probe',
+          expectedVersion: 'any',
+          events: ns.map((n) => ({ type: 'ProbeRecorded', data: { n } })),
+          metadata,
+          outbox: (pending) => pending.map((e, i) => cloudEventMessage(e, { topic: parkedTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: payloadFor(ns[i]!) })),
+        });
+        result.events.forEach((e, i) => (ns[i] === 5_000 ? (oversized = e.eventId) : ids.push(e.eventId)));
+      }
+      await relay.start();
+      await waitFor(async () => (await t.db.query(`SELECT 1 FROM outbox`)).rowCount === 0, { timeoutMs: 120_000, describe: 'the outbox emptied' });
+      await waitFor(() => recorder.messages.length >= ids.length, { timeoutMs: 60_000, describe: `all ${ids.length} others on Kafka` });
+      const seen = new Set(recorder.messages.map((m) => m.headers.ce_id));
+      expect(ids.filter((id) => !seen.has(id))).toEqual([]);
+      expect(seen.has(oversized)).toBe(false);
+      const parked = await t.db.query<{ message_id: string; error_type: string; bytes: number }>(`SELECT message_id, error_type, length(payload) AS bytes FROM outbox_parked`);
+      expect(parked.rows).toEqual([{ message_id: oversized, error_type: 'MESSAGE_TOO_LARGE', bytes: 1_500_000 }]);
+      expect(alarms).toEqual([`${oversized}:MESSAGE_TOO_LARGE`]);
+    } finally {
+      await relay.drain();
+      await recorder.stop();
+      await deleteTestTopics(bus, [parkedTopic]);
+    }
+  });
 });

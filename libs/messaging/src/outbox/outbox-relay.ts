@@ -17,6 +17,8 @@ export interface OutboxRelayOptions {
   /** How often a standby relay tries to become the leader. */
   leaderRetryMs?: number;
   onPublished?: (count: number) => void;
+  /** A row the broker refused for good was moved to outbox_parked: alarm on it. */
+  onParked?: (row: { messageId: string; topic: string; key: string }, error: unknown) => void;
   onBacklog?: (pending: number, oldestAgeSeconds: number) => void;
   onError?: (error: unknown) => void;
 }
@@ -209,17 +211,46 @@ export class OutboxRelay {
     );
     const batch = withinBytes(rows, this.batchBytes);
     if (batch.length === 0) return { published: 0, more: false };
-    const traced = batch.map(toPublishedMessage);
+    try {
+      await this.send(batch);
+    } catch (error) {
+      if (!isRefusedForGood(error)) throw error;
+      // Some row of the batch can never be published: find it, park it, publish the others.
+      for (const row of batch) await this.sendOrPark(row);
+      return { published: batch.length, more: true };
+    }
+    // A full page, or one cut short by bytes, may have more behind it.
+    return { published: batch.length, more: rows.length === this.batchSize || batch.length < rows.length };
+  }
+
+  /** One Kafka transaction for the rows, then their delete. */
+  private async send(rows: readonly OutboxRow[]): Promise<void> {
+    const traced = rows.map(toPublishedMessage);
     try {
       await this.producer.send(traced.map((t) => t.message));
     } finally {
       for (const t of traced) t.span.end();
     }
     // Published (committed at Kafka) from here on; a crash before the delete republishes.
-    this.options.onPublished?.(batch.length);
-    await this.db.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [batch.map((r) => r.id)]);
-    // A full page, or one cut short by bytes, may have more behind it.
-    return { published: batch.length, more: rows.length === this.batchSize || batch.length < rows.length };
+    this.options.onPublished?.(rows.length);
+    await this.db.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+  }
+
+  private async sendOrPark(row: OutboxRow): Promise<void> {
+    try {
+      await this.send([row]);
+    } catch (error) {
+      if (!isRefusedForGood(error)) throw error;
+      await this.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO outbox_parked (id, message_id, topic, message_key, payload, headers, created_at, parked_at, error_type, error_message)
+           SELECT id, message_id, topic, message_key, payload, headers, created_at, now(), $2, $3 FROM outbox WHERE id = $1`,
+          [row.id, errorType(error), String((error as Error)?.message ?? error).slice(0, 2_000)],
+        );
+        await tx.query(`DELETE FROM outbox WHERE id = $1`, [row.id]);
+      });
+      this.options.onParked?.({ messageId: row.message_id, topic: row.topic, key: row.message_key }, error);
+    }
   }
 
   /** The outbox as it is (not the last send's view), so an outage shows as a growing backlog; also right after each drain of it. */
@@ -268,10 +299,27 @@ function withinBytes(rows: readonly OutboxRow[], budget: number): OutboxRow[] {
   return batch;
 }
 
-/** Kafka's answers to a producer whose transactional id a newer producer has taken over. */
+/**
+ * Kafka's answers that the producer itself is no longer usable: a newer producer took its
+ * transactional id over (fenced), or the broker forgot or rejects its producer state. The
+ * relay steps down; it reconnects (and fences in turn) only if it wins the lock again.
+ */
 function isFenced(error: unknown): boolean {
-  const type = (error as { type?: unknown } | null)?.type;
-  return type === 'INVALID_PRODUCER_EPOCH' || type === 'PRODUCER_FENCED';
+  return PRODUCER_STATE_ERRORS.has(errorType(error));
+}
+const PRODUCER_STATE_ERRORS = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_ID_MAPPING', 'INVALID_TXN_STATE']);
+
+/** The broker's answers that a record can never be written as it is (retrying the same bytes cannot help). */
+function isRefusedForGood(error: unknown): boolean {
+  return RECORD_REFUSALS.has(errorType(error));
+}
+const RECORD_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'INVALID_TOPIC_EXCEPTION', 'TOPIC_AUTHORIZATION_FAILED', 'CORRUPT_MESSAGE']);
+
+/** kafkajs's protocol error type, also when wrapped by its retrier (`cause`). */
+function errorType(error: unknown): string {
+  const seen = error as { type?: unknown; cause?: { type?: unknown }; originalError?: { type?: unknown } } | null;
+  const type = seen?.type ?? seen?.cause?.type ?? seen?.originalError?.type;
+  return typeof type === 'string' ? type : (seen as Error | null)?.name ?? 'Error';
 }
 
 /**

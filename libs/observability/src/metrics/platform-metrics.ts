@@ -85,6 +85,12 @@ const outboxPublished = new Counter({
   labelNames: ['schema'] as const,
   registers: [registry],
 });
+const outboxParked = new Counter({
+  name: 'dw_outbox_parked_total',
+  help: 'Outbox rows the broker refused for good, moved to outbox_parked (alert on any increase).',
+  labelNames: ['schema', 'topic'] as const,
+  registers: [registry],
+});
 const consumerLag = new Gauge({
   name: 'dw_consumer_lag_messages',
   help: 'High watermark minus committed offset, per consumer group and partition.',
@@ -145,6 +151,12 @@ export const platformMetrics = {
     inc(labels: { schema: string }, rows = 1): void {
       const name = 'dw_outbox_published_total';
       outboxPublished.inc({ schema: labelValue(name, 'schema', labels.schema) }, count(name, 'rows', rows));
+    },
+  },
+  outboxParked: {
+    inc(labels: { schema: string; topic: string }): void {
+      const name = 'dw_outbox_parked_total';
+      outboxParked.inc({ schema: labelValue(name, 'schema', labels.schema), topic: labelValue(name, 'topic', labels.topic) });
     },
   },
   /**

@@ -114,6 +114,12 @@ export class EventSourcingModule {
                 platformMetrics.outboxPending.set({ schema: db.schema }, pending);
                 platformMetrics.outboxRelayLag.set({ schema: db.schema }, oldestAgeSeconds);
               },
+              onParked: (row, error) => {
+                platformMetrics.outboxParked.inc({ schema: db.schema, topic: row.topic });
+                process.stderr.write(
+                  `${JSON.stringify({ level: 'error', logger: 'outbox-relay', alarm: 'OUTBOX_ROW_PARKED', at: clock.now(), ...row, message: String(error) })}\n`,
+                );
+              },
               onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'outbox-relay', at: clock.now(), message: String(error) })}\n`),
             }),
           inject: [Database, MESSAGE_BUS, CLOCK],

@@ -1,7 +1,7 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import type { MigrationInterface } from 'typeorm';
 import type { TopicSpec } from '@dw/contracts';
-import { EventStoreSchema1763683200000 } from '@dw/event-store';
+import { eventStoreMigrations } from '@dw/event-store';
 import type { Projection } from '@dw/projections';
 import { platformEdgeMigrations } from '../migrations/platform-edge.migrations';
 
@@ -31,7 +31,7 @@ export function schemaOf(definition: Pick<ServiceDefinition, 'name'>): string {
 }
 
 export function migrationsOf(definition: ServiceDefinition): MigrationClass[] {
-  return [EventStoreSchema1763683200000, ...platformEdgeMigrations, ...definition.migrations];
+  return [...eventStoreMigrations, ...platformEdgeMigrations, ...definition.migrations];
 }
 
 /** The consumer group of a service: one per service, so its handlers see one ordered stream per partition. */

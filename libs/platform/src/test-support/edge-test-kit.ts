@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Database, EventStoreSchema1763683200000 } from '@dw/event-store';
+import { Database, eventStoreMigrations } from '@dw/event-store';
 import { createTestServiceDatabase, databaseUrl, type TestServiceDatabase } from '@dw/testing';
 
 export type { TestServiceDatabase };
@@ -22,7 +22,7 @@ export const ADMIN_URL = databaseUrl();
 
 /** A fresh service schema with the event store's tables (provisioning expects them) and the platform's. */
 export function testDatabase(label: string): Promise<TestServiceDatabase> {
-  return createTestServiceDatabase(label, [EventStoreSchema1763683200000, ...platformEdgeMigrations], { poolSize: 4 });
+  return createTestServiceDatabase(label, [...eventStoreMigrations, ...platformEdgeMigrations], { poolSize: 4 });
 }
 
 export const keySet: DevKeySet = createDevKeySet('ES256');
