@@ -72,3 +72,4 @@ export * from './event-sourcing/inbox.transport';
 export * from './event-sourcing/connect-inbox';
 export * from './event-sourcing/kafka.health-indicator';
 export * from './event-sourcing/service-commands';
+export * from './housekeeping/housekeeping';

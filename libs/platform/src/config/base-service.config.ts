@@ -82,6 +82,24 @@ export class BaseServiceConfig {
   @Max(60_000)
   READ_YOUR_WRITES_TIMEOUT_MS: number = 5_000;
 
+  /** Inbox rows are kept this long (longer than any message can be redelivered or replayed). */
+  @StrictInt()
+  @IsInt()
+  @Min(1)
+  INBOX_RETENTION_DAYS: number = 30;
+
+  /** A completed Idempotency-Key's answer is replayed for this long. */
+  @StrictInt()
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_KEY_RETENTION_HOURS: number = 72;
+
+  /** How often the inbox and idempotency keys are pruned; 0 turns pruning off. */
+  @StrictInt()
+  @IsInt()
+  @Min(0)
+  HOUSEKEEPING_INTERVAL_MS: number = 3_600_000;
+
   /**
    * Keys page cursors. Optional: without it the key is derived from SERVICE_NAME, which keeps
    * cursors valid across replicas and still refuses edited ones, though not forged ones.

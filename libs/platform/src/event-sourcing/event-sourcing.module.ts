@@ -10,6 +10,7 @@ import { BaseServiceConfig } from '../config/base-service.config';
 import { DRAINABLE } from '../bootstrap/drainable';
 import { HEALTH_INDICATOR } from '../health/health-indicator';
 import { CLOCK } from '../time/clock.token';
+import { Housekeeping } from '../housekeeping/housekeeping';
 import { KafkaHealthIndicator } from './kafka.health-indicator';
 import { schemaOf, type ServiceDefinition } from './service-definition';
 
@@ -28,21 +29,32 @@ export class TopicNames {
   }
 }
 
-/** Starts the relay and the projection runner once the app is up; the drain stops them. */
+/** Starts the relay, the projection runner and housekeeping once the app is up; the drain stops them. */
 @Injectable()
 class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private housekeepingTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly relay: OutboxRelay,
     private readonly runner: ProjectionRunner,
+    private readonly housekeeping: Housekeeping,
+    @Inject(BaseServiceConfig) private readonly config: BaseServiceConfig,
     @Inject(SERVICE_DATA_SOURCE) private readonly opened: { dataSource: DataSource },
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();
     this.runner.start();
+    if (this.config.HOUSEKEEPING_INTERVAL_MS > 0) {
+      this.housekeepingTimer = setInterval(() => {
+        this.housekeeping.runOnce().catch((error: unknown) => process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'housekeeping', message: String(error) })}\n`));
+      }, this.config.HOUSEKEEPING_INTERVAL_MS);
+      this.housekeepingTimer.unref();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.housekeepingTimer) clearInterval(this.housekeepingTimer);
     await this.relay.drain();
     await this.runner.drain();
     if (this.opened.dataSource.isInitialized) await this.opened.dataSource.destroy();
@@ -123,6 +135,16 @@ export class EventSourcingModule {
               onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'outbox-relay', at: clock.now(), message: String(error) })}\n`),
             }),
           inject: [Database, MESSAGE_BUS, CLOCK],
+        },
+        {
+          provide: Housekeeping,
+          useFactory: (db: Database, clock: Clock, config: BaseServiceConfig) =>
+            new Housekeeping(db, {
+              clock,
+              inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
+              idempotencyRetentionMs: config.IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000,
+            }),
+          inject: [Database, CLOCK, BaseServiceConfig],
         },
         KafkaHealthIndicator,
         { provide: HEALTH_INDICATOR, useExisting: KafkaHealthIndicator },
