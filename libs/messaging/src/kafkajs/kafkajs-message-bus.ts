@@ -78,7 +78,18 @@ export class KafkaJsMessageBus implements MessageBus {
 
   consumer(options: ConsumerOptions): MessageConsumer {
     return new KafkaJsConsumer(
-      this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 }),
+      this.kafka.consumer({
+        groupId: options.groupId,
+        allowAutoTopicCreation: false,
+        // A member that vanished (a crashed process, a consumer restarted after a broker outage)
+        // holds up the group's next rebalance until its session expires: 8 s, not 30 s. Handlers
+        // heartbeat between messages and while they wait out a failure, so a live member keeps it.
+        sessionTimeout: 8_000,
+        heartbeatInterval: 1_000,
+        // After an outage kafkajs restarts a crashed consumer after its last retry's delay: capped
+        // at 2 s (the client's default goes up to 30 s), it resumes within seconds of the broker.
+        retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 10 },
+      }),
       options,
     );
   }
@@ -180,12 +191,25 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
 }
 
 class KafkaJsConsumer implements MessageConsumer {
+  private stopped = false;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private onBatch: ((messages: readonly IncomingMessage[], context: BatchContext) => Promise<void>) | null = null;
+
   constructor(
     private readonly consumer: Consumer,
     private readonly options: ConsumerOptions,
-  ) {}
+  ) {
+    // kafkajs restarts a crashed consumer only when it judges the error retriable; a broker
+    // outage can end in one it does not (a refused connection wrapped as non-retriable), after
+    // which the service would consume nothing until restarted. Such a crash is restarted here.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopped) return;
+      this.restartTimer = setTimeout(() => void this.restart(), 1_000);
+    });
+  }
 
   async run(onBatch: (messages: readonly IncomingMessage[], context: BatchContext) => Promise<void>): Promise<void> {
+    this.onBatch = onBatch;
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
@@ -212,8 +236,21 @@ class KafkaJsConsumer implements MessageConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
     await this.consumer.stop();
     await this.consumer.disconnect();
+  }
+
+  /** Runs the consumer again after a crash kafkajs gave up on; tries again until it runs or is stopped. */
+  private async restart(): Promise<void> {
+    if (this.stopped || !this.onBatch) return;
+    try {
+      await this.consumer.disconnect().catch(() => undefined);
+      await this.run(this.onBatch);
+    } catch {
+      if (!this.stopped) this.restartTimer = setTimeout(() => void this.restart(), 2_000);
+    }
   }
 }
 
