@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Clock } from '@dw/kernel';
 import type { Database, SqlClient } from '@dw/event-store';
@@ -150,7 +151,7 @@ export class InboxConsumer {
           this.options.onOutcome?.('waited', message);
           // The partition waits: this message and everything behind it.
           this.options.onLag?.(message.topic, message.partition, batch.lagAfter(message) + 1);
-          await sleep(this.transientBackoff(infrastructureFailures));
+          await delay(this.transientBackoff(infrastructureFailures));
           await batch.heartbeat().catch(() => undefined);
           continue;
         }
@@ -161,7 +162,7 @@ export class InboxConsumer {
           return 'done';
         }
         this.options.onOutcome?.('retried', message);
-        await sleep(this.backoff(ownFailures));
+        await delay(this.backoff(ownFailures));
       }
     }
   }
@@ -186,8 +187,4 @@ export class InboxConsumer {
     ]);
     this.options.onOutcome?.('dead_lettered', message);
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { setTimeout as delay } from 'node:timers/promises';
 import { context, propagation, ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
 import type { Database } from '@dw/event-store';
 import type { MessageBus, MessageProducer, OutgoingMessage } from '../port/message-bus.port';
@@ -109,7 +110,7 @@ export class OutboxRelay {
     const budgetMs = this.options.drainTimeoutMs ?? 10_000;
     // The last part of the budget is kept for stepping down (the producer's disconnect).
     const stepDownMs = Math.min(1_000, budgetMs / 4);
-    await Promise.race([this.loop, delay(budgetMs - stepDownMs)]);
+    await Promise.race([this.loop, delay(budgetMs - stepDownMs, undefined, { ref: false })]);
     // Past the budget the send in hand is abandoned: the producer goes, and with the lock released
     // the next leader republishes whatever it had not deleted.
     await this.stepDown(stepDownMs);
@@ -199,7 +200,7 @@ export class OutboxRelay {
       this.producerConnected = false;
       // Bounded: against a hung broker a disconnect can wait on requests that never answer.
       const disconnected = this.producer.disconnect().catch((error: unknown) => this.options.onError?.(error));
-      await Promise.race([disconnected, delay(disconnectWithinMs)]);
+      await Promise.race([disconnected, delay(disconnectWithinMs, undefined, { ref: false })]);
     }
   }
 
@@ -281,10 +282,6 @@ export class OutboxRelay {
       };
     });
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** The longest prefix of `rows` within `budget` payload bytes; at least one row, so a large one still goes. */

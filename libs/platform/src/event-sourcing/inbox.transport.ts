@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import type { EventRegistry } from '@dw/contracts';
@@ -88,7 +89,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
     this.closed = true;
     await this.consumer?.drain();
     // A start still trying to reach the broker is left to fail on its own; shutdown does not wait for Kafka.
-    await Promise.race([this.joining, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await Promise.race([this.joining, delay(2_000, undefined, { ref: false })]);
     this.consumer = null;
   }
 
@@ -101,7 +102,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       } catch (error) {
         this.logger.warn(`${this.options.groupId}: consumer could not start (attempt ${attempt}), retrying: ${String(error)}`);
         await consumer.drain().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * 2 ** (attempt - 1))));
+        await delay(Math.min(5_000, 250 * 2 ** (attempt - 1)));
       }
     }
   }
