@@ -5,7 +5,7 @@ import { AppendRequest, AppendResult, ExpectedVersion, PendingEvent, RecordedEve
 import { DuplicateEventIdError, WRONG_EXPECTED_VERSION_SQLSTATE, WrongExpectedVersionError } from './wrong-expected-version.error';
 import { readStreamIn, streamVersionIn } from '../read/read-stream';
 import { OutboxNotifier } from './outbox-notifier';
-import { committedWriteObserver } from './committed-writes';
+import { appendObserver, committedWriteObserver } from './committed-writes';
 
 export interface EventStoreOptions {
   clock: Clock;
@@ -123,9 +123,10 @@ export class EventStore {
       if (sql.afterCommit) sql.afterCommit(onCommit);
       else onCommit();
     }
+    const written = { transactionId: row.transaction_id, globalPosition: Number(row.last_global_position) };
+    appendObserver()?.(written);
     const observer = committedWriteObserver();
     if (observer) {
-      const written = { transactionId: row.transaction_id, globalPosition: Number(row.last_global_position) };
       if (sql.afterCommit) sql.afterCommit(() => observer(written));
       else observer(written);
     }

@@ -1,7 +1,8 @@
 import { Body, Controller, Injectable, Module, Post, Res } from '@nestjs/common';
 import { IsInt, IsString, Min } from 'class-validator';
 import type { ServerResponse } from 'node:http';
-import { ManualClock, refuse } from '@dw/kernel';
+import { EventStore } from '@dw/event-store';
+import { ManualClock, refuse, SequentialIdGenerator } from '@dw/kernel';
 import { waitFor } from '@dw/testing';
 import { Roles } from '../auth/auth.decorators';
 import type { EdgeRequest } from '../http/edge-request';
@@ -10,7 +11,6 @@ import type { IntegrationClient } from '../integration/integration-clients';
 import { signRequest } from '../integration/request-signature';
 import { call, testDatabase, startEdgeApp, testConfig, type RunningEdge, type TestServiceDatabase } from '../test-support/edge-test-kit';
 import { requestHashOf } from './idempotency.interceptor';
-import { IN_FLIGHT_LEASE_MS } from './idempotency.store';
 import { Idempotent } from './idempotent.decorator';
 
 class PaymentDto {
@@ -50,6 +50,11 @@ class BankController {
   async receive(@Body() payment: PaymentDto, @Res({ passthrough: true }) response: ServerResponse): Promise<object> {
     const execution = await this.ledger.record(payment.reference);
     if (payment.reference === 'flaky' && execution === 1) throw new Error('database connection reset');
+    if (payment.reference === 'writes-then-fails') {
+      // Joins the request's unit of work: the same Database the edge was started with.
+      await journal.append({ streamId: `journal-${payment.reference}`, streamType: 'journal', expectedVersion: 'any', events: [{ type: 'Noted', data: { note: `attempt ${execution}` } }], metadata: { actor: { subject: 'bank-icbc', role: 'bank' }, correlationId: 'c' } });
+      if (execution === 1) throw new Error('connection lost after writing');
+    }
     if (payment.reference === 'to-nobody') throw refuse.notFound('ACCOUNT_NOT_FOUND', 'no trading account for this payment');
     response.setHeader('Location', `/bank/payments/${payment.reference}`);
     return { paymentId: `pay-${payment.reference}-${execution}`, amountFen: payment.amountFen };
@@ -65,11 +70,13 @@ const clock = new ManualClock('2025-11-20T08:00:00Z');
 let schema: TestServiceDatabase;
 let edge: RunningEdge;
 let ledger: PaymentLedger;
+let journal: EventStore;
 
 beforeAll(async () => {
   schema = await testDatabase('platform_idem');
   edge = await startEdgeApp(BankModule, { db: schema.db, clock, config: testConfig({ clients: [icbc, boc] }) });
   ledger = edge.app.get(PaymentLedger);
+  journal = new EventStore(schema.db, { clock, ids: new SequentialIdGenerator() });
 });
 afterAll(async () => {
   await edge?.close();
@@ -85,6 +92,10 @@ function pay(body: string, key: string | undefined, client: IntegrationClient = 
 }
 
 const payment = (reference: string, amountFen = 1_250_000) => JSON.stringify({ reference, amountFen });
+
+async function journalOf(reference: string): Promise<string[]> {
+  return (await journal.readStream<{ type: 'Noted'; data: { note: string } }>(`journal-${reference}`)).map((e) => e.data.note);
+}
 
 async function rowOf(clientId: string, key: string) {
   const { rows } = await schema.db.query(`SELECT status, response_status FROM idempotency_keys WHERE client_id = $1 AND key = $2`, [clientId, key]);
@@ -142,7 +153,8 @@ describe('Idempotency-Key', () => {
     const loser = await Promise.race(requests);
     expect(loser.status).toBe(409);
     expect(loser.body.code).toBe('IDEMPOTENCY_IN_FLIGHT');
-    expect(await rowOf('bank-icbc', 'key-p-4')).toEqual({ status: 'in_flight', response_status: null });
+    // The key is held by the running attempt's transaction, not by a row: nothing is written yet.
+    expect(await rowOf('bank-icbc', 'key-p-4')).toBeUndefined();
     ledger.release('p-4');
     const answers = await Promise.all(requests);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
@@ -188,28 +200,48 @@ describe('Idempotency-Key', () => {
     expect((await pay(payment('p-6'), 'key-p-6')).status).toBe(201);
   });
 
-  it(`takes over a claim abandoned longer than the ${IN_FLIGHT_LEASE_MS / 1000} s lease (its process died)`, async () => {
+  it('frees the key of an attempt whose connection died at once: a retry runs, with no lease to wait out', async () => {
     const body = payment('p-7');
-    const hash = requestHashOf({ method: 'POST', originalUrl: PATH, rawBody: Buffer.from(body) } as EdgeRequest);
-    const abandonedAt = new Date(clock.now().getTime() - IN_FLIGHT_LEASE_MS - 1_000);
-    await schema.db.query(
-      `INSERT INTO idempotency_keys (client_id, key, request_hash, status, created_at) VALUES ('bank-icbc', 'key-p-7', $1, 'in_flight', $2)`,
-      [hash, abandonedAt],
+    ledger.hold('p-7');
+    const first = pay(body, 'key-p-7');
+    await waitFor(() => ledger.executions.get('p-7') === 1);
+    expect((await pay(body, 'key-p-7')).status).toBe(409);
+    // What a SIGKILLed process leaves: its session ends, so PostgreSQL rolls back its unit of work
+    // and drops the advisory lock that held the key.
+    const { rows } = await schema.owner.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE state = 'idle in transaction' AND query LIKE '%FROM idempotency_keys%'`,
     );
-    const answer = await pay(body, 'key-p-7');
-    expect(answer.status).toBe(201);
+    expect(rows).toHaveLength(1);
+    await schema.owner.query(`SELECT pg_terminate_backend($1)`, [rows[0]!.pid]);
+    ledger.release('p-7');
+    expect((await first).status).toBe(500);
+    const retry = await pay(body, 'key-p-7');
+    expect(retry.status).toBe(201);
+    expect(retry.body.paymentId).toBe('pay-p-7-2');
     expect(await rowOf('bank-icbc', 'key-p-7')).toEqual({ status: 'completed', response_status: 201 });
   });
 
-  it('does not take over a claim younger than the lease', async () => {
+  it('takes over a row left in_flight by the earlier claim-by-row scheme', async () => {
     const body = payment('p-8');
     const hash = requestHashOf({ method: 'POST', originalUrl: PATH, rawBody: Buffer.from(body) } as EdgeRequest);
-    const recent = new Date(clock.now().getTime() - IN_FLIGHT_LEASE_MS + 1_000);
     await schema.db.query(
       `INSERT INTO idempotency_keys (client_id, key, request_hash, status, created_at) VALUES ('bank-icbc', 'key-p-8', $1, 'in_flight', $2)`,
-      [hash, recent],
+      [hash, clock.now()],
     );
-    expect((await pay(body, 'key-p-8')).body.code).toBe('IDEMPOTENCY_IN_FLIGHT');
-    expect(ledger.executions.get('p-8')).toBeUndefined();
+    expect((await pay(body, 'key-p-8')).status).toBe(201);
+    expect(await rowOf('bank-icbc', 'key-p-8')).toEqual({ status: 'completed', response_status: 201 });
+    expect(ledger.executions.get('p-8')).toBe(1);
+  });
+
+  it('commits the command’s writes and the key’s answer together: a failure after the writes leaves neither', async () => {
+    const failed = await pay(payment('writes-then-fails'), 'key-writes-then-fails');
+    expect(failed.status).toBe(500);
+    expect(await rowOf('bank-icbc', 'key-writes-then-fails')).toBeUndefined();
+    expect(await journalOf('writes-then-fails')).toEqual([]);
+
+    const retry = await pay(payment('writes-then-fails'), 'key-writes-then-fails');
+    expect(retry.status).toBe(201);
+    expect(await journalOf('writes-then-fails')).toEqual(['attempt 2']);
+    expect(await rowOf('bank-icbc', 'key-writes-then-fails')).toEqual({ status: 'completed', response_status: 201 });
   });
 });

@@ -1,20 +1,22 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { catchError, from, mergeMap, type Observable } from 'rxjs';
+import { from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
+import { compareLogPositions, formatLogPosition, observeAppends, type LogPosition } from '@dw/event-store';
 import { headerOf, type EdgeRequest } from '../http/edge-request';
 import { toProblem, type ProblemAnswer } from '../problem/error-to-problem';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
 import { ProblemException } from '../problem/problem.exception';
 import { problemContextOf } from '../problem/problem-response';
-import { IdempotencyStore, type StoredAnswer } from './idempotency.store';
+import { IdempotencyStore, type Claim, type StoredAnswer } from './idempotency.store';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 /** Headers a handler sets that belong to its answer and so are replayed with it. */
-const REPLAYED_HEADERS = ['location', 'etag', 'x-log-position'];
+const LOG_POSITION_HEADER_NAME = 'x-log-position';
+const REPLAYED_HEADERS = ['location', 'etag', LOG_POSITION_HEADER_NAME];
 /**
  * Refusals that say the request never ran (its shape) or may succeed when repeated (a
  * concurrent writer got there first): they free the key instead of becoming its answer.
@@ -24,7 +26,7 @@ const RETRYABLE_CODES = new Set(['VALIDATION_FAILED', 'STREAM_VERSION_CONFLICT']
 /**
  * Same key + same request = the first answer again; same key + another request = 422; while
  * the first attempt runs = 409. Answers are kept per caller (`principal.subject`) and include
- * refusals (a 404 or 422 is an answer); 5xx and retryable refusals release the key.
+ * refusals (a 404 or 422 is an answer); 5xx and retryable refusals roll back and free the key.
  * Runs after the guards, so the caller is known; around pipes, so validation is inside.
  */
 @Injectable()
@@ -48,11 +50,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const caller = request.principal?.subject;
     if (caller === undefined) throw new Error('@Idempotent() routes must be authenticated');
-    const requestHash = requestHashOf(request);
-
-    return from(this.store.claim(caller, key, requestHash)).pipe(
-      mergeMap((claim) => {
-        switch (claim.kind) {
+    return from(this.attempt(request, response, caller, key, next)).pipe(
+      mergeMap((outcome) => {
+        switch (outcome.kind) {
           case 'reused':
             throw new ProblemException(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request');
           case 'in_flight':
@@ -60,25 +60,51 @@ export class IdempotencyInterceptor implements NestInterceptor {
               headers: { 'Retry-After': '1' },
             });
           case 'replay':
-            return [replay(response, claim.answer)];
-          case 'claimed':
-            return next.handle().pipe(
-              mergeMap(async (body: unknown) => {
-                await this.store.complete(caller, key, claim.claimedAt, { status: response.statusCode, body, headers: replayedHeadersOf(response) });
-                return body;
-              }),
-              catchError(async (error: unknown) => {
-                const answer = toProblem(error, problemContextOf(request));
-                if (releasesKey(answer)) await this.store.release(caller, key, claim.claimedAt);
-                else await this.store.complete(caller, key, claim.claimedAt, { status: answer.status, body: answer.body, headers: answer.headers });
-                throw error;
-              }),
-            );
+            return [replay(response, outcome.answer)];
+          case 'refused':
+            throw outcome.error;
+          case 'answered':
+            return [outcome.body];
         }
       }),
     );
   }
+
+  /**
+   * One unit of work holds the key, runs the command (whose writes join it) and records the
+   * answer, so the answer commits exactly when the command's events do: a crash after the commit
+   * leaves the answer for the retry to replay; a crash before it leaves neither.
+   */
+  private attempt(request: EdgeRequest, response: ServerResponse, caller: string, key: string, next: CallHandler): Promise<Outcome> {
+    const requestHash = requestHashOf(request);
+    return this.store.inUnitOfWork(async (tx): Promise<Outcome> => {
+      const claim = await this.store.claim(tx, caller, key, requestHash);
+      if (claim.kind !== 'claimed') return claim;
+      let lastWrite: LogPosition | undefined;
+      const noteWrite = (written: LogPosition) => {
+        if (lastWrite === undefined || compareLogPositions(written, lastWrite) > 0) lastWrite = written;
+      };
+      try {
+        // Each statement and transaction of the handler is a savepoint of this unit: what would
+        // have committed on its own (a refused operation's audit record) commits with the answer.
+        const body = await observeAppends(noteWrite, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+        const headers = replayedHeadersOf(response);
+        // The X-Log-Position header is set once the unit commits; the stored answer needs it now.
+        if (lastWrite !== undefined) headers[LOG_POSITION_HEADER_NAME] = formatLogPosition(lastWrite);
+        await this.store.record(tx, caller, key, requestHash, claim.claimedAt, { status: response.statusCode, body, headers });
+        return { kind: 'answered', body };
+      } catch (error) {
+        const answer = toProblem(error, problemContextOf(request));
+        // Rolls the whole unit back: the key is free for a retry.
+        if (releasesKey(answer)) throw error;
+        await this.store.record(tx, caller, key, requestHash, claim.claimedAt, { status: answer.status, body: answer.body, headers: answer.headers });
+        return { kind: 'refused', error };
+      }
+    });
+  }
 }
+
+type Outcome = Exclude<Claim, { kind: 'claimed' }> | { kind: 'answered'; body: unknown } | { kind: 'refused'; error: unknown };
 
 /** Method, path with query and the exact body bytes: a key names one request, not one body on any route. */
 export function requestHashOf(request: EdgeRequest): string {

@@ -22,6 +22,16 @@ export class EdgeDatabase implements SqlClient, OnApplicationBootstrap {
     return this.resolve().query<R>(sql, params);
   }
 
+  /** See `Database.unitOfWork`: what the command run inside `work` writes commits with it. */
+  unitOfWork<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+    return this.resolve().unitOfWork(work);
+  }
+
+  /** See `Database.transaction`: a savepoint inside a unit of work. */
+  transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+    return this.resolve().transaction(work);
+  }
+
   private resolve(): Database {
     if (this.database === undefined) {
       try {
