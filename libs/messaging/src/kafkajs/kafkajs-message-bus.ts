@@ -1,4 +1,5 @@
 import { Admin, ConfigResourceTypes, Consumer, IHeaders, Kafka, KafkaMessage, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** DescribeConfigs' source of a value set on the topic itself (DYNAMIC_TOPIC_CONFIG). */
 const TOPIC_CONFIG_SOURCE = 1;
@@ -257,7 +258,24 @@ class KafkaJsConsumer implements MessageConsumer {
 class KafkaJsTopicAdmin implements TopicAdmin {
   constructor(private readonly admin: Admin) {}
 
+  /**
+   * Services provision in parallel against one cluster: a topic another provisioner has just
+   * created is listed before every broker serves its metadata, and the describe or alter of it
+   * fails with UNKNOWN_TOPIC_OR_PARTITION for a moment. That answer is retried, a few times with
+   * a growing pause; anything else fails provisioning at once.
+   */
   async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ensureTopicsOnce(specs);
+      } catch (error) {
+        if (attempt >= TOPIC_METADATA_ATTEMPTS || !isTopicMetadataLag(error)) throw error;
+        await delay(250 * attempt);
+      }
+    }
+  }
+
+  private async ensureTopicsOnce(specs: readonly TopicSpec[]): Promise<void> {
     const existing = new Set(await this.admin.listTopics());
     const missing = specs.filter((s) => !existing.has(s.name));
     if (missing.length > 0) {
@@ -314,6 +332,14 @@ class KafkaJsTopicAdmin implements TopicAdmin {
   disconnect(): Promise<void> {
     return this.admin.disconnect();
   }
+}
+
+const TOPIC_METADATA_ATTEMPTS = 8;
+
+function isTopicMetadataLag(error: unknown): boolean {
+  const type = (error as { type?: string }).type;
+  const nested = (error as { errors?: unknown[] }).errors ?? [];
+  return type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'LEADER_NOT_AVAILABLE' || nested.some(isTopicMetadataLag);
 }
 
 function topicConfig(spec: TopicSpec): Array<{ name: string; value: string }> {
