@@ -7,6 +7,7 @@ export * from './calendar/calendar-data';
 export * from './calendar/calendar-range.error';
 export * from './calendar/business-calendar';
 export * from './calendar/cn-mainland-calendar';
+export * from './calendar/calendar-publication.decider';
 export * from './time/shanghai-time';
 export * from './money/money';
 export * from './money/rounding';

@@ -73,3 +73,7 @@ export * from './event-sourcing/connect-inbox';
 export * from './event-sourcing/kafka.health-indicator';
 export * from './event-sourcing/service-commands';
 export * from './housekeeping/housekeeping';
+
+// Business calendar (working and trading days), published at run time into each service's log
+export * from './calendar/business-calendars';
+export * from './calendar/business-calendar.module';

@@ -115,6 +115,12 @@ const projectionLag = new Gauge({
   labelNames: ['projection'] as const,
   registers: [registry],
 });
+const calendarCoverage = new Gauge({
+  name: 'dw_calendar_coverage_days',
+  help: 'Days from today (Shanghai) to the last day the published business calendar covers; alert below 60.',
+  labelNames: ['calendar'] as const,
+  registers: [registry],
+});
 
 export interface OutboxBacklog {
   pendingRows: number;
@@ -133,6 +139,12 @@ export const platformMetrics = {
     startTimer(labels: { stream_type: string }): () => number {
       const name = 'dw_event_append_duration_seconds';
       return appendDuration.startTimer({ stream_type: labelValue(name, 'stream_type', labels.stream_type) });
+    },
+  },
+  calendarCoverage: {
+    set(labels: { calendar: string }, days: number): void {
+      const name = 'dw_calendar_coverage_days';
+      calendarCoverage.set({ calendar: labelValue(name, 'calendar', labels.calendar) }, days);
     },
   },
   outboxPending: {

@@ -100,6 +100,18 @@ export class BaseServiceConfig {
   @Min(0)
   HOUSEKEEPING_INTERVAL_MS: number = 3_600_000;
 
+  /** How often a replica rereads the business calendar from its log (a year published elsewhere). */
+  @StrictInt()
+  @IsInt()
+  @Min(1_000)
+  CALENDAR_REFRESH_MS: number = 30_000;
+
+  /** Readiness warns and the CALENDAR_COVERAGE_LOW alarm fires from this many days before the calendar's last day. */
+  @StrictInt()
+  @IsInt()
+  @Min(1)
+  CALENDAR_WARNING_DAYS: number = 60;
+
   /**
    * Keys page cursors. Optional: without it the key is derived from SERVICE_NAME, which keeps
    * cursors valid across replicas and still refuses edited ones, though not forged ones.

@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { DRAINABLE } from '../bootstrap/drainable';
 import { HEALTH_INDICATOR } from '../health/health-indicator';
+import { BusinessCalendarModule } from '../calendar/business-calendar.module';
 import { CLOCK } from '../time/clock.token';
 import { Housekeeping } from '../housekeeping/housekeeping';
 import { KafkaHealthIndicator } from './kafka.health-indicator';
@@ -73,6 +74,7 @@ export class EventSourcingModule {
   static forService(definition: ServiceDefinition, options: { ids?: IdGenerator } = {}): DynamicModule {
     return {
       module: EventSourcingModule,
+      imports: [BusinessCalendarModule],
       providers: [
         { provide: SERVICE_DEFINITION, useValue: definition },
         { provide: ID_GENERATOR, useValue: options.ids ?? uuidV7Generator },

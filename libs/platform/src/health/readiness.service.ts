@@ -12,6 +12,8 @@ export interface CheckResult {
   status: 'up' | 'down';
   durationMs: number;
   error?: string;
+  /** Up, but with something ops must act on soon. */
+  warning?: string;
 }
 
 export interface ReadinessReport {
@@ -49,8 +51,8 @@ export class ReadinessService implements OnApplicationBootstrap {
       timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
-      await Promise.race([indicator.check(), timeout]);
-      return { status: 'up', durationMs: Math.round(performance.now() - started) };
+      const outcome = await Promise.race([indicator.check(), timeout]);
+      return { status: 'up', durationMs: Math.round(performance.now() - started), ...(outcome ? { warning: outcome.warning } : {}) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { status: 'down', durationMs: Math.round(performance.now() - started), error: reason };

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { EventRegistry, type TopicSpec } from '@dw/contracts';
 import type { OutboxMessage, PendingEvent } from '@dw/event-store';
-import type { Decider, DomainEvent } from '@dw/kernel';
+import type { BusinessCalendar, Decider, DomainEvent } from '@dw/kernel';
 import { cloudEventMessage } from '@dw/messaging';
-import { TopicNames } from '@dw/platform';
+import { BusinessCalendars, TopicNames } from '@dw/platform';
 
 /** One public message for a domain event: which topic, which contract, and (when not the stream id) which key. */
 export interface PublicEvent {
@@ -19,8 +19,13 @@ export function publicEvent<Desc extends DescMessage>(topic: TopicSpec, schema: 
   return { topic, schema, message, ...(key !== undefined ? { key } : {}) };
 }
 
+/** What a mapper may need beyond the event: the business calendar as the log has it now. */
+export interface PublicEventContext {
+  readonly calendar: BusinessCalendar;
+}
+
 /** Maps one domain event, given its stream's state just before it, to its public messages (none for internal facts). */
-export type PublicEventMapper<S> = (event: PendingEvent, before: S) => readonly PublicEvent[];
+export type PublicEventMapper<S> = (event: PendingEvent, before: S, context: PublicEventContext) => readonly PublicEvent[];
 
 export const RECEIPT_SOURCE = '/dw/receipt';
 
@@ -34,6 +39,7 @@ export class ReceiptOutbox {
   constructor(
     @Inject(EventRegistry) private readonly registry: EventRegistry,
     @Inject(TopicNames) private readonly topics: TopicNames,
+    @Inject(BusinessCalendars) private readonly calendars: BusinessCalendars,
   ) {}
 
   /**
@@ -42,9 +48,10 @@ export class ReceiptOutbox {
    */
   of<S>(decider: Pick<Decider<never, S, DomainEvent>, 'evolve'>, map: PublicEventMapper<S>): (pending: readonly PendingEvent[], before: S) => OutboxMessage[] {
     return (pending, before) => {
+      const context: PublicEventContext = { calendar: this.calendars.current() };
       let state = before;
       return pending.flatMap((event) => {
-        const messages = map(event, state).map((published, index) => this.message(event, published, index));
+        const messages = map(event, state, context).map((published, index) => this.message(event, published, index));
         state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
         return messages;
       });

@@ -22,9 +22,8 @@ import {
   toTimestamp,
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
-import { cnMainlandCalendar } from '@dw/kernel';
 import { pb } from '../../common/integration/proto-values';
-import { publicEvent, type PublicEvent } from '../../common/integration/receipt-outbox';
+import { publicEvent, type PublicEvent, type PublicEventContext } from '../../common/integration/receipt-outbox';
 import { lastTradingDayWithin } from '../../receipt-rule/domain/receipt-validity';
 import type { CancellationPurpose, ReceiptEvent } from '../domain/receipt.events';
 import type { Beneficiary, HoldKind } from '../domain/receipt.hold';
@@ -83,7 +82,7 @@ function issued(record: ReceiptRecord, event: Extract<ReceiptEvent, { type: 'Rec
  * The public facts of a receipt's stream. Each carries the receipt's goods and holder as they
  * were (from the state before the event), so ops consumers need no lookups.
  */
-export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState): readonly PublicEvent[] {
+export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState, context: PublicEventContext): readonly PublicEvent[] {
   const event = { type: pending.type, data: pending.data } as ReceiptEvent;
   if (event.type === 'ReceiptIssued') return [issued(event.data.record, event)];
   const record = before.record;
@@ -220,7 +219,7 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState)
       ];
     }
     case 'ReceiptExpired': {
-      const lastTradingDay = lastTradingDayWithin(cnMainlandCalendar, event.data.validUntil);
+      const lastTradingDay = lastTradingDayWithin(context.calendar, event.data.validUntil);
       return [
         publicEvent(
           receiptReceiptTopic,

@@ -13,8 +13,8 @@ import {
   receiptEventSchemas,
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
-import { foldEvents } from '@dw/kernel';
-import { BaseServiceConfig, TopicNames } from '@dw/platform';
+import { cnMainlandCalendar, foldEvents } from '@dw/kernel';
+import { BaseServiceConfig, TopicNames, type BusinessCalendars } from '@dw/platform';
 import { ReceiptOutbox } from '../../common/integration/receipt-outbox';
 import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { receiptDecider } from '../domain/receipt.decider';
@@ -22,7 +22,9 @@ import type { ReceiptEvent } from '../domain/receipt.events';
 import { at, bank, issued, recordR1, seller, sellerHolder, system } from '../domain/receipt.fixtures.spec-helper';
 import { receiptPublicEvents } from './receipt-events.mapper';
 
-const outbox = new ReceiptOutbox(new EventRegistry().register(...receiptEventSchemas), new TopicNames({ KAFKA_TOPIC_PREFIX: 'ci' } as BaseServiceConfig));
+// The calendar the log holds, here the bundled 2025-2026 years (what a fresh log is seeded with).
+const calendars = { current: () => cnMainlandCalendar } as BusinessCalendars;
+const outbox = new ReceiptOutbox(new EventRegistry().register(...receiptEventSchemas), new TopicNames({ KAFKA_TOPIC_PREFIX: 'ci' } as BaseServiceConfig), calendars);
 const publish = outbox.of(receiptDecider, receiptPublicEvents);
 
 const pending = (event: ReceiptEvent, eventId = '01900000-0000-7000-8000-000000000001'): PendingEvent => ({

@@ -1,6 +1,4 @@
-import { cnMainlandCalendar } from '@dw/kernel';
 import type { Projection } from '@dw/projections';
-import { lastTradingDayWithin } from '../../receipt-rule/domain/receipt-validity';
 import type { ReceiptEvent } from '../domain/receipt.events';
 
 /**
@@ -24,7 +22,6 @@ export const receiptsProjection: Projection<'receipts'> = {
       holder_party_id text NOT NULL,
       issue_date date NOT NULL,
       valid_until date NOT NULL,
-      last_trading_day date,
       storage_fees_paid_through date NOT NULL,
       rule_version integer NOT NULL,
       lots jsonb NOT NULL,
@@ -60,8 +57,8 @@ export const receiptsProjection: Projection<'receipts'> = {
           const r = event.data.record;
           await tx.query(
             `INSERT INTO ${t} (receipt_number, status, commodity, brand, grade, warehouse_id, weight_kg, holder_card, holder_name, holder_party_id,
-                issue_date, valid_until, last_trading_day, storage_fees_paid_through, rule_version, lots, production_dates, lineage, holds, successors, version, updated_at)
-             VALUES ($1, 'outstanding', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, '[]', '[]', $18, $19)`,
+                issue_date, valid_until, storage_fees_paid_through, rule_version, lots, production_dates, lineage, holds, successors, version, updated_at)
+             VALUES ($1, 'outstanding', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '[]', '[]', $17, $18)`,
             [
               r.receiptNumber,
               r.commodity,
@@ -74,7 +71,6 @@ export const receiptsProjection: Projection<'receipts'> = {
               r.holder.partyId,
               r.issueDate,
               r.validUntil,
-              lastTradingDayWithin(cnMainlandCalendar, r.validUntil),
               r.storageFeesPaidThrough,
               r.rule.version,
               JSON.stringify(r.lots),

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, loadAggregate, verifyStream } from '@dw/event-store';
-import { cnMainlandCalendar, refuse } from '@dw/kernel';
+import { refuse, type BusinessCalendar } from '@dw/kernel';
+import { BusinessCalendars } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { lastTradingDayWithin } from '../../../receipt-rule/domain/receipt-validity';
 import { receiptDecider } from '../../domain/receipt.decider';
@@ -8,7 +9,7 @@ import type { ReceiptState } from '../../domain/receipt.state';
 
 export type ReceiptView = ReturnType<typeof viewOf>;
 
-function viewOf(state: ReceiptState & { record: NonNullable<ReceiptState['record']> }, version: number) {
+function viewOf(state: ReceiptState & { record: NonNullable<ReceiptState['record']> }, version: number, calendar: BusinessCalendar) {
   const { record } = state;
   return {
     receiptNumber: record.receiptNumber,
@@ -23,7 +24,7 @@ function viewOf(state: ReceiptState & { record: NonNullable<ReceiptState['record
     holder: record.holder,
     issueDate: record.issueDate,
     validUntil: record.validUntil,
-    lastTradingDay: lastTradingDayWithin(cnMainlandCalendar, record.validUntil),
+    lastTradingDay: lastTradingDayWithin(calendar, record.validUntil),
     storageFeesPaidThrough: record.storageFeesPaidThrough,
     ruleVersion: record.rule.version,
     lineage: record.lineage,
@@ -39,12 +40,15 @@ function viewOf(state: ReceiptState & { record: NonNullable<ReceiptState['record
  */
 @Injectable()
 export class ReceiptViews {
-  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(BusinessCalendars) private readonly calendars: BusinessCalendars,
+  ) {}
 
   async receipt(receiptNumber: string): Promise<ReceiptView> {
     const { state, version } = await this.store.transaction((tx) => loadAggregate(tx, streams.receipt(receiptNumber).streamId, receiptDecider));
     if (!state.record) throw refuse.notFound('RECEIPT_NOT_FOUND', `no receipt ${receiptNumber}`, { receiptNumber });
-    return viewOf({ ...state, record: state.record }, version);
+    return viewOf({ ...state, record: state.record }, version, this.calendars.current());
   }
 
   /**

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { Database } from '@dw/event-store';
-import { assertOwnParty, CurrentPrincipal, CursorCodec, IntegrationApi, pageOf, Roles, setETag, type Principal } from '@dw/platform';
+import { localDate } from '@dw/kernel';
+import { assertOwnParty, BusinessCalendars, CurrentPrincipal, CursorCodec, IntegrationApi, pageOf, Roles, setETag, type Principal } from '@dw/platform';
 import { partyScopeOf } from '../../../common/http/visibility';
+import { lastTradingDayWithin } from '../../../receipt-rule/domain/receipt-validity';
 import { ReceiptsQueryDto } from './receipts.query.dto';
 import { ReceiptViews } from './receipt-views';
 
@@ -19,7 +21,6 @@ interface ReceiptRow {
   holder_party_id: string;
   issue_date: string;
   valid_until: string;
-  last_trading_day: string | null;
   storage_fees_paid_through: string;
   holds: unknown[];
   lineage: unknown;
@@ -33,6 +34,7 @@ export class ReceiptsHttpController {
     @Inject(Database) private readonly db: Database,
     @Inject(CursorCodec) private readonly cursors: CursorCodec,
     @Inject(ReceiptViews) private readonly views: ReceiptViews,
+    @Inject(BusinessCalendars) private readonly calendars: BusinessCalendars,
   ) {}
 
   /** Staff see every receipt; a depositor sees the ones its party holds. By receipt number. */
@@ -43,7 +45,7 @@ export class ReceiptsHttpController {
     const after = query.cursor ? this.cursors.decode<{ after: string }>(query.cursor, 'receipts').after : '';
     const { rows } = await this.db.query<ReceiptRow>(
       `SELECT receipt_number, status, commodity, brand, grade, warehouse_id, weight_kg, holder_card, holder_name, holder_party_id,
-              issue_date::text AS issue_date, valid_until::text AS valid_until, last_trading_day::text AS last_trading_day,
+              issue_date::text AS issue_date, valid_until::text AS valid_until,
               storage_fees_paid_through::text AS storage_fees_paid_through, holds, lineage, successors, version
          FROM receipts
         WHERE receipt_number > $1 AND ($2::text IS NULL OR holder_party_id = $2) AND ($3::text IS NULL OR status = $3)
@@ -51,6 +53,9 @@ export class ReceiptsHttpController {
         ORDER BY receipt_number LIMIT $7`,
       [after, party, query.status ?? null, query.holderCard ?? null, query.commodity ?? null, query.warehouseId ?? null, query.limit + 1],
     );
+    // Counted on the calendar as published now, not when the row was written: a year published
+    // since fills in the last trading day of receipts valid into it.
+    const calendar = this.calendars.current();
     return pageOf(
       rows,
       query.limit,
@@ -65,7 +70,7 @@ export class ReceiptsHttpController {
         holder: { storageCard: row.holder_card, holderName: row.holder_name, partyId: row.holder_party_id },
         issueDate: row.issue_date,
         validUntil: row.valid_until,
-        lastTradingDay: row.last_trading_day,
+        lastTradingDay: lastTradingDayWithin(calendar, localDate(row.valid_until)),
         storageFeesPaidThrough: row.storage_fees_paid_through,
         holds: row.holds,
         lineage: row.lineage,

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { localDate, type Clock } from '@dw/kernel';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { ROLES } from '../auth/role';
+import type { Principal } from '../auth/principal';
+import { actingAs } from '../http/acting';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { IntegrationApi } from '../integration/integration-api.decorator';
+import { CLOCK } from '../time/clock.token';
+import { BusinessCalendars, CALENDAR_NAME } from './business-calendars';
+import { PublishCalendarYearRequestDto } from './publish-calendar-year.request.dto';
+
+/** A path year that is not four digits reaches the decider as NaN and is refused there (CALENDAR_YEAR_INVALID). */
+const yearOf = (year: string): number => (/^\d{4}$/.test(year) ? Number(year) : Number.NaN);
+
+/** The business calendar every deadline of this service is counted on: read it, and (ops) publish a year. */
+@Controller(`calendars/${CALENDAR_NAME}`)
+export class CalendarHttpController {
+  constructor(
+    private readonly calendars: BusinessCalendars,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles(...ROLES)
+  read() {
+    return { ...this.calendars.coverage(), years: this.calendars.years() };
+  }
+
+  /**
+   * One day as the calendar sees it, with its neighbouring trading days. A day whose answer
+   * needs a year not yet published (the trading day after 2026-12-31 before 2027 is) is refused
+   * with 422 CALENDAR_OUT_OF_RANGE.
+   */
+  @Get('days/:date')
+  @Roles(...ROLES)
+  day(@Param('date') date: string) {
+    const calendar = this.calendars.current();
+    const day = localDate(date, 'date');
+    return {
+      date: day,
+      workingDay: calendar.isWorkingDay(day),
+      tradingDay: calendar.isTradingDay(day),
+      holiday: calendar.isHoliday(day),
+      makeUpWorkingDay: calendar.isMakeUpWorkingDay(day),
+      previousTradingDay: calendar.previousTradingDay(day),
+      nextTradingDay: calendar.nextTradingDay(day),
+    };
+  }
+
+  @Put('years/:year')
+  @Roles('ops')
+  publish(@Param('year') year: string, @Body() body: PublishCalendarYearRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.calendars.publish({ year: yearOf(year), ...body }, actingAs(principal, this.clock, randomUUID()).metadata);
+  }
+}
+
+/** The exchange publishes each year's holidays through its signed integration API. */
+@Controller(`integration/exchange/calendars/${CALENDAR_NAME}`)
+@IntegrationApi()
+@Roles('exchange')
+export class ExchangeCalendarHttpController {
+  constructor(
+    private readonly calendars: BusinessCalendars,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Put('years/:year')
+  @Idempotent()
+  publish(@Param('year') year: string, @Body() body: PublishCalendarYearRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.calendars.publish({ year: yearOf(year), ...body }, actingAs(principal, this.clock, randomUUID()).metadata);
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CalendarHolidayRequestDto {
+  @ApiProperty({ example: 'Spring Festival' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  /** Every day off, weekend days inside the holiday included. */
+  @ApiProperty({ type: [String], example: ['2027-02-06', '2027-02-07'] })
+  @IsArray()
+  @ArrayMaxSize(31)
+  @IsString({ each: true })
+  @Matches(ISO_DATE, { each: true, message: 'each day must be a date YYYY-MM-DD' })
+  daysOff!: string[];
+
+  /** Weekend days worked (调休上班): working days, but not exchange trading days. */
+  @ApiProperty({ type: [String], example: ['2027-02-13'] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Matches(ISO_DATE, { each: true, message: 'each day must be a date YYYY-MM-DD' })
+  makeUpWorkingDays!: string[];
+}
+
+/** One year's State Council holiday notice, as the exchange or ops publish it. */
+export class PublishCalendarYearRequestDto {
+  /** The notice it transcribes (its date and publisher), kept with the year for audit. */
+  @ApiProperty({ example: 'State Council notice of 2026-11-05' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  source!: string;
+
+  @ApiProperty({ type: [CalendarHolidayRequestDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CalendarHolidayRequestDto)
+  holidays!: CalendarHolidayRequestDto[];
+}
