@@ -93,6 +93,26 @@ describe('platform end to end: HTTP → event log → outbox → Kafka → inbox
     await dropServiceDatabase(databaseUrl(), readerSchema);
   });
 
+  it('refuses to serve as a role that could change the log: the schema owner, or a superuser', async () => {
+    const asRole = (user: string) => {
+      const url = new URL(databaseUrl());
+      url.username = user;
+      return { ...envFor('platform', writerSchema), DATABASE_URL: url.toString(), HTTP_PORT: '0' };
+    };
+    const started = (env: Record<string, string>) =>
+      startServiceProcess(ENTRY, ['platform'], env, 30_000).then(
+        async (service) => {
+          await service.stop();
+          return 'served';
+        },
+        (error: Error) => error.message,
+      );
+    const asOwner = await started(asRole(`${writerSchema}_owner`));
+    expect(asOwner).toContain(`refusing to serve as ${writerSchema}_owner: it can own the log (and disable its triggers), UPDATE events, DELETE events, TRUNCATE events`);
+    const asSuperuser = await started(asRole(new URL(databaseUrl()).username));
+    expect(asSuperuser).toMatch(/refusing to serve as \w+: it can act as a superuser/);
+  });
+
   it('carries one trace from the HTTP request in one process to the Kafka handler in another', async () => {
     const traceId = randomBytes(16).toString('hex');
     const answer = await post(writer.baseUrl, '/probes/traced', { payload: 'hello', weightKg: 5 }, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });

@@ -73,12 +73,18 @@ describe('receipt log: rebuild and hash-chain verification', () => {
     const clean = await runEntryPoint(MAIN, ['verify'], env());
     expect(clean).toMatch(/verified \d+ stream\(s\), 0 broken/);
 
-    // The database owner bypasses the grants: the transferred weight 3000 becomes 3001, one byte.
+    // The database owner bypasses the grants and disables the append-only trigger: the
+    // transferred weight 3000 becomes 3001, one byte.
     const stream = `receipt-${receipts[1]}`;
-    const tampered = await app.owner.query(
-      `UPDATE events SET data = jsonb_set(data, '{weightKg}', '3001') WHERE stream_id = $1 AND event_type = 'TitleTransferred' AND data->>'weightKg' = '3000'`,
-      [stream],
-    );
+    const tampered = await app.owner.transaction(async (tx) => {
+      await tx.query(`ALTER TABLE events DISABLE TRIGGER events_append_only`);
+      const edited = await tx.query(
+        `UPDATE events SET data = jsonb_set(data, '{weightKg}', '3001') WHERE stream_id = $1 AND event_type = 'TitleTransferred' AND data->>'weightKg' = '3000'`,
+        [stream],
+      );
+      await tx.query(`ALTER TABLE events ENABLE TRIGGER events_append_only`);
+      return edited;
+    });
     expect(tampered.rowCount).toBe(1);
     const failure = await runEntryPoint(MAIN, ['verify'], env()).then(
       () => 'exited 0',

@@ -115,6 +115,17 @@ describe('EventStore on PostgreSQL', () => {
     expect((await t.db.query(`SELECT count(*)::int AS n FROM events`)).rows[0]).toEqual({ n: expect.any(Number) });
   });
 
+  it('refuses UPDATE, DELETE and TRUNCATE of events, and removal of a stream’s head row, to the owner too: triggers back the grants', async () => {
+    await store.append({ streamId: 'guarded', streamType: 'counter', expectedVersion: 'no_stream', events: [event(1)], metadata });
+    const refused = { code: '42501', message: expect.stringContaining('append-only') };
+    await expect(t.owner.query(`UPDATE events SET data = '{}'::jsonb WHERE stream_id = 'guarded'`)).rejects.toMatchObject(refused);
+    await expect(t.owner.query(`DELETE FROM events WHERE stream_id = 'guarded'`)).rejects.toMatchObject(refused);
+    await expect(t.owner.query(`TRUNCATE events`)).rejects.toMatchObject(refused);
+    await expect(t.owner.query(`DELETE FROM streams WHERE stream_id = 'guarded'`)).rejects.toMatchObject(refused);
+    await expect(t.owner.query(`TRUNCATE streams`)).rejects.toMatchObject(refused);
+    expect(await verifyStream(t.db, 'guarded')).toEqual({ streamId: 'guarded', ok: true, events: 1 });
+  });
+
   it('gives the service role’s sessions limits, so no transaction pins the commit horizon for long', async () => {
     // Set on the role by provisioning, so every pooled connection of the service has them.
     const limits = await t.db.query<{ idle: string; statement: string }>(
@@ -133,8 +144,8 @@ describe('EventStore on PostgreSQL', () => {
   it('detects a one-byte change made to an event by the database owner', async () => {
     await store.append({ streamId: 'tamper', streamType: 'counter', expectedVersion: 'no_stream', events: [event(100), event(200), event(300)], metadata });
     expect(await verifyStream(t.db, 'tamper')).toEqual({ streamId: 'tamper', ok: true, events: 3 });
-    // 200 -> 201: one byte of the stored JSON, changed by the owner, who can bypass the grants.
-    await t.owner.query(`UPDATE events SET data = '{"by": 201}'::jsonb WHERE stream_id = 'tamper' AND stream_position = 2`);
+    // 200 -> 201: one byte of the stored JSON, changed by the owner after disabling the trigger.
+    await asDbaBypassingTriggers(t, `UPDATE events SET data = '{"by": 201}'::jsonb WHERE stream_id = 'tamper' AND stream_position = 2`);
     expect(await verifyStream(t.db, 'tamper')).toEqual({ streamId: 'tamper', ok: false, events: 3, brokenAt: 2, reason: 'digest_mismatch' });
   });
 
@@ -144,13 +155,13 @@ describe('EventStore on PostgreSQL', () => {
     await expect(t.db.query(`TRUNCATE streams`)).rejects.toMatchObject({ code: '42501' });
     expect(await verifyStream(t.db, 'headless')).toEqual({ streamId: 'headless', ok: true, events: 2 });
     // Without its head row the next append would start the stream again at version 1.
-    await t.owner.query(`DELETE FROM streams WHERE stream_id = 'headless'`);
+    await asDbaBypassingTriggers(t, `DELETE FROM streams WHERE stream_id = 'headless'`);
     expect(await verifyStream(t.db, 'headless')).toEqual({ streamId: 'headless', ok: false, events: 2, brokenAt: 2, reason: 'head_missing' });
   });
 
   it('detects a recomputed digest too: the chain breaks at the edited event', async () => {
     await store.append({ streamId: 'tamper-2', streamType: 'counter', expectedVersion: 'no_stream', events: [event(1), event(2)], metadata });
-    await t.owner.query(`UPDATE events SET digest = sha256('forged') WHERE stream_id = 'tamper-2' AND stream_position = 1`);
+    await asDbaBypassingTriggers(t, `UPDATE events SET digest = sha256('forged') WHERE stream_id = 'tamper-2' AND stream_position = 1`);
     expect(await verifyStream(t.db, 'tamper-2')).toMatchObject({ ok: false, brokenAt: 1, reason: 'digest_mismatch' });
   });
 
@@ -171,3 +182,14 @@ describe('EventStore on PostgreSQL', () => {
     expect(new Set(all.map((e) => e.eventId)).size).toBe(all.length);
   });
 });
+
+/** What a DBA set on tampering must do: disable the log's triggers (as the owner), edit, enable them again. */
+async function asDbaBypassingTriggers(t: TestServiceDatabase, edit: string): Promise<void> {
+  await t.owner.transaction(async (tx) => {
+    await tx.query(`ALTER TABLE events DISABLE TRIGGER USER`);
+    await tx.query(`ALTER TABLE streams DISABLE TRIGGER USER`);
+    await tx.query(edit);
+    await tx.query(`ALTER TABLE events ENABLE TRIGGER USER`);
+    await tx.query(`ALTER TABLE streams ENABLE TRIGGER USER`);
+  });
+}

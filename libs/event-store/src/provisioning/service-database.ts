@@ -99,11 +99,13 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
       migrationsTableName: 'schema_migrations',
       migrationsTransactionMode: 'each',
     } as DataSourceOptions);
-    await dataSource.initialize();
     try {
+      await dataSource.initialize();
       await dataSource.runMigrations();
     } finally {
-      await dataSource.destroy();
+      // Also after a failed initialize, whose pool stays open and would keep the process alive.
+      if (dataSource.isInitialized) await dataSource.destroy();
+      else await dataSource.driver.disconnect().catch(() => undefined);
     }
 
     // One transaction: a crash between the broad grant and the revokes must not leave the app
@@ -128,6 +130,43 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
     await admin.query(`SELECT pg_advisory_unlock(hashtext('provision:' || $1))`, [schema]).catch(() => undefined);
     await admin.end();
   }
+}
+
+/** A service asked to serve as a role that could change its log. */
+export class PrivilegedServiceRoleError extends Error {
+  constructor(
+    readonly role: string,
+    readonly privileges: string[],
+    schema: string,
+  ) {
+    super(
+      `refusing to serve as ${role}: it can ${privileges.join(', ')}; the event log must be append-only for the service. ` +
+        `Run the service as ${appRole(schema)} (DATABASE_URL's user), created by the provision command`,
+    );
+    this.name = 'PrivilegedServiceRoleError';
+  }
+}
+
+/**
+ * Refuses to serve as a role that could change the log: a superuser, the schema's owner, or a
+ * role granted UPDATE, DELETE or TRUNCATE on `events` or DELETE on `streams` (the triggers would
+ * still refuse the statements, but a role that can disable them must not be the one serving).
+ */
+export async function assertAppendOnlyRole(db: Database): Promise<void> {
+  const { rows } = await db.query<{ role: string; privileges: string[] }>(
+    `SELECT current_user AS role, array_remove(ARRAY[
+        CASE WHEN r.rolsuper THEN 'act as a superuser' END,
+        CASE WHEN pg_has_role(current_user, c.relowner, 'USAGE') THEN 'own the log (and disable its triggers)' END,
+        CASE WHEN has_table_privilege('events', 'UPDATE') THEN 'UPDATE events' END,
+        CASE WHEN has_table_privilege('events', 'DELETE') THEN 'DELETE events' END,
+        CASE WHEN has_table_privilege('events', 'TRUNCATE') THEN 'TRUNCATE events' END,
+        CASE WHEN has_table_privilege('streams', 'DELETE') THEN 'DELETE streams' END
+      ], NULL) AS privileges
+       FROM pg_roles r, pg_class c
+      WHERE r.rolname = current_user AND c.oid = 'events'::regclass`,
+  );
+  const { role, privileges } = rows[0]!;
+  if (privileges.length > 0) throw new PrivilegedServiceRoleError(role, privileges, db.schema);
 }
 
 /** Drops a schema and its two roles (tests, and `rebuild --from-scratch` environments). */

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventRegistry, topicName, type TopicSpec } from '@dw/contracts';
-import { Database, EventStore, openServiceDatabase } from '@dw/event-store';
+import { assertAppendOnlyRole, Database, EventStore, openServiceDatabase } from '@dw/event-store';
 import { type Clock, type IdGenerator, uuidV7Generator } from '@dw/kernel';
 import { KafkaJsMessageBus, OutboxRelay, type MessageBus } from '@dw/messaging';
 import { platformMetrics } from '@dw/observability';
@@ -81,10 +81,18 @@ export class EventSourcingModule {
         TopicNames,
         {
           provide: SERVICE_DATA_SOURCE,
-          useFactory: async (config: BaseServiceConfig) =>
-            openServiceDatabase(config.DATABASE_URL, config.DATABASE_SCHEMA ?? schemaOf(definition), {
+          useFactory: async (config: BaseServiceConfig) => {
+            const opened = await openServiceDatabase(config.DATABASE_URL, config.DATABASE_SCHEMA ?? schemaOf(definition), {
               user: decodeURIComponent(new URL(config.DATABASE_URL).username) || undefined,
-            }),
+            });
+            try {
+              await assertAppendOnlyRole(opened.db);
+            } catch (error) {
+              await opened.dataSource.destroy();
+              throw error;
+            }
+            return opened;
+          },
           inject: [BaseServiceConfig],
         },
         { provide: Database, useFactory: (opened: { db: Database }) => opened.db, inject: [SERVICE_DATA_SOURCE] },
