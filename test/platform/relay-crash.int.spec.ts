@@ -77,7 +77,7 @@ describe('outbox relay killed with SIGKILL 20 times while 10,000 events are appe
     const started = Date.now();
     const store = new EventStore(t.db, { clock: systemClock, ids: uuidV7Generator });
     const recorder = await new TopicRecorder(bus, [topic]).start();
-    const outcomes = { applied: 0, duplicate: 0, retried: 0, waited: 0, dead_lettered: 0 };
+    const outcomes = { applied: 0, duplicate: 0, retried: 0, waited: 0, dead_lettered: 0, parked: 0 };
     const consumer = new InboxConsumer(t.db, bus, {
       groupId,
       topics: [topic],

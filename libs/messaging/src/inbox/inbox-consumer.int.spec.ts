@@ -139,4 +139,55 @@ describe('InboxConsumer with real PostgreSQL and Kafka', () => {
       await deleteTestTopics(bus, [waitDlq]);
     }
   });
+
+  it('parks a message the dead-letter topic refuses for good, with an alarm, instead of redelivering it to itself, and moves on', async () => {
+    const parkGroup = uniqueName('group');
+    const parkDlq = `${parkGroup}.dlq`;
+    await createTestTopics(bus, [parkDlq], 1);
+    const outcomes: string[] = [];
+    const alarms: string[] = [];
+    let attemptsOnHuge = 0;
+    const consumer = new InboxConsumer(t.db, bus, {
+      groupId: parkGroup,
+      topics: [topic],
+      clock,
+      maxAttempts: 2,
+      backoffMs: () => 10,
+      transientBackoffMs: () => 20,
+      onOutcome: (outcome, message) => outcomes.push(`${outcome}:${message.headers.ce_id}`),
+      onParked: (message, _handlerError, deadLetterError) => alarms.push(`${message.headers.ce_id}: ${String(deadLetterError)}`),
+      handler: async ({ tx, message, messageId }) => {
+        if (message.headers.ce_id === 'huge') {
+          attemptsOnHuge += 1;
+          // A refusal with a long explanation: its dead letter carries it in a header.
+          throw new Error(`cannot apply: ${'the reason, at length. '.repeat(100)}`);
+        }
+        await tx.query(`INSERT INTO applied (message_id, body) VALUES ($1, $2)`, [`${parkGroup}:${messageId}`, message.value.toString()]);
+      },
+    });
+    // Just under the broker's 1,048,588-byte record limit (message.max.bytes): accepted on the
+    // topic, but its dead letter, the same bytes plus some 2.3 KB of error headers, is not.
+    const huge = Buffer.alloc(1_047_000, 0x61);
+    await producer.send([{ topic, key: 'k', value: huge, headers: { ce_id: 'huge', ce_type: 'dw.platform.v1.PlatformProbeRecorded' } }]);
+    await send('after-huge', 'behind it');
+    const dead = await new TopicRecorder(bus, [parkDlq]).start();
+    await consumer.start();
+    try {
+      await waitFor(async () => (await t.db.query(`SELECT 1 FROM applied WHERE message_id = $1`, [`${parkGroup}:after-huge`])).rowCount === 1, { describe: 'the message behind it applied' });
+      const { rows } = await t.db.query<{ message_id: string; bytes: number; handler_error: string; dead_letter_error: string }>(
+        `SELECT message_id, length(payload) AS bytes, handler_error, dead_letter_error FROM inbox_parked WHERE consumer_group = $1`,
+        [parkGroup],
+      );
+      expect(rows).toEqual([{ message_id: 'huge', bytes: 1_047_000, handler_error: expect.stringContaining('cannot apply'), dead_letter_error: expect.stringContaining('MESSAGE_TOO_LARGE') }]);
+      expect(alarms).toEqual([expect.stringContaining('huge: ')]);
+      // Its own two attempts, then parked once: not redelivered to itself.
+      expect(attemptsOnHuge).toBe(2);
+      expect(outcomes.filter((o) => o.endsWith(':huge'))).toEqual(['retried:huge', 'parked:huge']);
+      expect(dead.messages).toEqual([]);
+    } finally {
+      await consumer.drain();
+      await dead.stop();
+      await deleteTestTopics(bus, [parkDlq]);
+    }
+  });
 });

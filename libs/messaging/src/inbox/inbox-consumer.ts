@@ -5,6 +5,7 @@ import type { Database, SqlClient } from '@dw/event-store';
 import type { BatchContext, IncomingMessage, MessageBus, MessageConsumer, MessageProducer } from '../port/message-bus.port';
 import { deadLetterHeaders } from './dead-letter';
 import { isTransientInfrastructureError } from './transient-error';
+import { isRefusedForGood, kafkaErrorType } from '../port/kafka-refusals';
 
 export interface InboxHandlerContext {
   /** The consumer's transaction: the inbox row and everything the handler writes commit together. */
@@ -32,7 +33,9 @@ export interface InboxConsumerOptions {
   deadLetterTopic?: string;
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
-  onOutcome?: (outcome: 'applied' | 'duplicate' | 'retried' | 'waited' | 'dead_lettered', message: IncomingMessage) => void;
+  onOutcome?: (outcome: 'applied' | 'duplicate' | 'retried' | 'waited' | 'dead_lettered' | 'parked', message: IncomingMessage) => void;
+  /** A message that could not be dead-lettered either, kept in `inbox_parked`: raise an alarm. */
+  onParked?: (message: IncomingMessage, handlerError: unknown, deadLetterError: unknown) => void;
   onLag?: (topic: string, partition: number, lag: number) => void;
   onError?: (error: unknown, message: IncomingMessage, attempt: number) => void;
 }
@@ -62,7 +65,9 @@ const tracer = trace.getTracer('dw-inbox-consumer');
  *   the group membership kept alive by heartbeats; a stop or rebalance leaves it uncommitted
  *   for the next owner;
  * - the message's (a refusal, an undecodable payload, a bug): after bounded retries it goes to
- *   the dead-letter topic with its error, and the partition moves on.
+ *   the dead-letter topic with its error, and the partition moves on. If the dead-letter topic
+ *   refuses it for good, or cannot take it within DEAD_LETTER_ATTEMPTS, it is parked in
+ *   `inbox_parked` with both errors and an alarm: never redelivered to itself in a loop.
  */
 export class InboxConsumer {
   private consumer: MessageConsumer | null = null;
@@ -157,10 +162,7 @@ export class InboxConsumer {
         }
         ownFailures += 1;
         const retryable = (error as { retryable?: boolean }).retryable !== false;
-        if (!retryable || ownFailures >= this.maxAttempts) {
-          await this.deadLetter(message, error, ownFailures);
-          return 'done';
-        }
+        if (!retryable || ownFailures >= this.maxAttempts) return this.deadLetter(message, messageId, error, ownFailures, batch);
         this.options.onOutcome?.('retried', message);
         await delay(this.backoff(ownFailures));
       }
@@ -175,16 +177,58 @@ export class InboxConsumer {
     return this.options.transientBackoffMs ? this.options.transientBackoffMs(attempt) : Math.min(5_000, 100 * 2 ** (attempt - 1));
   }
 
-  private async deadLetter(message: IncomingMessage, error: unknown, attempts: number): Promise<void> {
+  private async deadLetter(message: IncomingMessage, messageId: string, error: unknown, attempts: number, batch: BatchContext): Promise<'done' | 'interrupted'> {
     trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: 'dead-lettered' });
-    await this.dlqProducer!.send([
-      {
-        topic: this.deadLetterTopic,
-        key: message.key ?? `${message.topic}:${message.partition}`,
-        value: message.value,
-        headers: deadLetterHeaders(message, error, attempts, this.options.groupId, this.options.clock.now()),
-      },
-    ]);
-    this.options.onOutcome?.('dead_lettered', message);
+    for (let failures = 1; ; failures += 1) {
+      try {
+        await this.dlqProducer!.send([
+          {
+            topic: this.deadLetterTopic,
+            key: message.key ?? `${message.topic}:${message.partition}`,
+            value: message.value,
+            headers: deadLetterHeaders(message, error, attempts, this.options.groupId, this.options.clock.now()),
+          },
+        ]);
+        this.options.onOutcome?.('dead_lettered', message);
+        return 'done';
+      } catch (dlqError) {
+        if (isRefusedForGood(dlqError) || failures >= DEAD_LETTER_ATTEMPTS) {
+          await this.park(message, messageId, error, dlqError);
+          return 'done';
+        }
+        if (!batch.isRunning()) return 'interrupted';
+        await delay(this.transientBackoff(failures));
+        await batch.heartbeat().catch(() => undefined);
+      }
+    }
   }
+
+  private async park(message: IncomingMessage, messageId: string, handlerError: unknown, deadLetterError: unknown): Promise<void> {
+    await this.db.query(
+      `INSERT INTO inbox_parked (consumer_group, message_id, topic, partition, "offset", message_key, payload, headers, handler_error, dead_letter_error, parked_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+      [
+        this.options.groupId,
+        messageId,
+        message.topic,
+        message.partition,
+        message.offset,
+        message.key,
+        message.value,
+        JSON.stringify(message.headers),
+        errorText(handlerError),
+        `${kafkaErrorType(deadLetterError)}: ${errorText(deadLetterError)}`,
+        this.options.clock.now(),
+      ],
+    );
+    this.options.onOutcome?.('parked', message);
+    this.options.onParked?.(message, handlerError, deadLetterError);
+  }
+}
+
+/** Attempts to write a dead letter before the message is parked in the database instead (about 3 s with the default backoff). */
+const DEAD_LETTER_ATTEMPTS = 5;
+
+function errorText(error: unknown): string {
+  return String((error as Error)?.message ?? error).slice(0, 2_000);
 }

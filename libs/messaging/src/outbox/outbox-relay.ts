@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { context, propagation, ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
 import type { Database } from '@dw/event-store';
 import type { MessageBus, MessageProducer, OutgoingMessage } from '../port/message-bus.port';
+import { isRefusedForGood, kafkaErrorType } from '../port/kafka-refusals';
 
 export interface OutboxRelayOptions {
   /** Most rows published per send. */
@@ -246,7 +247,7 @@ export class OutboxRelay {
         await tx.query(
           `INSERT INTO outbox_parked (id, message_id, topic, message_key, payload, headers, created_at, parked_at, error_type, error_message)
            SELECT id, message_id, topic, message_key, payload, headers, created_at, now(), $2, $3 FROM outbox WHERE id = $1`,
-          [row.id, errorType(error), String((error as Error)?.message ?? error).slice(0, 2_000)],
+          [row.id, kafkaErrorType(error), String((error as Error)?.message ?? error).slice(0, 2_000)],
         );
         await tx.query(`DELETE FROM outbox WHERE id = $1`, [row.id]);
       });
@@ -302,22 +303,9 @@ function withinBytes(rows: readonly OutboxRow[], budget: number): OutboxRow[] {
  * relay steps down; it reconnects (and fences in turn) only if it wins the lock again.
  */
 function isFenced(error: unknown): boolean {
-  return PRODUCER_STATE_ERRORS.has(errorType(error));
+  return PRODUCER_STATE_ERRORS.has(kafkaErrorType(error));
 }
 const PRODUCER_STATE_ERRORS = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_ID_MAPPING', 'INVALID_TXN_STATE']);
-
-/** The broker's answers that a record can never be written as it is (retrying the same bytes cannot help). */
-function isRefusedForGood(error: unknown): boolean {
-  return RECORD_REFUSALS.has(errorType(error));
-}
-const RECORD_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'INVALID_TOPIC_EXCEPTION', 'TOPIC_AUTHORIZATION_FAILED', 'CORRUPT_MESSAGE']);
-
-/** kafkajs's protocol error type, also when wrapped by its retrier (`cause`). */
-function errorType(error: unknown): string {
-  const seen = error as { type?: unknown; cause?: { type?: unknown }; originalError?: { type?: unknown } } | null;
-  const type = seen?.type ?? seen?.cause?.type ?? seen?.originalError?.type;
-  return typeof type === 'string' ? type : (seen as Error | null)?.name ?? 'Error';
-}
 
 /**
  * The relay's producer span continues the trace of the request that appended the event

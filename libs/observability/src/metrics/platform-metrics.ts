@@ -7,8 +7,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 
 /** `waited`: an attempt failed by the infrastructure's fault and will be retried without limit. */
-export type ConsumerOutcome = 'applied' | 'duplicate' | 'retried' | 'waited' | 'dead_lettered';
-export const CONSUMER_OUTCOMES: readonly ConsumerOutcome[] = ['applied', 'duplicate', 'retried', 'waited', 'dead_lettered'];
+export type ConsumerOutcome = 'applied' | 'duplicate' | 'retried' | 'waited' | 'dead_lettered' | 'parked';
+export const CONSUMER_OUTCOMES: readonly ConsumerOutcome[] = ['applied', 'duplicate', 'retried', 'waited', 'dead_lettered', 'parked'];
 
 /** 0.5 ms to 2.5 s in 1-2.5-5 steps: an append is one round trip; seconds mean lock contention. */
 export const APPEND_DURATION_BUCKETS: readonly number[] = [
@@ -99,7 +99,7 @@ const consumerLag = new Gauge({
 });
 const consumerMessages = new Counter({
   name: 'dw_consumer_messages_total',
-  help: 'Messages handled by consumers, by outcome: applied, duplicate, retried, dead_lettered.',
+  help: 'Messages handled by consumers, by outcome: applied, duplicate, retried, waited, dead_lettered, parked (could not be dead-lettered: alert on any).',
   labelNames: ['group', 'topic', 'outcome'] as const,
   registers: [registry],
 });

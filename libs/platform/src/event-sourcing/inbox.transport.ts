@@ -74,6 +74,18 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
         platformMetrics.consumerMessages.inc({ group: groupId, topic: message.topic, outcome });
         if (outcome === 'dead_lettered') platformMetrics.deadLetters.inc({ group: groupId, topic: message.topic });
       },
+      onParked: (message, handlerError, deadLetterError) =>
+        this.logger.error(
+          JSON.stringify({
+            alarm: 'INBOX_MESSAGE_PARKED',
+            group: groupId,
+            topic: message.topic,
+            partition: message.partition,
+            offset: message.offset,
+            handlerError: String(handlerError),
+            deadLetterError: String(deadLetterError),
+          }),
+        ),
       onLag: (topic, partition, lag) => platformMetrics.consumerLag.set({ group: groupId, topic, partition }, Math.max(0, lag)),
       onError: (error, message, attempt) =>
         this.logger.warn(`${groupId}: ${message.topic}@${message.partition}:${message.offset} attempt ${attempt} failed: ${String(error)}`),
