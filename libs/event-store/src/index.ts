@@ -1,4 +1,5 @@
 export * from './db/database';
+export * from './db/transient-error';
 export * from './append/event-types';
 export * from './append/event-store';
 export * from './append/outbox-notifier';

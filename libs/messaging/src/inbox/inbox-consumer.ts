@@ -1,10 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Clock } from '@dw/kernel';
-import type { Database, SqlClient } from '@dw/event-store';
+import { isTransientInfrastructureError, type Database, type SqlClient } from '@dw/event-store';
 import type { BatchContext, IncomingMessage, MessageBus, MessageConsumer, MessageProducer } from '../port/message-bus.port';
 import { deadLetterHeaders } from './dead-letter';
-import { isTransientInfrastructureError } from './transient-error';
 import { isRefusedForGood, kafkaErrorType } from '../port/kafka-refusals';
 
 export interface InboxHandlerContext {

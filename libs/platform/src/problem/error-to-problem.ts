@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { isTransientInfrastructureError } from '@dw/event-store';
 import { DomainError, type DomainErrorKind } from '@dw/kernel';
 import { ProblemException } from './problem.exception';
 import { problemTypeOf, titleOf, type ProblemDocument } from './problem';
@@ -74,6 +75,11 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemAnswe
   }
   if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DUPLICATE_EVENT_ID) {
     return deliberate(409, DUPLICATE_EVENT_ID, 'this change was already applied', context);
+  }
+  if (isTransientInfrastructureError(error)) {
+    // The database restarting, failing over or out of connections: the same request will work
+    // shortly. Logged as unexpected (ops must see it), answered as 503 with Retry-After.
+    return { ...deliberate(503, 'DATABASE_UNAVAILABLE', 'the database is unavailable for the moment; retry shortly (with the same Idempotency-Key where the operation takes one)', context, {}, { 'Retry-After': '1' }), unexpected: true };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

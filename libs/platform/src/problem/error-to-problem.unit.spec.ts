@@ -51,6 +51,15 @@ describe('toProblem', () => {
     expect(answer.unexpected).toBe(false);
   });
 
+  it.each([
+    ['the server refusing connections (it is down)', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['the session terminated by a restart (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
+  ])('answers the database being unavailable (%s) with 503 DATABASE_UNAVAILABLE and Retry-After, still reported as unexpected', (_case, error) => {
+    const answer = toProblem(error, context);
+    expect(answer).toMatchObject({ status: 503, unexpected: true, headers: { 'Retry-After': '1' }, body: { code: 'DATABASE_UNAVAILABLE', status: 503 } });
+  });
+
   it('keeps a ProblemException as thrown, with its headers and field errors', () => {
     const errors = [{ field: 'lines.0.weightKg', reason: 'must be an integer', constraint: 'isInt' }];
     const answer = toProblem(
