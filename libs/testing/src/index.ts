@@ -6,3 +6,4 @@ export * from './test-kafka';
 export * from './service-process';
 export * from './read-your-writes-session';
 export * from './private-broker';
+export * from './private-postgres';
