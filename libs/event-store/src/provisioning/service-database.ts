@@ -13,6 +13,13 @@ export interface ServiceDatabaseSpec {
   /** Lower-case identifier: the service name (or a unique test name). */
   schema: string;
   migrations: Array<new () => MigrationInterface>;
+  /**
+   * The roles' passwords (stored as SCRAM-SHA-256 verifiers, PostgreSQL's default encryption),
+   * for servers that authenticate with scram: the app role's is the one in the service's
+   * DATABASE_URL, the owner's is DATABASE_OWNER_PASSWORD. Without them the roles have none
+   * (trust or peer authentication, as in development).
+   */
+  passwords?: { owner?: string; app?: string };
 }
 
 export const APPEND_ONLY_TABLES = ['events'] as const;
@@ -35,15 +42,18 @@ function assertIdentifier(name: string): string {
   return name;
 }
 
-/** Connection settings for one role with search_path pinned to the schema. */
-export function connectionFor(baseUrl: string, user: string, schema: string): PoolConfig {
+/**
+ * Connection settings for one role with search_path pinned to the schema: the server of
+ * `baseUrl`, as `user` with `password` (default: the URL's own password).
+ */
+export function connectionFor(baseUrl: string, user: string, schema: string, password?: string): PoolConfig {
   const url = new URL(baseUrl);
   return {
     host: url.hostname,
     port: Number(url.port || 5432),
     database: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres',
     user,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
+    password: password ?? (url.password ? decodeURIComponent(url.password) : undefined),
     options: `-c search_path=${assertIdentifier(schema)}`,
   };
 }
@@ -83,6 +93,16 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} LOGIN; END IF;
       END $$`);
     }
+    for (const [role, password] of [
+      [owner, spec.passwords?.owner],
+      [app, spec.passwords?.app],
+    ] as const) {
+      if (password === undefined) continue;
+      // Encrypted by the server (password_encryption, scram-sha-256 by default): the clear text
+      // is not kept. format() quotes it, so no password can break out of the literal.
+      const { rows } = await admin.query<{ sql: string }>(`SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text) AS sql`, [role, password]);
+      await admin.query(rows[0]!.sql);
+    }
     // Nothing the service does keeps a transaction open while it waits on something else, and an
     // open transaction pins the commit horizon every whole-log reader of the cluster waits below:
     // one left idle (a bug, a hung client) or a runaway statement is cut off, not waited for.
@@ -94,7 +114,7 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
     await admin.query(`GRANT USAGE ON SCHEMA "${schema}" TO ${app}`);
 
     const dataSource = new DataSource({
-      ...typeormConnection(connectionFor(adminUrl, owner, schema), 1),
+      ...typeormConnection(connectionFor(adminUrl, owner, schema, spec.passwords?.owner), 1),
       migrations: spec.migrations,
       migrationsTableName: 'schema_migrations',
       migrationsTransactionMode: 'each',

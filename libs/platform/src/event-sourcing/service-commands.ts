@@ -15,7 +15,10 @@ import { consumerGroupOf, migrationsOf, schemaOf, type ServiceDefinition } from 
  */
 export interface CommandEnvironment {
   DATABASE_ADMIN_URL?: string;
+  /** The service's own connection (as its app role); its password becomes the app role's. */
   DATABASE_URL?: string;
+  /** The schema owner's password, for servers that authenticate with scram (see ServiceDatabaseSpec). */
+  DATABASE_OWNER_PASSWORD?: string;
   DATABASE_SCHEMA?: string;
   KAFKA_BROKERS?: string;
   KAFKA_TOPIC_PREFIX?: string;
@@ -37,13 +40,19 @@ function adminUrl(env: CommandEnvironment): string {
  * a connection string, pg lets the URL's user override `user`, and everything ran as the admin.
  */
 function ownerDatabase(env: CommandEnvironment, schema: string): Database {
-  const pool = new Pool({ ...connectionFor(adminUrl(env), ownerRole(schema), schema), max: 2 });
+  const pool = new Pool({ ...connectionFor(adminUrl(env), ownerRole(schema), schema, env.DATABASE_OWNER_PASSWORD), max: 2 });
   return new Database(pool, schema);
+}
+
+/** Passwords for the roles, when the environment gives them (a scram-authenticated server). */
+function rolePasswords(env: CommandEnvironment): { owner?: string; app?: string } {
+  const app = env.DATABASE_URL ? decodeURIComponent(new URL(env.DATABASE_URL).password) : '';
+  return { ...(env.DATABASE_OWNER_PASSWORD ? { owner: env.DATABASE_OWNER_PASSWORD } : {}), ...(app ? { app } : {}) };
 }
 
 export async function provisionService(definition: ServiceDefinition, env: CommandEnvironment, log: (line: string) => void): Promise<void> {
   const schema = env.DATABASE_SCHEMA ?? schemaOf(definition);
-  await provisionServiceDatabase(adminUrl(env), { schema, migrations: migrationsOf(definition) });
+  await provisionServiceDatabase(adminUrl(env), { schema, migrations: migrationsOf(definition), passwords: rolePasswords(env) });
   const owner = ownerDatabase(env, schema);
   try {
     await ensureProjectionTables(owner, definition.projections, appRole(schema));
