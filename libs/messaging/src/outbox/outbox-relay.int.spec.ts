@@ -152,4 +152,84 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
       await deleteTestTopics(bus, [parkedTopic]);
     }
   });
+
+  it('keeps every aggregate in order on Kafka while the leader’s listening connection is terminated 20 times under load, a standby running', async () => {
+    const TOTAL = 10_000;
+    const TERMINATIONS = 20;
+    const AGGREGATES = 40;
+    const orderTopic = uniqueName('relay-fence');
+    await createTestTopics(bus, [orderTopic], 4);
+    const recorder = await new TopicRecorder(bus, [orderTopic]).start();
+    const relays = [0, 1].map(() => new OutboxRelay(t.db, bus, { pollIntervalMs: 100, leaderRetryMs: 50 }));
+    for (const relay of relays) await relay.start();
+    // Writer w appends i = w, w + 8, ...; aggregate i % 40 is written by writer i % 8 alone, in
+    // increasing i: the payload i is the aggregate's order.
+    const appendNext = async (aggregate: number, n: number) => {
+      const streamId = `fence-${aggregate}`;
+      await store.append({
+        streamId,
+        streamType: 'probe',
+        expectedVersion: 'any',
+        events: [{ type: 'ProbeRecorded', data: { n } }],
+        metadata,
+        outbox: (pending) => pending.map((e) => cloudEventMessage(e, { topic: orderTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) })),
+      });
+    };
+    const leaderPid = async () => {
+      const { rows } = await t.owner.query<{ pid: number }>(
+        `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = hashtext($1)::oid`,
+        [`outbox-relay:${t.schema}`],
+      );
+      return rows[0]?.pid;
+    };
+    let appended = 0;
+    const terminated: number[] = [];
+    try {
+      const writers = Array.from({ length: 8 }, async (_, w) => {
+        for (let i = w; i < TOTAL; i += 8) {
+          await appendNext(i % AGGREGATES, i);
+          appended += 1;
+        }
+      });
+      const terminator = (async () => {
+        for (let k = 0; k < TERMINATIONS; k++) {
+          // Spread over the load: one termination per 1/21 of the appends.
+          await waitFor(() => appended >= ((k + 1) * TOTAL) / (TERMINATIONS + 1), { timeoutMs: 120_000, intervalMs: 5 });
+          const pid = await waitFor(leaderPid, { describe: 'a leader holding the lock', timeoutMs: 30_000, intervalMs: 10 });
+          await t.owner.query(`SELECT pg_terminate_backend($1)`, [pid]);
+          terminated.push(pid);
+        }
+      })();
+      await Promise.all([...writers, terminator]);
+      await waitFor(async () => (await t.db.query(`SELECT 1 FROM outbox LIMIT 1`)).rowCount === 0, { describe: 'the outbox drained', timeoutMs: 120_000 });
+      await waitFor(() => new Set(recorder.messages.map((m) => m.headers.ce_id)).size >= TOTAL, { describe: `${TOTAL} distinct messages on Kafka`, timeoutMs: 120_000 });
+
+      // Per aggregate, in the order Kafka holds them: a repeat of a value already seen is a
+      // republish (allowed); a value lower than one already seen, and new, is an inversion.
+      let inversions = 0;
+      let republished = 0;
+      for (let aggregate = 0; aggregate < AGGREGATES; aggregate++) {
+        const values = recorder.messages.filter((m) => m.key === `fence-${aggregate}`).map((m) => Number(m.value.toString()));
+        const seen = new Set<number>();
+        let highest = -1;
+        for (const value of values) {
+          if (seen.has(value)) republished += 1;
+          else if (value < highest) inversions += 1;
+          seen.add(value);
+          highest = Math.max(highest, value);
+        }
+        expect(seen.size).toBe(TOTAL / AGGREGATES);
+      }
+      console.log(
+        `relay fencing: ${TOTAL} events over ${AGGREGATES} aggregates, the leader's listening connection terminated ${terminated.length} times ` +
+          `(${new Set(terminated).size} distinct sessions); on Kafka ${recorder.messages.length} messages, ${republished} republished, ${inversions} per-aggregate inversions`,
+      );
+      expect(new Set(terminated).size).toBe(TERMINATIONS);
+      expect(inversions).toBe(0);
+    } finally {
+      for (const relay of relays) await relay.drain();
+      await recorder.stop();
+      await deleteTestTopics(bus, [orderTopic]);
+    }
+  }, 300_000);
 });

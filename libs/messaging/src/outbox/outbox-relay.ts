@@ -61,9 +61,9 @@ export class OutboxRelay {
   private readonly batchBytes: number;
   private readonly pollIntervalMs: number;
   private readonly leaderRetryMs: number;
-  private readonly producer: MessageProducer;
+  /** This leadership term's producer (connected, so fencing every earlier one); null when not leading. */
+  private producer: MessageProducer | null = null;
   private listener: PoolClient | null = null;
-  private producerConnected = false;
   private backlogTimer: NodeJS.Timeout | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -72,10 +72,9 @@ export class OutboxRelay {
 
   constructor(
     private readonly db: Database,
-    bus: Pick<MessageBus, 'fencedProducer'>,
+    private readonly bus: Pick<MessageBus, 'fencedProducer'>,
     private readonly options: OutboxRelayOptions = {},
   ) {
-    this.producer = bus.fencedProducer(`outbox-relay.${db.schema}`);
     this.batchSize = options.batchSize ?? 500;
     this.batchBytes = options.batchBytes ?? 768 * 1024;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
@@ -123,10 +122,7 @@ export class OutboxRelay {
    * directly, which connects (and so fences) the producer first.
    */
   async publishPending(): Promise<number> {
-    if (!this.producerConnected) {
-      await this.producer.connect();
-      this.producerConnected = true;
-    }
+    if (!this.producer) await this.connectProducer();
     let total = 0;
     for (;;) {
       const { published, more } = await this.publishBatch();
@@ -153,7 +149,11 @@ export class OutboxRelay {
         failures += 1;
         // Kafka down or slow: keep the lead and back off; the backlog timer keeps the gauges true.
         // Fenced (a successor connected) or the lock's connection gone: step down.
-        if (isFenced(error) || !this.listener) await this.stepDown();
+        // A producer that keeps failing is replaced, and the lead offered to another replica.
+        if (isFenced(error) || !this.listener || failures >= STEP_DOWN_AFTER_FAILURES) {
+          await this.stepDown();
+          failures = 0;
+        }
         await this.idle(Math.min(this.pollIntervalMs * 2 ** Math.min(failures - 1, 4), 5_000));
       }
     }
@@ -182,10 +182,39 @@ export class OutboxRelay {
       client.release(true);
       throw error;
     }
-    // Only now, holding the lock: connecting fences every earlier leader's producer.
-    await this.producer.connect();
-    this.producerConnected = true;
+    // Only now, holding the lock: connecting fences every earlier leader's producer. A connect
+    // that fails or hangs (a broker down, a fencing race) gives the lead up rather than holding
+    // the lock while publishing nothing.
+    try {
+      await this.connectProducer();
+    } catch (error) {
+      await this.stepDown();
+      throw error;
+    }
     return true;
+  }
+
+  /** A new producer for each term: one still disconnecting from the last term is never reused. */
+  private async connectProducer(): Promise<void> {
+    const producer = this.bus.fencedProducer(`outbox-relay.${this.db.schema}`);
+    this.producer = producer;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`the producer did not connect within ${PRODUCER_CONNECT_TIMEOUT_MS} ms`)), PRODUCER_CONNECT_TIMEOUT_MS);
+    });
+    const connecting = producer.connect();
+    try {
+      await Promise.race([connecting, timedOut]);
+    } catch (error) {
+      // A connect that completes after we gave up on it must not leave a producer behind.
+      void connecting.then(
+        () => producer.disconnect().catch(() => undefined),
+        () => undefined,
+      );
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Gives up the lead: the lock's connection and the fenced producer both go. */
@@ -197,10 +226,11 @@ export class OutboxRelay {
       // Destroying the connection drops the session advisory lock and the LISTEN with it.
       client.release(true);
     }
-    if (this.producerConnected) {
-      this.producerConnected = false;
+    const producer = this.producer;
+    this.producer = null;
+    if (producer) {
       // Bounded: against a hung broker a disconnect can wait on requests that never answer.
-      const disconnected = this.producer.disconnect().catch((error: unknown) => this.options.onError?.(error));
+      const disconnected = producer.disconnect().catch((error: unknown) => this.options.onError?.(error));
       await Promise.race([disconnected, delay(disconnectWithinMs, undefined, { ref: false })]);
     }
   }
@@ -229,7 +259,7 @@ export class OutboxRelay {
   private async send(rows: readonly OutboxRow[]): Promise<void> {
     const traced = rows.map(toPublishedMessage);
     try {
-      await this.producer.send(traced.map((t) => t.message));
+      await this.producer!.send(traced.map((t) => t.message));
     } finally {
       for (const t of traced) t.span.end();
     }
@@ -296,6 +326,11 @@ function withinBytes(rows: readonly OutboxRow[], budget: number): OutboxRow[] {
   }
   return batch;
 }
+
+/** Failures in a row (not a fencing) after which the leader replaces its producer and offers the lead. */
+const STEP_DOWN_AFTER_FAILURES = 5;
+/** Longer than a broker's leader election; a connect that takes longer is treated as failed. */
+const PRODUCER_CONNECT_TIMEOUT_MS = 15_000;
 
 /**
  * Kafka's answers that the producer itself is no longer usable: a newer producer took its
