@@ -83,9 +83,10 @@ export class KafkaJsMessageBus implements MessageBus {
         groupId: options.groupId,
         allowAutoTopicCreation: false,
         // A member that vanished (a crashed process, a consumer restarted after a broker outage)
-        // holds up the group's next rebalance until its session expires: 8 s, not 30 s. Handlers
-        // heartbeat between messages and while they wait out a failure, so a live member keeps it.
-        sessionTimeout: 8_000,
+        // holds up the group's next rebalance until its session expires: 6 s (the broker's
+        // group.min.session.timeout.ms), not 30 s. Handlers heartbeat between messages and while
+        // they wait out a failure, so a live member keeps it.
+        sessionTimeout: 6_000,
         heartbeatInterval: 1_000,
         // After an outage kafkajs restarts a crashed consumer after its last retry's delay: capped
         // at 2 s (the client's default goes up to 30 s), it resumes within seconds of the broker.
