@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProblemException } from '../problem/problem.exception';
+import { refuseUnsafeInput } from './input-safety';
 
 export interface BodyParsingOptions {
   /** Largest accepted body; bytes or a size string such as `'1mb'`. */
@@ -14,7 +15,8 @@ type Next = (error?: unknown) => void;
 
 /**
  * JSON in, nothing else: bodies that are not JSON are refused with 415, malformed JSON with
- * 400 `MALFORMED_JSON`, oversized bodies with 413, all as problem+json. The exact body bytes
+ * 400 `MALFORMED_JSON`, oversized bodies with 413, unsafe characters or nesting anywhere in the
+ * request with 400 (see input-safety.ts), all as problem+json. The exact body bytes
  * stay on `request.rawBody` (the app must be created with `rawBody: true` and
  * `bodyParser: false`), because HMAC signatures and idempotency hashes are over the bytes sent,
  * not over a re-serialisation. Call before the app is initialised.
@@ -27,6 +29,7 @@ export function installBodyParsing(app: INestApplication, options: BodyParsingOp
     type: (request: IncomingMessage) => isJsonMediaType(request.headers['content-type']),
   });
   express.use(translateBodyParserError);
+  express.use(refuseUnsafeInput);
 }
 
 /** `application/json` and structured-syntax JSON types such as `application/merge-patch+json`. */

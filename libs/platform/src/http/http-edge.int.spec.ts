@@ -161,6 +161,34 @@ describe('validation at the HTTP edge', () => {
   });
 });
 
+describe('unsafe input refused before any handler, validator or database sees it', () => {
+  const raw = (body: string) => call(`${edge.url}/tallies`, { body, headers: { ...clerk, 'Content-Type': 'application/json' } });
+
+  it('answers 400 INVALID_CHARACTERS for a lone surrogate or a NUL in a body string, naming the field', async () => {
+    const surrogate = await raw('{"lotId":"\\ud800","lines":[{"barcode":"B1","weightKg":1}]}');
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.headers.get('content-type')).toContain('application/problem+json');
+    expect(surrogate.body).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'lotId' });
+    expect((await raw('{"lotId":"L1","lines":[{"barcode":"B\\u0000","weightKg":1}]}')).body).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'lines[0].barcode' });
+  });
+
+  it('answers 400 INVALID_CHARACTERS for a NUL in a path parameter or a filter', async () => {
+    const inPath = await call(`${edge.url}/tallies/refusals/%00`, { headers: clerk });
+    expect(inPath.status).toBe(400);
+    expect(inPath.body).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'path' });
+    const inQuery = await call(`${edge.url}/tallies?lotId=%00`, { headers: clerk });
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'query.lotId' });
+  });
+
+  it('answers 400 BODY_TOO_DEEP for 5,000 nested arrays (under 1 MB), and the server keeps serving', async () => {
+    const deep = await raw(`${'['.repeat(5_000)}${']'.repeat(5_000)}`);
+    expect(deep.status).toBe(400);
+    expect(deep.body).toMatchObject({ code: 'BODY_TOO_DEEP' });
+    expect((await post({ lotId: 'L1', lines: [{ barcode: 'B1', weightKg: 1 }] })).status).toBe(201);
+  });
+});
+
 describe('problem+json for everything else', () => {
   it.each([
     ['invalid', 422],
