@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { dropServiceDatabase } from '@dw/event-store';
 import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
-import { databaseUrl, PrivateBroker, runEntryPoint, startServiceProcess, waitFor, type ServiceProcess } from '@dw/testing';
+import { databaseUrl, PrivateBroker, runEntryPoint, serviceProcessEnv, startServiceProcess, waitFor, type ServiceProcess } from '@dw/testing';
 
 /**
  * Issue 8 acceptance: the Kafka broker SIGKILLed for 60 s while commands keep arriving at two
@@ -41,23 +41,8 @@ describe('a Kafka broker SIGKILLed for 60 s under load across two services', () 
   beforeAll(async () => {
     broker = await PrivateBroker.start(19_392);
     admin = new Pool({ connectionString: databaseUrl(), max: 2 });
-    const envFor = (service: string, schema: string): Record<string, string> => {
-      const url = new URL(databaseUrl());
-      url.username = `${schema}_app`;
-      return {
-        DATABASE_URL: url.toString(),
-        DATABASE_ADMIN_URL: databaseUrl(),
-        DATABASE_SCHEMA: schema,
-        KAFKA_BROKERS: broker.brokers.join(','),
-        KAFKA_TOPIC_PREFIX: `outage${run}`,
-        HTTP_PORT: '0',
-        SERVICE_NAME: service,
-        AUTH_ISSUER: DEV_ISSUER,
-        AUTH_JWKS: JSON.stringify(keys.jwks),
-        LOG_LEVEL: 'info',
-        READ_YOUR_WRITES_TIMEOUT_MS: '10000',
-      };
-    };
+    const envFor = (service: string, schema: string) =>
+      serviceProcessEnv({ service, schema, topicPrefix: `outage${run}`, brokers: broker.brokers, auth: { issuer: DEV_ISSUER, jwks: keys.jwks }, extra: { READ_YOUR_WRITES_TIMEOUT_MS: '10000' } });
     env = { writer: envFor('platform', schemas.writer), reader: envFor('probe-reader', schemas.reader) };
     await runEntryPoint(ENTRY, ['platform', 'provision'], env.writer);
     await runEntryPoint(ENTRY, ['probe-reader', 'provision'], env.reader);

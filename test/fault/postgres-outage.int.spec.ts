@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
-import { kafkaBrokers, PrivatePostgres, runEntryPoint, startServiceProcess, testMessageBus, TopicRecorder, waitFor, type ServiceProcess } from '@dw/testing';
+import { PrivatePostgres, runEntryPoint, serviceProcessEnv, startServiceProcess, testMessageBus, TopicRecorder, waitFor, type ServiceProcess } from '@dw/testing';
 
 /**
  * Issue 8 acceptance: PostgreSQL stopped for 20 s mid-flow, a cluster of the test's own, under
@@ -30,22 +30,8 @@ describe('PostgreSQL stopped for 20 s mid-flow under two services', () => {
 
   beforeAll(async () => {
     cluster = await PrivatePostgres.start(55_433);
-    const envFor = (service: string, schema: string): Record<string, string> => {
-      const url = new URL(cluster.url);
-      url.username = `${schema}_app`;
-      return {
-        DATABASE_URL: url.toString(),
-        DATABASE_ADMIN_URL: cluster.url,
-        DATABASE_SCHEMA: schema,
-        KAFKA_BROKERS: kafkaBrokers().join(','),
-        KAFKA_TOPIC_PREFIX: prefix,
-        HTTP_PORT: '0',
-        SERVICE_NAME: service,
-        AUTH_ISSUER: DEV_ISSUER,
-        AUTH_JWKS: JSON.stringify(keys.jwks),
-        LOG_LEVEL: 'info',
-      };
-    };
+    const envFor = (service: string, schema: string) =>
+      serviceProcessEnv({ service, schema, topicPrefix: prefix, adminUrl: cluster.url, auth: { issuer: DEV_ISSUER, jwks: keys.jwks } });
     const env = { writer: envFor('platform', schemas.writer), reader: envFor('probe-reader', schemas.reader) };
     await runEntryPoint(ENTRY, ['platform', 'provision'], env.writer);
     await runEntryPoint(ENTRY, ['probe-reader', 'provision'], env.reader);

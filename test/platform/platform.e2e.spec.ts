@@ -7,9 +7,9 @@ import { readSpanRecords } from '@dw/observability';
 import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
 import {
   databaseUrl,
-  kafkaBrokers,
   runEntryPoint,
   ServiceProcess,
+  serviceProcessEnv,
   startServiceProcess,
   testMessageBus,
   TopicRecorder,
@@ -38,21 +38,7 @@ interface Problem {
 }
 
 function envFor(service: string, schema: string): Record<string, string> {
-  const base = new URL(databaseUrl());
-  base.username = `${schema}_app`;
-  return {
-    DATABASE_URL: base.toString(),
-    DATABASE_ADMIN_URL: databaseUrl(),
-    DATABASE_SCHEMA: schema,
-    KAFKA_BROKERS: kafkaBrokers().join(','),
-    KAFKA_TOPIC_PREFIX: prefix,
-    HTTP_PORT: '0',
-    SERVICE_NAME: service,
-    AUTH_ISSUER: DEV_ISSUER,
-    AUTH_JWKS: JSON.stringify(keys.jwks),
-    OTEL_TRACES_FILE: spansFile,
-    LOG_LEVEL: 'info',
-  };
+  return serviceProcessEnv({ service, schema, topicPrefix: prefix, auth: { issuer: DEV_ISSUER, jwks: keys.jwks }, extra: { OTEL_TRACES_FILE: spansFile } });
 }
 
 async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dropServiceDatabase } from '@dw/event-store';
 import { DEV_ISSUER, signRequest, type Role } from '@dw/platform';
-import { databaseUrl, kafkaBrokers, ReadYourWritesSession, runEntryPoint, ServiceProcess, startServiceProcess, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
+import { databaseUrl, ReadYourWritesSession, runEntryPoint, ServiceProcess, serviceProcessEnv, startServiceProcess, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
 import { fromBinary } from '@bufbuild/protobuf';
 import { ReceiptTitleTransferredSchema, TransferMismatchAlarmRaisedSchema } from '@dw/contracts';
 import { receiveInboundLot, staffOf } from '../order-inventory/fixtures/inbound-receiving';
@@ -82,24 +82,15 @@ describe('issue 4: inbound lots become receipts, change hands, and leave as an o
 
   beforeAll(async () => {
     services = await startOrderAndInventory('rcpt');
-    const url = new URL(databaseUrl());
-    url.username = `${schema}_app`;
     // The receipt service joins the same broker under the same topic prefix as the other two.
-    const env = {
-      DATABASE_URL: url.toString(),
-      DATABASE_ADMIN_URL: databaseUrl(),
-      DATABASE_SCHEMA: schema,
-      KAFKA_BROKERS: kafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: services.prefix,
-      HTTP_PORT: '0',
-      SERVICE_NAME: 'receipt',
-      AUTH_ISSUER: DEV_ISSUER,
-      AUTH_JWKS: services.env.order.AUTH_JWKS!,
-      INTEGRATION_CLIENTS: JSON.stringify([EXCHANGE, BANK]),
-      LOG_LEVEL: 'info',
+    const env = serviceProcessEnv({
+      service: 'receipt',
+      schema,
+      topicPrefix: services.prefix,
+      auth: { issuer: DEV_ISSUER, jwks: JSON.parse(services.env.order.AUTH_JWKS!) },
       // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
-      READ_YOUR_WRITES_TIMEOUT_MS: '30000',
-    };
+      extra: { INTEGRATION_CLIENTS: JSON.stringify([EXCHANGE, BANK]), READ_YOUR_WRITES_TIMEOUT_MS: '30000' },
+    });
     await runEntryPoint(RECEIPT_MAIN, ['provision'], env);
     receipt = await startServiceProcess(RECEIPT_MAIN, [], env);
     const topic = (name: string) => `${services.prefix}.${name}`;

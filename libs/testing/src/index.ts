@@ -7,3 +7,4 @@ export * from './service-process';
 export * from './read-your-writes-session';
 export * from './private-broker';
 export * from './private-postgres';
+export * from './service-env';

@@ -37,27 +37,11 @@ export interface CalendarYearPublished extends DomainEvent<'CalendarYearPublishe
 export type CalendarPublicationEvent = CalendarYearPublished;
 
 export interface PublishCalendarYear extends Command<'PublishCalendarYear'> {
-  data: {
-    calendar: string;
-    timeZone: string;
-    year: number;
-    source: string;
-    holidays: HolidayData[];
-    /** Shanghai date of the publication: days before it may not change. */
-    today: LocalDate;
-    publishedBy: { subject: string; role: string };
-    publishedAt: string;
-  };
+  /** The notice as it will be recorded (its revision is decided), and the Shanghai date of the publication: days before it may not change. */
+  data: Omit<CalendarYearPublished['data'], 'revision'> & { today: LocalDate };
 }
 
-export interface PublishedYear {
-  year: number;
-  source: string;
-  holidays: HolidayData[];
-  revision: number;
-  publishedBy: { subject: string; role: string };
-  publishedAt: string;
-}
+export type PublishedYear = Omit<CalendarYearPublished['data'], 'calendar' | 'timeZone'>;
 
 export interface CalendarPublicationState {
   calendar: string | null;
