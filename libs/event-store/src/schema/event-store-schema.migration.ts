@@ -17,76 +17,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `append_to_stream` does the version check, hash chaining, event and outbox inserts in one
  * round trip, so an append costs the same as the raw SQL it replaces.
  */
-export class EventStoreSchema1763683200000 implements MigrationInterface {
-  name = 'EventStoreSchema1763683200000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE streams (
-        stream_id    text PRIMARY KEY,
-        stream_type  text NOT NULL,
-        version      bigint NOT NULL CHECK (version >= 0),
-        last_hash    bytea,
-        created_at   timestamptz NOT NULL,
-        updated_at   timestamptz NOT NULL
-      );
-
-      CREATE TABLE events (
-        global_position  bigserial PRIMARY KEY,
-        transaction_id   xid8 NOT NULL DEFAULT pg_current_xact_id(),
-        stream_id        text NOT NULL,
-        stream_type      text NOT NULL,
-        stream_position  bigint NOT NULL CHECK (stream_position >= 1),
-        event_id         uuid NOT NULL UNIQUE,
-        event_type       text NOT NULL,
-        schema_version   integer NOT NULL DEFAULT 1,
-        data             jsonb NOT NULL,
-        metadata         jsonb NOT NULL,
-        recorded_at      timestamptz NOT NULL,
-        digest           bytea NOT NULL,
-        hash             bytea NOT NULL,
-        UNIQUE (stream_id, stream_position)
-      );
-      CREATE INDEX events_commit_order ON events (transaction_id, global_position);
-
-      CREATE TABLE outbox (
-        id           bigserial PRIMARY KEY,
-        message_id   uuid NOT NULL UNIQUE,
-        topic        text NOT NULL,
-        message_key  text NOT NULL,
-        payload      bytea NOT NULL,
-        headers      jsonb NOT NULL,
-        created_at   timestamptz NOT NULL
-      );
-
-      CREATE TABLE inbox (
-        consumer_group  text NOT NULL,
-        message_id      text NOT NULL,
-        topic           text NOT NULL,
-        partition       integer NOT NULL,
-        "offset"        bigint NOT NULL,
-        processed_at    timestamptz NOT NULL,
-        PRIMARY KEY (consumer_group, message_id)
-      );
-
-      CREATE TABLE checkpoints (
-        name             text PRIMARY KEY,
-        transaction_id   xid8 NOT NULL,
-        global_position  bigint NOT NULL,
-        updated_at       timestamptz NOT NULL
-      );
-
-      CREATE TABLE snapshots (
-        stream_id        text PRIMARY KEY,
-        snapshot_type    text NOT NULL,
-        schema_version   integer NOT NULL,
-        stream_position  bigint NOT NULL,
-        state            jsonb NOT NULL,
-        taken_at         timestamptz NOT NULL
-      );
-    `);
-
-    await queryRunner.query(`
+/** The first `append_to_stream`; a later migration that replaces it restores this one on the way down. */
+export const APPEND_TO_STREAM_V1 = `
       CREATE FUNCTION append_to_stream(
         p_stream_id text,
         p_stream_type text,
@@ -174,7 +106,78 @@ export class EventStoreSchema1763683200000 implements MigrationInterface {
         END IF;
       END;
       $fn$;
+`;
+
+export class EventStoreSchema1763683200000 implements MigrationInterface {
+  name = 'EventStoreSchema1763683200000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE streams (
+        stream_id    text PRIMARY KEY,
+        stream_type  text NOT NULL,
+        version      bigint NOT NULL CHECK (version >= 0),
+        last_hash    bytea,
+        created_at   timestamptz NOT NULL,
+        updated_at   timestamptz NOT NULL
+      );
+
+      CREATE TABLE events (
+        global_position  bigserial PRIMARY KEY,
+        transaction_id   xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        stream_id        text NOT NULL,
+        stream_type      text NOT NULL,
+        stream_position  bigint NOT NULL CHECK (stream_position >= 1),
+        event_id         uuid NOT NULL UNIQUE,
+        event_type       text NOT NULL,
+        schema_version   integer NOT NULL DEFAULT 1,
+        data             jsonb NOT NULL,
+        metadata         jsonb NOT NULL,
+        recorded_at      timestamptz NOT NULL,
+        digest           bytea NOT NULL,
+        hash             bytea NOT NULL,
+        UNIQUE (stream_id, stream_position)
+      );
+      CREATE INDEX events_commit_order ON events (transaction_id, global_position);
+
+      CREATE TABLE outbox (
+        id           bigserial PRIMARY KEY,
+        message_id   uuid NOT NULL UNIQUE,
+        topic        text NOT NULL,
+        message_key  text NOT NULL,
+        payload      bytea NOT NULL,
+        headers      jsonb NOT NULL,
+        created_at   timestamptz NOT NULL
+      );
+
+      CREATE TABLE inbox (
+        consumer_group  text NOT NULL,
+        message_id      text NOT NULL,
+        topic           text NOT NULL,
+        partition       integer NOT NULL,
+        "offset"        bigint NOT NULL,
+        processed_at    timestamptz NOT NULL,
+        PRIMARY KEY (consumer_group, message_id)
+      );
+
+      CREATE TABLE checkpoints (
+        name             text PRIMARY KEY,
+        transaction_id   xid8 NOT NULL,
+        global_position  bigint NOT NULL,
+        updated_at       timestamptz NOT NULL
+      );
+
+      CREATE TABLE snapshots (
+        stream_id        text PRIMARY KEY,
+        snapshot_type    text NOT NULL,
+        schema_version   integer NOT NULL,
+        stream_position  bigint NOT NULL,
+        state            jsonb NOT NULL,
+        taken_at         timestamptz NOT NULL
+      );
     `);
+
+    await queryRunner.query(APPEND_TO_STREAM_V1);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
