@@ -222,7 +222,7 @@ describe('platform metrics', () => {
     it('refuses an outcome outside the contract', async () => {
       expect(() =>
         platformMetrics.consumerMessages.inc({ group: 'receipt', topic: 't', outcome: 'skipped' as ConsumerOutcome }),
-      ).toThrow('dw_consumer_messages_total: outcome must be one of applied, duplicate, retried, waited, dead_lettered, got "skipped"');
+      ).toThrow('dw_consumer_messages_total: outcome must be one of applied, duplicate, retried, waited, dead_lettered, parked, got "skipped"');
       expect(await valueOf('dw_consumer_messages_total', { group: 'receipt' })).toBeUndefined();
     });
   });
