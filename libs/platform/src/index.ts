@@ -22,6 +22,7 @@ export * from './problem/problem.exception';
 export * from './problem/error-to-problem';
 export * from './problem/problem-details.filter';
 export * from './validation/validation.pipe';
+export * from './validation/nested.decorator';
 export * from './validation/validation-errors';
 export * from './validation/strict-int.transform';
 export * from './http/body-parsing';

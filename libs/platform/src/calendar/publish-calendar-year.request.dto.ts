@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Nested } from '../validation/nested.decorator';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,7 +40,6 @@ export class PublishCalendarYearRequestDto {
   @ApiProperty({ type: [CalendarHolidayRequestDto] })
   @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CalendarHolidayRequestDto)
+  @Nested(() => CalendarHolidayRequestDto, { each: true })
   holidays!: CalendarHolidayRequestDto[];
 }

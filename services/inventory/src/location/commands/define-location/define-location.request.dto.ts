@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AREA_KINDS, type AreaKind } from '../../domain/location.commands';
+import { Nested } from '@dw/platform';
 
 export class AreaDto {
   @ApiProperty({ enum: AREA_KINDS })
@@ -24,8 +24,7 @@ export class DefineLocationRequestDto {
   @MaxLength(40)
   warehouse!: string;
 
-  @ValidateNested()
-  @Type(() => AreaDto)
+  @Nested(() => AreaDto)
   area!: AreaDto;
 
   @IsString()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { WeighingSubject } from '../../domain/weighing';
+import { Nested } from '@dw/platform';
 
 export class WeighingSubjectDto {
   @ApiProperty({ enum: ['piece', 'vehicle'] })
@@ -34,8 +34,7 @@ export class WeighingRequestDto {
   @MaxLength(100)
   readingId!: string;
 
-  @ValidateNested()
-  @Type(() => WeighingSubjectDto)
+  @Nested(() => WeighingSubjectDto)
   subject!: WeighingSubjectDto;
 
   @IsInt()

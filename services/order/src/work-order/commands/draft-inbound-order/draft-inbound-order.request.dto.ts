@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ARRIVAL_MODES, type ArrivalMode } from '../../../workflow/domain/workflow-key';
+import { Nested } from '@dw/platform';
 
 export class ArrivalWindowDto {
   @ApiProperty({ example: '2025-03-04T00:00:00+08:00', description: 'ISO-8601 instant with a zone' })
@@ -44,8 +44,7 @@ export class InboundNoticeDto {
   @IsIn(ARRIVAL_MODES)
   arrivalMode!: ArrivalMode;
 
-  @ValidateNested()
-  @Type(() => ArrivalWindowDto)
+  @Nested(() => ArrivalWindowDto)
   arrivalWindow!: ArrivalWindowDto;
 
   @IsString()
@@ -63,7 +62,6 @@ export class DraftInboundOrderRequestDto {
   @MaxLength(64)
   ownerParty!: string;
 
-  @ValidateNested()
-  @Type(() => InboundNoticeDto)
+  @Nested(() => InboundNoticeDto)
   notice!: InboundNoticeDto;
 }

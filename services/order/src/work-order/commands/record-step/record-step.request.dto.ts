@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Nested } from '@dw/platform';
 
 export class StepEvidenceDto {
   @ApiProperty({ enum: ['scale_reading', 'inspection_report'] })
@@ -23,7 +23,6 @@ export class RecordStepRequestDto {
 
   @ApiPropertyOptional({ type: StepEvidenceDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => StepEvidenceDto)
+  @Nested(() => StepEvidenceDto)
   evidence?: StepEvidenceDto;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
 import { ORDER_TYPES, STEP_CHECKS, type OrderType, type StepCheck } from '@dw/work-orders';
 import { ANY, ARRIVAL_MODES, type ArrivalMode } from '../../domain/workflow-key';
+import { Nested } from '@dw/platform';
 
 export class WorkflowKeyDto {
   @ApiProperty({ enum: ORDER_TYPES })
@@ -40,14 +40,12 @@ export class WorkflowStepDto {
 }
 
 export class PublishWorkflowRequestDto {
-  @ValidateNested()
-  @Type(() => WorkflowKeyDto)
+  @Nested(() => WorkflowKeyDto)
   key!: WorkflowKeyDto;
 
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(40)
-  @ValidateNested({ each: true })
-  @Type(() => WorkflowStepDto)
+  @Nested(() => WorkflowStepDto, { each: true })
   steps!: WorkflowStepDto[];
 }

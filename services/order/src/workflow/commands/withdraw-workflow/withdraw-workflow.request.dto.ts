@@ -1,10 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { WorkflowKeyDto } from '../publish-workflow/publish-workflow.request.dto';
+import { Nested } from '@dw/platform';
 
 export class WithdrawWorkflowRequestDto {
-  @ValidateNested()
-  @Type(() => WorkflowKeyDto)
+  @Nested(() => WorkflowKeyDto)
   key!: WorkflowKeyDto;
 
   @IsString()

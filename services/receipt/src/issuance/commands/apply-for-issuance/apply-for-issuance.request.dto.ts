@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Nested } from '@dw/platform';
 
 export class PlannedReceiptRequestDto {
   /** Whole lots: a receipt weighs exactly its lots. */
@@ -46,7 +46,6 @@ export class ApplyForIssuanceRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => PlannedReceiptRequestDto)
+  @Nested(() => PlannedReceiptRequestDto, { each: true })
   receipts!: PlannedReceiptRequestDto[];
 }

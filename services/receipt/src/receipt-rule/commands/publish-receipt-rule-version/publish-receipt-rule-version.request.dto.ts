@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches } from 'class-validator';
+import { Nested } from '@dw/platform';
 
 export class ValidityRuleDto {
   @IsIn(['production-date', 'issue-date'])
@@ -26,8 +26,7 @@ export class ReceiptRuleTermsDto {
   @IsInt()
   unitToleranceBp!: number;
 
-  @ValidateNested()
-  @Type(() => ValidityRuleDto)
+  @Nested(() => ValidityRuleDto)
   validity!: ValidityRuleDto;
 
   /** null = no limit on the production-date span of one receipt. */
@@ -42,7 +41,6 @@ export class PublishReceiptRuleVersionRequestDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
   effectiveFrom!: string;
 
-  @ValidateNested()
-  @Type(() => ReceiptRuleTermsDto)
+  @Nested(() => ReceiptRuleTermsDto)
   terms!: ReceiptRuleTermsDto;
 }

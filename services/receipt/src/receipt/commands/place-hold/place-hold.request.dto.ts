@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { Nested } from '@dw/platform';
 
 export class PledgeeRequestDto {
   /** The bank's integration client id: the only party that can lift the pledge. */
@@ -16,8 +16,7 @@ export class PledgeeRequestDto {
 
 /** The holder pledges its receipt to a bank (质押). */
 export class PledgeReceiptRequestDto {
-  @ValidateNested()
-  @Type(() => PledgeeRequestDto)
+  @Nested(() => PledgeeRequestDto)
   bank!: PledgeeRequestDto;
 
   @IsString()

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, MaxLength } from 'class-validator';
+import { Nested } from '@dw/platform';
 
 export class SplitChildRequestDto {
   /** The parent's lots this child takes (lots are whole). */
@@ -19,7 +19,6 @@ export class SplitReceiptRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SplitChildRequestDto)
+  @Nested(() => SplitChildRequestDto, { each: true })
   children!: SplitChildRequestDto[];
 }

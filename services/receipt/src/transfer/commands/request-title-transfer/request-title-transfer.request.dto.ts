@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
+import { Nested } from '@dw/platform';
 
 /** What the seller types, checked exactly against each receipt's record (seed 000 error-proofing). */
 export class EnteredHolderRequestDto {
@@ -29,8 +29,7 @@ export class TransferLineRequestDto {
 
 /** One seller's receipts to one buyer, all or nothing. */
 export class RequestTitleTransferRequestDto {
-  @ValidateNested()
-  @Type(() => EnteredHolderRequestDto)
+  @Nested(() => EnteredHolderRequestDto)
   entered!: EnteredHolderRequestDto;
 
   @IsString()
@@ -41,7 +40,6 @@ export class RequestTitleTransferRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => TransferLineRequestDto)
+  @Nested(() => TransferLineRequestDto, { each: true })
   lines!: TransferLineRequestDto[];
 }
