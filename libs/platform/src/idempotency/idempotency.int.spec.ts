@@ -56,6 +56,8 @@ class BankController {
       if (execution === 1) throw new Error('connection lost after writing');
     }
     if (payment.reference === 'to-nobody') throw refuse.notFound('ACCOUNT_NOT_FOUND', 'no trading account for this payment');
+    if (payment.reference === 'over-limit') throw refuse.invalid('PAYMENT_OVER_LIMIT', 'a payment may not exceed the day limit', 'amountFen');
+    if (payment.reference === 'too-early' && execution === 1) throw refuse.conflict('ACCOUNT_NOT_OPEN_YET', 'the account opens tomorrow');
     response.setHeader('Location', `/bank/payments/${payment.reference}`);
     return { paymentId: `pay-${payment.reference}-${execution}`, amountFen: payment.amountFen };
   }
@@ -182,15 +184,29 @@ describe('Idempotency-Key', () => {
     expect(retry.body.paymentId).toBe('pay-flaky-2');
   });
 
-  it('keeps a business refusal as the answer and replays it', async () => {
-    const refused = await pay(payment('to-nobody'), 'key-nobody');
-    expect(refused.status).toBe(404);
-    const replayed = await pay(payment('to-nobody'), 'key-nobody');
-    expect(replayed.status).toBe(404);
+  it('keeps a final refusal (422: the request breaks a rule) as the answer and replays it', async () => {
+    const refused = await pay(payment('over-limit'), 'key-over-limit');
+    expect(refused.status).toBe(422);
+    const replayed = await pay(payment('over-limit'), 'key-over-limit');
+    expect(replayed.status).toBe(422);
     expect(replayed.headers.get('content-type')).toContain('application/problem+json');
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
     expect(replayed.body).toEqual(refused.body);
-    expect(ledger.executions.get('to-nobody')).toBe(1);
+    expect(ledger.executions.get('over-limit')).toBe(1);
+  });
+
+  it('leaves the key free after a refusal that depends on state (404, 409), so the retry runs once the state has changed', async () => {
+    const early = await pay(payment('too-early'), 'key-too-early');
+    expect(early.status).toBe(409);
+    expect(await rowOf('bank-icbc', 'key-too-early')).toBeUndefined();
+    const retried = await pay(payment('too-early'), 'key-too-early');
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    expect(retried.body.paymentId).toBe('pay-too-early-2');
+
+    expect((await pay(payment('to-nobody'), 'key-nobody')).status).toBe(404);
+    expect((await pay(payment('to-nobody'), 'key-nobody')).headers.get('idempotent-replayed')).toBeNull();
+    expect(ledger.executions.get('to-nobody')).toBe(2);
   });
 
   it('releases the key after a validation failure, so the corrected request is not a reuse', async () => {
@@ -214,7 +230,8 @@ describe('Idempotency-Key', () => {
     expect(rows).toHaveLength(1);
     await schema.owner.query(`SELECT pg_terminate_backend($1)`, [rows[0]!.pid]);
     ledger.release('p-7');
-    expect((await first).status).toBe(500);
+    // Its connection was cut: 503 DATABASE_UNAVAILABLE, nothing kept.
+    expect((await first).status).toBe(503);
     const retry = await pay(body, 'key-p-7');
     expect(retry.status).toBe(201);
     expect(retry.body.paymentId).toBe('pay-p-7-2');

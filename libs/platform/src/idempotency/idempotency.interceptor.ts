@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
 import { compareLogPositions, formatLogPosition, observeAppends, type LogPosition } from '@dw/event-store';
 import { headerOf, type EdgeRequest } from '../http/edge-request';
-import { toProblem, type ProblemAnswer } from '../problem/error-to-problem';
+import { toProblem } from '../problem/error-to-problem';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
 import { ProblemException } from '../problem/problem.exception';
 import { problemContextOf } from '../problem/problem-response';
@@ -18,15 +18,23 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 const LOG_POSITION_HEADER_NAME = 'x-log-position';
 const REPLAYED_HEADERS = ['location', 'etag', LOG_POSITION_HEADER_NAME];
 /**
- * Refusals that say the request never ran (its shape) or may succeed when repeated (a
- * concurrent writer got there first): they free the key instead of becoming its answer.
+ * Which answers are final, kept under the key and replayed to a retry:
+ * - a success (2xx);
+ * - a refusal of the request itself, which the same request meets every time: 422 (its values
+ *   break a rule: a weight out of tolerance, a date past the calendar) and 403 (the caller may
+ *   not do it).
+ * Every other answer leaves the key free, because the same request may succeed later:
+ * - 400: the request never ran (malformed, invalid fields);
+ * - 404 and 409: it depends on a state that changes (the lot not opened yet, the step not yet
+ *   authorised (STEP_OUT_OF_ORDER), a concurrent writer first);
+ * - 5xx and 503: the server could not finish.
  */
-const RETRYABLE_CODES = new Set(['VALIDATION_FAILED', 'STREAM_VERSION_CONFLICT']);
+const FINAL_REFUSALS = new Set([403, 422]);
 
 /**
  * Same key + same request = the first answer again; same key + another request = 422; while
  * the first attempt runs = 409. Answers are kept per caller (`principal.subject`) and include
- * refusals (a 404 or 422 is an answer); 5xx and retryable refusals roll back and free the key.
+ * final refusals (see FINAL_REFUSALS); any other answer rolls back and frees the key.
  * Runs after the guards, so the caller is known; around pipes, so validation is inside.
  */
 @Injectable()
@@ -95,8 +103,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return { kind: 'answered', body };
       } catch (error) {
         const answer = toProblem(error, problemContextOf(request));
-        // Rolls the whole unit back: the key is free for a retry.
-        if (releasesKey(answer)) throw error;
+        // The server failed: the whole unit rolls back, and the key is free for a retry.
+        if (answer.status >= 500) throw error;
+        // A refusal that may not hold later: what the handler recorded of it (a refused
+        // operation's audit) commits, the key stays free.
+        if (!FINAL_REFUSALS.has(answer.status)) return { kind: 'refused', error };
         await this.store.record(tx, caller, key, requestHash, claim.claimedAt, { status: answer.status, body: answer.body, headers: answer.headers });
         return { kind: 'refused', error };
       }
@@ -112,10 +123,6 @@ export function requestHashOf(request: EdgeRequest): string {
     .update(`${request.method ?? ''}\n${request.originalUrl}\n`)
     .update(request.rawBody ?? Buffer.alloc(0))
     .digest('hex');
-}
-
-function releasesKey(answer: ProblemAnswer): boolean {
-  return answer.status >= 500 || RETRYABLE_CODES.has(answer.body.code);
 }
 
 function replayedHeadersOf(response: ServerResponse): Record<string, string> {
