@@ -128,8 +128,11 @@ export class BusinessCalendars implements OnApplicationBootstrap, OnApplicationS
 
   /** Rereads the stream; cheap (a few events), and the way replicas learn of a publication. */
   async refresh(): Promise<void> {
-    const loaded = await this.store.transaction((tx) => loadAggregate(tx, CALENDAR_STREAM, calendarPublicationDecider));
-    this.use(loaded.state);
+    this.use(await this.loadState());
+  }
+
+  private async loadState(): Promise<CalendarPublicationState> {
+    return (await this.store.transaction((tx) => loadAggregate(tx, CALENDAR_STREAM, calendarPublicationDecider))).state;
   }
 
   private use(state: CalendarPublicationState): void {
@@ -148,8 +151,7 @@ export class BusinessCalendars implements OnApplicationBootstrap, OnApplicationS
 
   /** The bundled years the log lacks (only on a fresh log: a year once in the log is the log's). */
   private async seedBundledYears(): Promise<void> {
-    const loaded = await this.store.transaction((tx) => loadAggregate(tx, CALENDAR_STREAM, calendarPublicationDecider));
-    const have = new Set(loaded.state.years.map((y) => y.year));
+    const have = new Set((await this.loadState()).years.map((y) => y.year));
     for (const year of cnMainlandCalendarData.years) {
       if (have.has(year.year)) continue;
       await this.publish({ year: year.year, source: year.source, holidays: year.holidays }, { actor: BUNDLED, correlationId: `calendar-seed-${year.year}` });
