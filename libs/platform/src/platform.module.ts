@@ -63,13 +63,14 @@ export class PlatformModule {
         EdgeDatabase,
         NonceStore,
         IdempotencyStore,
-        IdempotencyInterceptor,
         // Global guards run in this order.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: IntegrationAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         // Runs after the guards: an unauthenticated caller is refused before it can wait.
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+        // Inside read-your-writes: a replayed answer waits like a fresh one would.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
@@ -83,7 +84,6 @@ export class PlatformModule {
         EdgeDatabase,
         NonceStore,
         IdempotencyStore,
-        IdempotencyInterceptor,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency.interceptor';
 import { INTEGRATION_SECURITY_SCHEME } from '../integration/integration-api.decorator';
 
 export interface OpenApiOptions {
@@ -26,5 +27,27 @@ export function installOpenApi(app: INestApplication, serviceName: string, optio
       })
       .build(),
   );
+  documentOptionalIdempotencyKey(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+}
+
+const MUTATING_OPERATIONS = ['post', 'put', 'patch', 'delete'] as const;
+
+/** Every mutating operation honours an Idempotency-Key (IdempotencyInterceptor is global); routes marked @Idempotent() already list it as required. */
+function documentOptionalIdempotencyKey(document: OpenAPIObject): void {
+  for (const path of Object.values(document.paths)) {
+    for (const method of MUTATING_OPERATIONS) {
+      const operation = path[method];
+      if (operation === undefined) continue;
+      const parameters = (operation.parameters ??= []);
+      if (parameters.some((parameter) => 'name' in parameter && parameter.name === IDEMPOTENCY_KEY_HEADER)) continue;
+      parameters.push({
+        name: IDEMPOTENCY_KEY_HEADER,
+        in: 'header',
+        required: false,
+        description: 'optional: same key + same request = the first answer replayed; same key + another request = 422',
+        schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+      });
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
 import { compareLogPositions, formatLogPosition, observeAppends, type LogPosition } from '@dw/event-store';
 import { headerOf, type EdgeRequest } from '../http/edge-request';
@@ -12,6 +13,8 @@ import { IdempotencyStore, type Claim, type StoredAnswer } from './idempotency.s
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+/** Route metadata set by @Idempotent(): a request without a key is refused. */
+export const IDEMPOTENCY_KEY_REQUIRED = 'dw:idempotency-key-required';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 /** Headers a handler sets that belong to its answer and so are replayed with it. */
@@ -30,22 +33,35 @@ const REPLAYED_HEADERS = ['location', 'etag', LOG_POSITION_HEADER_NAME];
  * - 5xx and 503: the server could not finish.
  */
 const FINAL_REFUSALS = new Set([403, 422]);
+/** Methods that change something; a key sent with a read is ignored (a read is safe to repeat). */
+const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Same key + same request = the first answer again; same key + another request = 422; while
- * the first attempt runs = 409. Answers are kept per caller (`principal.subject`) and include
- * final refusals (see FINAL_REFUSALS); any other answer rolls back and frees the key.
+ * Global, on every mutating route of every service, people and integration alike: a request
+ * that carries an Idempotency-Key is run at most once per caller and key. Same key + same
+ * request = the first answer again; same key + another request = 422; while the first attempt
+ * runs = 409. Answers are kept per caller (`principal.subject`) and include final refusals (see
+ * FINAL_REFUSALS); any other answer rolls back and frees the key. Routes marked @Idempotent()
+ * (the integration API) refuse a request without a key; elsewhere the key is the client's
+ * choice, and a request without one simply runs.
  * Runs after the guards, so the caller is known; around pipes, so validation is inside.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<EdgeRequest>();
     const response = http.getResponse<ServerResponse>();
+    if (!MUTATING_METHODS.has((request.method ?? '').toUpperCase())) return next.handle();
+    const required = this.reflector.getAllAndOverride<boolean | undefined>(IDEMPOTENCY_KEY_REQUIRED, [context.getHandler(), context.getClass()]) === true;
     const key = headerOf(request, IDEMPOTENCY_KEY_HEADER);
+    if (!required && key === undefined) return next.handle();
     if (key === undefined || key === '') {
       throw new ProblemException(400, 'IDEMPOTENCY_KEY_MISSING', `this operation needs an ${IDEMPOTENCY_KEY_HEADER} header`, {
         field: IDEMPOTENCY_KEY_HEADER,
@@ -57,7 +73,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     const caller = request.principal?.subject;
-    if (caller === undefined) throw new Error('@Idempotent() routes must be authenticated');
+    if (caller === undefined) {
+      // A @Public() route has no caller to keep answers for; marking one @Idempotent() is a bug.
+      if (required) throw new Error('@Idempotent() routes must be authenticated');
+      return next.handle();
+    }
     return from(this.attempt(request, response, caller, key, next)).pipe(
       mergeMap((outcome) => {
         switch (outcome.kind) {
