@@ -273,7 +273,7 @@ describe('issue 3: an inbound notice through the full workflow, order and invent
     expect(order.refusedReports).toEqual([]);
   });
 
-  it("shows a depositor its own stock, and refuses another depositor's (NOT_OWNER)", async () => {
+  it("shows a depositor its own stock; another depositor's answers as an unknown card or lot (404)", async () => {
     const own = await waitFor(async () => {
       const answer = await depositorA.get('/stock');
       return answer.body.items?.length === 1 ? answer.body : undefined;
@@ -282,9 +282,9 @@ describe('issue 3: an inbound notice through the full workflow, order and invent
     expect((await depositorA.get(`/lots/${lotId}/tally-sheet`)).body).toMatchObject({ lotId, totals: { pieces: 3, weighedPieces: 3, netKg: 6_000 } });
     expect((await depositorA.get(`/stock/movements?owner=${CARD_A}`)).body.items.map((m: { kind: string }) => m.kind)).toEqual(['put_away', 'put_away', 'received']);
 
-    expect((await depositorB.get(`/stock?owner=${CARD_A}`))).toMatchObject({ status: 403, body: { code: 'NOT_OWNER' } });
-    expect((await depositorB.get(`/lots/${lotId}/tally-sheet`))).toMatchObject({ status: 403, body: { code: 'NOT_OWNER' } });
-    expect((await depositorB.get(`/stock/pieces?owner=${CARD_A}`))).toMatchObject({ status: 403, body: { code: 'NOT_OWNER' } });
+    expect((await depositorB.get(`/stock?owner=${CARD_A}`))).toMatchObject({ status: 404, body: { code: 'CARD_NOT_FOUND', detail: `no storage card ${CARD_A}` } });
+    expect((await depositorB.get(`/lots/${lotId}/tally-sheet`))).toMatchObject({ status: 404, body: { code: 'LOT_NOT_FOUND', detail: `no lot ${lotId}` } });
+    expect((await depositorB.get(`/stock/pieces?owner=${CARD_A}`))).toMatchObject({ status: 404, body: { code: 'CARD_NOT_FOUND' } });
     // Without naming a card, a depositor's lists hold only its own cards: nothing for B.
     expect((await depositorB.get('/stock')).body.items).toEqual([]);
     expect((await depositorB.get('/stock/movements')).body.items).toEqual([]);

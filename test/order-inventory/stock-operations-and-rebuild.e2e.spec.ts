@@ -104,14 +104,16 @@ describe('stock operations, then rebuild equals live', () => {
     expectStatus(await staff.desk.post(`/work-orders/${moveOrderId}/complete`), 200, 'complete the move');
   });
 
-  it('holds part of the lot for a bank; only the bank releases it (HOLD_RELEASE_FORBIDDEN otherwise)', async () => {
+  it('holds part of the lot for a bank; only the bank releases it (anyone else: 404 HOLD_NOT_FOUND, no holder named)', async () => {
     const placed = await staff.inventoryDesk.post(`/stock/${lotId}/holds`, { holdId: 'pledge-1', kind: 'freeze', pieces: 1, kg: 2_000, reason: 'pledged to ICBC', holder: BANK.clientId });
     // 3 pieces / 6,000 kg on hand, 1 / 2,000 frozen: 2 / 4,000 available.
     expect(placed).toMatchObject({ status: 201, body: { levels: { onHand: { pieces: 3, kg: 6_000 }, frozen: { pieces: 1, kg: 2_000 }, available: { pieces: 2, kg: 4_000 } } } });
     const tooMuch = await staff.inventoryDesk.post(`/stock/${lotId}/holds`, { holdId: 'res-1', kind: 'reservation', pieces: 3, kg: 6_000, reason: 'receipts', holder: 'P-A' });
     expect(tooMuch).toMatchObject({ status: 409, body: { code: 'INSUFFICIENT_AVAILABLE' } });
     const depositor = httpClient(services.inventory.baseUrl, services.token('trader-a', ['depositor'], 'P-A'));
-    expect(await depositor.post(`/stock/${lotId}/holds/pledge-1/release`)).toMatchObject({ status: 403, body: { code: 'HOLD_RELEASE_FORBIDDEN' } });
+    const refused = await depositor.post(`/stock/${lotId}/holds/pledge-1/release`);
+    expect(refused).toMatchObject({ status: 404, body: { code: 'HOLD_NOT_FOUND' } });
+    expect(JSON.stringify(refused.body)).not.toContain(BANK.clientId);
     const released = await postSigned(services.inventory.baseUrl, `/integration/stock/${lotId}/holds/pledge-1/release`, BANK);
     expect(released).toMatchObject({ status: 200, body: { levels: { frozen: { pieces: 0, kg: 0 }, available: { pieces: 3, kg: 6_000 } } } });
     await waitFor(async () => ((await levelsOf()).frozen.pieces === 0 ? true : undefined));

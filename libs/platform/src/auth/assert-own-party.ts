@@ -4,12 +4,15 @@ import { STAFF_ROLES } from './role';
 
 /**
  * Ownership check for depositor self-service: staff act for anyone, everyone else only for
- * their own party. Throws a DomainError (kind forbidden), which the problem filter turns into
- * 403 `NOT_OWNER`; services call this where they know which party owns the thing asked for.
+ * their own party. Another party's thing answers exactly as a missing one: the caller passes the
+ * refusal it gives for "no such thing" (404, same code and message), so neither the status nor
+ * the message tells a depositor that the thing exists or whose it is.
  */
-export function assertOwnParty(principal: Principal, ownerPartyId: string): void {
+export function assertOwnParty(principal: Principal, ownerPartyId: string, asMissing: () => Error): void {
   if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return;
   if (principal.partyId !== undefined && principal.partyId === ownerPartyId) return;
-  // The owner's party id is not echoed back: it would tell a stranger who holds the thing.
-  throw refuse.forbidden('NOT_OWNER', 'this belongs to another party');
+  throw asMissing();
 }
+
+/** A list filtered by a storage card (`owner=`) the caller may not see: answered as an unknown card. */
+export const unknownCardFilter = (cardNumber: string) => refuse.notFound('CARD_NOT_FOUND', `no storage card ${cardNumber}`, { field: 'owner', cardNumber });

@@ -1,28 +1,31 @@
-import { DomainError } from '@dw/kernel';
+import { DomainError, refuse } from '@dw/kernel';
 import { assertOwnParty } from './assert-own-party';
 
 describe('assertOwnParty', () => {
+  const missing = () => refuse.notFound('CARD_NOT_FOUND', 'no storage card SC000001', { cardNumber: 'SC000001' });
+
   it('lets a depositor act on its own party', () => {
-    expect(() => assertOwnParty({ subject: 'u1', roles: ['depositor'], partyId: 'P1' }, 'P1')).not.toThrow();
+    expect(() => assertOwnParty({ subject: 'u1', roles: ['depositor'], partyId: 'P1' }, 'P1', missing)).not.toThrow();
   });
 
   it.each(['operator', 'clerk', 'gate_guard', 'manager', 'ops'] as const)('lets staff (%s) act for any party', (role) => {
-    expect(() => assertOwnParty({ subject: 's1', roles: [role] }, 'P1')).not.toThrow();
+    expect(() => assertOwnParty({ subject: 's1', roles: [role] }, 'P1', missing)).not.toThrow();
   });
 
   it.each([
     ['another party', { subject: 'u2', roles: ['depositor' as const], partyId: 'P2' }],
     ['no party at all', { subject: 'u3', roles: ['depositor' as const] }],
     ['an integration client', { subject: 'exchange', roles: ['exchange' as const] }],
-  ])('refuses %s with 403 NOT_OWNER, without naming the owner', (_case, principal) => {
+  ])('answers %s exactly as a missing thing (404, same code and message), never naming the owner', (_case, principal) => {
     let refusal: unknown;
     try {
-      assertOwnParty(principal, 'P1');
+      assertOwnParty(principal, 'P1', missing);
     } catch (error) {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(DomainError);
-    expect(refusal).toMatchObject({ code: 'NOT_OWNER', kind: 'forbidden' });
-    expect(JSON.stringify((refusal as DomainError).details)).not.toContain('P1');
+    const asMissing = missing();
+    expect(refusal).toMatchObject({ code: asMissing.code, kind: 'not_found', message: asMissing.message, details: asMissing.details });
+    expect(JSON.stringify(refusal)).not.toContain('P1');
   });
 });

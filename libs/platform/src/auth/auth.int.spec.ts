@@ -1,5 +1,5 @@
 import { Controller, Get, Module, Param } from '@nestjs/common';
-import { ManualClock } from '@dw/kernel';
+import { ManualClock, refuse } from '@dw/kernel';
 import { bearer as bearerAt, call, keySet, testDatabase, startEdgeApp, testConfig, type RunningEdge, type TestServiceDatabase } from '../test-support/edge-test-kit';
 import { assertOwnParty } from './assert-own-party';
 import { CurrentPrincipal, Public, Roles } from './auth.decorators';
@@ -17,7 +17,7 @@ class StorageCardController {
   @Get(':partyId/statement')
   @Roles('depositor', 'clerk', 'manager')
   statement(@CurrentPrincipal() principal: Principal, @Param('partyId') partyId: string): { partyId: string } {
-    assertOwnParty(principal, partyId);
+    assertOwnParty(principal, partyId, () => refuse.notFound('PARTY_NOT_FOUND', `no party ${partyId}`));
     return { partyId };
   }
 
@@ -125,12 +125,12 @@ describe('roles and ownership', () => {
     expect((await get('/cards/admin', bearer(['manager']))).status).toBe(200);
   });
 
-  it("lets a depositor read its own party's statement and not another's (403 NOT_OWNER)", async () => {
+  it("lets a depositor read its own party's statement; another's answers as a missing one (404)", async () => {
     const depositor = { Authorization: `Bearer ${tokenFor()}` };
     expect((await get('/cards/P1/statement', depositor)).body).toEqual({ partyId: 'P1' });
     const other = await get('/cards/P2/statement', depositor);
-    expect(other.status).toBe(403);
-    expect(other.body.code).toBe('NOT_OWNER');
+    expect(other.status).toBe(404);
+    expect(other.body).toMatchObject({ code: 'PARTY_NOT_FOUND', detail: 'no party P2' });
   });
 
   it("lets staff read any party's statement", async () => {

@@ -1,15 +1,15 @@
 import type { Database } from '@dw/event-store';
-import { assertOwnParty, STAFF_ROLES, type Principal } from '@dw/platform';
+import { assertOwnParty, STAFF_ROLES, unknownCardFilter, type Principal } from '@dw/platform';
 
 /**
  * Which party's storage cards a list is limited to: none for staff (they see every card), the
  * caller's own party for a depositor. A depositor who names a card (`owner=`) must hold it:
- * another party's card, or one the warehouse does not know, is refused 403 NOT_OWNER, so a
- * probe cannot tell the two apart.
+ * another party's card and one the warehouse does not know are both refused 404
+ * CARD_NOT_FOUND, so a probe cannot tell the two apart.
  */
 export async function depositorScope(db: Database, principal: Principal, owner: string | undefined): Promise<string | null> {
   if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return null;
-  if (owner !== undefined) assertOwnParty(principal, await partyOfCard(db, owner));
+  if (owner !== undefined) assertOwnParty(principal, await partyOfCard(db, owner), () => unknownCardFilter(owner));
   return principal.partyId ?? '';
 }
 

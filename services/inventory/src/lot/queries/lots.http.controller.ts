@@ -16,7 +16,7 @@ type Row = Record<string, string | number | boolean | Date | null>;
 /**
  * Lots: the list (receiving, available, rejected), one lot as its stream says it is now, and its
  * tally sheet (码单) derived from the scans and weighings. Staff see every lot; a depositor only
- * the lots on its own storage cards (403 NOT_OWNER otherwise).
+ * the lots on its own storage cards (another's answer 404 like missing ones).
  */
 @Controller('lots')
 export class LotsHttpController {
@@ -93,9 +93,10 @@ export class LotsHttpController {
   private async ownLot(lotId: string, principal: Principal): Promise<Lot> {
     return this.store.transaction(async (tx) => {
       const { state: lot } = await loadAggregate(tx, streams.lot(lotId).id, lotDecider);
-      if (lot.status === 'none') throw refuse.notFound('LOT_NOT_FOUND', `no lot ${lotId}`, { lotId });
+      const missing = () => refuse.notFound('LOT_NOT_FOUND', `no lot ${lotId}`, { lotId });
+      if (lot.status === 'none') throw missing();
       const { state: order } = await loadAggregate(tx, streams.authority(lot.orderId).id, orderAuthorityDecider);
-      assertOwnParty(principal, order.status === 'none' ? '' : order.ownerParty);
+      assertOwnParty(principal, order.status === 'none' ? '' : order.ownerParty, missing);
       return lot;
     });
   }

@@ -141,16 +141,11 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
       }
       case 'ReleaseHold': {
         const holdId = requireText(command.data.holdId, 'holdId');
-        const hold = state.holds[holdId];
-        if (!hold) throw refuse.notFound('HOLD_NOT_FOUND', `lot ${lotId} has no hold ${holdId}`, { holdId });
         const requestedBy = requireText(command.data.holder, 'holder');
-        if (requestedBy !== hold.holder) {
-          throw refuse.forbidden('HOLD_RELEASE_FORBIDDEN', `hold ${holdId} is held by ${hold.holder}; only it may release it`, {
-            holdId,
-            holder: hold.holder,
-            requestedBy,
-          });
-        }
+        const hold = state.holds[holdId];
+        // Only the holder releases a hold. Anyone else is told what a missing hold tells: that
+        // the caller holds no such hold, never that another party does, nor which.
+        if (!hold || hold.holder !== requestedBy) throw refuse.notFound('HOLD_NOT_FOUND', `lot ${lotId} has no hold ${holdId} held by the caller`, { holdId });
         return [{ type: 'HoldReleased', data: { lotId, holdId, kind: hold.kind, quantity: hold.quantity, holder: hold.holder, actor, at } }];
       }
       case 'ShipOut': {

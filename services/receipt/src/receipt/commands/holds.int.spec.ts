@@ -52,7 +52,7 @@ describe('holds: pledge, freeze, delivery hold', () => {
 
   it('refuses a pledge by someone other than the holder, and to a bank the warehouse is not connected to', async () => {
     const byStranger = await app.as(stranger, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'x' });
-    expect([byStranger.status, byStranger.body.code]).toEqual([403, 'NOT_CARD_OWNER']);
+    expect([byStranger.status, byStranger.body.code]).toEqual([404, 'RECEIPT_NOT_FOUND']);
     const unknownBank = await app.as(holder, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: 'bank-nowhere', name: 'Nowhere' }, reason: 'x' });
     expect([unknownBank.status, unknownBank.body.code, unknownBank.body.field]).toEqual([422, 'UNKNOWN_PLEDGEE_BANK', 'bank.partyId']);
     const byClerk = await app.as(clerk, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'x' });

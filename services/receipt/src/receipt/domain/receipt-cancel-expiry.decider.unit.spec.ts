@@ -50,10 +50,29 @@ describe('receipt decider: cancellation (注销)', () => {
 
   it('refuses cancelling a held receipt, another’s receipt, a cancelled one, and an unknown purpose', () => {
     spec.given([issued(), frozen]).when(cancel('pickup')).thenRefusedWith('RECEIPT_HELD');
-    spec.given([issued()]).when(cancel('pickup', stranger)).thenRefusedWith('NOT_CARD_OWNER');
+    spec.given([issued()]).when(cancel('pickup', stranger)).thenRefusedWith('RECEIPT_NOT_FOUND');
     spec.given([issued()]).when(cancel('pickup', clerk)).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     spec.given([issued(), cancelled('pickup')]).when(cancel('pickup')).thenRefusedWith('RECEIPT_CANCELLED');
     spec.given([issued()]).when(cancel('gift' as CancellationPurpose)).thenRefusedWith('INVALID_CANCELLATION_PURPOSE');
+  });
+
+  it('answers another depositor exactly as if the receipt did not exist, whatever its state (held, cancelled, or live)', () => {
+    const refusalOf = (events: ReceiptEvent[], actor: Actor): unknown => {
+      try {
+        receiptDecider.decide(cancel('pickup', actor), foldEvents(receiptDecider, events));
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected a refusal');
+    };
+    const missing = refusalOf([], stranger);
+    expect(missing).toMatchObject({ code: 'RECEIPT_NOT_FOUND', kind: 'not_found' });
+    for (const history of [[issued()], [issued(), frozen], [issued(), cancelled('pickup')]]) {
+      const refusal = refusalOf(history, stranger);
+      expect(refusal).toEqual(missing);
+      expect(JSON.stringify(refusal)).not.toContain(sellerHolder.storageCard);
+      expect(JSON.stringify(refusal)).not.toContain(sellerHolder.partyId);
+    }
   });
 });
 

@@ -41,7 +41,7 @@ describe('receipt decider: holds', () => {
     });
 
     it('refuses a pledge by anyone but the holder, to anyone but a bank, of a frozen or expired receipt', () => {
-      spec.given([issued()]).when(place('H-1', 'pledge', icbc, stranger)).thenRefusedWith('NOT_CARD_OWNER');
+      spec.given([issued()]).when(place('H-1', 'pledge', icbc, stranger)).thenRefusedWith('RECEIPT_NOT_FOUND');
       spec.given([issued()]).when(place('H-1', 'pledge', icbc, bank)).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
       const error = refusalOf(() => receiptDecider.decide(place('H-1', 'pledge', shfe, seller), receiptDecider.evolve(receiptDecider.initialState(), issued())));
       expect([error.code, error.field]).toEqual(['INVALID_HOLD_BENEFICIARY', 'beneficiary.kind']);

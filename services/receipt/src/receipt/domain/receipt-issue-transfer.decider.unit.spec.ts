@@ -145,15 +145,15 @@ describe('receipt decider: title transfer (过户)', () => {
   });
 
   it('only the holder (or the exchange) transfers: another depositor, the buyer, a bank or staff cannot', () => {
-    spec.given([issued()]).when(transfer({ actor: stranger })).thenRefusedWith('NOT_CARD_OWNER');
-    spec.given([issued()]).when(transfer({ actor: buyerActor })).thenRefusedWith('NOT_CARD_OWNER');
+    spec.given([issued()]).when(transfer({ actor: stranger })).thenRefusedWith('RECEIPT_NOT_FOUND');
+    spec.given([issued()]).when(transfer({ actor: buyerActor })).thenRefusedWith('RECEIPT_NOT_FOUND');
     spec.given([issued()]).when(transfer({ actor: bank })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     spec.given([issued()]).when(transfer({ actor: clerk })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
   });
 
   it('checks ownership before comparing the entry, so a stranger learns nothing and raises no alarm', () => {
     const error = refusalOf(() => receiptDecider.decide(transfer({ actor: stranger, entered: { ...correct, holderName: 'guess' } }), foldEvents(receiptDecider, [issued()])));
-    expect([error.code, (error as TransferRefusal).alarms]).toEqual(['NOT_CARD_OWNER', []]);
+    expect([error.code, (error as TransferRefusal).alarms]).toEqual(['RECEIPT_NOT_FOUND', []]);
   });
 
   it('transfers only to an approved card other than the seller’s', () => {
@@ -168,7 +168,7 @@ describe('receipt decider: title transfer (过户)', () => {
   });
 
   it('after a transfer the old holder is no longer entitled and the new one is', () => {
-    spec.given([issued(), transferred]).when(transfer()).thenRefusedWith('NOT_CARD_OWNER');
+    spec.given([issued(), transferred]).when(transfer()).thenRefusedWith('RECEIPT_NOT_FOUND');
     const back = transfer({ actor: buyerActor, buyerCard: sellerCard, entered: { holderName: '华东建材有限公司', storageCard: 'SC-0002', commodity: 'rebar' } });
     spec.given([issued(), transferred]).when(back).then([
       { type: 'TitleTransferred', data: { ...transferred.data, from: buyerHolder, to: sellerHolder, actor: buyerActor } } as ReceiptEvent,

@@ -89,7 +89,7 @@ describe('receipt decider: split', () => {
 
   it('only the holder splits, and not a held or expired receipt', () => {
     const halves = [child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 300_000)];
-    spec.given([issued()]).when(split(halves, stranger)).thenRefusedWith('NOT_CARD_OWNER');
+    spec.given([issued()]).when(split(halves, stranger)).thenRefusedWith('RECEIPT_NOT_FOUND');
     spec.given([issued(), frozen]).when(split(halves)).thenRefusedWith('RECEIPT_HELD');
     spec.given([issued(), expiredR1]).when(split(halves)).thenRefusedWith('RECEIPT_EXPIRED');
   });
@@ -151,7 +151,7 @@ describe('receipt decider: merge', () => {
   it('refuses a held parent, an expired one, another holder’s and a single one', () => {
     spec.given([]).when(merge([stateOf(issued(), frozen), stateOf(issued(recordR2))])).thenRefusedWith('RECEIPT_HELD');
     spec.given([]).when(merge([stateOf(issued(), expiredR1), stateOf(issued(recordR2))])).thenRefusedWith('RECEIPT_EXPIRED');
-    spec.given([]).when(merge([stateOf(issued()), stateOf(issued(recordR2))], stranger)).thenRefusedWith('NOT_CARD_OWNER');
+    spec.given([]).when(merge([stateOf(issued()), stateOf(issued(recordR2))], stranger)).thenRefusedWith('RECEIPT_NOT_FOUND');
     spec.given([]).when(merge([stateOf(issued())])).thenRefusedWith('MERGE_NEEDS_TWO_RECEIPTS');
     spec.given([]).when(merge([stateOf(issued()), stateOf(issued())])).thenRefusedWith('DUPLICATE_RECEIPT_NUMBER');
   });

@@ -1,11 +1,11 @@
 import { DomainError, DomainEvent, refuse } from '@dw/kernel';
 import { Actor } from '../../common/domain/actor';
 import { requireText } from '../../common/domain/required-text';
-import { StorageCard, requireApprovedCard, requireDepositorOwning } from '../../storage-card/domain/storage-card';
+import { StorageCard, requireApprovedCard } from '../../storage-card/domain/storage-card';
 import { EnteredTitle } from './receipt.commands';
 import { TitleTransferred } from './receipt.events';
 import { ReceiptRecord, holderOf } from './receipt.record';
-import { LiveReceipt, ReceiptState, requireLive, requireNotExpired, requireNotHeld } from './receipt.state';
+import { LiveReceipt, ReceiptState, requireLive, requireLiveHeldBy, requireNotExpired, requireNotHeld } from './receipt.state';
 
 export interface TitleMismatch {
   readonly field: keyof EnteredTitle;
@@ -88,10 +88,8 @@ export function checkTransfer(state: ReceiptState, request: TransferRequest): Tr
 function authorisedReceipt(state: ReceiptState, request: TransferRequest): LiveReceipt {
   requireText(request.transferId, 'transferId');
   for (const field of TITLE_FIELDS) requireText(request.entered[field], `entered.${field}`);
-  const receipt = requireLive(state);
-  const holder = receipt.record.holder;
-  if (request.actor.role !== 'exchange') requireDepositorOwning(request.actor, holder.partyId, holder.storageCard, 'transfer this receipt');
-  return receipt;
+  // The exchange transfers on delivery; anyone else only as the holder.
+  return request.actor.role === 'exchange' ? requireLive(state) : requireLiveHeldBy(state, request.actor, 'transfer this receipt');
 }
 
 function mismatchesOf(record: ReceiptRecord, entered: EnteredTitle): TitleMismatch[] {

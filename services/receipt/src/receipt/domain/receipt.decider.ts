@@ -15,8 +15,8 @@ import {
   LiveReceipt,
   ReceiptState,
   initialReceiptState,
-  requireHolder,
   requireLive,
+  requireLiveHeldBy,
   requireNotExpired,
   requireNotHeld,
 } from './receipt.state';
@@ -54,10 +54,8 @@ function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
   requireText(beneficiary.name, 'beneficiary.name');
   const reason = requireText(command.data.reason, 'reason');
   const record = receipt.record;
-  if (kind === 'pledge') {
-    // The holder pledges its own receipt to the bank; only the bank can lift it.
-    requireHolder(receipt, actor, 'pledge this receipt');
-  } else if (actor.role !== beneficiary.kind || actor.partyId !== beneficiary.partyId) {
+  // A pledge is the holder's own act (checked with the receipt, see PlaceHold); only the bank can lift it.
+  if (kind !== 'pledge' && (actor.role !== beneficiary.kind || actor.partyId !== beneficiary.partyId)) {
     // A freeze or delivery hold is placed by the authority it serves, in its own name.
     throw refuse.forbidden('HOLD_PLACEMENT_FORBIDDEN', `a ${kind} is placed by its beneficiary ${beneficiary.name}`, { kind });
   }
@@ -128,7 +126,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'PlaceHold': {
-        const receipt = requireLive(state);
+        const receipt = command.data.kind === 'pledge' ? requireLiveHeldBy(state, actor, 'pledge this receipt') : requireLive(state);
         const hold = placeHold(receipt, command);
         return [{ type: 'ReceiptHoldPlaced', data: { receiptNumber: receipt.record.receiptNumber, hold, actor, at } }];
       }
@@ -139,7 +137,8 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
         const hold = receipt.holds.find((candidate) => candidate.holdId === command.data.holdId);
         if (!hold) throw refuse.notFound('HOLD_NOT_FOUND', `receipt ${receiptNumber} has no hold ${command.data.holdId}`, { holdId: command.data.holdId });
         if (!isBeneficiary(actor, hold)) {
-          throw refuse.forbidden('HOLD_RELEASE_FORBIDDEN', `only ${hold.beneficiary.name} may release this ${hold.kind}`, {
+          // Not naming the beneficiary: the caller learns it may not, not who may.
+          throw refuse.forbidden('HOLD_RELEASE_FORBIDDEN', `only the beneficiary of this ${hold.kind} may release it`, {
             holdId: hold.holdId,
             kind: hold.kind,
           });
@@ -149,8 +148,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'SplitReceipt': {
-        const receipt = requireLive(state);
-        requireHolder(receipt, actor, 'split this receipt');
+        const receipt = requireLiveHeldBy(state, actor, 'split this receipt');
         requireNotHeld(receipt);
         requireNotExpired(receipt);
         const children = planSplit(receipt.record, command.data.children, today);
@@ -171,9 +169,8 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'CancelReceipt': {
-        const receipt = requireLive(state);
+        const receipt = requireLiveHeldBy(state, actor, 'cancel this receipt');
         const record = receipt.record;
-        requireHolder(receipt, actor, 'cancel this receipt');
         const purpose = command.data.purpose;
         if (purpose !== 'pickup' && purpose !== 'spot-conversion') {
           throw refuse.invalid('INVALID_CANCELLATION_PURPOSE', 'purpose must be pickup or spot-conversion', 'purpose', { value: purpose });

@@ -1,6 +1,5 @@
 import { refuse } from '@dw/kernel';
-import { Actor } from '../../common/domain/actor';
-import { requireDepositorOwning } from '../../storage-card/domain/storage-card';
+import { Actor, requireRole } from '../../common/domain/actor';
 import { Hold } from './receipt.hold';
 import { ReceiptRecord } from './receipt.record';
 
@@ -36,7 +35,7 @@ export function isLive(state: ReceiptState): state is ReceiptState & LiveReceipt
 /** Refuses a receipt that does not exist or has left circulation. */
 export function requireLive(state: ReceiptState): LiveReceipt {
   if (isLive(state)) return state;
-  if (!state.record) throw refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
+  if (!state.record) throw noSuchReceipt();
   const receiptNumber = state.record.receiptNumber;
   if (state.status === 'cancelled') {
     throw refuse.conflict('RECEIPT_CANCELLED', `receipt ${receiptNumber} was cancelled`, { receiptNumber });
@@ -66,7 +65,16 @@ export function requireNotExpired(receipt: LiveReceipt): void {
   }
 }
 
-/** Split, merge, cancel and pledge are the holder's own acts. */
-export function requireHolder(receipt: LiveReceipt, actor: Actor, action: string): void {
-  requireDepositorOwning(actor, receipt.record.holder.partyId, receipt.record.holder.storageCard, action);
+const noSuchReceipt = () => refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
+
+/**
+ * Split, merge, cancel, pledge and transfer are the holder's own acts. Another party's receipt
+ * answers exactly as a missing one, before any check of its state: receipt numbers are
+ * sequential, and a different answer (a 403, or a 409 "cancelled") would let a depositor map
+ * every receipt and learn whose it is.
+ */
+export function requireLiveHeldBy(state: ReceiptState, actor: Actor, action: string): LiveReceipt {
+  requireRole(actor, ['depositor'], action);
+  if (state.record === null || actor.partyId === undefined || state.record.holder.partyId !== actor.partyId) throw noSuchReceipt();
+  return requireLive(state);
 }

@@ -40,10 +40,16 @@ describe('storage cards', () => {
   it('a depositor sees and acts on its own cards only', async () => {
     const own = await scenario.openCard(huadong, '华东建材有限公司');
     const other = await scenario.openCard(hengda, '恒达钢铁第二账户');
+    // Another's card answers exactly as a card that was never issued: nothing tells it exists.
     const peek = await app.as(huadong, 'GET', `/storage-cards/${other}`);
-    expect([peek.status, peek.body.code]).toEqual([403, 'NOT_OWNER']);
+    const peekMissing = await app.as(huadong, 'GET', '/storage-cards/SC999999');
+    expect([peek.status, peek.body.code]).toEqual([404, 'CARD_NOT_FOUND']);
+    expect(peek.body.detail).toBe(`no storage card ${other}`);
+    expect(peekMissing.body.detail).toBe('no storage card SC999999');
     const closeOther = await app.as(huadong, 'POST', `/storage-cards/${other}/close`, { reason: 'not mine' });
-    expect([closeOther.status, closeOther.body.code]).toEqual([403, 'NOT_CARD_OWNER']);
+    const closeMissing = await app.as(huadong, 'POST', '/storage-cards/SC999999/close', { reason: 'not mine' });
+    expect([closeOther.status, closeOther.body.code, closeOther.body.detail]).toEqual([closeMissing.status, closeMissing.body.code, closeMissing.body.detail]);
+    expect([closeOther.status, closeOther.body.code]).toEqual([404, 'CARD_NOT_FOUND']);
 
     await app.projectionsCaughtUp();
     const mine = await app.as(huadong, 'GET', '/storage-cards');

@@ -4,15 +4,17 @@ import { assertInstant } from '../../common/domain/instant';
 import { requireText } from '../../common/domain/required-text';
 import { StorageCardCommand } from './storage-card.commands';
 import { StorageCardEvent } from './storage-card.events';
-import { StorageCard, StorageCardStatus, requireDepositorOwning } from './storage-card';
+import { StorageCard, StorageCardStatus } from './storage-card';
 
 /** One stream per card; the state is the card itself (null before the application). */
 export type StorageCardState = StorageCard | null;
 
 const STAFF: readonly ActorRole[] = ['clerk', 'manager'];
 
+const noSuchCard = () => refuse.notFound('CARD_NOT_FOUND', 'no such storage card');
+
 function existing(state: StorageCardState): StorageCard {
-  if (!state) throw refuse.notFound('CARD_NOT_FOUND', 'no such storage card');
+  if (!state) throw noSuchCard();
   return state;
 }
 
@@ -62,7 +64,10 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
         const cardNumber = requireText(command.data.cardNumber, 'cardNumber');
         const ownerPartyId = requireText(command.data.ownerPartyId, 'ownerPartyId');
         const holderName = requireText(command.data.holderName, 'holderName');
-        requireDepositorOwning(actor, ownerPartyId, cardNumber, 'apply for a storage card');
+        requireRole(actor, ['depositor'], 'apply for a storage card');
+        if (actor.partyId !== ownerPartyId) {
+          throw refuse.forbidden('OWN_PARTY_ONLY', 'a depositor applies for a storage card in its own party’s name only', { field: 'ownerPartyId' });
+        }
         if (state) throw refuse.conflict('CARD_ALREADY_EXISTS', `storage card ${cardNumber} already exists`, { cardNumber });
         return [{ type: 'StorageCardApplied', data: { cardNumber, ownerPartyId, holderName, actor, at } }];
       }
@@ -94,9 +99,10 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
       }
       case 'CloseStorageCard': {
         const card = existing(state);
-        // The owner may close its own card; otherwise only a manager.
-        if (actor.role === 'depositor') requireDepositorOwning(actor, card.ownerPartyId, card.cardNumber, 'close a storage card');
-        else requireRole(actor, ['manager'], 'close a storage card');
+        // The owner may close its own card; otherwise only a manager. Another depositor's card
+        // answers as a missing one, so card numbers cannot be probed for their holders.
+        if (actor.role === 'depositor' && actor.partyId !== card.ownerPartyId) throw noSuchCard();
+        if (actor.role !== 'depositor') requireRole(actor, ['manager'], 'close a storage card');
         const reason = requireText(command.data.reason, 'reason');
         if (card.status !== 'approved' && card.status !== 'suspended') {
           throw refuse.conflict('CARD_NOT_OPEN', `storage card ${card.cardNumber} is ${card.status}`, {

@@ -34,7 +34,7 @@ describe('storage card decider', () => {
     });
 
     it('refuses an application on behalf of another party', () => {
-      spec.given([]).when(apply(otherDepositor)).thenRefusedWith('NOT_CARD_OWNER', { cardNumber: 'SC-0001' });
+      spec.given([]).when(apply(otherDepositor)).thenRefusedWith('OWN_PARTY_ONLY', { field: 'ownerPartyId' });
     });
 
     it('refuses staff applying in the depositor’s place (the depositor applies itself)', () => {
@@ -109,7 +109,7 @@ describe('storage card decider', () => {
 
     it('refuses closing by another depositor or by a clerk, and closing a pending card', () => {
       const close = (actor: Actor) => ({ type: 'CloseStorageCard' as const, data: { reason: 'x', liveReceipts: 0, actor, at } });
-      spec.given([applied, approved]).when(close(otherDepositor)).thenRefusedWith('NOT_CARD_OWNER');
+      spec.given([applied, approved]).when(close(otherDepositor)).thenRefusedWith('CARD_NOT_FOUND');
       spec.given([applied, approved]).when(close(clerk)).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
       spec.given([applied]).when(close(manager)).thenRefusedWith('CARD_NOT_OPEN', { status: 'applied' });
     });

@@ -1,5 +1,4 @@
 import { refuse } from '@dw/kernel';
-import { Actor, requireRole } from '../../common/domain/actor';
 
 export type StorageCardStatus = 'applied' | 'approved' | 'rejected' | 'suspended' | 'closed';
 
@@ -15,13 +14,6 @@ export interface StorageCard {
   readonly status: StorageCardStatus;
 }
 
-/** A depositor acts only on its own cards (seed 000, 3(8); DOMAIN.md). */
-export function requireDepositorOwning(actor: Actor, ownerPartyId: string, cardNumber: string, action: string): void {
-  requireRole(actor, ['depositor'], action);
-  if (actor.partyId !== ownerPartyId) {
-    throw refuse.forbidden('NOT_CARD_OWNER', `storage card ${cardNumber} belongs to another depositor`, { cardNumber });
-  }
-}
 
 /** Only an approved card may hold receipts or receive title. */
 export function requireApprovedCard(card: StorageCard | null | undefined, field: string): StorageCard {

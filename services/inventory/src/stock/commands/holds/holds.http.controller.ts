@@ -5,7 +5,7 @@ import { PlaceHoldRequestDto } from './holds.request.dto';
 
 /**
  * Holds on a lot's stock: staff place them for a holder with a reason; only the holder releases
- * one (`HOLD_RELEASE_FORBIDDEN` otherwise). A person releases as its party (staff with no party as
+ * one (anyone else is answered 404 `HOLD_NOT_FOUND`, as for a missing hold). A person releases as its party (staff with no party as
  * itself); a bank or the exchange releases through the signed integration route below.
  */
 @Controller('stock')

@@ -22,8 +22,9 @@ export class GetWorkOrderHttpController {
   @Get(':orderId')
   async get(@Param('orderId') orderId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const { state: order, version } = await this.store.transaction((tx) => loadAggregate(tx, workOrderStream(orderId), workOrderDecider));
-    if (order.status === 'none') throw refuse.notFound('WORK_ORDER_NOT_FOUND', `no work order ${orderId}`, { orderId });
-    assertOwnParty(principal, order.ownerParty);
+    const missing = () => refuse.notFound('WORK_ORDER_NOT_FOUND', `no work order ${orderId}`, { orderId });
+    if (order.status === 'none') throw missing();
+    assertOwnParty(principal, order.ownerParty, missing);
     setETag(response, version);
     const progress = order.workflow ? stepProgress(order.workflow.steps, order.history.map((record) => record.step)) : null;
     return {

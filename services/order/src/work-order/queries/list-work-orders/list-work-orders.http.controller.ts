@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, STAFF_ROLES, type Principal, shanghaiDateRange } from '@dw/platform';
+import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, STAFF_ROLES, type Principal, shanghaiDateRange, unknownCardFilter } from '@dw/platform';
 import { ListWorkOrdersQueryDto } from './list-work-orders.query.dto';
 
 interface WorkOrderRow {
@@ -37,9 +37,9 @@ export class ListWorkOrdersHttpController {
   async list(@Query() query: ListWorkOrdersQueryDto, @CurrentPrincipal() principal: Principal) {
     const staff = principal.roles.some((role) => STAFF_ROLES.includes(role));
     if (query.owner !== undefined && !staff) {
-      // A depositor naming a card: it must be its own (refused as NOT_OWNER otherwise, even if the card is unknown).
+      // A depositor naming a card: it must be its own; another's answers as an unknown card does.
       const { rows } = await this.db.query<{ owner_party: string }>(`SELECT owner_party FROM work_orders WHERE owner = $1 LIMIT 1`, [query.owner]);
-      assertOwnParty(principal, rows[0]?.owner_party ?? '');
+      assertOwnParty(principal, rows[0]?.owner_party ?? '', () => unknownCardFilter(query.owner ?? ''));
     }
     const range = shanghaiDateRange(query.from, query.to);
     const before = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'work-orders').p : null;

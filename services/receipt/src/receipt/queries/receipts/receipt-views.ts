@@ -47,7 +47,7 @@ export class ReceiptViews {
 
   async receipt(receiptNumber: string): Promise<ReceiptView> {
     const { state, version } = await this.store.transaction((tx) => loadAggregate(tx, streams.receipt(receiptNumber).streamId, receiptDecider));
-    if (!state.record) throw refuse.notFound('RECEIPT_NOT_FOUND', `no receipt ${receiptNumber}`, { receiptNumber });
+    if (!state.record) throw receiptNotFound(receiptNumber);
     return viewOf({ ...state, record: state.record }, version, this.calendars.current());
   }
 
@@ -61,7 +61,7 @@ export class ReceiptViews {
     const alarms = streams.transferAlarms(receiptNumber).streamId;
     return this.store.transaction(async (tx) => {
       const events = await tx.readStream(receipt);
-      if (events.length === 0) throw refuse.notFound('RECEIPT_NOT_FOUND', `no receipt ${receiptNumber}`, { receiptNumber });
+      if (events.length === 0) throw receiptNotFound(receiptNumber);
       const alarmEvents = await tx.readStream(alarms);
       const entry = (event: (typeof events)[number]) => ({
         position: event.streamPosition,
@@ -81,3 +81,6 @@ export class ReceiptViews {
     });
   }
 }
+
+/** The answer to a receipt that does not exist, and to a depositor asking for another's (assertOwnParty). */
+export const receiptNotFound = (receiptNumber: string) => refuse.notFound('RECEIPT_NOT_FOUND', `no receipt ${receiptNumber}`, { receiptNumber });

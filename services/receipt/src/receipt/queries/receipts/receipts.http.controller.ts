@@ -6,7 +6,7 @@ import { assertOwnParty, BusinessCalendars, CurrentPrincipal, CursorCodec, Integ
 import { partyScopeOf } from '../../../common/http/visibility';
 import { lastTradingDayWithin } from '../../../receipt-rule/domain/receipt-validity';
 import { ReceiptsQueryDto } from './receipts.query.dto';
-import { ReceiptViews } from './receipt-views';
+import { receiptNotFound, ReceiptViews } from './receipt-views';
 
 interface ReceiptRow {
   receipt_number: string;
@@ -84,7 +84,7 @@ export class ReceiptsHttpController {
   @Get(':receiptNumber')
   async get(@Param('receiptNumber') receiptNumber: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const view = await this.views.receipt(receiptNumber);
-    assertOwnParty(principal, view.holder.partyId);
+    assertOwnParty(principal, view.holder.partyId, () => receiptNotFound(receiptNumber));
     setETag(response, view.version);
     return view;
   }
@@ -92,7 +92,7 @@ export class ReceiptsHttpController {
   /** The full history with actors and times, and its hash-chain verification. */
   @Get(':receiptNumber/history')
   async history(@Param('receiptNumber') receiptNumber: string, @CurrentPrincipal() principal: Principal) {
-    assertOwnParty(principal, (await this.views.receipt(receiptNumber)).holder.partyId);
+    assertOwnParty(principal, (await this.views.receipt(receiptNumber)).holder.partyId, () => receiptNotFound(receiptNumber));
     return this.views.history(receiptNumber);
   }
 }

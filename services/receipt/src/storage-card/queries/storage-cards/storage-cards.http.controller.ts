@@ -57,8 +57,9 @@ export class StorageCardsHttpController {
   @Get(':cardNumber')
   async get(@Param('cardNumber') cardNumber: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const { state, version } = await this.store.transaction((tx) => loadAggregate(tx, streams.storageCard(cardNumber).streamId, storageCardDecider));
-    if (!state) throw refuse.notFound('CARD_NOT_FOUND', `no storage card ${cardNumber}`, { cardNumber });
-    assertOwnParty(principal, state.ownerPartyId);
+    const missing = () => refuse.notFound('CARD_NOT_FOUND', `no storage card ${cardNumber}`, { cardNumber });
+    if (!state) throw missing();
+    assertOwnParty(principal, state.ownerPartyId, missing);
     setETag(response, version);
     return { ...state, version };
   }
