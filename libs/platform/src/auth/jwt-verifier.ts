@@ -2,7 +2,7 @@ import { verify } from 'node:crypto';
 import type { Clock } from '@dw/kernel';
 import type { KeySet } from './jwks';
 import type { Principal } from './principal';
-import { isRole } from './role';
+import { INTEGRATION_ROLES, isRole } from './role';
 
 export interface JwtVerifierOptions {
   issuer: string;
@@ -70,6 +70,11 @@ export class JwtVerifier {
     if (iat !== undefined && (typeof iat !== 'number' || iat > now + this.leeway)) throw new JwtVerificationError('token issued in the future');
     if (typeof sub !== 'string' || sub === '') throw new JwtVerificationError('sub claim is required');
     if (roles !== undefined && !Array.isArray(roles)) throw new JwtVerificationError('roles claim must be an array');
+    // The exchange, banks, courts and devices act only through signed requests under their own
+    // client id (see IntegrationApi). A person's token naming one of their roles is refused, not
+    // trimmed: it would otherwise pass every route that lists the role, or widen a list's scope.
+    const integrationRole = (roles ?? []).find((role: unknown) => (INTEGRATION_ROLES as readonly unknown[]).includes(role));
+    if (integrationRole !== undefined) throw new JwtVerificationError(`role ${String(integrationRole)} belongs to signed integration clients, not to a person's token`);
     return {
       subject: sub,
       // Roles this system does not know (an IdP serves other applications too) are ignored.
