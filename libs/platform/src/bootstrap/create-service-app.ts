@@ -2,6 +2,7 @@ import type { DynamicModule, INestApplication, LoggerService, Type } from '@nest
 import { NestFactory } from '@nestjs/core';
 import { initMetrics, JsonLogger } from '@dw/observability';
 import { installBodyParsing, type BodyParsingOptions } from '../http/body-parsing';
+import { installClientErrorProblems } from '../http/client-errors';
 import { installHttpTracing } from '../http/http-tracing';
 import { installLogPositionHeader } from '../http/read-your-writes';
 import { installOpenApi, type OpenApiOptions } from './open-api';
@@ -25,6 +26,7 @@ export async function createServiceApp(appModule: Type | DynamicModule, options:
     rawBody: true,
     logger: options.logger ?? new JsonLogger({ service: options.config.SERVICE_NAME, level: options.config.LOG_LEVEL }),
   });
+  installClientErrorProblems(app);
   installHttpTracing(app);
   installBodyParsing(app, options);
   // After the body is read: the parser calls on from the socket's context, which would lose the observer.

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Module, Param, ParseIntPipe, Post, Put, Query, R
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
 import type { ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { DomainError, type DomainErrorKind } from '@dw/kernel';
 import { CursorCodec } from '../pagination/cursor';
 import { pageOf, type Page } from '../pagination/page';
@@ -179,6 +180,28 @@ describe('unsafe input refused before any handler, validator or database sees it
     const inQuery = await call(`${edge.url}/tallies?lotId=%00`, { headers: clerk });
     expect(inQuery.status).toBe(400);
     expect(inQuery.body).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'query.lotId' });
+  });
+
+  it('answers 431 HEADERS_TOO_LARGE as problem+json for a 20 kB token, and the server keeps serving', async () => {
+    const oversized = await call(`${edge.url}/tallies`, { headers: { Authorization: `Bearer ${'a'.repeat(20_000)}` } });
+    expect(oversized.status).toBe(431);
+    expect(oversized.headers.get('content-type')).toContain('application/problem+json');
+    expect(oversized.body).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE', type: 'https://errors.delivery-warehouse.dev/headers-too-large' });
+    expect((await call(`${edge.url}/tallies`, { headers: clerk })).status).toBe(200);
+  });
+
+  it('answers 400 MALFORMED_REQUEST as problem+json for bytes that are not HTTP', async () => {
+    const { port } = new URL(edge.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, code: 'MALFORMED_REQUEST' });
   });
 
   it('answers 400 BODY_TOO_DEEP for 5,000 nested arrays (under 1 MB), and the server keeps serving', async () => {
