@@ -1,14 +1,21 @@
 import type { INestApplication } from '@nestjs/common';
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROBLEM_CONTENT_TYPE, problemTypeOf, titleOf } from '../problem/problem';
+import { toProblem } from '../problem/error-to-problem';
+import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
+import { ProblemException } from '../problem/problem.exception';
 
-/** Node's parser errors (llhttp codes) that are the client's fault, with the answer each gets. */
-const PARSER_REFUSALS: Readonly<Record<string, { status: number; code: string; detail: string }>> = {
-  HPE_HEADER_OVERFLOW: { status: 431, code: 'HEADERS_TOO_LARGE', detail: 'the request headers are larger than the server accepts (16 KiB in all)' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', detail: 'the request was not received in time' },
-};
-const MALFORMED = { status: 400, code: 'MALFORMED_REQUEST', detail: 'the request is not valid HTTP/1.1' };
+/** The answer to one of Node's parser errors (llhttp codes), all of them the client's fault. */
+function refusalOf(parserCode: string | undefined): ProblemException {
+  switch (parserCode) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new ProblemException(431, 'HEADERS_TOO_LARGE', 'the request headers are larger than the server accepts (16 KiB in all)');
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new ProblemException(408, 'REQUEST_TIMEOUT', 'the request was not received in time');
+    default:
+      return new ProblemException(400, 'MALFORMED_REQUEST', 'the request is not valid HTTP/1.1');
+  }
+}
 
 /**
  * Requests Node refuses before Express sees them (headers over the limit, a request that is not
@@ -21,8 +28,9 @@ export function installClientErrorProblems(app: INestApplication): void {
       socket.destroy();
       return;
     }
-    const { status, code, detail } = PARSER_REFUSALS[error.code ?? ''] ?? MALFORMED;
-    const body = JSON.stringify({ type: problemTypeOf(code), title: titleOf(code), status, detail, instance: '', code, traceId: '' });
+    // No request was parsed: no path to name as the instance, no trace to join.
+    const { status, body: problem } = toProblem(refusalOf(error.code), { instance: '', traceId: '' });
+    const body = JSON.stringify(problem);
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
