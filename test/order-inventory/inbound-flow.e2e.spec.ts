@@ -2,7 +2,8 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { LotBecameAvailableSchema, fromWeight } from '@dw/contracts';
 import { signRequest } from '@dw/platform';
 import { testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
-import { httpClient, postScaleReading, SCALE, startOrderAndInventory, type RunningServices } from './fixtures/order-inventory-services';
+import { httpClient, postScaleReading, publishCardApproval, SCALE, startOrderAndInventory, type RunningServices } from './fixtures/order-inventory-services';
+import { untilOrderDeskKnowsCard } from './fixtures/inbound-receiving';
 
 /**
  * Issue 3 acceptance, end to end: the order and inventory services as two processes, HTTP in,
@@ -37,6 +38,9 @@ beforeAll(async () => {
   depositorA = httpClient(services.inventory.baseUrl, services.token('trader-a', ['depositor'], 'P-A'));
   depositorB = httpClient(services.inventory.baseUrl, services.token('trader-b', ['depositor'], 'P-B'));
   lots = await new TopicRecorder(bus, [`${services.prefix}.inventory.lot.v1`]).start();
+  // The receipt service approved the depositor's card (published here in its place).
+  await publishCardApproval(services.prefix, CARD_A, 'P-A');
+  await untilOrderDeskKnowsCard(desk, CARD_A);
 });
 
 afterAll(async () => {
@@ -308,9 +312,12 @@ describe('issue 3: an inbound notice through the full workflow, order and invent
     const opened = await desk.post(`/work-orders/${drafted.body.orderId}/open`);
     expect(opened.body.workflow).toEqual({ workflowId: 'inbound/wr-300-6.5-sg/rail', version: 1 });
     expect((await desk.get(`/work-orders/${orderId}`)).body.workflow).toMatchObject({ workflowId: 'inbound/*/*', version: 1 });
-    // The desk named card SC-0001 for party P-A; naming it for another party is refused.
+    // The receipt service approved card SC-0001 for party P-A; naming it for another party is
+    // refused, and so is a card it never issued.
     const mismatch = await desk.post('/inbound-orders', { warehouse: WAREHOUSE, ownerParty: 'P-B', notice });
-    expect(mismatch).toMatchObject({ status: 409, body: { code: 'STORAGE_CARD_PARTY_MISMATCH' } });
+    expect(mismatch).toMatchObject({ status: 422, body: { code: 'STORAGE_CARD_PARTY_MISMATCH', field: 'ownerParty' } });
+    const neverIssued = await desk.post('/inbound-orders', { warehouse: WAREHOUSE, ownerParty: 'P-A', notice: { ...notice, storageCard: 'SC-NEVER-ISSUED' } });
+    expect(neverIssued).toMatchObject({ status: 404, body: { code: 'CARD_NOT_FOUND' } });
   });
 
   it('filters and paginates the stock lists', async () => {

@@ -3,8 +3,8 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { EntitledLotSchema, EntitlementPurpose, OutboundEntitlementGrantedSchema, toWeight } from '@dw/contracts';
 import type { Database } from '@dw/event-store';
 import { runEntryPoint, testMessageBus, waitFor } from '@dw/testing';
-import { expectStatus, receiveInboundLot, staffOf, untilInventoryExpects } from './fixtures/inbound-receiving';
-import { BANK, httpClient, INVENTORY_MAIN, ORDER_MAIN, postSigned, startOrderAndInventory, type RunningServices } from './fixtures/order-inventory-services';
+import { expectStatus, receiveInboundLot, staffOf, untilInventoryExpects, untilOrderDeskKnowsCard } from './fixtures/inbound-receiving';
+import { BANK, httpClient, INVENTORY_MAIN, ORDER_MAIN, postSigned, publishCardApproval, startOrderAndInventory, type RunningServices } from './fixtures/order-inventory-services';
 import { adminDatabase, diffWithSnapshots, readModelTablesIn, snapshotReadModels, tablesOf, untilProjectionsCaughtUp, type ReadModels } from './fixtures/read-model-snapshots';
 
 /** The read models of each service, by projection (services/<name>/README.md lists the same). */
@@ -43,6 +43,9 @@ beforeAll(async () => {
   staff = staffOf(services);
   orderDb = adminDatabase(services.schemas.order);
   inventoryDb = adminDatabase(services.schemas.inventory);
+  // The receipt service approved the depositor's card (published here in its place).
+  await publishCardApproval(services.prefix, CARD, 'P-A');
+  await untilOrderDeskKnowsCard(staff.desk, CARD);
 });
 
 afterAll(async () => {

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule } from '@dw/platform';
 import { orderServiceDefinition } from './order.service-definition';
+import { RecordCardWhenCardChangedKafkaHandler } from './storage-card/integration/record-card-when-card-changed.kafka-handler';
+import { GetStorageCardHttpController } from './storage-card/queries/get-storage-card.http.controller';
+import { StorageCards } from './storage-card/storage-cards';
 import { CancelWorkOrderHttpController } from './work-order/commands/cancel-work-order/cancel-work-order.http.controller';
 import { CompleteWorkOrderHttpController } from './work-order/commands/complete-work-order/complete-work-order.http.controller';
 import { DraftInboundOrderHttpController } from './work-order/commands/draft-inbound-order/draft-inbound-order.http.controller';
@@ -33,7 +36,9 @@ import { StandardWorkflowsSeeder } from './workflow/standard-workflows.seeder';
     ListWorkflowsHttpController,
     RecordStepWhenStepPerformedKafkaHandler,
     OpenOutboundOrderWhenEntitlementGrantedKafkaHandler,
+    GetStorageCardHttpController,
+    RecordCardWhenCardChangedKafkaHandler,
   ],
-  providers: [WorkOrderCommandHandler, StandardWorkflowsSeeder],
+  providers: [WorkOrderCommandHandler, StorageCards, StandardWorkflowsSeeder],
 })
 export class AppModule {}

@@ -1,4 +1,18 @@
-import { OutboundEntitlementGrantedSchema, orderEventSchemas, orderWorkOrderTopic, receiptEntitlementTopic, WorkOrderStepPerformedSchema, inventoryOperationTopic } from '@dw/contracts';
+import {
+  inventoryOperationTopic,
+  orderEventSchemas,
+  orderWorkOrderTopic,
+  OutboundEntitlementGrantedSchema,
+  receiptEntitlementTopic,
+  receiptStorageCardTopic,
+  StorageCardAppliedSchema,
+  StorageCardApprovedSchema,
+  StorageCardClosedSchema,
+  StorageCardReinstatedSchema,
+  StorageCardRejectedSchema,
+  StorageCardSuspendedSchema,
+  WorkOrderStepPerformedSchema,
+} from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
 import { integrationRefusalsProjection } from './work-order/projections/integration-refusals.projection';
 import { workOrdersProjection } from './work-order/projections/work-orders.projection';
@@ -6,14 +20,25 @@ import { workflowVersionsProjection } from './workflow/projections/workflow-vers
 
 /**
  * The order service: work orders and their configurable workflows. It publishes the work-order
- * lifecycle, consumes inventory's reports of floor work done (to record the steps) and receipt
- * cancellations for pickup (to open outbound orders).
+ * lifecycle, consumes inventory's reports of floor work done (to record the steps), receipt
+ * cancellations for pickup (to open outbound orders) and the receipt service's storage cards (an
+ * order names only an approved card, for the card's party).
  */
 export const orderServiceDefinition: ServiceDefinition = {
   name: 'order',
   migrations: [],
   projections: [workOrdersProjection, workflowVersionsProjection, integrationRefusalsProjection],
   producedTopics: [orderWorkOrderTopic],
-  consumedTopics: [inventoryOperationTopic, receiptEntitlementTopic],
-  eventSchemas: [...orderEventSchemas, WorkOrderStepPerformedSchema, OutboundEntitlementGrantedSchema],
+  consumedTopics: [inventoryOperationTopic, receiptEntitlementTopic, receiptStorageCardTopic],
+  eventSchemas: [
+    ...orderEventSchemas,
+    WorkOrderStepPerformedSchema,
+    OutboundEntitlementGrantedSchema,
+    StorageCardAppliedSchema,
+    StorageCardApprovedSchema,
+    StorageCardRejectedSchema,
+    StorageCardSuspendedSchema,
+    StorageCardReinstatedSchema,
+    StorageCardClosedSchema,
+  ],
 };

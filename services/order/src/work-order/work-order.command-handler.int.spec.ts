@@ -5,6 +5,8 @@ import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import { BaseServiceConfig, migrationsOf, TopicNames, type Acting } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../order.service-definition';
+import type { StorageCardStatus } from '../storage-card/domain/storage-card.events';
+import { StorageCards } from '../storage-card/storage-cards';
 import { STANDARD_INBOUND_STEPS } from '../workflow/domain/standard-workflows';
 import { workflowDecider } from '../workflow/domain/workflow.decider';
 import { StandardWorkflowsSeeder } from '../workflow/standard-workflows.seeder';
@@ -18,6 +20,11 @@ import { workOrderStream } from './work-order.streams';
 let t: TestServiceDatabase;
 let store: EventStore;
 let orders: WorkOrderCommandHandler;
+let cards: StorageCards;
+const recordCard = (storageCard: string, party: string, status: StorageCardStatus) =>
+  store.transaction((tx) =>
+    cards.recordIn(tx, { type: 'RecordStorageCardStatus', data: { storageCard, party, holderName: `${party} Ltd`, status, at: clock.now().toISOString() } }, acting('receipt', 'system').metadata),
+  );
 const clock = new ManualClock('2025-03-03T02:00:00Z');
 const acting = (actor = 'desk-clerk-7', role = 'clerk'): Acting => ({
   actor,
@@ -31,7 +38,10 @@ beforeAll(async () => {
   t = await createTestServiceDatabase('order_cmd', migrationsOf(orderServiceDefinition));
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
-  orders = new WorkOrderCommandHandler(store, topics, new EventRegistry().register(...orderEventSchemas));
+  cards = new StorageCards(store);
+  orders = new WorkOrderCommandHandler(store, cards, topics, new EventRegistry().register(...orderEventSchemas));
+  // The receipt service approved SC-0001 for P-0001 (its StorageCardApproved, as the consumer records it).
+  await recordCard('SC-0001', 'P-0001', 'approved');
   const seeder = new StandardWorkflowsSeeder(store, clock);
   await seeder.onApplicationBootstrap();
   await seeder.onApplicationBootstrap(); // a restart publishes nothing new
@@ -44,7 +54,7 @@ describe('work-order commands on PostgreSQL', () => {
     expect(await store.streamVersion(workflowStream('stocktake/*/*'))).toBe(1);
   });
 
-  it('drafts an inbound order, binds its card to the party, opens it under the default workflow and publishes the opened order', async () => {
+  it('drafts an inbound order on an approved card for the card’s party, opens it under the default workflow and publishes the opened order', async () => {
     await orders.draft('wo-1', { warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice }, acting());
     const handled = await orders.open('wo-1', acting());
     expect(handled.state).toMatchObject({ status: 'open', workflow: { workflowId: 'inbound/*/*', version: 1 } });
@@ -54,13 +64,33 @@ describe('work-order commands on PostgreSQL', () => {
     expect(fromBinary(WorkOrderOpenedSchema, rows[0]!.payload)).toMatchObject({ orderId: 'wo-1', ownerStorageCard: 'SC-0001', ownerPartyId: 'P-0001' });
   });
 
-  it('refuses an order naming the card for another party, and writes neither the order nor the binding', async () => {
+  it('refuses an order naming the card for another party, and writes neither the order nor anything on the card', async () => {
     await expect(orders.draft('wo-2', { warehouse: 'WH-SH-01', ownerParty: 'P-0002', notice }, acting())).rejects.toMatchObject({
       code: 'STORAGE_CARD_PARTY_MISMATCH',
-      kind: 'conflict',
+      kind: 'invalid',
+      field: 'ownerParty',
     });
     expect(await store.streamVersion(workOrderStream('wo-2'))).toBe(0);
     expect(await store.streamVersion('storage-card-SC-0001')).toBe(1);
+  });
+
+  it('takes the order’s party from its card when the desk names none', async () => {
+    const handled = await orders.draft('wo-party', { type: 'move', warehouse: 'WH-SH-01', owner: 'SC-0001', commodity: 'rebar', arrivalMode: null }, acting());
+    expect(handled.state).toMatchObject({ owner: 'SC-0001', ownerParty: 'P-0001' });
+  });
+
+  it('refuses a card the receipt service never issued (404) and one it has not approved or has suspended (409), writing nothing', async () => {
+    const onCard = (owner: string) => orders.draft(`wo-${owner}`, { type: 'move', warehouse: 'WH-SH-01', owner, ownerParty: 'P-0003', commodity: 'rebar', arrivalMode: null }, acting());
+    await expect(onCard('SC-NEVER')).rejects.toMatchObject({ code: 'CARD_NOT_FOUND', kind: 'not_found', details: { field: 'owner' } });
+    await recordCard('SC-0003', 'P-0003', 'applied');
+    await expect(onCard('SC-0003')).rejects.toMatchObject({ code: 'CARD_NOT_APPROVED', kind: 'conflict', details: { status: 'applied' } });
+    await recordCard('SC-0003', 'P-0003', 'approved');
+    await recordCard('SC-0003', 'P-0003', 'suspended');
+    await expect(onCard('SC-0003')).rejects.toMatchObject({ code: 'CARD_NOT_APPROVED', details: { status: 'suspended' } });
+    expect(await store.streamVersion(workOrderStream('wo-SC-NEVER'))).toBe(0);
+    expect(await store.streamVersion(workOrderStream('wo-SC-0003'))).toBe(0);
+    await recordCard('SC-0003', 'P-0003', 'approved');
+    await expect(onCard('SC-0003')).resolves.toMatchObject({ state: { ownerParty: 'P-0003' } });
   });
 
   it('opens a new order under the most specific workflow published since, while the opened order keeps its own', async () => {

@@ -4,7 +4,8 @@ import { EventStore, handleCommandIn, loadAggregate, type EventStoreTransaction,
 import { refuse } from '@dw/kernel';
 import { TopicNames, type Acting } from '@dw/platform';
 import { INVENTORY_STEPS, isInventoryStep } from '@dw/work-orders';
-import { confirmStorageCardParty } from '../storage-card/storage-card-binding';
+import type { CardNamedBy } from '../storage-card/domain/storage-card.decider';
+import { StorageCards } from '../storage-card/storage-cards';
 import { workflowFor } from '../workflow/workflow-catalogue';
 import type { PublishedWorkflow } from '../workflow/domain/workflow-selection';
 import { workOrderDecider } from './domain/work-order.decider';
@@ -15,7 +16,7 @@ import { WORK_ORDER_STREAM_TYPE, workOrderStream } from './work-order.streams';
 
 type Stamp = 'orderId' | 'actor' | 'at';
 /** What the desk (or an integration event) says about a new order; the handler stamps id, actor and time. */
-export type OrderDraft = Omit<DraftInboundOrder['data'], Stamp> | Omit<DraftWorkOrder['data'], Stamp>;
+export type OrderDraft = (Omit<DraftInboundOrder['data'], Stamp | 'ownerParty'> | Omit<DraftWorkOrder['data'], Stamp | 'ownerParty'>) & { readonly ownerParty?: string };
 
 /**
  * Every change to a work order goes through here, over HTTP or from a Kafka handler's
@@ -29,22 +30,28 @@ export class WorkOrderCommandHandler {
 
   constructor(
     private readonly store: EventStore,
+    private readonly cards: StorageCards,
     @Inject(TopicNames) topics: TopicNames,
     @Inject(EventRegistry) registry: EventRegistry,
   ) {
     this.outboxFor = workOrderOutbox(topics, registry);
   }
 
-  /** Drafts an order and checks (or records) the storage card's party, all or nothing. */
-  async draftIn(tx: EventStoreTransaction, orderId: string, draft: OrderDraft, acting: Acting): Promise<HandledCommand<WorkOrderState>> {
+  /**
+   * Drafts an order for the party of the storage card it names (see orderPartyOf): the desk
+   * names an approved card and the order's party is the card's; an entitlement's holder is
+   * checked against the card when the card is known.
+   */
+  async draftIn(tx: EventStoreTransaction, orderId: string, draft: OrderDraft, acting: Acting, namedBy: CardNamedBy = 'desk'): Promise<HandledCommand<WorkOrderState>> {
     const stamp = { orderId, actor: acting.actor, at: acting.at };
+    const [card, field] = 'notice' in draft ? [draft.notice?.storageCard, 'notice.storageCard'] : [draft.owner, 'owner'];
+    // A missing card is left to the decider, which refuses it with the order's own field name.
+    const ownerParty = typeof card === 'string' && card.trim() !== '' ? await this.cards.orderPartyIn(tx, card.trim(), draft.ownerParty, field, namedBy) : (draft.ownerParty ?? '');
     const command: WorkOrderCommand =
-      'notice' in draft ? { type: 'DraftInboundOrder', data: { ...draft, ...stamp } } : { type: 'DraftWorkOrder', data: { ...draft, ...stamp } };
-    // The draft validates first, so a bad card or party is refused with the order's own field names.
-    const handled = await this.decideIn(tx, orderId, command, acting);
-    const order = handled.state as Extract<WorkOrderState, { orderId: string }>;
-    await confirmStorageCardParty(tx, { storageCard: order.owner, party: order.ownerParty, ...stamp }, acting.metadata);
-    return handled;
+      'notice' in draft
+        ? { type: 'DraftInboundOrder', data: { ...draft, ownerParty, ...stamp } }
+        : { type: 'DraftWorkOrder', data: { ...draft, ownerParty, ...stamp } };
+    return this.decideIn(tx, orderId, command, acting);
   }
 
   draft(orderId: string, draft: OrderDraft, acting: Acting) {

@@ -22,6 +22,7 @@ import { WorkOrderCommandHandler } from '../work-order.command-handler';
 import { workOrderStream } from '../work-order.streams';
 import { OpenOutboundOrderWhenEntitlementGrantedKafkaHandler } from './open-outbound-order-when-entitlement-granted.kafka-handler';
 import { RecordStepWhenStepPerformedKafkaHandler } from './record-step-when-step-performed.kafka-handler';
+import { StorageCards } from '../../storage-card/storage-cards';
 
 /**
  * The order service's Kafka handlers on real PostgreSQL, each run in a transaction like the
@@ -47,7 +48,12 @@ beforeAll(async () => {
   t = await createTestServiceDatabase('order_kafka', migrationsOf(orderServiceDefinition));
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
-  orders = new WorkOrderCommandHandler(store, topics, new EventRegistry().register(...orderEventSchemas));
+  const cards = new StorageCards(store);
+  orders = new WorkOrderCommandHandler(store, cards, topics, new EventRegistry().register(...orderEventSchemas));
+  // The receipt service approved SC-0001 for P-0001.
+  await store.transaction((tx) =>
+    cards.recordIn(tx, { type: 'RecordStorageCardStatus', data: { storageCard: 'SC-0001', party: 'P-0001', holderName: 'Hengda', status: 'approved', at: acting.at } }, acting.metadata),
+  );
   await new StandardWorkflowsSeeder(store, clock).onApplicationBootstrap();
   await orders.draft('wo-1', { warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice }, acting);
   await orders.open('wo-1', acting);

@@ -48,6 +48,7 @@ export class OpenOutboundOrderWhenEntitlementGrantedKafkaHandler {
           },
         },
         acting,
+        'entitlement',
       );
       await this.orders.openIn(ctx.store, orderId, acting);
     });

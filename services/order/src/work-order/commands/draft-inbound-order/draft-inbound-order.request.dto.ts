@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ARRIVAL_MODES, type ArrivalMode } from '../../../workflow/domain/workflow-key';
 import { Nested } from '@dw/platform';
 
@@ -57,10 +57,11 @@ export class DraftInboundOrderRequestDto {
   @MaxLength(40)
   warehouse!: string;
 
-  @ApiProperty({ description: "the depositor party holding the notice's storage card" })
+  @ApiPropertyOptional({ description: "the depositor party holding the notice's storage card; taken from the card when omitted, refused (422 STORAGE_CARD_PARTY_MISMATCH) when it is not the card's" })
+  @IsOptional()
   @IsString()
   @MaxLength(64)
-  ownerParty!: string;
+  ownerParty?: string;
 
   @Nested(() => InboundNoticeDto)
   notice!: InboundNoticeDto;

@@ -18,10 +18,11 @@ export class DraftWorkOrderRequestDto {
   @MaxLength(40)
   owner!: string;
 
-  @ApiProperty({ description: 'the depositor party holding that storage card' })
+  @ApiPropertyOptional({ description: 'the depositor party holding that storage card; taken from the card when omitted, refused (422 STORAGE_CARD_PARTY_MISMATCH) when it is not the card’s' })
+  @IsOptional()
   @IsString()
   @MaxLength(64)
-  ownerParty!: string;
+  ownerParty?: string;
 
   @ApiProperty({ description: 'standard commodity code' })
   @IsString()

@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { refuse } from '@dw/kernel';
+import { Roles } from '@dw/platform';
+import { StorageCards } from '../storage-cards';
+
+/**
+ * The order desk's copy of a storage card (from the receipt service's events): whether an order
+ * may name it now, and for which party. A card the desk has not heard of is 404.
+ */
+@Controller('storage-cards')
+export class GetStorageCardHttpController {
+  constructor(private readonly cards: StorageCards) {}
+
+  @Get(':cardNumber')
+  @Roles('clerk', 'manager', 'ops')
+  async get(@Param('cardNumber') cardNumber: string) {
+    const card = await this.cards.get(cardNumber);
+    if (card.status === 'unknown') throw refuse.notFound('CARD_NOT_FOUND', `no storage card ${cardNumber}`, { cardNumber });
+    return { cardNumber, party: card.party, holderName: card.holderName, status: card.status };
+  }
+}
