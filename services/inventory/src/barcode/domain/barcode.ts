@@ -1,7 +1,7 @@
 import { refuse } from '@dw/kernel';
 
 /**
- * A piece's barcode label (seed 000 货物条码化: every piece is labelled and scanned). Codes are
+ * A piece's barcode label (货物条码化: every piece is labelled and scanned; rule INV-BARCODE-UNIQUE). Codes are
  * compared exactly; only characters barcode symbologies used on steel and rubber labels carry
  * (letters, digits, '-', '_', '.', '/') are accepted, at most 64 of them.
  */

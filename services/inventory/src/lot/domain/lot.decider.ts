@@ -112,8 +112,8 @@ function finishTally(command: FinishTally, lot: Lot): LotEvent[] {
 function recordWeighing(command: RecordWeighing, lot: Lot): LotEvent[] {
   if (lot.weighed) throw refuse.conflict('WEIGHING_FINISHED', `weighing of lot ${lot.lotId} is closed`, { lotId: lot.lotId });
   const reading = validateReading(command.data.reading);
-  // seed 000: scales send weights straight to the system; where the workflow requires a scale
-  // reading, a hand-typed or unverifiable weight is refused.
+  // Scales send weights straight to the system: where the workflow requires a scale reading, a
+  // hand-typed or unverifiable weight is refused.
   if (lot.scaleReadingRequired && (reading.source !== 'scale' || !reading.deviceVerified)) {
     throw refuse.invalid('SCALE_READING_REQUIRED', `lot ${lot.lotId} must be weighed by a verified scale reading`, 'reading', {
       reason: reading.source === 'manual' ? 'hand_typed' : 'unverified',

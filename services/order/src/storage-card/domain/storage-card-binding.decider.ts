@@ -7,7 +7,7 @@ export type StorageCardBindingState = { readonly status: 'unbound' } | { readonl
 
 /**
  * Which depositor party holds a storage card, as the order desk has named it (one stream per
- * card). Seed 000 纠错防错: the depositor and storage card entered must match the stored record,
+ * card). Error-proofing (纠错防错): the depositor and storage card entered must match the stored record,
  * so an order naming a card for another party than the first order did is refused, before a
  * depositor could see (or act on) goods on someone else's card. The party is what inventory
  * uses to show a depositor only its own cards' stock.

@@ -22,7 +22,8 @@ import { validateInboundNotice } from './inbound-notice';
 /**
  * Work orders: draft → open → in_progress → completed, or cancelled with a reason.
  *
- * Cancellation rule (the issue leaves it to us): an order may be cancelled from draft, open or
+ * Cancellation rule (a house rule: the public rules are silent; docs/rules.md,
+ * ORD-CANCEL-BEFORE-GOODS-MOVE): an order may be cancelled from draft, open or
  * in_progress only while no step that moves goods (`movesGoods` in its workflow: unloading,
  * put-away, picking, loading, moving) has been recorded. After that the goods' physical record
  * must be closed by completing the order, and any reversal is a new order (an outbound order

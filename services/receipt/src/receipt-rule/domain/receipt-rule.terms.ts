@@ -1,8 +1,9 @@
 import { LocalDate, refuse } from '@dw/kernel';
 
 /**
- * How long a receipt stays good for delivery (seed 003): warehouse rebar receipts 90 days from
- * the production date; factory receipts 6 months from the day they are issued.
+ * How long a receipt stays good for delivery: warehouse rebar receipts 90 days from the
+ * production date; factory receipts 6 months from the day they are issued (rules
+ * RCPT-VALIDITY-WAREHOUSE-90D, RCPT-VALIDITY-FACTORY-6M).
  */
 export type ValidityRule =
   | { readonly basis: 'production-date'; readonly days: number }

@@ -14,7 +14,7 @@ export interface TitleMismatch {
 }
 
 /**
- * Error-proofing (seed 000, 3(6)): an entry that does not match the record raises an alarm
+ * Error-proofing (rule RCPT-TRANSFER-MATCH): an entry that does not match the record raises an alarm
  * for the operations team, recorded in an alarms stream, while the transfer is refused.
  */
 export type TransferMismatchAlarmRaised = DomainEvent<

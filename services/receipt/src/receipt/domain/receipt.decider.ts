@@ -179,7 +179,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
           throw refuse.invalid('INVALID_CANCELLATION_PURPOSE', 'purpose must be pickup or spot-conversion', 'purpose', { value: purpose });
         }
         requireNotHeld(receipt);
-        // Past validity a receipt can no longer be delivered against (seed 003, art. 31): it is
+        // Past validity a receipt can no longer be delivered against (rule RCPT-EXPIRED-SPOT-ONLY): it is
         // cancelled only to turn its goods into spot goods (negotiated pickup), never for a pickup
         // under the receipt's own terms.
         if (purpose === 'pickup') requireNotExpired(receipt);

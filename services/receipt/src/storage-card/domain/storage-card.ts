@@ -15,7 +15,7 @@ export interface StorageCard {
   readonly status: StorageCardStatus;
 }
 
-/** A depositor acts only on its own cards (seed 000, 3(8); DOMAIN.md). */
+/** A depositor acts only on its own cards. */
 export function requireDepositorOwning(actor: Actor, ownerPartyId: string, cardNumber: string, action: string): void {
   requireRole(actor, ['depositor'], action);
   if (actor.partyId !== ownerPartyId) {
