@@ -69,6 +69,7 @@ export function authorises(
   order: AuthorisingOrderView | { readonly status: 'none' } | null | undefined,
   request: AuthorisationRequest,
 ): Authorisation {
+  // rules INV-NO-OP-WITHOUT-ORDER, INV-OP-AT-ITS-STEP
   const refused = (refusal: DomainError): Authorisation => ({ authorised: false, refusal });
   const acceptedTypes = ORDER_TYPES_FOR_OPERATION[request.operation];
   if (!acceptedTypes) {

@@ -8,6 +8,7 @@ import { STAFF_ROLES } from './role';
  * 403 `NOT_OWNER`; services call this where they know which party owns the thing asked for.
  */
 export function assertOwnParty(principal: Principal, ownerPartyId: string): void {
+  // rule INV-DEPOSITOR-OWN-CARDS
   if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return;
   if (principal.partyId !== undefined && principal.partyId === ownerPartyId) return;
   // The owner's party id is not echoed back: it would tell a stranger who holds the thing.

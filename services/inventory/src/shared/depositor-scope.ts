@@ -8,6 +8,7 @@ import { assertOwnParty, STAFF_ROLES, type Principal } from '@dw/platform';
  * probe cannot tell the two apart.
  */
 export async function depositorScope(db: Database, principal: Principal, owner: string | undefined): Promise<string | null> {
+  // rule INV-DEPOSITOR-OWN-CARDS
   if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return null;
   if (owner !== undefined) assertOwnParty(principal, await partyOfCard(db, owner));
   return principal.partyId ?? '';

@@ -37,6 +37,7 @@ export class WorkOrderCommandHandler {
 
   /** Drafts an order and checks (or records) the storage card's party, all or nothing. */
   async draftIn(tx: EventStoreTransaction, orderId: string, draft: OrderDraft, acting: Acting): Promise<HandledCommand<WorkOrderState>> {
+    // rule ORD-CARD-ONE-PARTY
     const stamp = { orderId, actor: acting.actor, at: acting.at };
     const command: WorkOrderCommand =
       'notice' in draft ? { type: 'DraftInboundOrder', data: { ...draft, ...stamp } } : { type: 'DraftWorkOrder', data: { ...draft, ...stamp } };
@@ -77,6 +78,7 @@ export class WorkOrderCommandHandler {
    * operator who did it and carries the scale readings it was done with, not a desk's word.
    */
   async recordDeskStep(orderId: string, step: string, evidence: StepEvidence | null, acting: Acting, expectedVersion?: number) {
+    // rule ORD-FLOOR-STEPS-BY-INVENTORY
     if (isInventoryStep(step)) {
       throw refuse.conflict('STEP_RECORDED_BY_INVENTORY', `${step} is recorded when inventory reports the ${INVENTORY_STEPS[step]} done`, {
         step,

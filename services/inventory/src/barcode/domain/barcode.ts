@@ -8,6 +8,7 @@ import { refuse } from '@dw/kernel';
 const BARCODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 export function validateBarcode(barcode: string, field = 'barcode'): string {
+  // rule INV-BARCODE-UNIQUE
   if (typeof barcode !== 'string' || !BARCODE_PATTERN.test(barcode)) {
     throw refuse.invalid('BARCODE_INVALID', `${field} must be 1-64 letters, digits, '.', '_', '/' or '-', got ${JSON.stringify(barcode)}`, field, {
       barcode,

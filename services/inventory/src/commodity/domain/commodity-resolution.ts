@@ -17,6 +17,7 @@ export function resolveCommodityName(
   catalogue: CommodityCatalogueState,
   request: { readonly client: string; readonly name: string },
 ): StandardCommodity {
+  // rule INV-ALIAS-RESOLUTION
   const name = requireText(request.name, 'name');
   const alias = catalogue.aliases[request.client]?.[normaliseName(name)];
   const found =
@@ -42,6 +43,7 @@ export function closestStandardNames(
   catalogue: CommodityCatalogueState,
   name: string,
 ): { code: string; standardName: string; distance: number }[] {
+  // rule INV-ALIAS-RESOLUTION
   const wanted = normaliseName(name);
   return Object.values(catalogue.commodities)
     .map((commodity) => {

@@ -28,6 +28,7 @@ export function standardNameOf(commodity: StandardCommodity): string {
 }
 
 export function validateStandardCommodity(commodity: StandardCommodity): StandardCommodity {
+  // rule INV-STANDARD-NAME-UNIQUE
   if (!commodity || typeof commodity !== 'object') throw refuse.invalid('FIELD_REQUIRED', 'commodity is required', 'commodity');
   if (typeof commodity.code !== 'string' || !CODE_PATTERN.test(commodity.code)) {
     throw refuse.invalid(

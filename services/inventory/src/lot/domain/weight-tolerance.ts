@@ -19,6 +19,7 @@ export interface ToleranceVerdict {
 }
 
 export function judgeWeight(expectedKg: number, netKg: number, toleranceBps: number): ToleranceVerdict {
+  // rule INV-WEIGHT-TOLERANCE
   return {
     withinTolerance: withinTolerance(kg(netKg), kg(expectedKg), { basisPoints: toleranceBps }),
     differenceKg: netKg - expectedKg,

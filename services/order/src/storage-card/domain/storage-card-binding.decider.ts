@@ -13,6 +13,7 @@ export type StorageCardBindingState = { readonly status: 'unbound' } | { readonl
  * uses to show a depositor only its own cards' stock.
  */
 export const storageCardBindingDecider: Decider<StorageCardBindingCommand, StorageCardBindingState, StorageCardBindingEvent> = {
+  // rule ORD-CARD-ONE-PARTY
   initialState: () => ({ status: 'unbound' }),
   evolve: (_state, event) => ({ status: 'bound', party: event.data.party, orderId: event.data.orderId }),
   decide(command, state) {

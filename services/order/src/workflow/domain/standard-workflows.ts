@@ -29,6 +29,7 @@ export const STANDARD_INBOUND_STEPS: readonly WorkflowStep[] = [
 ];
 
 export const STANDARD_WORKFLOWS: readonly { readonly key: WorkflowKey; readonly steps: readonly WorkflowStep[] }[] = [
+  // rule ORD-STANDARD-WORKFLOWS
   { key: { orderType: 'inbound', commodity: ANY, arrivalMode: ANY }, steps: STANDARD_INBOUND_STEPS },
   {
     key: { orderType: 'outbound', commodity: ANY, arrivalMode: ANY },

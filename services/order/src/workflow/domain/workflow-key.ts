@@ -25,6 +25,7 @@ export interface WorkflowKey {
 }
 
 export function validateWorkflowKey(key: WorkflowKey): WorkflowKey {
+  // rule ORD-WORKFLOW-KEY
   const orderType = requireOneOf(key.orderType, ORDER_TYPES, 'key.orderType');
   const commodity = requireText(key.commodity, 'key.commodity');
   const arrivalMode = requireOneOf(key.arrivalMode, [...ARRIVAL_MODES, ANY] as const, 'key.arrivalMode');

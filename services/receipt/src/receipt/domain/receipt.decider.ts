@@ -23,6 +23,7 @@ import {
 
 /** A receipt's own invariants, whoever produced the record: backed by its lots' exact weight, within the rules. */
 function assertIssuable(state: ReceiptState, record: ReceiptRecord): void {
+  // rules RCPT-WHOLE-LOTS, RCPT-NUMBER-ONCE
   if (state.record) {
     throw refuse.conflict('RECEIPT_NUMBER_TAKEN', `receipt number ${record.receiptNumber} is already used`, { receiptNumber: record.receiptNumber });
   }
@@ -39,6 +40,7 @@ function assertIssuable(state: ReceiptState, record: ReceiptRecord): void {
 }
 
 function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
+  // rules RCPT-NO-DOUBLE-PLEDGE, RCPT-FREEZE-BY-AUTHORITY, RCPT-DELIVERY-HOLD
   const { holdId, kind, beneficiary, actor, at } = command.data;
   requireText(holdId, 'holdId');
   const allowed = BENEFICIARY_KINDS[kind];
@@ -77,6 +79,7 @@ function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
 }
 
 function isBeneficiary(actor: Actor, hold: Hold): boolean {
+  // rule RCPT-HOLD-RELEASE-BENEFICIARY
   return actor.role === hold.beneficiary.kind && actor.partyId === hold.beneficiary.partyId;
 }
 
@@ -134,6 +137,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'ReleaseHold': {
+        // rule RCPT-HOLD-RELEASE-BENEFICIARY
         const receipt = requireLive(state);
         const receiptNumber = receipt.record.receiptNumber;
         const hold = receipt.holds.find((candidate) => candidate.holdId === command.data.holdId);
@@ -171,6 +175,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'CancelReceipt': {
+        // rules RCPT-CANCEL-TO-ENTITLEMENT, RCPT-EXPIRED-SPOT-ONLY
         const receipt = requireLive(state);
         const record = receipt.record;
         requireHolder(receipt, actor, 'cancel this receipt');
@@ -199,6 +204,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'FlagExpired': {
+        // rule RCPT-EXPIRY-DAY-AFTER
         requireRole(actor, ['system'], 'flag receipts as expired');
         const asOf = localDate(command.data.asOf, 'asOf');
         if (asOf > today) {
@@ -215,6 +221,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'RecordStorageFeesPaid': {
+        // rule RCPT-FEES-PAID-FORWARD
         requireRole(actor, ['system'], 'record storage fee payments');
         const receipt = requireLive(state);
         const paidThrough = localDate(command.data.paidThrough, 'paidThrough');

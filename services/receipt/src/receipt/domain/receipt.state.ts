@@ -49,6 +49,7 @@ export function requireLive(state: ReceiptState): LiveReceipt {
 }
 
 export function requireNotHeld(receipt: LiveReceipt): void {
+  // rule RCPT-HELD-STAYS-PUT
   if (receipt.holds.length > 0) {
     throw refuse.conflict('RECEIPT_HELD', `receipt ${receipt.record.receiptNumber} is held (${receipt.holds.map((h) => h.kind).join(', ')})`, {
       receiptNumber: receipt.record.receiptNumber,
@@ -58,6 +59,7 @@ export function requireNotHeld(receipt: LiveReceipt): void {
 }
 
 export function requireNotExpired(receipt: LiveReceipt): void {
+  // rule RCPT-EXPIRED-NOT-TRADED
   if (receipt.status === 'expired') {
     throw refuse.conflict('RECEIPT_EXPIRED', `receipt ${receipt.record.receiptNumber} expired after ${receipt.record.validUntil}`, {
       receiptNumber: receipt.record.receiptNumber,
@@ -68,5 +70,6 @@ export function requireNotExpired(receipt: LiveReceipt): void {
 
 /** Split, merge, cancel and pledge are the holder's own acts. */
 export function requireHolder(receipt: LiveReceipt, actor: Actor, action: string): void {
+  // rule RCPT-HOLDER-ACTS
   requireDepositorOwning(actor, receipt.record.holder.partyId, receipt.record.holder.storageCard, action);
 }

@@ -17,6 +17,7 @@ export interface StorageCard {
 
 /** A depositor acts only on its own cards. */
 export function requireDepositorOwning(actor: Actor, ownerPartyId: string, cardNumber: string, action: string): void {
+  // rule RCPT-HOLDER-ACTS
   requireRole(actor, ['depositor'], action);
   if (actor.partyId !== ownerPartyId) {
     throw refuse.forbidden('NOT_CARD_OWNER', `storage card ${cardNumber} belongs to another depositor`, { cardNumber });
@@ -25,6 +26,7 @@ export function requireDepositorOwning(actor: Actor, ownerPartyId: string, cardN
 
 /** Only an approved card may hold receipts or receive title. */
 export function requireApprovedCard(card: StorageCard | null | undefined, field: string): StorageCard {
+  // rule RCPT-APPROVED-CARD-ONLY
   if (!card) throw refuse.notFound('CARD_NOT_FOUND', `${field}: no such storage card`, { field });
   if (card.status !== 'approved') {
     throw refuse.conflict('CARD_NOT_APPROVED', `storage card ${card.cardNumber} is ${card.status}, not approved`, {
