@@ -1,6 +1,6 @@
 /**
  * Sizes of every scenario. `BENCH_QUICK=1` shrinks them so the whole run stays under three
- * minutes on a 2-core machine; the full sizes are the ones the issue names (100,000 outbox
+ * minutes on a 2-core machine; the full sizes are the project's targets (100,000 outbox
  * rows, 1,000,000 events), with append sized to a few seconds per run.
  */
 export const QUICK = process.env.BENCH_QUICK === '1';

@@ -1,5 +1,5 @@
 # Shared by scripts/up.sh, scripts/test.sh and scripts/infra.sh. Sourced, not run.
-# Decides where PostgreSQL and Kafka are, in this order (ARCHITECTURE.md, "Running it"):
+# Decides where PostgreSQL and Kafka are, in this order (README.md, "The two commands"):
 #   1. DATABASE_URL / KAFKA_BROKERS given: use them;
 #   2. a Docker engine answers: docker compose brings up the same Kafka and PostgreSQL;
 #   3. otherwise: the local PostgreSQL (127.0.0.1:5432), or when none runs the embedded one

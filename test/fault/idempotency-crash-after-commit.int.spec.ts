@@ -5,7 +5,7 @@ import { createDevKeySet, DEV_ISSUER, platformEdgeMigrations, signRequest, type 
 import { createTestServiceDatabase, databaseUrl, startServiceProcess, type ServiceProcess, type TestServiceDatabase } from '@dw/testing';
 
 /**
- * Issue 8, defect 5: an Idempotency-Key retry must never run a command twice. The command's
+ * An Idempotency-Key retry must never run a command twice. The command's
  * events and the key's answer commit in one transaction, so whatever instant the process dies
  * at, the retry finds either both (and replays the first answer) or neither (and runs once).
  * The service edge runs as its own OS process and kills itself with SIGKILL at the instant named.

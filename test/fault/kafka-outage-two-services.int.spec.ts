@@ -6,7 +6,7 @@ import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
 import { databaseUrl, PrivateBroker, runEntryPoint, serviceProcessEnv, startServiceProcess, waitFor, type ServiceProcess } from '@dw/testing';
 
 /**
- * Issue 8 acceptance: the Kafka broker SIGKILLed for 60 s while commands keep arriving at two
+ * Fault test: the Kafka broker SIGKILLed for 60 s while commands keep arriving at two
  * services (own broker, real PostgreSQL, each service its own OS process). `platform` takes
  * probes and publishes them; `probe-reader` consumes them and takes acknowledgements of its own.
  *   - during the outage each service's read models keep up with its own commands: every

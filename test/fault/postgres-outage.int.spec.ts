@@ -5,7 +5,7 @@ import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
 import { PrivatePostgres, runEntryPoint, serviceProcessEnv, startServiceProcess, testMessageBus, TopicRecorder, waitFor, type ServiceProcess } from '@dw/testing';
 
 /**
- * Issue 8 acceptance: PostgreSQL stopped for 20 s mid-flow, a cluster of the test's own, under
+ * Fault test: PostgreSQL stopped for 20 s mid-flow, a cluster of the test's own, under
  * two services (each its own OS process) and the shared Kafka broker. Probes keep being posted
  * to `platform` and consumed by `probe-reader`. Commands refused while the database is down are
  * the clients' to retry; what was accepted must arrive, once:

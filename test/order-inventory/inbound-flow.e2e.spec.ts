@@ -6,7 +6,7 @@ import { httpClient, postScaleReading, publishCardApproval, SCALE, startOrderAnd
 import { untilOrderDeskKnowsCard } from './fixtures/inbound-receiving';
 
 /**
- * Issue 3 acceptance, end to end: the order and inventory services as two processes, HTTP in,
+ * Receiving, end to end: the order and inventory services as two processes, HTTP in,
  * Kafka between them, real PostgreSQL. An inbound notice goes through the standard workflow
  * (notice → arrival → unload_tally → weigh → inspect → put_away → confirm); every refusal the
  * issue names is tried at the point of the flow where it would happen, and shown to change
@@ -61,7 +61,7 @@ const waitForNext = (id: string, step: string | null) =>
 const refusalsOf = async (code: string) => (await manager.get(`/operation-refusals?code=${code}&limit=200`)).body.items as Array<Record<string, unknown>>;
 const lotView = async () => (await floorDesk.get(`/lots/${lotId}`)).body;
 
-describe('issue 3: an inbound notice through the full workflow, order and inventory over Kafka', () => {
+describe('an inbound notice through the full workflow, order and inventory over Kafka', () => {
   it('sets up master data: a standard commodity, a client alias, and locations', async () => {
     const registered = await manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' });
     expect(registered).toMatchObject({ status: 201, body: { code: 'rb-400e-20-sg', standardName: '螺纹钢 HRB400E Φ20 沙钢' } });

@@ -24,7 +24,7 @@ const INVENTORY_READ_MODELS: ReadModels = {
 /**
  * Stock operations after receiving — a move under a move order, holds released only by their
  * holder, a stocktake with variances, an outbound order opened from a receipt cancellation —
- * and then issue 3's acceptance: `rebuild` of each service from its own log gives read models
+ * and then the rebuild promise: `rebuild` of each service from its own log gives read models
  * equal to the live ones. The services keep running while the rebuild replays into fresh tables
  * and switches over (blue/green).
  */

@@ -15,7 +15,8 @@ import {
 import { probeProjection } from './fixtures/probe-projection';
 
 /**
- * ARCHITECTURE.md: "A bigserial alone loses events under concurrent writers." 16 writers
+ * A bigserial alone loses events under concurrent writers (README.md, "How it holds together";
+ * ADR 0002). 16 writers
  * append 50,000 events, each transaction holding its global positions for a random while
  * before committing. The relay (through real Kafka) and a projection must see every event
  * exactly once and each stream in order; a reader that follows `global_position > last`

@@ -5,8 +5,8 @@ import { createTestServiceDatabase, TestServiceDatabase, waitFor } from '@dw/tes
 import { LEDGER_CREDITED, LEDGER_DEBITED, LEDGER_NOTED, ledgerProjection } from './fixtures/ledger-projection';
 
 /**
- * ARCHITECTURE.md: "each [read model] can be rebuilt from the service's own log with one
- * command (`rebuild`), and a test proves rebuilt == live." After 10,000 events appended by
+ * Each read model can be rebuilt from the service's own log with one command (`rebuild`), and
+ * a test proves rebuilt == live (README.md, "How it holds together": Projections). After 10,000 events appended by
  * concurrent writers with the live ProjectionRunner following, ProjectionRebuilder.build()
  * fills fresh tables that must equal the live ones row for row; then a build with appends
  * running during it is switched over, and the live runner carries on from the new checkpoint.

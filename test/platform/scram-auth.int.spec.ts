@@ -4,7 +4,7 @@ import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
 import { kafkaBrokers, PrivatePostgres, runEntryPoint, startServiceProcess, type ServiceProcess } from '@dw/testing';
 
 /**
- * Issue 8, defect 8: the roles had no passwords, so nothing worked against a server that
+ * Roles with passwords: without them nothing worked against a server that
  * authenticates with scram-sha-256 (every managed PostgreSQL). A cluster of the test's own
  * requires scram for TCP clients; the service is provisioned with the app role's password from
  * its DATABASE_URL and the owner's from DATABASE_OWNER_PASSWORD, then serves, rebuilds and

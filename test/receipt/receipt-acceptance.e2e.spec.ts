@@ -8,7 +8,7 @@ import { receiveInboundLot, staffOf } from '../order-inventory/fixtures/inbound-
 import { startOrderAndInventory, type RunningServices } from '../order-inventory/fixtures/order-inventory-services';
 
 /**
- * Issue 4 acceptance, across services: the inventory, order and receipt services as three OS
+ * Receipts across services: the inventory, order and receipt services as three OS
  * processes, real PostgreSQL, a real Kafka broker between them, dev tokens and HMAC-signed
  * integration clients (the exchange, a bank).
  *
@@ -29,7 +29,7 @@ const COMMODITY = 'rb-400e-20-sg';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = any;
 
-describe('issue 4: inbound lots become receipts, change hands, and leave as an outbound order (inventory, order, receipt)', () => {
+describe('inbound lots become receipts, change hands, and leave as an outbound order (inventory, order, receipt)', () => {
   let services: RunningServices;
   let receipt: ServiceProcess;
   let recorder: TopicRecorder;

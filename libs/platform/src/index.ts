@@ -1,4 +1,4 @@
-// @dw/platform: the Nest glue every service uses at its HTTP edge (ARCHITECTURE.md "Edges").
+// @dw/platform: the Nest glue every service uses at its HTTP edge (README.md, "APIs").
 
 // Startup
 export * from './bootstrap/bootstrap-service';

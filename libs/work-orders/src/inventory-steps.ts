@@ -10,6 +10,7 @@ import { PhysicalOperation } from './work-order.authorisation';
  * that is not in this table is a desk step.
  */
 export const INVENTORY_STEPS: Readonly<Record<string, PhysicalOperation>> = {
+  // rule ORD-FLOOR-STEPS-BY-INVENTORY
   unload_tally: 'receive',
   weigh: 'weigh',
   inspect: 'inspect',

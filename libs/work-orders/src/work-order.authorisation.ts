@@ -4,9 +4,9 @@ import { WorkflowStep } from './workflow-step';
 import { stepProgress } from './workflow-progress';
 
 /**
- * "No physical operation without authority" (seed 000 订单管理模块化: any unauthorised operation
- * is stopped at the source). Inventory asks this of its read model of work orders before it
- * scans, weighs, puts away, moves, loads or counts anything.
+ * "No physical operation without authority" (订单管理模块化: any unauthorised operation is
+ * stopped at the source; rule INV-NO-OP-WITHOUT-ORDER). Inventory asks this of its read model of
+ * work orders before it scans, weighs, puts away, moves, loads or counts anything.
  */
 export const PHYSICAL_OPERATIONS = [
   'receive',
@@ -69,6 +69,7 @@ export function authorises(
   order: AuthorisingOrderView | { readonly status: 'none' } | null | undefined,
   request: AuthorisationRequest,
 ): Authorisation {
+  // rules INV-NO-OP-WITHOUT-ORDER, INV-OP-AT-ITS-STEP
   const refused = (refusal: DomainError): Authorisation => ({ authorised: false, refusal });
   const acceptedTypes = ORDER_TYPES_FOR_OPERATION[request.operation];
   if (!acceptedTypes) {

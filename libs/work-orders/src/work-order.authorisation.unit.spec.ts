@@ -3,7 +3,7 @@ import { WorkflowStep } from './workflow-step';
 import { INVENTORY_STEPS, isInventoryStep } from './inventory-steps';
 
 const step = (code: string, check: WorkflowStep['check'] = 'none'): WorkflowStep => ({ code, name: code, check, required: true, movesGoods: false });
-// The standard inbound workflow of seed 000: notice → arrival → unload_tally → weigh → inspect → put_away → confirm.
+// The standard inbound workflow (docs/rules.md, ORD-STANDARD-WORKFLOWS): notice → arrival → unload_tally → weigh → inspect → put_away → confirm.
 const inbound = ['notice', 'arrival', 'unload_tally', 'weigh', 'inspect', 'put_away', 'confirm'].map((code) => step(code));
 const orderId = 'wo-1';
 const orderAfter = (last: string | null, overrides: Partial<AuthorisingOrderView> = {}): AuthorisingOrderView => {

@@ -13,6 +13,7 @@ export interface StepProgress {
 }
 
 export function stepProgress(steps: readonly WorkflowStep[], done: readonly string[]): StepProgress {
+  // rule ORD-STEP-ORDER
   const position = positionAfter(steps, done);
   const allowed: string[] = [];
   for (const step of steps.slice(position)) {
@@ -24,6 +25,7 @@ export function stepProgress(steps: readonly WorkflowStep[], done: readonly stri
 
 /** Required steps not yet recorded, in workflow order; completion needs this to be empty. */
 export function missingRequiredSteps(steps: readonly WorkflowStep[], done: readonly string[]): string[] {
+  // rule ORD-COMPLETE-REQUIRED-STEPS
   const recorded = new Set(done);
   return steps.filter((step) => step.required && !recorded.has(step.code)).map((step) => step.code);
 }

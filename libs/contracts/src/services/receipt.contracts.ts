@@ -98,7 +98,7 @@ export const receiptIssuanceTopic: TopicSpec = defineTopic({
   eventTypes: issuanceSchemas.map((schema) => schema.typeName),
 });
 
-/** Error-proofing alarms of title transfer (seed 000): kept a year, they are audit material. */
+/** Error-proofing alarms of title transfer (docs/rules.md, RCPT-TRANSFER-MATCH): kept a year, they are audit material. */
 export const receiptAlarmTopic: TopicSpec = defineTopic({
   name: 'receipt.alarm.v1',
   partitions: 1,

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@dw/kernel';
 
-/** Who did it. Every event records its actor (ARCHITECTURE.md, Edges). */
+/** Who did it. Every event records its actor (README.md, APIs). */
 export interface ActorRef {
   subject: string;
   role: string;

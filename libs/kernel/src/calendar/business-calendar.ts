@@ -112,15 +112,18 @@ export class BusinessCalendar {
   }
 
   private working(date: LocalDate): boolean {
+    // rule KRN-TRADING-DAYS
     if (this.makeUpWorkingDays.has(date)) return true;
     return !isWeekend(date) && !this.holidays.has(date);
   }
 
   private trading(date: LocalDate): boolean {
+    // rule KRN-TRADING-DAYS
     return !isWeekend(date) && !this.holidays.has(date);
   }
 
   private inRange(date: string, field = 'date'): LocalDate {
+    // rule KRN-CALENDAR-NO-GUESS
     const valid = localDate(date, field);
     if (valid < this.firstDate || valid > this.lastDate) throw new CalendarRangeError(valid, this.firstDate, this.lastDate, field);
     return valid;

@@ -4,7 +4,8 @@ import { CalendarRangeError } from './calendar-range.error';
 import { cnMainlandCalendar as calendar } from './cn-mainland-calendar';
 import { addCalendarDays } from './local-date';
 
-// Every expected date below was worked out by hand from /work/shared/CALENDAR.md; the comment
+// Every expected date below was worked out by hand from the State Council notices in
+// cn-mainland.calendar.json; the comment
 // next to each says which holidays and make-up days the count walks over.
 
 describe('BusinessCalendar (mainland China, 2025-2026)', () => {

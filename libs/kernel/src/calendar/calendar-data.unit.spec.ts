@@ -17,7 +17,7 @@ function failure(mutate: (data: CalendarData & Record<string, unknown>) => void)
 }
 
 describe('calendar data file', () => {
-  it('holds every day off and make-up day of CALENDAR.md', () => {
+  it('holds every day off and make-up day of the 2025 and 2026 State Council notices', () => {
     const parsed = parseCalendarData(bundled);
     // 2025: 1 + 8 + 3 + 5 + 3 + 8 = 28 days off; 2026: 3 + 9 + 3 + 5 + 3 + 3 + 7 = 33.
     expect(parsed.holidays.size).toBe(28 + 33);

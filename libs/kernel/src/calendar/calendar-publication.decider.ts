@@ -67,6 +67,7 @@ export const calendarPublicationDecider: Decider<PublishCalendarYear, CalendarPu
 };
 
 function publishYear(command: PublishCalendarYear, state: CalendarPublicationState): CalendarPublicationEvent[] {
+  // rule KRN-CALENDAR-PUBLICATION
   const { calendar, timeZone, year, source, holidays, today, publishedBy, publishedAt } = command.data;
   if (!Number.isInteger(year) || year < 1992 || year > 2200) {
     throw refuse.invalid('CALENDAR_YEAR_INVALID', `a calendar year must be a whole year from 1992 to 2200, got ${year}`, 'year', { value: year });

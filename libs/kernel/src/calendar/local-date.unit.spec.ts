@@ -56,10 +56,10 @@ describe('day arithmetic', () => {
   });
 
   it('names ISO days of the week', () => {
-    expect(dayOfWeek('2026-02-13')).toBe(5); // Friday (CALENDAR.md: Feb 14 2026 is a Saturday)
+    expect(dayOfWeek('2026-02-13')).toBe(5); // Friday (Feb 14 2026, a make-up working day, is a Saturday)
     expect(dayOfWeek('2026-02-14')).toBe(6);
     expect(dayOfWeek('2026-01-04')).toBe(7); // the Sunday make-up day of New Year 2026
-    expect(dayOfWeek('2025-01-01')).toBe(3); // Wednesday per CALENDAR.md
+    expect(dayOfWeek('2025-01-01')).toBe(3); // a Wednesday, New Year's Day 2025
     expect(dayOfWeek('1969-12-29')).toBe(1); // a Monday before the epoch
     expect(isWeekend('2026-02-14')).toBe(true);
     expect(isWeekend('2026-02-13')).toBe(false);

@@ -2,7 +2,9 @@ import { kg, tonnesToKg } from '../weight/weight';
 import { multiplyRate, percentOf, perTonneCharge } from './charges';
 import { Fen, fen, formatYuan, yuanToFen } from './money';
 
-// Fee rules from seed 003, each worked out by hand in yuan, then written in fen.
+// Fee rules of 《上海期货交易所指定钢材厂库交割办法（试行）》第二十二条–第二十五条 and
+// 《上海期货交易所标准仓单交易管理办法（试行）》第四十三条、第四十八条 (not enforced yet: see
+// docs/rules.md, Not enforced yet), each worked out by hand in yuan, then written in fen.
 
 describe('perTonneCharge', () => {
   it('late buyer within 15 days: 2 CNY/t/day × 30.5 t × 3 days = 183.00 CNY', () => {

@@ -26,6 +26,7 @@ const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The Shanghai civil date of a UTC instant: 2026-03-01T16:30:00Z is 2026-03-02 00:30 in Shanghai. */
 export function shanghaiDateOf(instant: Date, field = 'instant'): LocalDate {
+  // rule KRN-SHANGHAI-DATES
   return localDateOfEpochDay(shanghaiEpochDayOf(instant, field));
 }
 

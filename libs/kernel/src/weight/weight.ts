@@ -12,11 +12,13 @@ export type Kg = number & { readonly __brand: 'Kg' };
 const KG: ScaledUnit = { decimals: 3, noun: 'weight', majorUnit: 'tonnes', invalidCode: 'INVALID_WEIGHT', overflowCode: 'WEIGHT_OVERFLOW' };
 
 export function kg(value: number, options?: QuantityOptions): Kg {
+  // rule KRN-WEIGHT-KG
   return integerQuantity(KG, value, options) as Kg;
 }
 
 /** '12.345' tonnes → 12345 kg; at most 3 decimals (INVALID_WEIGHT, reason 'decimals'). */
 export function tonnesToKg(text: string, options?: QuantityOptions): Kg {
+  // rule KRN-WEIGHT-KG
   return parseQuantity(KG, text, options) as Kg;
 }
 
@@ -46,6 +48,7 @@ export type WeightTolerance = { basisPoints: number } | { kg: Kg };
  * a borderline weighing.
  */
 export function withinTolerance(actual: Kg, expected: Kg, tolerance: WeightTolerance): boolean {
+  // rule KRN-TOLERANCE-EXACT
   const difference = BigInt(subtractKg(actual, expected));
   const deviation = difference < 0n ? -difference : difference;
   if ('basisPoints' in tolerance) {

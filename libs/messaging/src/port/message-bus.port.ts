@@ -1,7 +1,7 @@
 /**
  * The project's own messaging port. Services and the relay/inbox talk to this, never to
  * kafkajs: kafkajs is no longer actively maintained, so the client must be replaceable
- * without touching services (ARCHITECTURE.md, "Between services").
+ * without touching services (README.md, "How it holds together").
  */
 export interface OutgoingMessage {
   topic: string;

@@ -9,6 +9,7 @@ import { STAFF_ROLES } from './role';
  * the message tells a depositor that the thing exists or whose it is.
  */
 export function assertOwnParty(principal: Principal, ownerPartyId: string, asMissing: () => Error): void {
+  // rule INV-DEPOSITOR-OWN-CARDS
   if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return;
   if (principal.partyId !== undefined && principal.partyId === ownerPartyId) return;
   throw asMissing();

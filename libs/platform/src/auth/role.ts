@@ -1,5 +1,5 @@
 /**
- * Roles (ARCHITECTURE.md "Edges"). People carry them as a JWT claim; integration clients get
+ * Roles (README.md, "APIs"). People carry them as a JWT claim; integration clients get
  * the one role configured for them (`exchange`, `bank`, `device`, `court`). A court freezes and
  * releases receipts through the courts' online enforcement link (网络执行查控), signed like the
  * exchange and the banks.

@@ -10,7 +10,8 @@ import { BusinessCalendarModule } from './business-calendar.module';
 import { CALENDAR_STREAM } from './business-calendars';
 
 /**
- * Issue 8, defect 9: the business calendar is data in the service's log, published at run time.
+ * The business calendar is data in the service's log, published at run time (ADR 0003), so a new
+ * year needs no deploy.
  * Two replicas of one service share a schema; the exchange publishes 2027 through its signed API
  * to one of them, and both count across the new year without a restart. Real PostgreSQL, real HTTP.
  */

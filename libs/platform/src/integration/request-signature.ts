@@ -8,7 +8,7 @@ export const SIGNATURE_HEADERS = {
   signature: 'X-Signature',
 } as const;
 
-/** Requests more than this far from our clock, either way, are refused (ARCHITECTURE.md "Edges"). */
+/** Requests more than this far from our clock, either way, are refused (README.md, "APIs"). */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 export interface SignedParts {

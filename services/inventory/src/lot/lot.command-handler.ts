@@ -71,6 +71,7 @@ export class LotCommandHandler {
 
   /** A reading a scale signed: the platform verified the device, so it counts as a verified scale reading. */
   recordScaleReading(lotId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, principal: Principal) {
+    // rule INV-SCALE-ONLY-WEIGHTS
     const signed: WeighingReading = { ...reading, source: 'scale', scaleId: principal.subject, deviceVerified: true };
     return this.onLot(lotId, 'weigh', 'weigh', principal, (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: signed, actor: acting.actor, at: acting.at } }), reading.readingId);
   }
@@ -154,6 +155,7 @@ export class LotCommandHandler {
 
   /** Opens the order's lot with what the order says: commodity, expectations, and the checks its workflow demands. */
   private async openLot(tx: EventStoreTransaction, lotId: string, order: OrderAuthority, acting: Acting): Promise<void> {
+    // rule INV-LOT-KNOWN-COMMODITY
     const { state: catalogue } = await loadAggregate(tx, streams.catalogue.id, commodityCatalogueDecider);
     const commodity = catalogue.commodities[order.commodity];
     if (!commodity) {

@@ -33,6 +33,7 @@ export class FloorOperations {
     work: (tx: EventStoreTransaction, acting: Acting) => Promise<T>,
     options: { retriesOnConflict?: number } = {},
   ): Promise<T> {
+    // rule INV-REFUSAL-RECORDED
     const acting = actingAs(principal, this.clock, context.orderId ?? context.subject);
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -58,6 +59,7 @@ export async function authorisedOrder(
   request: { operation: PhysicalOperation; step: string; warehouse?: string; owner?: string },
   context: OperationContext,
 ): Promise<OrderAuthority> {
+  // rule INV-NO-OP-WITHOUT-ORDER
   context.orderId = orderId;
   const { state } = await loadAggregate(tx, streams.authority(orderId).id, orderAuthorityDecider);
   const order = state.status === 'none' ? undefined : state;

@@ -8,6 +8,7 @@ import { assertOwnParty, STAFF_ROLES, unknownCardFilter, type Principal } from '
  * CARD_NOT_FOUND, so a probe cannot tell the two apart.
  */
 export async function depositorScope(db: Database, principal: Principal, owner: string | undefined): Promise<string | null> {
+  // rule INV-DEPOSITOR-OWN-CARDS
   if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return null;
   if (owner !== undefined) assertOwnParty(principal, await partyOfCard(db, owner), () => unknownCardFilter(owner));
   return principal.partyId ?? '';

@@ -43,6 +43,7 @@ export class WorkOrderCommandHandler {
    * checked against the card when the card is known.
    */
   async draftIn(tx: EventStoreTransaction, orderId: string, draft: OrderDraft, acting: Acting, namedBy: CardNamedBy = 'desk'): Promise<HandledCommand<WorkOrderState>> {
+    // rule ORD-CARD-FROM-REGISTRY
     const stamp = { orderId, actor: acting.actor, at: acting.at };
     const [card, field] = 'notice' in draft ? [draft.notice?.storageCard, 'notice.storageCard'] : [draft.owner, 'owner'];
     // A missing card is left to the decider, which refuses it with the order's own field name.
@@ -84,6 +85,7 @@ export class WorkOrderCommandHandler {
    * operator who did it and carries the scale readings it was done with, not a desk's word.
    */
   async recordDeskStep(orderId: string, step: string, evidence: StepEvidence | null, acting: Acting, expectedVersion?: number) {
+    // rule ORD-FLOOR-STEPS-BY-INVENTORY
     if (isInventoryStep(step)) {
       throw refuse.conflict('STEP_RECORDED_BY_INVENTORY', `${step} is recorded when inventory reports the ${INVENTORY_STEPS[step]} done`, {
         step,

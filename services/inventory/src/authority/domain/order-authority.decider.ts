@@ -24,6 +24,7 @@ export type OrderAuthorityState = { readonly status: 'none' } | OrderAuthority;
  * a fact about an order never seen opened changes nothing.
  */
 export const orderAuthorityDecider: Decider<OrderAuthorityCommand, OrderAuthorityState, OrderAuthorityEvent> = {
+  // rule INV-ORDER-FACTS-ONCE
   initialState: () => ({ status: 'none' }),
 
   evolve(state, event) {

@@ -15,6 +15,7 @@ export type BarcodeState =
   | { readonly status: 'claimed'; readonly lotId: string; readonly orderId: string; readonly at: string };
 
 export const barcodeDecider: Decider<BarcodeCommand, BarcodeState, BarcodeEvent> = {
+  // rule INV-BARCODE-UNIQUE
   initialState: () => ({ status: 'free' }),
   evolve: (_state, event) => ({ status: 'claimed', lotId: event.data.lotId, orderId: event.data.orderId, at: event.data.at }),
   decide(command, state) {

@@ -38,6 +38,7 @@ export const commodityCatalogueDecider: Decider<CommodityCatalogueCommand, Commo
     const { actor, at } = command.data;
     switch (command.type) {
       case 'RegisterCommodity': {
+        // rule INV-STANDARD-NAME-UNIQUE
         const commodity = validateStandardCommodity(command.data.commodity);
         if (state.commodities[commodity.code]) {
           throw refuse.conflict('COMMODITY_CODE_TAKEN', `commodity ${commodity.code} is already registered`, { code: commodity.code });
@@ -53,6 +54,7 @@ export const commodityCatalogueDecider: Decider<CommodityCatalogueCommand, Commo
         return [{ type: 'CommodityRegistered', data: { commodity, standardName, actor, at } }];
       }
       case 'MapClientAlias': {
+        // rule INV-ALIAS-NO-SHADOW
         const client = requireText(command.data.client, 'client');
         const alias = requireText(command.data.alias, 'alias');
         const code = requireText(command.data.code, 'code');

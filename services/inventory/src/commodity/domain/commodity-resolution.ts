@@ -8,8 +8,8 @@ import { StandardCommodity, standardNameOf } from './standard-commodity';
 export const CLOSEST_NAMES_OFFERED = 3;
 
 /**
- * Turns a client's name for a commodity into the standard commodity (seed 000 货品命名规范化:
- * client naming is converted to the warehouse's standard automatically). Tried in order, all on
+ * Turns a client's name for a commodity into the standard commodity (货品命名规范化: client
+ * naming is converted to the warehouse's standard automatically). Tried in order, all on
  * normalised names: the client's alias table, then the standard names, then the codes.
  * An unknown name is refused with the closest standard names (see `closestStandardNames`).
  */
@@ -17,6 +17,7 @@ export function resolveCommodityName(
   catalogue: CommodityCatalogueState,
   request: { readonly client: string; readonly name: string },
 ): StandardCommodity {
+  // rule INV-ALIAS-RESOLUTION
   const name = requireText(request.name, 'name');
   const alias = catalogue.aliases[request.client]?.[normaliseName(name)];
   const found =
@@ -42,6 +43,7 @@ export function closestStandardNames(
   catalogue: CommodityCatalogueState,
   name: string,
 ): { code: string; standardName: string; distance: number }[] {
+  // rule INV-ALIAS-RESOLUTION
   const wanted = normaliseName(name);
   return Object.values(catalogue.commodities)
     .map((commodity) => {

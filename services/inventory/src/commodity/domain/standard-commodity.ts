@@ -2,9 +2,10 @@ import { refuse } from '@dw/kernel';
 import { requireText } from '../../shared/domain/field-rules';
 
 /**
- * A commodity as the warehouse names it (seed 000 货品命名规范化: product name, specification,
- * model, material; plus the brand and grade the exchange delivers by). One entry is one stock
- * keeping unit: seed 000 sets workflow rules per SKU, so work orders and workflows name its code.
+ * A commodity as the warehouse names it (货品命名规范化: product name, specification, model,
+ * material; plus the brand and grade the exchange delivers by). One entry is one stock keeping
+ * unit: workflows may differ per SKU (rule ORD-WORKFLOW-SELECTION), so work orders and workflows
+ * name its code.
  * Model, material and grade are '' where a commodity has none.
  */
 export interface StandardCommodity {
@@ -27,6 +28,7 @@ export function standardNameOf(commodity: StandardCommodity): string {
 }
 
 export function validateStandardCommodity(commodity: StandardCommodity): StandardCommodity {
+  // rule INV-STANDARD-NAME-UNIQUE
   if (!commodity || typeof commodity !== 'object') throw refuse.invalid('FIELD_REQUIRED', 'commodity is required', 'commodity');
   if (typeof commodity.code !== 'string' || !CODE_PATTERN.test(commodity.code)) {
     throw refuse.invalid(

@@ -12,6 +12,7 @@ export function decideMove(
   target: LocationState,
   move: { readonly orderId: string; readonly barcodes: readonly string[]; readonly actor: string; readonly at: string },
 ): { source: LocationEvent[]; target: LocationEvent[] } {
+  // rules INV-LOCATION-SAME-WAREHOUSE, INV-MOVE-ATOMIC
   if (source.status === 'none' || target.status === 'none') throw refuse.notFound('LOCATION_NOT_FOUND', 'both locations of a move must exist');
   if (source.locationId === target.locationId) {
     throw refuse.invalid('MOVE_TO_SAME_LOCATION', `goods are already at ${source.locationId}`, 'toLocationId', { locationId: source.locationId });

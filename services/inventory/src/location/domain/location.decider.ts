@@ -52,6 +52,7 @@ export const locationDecider: Decider<LocationCommand, LocationState, LocationEv
       // An absent capacity (undefined from JSON) means none in that unit, like null.
       const capacityKg = command.data.capacityKg ?? null;
       const capacityPieces = command.data.capacityPieces ?? null;
+      // rule INV-LOCATION-CAPACITY: a location holds a known amount, in kg, pieces or both
       if (capacityKg === null && capacityPieces === null) {
         throw refuse.invalid('LOCATION_CAPACITY_REQUIRED', 'a location needs a capacity in kg, in pieces, or both', 'capacityKg');
       }
@@ -75,6 +76,7 @@ export const locationDecider: Decider<LocationCommand, LocationState, LocationEv
     const location = defined(state);
     switch (command.type) {
       case 'PutAwayGoods': {
+        // rule INV-LOCATION-SAME-WAREHOUSE
         if (requireText(command.data.warehouse, 'warehouse') !== location.warehouse) {
           throw refuse.conflict('LOCATION_IN_OTHER_WAREHOUSE', `location ${location.locationId} is in ${location.warehouse}`, {
             locationWarehouse: location.warehouse,
@@ -122,6 +124,7 @@ function arriving(location: Location, incoming: readonly StoredPiece[]): StoredP
 }
 
 function checkCapacity(location: Location, unit: 'kg' | 'pieces', capacity: number | null, used: number, asked: number): void {
+  // rule INV-LOCATION-CAPACITY
   if (capacity !== null && used + asked > capacity) {
     throw refuse.conflict(
       'LOCATION_CAPACITY_EXCEEDED',

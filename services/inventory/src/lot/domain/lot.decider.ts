@@ -81,6 +81,7 @@ function openLot(command: OpenLot, state: LotState): LotEvent[] {
 }
 
 function scanPiece(command: ScanPiece, lot: Lot): LotEvent[] {
+  // rules INV-BARCODE-UNIQUE, INV-PRODUCTION-DATE-NOT-FUTURE, INV-TALLY-CLOSE
   if (lot.tallyFinished) throw refuse.conflict('TALLY_FINISHED', `the tally of lot ${lot.lotId} is closed`, { lotId: lot.lotId });
   const barcode = validateBarcode(command.data.barcode);
   const scanned = lot.pieces.find((piece) => piece.barcode === barcode);
@@ -104,16 +105,18 @@ function scanPiece(command: ScanPiece, lot: Lot): LotEvent[] {
 }
 
 function finishTally(command: FinishTally, lot: Lot): LotEvent[] {
+  // rule INV-TALLY-CLOSE
   if (lot.tallyFinished) throw refuse.conflict('TALLY_FINISHED', `the tally of lot ${lot.lotId} is closed`, { lotId: lot.lotId });
   if (lot.pieces.length === 0) throw refuse.conflict('TALLY_EMPTY', `no piece of lot ${lot.lotId} has been scanned`, { lotId: lot.lotId });
   return [{ type: 'TallyFinished', data: { ...stamp(lot, command), pieces: lot.pieces.length, expectedPieces: lot.expectedPieces } }];
 }
 
 function recordWeighing(command: RecordWeighing, lot: Lot): LotEvent[] {
+  // rules INV-SCALE-ONLY-WEIGHTS, INV-WEIGH-ONCE
   if (lot.weighed) throw refuse.conflict('WEIGHING_FINISHED', `weighing of lot ${lot.lotId} is closed`, { lotId: lot.lotId });
   const reading = validateReading(command.data.reading);
-  // seed 000: scales send weights straight to the system; where the workflow requires a scale
-  // reading, a hand-typed or unverifiable weight is refused.
+  // Scales send weights straight to the system: where the workflow requires a scale reading, a
+  // hand-typed or unverifiable weight is refused.
   if (lot.scaleReadingRequired && (reading.source !== 'scale' || !reading.deviceVerified)) {
     throw refuse.invalid('SCALE_READING_REQUIRED', `lot ${lot.lotId} must be weighed by a verified scale reading`, 'reading', {
       reason: reading.source === 'manual' ? 'hand_typed' : 'unverified',
@@ -156,6 +159,7 @@ function recordWeighing(command: RecordWeighing, lot: Lot): LotEvent[] {
 }
 
 function finishWeighing(command: FinishWeighing, lot: Lot): LotEvent[] {
+  // rules INV-WEIGHING-CLOSE, INV-WEIGHT-TOLERANCE
   if (lot.weighed) throw refuse.conflict('WEIGHING_FINISHED', `weighing of lot ${lot.lotId} is closed`, { lotId: lot.lotId });
   if (!lot.tallyFinished) throw refuse.conflict('TALLY_NOT_FINISHED', `finish the tally of lot ${lot.lotId} first`, { lotId: lot.lotId });
   const unweighed = lot.pieces.filter((piece) => piece.netKg === null).map((piece) => piece.barcode);
@@ -198,6 +202,7 @@ function finishWeighing(command: FinishWeighing, lot: Lot): LotEvent[] {
 }
 
 function recordInspection(command: RecordInspection, lot: Lot): LotEvent[] {
+  // rule INV-INSPECT-ONCE
   if (!lot.tallyFinished) throw refuse.conflict('TALLY_NOT_FINISHED', `finish the tally of lot ${lot.lotId} first`, { lotId: lot.lotId });
   if (lot.inspection) {
     throw refuse.conflict('LOT_ALREADY_INSPECTED', `lot ${lot.lotId} was inspected under report ${lot.inspection.reportRef}`, {
@@ -211,6 +216,7 @@ function recordInspection(command: RecordInspection, lot: Lot): LotEvent[] {
 }
 
 function putAway(command: PutAwayPieces, lot: Lot): LotEvent[] {
+  // rule INV-PUT-AWAY-WEIGHED
   const locationId = requireText(command.data.locationId, 'locationId');
   const barcodes = requireDistinctList(command.data.barcodes, 'barcodes');
   const pieces = barcodes.map((barcode) => {
@@ -242,6 +248,7 @@ function putAway(command: PutAwayPieces, lot: Lot): LotEvent[] {
 }
 
 function complete(command: CompleteReceiving, lot: Lot): LotEvent[] {
+  // rules INV-FAILED-LOT-REJECTED, INV-LOT-COMPLETE
   if (lot.inspection?.result === 'failed') {
     throw refuse.conflict('LOT_INSPECTION_FAILED', `lot ${lot.lotId} failed inspection (${lot.inspection.reportRef}); reject it`, {
       reportRef: lot.inspection.reportRef,

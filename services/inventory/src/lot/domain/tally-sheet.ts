@@ -24,6 +24,7 @@ export interface TallySheet {
 }
 
 export function tallySheetOf(lot: Lot): TallySheet {
+  // rule INV-TALLY-SHEET-DERIVED
   const weighed = lot.pieces.filter((piece) => piece.netKg !== null);
   return {
     lotId: lot.lotId,

@@ -31,6 +31,7 @@ export interface PieceShare {
 
 /** Validates a reading on its own (not against a lot) and returns it normalised with its net. */
 export function validateReading(reading: WeighingReading): WeighingReading & { readonly netKg: number } {
+  // rules INV-SCALE-ONLY-WEIGHTS, INV-NET-WEIGHT-POSITIVE
   if (!reading || typeof reading !== 'object') throw refuse.invalid('FIELD_REQUIRED', 'reading is required', 'reading');
   const source = requireOneOf(reading.source, ['scale', 'manual'] as const, 'reading.source');
   const grossKg = kg(reading.grossKg, { field: 'reading.grossKg' });
@@ -74,6 +75,7 @@ function validateSubject(subject: WeighingSubject): WeighingSubject {
  * first pieces in the order the reading lists them. The shares always add up to the net exactly.
  */
 export function pieceShares(subject: WeighingSubject, netKg: number): PieceShare[] {
+  // rule INV-VEHICLE-SHARES
   if (subject.kind === 'piece') return [{ barcode: subject.barcode, netKg }];
   const count = subject.barcodes.length;
   const base = Math.floor(netKg / count);

@@ -2,9 +2,9 @@ import { kg, refuse, withinTolerance } from '@dw/kernel';
 
 /**
  * How far a lot's net weight may differ from the inbound notice before an alarm is raised, in
- * basis points of the expected weight. Seed 000 names no number; 30 bp (±0.3%) is this project's
- * default because it is the weighing difference ("磅差") commonly accepted between scales for
- * steel delivered on the SHFE, so a difference within it is scale noise, not missing goods.
+ * basis points of the expected weight (rule INV-WEIGHT-TOLERANCE). The public rules name no
+ * number; 30 bp (±0.3%) is this project's default because it is the weighing difference ("磅差")
+ * commonly accepted between scales for steel delivered on the SHFE, so a difference within it is scale noise, not missing goods.
  * Each lot carries the tolerance it was opened with, so changing the setting never re-judges
  * lots already weighed.
  */
@@ -19,6 +19,7 @@ export interface ToleranceVerdict {
 }
 
 export function judgeWeight(expectedKg: number, netKg: number, toleranceBps: number): ToleranceVerdict {
+  // rule INV-WEIGHT-TOLERANCE
   return {
     withinTolerance: withinTolerance(kg(netKg), kg(expectedKg), { basisPoints: toleranceBps }),
     differenceKg: netKg - expectedKg,

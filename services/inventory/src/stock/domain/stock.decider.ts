@@ -43,6 +43,7 @@ export interface StockLevels {
 }
 
 export function stockLevels(stock: Stock): StockLevels {
+  // rule INV-STOCK-BALANCE
   const held = (kind: HoldKind) =>
     Object.values(stock.holds)
       .filter((hold) => hold.kind === kind)
@@ -59,6 +60,7 @@ export function stockLevels(stock: Stock): StockLevels {
  * releases: the variance itself stays recorded in the stocktake, the book waits.
  */
 export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
+  // rule INV-STOCK-BALANCE
   initialState: () => ({ status: 'none' }),
 
   evolve(state, event) {
@@ -130,6 +132,7 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
     const lotId = state.lotId;
     switch (command.type) {
       case 'PlaceHold': {
+        // rule INV-HOLDS-WITHIN-AVAILABLE
         const holdId = requireText(command.data.holdId, 'holdId');
         if (state.holdIdsUsed.includes(holdId)) throw refuse.conflict('HOLD_EXISTS', `hold ${holdId} was already placed on lot ${lotId}`, { holdId });
         const kind = requireOneOf(command.data.kind, HOLD_KINDS, 'kind');
@@ -140,6 +143,7 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
         return [{ type: 'HoldPlaced', data: { lotId, holdId, kind, quantity, reason, holder, actor, at } }];
       }
       case 'ReleaseHold': {
+        // rule INV-HOLD-RELEASE-BY-HOLDER
         const holdId = requireText(command.data.holdId, 'holdId');
         const requestedBy = requireText(command.data.holder, 'holder');
         const hold = state.holds[holdId];
@@ -149,11 +153,13 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
         return [{ type: 'HoldReleased', data: { lotId, holdId, kind: hold.kind, quantity: hold.quantity, holder: hold.holder, actor, at } }];
       }
       case 'ShipOut': {
+        // rule INV-SHIP-UNHELD-ONLY
         const quantity = validateQuantity(command.data.quantity, 'quantity');
         mustBeAvailable(state, quantity);
         return [{ type: 'StockShippedOut', data: { lotId, orderId: requireText(command.data.orderId, 'orderId'), quantity, actor, at } }];
       }
       case 'ApplyStocktakeVariance': {
+        // rule INV-STOCKTAKE-LOSS-UNHELD
         const varianceId = requireText(command.data.varianceId, 'varianceId');
         if (state.varianceIdsApplied.includes(varianceId)) {
           throw refuse.conflict('VARIANCE_ALREADY_APPLIED', `variance ${varianceId} is already in the book of lot ${lotId}`, { varianceId });
@@ -181,6 +187,7 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
 };
 
 function mustBeAvailable(stock: Stock, asked: Quantity): void {
+  // rule INV-HOLDS-WITHIN-AVAILABLE
   const { available } = stockLevels(stock);
   if (!fitsWithin(asked, available)) {
     throw refuse.conflict('INSUFFICIENT_AVAILABLE', `lot ${stock.lotId} has ${available.pieces} pieces / ${available.kg} kg available`, {

@@ -20,6 +20,7 @@ type Variance = Omit<StocktakeVarianceFound['data'], 'stocktakeId' | 'orderId' |
  * within a stocktake. Book pieces come first in book order, then unexpected ones in count order.
  */
 export function findVariances(book: readonly BookEntry[], counted: readonly CountedPiece[], toleranceBps: number): Variance[] {
+  // rule INV-STOCKTAKE-VARIANCES
   const counts = new Map(counted.map((piece) => [piece.barcode, piece]));
   const inBook = new Set(book.map((entry) => entry.barcode));
   const variances: Variance[] = [];

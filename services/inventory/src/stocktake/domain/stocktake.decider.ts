@@ -80,6 +80,7 @@ export const stocktakeDecider: Decider<StocktakeCommand, StocktakeState, Stockta
     const base = { stocktakeId: state.stocktakeId, orderId: state.orderId, actor, at };
     switch (command.type) {
       case 'CountPiece': {
+        // rule INV-STOCKTAKE-SCOPE
         mustBe(state, 'counting');
         const barcode = validateBarcode(command.data.barcode);
         const locationId = requireText(command.data.locationId, 'locationId');
@@ -122,6 +123,7 @@ export const stocktakeDecider: Decider<StocktakeCommand, StocktakeState, Stockta
         return [{ type: 'StocktakeVarianceExplained', data: { ...base, varianceId, explanation: requireText(command.data.explanation, 'explanation') } }];
       }
       case 'CloseStocktake': {
+        // rule INV-STOCKTAKE-EXPLAINED
         mustBe(state, 'counted');
         const unexplained = Object.entries(state.variances)
           .filter(([, explanations]) => explanations.length === 0)
@@ -136,6 +138,7 @@ export const stocktakeDecider: Decider<StocktakeCommand, StocktakeState, Stockta
 };
 
 function validateBook(book: readonly BookEntry[], locationIds: readonly string[]): BookEntry[] {
+  // rule INV-STOCKTAKE-SCOPE
   const seen = new Set<string>();
   return book.map((entry, i) => {
     const field = `book[${i}]`;

@@ -22,6 +22,7 @@ export interface InboundNotice {
 
 /** Validates a notice field by field; returns it normalised (texts trimmed). */
 export function validateInboundNotice(notice: InboundNotice): InboundNotice {
+  // rule ORD-NOTICE-VALID
   if (!notice || typeof notice !== 'object') {
     throw refuse.invalid('FIELD_REQUIRED', 'notice is required', 'notice');
   }

@@ -22,7 +22,8 @@ import { validateInboundNotice } from './inbound-notice';
 /**
  * Work orders: draft → open → in_progress → completed, or cancelled with a reason.
  *
- * Cancellation rule (the issue leaves it to us): an order may be cancelled from draft, open or
+ * Cancellation rule (a house rule: the public rules are silent; docs/rules.md,
+ * ORD-CANCEL-BEFORE-GOODS-MOVE): an order may be cancelled from draft, open or
  * in_progress only while no step that moves goods (`movesGoods` in its workflow: unloading,
  * put-away, picking, loading, moving) has been recorded. After that the goods' physical record
  * must be closed by completing the order, and any reversal is a new order (an outbound order
@@ -50,6 +51,7 @@ export const workOrderDecider: Decider<WorkOrderCommand, WorkOrderState, WorkOrd
 };
 
 function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[] {
+  // rules ORD-INBOUND-NEEDS-NOTICE, ORD-ARRIVAL-MODE, ORD-ENTITLEMENT-OUTBOUND-ONLY
   mustBeNew(state);
   const { orderId, actor, at } = command.data;
   if ((command.data.type as string) === 'inbound') {
@@ -116,6 +118,7 @@ function draftInbound(command: DraftInboundOrder, state: WorkOrderState): WorkOr
 
 /** An entitlement names its receipt and at least one lot, each with whole pieces and kilograms. */
 function validateEntitlement(entitlement: OutboundEntitlement): OutboundEntitlement {
+  // rule ORD-ENTITLEMENT-OUTBOUND-ONLY
   const lots = Array.isArray(entitlement.lots) ? entitlement.lots : [];
   if (lots.length === 0) throw refuse.invalid('LIST_EMPTY', 'an entitlement releases at least one lot', 'entitlement.lots');
   return {
@@ -130,6 +133,7 @@ function validateEntitlement(entitlement: OutboundEntitlement): OutboundEntitlem
 }
 
 function open(command: OpenWorkOrder, order: WorkOrder): WorkOrderEvent[] {
+  // rule ORD-LIFECYCLE
   if (order.status !== 'draft') {
     throw refuse.conflict('WORK_ORDER_NOT_DRAFT', `order ${order.orderId} is ${order.status}, only a draft can be opened`, {
       status: order.status,
@@ -141,6 +145,7 @@ function open(command: OpenWorkOrder, order: WorkOrder): WorkOrderEvent[] {
 
 /** Re-checks the workflow the handler selected: it must be well-formed and apply to this order. */
 function pinnable(workflow: PublishedWorkflow, order: WorkOrder): PublishedWorkflow {
+  // rule ORD-WORKFLOW-PINNED
   if (!workflow || typeof workflow !== 'object') {
     throw refuse.invalid('FIELD_REQUIRED', 'workflow is required', 'workflow');
   }
@@ -158,6 +163,7 @@ function pinnable(workflow: PublishedWorkflow, order: WorkOrder): PublishedWorkf
 }
 
 function recordStep(command: RecordStep, order: WorkOrder): WorkOrderEvent[] {
+  // rules ORD-STEP-ORDER, ORD-STEP-IN-WORKFLOW
   const workflow = mustBeActive(order);
   const code = requireText(command.data.step, 'step');
   const definition = workflow.steps.find((step) => step.code === code);
@@ -195,6 +201,7 @@ function recordStep(command: RecordStep, order: WorkOrder): WorkOrderEvent[] {
 
 /** A step with a check needs evidence of that kind; a step without one takes none. */
 function checkedEvidence(check: string, evidence: StepEvidence | null | undefined, step: string): StepEvidence | null {
+  // rule ORD-STEP-EVIDENCE
   if (check === 'none') {
     if (evidence) {
       throw refuse.invalid('STEP_CHECK_NOT_EXPECTED', `step ${step} requires no check`, 'evidence', { step });
@@ -212,6 +219,7 @@ function checkedEvidence(check: string, evidence: StepEvidence | null | undefine
 }
 
 function complete(command: CompleteWorkOrder, order: WorkOrder): WorkOrderEvent[] {
+  // rule ORD-COMPLETE-REQUIRED-STEPS
   const workflow = mustBeActive(order);
   const done = order.history.map((record) => record.step);
   const missing = missingRequiredSteps(workflow.steps, done);
@@ -225,6 +233,7 @@ function complete(command: CompleteWorkOrder, order: WorkOrder): WorkOrderEvent[
 }
 
 function cancel(command: CancelWorkOrder, order: WorkOrder): WorkOrderEvent[] {
+  // rule ORD-CANCEL-BEFORE-GOODS-MOVE
   const reason = requireText(command.data.reason, 'reason');
   if (order.status === 'completed' || order.status === 'cancelled') {
     throw refuse.conflict('WORK_ORDER_CLOSED', `order ${order.orderId} is already ${order.status}`, { status: order.status });
@@ -256,6 +265,7 @@ function existing(state: WorkOrderState): WorkOrder {
 
 /** The order's pinned workflow, when the order is open or in progress. */
 function mustBeActive(order: WorkOrder): PublishedWorkflow {
+  // rule ORD-LIFECYCLE
   if (order.status === 'draft') {
     throw refuse.conflict('WORK_ORDER_NOT_OPEN', `order ${order.orderId} is still a draft`, { status: order.status });
   }

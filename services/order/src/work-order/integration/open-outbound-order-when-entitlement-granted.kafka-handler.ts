@@ -26,6 +26,7 @@ export class OpenOutboundOrderWhenEntitlementGrantedKafkaHandler {
 
   @EventPattern(OutboundEntitlementGrantedSchema.typeName)
   async onEntitlementGranted(@Payload() event: OutboundEntitlementGranted, @Ctx() ctx: InboxContext): Promise<void> {
+    // rule ORD-PICKUP-OPENS-OUTBOUND
     if (event.purpose !== EntitlementPurpose.PICKUP) return;
     const orderId = outboundOrderIdOf(event.entitlementId);
     const at = fromTimestamp(event.grantedAt, 'granted_at');

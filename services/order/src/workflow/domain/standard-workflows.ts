@@ -5,11 +5,12 @@ import { ANY, WorkflowKey } from './workflow-key';
  * The default workflow of each order type, published as version 1 of '<type>/*\/*' when a
  * warehouse is set up; commodity- and mode-specific workflows are published over the API.
  *
- * Inbound follows seed 000 (入库: 预报 → 到货 → 卸货理货 → 过磅 → 检验 → 上架 → 确认): the scale
- * reading and the inspection report are required evidence, because seed 000 forbids hand-typed
- * weights and receipts are issued only after inspection. The other four are this project's
- * choice (the seeds name the order types but not their steps), each as short as the physical
- * work allows and ending with the desk's confirmation.
+ * Inbound follows the warehouse's receiving (入库: 预报 → 到货 → 卸货理货 → 过磅 → 检验 → 上架 → 确认):
+ * the scale reading and the inspection report are required evidence, because weights are never
+ * typed by hand (rule INV-SCALE-ONLY-WEIGHTS) and receipts are made only from inspected goods.
+ * The step lists are this project's choice (the public rules name the order types but not their
+ * steps), each as short as the physical work allows and ending with the desk's confirmation;
+ * see docs/rules.md, ORD-STANDARD-WORKFLOWS.
  */
 const step = (
   code: string,
@@ -28,6 +29,7 @@ export const STANDARD_INBOUND_STEPS: readonly WorkflowStep[] = [
 ];
 
 export const STANDARD_WORKFLOWS: readonly { readonly key: WorkflowKey; readonly steps: readonly WorkflowStep[] }[] = [
+  // rule ORD-STANDARD-WORKFLOWS
   { key: { orderType: 'inbound', commodity: ANY, arrivalMode: ANY }, steps: STANDARD_INBOUND_STEPS },
   {
     key: { orderType: 'outbound', commodity: ANY, arrivalMode: ANY },
@@ -43,7 +45,7 @@ export const STANDARD_WORKFLOWS: readonly { readonly key: WorkflowKey; readonly 
     key: { orderType: 'title_transfer', commodity: ANY, arrivalMode: ANY },
     steps: [
       step('notice', 'Transfer request accepted'),
-      // seed 000 纠错防错: depositor name, storage card and commodity are checked against the record.
+      // Error-proofing (rule RCPT-TRANSFER-MATCH): depositor name, storage card and commodity are checked against the record.
       step('verify_title', 'Depositor, storage card and commodity checked against the record'),
       step('confirm', 'Confirmed by the order desk'),
     ],

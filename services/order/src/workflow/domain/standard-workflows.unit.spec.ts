@@ -3,7 +3,7 @@ import { STANDARD_INBOUND_STEPS, STANDARD_WORKFLOWS } from './standard-workflows
 import { validateWorkflowSteps } from './workflow-definition';
 
 describe('standard workflows', () => {
-  it('follow seed 000 for inbound: notice → arrival → unload_tally → weigh → inspect → put_away → confirm', () => {
+  it('follow the receiving sequence for inbound: notice → arrival → unload_tally → weigh → inspect → put_away → confirm', () => {
     expect(STANDARD_INBOUND_STEPS.map((s) => s.code)).toEqual([
       'notice',
       'arrival',

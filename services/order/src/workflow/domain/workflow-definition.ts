@@ -9,6 +9,7 @@ const STEP_CODE_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
  * rule it breaks with the offending field, e.g. `steps[2].code`.
  */
 export function validateWorkflowSteps(steps: readonly WorkflowStep[]): WorkflowStep[] {
+  // rule ORD-WORKFLOW-ENDS-CONFIRM
   if (!Array.isArray(steps) || steps.length === 0) {
     throw refuse.invalid('WORKFLOW_EMPTY', 'a workflow needs at least one step', 'steps');
   }

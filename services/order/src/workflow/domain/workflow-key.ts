@@ -2,7 +2,7 @@ import { refuse } from '@dw/kernel';
 import { ORDER_TYPES, OrderType } from '@dw/work-orders';
 import { requireOneOf, requireText } from '../../shared/domain/field-rules';
 
-/** How goods arrive (inbound) or leave (outbound); seed 000 chooses workflows by it. */
+/** How goods arrive (inbound) or leave (outbound); workflows are chosen by it too (rule ORD-ARRIVAL-MODE). */
 export const ARRIVAL_MODES = ['rail', 'truck', 'water'] as const;
 export type ArrivalMode = (typeof ARRIVAL_MODES)[number];
 
@@ -11,7 +11,7 @@ export const ANY = '*';
 
 /**
  * What a workflow applies to. Three shapes are meaningful, tried in this order when an order
- * is opened (seed 000 业务流程标准化: by commodity, order type and arrival mode):
+ * is opened (业务流程标准化: by commodity, order type and arrival mode; rule ORD-WORKFLOW-SELECTION):
  *   specific            {type, commodity, mode}
  *   commodity any-mode  {type, commodity, '*'}
  *   default for type    {type, '*', '*'}
@@ -25,6 +25,7 @@ export interface WorkflowKey {
 }
 
 export function validateWorkflowKey(key: WorkflowKey): WorkflowKey {
+  // rule ORD-WORKFLOW-KEY
   const orderType = requireOneOf(key.orderType, ORDER_TYPES, 'key.orderType');
   const commodity = requireText(key.commodity, 'key.commodity');
   const arrivalMode = requireOneOf(key.arrivalMode, [...ARRIVAL_MODES, ANY] as const, 'key.arrivalMode');

@@ -34,6 +34,7 @@ export function candidateKeys(request: WorkflowRequest): WorkflowKey[] {
  * keep the version they pinned; this is only asked when an order is opened.
  */
 export function selectWorkflow(active: readonly PublishedWorkflow[], request: WorkflowRequest): PublishedWorkflow {
+  // rule ORD-WORKFLOW-SELECTION
   const tried = candidateKeys(request).map(workflowIdOf);
   for (const workflowId of tried) {
     const latest = active

@@ -43,6 +43,7 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowState, WorkflowEv
     const { actor, at } = command.data;
     switch (command.type) {
       case 'PublishWorkflowVersion': {
+        // rule ORD-WORKFLOW-VERSIONS
         const steps = validateWorkflowSteps(command.data.steps);
         // Publishing the same steps again would make a version that changes nothing.
         if (state.status === 'active' && JSON.stringify(steps) === JSON.stringify(state.steps)) {
@@ -56,6 +57,7 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowState, WorkflowEv
         ];
       }
       case 'WithdrawWorkflow': {
+        // rule ORD-DEFAULT-WORKFLOW-KEPT
         const reason = requireText(command.data.reason, 'reason');
         if (state.status !== 'active') {
           throw refuse.notFound('WORKFLOW_NOT_ACTIVE', `${workflowId} is not an active workflow`, { workflowId, status: state.status });

@@ -1,7 +1,7 @@
 import { refuse } from '@dw/kernel';
 
 /**
- * Who acts on receipts: the roles of ARCHITECTURE.md (Edges) that reach this service, plus
+ * Who acts on receipts: the platform's roles (README.md, APIs) that reach this service, plus
  * `court` (a judicial authority placing or lifting a freeze) and `system` (scheduled jobs and
  * handlers of other services' events). Shaped like the event store's ActorRef so a command's
  * actor is also its events' metadata actor.

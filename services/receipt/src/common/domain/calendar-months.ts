@@ -7,6 +7,7 @@ import { LocalDate, epochDayOf, localDate, localDateOfEpochDay, refuse } from '@
  * month after the target. Plain calendar arithmetic: validity needs no holiday data.
  */
 export function addMonthsClamped(date: string, months: number): LocalDate {
+  // rule RCPT-VALIDITY-FACTORY-6M
   if (!Number.isSafeInteger(months)) {
     throw refuse.invalid('INVALID_MONTH_COUNT', `a month count must be an integer, got ${months}`, 'months', { value: months });
   }

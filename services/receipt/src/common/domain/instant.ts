@@ -17,5 +17,6 @@ export function assertInstant(value: unknown, field: string): Date {
 
 /** The Shanghai business date on which a command given at `at` happens. */
 export function businessDateOf(at: string): LocalDate {
+  // rule KRN-SHANGHAI-DATES
   return shanghaiDateOf(assertInstant(at, 'at'), 'at');
 }

@@ -25,6 +25,7 @@ export interface IssuanceState {
 const SPEC_ATTRIBUTES = ['commodity', 'brand', 'grade', 'warehouseId'] as const;
 
 function pending(state: IssuanceState): IssuanceApplied['data'] {
+  // rule RCPT-ISSUE-ON-EXCHANGE-APPROVAL
   if (!state.application) throw refuse.notFound('ISSUANCE_NOT_FOUND', 'no such issuance application');
   if (state.status !== 'applied') {
     throw refuse.conflict('ISSUANCE_NOT_PENDING', `application ${state.application.applicationId} is already ${state.status}`, {
@@ -41,6 +42,7 @@ function backingLot(lot: LotFacts): BackingLot {
 
 /** Every lot must be the goods applied for, owned by the card the receipts go to, and in one receipt only. */
 function planReceipts(data: ApplyForIssuance['data'], holderCardNumber: string): PlannedReceipt[] {
+  // rules RCPT-WHOLE-LOTS, RCPT-LOT-MATCHES-APPLICATION, RCPT-NUMBER-ONCE
   if (data.receipts.length === 0) throw refuse.invalid('ISSUANCE_EMPTY', 'an application issues at least one receipt', 'receipts');
   const numbers = new Set<string>();
   const lotIds = new Set<string>();
@@ -128,6 +130,7 @@ export const issuanceDecider: Decider<IssuanceCommand, IssuanceState, IssuanceEv
     const today = businessDateOf(at);
     switch (command.type) {
       case 'ApplyForIssuance': {
+        // rule RCPT-ISSUE-ON-EXCHANGE-APPROVAL
         requireRole(actor, ['clerk', 'manager'], 'apply to issue receipts');
         const data = command.data;
         const applicationId = requireText(data.applicationId, 'applicationId');
@@ -158,6 +161,7 @@ export const issuanceDecider: Decider<IssuanceCommand, IssuanceState, IssuanceEv
         ];
       }
       case 'ApproveIssuance': {
+        // rules RCPT-ISSUE-ON-EXCHANGE-APPROVAL, RCPT-NOT-EXPIRED-AT-ISSUE
         requireRole(actor, ['exchange'], 'approve an issuance');
         const issueDate = today;
         const application = pending(state);

@@ -25,6 +25,7 @@ function registered(state: LotBackingState): Registered {
 }
 
 function requireReservedFor(state: Registered, applicationId: string): void {
+  // rule RCPT-ONE-LIVE-PER-LOT
   if (state.status === 'backing') {
     throw refuse.conflict('LOT_ALREADY_BACKS_RECEIPT', `lot ${state.lot.lotId} already backs receipt ${state.receiptNumber}`, {
       lotId: state.lot.lotId,
@@ -40,6 +41,7 @@ function requireReservedFor(state: Registered, applicationId: string): void {
 }
 
 function requireBacking(state: Registered, receiptNumber: string): LotFacts {
+  // rule RCPT-ONE-LIVE-PER-LOT
   if (state.status !== 'backing' || state.receiptNumber !== receiptNumber) {
     throw refuse.conflict('LOT_NOT_BACKING_RECEIPT', `lot ${state.lot.lotId} does not back receipt ${receiptNumber}`, {
       lotId: state.lot.lotId,
@@ -80,6 +82,7 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
     const { actor, at } = command.data;
     assertInstant(at, 'at');
     if (command.type === 'RegisterAvailableLot') {
+      // rule RCPT-LOT-FROM-INVENTORY
       requireRole(actor, ['system'], 'register lots from the inventory service');
       const lot = assertLotFacts(command.data.lot);
       // At-least-once delivery may repeat the inventory event: the same facts again change nothing.
@@ -97,6 +100,7 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
     const lotId = current.lot.lotId;
     switch (command.type) {
       case 'ReserveLotForIssuance': {
+        // rule RCPT-ONE-LIVE-PER-LOT
         const applicationId = requireText(command.data.applicationId, 'applicationId');
         if (current.status === 'reserved' && current.applicationId === applicationId) return [];
         if (current.status === 'backing') {
@@ -131,6 +135,7 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
         return [{ type: 'LotBackingReassigned', data: { lotId, fromReceiptNumber, toReceiptNumber, actor, at } }];
       }
       case 'ReleaseLotBacking': {
+        // rule RCPT-CANCEL-TO-ENTITLEMENT
         const { receiptNumber } = command.data;
         const entitledCard = requireText(command.data.entitledCard, 'entitledCard');
         const lot = requireBacking(current, receiptNumber);

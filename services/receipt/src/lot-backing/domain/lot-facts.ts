@@ -27,6 +27,7 @@ export interface LotFacts {
 export type LotFactsInput = Omit<LotFacts, 'productionDates'> & { readonly productionDates: readonly string[] };
 
 export function assertLotFacts(input: LotFactsInput, field = 'lot'): LotFacts {
+  // rule RCPT-LOT-FROM-INVENTORY
   const pieces = input.pieces;
   if (!Number.isSafeInteger(pieces) || pieces < 1) {
     throw refuse.invalid('INVALID_PIECES', `${field}.pieces must be a whole number, at least 1`, `${field}.pieces`, { value: pieces });

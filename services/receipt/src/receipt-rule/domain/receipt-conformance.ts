@@ -9,6 +9,7 @@ import { ReceiptRuleTerms } from './receipt-rule.terms';
  * inside such a band. Integer arithmetic throughout (weights are whole kilograms).
  */
 export function unitsOf(weightKg: number, terms: Pick<ReceiptRuleTerms, 'unitKg'>): number {
+  // rule RCPT-UNIT-TOLERANCE
   return Math.max(1, Math.floor((2 * weightKg + terms.unitKg) / (2 * terms.unitKg)));
 }
 
@@ -22,6 +23,7 @@ export function unitBandKg(units: number, terms: Pick<ReceiptRuleTerms, 'unitKg'
 
 /** Inclusive count of calendar days from the earliest to the latest date (one date = 1 day). */
 export function productionSpanDays(productionDates: readonly LocalDate[]): number {
+  // rule RCPT-PRODUCTION-SPAN
   const days = productionDates.map((date) => epochDayOf(date));
   return Math.max(...days) - Math.min(...days) + 1;
 }
@@ -32,6 +34,7 @@ export function assertReceiptConforms(
   receipt: { readonly weightKg: number; readonly productionDates: readonly LocalDate[] },
   field: string,
 ): void {
+  // rules RCPT-UNIT-TOLERANCE, RCPT-PRODUCTION-SPAN
   if (receipt.productionDates.length === 0) {
     throw refuse.invalid('PRODUCTION_DATES_REQUIRED', `${field}: a receipt states the production dates of its goods`, `${field}.productionDates`);
   }

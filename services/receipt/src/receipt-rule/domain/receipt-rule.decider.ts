@@ -27,6 +27,7 @@ export const receiptRuleDecider: Decider<ReceiptRuleCommand, ReceiptRuleState, R
   },
 
   decide(command, state) {
+    // rule RCPT-RULE-VERSIONS-FORWARD
     const { actor, at } = command.data;
     requireRole(actor, ['manager'], 'publish receipt rules');
     const today = businessDateOf(at);
@@ -59,6 +60,7 @@ export const receiptRuleDecider: Decider<ReceiptRuleCommand, ReceiptRuleState, R
 
 /** The version in force on `date`: the latest one whose effectiveFrom is on or before it. */
 export function ruleInForceOn(state: ReceiptRuleState, date: LocalDate): AppliedRule {
+  // rule RCPT-RULE-IN-FORCE
   const inForce = state.versions.filter((version) => version.effectiveFrom <= date).at(-1);
   if (!inForce) {
     throw refuse.notFound('NO_RECEIPT_RULE_IN_FORCE', `no receipt rules for ${state.commodity ?? 'this commodity'} are in force on ${date}`, {

@@ -3,8 +3,8 @@ import { LocalDate, localDate } from '@dw/kernel';
 
 /**
  * Rule data used by the receipt specs. Illustrative figures, not an exchange's published ones:
- * rebar's 300 t unit with ±3%, the seed-003 validity rules (warehouse 90 days from production,
- * factory 6 months from issue) and the factory 10-consecutive-day production span.
+ * rebar's 300 t unit with ±3%, the public validity rules (warehouse 90 days from production,
+ * factory 6 months from issue) and the factory 10-consecutive-day production span (docs/rules.md).
  */
 export const warehouseRebarTerms: ReceiptRuleTerms = {
   receiptKind: 'warehouse',

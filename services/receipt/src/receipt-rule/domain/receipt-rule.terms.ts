@@ -1,8 +1,9 @@
 import { LocalDate, refuse } from '@dw/kernel';
 
 /**
- * How long a receipt stays good for delivery (seed 003): warehouse rebar receipts 90 days from
- * the production date; factory receipts 6 months from the day they are issued.
+ * How long a receipt stays good for delivery: warehouse rebar receipts 90 days from the
+ * production date; factory receipts 6 months from the day they are issued (rules
+ * RCPT-VALIDITY-WAREHOUSE-90D, RCPT-VALIDITY-FACTORY-6M).
  */
 export type ValidityRule =
   | { readonly basis: 'production-date'; readonly days: number }
@@ -33,6 +34,7 @@ const isWhole = (value: unknown, min: number, max: number): value is number =>
 
 /** Refuses rule data a receipt could not be judged by. */
 export function assertRuleTerms(terms: ReceiptRuleTerms): ReceiptRuleTerms {
+  // rule RCPT-RULE-TERMS-VALID
   if (terms.receiptKind !== 'warehouse' && terms.receiptKind !== 'factory') {
     throw refuse.invalid('INVALID_RECEIPT_KIND', 'receiptKind must be warehouse or factory', 'terms.receiptKind', { value: terms.receiptKind });
   }
@@ -70,6 +72,7 @@ export function assertRuleTerms(terms: ReceiptRuleTerms): ReceiptRuleTerms {
  * force on `date` (the handler picks the version with ruleInForceOn).
  */
 export function requireRuleInForce(rule: AppliedRule, commodity: string, date: LocalDate): AppliedRule {
+  // rule RCPT-RULE-IN-FORCE
   if (rule.commodity !== commodity) {
     throw refuse.invalid('RULE_COMMODITY_MISMATCH', `the rules given are for ${rule.commodity}, not ${commodity}`, 'rule', {
       ruleCommodity: rule.commodity,

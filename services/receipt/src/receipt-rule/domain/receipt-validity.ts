@@ -12,6 +12,7 @@ import { ReceiptRuleTerms } from './receipt-rule.terms';
  *   addMonthsClamped): issued 2026-01-31, 6 months → valid through 2026-07-31.
  */
 export function validUntilOf(terms: ReceiptRuleTerms, issueDate: LocalDate, productionDates: readonly LocalDate[]): LocalDate {
+  // rules RCPT-VALIDITY-WAREHOUSE-90D, RCPT-VALIDITY-FACTORY-6M
   const validity = terms.validity;
   if (validity.basis === 'issue-date') return addMonthsClamped(issueDate, validity.months);
   const earliest = [...productionDates].sort()[0]!;
@@ -25,6 +26,7 @@ export function validUntilOf(terms: ReceiptRuleTerms, issueDate: LocalDate, prod
  * guessing would be wrong exactly around the holidays that matter).
  */
 export function lastTradingDayWithin(calendar: BusinessCalendar, validUntil: LocalDate): LocalDate | null {
+  // rule RCPT-LAST-TRADING-DAY
   if (!calendar.covers(validUntil)) return null;
   if (calendar.isTradingDay(validUntil)) return validUntil;
   try {

@@ -16,7 +16,7 @@ describe('receipt validity', () => {
     expect(validUntilOf(factoryRebarTerms, d('2025-08-31'), [d('2025-08-20')])).toBe('2026-02-28'); // February 2026 has 28
   });
 
-  it('the last trading day within validity, from the holiday calendar (CALENDAR.md, 2026)', () => {
+  it('the last trading day within validity, from the holiday calendar (2026)', () => {
     // Wednesday 2026-06-03 is an ordinary trading day: it is its own last trading day.
     expect(lastTradingDayWithin(cnMainlandCalendar, d('2026-06-03'))).toBe('2026-06-03');
     // Sunday 2026-10-04 falls in National Day (Oct 1–7): back over Oct 1–3 (holiday), the last trading day is Wed 09-30.

@@ -44,7 +44,7 @@ describe('receipt decider: cancellation (注销)', () => {
     spec.given([issued(), expired]).when(cancel('spot-conversion')).then([cancelled('spot-conversion')]);
   });
 
-  it('refuses cancelling an expired receipt for a pickup under the receipt (seed 003, art. 31: spot conversion only)', () => {
+  it('refuses cancelling an expired receipt for a pickup under the receipt (spot conversion only)', () => {
     spec.given([issued(), expired]).when(cancel('pickup')).thenRefusedWith('RECEIPT_EXPIRED', { validUntil: '2026-06-03' });
   });
 

@@ -7,6 +7,7 @@ import { LiveReceipt, ReceiptState, requireLiveHeldBy, requireNotExpired, requir
 
 /** A parent may be merged when it is live, within validity, free of holds, and the actor is its holder. */
 export function requireMergeable(state: ReceiptState, actor: Actor): LiveReceipt {
+  // rule RCPT-MERGE-SAME-GOODS
   const receipt = requireLiveHeldBy(state, actor, 'merge this receipt');
   requireNotHeld(receipt);
   requireNotExpired(receipt);
@@ -30,6 +31,7 @@ const SAME_ON_EVERY_PARENT: readonly { readonly attribute: string; readonly of: 
  * either. It must itself satisfy the rules (unit band, production-date span).
  */
 export function planMerge(receiptNumber: string, parents: readonly ReceiptState[], actor: Actor, mergeDate: LocalDate): ReceiptRecord {
+  // rule RCPT-MERGE-SAME-GOODS
   if (parents.length < 2) throw refuse.invalid('MERGE_NEEDS_TWO_RECEIPTS', 'a merge takes at least two receipts', 'parents');
   const records = parents.map((parent) => requireMergeable(parent, actor).record);
   const seen = new Set<string>();

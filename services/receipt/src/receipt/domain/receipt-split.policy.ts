@@ -14,6 +14,7 @@ import { ReceiptRecord, productionDatesOf } from './receipt.record';
  * date (a split never extends validity); it is issued on the split date.
  */
 export function planSplit(parent: ReceiptRecord, children: readonly SplitChildRequest[], splitDate: LocalDate): ReceiptRecord[] {
+  // rules RCPT-NUMBER-ONCE, RCPT-SPLIT-PARTITIONS-LOTS
   if (children.length < 2) throw refuse.invalid('SPLIT_NEEDS_TWO_CHILDREN', 'a split makes at least two receipts', 'children');
   const lotsById = new Map(parent.lots.map((lot) => [lot.lotId, lot]));
   const numbers = new Set([parent.receiptNumber]);

@@ -6,7 +6,7 @@ import { BENEFICIARIES, CardSpec, LotSpec, Outcome, TitleRegistry, bankActor, co
 import { Actor } from '../../common/domain/actor';
 
 /**
- * Model-based property test of title (issue 4): random sequences of issue / transfer / hold /
+ * Model-based property test of title (rules RCPT-ONE-LIVE-PER-LOT, RCPT-HELD-STAYS-PUT, RCPT-EXPIRED-SPOT-ONLY): random sequences of issue / transfer / hold /
  * release / split / merge / cancel / time passing, run against the deciders composed as the
  * handlers compose them (TitleRegistry) and against a deliberately simple model. After every
  * step the real outcome must be the one the model predicts, the live receipts must agree with
@@ -369,7 +369,7 @@ class Cancel extends Step {
   protected apply(model: Model, real: TitleRegistry): void {
     const receipt = target(model, this.target);
     if (!receipt) return;
-    // Past validity, goods leave only as spot goods (seed 003, art. 31), never as a pickup under the receipt.
+    // Past validity, goods leave only as spot goods (rule RCPT-EXPIRED-SPOT-ONLY), never as a pickup under the receipt.
     const accepted = receipt.live && receipt.holds.length === 0 && !(receipt.expired && this.purpose === 'pickup');
     expectOutcome(real.cancel(receipt.number, real.holderActor(receipt.holder), this.purpose), accepted);
     if (!accepted) return;

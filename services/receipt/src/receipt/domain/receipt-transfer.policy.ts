@@ -14,7 +14,7 @@ export interface TitleMismatch {
 }
 
 /**
- * Error-proofing (seed 000, 3(6)): an entry that does not match the record raises an alarm
+ * Error-proofing (rule RCPT-TRANSFER-MATCH): an entry that does not match the record raises an alarm
  * for the operations team, recorded in an alarms stream, while the transfer is refused.
  */
 export type TransferMismatchAlarmRaised = DomainEvent<
@@ -74,6 +74,7 @@ const MISMATCH_CODES: Readonly<Record<keyof EnteredTitle, string>> = {
  * the buyer's card is approved and is not the seller's.
  */
 export function checkTransfer(state: ReceiptState, request: TransferRequest): TransferCheck {
+  // rule RCPT-TRANSFER-MATCH
   try {
     const receipt = authorisedReceipt(state, request);
     const mismatches = mismatchesOf(receipt.record, request.entered);
@@ -86,6 +87,7 @@ export function checkTransfer(state: ReceiptState, request: TransferRequest): Tr
 }
 
 function authorisedReceipt(state: ReceiptState, request: TransferRequest): LiveReceipt {
+  // rule RCPT-TRANSFER-OWNER-FIRST
   requireText(request.transferId, 'transferId');
   for (const field of TITLE_FIELDS) requireText(request.entered[field], `entered.${field}`);
   // The exchange transfers on delivery; anyone else only as the holder.
@@ -93,6 +95,7 @@ function authorisedReceipt(state: ReceiptState, request: TransferRequest): LiveR
 }
 
 function mismatchesOf(record: ReceiptRecord, entered: EnteredTitle): TitleMismatch[] {
+  // rule RCPT-TRANSFER-MATCH
   const recorded: EnteredTitle = { holderName: record.holder.holderName, storageCard: record.holder.storageCard, commodity: record.commodity };
   return TITLE_FIELDS.filter((field) => entered[field] !== recorded[field]).map((field) => ({
     field,
@@ -117,6 +120,7 @@ function mismatchRefusal(record: ReceiptRecord, mismatches: TitleMismatch[], req
 }
 
 function transferEvent(receipt: LiveReceipt, request: TransferRequest): TitleTransferred {
+  // rule RCPT-TRANSFER-TO-APPROVED-CARD
   const record = receipt.record;
   requireNotHeld(receipt);
   requireNotExpired(receipt);

@@ -11,7 +11,7 @@ interface Stamp {
   readonly at: string;
 }
 
-/** What the person asking for a transfer typed in, checked against the record (seed 000, 3(6)). */
+/** What the person asking for a transfer typed in, checked against the record (rule RCPT-TRANSFER-MATCH). */
 export interface EnteredTitle {
   readonly holderName: string;
   readonly storageCard: string;

@@ -23,6 +23,7 @@ import {
 
 /** A receipt's own invariants, whoever produced the record: backed by its lots' exact weight, within the rules. */
 function assertIssuable(state: ReceiptState, record: ReceiptRecord): void {
+  // rules RCPT-WHOLE-LOTS, RCPT-NUMBER-ONCE
   if (state.record) {
     throw refuse.conflict('RECEIPT_NUMBER_TAKEN', `receipt number ${record.receiptNumber} is already used`, { receiptNumber: record.receiptNumber });
   }
@@ -39,6 +40,7 @@ function assertIssuable(state: ReceiptState, record: ReceiptRecord): void {
 }
 
 function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
+  // rules RCPT-NO-DOUBLE-PLEDGE, RCPT-FREEZE-BY-AUTHORITY, RCPT-DELIVERY-HOLD
   const { holdId, kind, beneficiary, actor, at } = command.data;
   requireText(holdId, 'holdId');
   const allowed = BENEFICIARY_KINDS[kind];
@@ -75,6 +77,7 @@ function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
 }
 
 function isBeneficiary(actor: Actor, hold: Hold): boolean {
+  // rule RCPT-HOLD-RELEASE-BENEFICIARY
   return actor.role === hold.beneficiary.kind && actor.partyId === hold.beneficiary.partyId;
 }
 
@@ -132,6 +135,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'ReleaseHold': {
+        // rule RCPT-HOLD-RELEASE-BENEFICIARY
         const receipt = requireLive(state);
         const receiptNumber = receipt.record.receiptNumber;
         const hold = receipt.holds.find((candidate) => candidate.holdId === command.data.holdId);
@@ -169,6 +173,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'CancelReceipt': {
+        // rules RCPT-CANCEL-TO-ENTITLEMENT, RCPT-EXPIRED-SPOT-ONLY
         const receipt = requireLiveHeldBy(state, actor, 'cancel this receipt');
         const record = receipt.record;
         const purpose = command.data.purpose;
@@ -176,7 +181,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
           throw refuse.invalid('INVALID_CANCELLATION_PURPOSE', 'purpose must be pickup or spot-conversion', 'purpose', { value: purpose });
         }
         requireNotHeld(receipt);
-        // Past validity a receipt can no longer be delivered against (seed 003, art. 31): it is
+        // Past validity a receipt can no longer be delivered against (rule RCPT-EXPIRED-SPOT-ONLY): it is
         // cancelled only to turn its goods into spot goods (negotiated pickup), never for a pickup
         // under the receipt's own terms.
         if (purpose === 'pickup') requireNotExpired(receipt);
@@ -196,6 +201,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'FlagExpired': {
+        // rule RCPT-EXPIRY-DAY-AFTER
         requireRole(actor, ['system'], 'flag receipts as expired');
         const asOf = localDate(command.data.asOf, 'asOf');
         if (asOf > today) {
@@ -212,6 +218,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
       }
 
       case 'RecordStorageFeesPaid': {
+        // rule RCPT-FEES-PAID-FORWARD
         requireRole(actor, ['system'], 'record storage fee payments');
         const receipt = requireLive(state);
         const paidThrough = localDate(command.data.paidThrough, 'paidThrough');

@@ -9,7 +9,7 @@ export interface Holder {
   readonly partyId: string;
 }
 
-/** A whole lot behind a receipt, with where it lies and its pieces (seed 000: the receipt names its goods). */
+/** A whole lot behind a receipt, with where it lies and its pieces: the receipt names its goods (rule RCPT-WHOLE-LOTS). */
 export interface BackingLot {
   readonly lotId: string;
   readonly location: string;
@@ -25,8 +25,9 @@ export type Lineage =
   | { readonly origin: 'merge'; readonly parents: readonly string[] };
 
 /**
- * Everything a standard warehouse receipt states (issue 4; seed 003 trading rules: status,
- * storage fees paid-through date and validity decide whether it may be traded). Its weight is
+ * Everything a standard warehouse receipt states (its status, storage fees paid-through date and
+ * validity decide whether it may be traded: rules RCPT-HELD-STAYS-PUT, RCPT-FEES-PAID-FORWARD,
+ * RCPT-EXPIRED-NOT-TRADED). Its weight is
  * exactly the sum of its lots' weights: receipts are backed by whole lots.
  */
 export interface ReceiptRecord {

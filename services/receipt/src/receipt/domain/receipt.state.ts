@@ -48,6 +48,7 @@ export function requireLive(state: ReceiptState): LiveReceipt {
 }
 
 export function requireNotHeld(receipt: LiveReceipt): void {
+  // rule RCPT-HELD-STAYS-PUT
   if (receipt.holds.length > 0) {
     throw refuse.conflict('RECEIPT_HELD', `receipt ${receipt.record.receiptNumber} is held (${receipt.holds.map((h) => h.kind).join(', ')})`, {
       receiptNumber: receipt.record.receiptNumber,
@@ -57,6 +58,7 @@ export function requireNotHeld(receipt: LiveReceipt): void {
 }
 
 export function requireNotExpired(receipt: LiveReceipt): void {
+  // rule RCPT-EXPIRED-NOT-TRADED
   if (receipt.status === 'expired') {
     throw refuse.conflict('RECEIPT_EXPIRED', `receipt ${receipt.record.receiptNumber} expired after ${receipt.record.validUntil}`, {
       receiptNumber: receipt.record.receiptNumber,
@@ -74,6 +76,7 @@ const noSuchReceipt = () => refuse.notFound('RECEIPT_NOT_FOUND', 'no such receip
  * every receipt and learn whose it is.
  */
 export function requireLiveHeldBy(state: ReceiptState, actor: Actor, action: string): LiveReceipt {
+  // rule RCPT-HOLDER-ACTS
   requireRole(actor, ['depositor'], action);
   if (state.record === null || actor.partyId === undefined || state.record.holder.partyId !== actor.partyId) throw noSuchReceipt();
   return requireLive(state);

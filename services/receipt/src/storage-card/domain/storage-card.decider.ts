@@ -61,6 +61,7 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
     assertInstant(at, 'at');
     switch (command.type) {
       case 'ApplyForStorageCard': {
+        // rule RCPT-CARD-APPLY-OWN
         const cardNumber = requireText(command.data.cardNumber, 'cardNumber');
         const ownerPartyId = requireText(command.data.ownerPartyId, 'ownerPartyId');
         const holderName = requireText(command.data.holderName, 'holderName');
@@ -72,12 +73,14 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
         return [{ type: 'StorageCardApplied', data: { cardNumber, ownerPartyId, holderName, actor, at } }];
       }
       case 'ApproveStorageCard': {
+        // rule RCPT-CARD-REVIEW
         requireStaff(actor, 'approve a storage card');
         const card = existing(state);
         requireStatus(card, 'applied', 'CARD_NOT_PENDING');
         return [{ type: 'StorageCardApproved', data: { cardNumber: card.cardNumber, actor, at } }];
       }
       case 'RejectStorageCard': {
+        // rule RCPT-CARD-REVIEW
         requireStaff(actor, 'reject a storage card');
         const reason = requireText(command.data.reason, 'reason');
         const card = existing(state);
@@ -85,6 +88,7 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
         return [{ type: 'StorageCardRejected', data: { cardNumber: card.cardNumber, reason, actor, at } }];
       }
       case 'SuspendStorageCard': {
+        // rule RCPT-CARD-REVIEW
         requireStaff(actor, 'suspend a storage card');
         const reason = requireText(command.data.reason, 'reason');
         const card = existing(state);
@@ -92,12 +96,14 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
         return [{ type: 'StorageCardSuspended', data: { cardNumber: card.cardNumber, reason, actor, at } }];
       }
       case 'ReinstateStorageCard': {
+        // rule RCPT-CARD-REVIEW
         requireStaff(actor, 'reinstate a storage card');
         const card = existing(state);
         requireStatus(card, 'suspended', 'CARD_NOT_SUSPENDED');
         return [{ type: 'StorageCardReinstated', data: { cardNumber: card.cardNumber, actor, at } }];
       }
       case 'CloseStorageCard': {
+        // rule RCPT-CARD-CLOSE-EMPTY
         const card = existing(state);
         // The owner may close its own card; otherwise only a manager. Another depositor's card
         // answers as a missing one, so card numbers cannot be probed for their holders.

@@ -17,6 +17,7 @@ export interface StorageCard {
 
 /** Only an approved card may hold receipts or receive title. */
 export function requireApprovedCard(card: StorageCard | null | undefined, field: string): StorageCard {
+  // rule RCPT-APPROVED-CARD-ONLY
   if (!card) throw refuse.notFound('CARD_NOT_FOUND', `${field}: no such storage card`, { field });
   if (card.status !== 'approved') {
     throw refuse.conflict('CARD_NOT_APPROVED', `storage card ${card.cardNumber} is ${card.status}, not approved`, {

@@ -71,6 +71,7 @@ function batchRefusal(command: RequestTitleTransfer, checks: readonly TransferCh
  * refuses the whole batch and every mismatch in it raises its alarm.
  */
 export function decideTransferBatch(command: RequestTitleTransfer, state: TransferBatchState): TransferBatchDecision {
+  // rule RCPT-TRANSFER-ALL-OR-NOTHING
   assertBatchShape(command, state);
   const perReceipt = receiptTransferCommands(command);
   const checks = command.data.lines.map((line, i) => checkTransfer(line.current, perReceipt[i]!.command.data));

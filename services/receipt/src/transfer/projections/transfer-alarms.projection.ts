@@ -1,7 +1,7 @@
 import type { Projection } from '@dw/projections';
 import type { TransferMismatchAlarmRaised } from '../../receipt/domain/receipt-transfer.policy';
 
-/** Error-proofing alarms for the operations team's follow-up (seed 000: detect → alert → handle). */
+/** Error-proofing alarms for the operations team's follow-up (detect → alert → handle; rule RCPT-TRANSFER-MATCH). */
 export const transferAlarmsProjection: Projection<'transfer_alarms'> = {
   name: 'transfer_alarms',
   tables: {

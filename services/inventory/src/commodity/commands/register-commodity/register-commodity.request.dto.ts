@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-/** A standard commodity (seed 000 货品命名规范化): product, specification, model, material, brand, grade. */
+/** A standard commodity (货品命名规范化, rule INV-STANDARD-NAME-UNIQUE): product, specification, model, material, brand, grade. */
 export class RegisterCommodityRequestDto {
   @ApiProperty({ example: 'rb-400e-20-sg' })
   @IsString()

@@ -5,9 +5,9 @@ import { standardNameOf } from '../../domain/standard-commodity';
 import { ResolveCommodityNameRequestDto } from './resolve-commodity-name.request.dto';
 
 /**
- * Turns a client's name for a commodity into the standard one (seed 000: automatically, by the
- * conversion table): the client's aliases, then standard names, then codes, all compared after
- * normalising full-width, case and spaces. An unknown name is refused with 422
+ * Turns a client's name for a commodity into the standard one (rule INV-ALIAS-RESOLUTION:
+ * automatically, by the conversion table): the client's aliases, then standard names, then codes,
+ * all compared after normalising full-width, case and spaces. An unknown name is refused with 422
  * UNKNOWN_COMMODITY_NAME and the three closest standard names in `details.closest`. The order
  * desk resolves a notice's commodity here before drafting the inbound order.
  */

@@ -5,10 +5,10 @@ import { ScaleReadingRequestDto } from './scale-reading.request.dto';
 import { weighingSubjectOf } from './weighing.request.dto';
 
 /**
- * Electronic scales post their readings here (seed 000: weights go straight to the system, never
- * typed). Each scale is an integration client with role `device` and its own key: the request is
- * HMAC-signed (X-Client-Id, X-Timestamp, X-Nonce, X-Signature), so an unsigned, wrongly signed,
- * stale or replayed reading is refused before it is read, and the scale id is the signer's id.
+ * Electronic scales post their readings here (rule INV-SCALE-ONLY-WEIGHTS: weights go straight to
+ * the system, never typed). Each scale is an integration client with role `device` and its own
+ * key: the request is HMAC-signed (X-Client-Id, X-Timestamp, X-Nonce, X-Signature), so an
+ * unsigned, wrongly signed, stale or replayed reading is refused before it is read, and the scale id is the signer's id.
  * Idempotency-Key makes a scale's retry answer the same without recording the reading twice.
  */
 @Controller('scale-readings')

@@ -8,7 +8,7 @@ import { WORKFLOW_STREAM_TYPE, workflowStream } from '../../workflow.streams';
 import { PublishWorkflowRequestDto } from './publish-workflow.request.dto';
 
 /**
- * Managers publish workflows as data (seed 000 业务流程标准化). A new version is chosen for
+ * Managers publish workflows as data (业务流程标准化, rule ORD-WORKFLOW-VERSIONS). A new version is chosen for
  * orders opened from now on; orders already opened keep the version they pinned.
  */
 @Controller('workflows')

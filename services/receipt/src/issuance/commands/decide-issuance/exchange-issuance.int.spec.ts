@@ -6,7 +6,7 @@ import { ReceiptScenario, TONNE_RULE, clerk, depositor } from '../../../testing/
 
 /**
  * Issuance over HTTP on real PostgreSQL: lots held for an application, the exchange deciding
- * through its signed integration API, and every refusal the issue lists for that API (unsigned,
+ * through its signed integration API, and every refusal the README lists for that API (unsigned,
  * wrongly signed, stale either way, replayed, Idempotency-Key reused) with no state change; a
  * lot can back only one live receipt.
  */

@@ -40,6 +40,7 @@ export class ExpirySweepCommandHandler {
 
   /** `trigger`: the metadata of what started the run (the schedule, or an ops request). */
   async sweep(trigger: EventMetadata, asOfText?: string): Promise<ExpirySweepResult> {
+    // rule RCPT-EXPIRY-DAY-AFTER
     const today = this.today();
     const asOf = asOfText === undefined ? today : localDate(asOfText, 'asOf');
     if (asOf > today) throw refuse.invalid('EXPIRY_AS_OF_IN_FUTURE', `cannot sweep as of ${asOf} on ${today}`, 'asOf', { asOf, today });

@@ -24,6 +24,7 @@ export class PledgeReceiptHttpController {
     @IfMatchVersion() expected: ExpectedVersion | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
+    // rule RCPT-PLEDGE-CONNECTED-BANK
     if (this.clients.find(body.bank.partyId)?.role !== 'bank') {
       throw refuse.invalid('UNKNOWN_PLEDGEE_BANK', `${body.bank.partyId} is not a bank connected to the warehouse`, 'bank.partyId', { partyId: body.bank.partyId });
     }

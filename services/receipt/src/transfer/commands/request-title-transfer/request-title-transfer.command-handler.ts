@@ -87,6 +87,7 @@ export class RequestTitleTransferCommandHandler {
 
   /** Alarms are facts of their own: recorded even though (because) the transfer was refused. */
   private async raise(alarms: readonly TransferMismatchAlarmRaised[], metadata: EventMetadata): Promise<void> {
+    // rule RCPT-TRANSFER-MATCH
     await this.store.transaction(async (tx) => {
       for (const alarm of alarms) {
         await tx.append({

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
 import { Nested } from '@dw/platform';
 
-/** What the seller types, checked exactly against each receipt's record (seed 000 error-proofing). */
+/** What the seller types, checked exactly against each receipt's record (rule RCPT-TRANSFER-MATCH). */
 export class EnteredHolderRequestDto {
   @IsString()
   @MinLength(1)

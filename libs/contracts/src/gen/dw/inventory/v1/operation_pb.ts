@@ -84,8 +84,9 @@ export const WorkOrderStepPerformedSchema: GenMessage<WorkOrderStepPerformed> = 
   messageDesc(file_dw_inventory_v1_operation, 0);
 
 /**
- * A physical operation was refused at the source (seed 000: no operation without an authorising
- * work order; error-proofing). Nothing changed in stock; this is the record ops act on.
+ * A physical operation was refused at the source (docs/rules.md, INV-NO-OP-WITHOUT-ORDER and
+ * INV-REFUSAL-RECORDED: no operation without an authorising work order; error-proofing).
+ * Nothing changed in stock; this is the record ops act on.
  *
  * @generated from message dw.inventory.v1.OperationRefused
  */
