@@ -41,7 +41,7 @@ describe('receipt log: rebuild and hash-chain verification', () => {
     const entered = { holderName: '恒达钢铁贸易有限公司', storageCard: card };
     await scenario.transfer(seller, { ...entered, holderName: '恒达' }, buyerCard, [receipts[0]!]);
     await scenario.transfer(seller, entered, buyerCard, [receipts[0]!, receipts[1]!]);
-    const pledge = await app.as(buyer, 'POST', `/receipts/${receipts[0]}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'loan' });
+    const pledge = await app.as(buyer, 'POST', `/receipts/${receipts[0]}/pledges`, { bank: { partyId: BANK.id, name: BANK.name }, reason: 'loan' });
     await app.signed(BANK, 'POST', `/integration/receipts/${receipts[0]}/holds/${pledge.body.holdId}/release`, { reason: 'repaid' });
     await app.signed(COURT, 'POST', `/integration/receipts/${receipts[2]}/holds`, { kind: 'freeze', reason: 'case 7' });
     const split = await app.as(buyer, 'POST', `/receipts/${receipts[0]}/split`, { children: [{ lotIds: ['G1'], weightKg: 1_000 }, { lotIds: ['G2'], weightKg: 2_000 }] });

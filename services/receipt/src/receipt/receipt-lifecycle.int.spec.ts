@@ -40,7 +40,7 @@ describe('receipt lifecycle (HTTP, PostgreSQL, Kafka)', () => {
     const moved = await scenario.transfer(hengda, { holderName: '恒达钢铁贸易有限公司', storageCard: sellerCard }, buyerCard, [r1!, r2!]);
     expect(moved.status).toBe(201);
 
-    const pledged = await app.as(huadong, 'POST', `/receipts/${r1}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'loan 2026-17' });
+    const pledged = await app.as(huadong, 'POST', `/receipts/${r1}/pledges`, { bank: { partyId: BANK.id, name: BANK.name }, reason: 'loan 2026-17' });
     expect(pledged.status).toBe(201);
     const released = await app.signed(BANK, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'loan repaid' });
     expect(released.status).toBe(200);

@@ -108,7 +108,7 @@ class Pledge implements fc.AsyncCommand<Model, Real> {
   check = (model: Model) => model.receipts.length > 0;
   async run(model: Model, real: Real) {
     const receipt = target(model, this.target);
-    const answer = await scenario.app.as(real.cards[receipt.holder]!.person, 'POST', `/receipts/${receipt.number}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'loan' });
+    const answer = await scenario.app.as(real.cards[receipt.holder]!.person, 'POST', `/receipts/${receipt.number}/pledges`, { bank: { partyId: BANK.id, name: BANK.name }, reason: 'loan' });
     if (accepted(answer, receipt.live && receipt.holds.length === 0, `${this}`)) receipt.holds.push(answer.body.holdId);
   }
   toString = () => `pledge(${this.target})`;

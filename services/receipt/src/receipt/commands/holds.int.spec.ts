@@ -42,7 +42,7 @@ describe('holds: pledge, freeze, delivery hold', () => {
     expect(await scenario.eventCount()).toBe(before);
     expect((await app.as(holder, 'GET', `/receipts/${receipt}`)).body.holds).toHaveLength(1);
 
-    const twice = await app.as(holder, 'POST', `/receipts/${receipt}/pledges`, { bank: { partyId: OTHER_BANK.id, name: 'BOC' }, reason: 'second loan' });
+    const twice = await app.as(holder, 'POST', `/receipts/${receipt}/pledges`, { bank: { partyId: OTHER_BANK.id, name: OTHER_BANK.name }, reason: 'second loan' });
     expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_PLEDGED']);
 
     const released = await release(BANK, receipt, holdId);
@@ -51,12 +51,27 @@ describe('holds: pledge, freeze, delivery hold', () => {
   });
 
   it('refuses a pledge by someone other than the holder, and to a bank the warehouse is not connected to', async () => {
-    const byStranger = await app.as(stranger, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'x' });
+    const byStranger = await app.as(stranger, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: BANK.name }, reason: 'x' });
     expect([byStranger.status, byStranger.body.code]).toEqual([404, 'RECEIPT_NOT_FOUND']);
     const unknownBank = await app.as(holder, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: 'bank-nowhere', name: 'Nowhere' }, reason: 'x' });
     expect([unknownBank.status, unknownBank.body.code, unknownBank.body.field]).toEqual([422, 'UNKNOWN_PLEDGEE_BANK', 'bank.partyId']);
-    const byClerk = await app.as(clerk, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'x' });
+    const byClerk = await app.as(clerk, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: BANK.name }, reason: 'x' });
     expect([byClerk.status, byClerk.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+  });
+
+  it('puts the bank’s registered name on a pledge: another name is refused, no name takes the registered one', async () => {
+    const before = await scenario.eventCount();
+    // BANK is registered as "ICBC Shanghai"; "ICBC" alone is not its name.
+    const misnamed = await app.as(holder, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'x' });
+    expect([misnamed.status, misnamed.body.code, misnamed.body.field]).toEqual([422, 'PLEDGEE_BANK_NAME_MISMATCH', 'bank.name']);
+    const anotherBanksName = await app.as(holder, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: OTHER_BANK.name }, reason: 'x' });
+    expect(anotherBanksName.body.code).toBe('PLEDGEE_BANK_NAME_MISMATCH');
+    expect(await scenario.eventCount()).toBe(before);
+
+    const unnamed = await app.as(holder, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id }, reason: 'loan' });
+    expect(unnamed.status).toBe(201);
+    expect(unnamed.body.beneficiary).toEqual({ kind: 'bank', partyId: BANK.id, name: 'ICBC Shanghai' });
+    expect((await release(BANK, receipts[1]!, unnamed.body.holdId)).status).toBe(200);
   });
 
   it('freezes by a court and by the exchange queue up; each authority lifts only its own', async () => {

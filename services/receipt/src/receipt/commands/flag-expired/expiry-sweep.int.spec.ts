@@ -81,7 +81,7 @@ describe('expiry sweep', () => {
     const before = await scenario.eventCount();
     const transfer = await scenario.transfer(holder, { holderName, storageCard: card }, buyerCard, [early]);
     expect([transfer.status, transfer.body.code]).toEqual([409, 'RECEIPT_EXPIRED']);
-    const pledge = await app.as(holder, 'POST', `/receipts/${early}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'loan' });
+    const pledge = await app.as(holder, 'POST', `/receipts/${early}/pledges`, { bank: { partyId: BANK.id, name: BANK.name }, reason: 'loan' });
     expect([pledge.status, pledge.body.code]).toEqual([409, 'RECEIPT_EXPIRED']);
     const delivery = await app.signed(EXCHANGE, 'POST', `/integration/receipts/${early}/holds`, { kind: 'delivery', reason: 'RB2606' });
     expect([delivery.status, delivery.body.code]).toEqual([409, 'RECEIPT_EXPIRED']);

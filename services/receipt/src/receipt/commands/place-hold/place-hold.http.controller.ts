@@ -1,17 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { refuse } from '@dw/kernel';
-import { Idempotent, IfMatchVersion, IntegrationApi, IntegrationClientDirectory, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { Idempotent, IfMatchVersion, IntegrationApi, Roles, setETag, type ExpectedVersion } from '@dw/platform';
 import { actorOf, CurrentActing, type Acting } from '../../../common/http/acting';
 import { PlaceHoldCommandHandler } from './place-hold.command-handler';
 import { AuthorityHoldRequestDto, PledgeReceiptRequestDto } from './place-hold.request.dto';
 
 @Controller('receipts/:receiptNumber/pledges')
 export class PledgeReceiptHttpController {
-  constructor(
-    @Inject(PlaceHoldCommandHandler) private readonly handler: PlaceHoldCommandHandler,
-    @Inject(IntegrationClientDirectory) private readonly clients: IntegrationClientDirectory,
-  ) {}
+  constructor(@Inject(PlaceHoldCommandHandler) private readonly handler: PlaceHoldCommandHandler) {}
 
   /** The holder pledges to a bank that is one of our integration clients, since only it can ever release the pledge. */
   @Post()
@@ -24,12 +20,8 @@ export class PledgeReceiptHttpController {
     @IfMatchVersion() expected: ExpectedVersion | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    // rule RCPT-PLEDGE-CONNECTED-BANK
-    if (this.clients.find(body.bank.partyId)?.role !== 'bank') {
-      throw refuse.invalid('UNKNOWN_PLEDGEE_BANK', `${body.bank.partyId} is not a bank connected to the warehouse`, 'bank.partyId', { partyId: body.bank.partyId });
-    }
     const actor = actorOf(acting.principal, ['depositor']);
-    const beneficiary = { kind: 'bank' as const, partyId: body.bank.partyId, name: body.bank.name };
+    const beneficiary = this.handler.pledgeeBank(body.bank);
     const result = await this.handler.execute(receiptNumber, { kind: 'pledge', beneficiary, reason: body.reason }, actor, acting, typeof expected === 'number' ? expected : undefined);
     setETag(response, result.version);
     return { receiptNumber, holdId: result.holdId, kind: 'pledge', beneficiary, version: result.version };

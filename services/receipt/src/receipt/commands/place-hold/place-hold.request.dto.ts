@@ -1,4 +1,4 @@
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Nested } from '@dw/platform';
 
 export class PledgeeRequestDto {
@@ -8,10 +8,12 @@ export class PledgeeRequestDto {
   @MaxLength(64)
   partyId!: string;
 
+  /** When given, it must be the bank's registered name (a typo would put a wrong name on the pledge); when left out, the registered name is used. */
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  name!: string;
+  name?: string;
 }
 
 /** The holder pledges its receipt to a bank (质押). */
