@@ -68,6 +68,18 @@ describe('the README role tables are the API’s', () => {
     expect(disagreements).toEqual([]);
   });
 
+  it('documents each operation’s security: bearer for people routes, the signature for signed ones, none for probes', () => {
+    const wrong = rows.flatMap((row) =>
+      row.routes.flatMap((route) => {
+        const operation = operationsOfService(row.service).find((candidate) => key(candidate.method, candidate.path) === key(route.method, route.path));
+        const schemes = (operation?.spec.security ?? []).flatMap((requirement) => Object.keys(requirement));
+        const expected = row.signed ? 'integration-hmac' : 'bearer';
+        return schemes.length === 1 && schemes[0] === expected ? [] : [`${row.where} ${key(route.method, route.path)}: ${JSON.stringify(schemes)}`];
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('a person’s token never opens a signed route, and a signed request never opens a people route (401)', async () => {
     const wrongScheme: string[] = [];
     for (const row of rows) {
@@ -83,6 +95,7 @@ describe('the README role tables are the API’s', () => {
 describe('OpenAPI-driven fuzzing of every operation of every service', () => {
   it(`answers ${REQUESTS_PER_OPERATION} generated requests per operation, from callers the operation admits, without one 5xx and with every error as problem+json`, async () => {
     const failures: string[] = [];
+    const undocumented = new Set<string>();
     const statuses = new Map<number, number>();
     let sent = 0;
     let operations = 0;
@@ -105,6 +118,7 @@ describe('OpenAPI-driven fuzzing of every operation of every service', () => {
             if (answer.status >= 500 || !problem) {
               failures.push(`${service} ${request.method} ${request.path.slice(0, 200)} body=${(request.body ?? '').slice(0, 200)} -> ${answer.status} ${answer.text.slice(0, 300)}`);
             }
+            if (!(String(answer.status) in (operation.spec.responses ?? {}))) undocumented.add(`${service} ${key(operation.method, operation.path)} answered ${answer.status}`);
           }
         }
       }),
@@ -115,5 +129,7 @@ describe('OpenAPI-driven fuzzing of every operation of every service', () => {
     );
     expect(operations).toBeGreaterThan(60);
     expect(failures.slice(0, 25)).toEqual([]);
+    // The document is the contract: every status an operation answered is one it documents.
+    expect([...undocumented]).toEqual([]);
   });
 });

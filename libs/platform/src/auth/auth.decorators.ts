@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { Reflector } from '@nestjs/core';
 import type { EdgeRequest } from '../http/edge-request';
 import { ProblemException } from '../problem/problem.exception';
@@ -12,11 +12,16 @@ const AUTH_SCHEME = 'dw:auth-scheme';
 
 export type AuthScheme = 'bearer' | 'integration';
 
-/** No authentication at all: health, metrics. Everything else is authenticated by default. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/** OpenAPI extensions the document's post-processing reads (see installOpenApi). */
+export const OPENAPI_PUBLIC = 'x-public';
+export const OPENAPI_ROLES = 'x-roles';
 
-/** The caller needs at least one of these roles (403 `FORBIDDEN_ROLE` otherwise). */
-export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+/** No authentication at all: health, metrics. Everything else is authenticated by default. */
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(OPENAPI_PUBLIC, true));
+
+/** The caller needs at least one of these roles (403 `FORBIDDEN_ROLE` otherwise); the document lists them as `x-roles`. */
+export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(REQUIRED_ROLES, roles), ApiExtension(OPENAPI_ROLES, roles));
 
 /** Marks routes authenticated by HMAC-signed requests instead of bearer tokens (see IntegrationApi). */
 export const UseAuthScheme = (scheme: AuthScheme): MethodDecorator & ClassDecorator =>

@@ -157,8 +157,14 @@ describe('receipt decider: title transfer (过户)', () => {
   });
 
   it('transfers only to an approved card other than the seller’s', () => {
-    spec.given([issued()]).when(transfer({ buyerCard: { ...buyerCard, status: 'applied' } })).thenRefusedWith('CARD_NOT_APPROVED', { field: 'buyerCard' });
-    spec.given([issued()]).when(transfer({ buyerCard: null })).thenRefusedWith('CARD_NOT_FOUND');
+    // A seller is told the same for a card that does not exist and one that may not receive
+    // title, so it learns neither whether another party's card exists nor its standing.
+    spec.given([issued()]).when(transfer({ buyerCard: { ...buyerCard, status: 'applied' } })).thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
+    spec.given([issued()]).when(transfer({ buyerCard: { ...buyerCard, status: 'suspended' } })).thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
+    spec.given([issued()]).when(transfer({ buyerCard: null })).thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
+    // The exchange, settling a trade, is told which.
+    spec.given([issued()]).when(transfer({ actor: exchange, buyerCard: { ...buyerCard, status: 'applied' } })).thenRefusedWith('CARD_NOT_APPROVED', { field: 'buyerCard' });
+    spec.given([issued()]).when(transfer({ actor: exchange, buyerCard: null })).thenRefusedWith('CARD_NOT_FOUND');
     spec.given([issued()]).when(transfer({ buyerCard: sellerCard })).thenRefusedWith('TRANSFER_TO_SAME_HOLDER');
   });
 

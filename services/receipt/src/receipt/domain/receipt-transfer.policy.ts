@@ -124,7 +124,7 @@ function transferEvent(receipt: LiveReceipt, request: TransferRequest): TitleTra
   const record = receipt.record;
   requireNotHeld(receipt);
   requireNotExpired(receipt);
-  const buyer = requireApprovedCard(request.buyerCard, 'buyerCard');
+  const buyer = request.actor.role === 'exchange' ? requireApprovedCard(request.buyerCard, 'buyerCard') : cardReceivingTitle(request.buyerCard);
   if (buyer.cardNumber === record.holder.storageCard) {
     throw refuse.invalid('TRANSFER_TO_SAME_HOLDER', `card ${buyer.cardNumber} already holds receipt ${record.receiptNumber}`, 'buyerCard', {
       receiptNumber: record.receiptNumber,
@@ -144,4 +144,14 @@ function transferEvent(receipt: LiveReceipt, request: TransferRequest): TitleTra
       at,
     },
   };
+}
+
+/**
+ * The buyer's card, for a depositor's transfer: one that does not exist and one that may not
+ * receive title (applied, suspended, closed) answer alike, so a seller learns neither whether
+ * another party's card exists nor its standing. The exchange is told which it is.
+ */
+function cardReceivingTitle(card: StorageCard | null): StorageCard {
+  if (card?.status === 'approved') return card;
+  throw refuse.conflict('BUYER_CARD_CANNOT_RECEIVE', 'the buyer’s storage card cannot receive title', { field: 'buyerCard' });
 }

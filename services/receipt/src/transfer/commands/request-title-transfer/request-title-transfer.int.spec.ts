@@ -69,7 +69,7 @@ describe('title transfer (过户)', () => {
   it('refuses a transfer to a card that is not approved, and by someone who does not hold the receipt, with no event at all', async () => {
     const before = await scenario.eventCount();
     const toPending = await scenario.transfer(seller, entered(), pendingCard, [receipts[0]!]);
-    expect([toPending.status, toPending.body.code]).toEqual([409, 'CARD_NOT_APPROVED']);
+    expect([toPending.status, toPending.body.code, toPending.body.detail]).toEqual([409, 'BUYER_CARD_CANNOT_RECEIVE', 'the buyer’s storage card cannot receive title']);
     const byStranger = await scenario.transfer(buyer, entered(), buyerCard, [receipts[0]!]);
     expect([byStranger.status, byStranger.body.code]).toEqual([404, 'RECEIPT_NOT_FOUND']);
     expect(await scenario.eventCount()).toBe(before);
