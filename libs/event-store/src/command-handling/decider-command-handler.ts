@@ -32,6 +32,8 @@ export interface HandleCommandOptions<C extends Command, S, E extends DomainEven
 }
 
 export interface HandledCommand<S> {
+  /** The state the command was decided on. */
+  before: S;
   state: S;
   version: number;
   appended: AppendResult | null;
@@ -65,13 +67,23 @@ export async function handleCommand<C extends Command, S, E extends DomainEvent>
   store: EventStore,
   options: HandleCommandOptions<C, S, E>,
 ): Promise<HandledCommand<S>> {
-  const attempts = 1 + (options.retriesOnConflict ?? 0);
-  for (let attempt = 1; ; attempt += 1) {
+  // A version the client pinned (If-Match) must fail on a conflict, never be retried past.
+  const retriesOnConflict = options.expectedVersion === undefined ? (options.retriesOnConflict ?? 0) : 0;
+  return transactionRetryingOnConflict(store, (tx) => handleCommandIn(tx, options), retriesOnConflict);
+}
+
+/**
+ * Runs `work` in a transaction; when a concurrent append to a stream it decided on wins
+ * (WrongExpectedVersionError), runs it again in a fresh transaction on the fresh state, up to
+ * `retriesOnConflict` more times. Only for work whose commands commute (two scanners on one lot
+ * scan different pieces; an expiry flag beside a transfer); anything else answers 409.
+ */
+export async function transactionRetryingOnConflict<T>(store: EventStore, work: (tx: EventStoreTransaction) => Promise<T>, retriesOnConflict = 0): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
     try {
-      return await store.transaction((tx) => handleCommandIn(tx, options));
+      return await store.transaction(work);
     } catch (error) {
-      const retry = error instanceof WrongExpectedVersionError && attempt < attempts && options.expectedVersion === undefined;
-      if (!retry) throw error;
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= retriesOnConflict) throw error;
     }
   }
 }
@@ -86,7 +98,7 @@ export async function handleCommandIn<C extends Command, S, E extends DomainEven
     throw new WrongExpectedVersionError(options.streamId, options.expectedVersion, loaded.version);
   }
   const events = options.decider.decide(options.command, loaded.state);
-  if (events.length === 0) return { state: loaded.state, version: loaded.version, appended: null };
+  if (events.length === 0) return { before: loaded.state, state: loaded.state, version: loaded.version, appended: null };
   const appended = await tx.append({
     streamId: options.streamId,
     streamType: options.streamType,
@@ -101,5 +113,5 @@ export async function handleCommandIn<C extends Command, S, E extends DomainEven
     const takenAt = appended.events[0]!.recordedAt;
     await saveSnapshot(tx.sql, options.streamId, policy.snapshotType, policy.schemaVersion, { state, streamPosition: appended.nextVersion }, takenAt);
   }
-  return { state, version: appended.nextVersion, appended };
+  return { before: loaded.state, state, version: appended.nextVersion, appended };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, loadAggregate, WrongExpectedVersionError, type EventStoreTransaction } from '@dw/event-store';
+import { EventStore, loadAggregate, transactionRetryingOnConflict, type EventStoreTransaction } from '@dw/event-store';
 import { DomainError, type Clock } from '@dw/kernel';
 import { CLOCK, type Principal, actingAs, type Acting } from '@dw/platform';
 import { requireAuthorisation, type PhysicalOperation } from '@dw/work-orders';
@@ -35,14 +35,11 @@ export class FloorOperations {
   ): Promise<T> {
     // rule INV-REFUSAL-RECORDED
     const acting = actingAs(principal, this.clock, context.orderId ?? context.subject);
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.store.transaction((tx) => work(tx, acting));
-      } catch (error) {
-        if (error instanceof WrongExpectedVersionError && attempt < (options.retriesOnConflict ?? 0)) continue;
-        if (error instanceof DomainError) await this.refusals.record(context, error, acting);
-        throw error;
-      }
+    try {
+      return await transactionRetryingOnConflict(this.store, (tx) => work(tx, acting), options.retriesOnConflict);
+    } catch (error) {
+      if (error instanceof DomainError) await this.refusals.record(context, error, acting);
+      throw error;
     }
   }
 }

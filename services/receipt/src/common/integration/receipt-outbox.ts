@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { EventRegistry, type TopicSpec } from '@dw/contracts';
-import type { OutboxMessage, PendingEvent } from '@dw/event-store';
+import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
 import type { BusinessCalendar, Decider, DomainEvent } from '@dw/kernel';
 import { cloudEventMessage } from '@dw/messaging';
 import { BusinessCalendars, TopicNames } from '@dw/platform';
@@ -43,11 +43,11 @@ export class ReceiptOutbox {
   ) {}
 
   /**
-   * An outbox function for decideOnStream: walks the new events with the decider so each is
-   * mapped against the state right before it.
+   * The `outboxFor` of handleCommandIn: given the stream's state before the command, walks the
+   * new events with the decider so each is mapped against the state right before it.
    */
-  of<S>(decider: Pick<Decider<never, S, DomainEvent>, 'evolve'>, map: PublicEventMapper<S>): (pending: readonly PendingEvent[], before: S) => OutboxMessage[] {
-    return (pending, before) => {
+  of<S>(decider: Pick<Decider<never, S, DomainEvent>, 'evolve'>, map: PublicEventMapper<S>): (before: S) => OutboxMapper {
+    return (before) => (pending) => {
       const context: PublicEventContext = { calendar: this.calendars.current() };
       let state = before;
       return pending.flatMap((event) => {

@@ -5,11 +5,11 @@ import { type Clock, DomainError } from '@dw/kernel';
 import { NonRetryableMessageError } from '@dw/messaging';
 import { CLOCK, InboxContext } from '@dw/platform';
 import type { Actor } from '../../common/domain/actor';
-import { decideOnStream } from '../../common/events/decide-on-stream';
 import { streams } from '../../common/events/streams';
 import { nowOf } from '../../common/http/clock-instant';
 import { lotBackingDecider } from '../domain/lot-backing.decider';
 import type { LotFactsInput } from '../domain/lot-facts';
+import { handleCommandIn } from '@dw/event-store';
 
 /** The inventory service's facts about a lot, in the terms a receipt states them. */
 export function lotFactsOf(event: LotBecameAvailable): LotFactsInput {
@@ -45,8 +45,8 @@ export class RegisterLotWhenLotBecameAvailableKafkaHandler {
     const metadata = ctx.causedMetadata();
     const actor: Actor = { subject: metadata.actor.subject, role: 'system' };
     try {
-      await decideOnStream(ctx.store, {
-        stream: streams.lot(event.lotId),
+      await handleCommandIn(ctx.store, {
+        ...streams.lot(event.lotId),
         decider: lotBackingDecider,
         command: { type: 'RegisterAvailableLot', data: { lot: lotFactsOf(event), actor, at: nowOf(this.clock) } },
         metadata,

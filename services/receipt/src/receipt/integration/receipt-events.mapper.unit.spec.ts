@@ -25,7 +25,9 @@ import { receiptPublicEvents } from './receipt-events.mapper';
 // The calendar the log holds, here the bundled 2025-2026 years (what a fresh log is seeded with).
 const calendars = { current: () => cnMainlandCalendar } as BusinessCalendars;
 const outbox = new ReceiptOutbox(new EventRegistry().register(...receiptEventSchemas), new TopicNames({ KAFKA_TOPIC_PREFIX: 'ci' } as BaseServiceConfig), calendars);
-const publish = outbox.of(receiptDecider, receiptPublicEvents);
+const outboxFor = outbox.of(receiptDecider, receiptPublicEvents);
+/** The public messages of `events`, decided on `before`. */
+const publish = (events: Parameters<ReturnType<typeof outboxFor>>[0], before: Parameters<typeof outboxFor>[0]) => outboxFor(before)(events);
 
 const pending = (event: ReceiptEvent, eventId = '01900000-0000-7000-8000-000000000001'): PendingEvent => ({
   eventId,

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore } from '@dw/event-store';
+import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock, IdGenerator } from '@dw/kernel';
 import { CLOCK, ID_GENERATOR } from '@dw/platform';
 import { businessDateOf } from '../../../common/domain/instant';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { cardIn, lotIn, ruleIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
@@ -45,8 +44,8 @@ export class ApplyForIssuanceCommandHandler {
       for (const [i, receipt] of body.receipts.entries()) {
         for (const [j, lotId] of receipt.lotIds.entries()) lots.push({ receipt: i, ...(await lotIn(tx, lotId, `receipts[${i}].lotIds[${j}]`)) });
       }
-      const decided = await decideOnStream(tx, {
-        stream: streams.issuance(applicationId),
+      const decided = await handleCommandIn(tx, {
+        ...streams.issuance(applicationId),
         decider: issuanceDecider,
         command: {
           type: 'ApplyForIssuance',
@@ -66,11 +65,11 @@ export class ApplyForIssuanceCommandHandler {
           },
         },
         metadata,
-        publish: this.outbox.of(issuanceDecider, issuancePublicEvents),
+        outboxFor: this.outbox.of(issuanceDecider, issuancePublicEvents),
       });
       for (const { lot, version } of lots) {
-        await decideOnStream(tx, {
-          stream: streams.lot(lot.lotId),
+        await handleCommandIn(tx, {
+          ...streams.lot(lot.lotId),
           decider: lotBackingDecider,
           command: { type: 'ReserveLotForIssuance', data: { applicationId, actor, at } },
           metadata,

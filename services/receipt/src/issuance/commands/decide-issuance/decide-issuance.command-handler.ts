@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, type EventMetadata, type EventStoreTransaction } from '@dw/event-store';
+import { type EventMetadata, EventStore, type EventStoreTransaction, handleCommandIn, loadAggregate } from '@dw/event-store';
 import { type Clock, refuse } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import type { Actor } from '../../../common/domain/actor';
 import { businessDateOf } from '../../../common/domain/instant';
-import { decideOnStream, readState } from '../../../common/events/decide-on-stream';
 import { cardIn, ruleIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
@@ -44,7 +43,7 @@ export class DecideIssuanceCommandHandler {
     const at = nowOf(this.clock);
     return this.store.transaction(async (tx) => {
       const issuance = streams.issuance(applicationId);
-      const loaded = await readState(tx, issuance, issuanceDecider);
+      const loaded = await loadAggregate(tx, issuance.streamId, issuanceDecider);
       const application = loaded.state.application;
       if (!application) throw refuse.notFound('ISSUANCE_NOT_FOUND', `no issuance application ${applicationId}`, { applicationId });
       const command: IssuanceCommand =
@@ -61,13 +60,13 @@ export class DecideIssuanceCommandHandler {
               },
             }
           : { type: decision.type, data: { reason: decision.reason, actor, at } };
-      const decided = await decideOnStream(tx, {
-        stream: issuance,
+      const decided = await handleCommandIn(tx, {
+        ...issuance,
         decider: issuanceDecider,
         command,
         metadata,
         expectedVersion: loaded.version,
-        publish: this.outbox.of(issuanceDecider, issuancePublicEvents),
+        outboxFor: this.outbox.of(issuanceDecider, issuancePublicEvents),
       });
       const event = decided.appended!.events[0]!;
       if (event.type === 'IssuanceApproved') {
@@ -82,16 +81,16 @@ export class DecideIssuanceCommandHandler {
   private async issue(tx: EventStoreTransaction, approved: IssuanceApproved['data'], actor: Actor, metadata: EventMetadata): Promise<string[]> {
     const { applicationId, at } = approved;
     for (const record of approved.receipts) {
-      await decideOnStream(tx, {
-        stream: streams.receipt(record.receiptNumber),
+      await handleCommandIn(tx, {
+        ...streams.receipt(record.receiptNumber),
         decider: receiptDecider,
         command: { type: 'IssueReceipt', data: { record, actor, at } },
         metadata,
-        publish: this.outbox.of(receiptDecider, receiptPublicEvents),
+        outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       });
       for (const lot of record.lots) {
-        await decideOnStream(tx, {
-          stream: streams.lot(lot.lotId),
+        await handleCommandIn(tx, {
+          ...streams.lot(lot.lotId),
           decider: lotBackingDecider,
           command: { type: 'AssignLotBacking', data: { applicationId, receiptNumber: record.receiptNumber, actor, at } },
           metadata,
@@ -103,8 +102,8 @@ export class DecideIssuanceCommandHandler {
 
   private async releaseLots(tx: EventStoreTransaction, ended: (IssuanceRejected | IssuanceWithdrawn)['data'], actor: Actor, metadata: EventMetadata): Promise<void> {
     for (const lotId of ended.lotIds) {
-      await decideOnStream(tx, {
-        stream: streams.lot(lotId),
+      await handleCommandIn(tx, {
+        ...streams.lot(lotId),
         decider: lotBackingDecider,
         command: { type: 'ReleaseLotReservation', data: { applicationId: ended.applicationId, actor, at: ended.at } },
         metadata,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore } from '@dw/event-store';
+import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
 import { nowOf } from '../../../common/http/clock-instant';
@@ -28,8 +27,8 @@ export class PublishReceiptRuleVersionCommandHandler {
       validity: (validity.basis === 'production-date' ? { basis: validity.basis, days: validity.days } : { basis: validity.basis, months: validity.months }) as ValidityRule,
     };
     const handled = await this.store.transaction((tx) =>
-      decideOnStream(tx, {
-        stream: streams.receiptRule(commodity),
+      handleCommandIn(tx, {
+        ...streams.receiptRule(commodity),
         decider: receiptRuleDecider,
         command: { type: 'PublishReceiptRuleVersion', data: { commodity, effectiveFrom: body.effectiveFrom, terms, actor, at: nowOf(this.clock) } },
         metadata: metadataOf(acting, actor),

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore } from '@dw/event-store';
+import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
 import { nowOf } from '../../../common/http/clock-instant';
@@ -30,18 +29,18 @@ export class CancelReceiptCommandHandler {
     const metadata = metadataOf(acting, actor);
     const at = nowOf(this.clock);
     return this.store.transaction(async (tx) => {
-      const decided = await decideOnStream(tx, {
-        stream: streams.receipt(receiptNumber),
+      const decided = await handleCommandIn(tx, {
+        ...streams.receipt(receiptNumber),
         decider: receiptDecider,
         command: { type: 'CancelReceipt', data: { purpose, actor, at } },
         metadata,
         expectedVersion,
-        publish: this.outbox.of(receiptDecider, receiptPublicEvents),
+        outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       });
       const { entitlement } = decided.appended!.events[0]!.data as ReceiptCancelled['data'];
       for (const lot of entitlement.lots) {
-        await decideOnStream(tx, {
-          stream: streams.lot(lot.lotId),
+        await handleCommandIn(tx, {
+          ...streams.lot(lot.lotId),
           decider: lotBackingDecider,
           command: { type: 'ReleaseLotBacking', data: { receiptNumber, entitledCard: entitlement.holder.storageCard, actor, at } },
           metadata,

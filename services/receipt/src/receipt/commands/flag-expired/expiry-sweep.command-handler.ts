@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, EventStore, WrongExpectedVersionError, type EventMetadata } from '@dw/event-store';
+import { Database, type EventMetadata, EventStore, handleCommand } from '@dw/event-store';
 import { type Clock, type LocalDate, localDate, refuse, shanghaiDateOf } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import type { Actor } from '../../../common/domain/actor';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
@@ -57,23 +56,14 @@ export class ExpirySweepCommandHandler {
 
   /** Flags one receipt; a concurrent change to it (a transfer, a hold) is retried, as FlagExpired commutes with them. */
   private async flag(receiptNumber: string, asOf: LocalDate, trigger: EventMetadata): Promise<boolean> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const handled = await this.store.transaction((tx) =>
-          decideOnStream(tx, {
-            stream: streams.receipt(receiptNumber),
-            decider: receiptDecider,
-            command: { type: 'FlagExpired', data: { asOf, actor: EXPIRY_SWEEP_ACTOR, at: nowOf(this.clock) } },
-            metadata: trigger,
-            publish: this.outbox.of(receiptDecider, receiptPublicEvents),
-          }),
-        );
-        return handled.appended !== null;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
+    const handled = await handleCommand(this.store, {
+      ...streams.receipt(receiptNumber),
+      decider: receiptDecider,
+      command: { type: 'FlagExpired', data: { asOf, actor: EXPIRY_SWEEP_ACTOR, at: nowOf(this.clock) } },
+      metadata: trigger,
+      outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
+      retriesOnConflict: 2,
+    });
+    return handled.appended !== null;
   }
 }
-
-const MAX_ATTEMPTS = 3;

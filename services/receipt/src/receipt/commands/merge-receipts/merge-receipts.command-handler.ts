@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore } from '@dw/event-store';
+import { EventStore, handleCommandIn, loadAggregate } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
-import { decideOnStream, readState } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
 import { nowOf } from '../../../common/http/clock-instant';
@@ -35,26 +34,26 @@ export class MergeReceiptsCommandHandler {
     const publish = this.outbox.of(receiptDecider, receiptPublicEvents);
     return this.store.transaction(async (tx) => {
       const parents = [];
-      for (const number of parentNumbers) parents.push({ number, ...(await readState(tx, streams.receipt(number), receiptDecider)) });
-      const merged = await decideOnStream(tx, {
-        stream: streams.receipt(receiptNumber!),
+      for (const number of parentNumbers) parents.push({ number, ...(await loadAggregate(tx, streams.receipt(number).streamId, receiptDecider)) });
+      const merged = await handleCommandIn(tx, {
+        ...streams.receipt(receiptNumber!),
         decider: receiptDecider,
         command: { type: 'MergeReceipts', data: { receiptNumber: receiptNumber!, parents: parents.map((parent) => parent.state), actor, at } },
         metadata,
-        publish,
+        outboxFor: publish,
       });
       for (const parent of parents) {
-        await decideOnStream(tx, {
-          stream: streams.receipt(parent.number),
+        await handleCommandIn(tx, {
+          ...streams.receipt(parent.number),
           decider: receiptDecider,
           command: { type: 'RetireIntoMerge', data: { mergedInto: receiptNumber!, actor, at } },
           metadata,
           expectedVersion: parent.version,
-          publish,
+          outboxFor: publish,
         });
         for (const lot of parent.state.record!.lots) {
-          await decideOnStream(tx, {
-            stream: streams.lot(lot.lotId),
+          await handleCommandIn(tx, {
+            ...streams.lot(lot.lotId),
             decider: lotBackingDecider,
             command: { type: 'ReassignLotBacking', data: { fromReceiptNumber: parent.number, toReceiptNumber: receiptNumber!, actor, at } },
             metadata,

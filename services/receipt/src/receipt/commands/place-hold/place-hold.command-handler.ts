@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore } from '@dw/event-store';
+import { EventStore, handleCommandIn } from '@dw/event-store';
 import { refuse, type Clock, type IdGenerator } from '@dw/kernel';
 import { CLOCK, ID_GENERATOR, IntegrationClientDirectory } from '@dw/platform';
 import type { Actor } from '../../../common/domain/actor';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { metadataOf, type Acting } from '../../../common/http/acting';
 import { nowOf } from '../../../common/http/clock-instant';
@@ -50,13 +49,13 @@ export class PlaceHoldCommandHandler {
   async execute(receiptNumber: string, hold: HoldRequest, actor: Actor, acting: Acting, expectedVersion?: number): Promise<{ holdId: string; version: number }> {
     const holdId = this.ids.next();
     const handled = await this.store.transaction((tx) =>
-      decideOnStream(tx, {
-        stream: streams.receipt(receiptNumber),
+      handleCommandIn(tx, {
+        ...streams.receipt(receiptNumber),
         decider: receiptDecider,
         command: { type: 'PlaceHold', data: { holdId, ...hold, actor, at: nowOf(this.clock) } },
         metadata: metadataOf(acting, actor),
         expectedVersion,
-        publish: this.outbox.of(receiptDecider, receiptPublicEvents),
+        outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       }),
     );
     return { holdId, version: handled.version };

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore } from '@dw/event-store';
+import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
 import { nowOf } from '../../../common/http/clock-instant';
@@ -25,12 +24,12 @@ export class ReleaseHoldCommandHandler {
   async execute(receiptNumber: string, holdId: string, reason: string, acting: Acting): Promise<{ remainingHolds: number; version: number }> {
     const actor = actorOf(acting.principal, ['exchange', 'bank', 'court']);
     const handled = await this.store.transaction((tx) =>
-      decideOnStream(tx, {
-        stream: streams.receipt(receiptNumber),
+      handleCommandIn(tx, {
+        ...streams.receipt(receiptNumber),
         decider: receiptDecider,
         command: { type: 'ReleaseHold', data: { holdId, reason, actor, at: nowOf(this.clock) } },
         metadata: metadataOf(acting, actor),
-        publish: this.outbox.of(receiptDecider, receiptPublicEvents),
+        outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       }),
     );
     return { remainingHolds: handled.state.holds.length, version: handled.version };

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore } from '@dw/event-store';
+import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
 import { nowOf } from '../../../common/http/clock-instant';
@@ -35,8 +34,8 @@ export class SplitReceiptCommandHandler {
     const numbers = await this.numbers.receiptNumbers(body.children.length);
     const publish = this.outbox.of(receiptDecider, receiptPublicEvents);
     return this.store.transaction(async (tx) => {
-      const decided = await decideOnStream(tx, {
-        stream: streams.receipt(receiptNumber),
+      const decided = await handleCommandIn(tx, {
+        ...streams.receipt(receiptNumber),
         decider: receiptDecider,
         command: {
           type: 'SplitReceipt',
@@ -44,14 +43,14 @@ export class SplitReceiptCommandHandler {
         },
         metadata,
         expectedVersion,
-        publish,
+        outboxFor: publish,
       });
       const split = decided.appended!.events[0]!.data as ReceiptSplit['data'];
       for (const record of split.children) {
-        await decideOnStream(tx, { stream: streams.receipt(record.receiptNumber), decider: receiptDecider, command: { type: 'IssueReceipt', data: { record, actor, at } }, metadata, publish });
+        await handleCommandIn(tx, { ...streams.receipt(record.receiptNumber), decider: receiptDecider, command: { type: 'IssueReceipt', data: { record, actor, at } }, metadata, outboxFor: publish });
         for (const lot of record.lots) {
-          await decideOnStream(tx, {
-            stream: streams.lot(lot.lotId),
+          await handleCommandIn(tx, {
+            ...streams.lot(lot.lotId),
             decider: lotBackingDecider,
             command: { type: 'ReassignLotBacking', data: { fromReceiptNumber: receiptNumber, toReceiptNumber: record.receiptNumber, actor, at } },
             metadata,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore } from '@dw/event-store';
+import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
 import { nowOf } from '../../../common/http/clock-instant';
@@ -25,15 +24,15 @@ export class ApplyForStorageCardCommandHandler {
     const actor = actorOf(acting.principal, ['depositor']);
     const cardNumber = await this.numbers.storageCardNumber();
     const handled = await this.store.transaction((tx) =>
-      decideOnStream(tx, {
-        stream: streams.storageCard(cardNumber),
+      handleCommandIn(tx, {
+        ...streams.storageCard(cardNumber),
         decider: storageCardDecider,
         command: {
           type: 'ApplyForStorageCard',
           data: { cardNumber, ownerPartyId: actor.partyId ?? '', holderName, actor, at: nowOf(this.clock) },
         },
         metadata: metadataOf(acting, actor),
-        publish: this.outbox.of(storageCardDecider, storageCardPublicEvents),
+        outboxFor: this.outbox.of(storageCardDecider, storageCardPublicEvents),
       }),
     );
     return { cardNumber, version: handled.version };

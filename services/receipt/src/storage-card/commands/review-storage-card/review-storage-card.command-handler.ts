@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, EventStore } from '@dw/event-store';
+import { Database, EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import type { Actor, ActorRole } from '../../../common/domain/actor';
-import { decideOnStream } from '../../../common/events/decide-on-stream';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
 import { nowOf } from '../../../common/http/clock-instant';
@@ -42,13 +41,13 @@ export class ReviewStorageCardCommandHandler {
     const actor = actorOf(acting.principal, DECIDERS[decision.type]);
     const command = await this.commandOf(cardNumber, decision, actor);
     const handled = await this.store.transaction((tx) =>
-      decideOnStream(tx, {
-        stream: streams.storageCard(cardNumber),
+      handleCommandIn(tx, {
+        ...streams.storageCard(cardNumber),
         decider: storageCardDecider,
         command,
         metadata: metadataOf(acting, actor),
         expectedVersion,
-        publish: this.outbox.of(storageCardDecider, storageCardPublicEvents),
+        outboxFor: this.outbox.of(storageCardDecider, storageCardPublicEvents),
       }),
     );
     return { status: handled.state!.status, version: handled.version };

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, type EventMetadata } from '@dw/event-store';
+import { type EventMetadata, EventStore, loadAggregate } from '@dw/event-store';
 import type { Clock, IdGenerator } from '@dw/kernel';
 import { CLOCK, ID_GENERATOR } from '@dw/platform';
-import { readState } from '../../../common/events/decide-on-stream';
 import { cardIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
 import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
@@ -50,7 +49,7 @@ export class RequestTitleTransferCommandHandler {
     try {
       return await this.store.transaction(async (tx) => {
         const read: { line: RequestTitleTransferRequestDto['lines'][number]; state: ReceiptState; version: number }[] = [];
-        for (const line of body.lines) read.push({ line, ...(await readState(tx, streams.receipt(line.receiptNumber), receiptDecider)) });
+        for (const line of body.lines) read.push({ line, ...(await loadAggregate(tx, streams.receipt(line.receiptNumber).streamId, receiptDecider)) });
         const command: RequestTitleTransfer = {
           type: 'RequestTitleTransfer',
           data: {
@@ -73,7 +72,7 @@ export class RequestTitleTransferCommandHandler {
             expectedVersion: read[i]!.version,
             events: [event],
             metadata,
-            outbox: (pending) => this.outbox.of(receiptDecider, receiptPublicEvents)(pending, read[i]!.state),
+            outbox: this.outbox.of(receiptDecider, receiptPublicEvents)(read[i]!.state),
           });
           receipts.push({ receiptNumber: event.data.receiptNumber, version: appended.nextVersion });
         }
@@ -96,7 +95,7 @@ export class RequestTitleTransferCommandHandler {
           expectedVersion: 'any',
           events: [alarm],
           metadata,
-          outbox: (pending) => this.outbox.of<null>({ evolve: () => null }, (event) => transferAlarmPublicEvents(event))(pending, null),
+          outbox: this.outbox.of<null>({ evolve: () => null }, (event) => transferAlarmPublicEvents(event))(null),
         });
       }
     });
