@@ -14,4 +14,5 @@ export * from './money/rounding';
 export * from './money/charges';
 export * from './money/allocate';
 export * from './weight/weight';
+export * from './validation/field-rules';
 export type { QuantityOptions } from './money/scaled-integer';

@@ -1,5 +1,4 @@
-import { Decider, refuse } from '@dw/kernel';
-import { requireText } from '../../shared/domain/field-rules';
+import { Decider, refuse, requireText } from '@dw/kernel';
 import { BarcodeCommand } from './barcode.commands';
 import { BarcodeEvent } from './barcode.events';
 import { validateBarcode } from './barcode';

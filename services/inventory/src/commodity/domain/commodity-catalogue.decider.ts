@@ -1,5 +1,4 @@
-import { Decider, refuse } from '@dw/kernel';
-import { requireText } from '../../shared/domain/field-rules';
+import { Decider, refuse, requireText } from '@dw/kernel';
 import { CommodityCatalogueCommand } from './commodity-catalogue.commands';
 import { CommodityCatalogueEvent } from './commodity-catalogue.events';
 import { normaliseName } from './commodity-name';

@@ -1,5 +1,4 @@
-import { refuse } from '@dw/kernel';
-import { requireText } from '../../shared/domain/field-rules';
+import { refuse, requireText } from '@dw/kernel';
 import { CommodityCatalogueState, findByStandardName } from './commodity-catalogue.decider';
 import { levenshtein, normaliseName } from './commodity-name';
 import { StandardCommodity, standardNameOf } from './standard-commodity';

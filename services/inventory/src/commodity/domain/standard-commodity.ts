@@ -1,5 +1,4 @@
-import { refuse } from '@dw/kernel';
-import { requireText } from '../../shared/domain/field-rules';
+import { refuse, requireText } from '@dw/kernel';
 
 /**
  * A commodity as the warehouse names it (货品命名规范化: product name, specification, model,

@@ -1,5 +1,4 @@
-import { Decider, kg, refuse } from '@dw/kernel';
-import { requireDistinctList, requireOneOf, requirePositiveInteger, requireText } from '../../shared/domain/field-rules';
+import { Decider, kg, refuse, requireDistinctList, requireOneOf, requirePositiveInteger, requireText } from '@dw/kernel';
 import { validateBarcode } from '../../barcode/domain/barcode';
 import { AREA_KINDS, AreaKind, LocationCommand, StoredPiece } from './location.commands';
 import { LocationEvent } from './location.events';

@@ -1,7 +1,6 @@
-import { Decider, localDate, refuse, shanghaiDateOf } from '@dw/kernel';
+import { Decider, localDate, refuse, shanghaiDateOf, requireDistinctList, requireOneOf, requirePositiveInteger, requireText } from '@dw/kernel';
 import { validateStandardCommodity, standardNameOf } from '../../commodity/domain/standard-commodity';
 import { validateBarcode } from '../../barcode/domain/barcode';
-import { requireDistinctList, requireOneOf, requirePositiveInteger, requireText } from '../../shared/domain/field-rules';
 import {
   CompleteReceiving,
   FinishTally,

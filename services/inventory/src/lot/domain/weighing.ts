@@ -1,5 +1,4 @@
-import { kg, refuse } from '@dw/kernel';
-import { requireDistinctList, requireInstant, requireOneOf, requireText } from '../../shared/domain/field-rules';
+import { kg, refuse, requireDistinctList, requireInstant, requireOneOf, requireText } from '@dw/kernel';
 import { validateBarcode } from '../../barcode/domain/barcode';
 
 /**

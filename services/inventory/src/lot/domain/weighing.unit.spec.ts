@@ -26,7 +26,7 @@ describe('validateReading', () => {
 
   it('refuses a scale reading with no scale id, a reading time without zone, and a vehicle listing a piece twice', () => {
     expect(() => validateReading({ ...pieceReading('B1', 2_000), scaleId: null })).toThrow(expect.objectContaining({ code: 'FIELD_REQUIRED', field: 'reading.scaleId' }));
-    expect(() => validateReading({ ...pieceReading('B1', 2_000), weighedAt: '2025-03-04 10:55' })).toThrow(expect.objectContaining({ code: 'INSTANT_INVALID' }));
+    expect(() => validateReading({ ...pieceReading('B1', 2_000), weighedAt: '2025-03-04 10:55' })).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
     expect(() => validateReading(vehicle(['B1', 'B1'], 20_000, 15_000))).toThrow(expect.objectContaining({ code: 'LIST_HAS_REPEATS' }));
   });
 

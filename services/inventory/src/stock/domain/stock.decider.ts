@@ -1,5 +1,4 @@
-import { Decider, refuse } from '@dw/kernel';
-import { requireOneOf, requireText } from '../../shared/domain/field-rules';
+import { Decider, refuse, requireOneOf, requireText } from '@dw/kernel';
 import { addQuantities, fitsWithin, NO_GOODS, Quantity, subtractQuantities, validateQuantity } from './quantity';
 import { HOLD_KINDS, HoldKind, StockCommand } from './stock.commands';
 import { StockEvent } from './stock.events';

@@ -1,7 +1,6 @@
-import { Decider, kg, refuse } from '@dw/kernel';
+import { Decider, kg, refuse, requireDistinctList, requireText } from '@dw/kernel';
 import { validateBarcode } from '../../barcode/domain/barcode';
 import { validateToleranceBps } from '../../lot/domain/weight-tolerance';
-import { requireDistinctList, requireText } from '../../shared/domain/field-rules';
 import { BookEntry, StocktakeCommand } from './stocktake.commands';
 import { StocktakeEvent } from './stocktake.events';
 import { CountedPiece, findVariances } from './stocktake-variances';

@@ -1,5 +1,4 @@
-import { Decider, refuse } from '@dw/kernel';
-import { requireText } from '../../shared/domain/field-rules';
+import { Decider, refuse, requireText } from '@dw/kernel';
 import { StorageCardCommand } from './storage-card.commands';
 import { StorageCardEvent, StorageCardStatus } from './storage-card.events';
 

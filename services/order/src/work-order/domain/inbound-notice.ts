@@ -1,5 +1,4 @@
-import { refuse } from '@dw/kernel';
-import { requireInstant, requireOneOf, requirePositiveInteger, requireText } from '../../shared/domain/field-rules';
+import { refuse, requireInstant, requireOneOf, requirePositiveInteger, requireText } from '@dw/kernel';
 import { ARRIVAL_MODES, ArrivalMode } from '../../workflow/domain/workflow-key';
 
 /**
@@ -27,8 +26,8 @@ export function validateInboundNotice(notice: InboundNotice): InboundNotice {
     throw refuse.invalid('FIELD_REQUIRED', 'notice is required', 'notice');
   }
   const window = notice.arrivalWindow ?? { from: '', to: '' };
-  const from = requireInstant(window.from, 'notice.arrivalWindow.from');
-  const to = requireInstant(window.to, 'notice.arrivalWindow.to');
+  const from = Date.parse(requireInstant(window.from, 'notice.arrivalWindow.from'));
+  const to = Date.parse(requireInstant(window.to, 'notice.arrivalWindow.to'));
   if (to <= from) {
     throw refuse.invalid('ARRIVAL_WINDOW_INVALID', 'the arrival window must end after it starts', 'notice.arrivalWindow.to', {
       from: window.from,

@@ -1,6 +1,5 @@
-import { Decider, refuse } from '@dw/kernel';
+import { Decider, refuse, requireOneOf, requirePositiveInteger, requireText } from '@dw/kernel';
 import { missingRequiredSteps, stepProgress } from '@dw/work-orders';
-import { requireOneOf, requirePositiveInteger, requireText } from '../../shared/domain/field-rules';
 import { validateWorkflowSteps } from '../../workflow/domain/workflow-definition';
 import { ARRIVAL_MODES, validateWorkflowKey, workflowIdOf } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow, workflowApplies } from '../../workflow/domain/workflow-selection';

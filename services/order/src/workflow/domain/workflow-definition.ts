@@ -1,6 +1,5 @@
-import { refuse } from '@dw/kernel';
+import { refuse, requireOneOf, requireText } from '@dw/kernel';
 import { CONFIRM_STEP, STEP_CHECKS, WorkflowStep } from '@dw/work-orders';
-import { requireOneOf, requireText } from '../../shared/domain/field-rules';
 
 const STEP_CODE_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 

@@ -1,6 +1,5 @@
-import { refuse } from '@dw/kernel';
+import { refuse, requireOneOf, requireText } from '@dw/kernel';
 import { ORDER_TYPES, OrderType } from '@dw/work-orders';
-import { requireOneOf, requireText } from '../../shared/domain/field-rules';
 
 /** How goods arrive (inbound) or leave (outbound); workflows are chosen by it too (rule ORD-ARRIVAL-MODE). */
 export const ARRIVAL_MODES = ['rail', 'truck', 'water'] as const;

@@ -1,5 +1,4 @@
-import { Decider, refuse } from '@dw/kernel';
-import { requireText } from '../../shared/domain/field-rules';
+import { Decider, refuse, requireText } from '@dw/kernel';
 import { WorkflowCommand } from './workflow.commands';
 import { WorkflowEvent } from './workflow.events';
 import { WorkflowStep } from '@dw/work-orders';

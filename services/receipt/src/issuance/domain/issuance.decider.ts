@@ -1,7 +1,6 @@
-import { Decider, LocalDate, localDate, refuse } from '@dw/kernel';
+import { Decider, LocalDate, localDate, refuse, requireText } from '@dw/kernel';
 import { requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
-import { requireText } from '../../common/domain/required-text';
 import { totalKg } from '../../common/domain/weight-kg';
 import { LotFacts } from '../../lot-backing/domain/lot-facts';
 import { BackingLot, ReceiptRecord, holderOf, productionDatesOf } from '../../receipt/domain/receipt.record';

@@ -1,7 +1,5 @@
-import { Decider, refuse } from '@dw/kernel';
+import { Decider, refuse, requireText, requireInstant } from '@dw/kernel';
 import { requireRole } from '../../common/domain/actor';
-import { assertInstant } from '../../common/domain/instant';
-import { requireText } from '../../common/domain/required-text';
 import { LotBackingCommand } from './lot-backing.commands';
 import { LotBackingEvent } from './lot-backing.events';
 import { LotFacts, assertLotFacts } from './lot-facts';
@@ -80,7 +78,7 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
 
   decide(command, state) {
     const { actor, at } = command.data;
-    assertInstant(at, 'at');
+    requireInstant(at, 'at');
     if (command.type === 'RegisterAvailableLot') {
       // rule RCPT-LOT-FROM-INVENTORY
       requireRole(actor, ['system'], 'register lots from the inventory service');

@@ -1,5 +1,4 @@
-import { LocalDate, localDate, refuse } from '@dw/kernel';
-import { requireText } from '../../common/domain/required-text';
+import { LocalDate, localDate, refuse, requireText } from '@dw/kernel';
 import { assertWeightKg } from '../../common/domain/weight-kg';
 
 /**

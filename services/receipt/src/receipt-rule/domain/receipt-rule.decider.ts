@@ -1,7 +1,6 @@
-import { Decider, LocalDate, localDate, refuse } from '@dw/kernel';
+import { Decider, LocalDate, localDate, refuse, requireText } from '@dw/kernel';
 import { requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
-import { requireText } from '../../common/domain/required-text';
 import { ReceiptRuleCommand } from './receipt-rule.commands';
 import { ReceiptRuleEvent } from './receipt-rule.events';
 import { AppliedRule, assertRuleTerms } from './receipt-rule.terms';

@@ -1,5 +1,4 @@
-import { LocalDate, refuse } from '@dw/kernel';
-import { requireText } from '../../common/domain/required-text';
+import { LocalDate, refuse, requireText } from '@dw/kernel';
 import { assertWeightKg, totalKg } from '../../common/domain/weight-kg';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
 import { SplitChildRequest } from './receipt.commands';

@@ -1,6 +1,5 @@
-import { DomainError, DomainEvent, refuse } from '@dw/kernel';
+import { DomainError, DomainEvent, refuse, requireText } from '@dw/kernel';
 import { Actor } from '../../common/domain/actor';
-import { requireText } from '../../common/domain/required-text';
 import { StorageCard, requireApprovedCard } from '../../storage-card/domain/storage-card';
 import { EnteredTitle } from './receipt.commands';
 import { TitleTransferred } from './receipt.events';

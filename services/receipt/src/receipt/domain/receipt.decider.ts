@@ -1,7 +1,6 @@
-import { Decider, localDate, refuse } from '@dw/kernel';
+import { Decider, localDate, refuse, requireText } from '@dw/kernel';
 import { Actor, requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
-import { requireText } from '../../common/domain/required-text';
 import { assertWeightKg, totalKg } from '../../common/domain/weight-kg';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
 import { PlaceHold, ReceiptCommand } from './receipt.commands';

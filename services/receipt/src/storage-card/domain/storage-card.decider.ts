@@ -1,7 +1,5 @@
-import { Decider, refuse } from '@dw/kernel';
+import { Decider, refuse, requireText, requireInstant } from '@dw/kernel';
 import { Actor, ActorRole, requireRole } from '../../common/domain/actor';
-import { assertInstant } from '../../common/domain/instant';
-import { requireText } from '../../common/domain/required-text';
 import { StorageCardCommand } from './storage-card.commands';
 import { StorageCardEvent } from './storage-card.events';
 import { StorageCard, StorageCardStatus } from './storage-card';
@@ -58,7 +56,7 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
 
   decide(command, state) {
     const { actor, at } = command.data;
-    assertInstant(at, 'at');
+    requireInstant(at, 'at');
     switch (command.type) {
       case 'ApplyForStorageCard': {
         // rule RCPT-CARD-APPLY-OWN

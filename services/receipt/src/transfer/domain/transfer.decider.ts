@@ -1,6 +1,4 @@
-import { Decider, DomainError, refuse } from '@dw/kernel';
-import { assertInstant } from '../../common/domain/instant';
-import { requireText } from '../../common/domain/required-text';
+import { Decider, DomainError, refuse, requireText, requireInstant } from '@dw/kernel';
 import { totalKg } from '../../common/domain/weight-kg';
 import { TransferTitle } from '../../receipt/domain/receipt.commands';
 import { TitleTransferred } from '../../receipt/domain/receipt.events';
@@ -34,7 +32,7 @@ export function receiptTransferCommands(command: RequestTitleTransfer): { receip
 }
 
 function assertBatchShape(command: RequestTitleTransfer, state: TransferBatchState): void {
-  assertInstant(command.data.at, 'at');
+  requireInstant(command.data.at, 'at');
   const transferId = requireText(command.data.transferId, 'transferId');
   if (state.status !== 'none') throw refuse.conflict('TRANSFER_ALREADY_DECIDED', `transfer ${transferId} was already decided`, { transferId });
   const lines = command.data.lines;

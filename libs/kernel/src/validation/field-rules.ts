@@ -1,8 +1,9 @@
-import { refuse } from '@dw/kernel';
+import { refuse } from '../errors/domain-error';
 
 /**
- * Input rules every inventory command shares. The HTTP layer checks types; these check the
- * business meaning, so a command arriving by any route (HTTP, Kafka, a scale) meets the same rules.
+ * Input rules every service's commands share, one copy with one set of codes. The HTTP layer
+ * checks types; these check the business meaning, so a command arriving by any route (HTTP,
+ * Kafka, a scale, a script) meets the same rules in every service.
  */
 
 /** Refuses a missing or blank text; returns it trimmed. */
@@ -59,9 +60,9 @@ export function requireDistinctList<T extends string>(values: readonly T[], fiel
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Refuses text that is not an ISO-8601 instant with a zone; returns it. */
-export function requireInstant(value: string, field: string): string {
+export function requireInstant(value: unknown, field: string): string {
   if (typeof value !== 'string' || !INSTANT_PATTERN.test(value) || Number.isNaN(Date.parse(value))) {
-    throw refuse.invalid('INSTANT_INVALID', `${field} must be an ISO-8601 instant with a zone, got ${JSON.stringify(value)}`, field, {
+    throw refuse.invalid('INVALID_INSTANT', `${field} must be an ISO-8601 instant with a zone, got ${JSON.stringify(value)}`, field, {
       value,
     });
   }
