@@ -5,14 +5,20 @@ import { Nested } from '../validation/nested.decorator';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CalendarHolidayRequestDto {
-  @ApiProperty({ example: 'Spring Festival' })
+  @ApiProperty({ example: 'Spring Festival', minLength: 1, maxLength: 100, description: 'the holiday as the notice names it' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   name!: string;
 
   /** Every day off, weekend days inside the holiday included. */
-  @ApiProperty({ type: [String], example: ['2027-02-06', '2027-02-07'] })
+  @ApiProperty({
+    type: [String],
+    format: 'date',
+    maxItems: 31,
+    example: ['2027-02-06', '2027-02-07'],
+    description: 'every day off of the holiday (YYYY-MM-DD), weekend days inside it included',
+  })
   @IsArray()
   @ArrayMaxSize(31)
   @IsString({ each: true })
@@ -20,7 +26,13 @@ export class CalendarHolidayRequestDto {
   daysOff!: string[];
 
   /** Weekend days worked (调休上班): working days, but not exchange trading days. */
-  @ApiProperty({ type: [String], example: ['2027-02-13'] })
+  @ApiProperty({
+    type: [String],
+    format: 'date',
+    maxItems: 10,
+    example: ['2027-02-13'],
+    description: 'weekend days worked instead (调休上班, YYYY-MM-DD): working days for the warehouse, but not exchange trading days',
+  })
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -31,13 +43,13 @@ export class CalendarHolidayRequestDto {
 /** One year's State Council holiday notice, as the exchange or ops publish it. */
 export class PublishCalendarYearRequestDto {
   /** The notice it transcribes (its date and publisher), kept with the year for audit. */
-  @ApiProperty({ example: 'State Council notice of 2026-11-05' })
+  @ApiProperty({ example: 'State Council notice of 2026-11-05', minLength: 1, maxLength: 500, description: 'the notice this year transcribes (its date and publisher), kept with the year for audit' })
   @IsString()
   @MinLength(1)
   @MaxLength(500)
   source!: string;
 
-  @ApiProperty({ type: [CalendarHolidayRequestDto] })
+  @ApiProperty({ type: () => CalendarHolidayRequestDto, isArray: true, maxItems: 20, description: 'the year’s holidays, each with its days off and make-up working days' })
   @IsArray()
   @ArrayMaxSize(20)
   @Nested(() => CalendarHolidayRequestDto, { each: true })

@@ -7,7 +7,13 @@ export const MAX_PAGE_LIMIT = 200;
 
 /** `?limit=&cursor=` of every list endpoint; services extend it with their filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_LIMIT,
+    default: DEFAULT_PAGE_LIMIT,
+    description: 'most items on one page (a whole number written in decimal)',
+  })
   @IsOptional()
   @StrictInt()
   @IsInt()
@@ -15,7 +21,11 @@ export class PageQueryDto {
   @Max(MAX_PAGE_LIMIT)
   limit: number = DEFAULT_PAGE_LIMIT;
 
-  @ApiPropertyOptional({ description: 'opaque: the nextCursor of the previous page' })
+  @ApiPropertyOptional({
+    maxLength: 1024,
+    pattern: '^[\\w-]+\\.[\\w-]+$',
+    description: 'opaque: the nextCursor of the previous page, as returned (left out for the first page); a cursor is bound to the list it came from',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1024)

@@ -5,33 +5,37 @@ import { Database } from '@dw/event-store';
 import { CursorCodec, pageOf, PageQueryDto, Roles, shanghaiDateRange } from '@dw/platform';
 
 export class ListOperationRefusalsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'error code, e.g. NO_AUTHORISING_ORDER' })
+  @ApiPropertyOptional({ maxLength: 60, example: 'NO_AUTHORISING_ORDER', description: 'the error code the operation was refused with' })
   @IsOptional()
   @IsString()
   @MaxLength(60)
   code?: string;
 
+  @ApiPropertyOptional({ maxLength: 100, description: 'the work order the refused operation named' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   orderId?: string;
 
-  @ApiPropertyOptional({ description: 'storage card' })
+  @ApiPropertyOptional({ maxLength: 40, example: 'SC000042', description: 'storage card of the goods concerned' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   owner?: string;
 
+  @ApiPropertyOptional({ maxLength: 40, example: 'WH-SH-01', description: 'warehouse' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   warehouse?: string;
 
+  @ApiPropertyOptional({ format: 'date', maxLength: 10, example: '2025-03-01', description: 'refused on or after this Asia/Shanghai date (YYYY-MM-DD)' })
   @IsOptional()
   @IsString()
   @MaxLength(10)
   from?: string;
 
+  @ApiPropertyOptional({ format: 'date', maxLength: 10, example: '2025-03-31', description: 'refused on or before this Asia/Shanghai date (YYYY-MM-DD)' })
   @IsOptional()
   @IsString()
   @MaxLength(10)

@@ -2,12 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 
 export class ResolveCommodityNameRequestDto {
-  @ApiProperty({ description: "whose naming: the alias table of this client is tried first (a storage card or party id)" })
+  @ApiProperty({ maxLength: 64, example: 'SC000042', description: 'whose naming: the alias table of this client is tried first (a storage card or party id)' })
   @IsString()
   @MaxLength(64)
   client!: string;
 
-  @ApiProperty({ example: '沙钢螺纹20', description: 'the name as the client wrote it' })
+  @ApiProperty({ maxLength: 200, example: '沙钢螺纹20', description: 'the name as the client wrote it' })
   @IsString()
   @MaxLength(200)
   name!: string;

@@ -5,12 +5,13 @@ import { Database } from '@dw/event-store';
 import { CursorCodec, pageOf, PageQueryDto } from '@dw/platform';
 
 export class ListCommoditiesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '螺纹钢' })
+  @ApiPropertyOptional({ maxLength: 100, example: '螺纹钢', description: 'product (品名), exactly as registered' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   product?: string;
 
+  @ApiPropertyOptional({ maxLength: 100, example: '沙钢', description: 'brand (品牌), exactly as registered' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -18,6 +19,7 @@ export class ListCommoditiesQueryDto extends PageQueryDto {
 }
 
 export class ListAliasesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 64, example: 'SC000042', description: 'one client’s alias table (a storage card or party id)' })
   @IsOptional()
   @IsString()
   @MaxLength(64)

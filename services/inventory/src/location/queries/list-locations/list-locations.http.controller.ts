@@ -6,16 +6,18 @@ import { CursorCodec, pageOf, PageQueryDto, Roles } from '@dw/platform';
 import { AREA_KINDS, type AreaKind } from '../../domain/location.commands';
 
 export class ListLocationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 40, example: 'WH-SH-01', description: 'warehouse' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   warehouse?: string;
 
-  @ApiPropertyOptional({ enum: AREA_KINDS })
+  @ApiPropertyOptional({ enum: AREA_KINDS, description: 'yard (open) or shed (covered)' })
   @IsOptional()
   @IsIn(AREA_KINDS)
   areaKind?: AreaKind;
 
+  @ApiPropertyOptional({ maxLength: 40, example: 'SHED1', description: 'the yard or shed, by its name' })
   @IsOptional()
   @IsString()
   @MaxLength(40)

@@ -6,18 +6,18 @@ import { PageQueryDto } from '@dw/platform';
 export const WORKFLOW_STATUSES = ['active', 'superseded', 'withdrawn'] as const;
 
 export class ListWorkflowsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ORDER_TYPES })
+  @ApiPropertyOptional({ enum: ORDER_TYPES, description: 'the kind of work order the workflows are for' })
   @IsOptional()
   @IsIn(ORDER_TYPES)
   orderType?: OrderType;
 
-  @ApiPropertyOptional({ description: "commodity code, or '*'" })
+  @ApiPropertyOptional({ maxLength: 40, example: 'rb-400e-20-sg', description: "commodity code of the workflow key, or '*' for the workflows of any commodity" })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   commodity?: string;
 
-  @ApiPropertyOptional({ enum: WORKFLOW_STATUSES })
+  @ApiPropertyOptional({ enum: WORKFLOW_STATUSES, description: 'active: the current version of its workflow, chosen for new orders; superseded: a later version exists; withdrawn: no longer chosen for new orders' })
   @IsOptional()
   @IsIn(WORKFLOW_STATUSES)
   status?: (typeof WORKFLOW_STATUSES)[number];
