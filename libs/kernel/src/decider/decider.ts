@@ -30,3 +30,12 @@ export function foldEvents<TState, TEvent extends DomainEvent>(
 ): TState {
   return events.reduce((state, event) => decider.evolve(state, event), from);
 }
+
+/**
+ * The `default` of a decider's `switch (command.type)`: TypeScript refuses to compile it while
+ * any command type is left without its case, and a command of an unknown type at run time (a
+ * stored one from a newer version, say) fails loudly instead of deciding nothing.
+ */
+export function unhandledCommand(command: never): never {
+  throw new Error(`no decision for command ${JSON.stringify((command as Command).type)}`);
+}

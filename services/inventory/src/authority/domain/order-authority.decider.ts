@@ -1,4 +1,4 @@
-import { Decider } from '@dw/kernel';
+import { Decider, unhandledCommand } from '@dw/kernel';
 import { AuthorisingOrderView, OrderType, WorkflowStep } from '@dw/work-orders';
 import { OrderAuthorityCommand } from './order-authority.commands';
 import { OrderAuthorityEvent } from './order-authority.events';
@@ -69,6 +69,8 @@ export const orderAuthorityDecider: Decider<OrderAuthorityCommand, OrderAuthorit
       case 'NoteOrderClosed':
         if (state.status === 'none' || state.status === 'completed' || state.status === 'cancelled') return [];
         return [{ type: 'OrderAuthorityClosed', data: command.data }];
+      default:
+        return unhandledCommand(command);
     }
   },
 };

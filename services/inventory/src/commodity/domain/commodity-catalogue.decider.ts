@@ -1,4 +1,4 @@
-import { Decider, refuse, requireText } from '@dw/kernel';
+import { Decider, refuse, requireText, unhandledCommand } from '@dw/kernel';
 import { CommodityCatalogueCommand } from './commodity-catalogue.commands';
 import { CommodityCatalogueEvent } from './commodity-catalogue.events';
 import { normaliseName } from './commodity-name';
@@ -83,6 +83,8 @@ export const commodityCatalogueDecider: Decider<CommodityCatalogueCommand, Commo
         if (!existing) throw refuse.notFound('ALIAS_NOT_MAPPED', `${client} has no alias ${alias}`, { client, alias });
         return [{ type: 'ClientAliasUnmapped', data: { client, alias: existing.alias, code: existing.code, actor, at } }];
       }
+      default:
+        return unhandledCommand(command);
     }
   },
 };

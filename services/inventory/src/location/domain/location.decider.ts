@@ -1,4 +1,4 @@
-import { Decider, kg, refuse, requireDistinctList, requireOneOf, requirePositiveInteger, requireText } from '@dw/kernel';
+import { Decider, kg, refuse, requireDistinctList, requireOneOf, requirePositiveInteger, requireText, unhandledCommand } from '@dw/kernel';
 import { validateBarcode } from '../../barcode/domain/barcode';
 import { AREA_KINDS, AreaKind, LocationCommand, StoredPiece } from './location.commands';
 import { LocationEvent } from './location.events';
@@ -100,6 +100,8 @@ export const locationDecider: Decider<LocationCommand, LocationState, LocationEv
         const pieces = leaving(location, command.data.barcodes);
         return [{ type: 'GoodsRemoved', data: { locationId: location.locationId, orderId: requireText(command.data.orderId, 'orderId'), pieces, netKg: totalKg(pieces), actor, at } }];
       }
+      default:
+        return unhandledCommand(command);
     }
   },
 };

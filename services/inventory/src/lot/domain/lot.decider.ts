@@ -1,4 +1,4 @@
-import { Decider, localDate, refuse, shanghaiDateOf, requireDistinctList, requireOneOf, requirePositiveInteger, requireText } from '@dw/kernel';
+import { Decider, localDate, refuse, shanghaiDateOf, requireDistinctList, requireOneOf, requirePositiveInteger, requireText, unhandledCommand } from '@dw/kernel';
 import { validateStandardCommodity, standardNameOf } from '../../commodity/domain/standard-commodity';
 import { validateBarcode } from '../../barcode/domain/barcode';
 import {
@@ -48,6 +48,8 @@ export const lotDecider: Decider<LotCommand, LotState, LotEvent> = {
         return complete(command, receiving(state));
       case 'RejectLot':
         return reject(command, receiving(state));
+      default:
+        return unhandledCommand(command);
     }
   },
 };

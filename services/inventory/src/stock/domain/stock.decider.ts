@@ -1,4 +1,4 @@
-import { Decider, refuse, requireOneOf, requireText } from '@dw/kernel';
+import { Decider, refuse, requireOneOf, requireText, unhandledCommand } from '@dw/kernel';
 import { addQuantities, fitsWithin, NO_GOODS, Quantity, subtractQuantities, validateQuantity } from './quantity';
 import { HOLD_KINDS, HoldKind, StockCommand } from './stock.commands';
 import { StockEvent } from './stock.events';
@@ -181,6 +181,8 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
           },
         ];
       }
+      default:
+        return unhandledCommand(command);
     }
   },
 };

@@ -1,4 +1,4 @@
-import { Decider, kg, refuse, requireDistinctList, requireText } from '@dw/kernel';
+import { Decider, kg, refuse, requireDistinctList, requireText, unhandledCommand } from '@dw/kernel';
 import { validateBarcode } from '../../barcode/domain/barcode';
 import { validateToleranceBps } from '../../lot/domain/weight-tolerance';
 import { BookEntry, StocktakeCommand } from './stocktake.commands';
@@ -132,6 +132,8 @@ export const stocktakeDecider: Decider<StocktakeCommand, StocktakeState, Stockta
         }
         return [{ type: 'StocktakeClosed', data: { ...base, variances: Object.keys(state.variances).length } }];
       }
+      default:
+        return unhandledCommand(command);
     }
   },
 };

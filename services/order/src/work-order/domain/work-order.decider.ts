@@ -1,4 +1,4 @@
-import { Decider, refuse, requireOneOf, requirePositiveInteger, requireText } from '@dw/kernel';
+import { Decider, refuse, requireOneOf, requirePositiveInteger, requireText, unhandledCommand } from '@dw/kernel';
 import { missingRequiredSteps, stepProgress } from '@dw/work-orders';
 import { validateWorkflowSteps } from '../../workflow/domain/workflow-definition';
 import { ARRIVAL_MODES, validateWorkflowKey, workflowIdOf } from '../../workflow/domain/workflow-key';
@@ -45,6 +45,8 @@ export const workOrderDecider: Decider<WorkOrderCommand, WorkOrderState, WorkOrd
         return complete(command, existing(state));
       case 'CancelWorkOrder':
         return cancel(command, existing(state));
+      default:
+        return unhandledCommand(command);
     }
   },
 };

@@ -1,4 +1,4 @@
-import { Decider, refuse, requireText } from '@dw/kernel';
+import { Decider, refuse, requireText, unhandledCommand } from '@dw/kernel';
 import { WorkflowCommand } from './workflow.commands';
 import { WorkflowEvent } from './workflow.events';
 import { WorkflowStep } from '@dw/work-orders';
@@ -69,6 +69,8 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowState, WorkflowEv
         }
         return [{ type: 'WorkflowWithdrawn', data: { workflowId, version: state.version, reason, actor, at } }];
       }
+      default:
+        return unhandledCommand(command);
     }
   },
 };

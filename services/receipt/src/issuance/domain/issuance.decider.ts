@@ -1,4 +1,4 @@
-import { Decider, LocalDate, localDate, refuse, requireText } from '@dw/kernel';
+import { Decider, LocalDate, localDate, refuse, requireText, unhandledCommand } from '@dw/kernel';
 import { requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
 import { totalKg } from '../../common/domain/weight-kg';
@@ -200,6 +200,8 @@ export const issuanceDecider: Decider<IssuanceCommand, IssuanceState, IssuanceEv
         const reason = requireText(command.data.reason, 'reason');
         return [{ type: 'IssuanceWithdrawn', data: { applicationId: application.applicationId, reason, lotIds: lotIdsOf(application), actor, at } }];
       }
+      default:
+        return unhandledCommand(command);
     }
   },
 };

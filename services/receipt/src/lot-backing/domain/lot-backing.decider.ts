@@ -1,4 +1,4 @@
-import { Decider, refuse, requireText, requireInstant } from '@dw/kernel';
+import { Decider, refuse, requireText, requireInstant, unhandledCommand } from '@dw/kernel';
 import { requireRole } from '../../common/domain/actor';
 import { LotBackingCommand } from './lot-backing.commands';
 import { LotBackingEvent } from './lot-backing.events';
@@ -139,6 +139,8 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
         const lot = requireBacking(current, receiptNumber);
         return [{ type: 'LotBackingReleased', data: { lotId, receiptNumber, entitledCard, weightKg: lot.weightKg, actor, at } }];
       }
+      default:
+        return unhandledCommand(command);
     }
   },
 };

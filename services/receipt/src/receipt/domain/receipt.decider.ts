@@ -1,10 +1,22 @@
-import { Decider, localDate, refuse, requireText } from '@dw/kernel';
+import { Decider, localDate, refuse, requireInstant, requireText, unhandledCommand } from '@dw/kernel';
 import { Actor, requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
 import { assertWeightKg, totalKg } from '../../common/domain/weight-kg';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
-import { PlaceHold, ReceiptCommand } from './receipt.commands';
-import { ReceiptEvent } from './receipt.events';
+import {
+  CancelReceipt,
+  FlagExpired,
+  IssueReceipt,
+  MergeReceipts,
+  PlaceHold,
+  ReceiptCommand,
+  RecordStorageFeesPaid,
+  ReleaseHold,
+  RetireIntoMerge,
+  SplitReceipt,
+  TransferTitle,
+} from './receipt.commands';
+import { CancellationPurpose, ReceiptEvent } from './receipt.events';
 import { BENEFICIARY_KINDS, Hold } from './receipt.hold';
 import { ReceiptRecord } from './receipt.record';
 import { planMerge, requireMergeable } from './receipt-merge.policy';
@@ -112,123 +124,173 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
   },
 
   decide(command, state) {
-    const { actor, at } = command.data;
-    const today = businessDateOf(at);
     switch (command.type) {
-      case 'IssueReceipt': {
-        const record = command.data.record;
-        assertIssuable(state, record);
-        return [{ type: 'ReceiptIssued', data: { record, actor, at } }];
-      }
-
-      case 'TransferTitle': {
-        const check = checkTransfer(state, command.data);
-        if (!check.ok) throw new TransferRefusal(check.error, check.alarm ? [check.alarm] : []);
-        return [check.event];
-      }
-
-      case 'PlaceHold': {
-        const receipt = command.data.kind === 'pledge' ? requireLiveHeldBy(state, actor, 'pledge this receipt') : requireLive(state);
-        const hold = placeHold(receipt, command);
-        return [{ type: 'ReceiptHoldPlaced', data: { receiptNumber: receipt.record.receiptNumber, hold, actor, at } }];
-      }
-
-      case 'ReleaseHold': {
-        // rule RCPT-HOLD-RELEASE-BENEFICIARY
-        const receipt = requireLive(state);
-        const receiptNumber = receipt.record.receiptNumber;
-        const hold = receipt.holds.find((candidate) => candidate.holdId === command.data.holdId);
-        if (!hold) throw refuse.notFound('HOLD_NOT_FOUND', `receipt ${receiptNumber} has no hold ${command.data.holdId}`, { holdId: command.data.holdId });
-        if (!isBeneficiary(actor, hold)) {
-          // Not naming the beneficiary: the caller learns it may not, not who may.
-          throw refuse.forbidden('HOLD_RELEASE_FORBIDDEN', `only the beneficiary of this ${hold.kind} may release it`, {
-            holdId: hold.holdId,
-            kind: hold.kind,
-          });
-        }
-        const reason = requireText(command.data.reason, 'reason');
-        return [{ type: 'ReceiptHoldReleased', data: { receiptNumber, holdId: hold.holdId, kind: hold.kind, reason, actor, at } }];
-      }
-
-      case 'SplitReceipt': {
-        const receipt = requireLiveHeldBy(state, actor, 'split this receipt');
-        requireNotHeld(receipt);
-        requireNotExpired(receipt);
-        const children = planSplit(receipt.record, command.data.children, today);
-        return [{ type: 'ReceiptSplit', data: { receiptNumber: receipt.record.receiptNumber, children, actor, at } }];
-      }
-
-      case 'MergeReceipts': {
-        const receiptNumber = requireText(command.data.receiptNumber, 'receiptNumber');
-        const record = planMerge(receiptNumber, command.data.parents, actor, today);
-        assertIssuable(state, record);
-        return [{ type: 'ReceiptIssued', data: { record, actor, at } }];
-      }
-
-      case 'RetireIntoMerge': {
-        const receipt = requireMergeable(state, actor);
-        const mergedInto = requireText(command.data.mergedInto, 'mergedInto');
-        return [{ type: 'ReceiptMerged', data: { receiptNumber: receipt.record.receiptNumber, mergedInto, actor, at } }];
-      }
-
-      case 'CancelReceipt': {
-        // rules RCPT-CANCEL-TO-ENTITLEMENT, RCPT-EXPIRED-SPOT-ONLY
-        const receipt = requireLiveHeldBy(state, actor, 'cancel this receipt');
-        const record = receipt.record;
-        const purpose = command.data.purpose;
-        if (purpose !== 'pickup' && purpose !== 'spot-conversion') {
-          throw refuse.invalid('INVALID_CANCELLATION_PURPOSE', 'purpose must be pickup or spot-conversion', 'purpose', { value: purpose });
-        }
-        requireNotHeld(receipt);
-        // Past validity a receipt can no longer be delivered against (rule RCPT-EXPIRED-SPOT-ONLY): it is
-        // cancelled only to turn its goods into spot goods (negotiated pickup), never for a pickup
-        // under the receipt's own terms.
-        if (purpose === 'pickup') requireNotExpired(receipt);
-        const { holder, warehouseId, commodity, brand, grade, lots, weightKg } = record;
-        return [
-          {
-            type: 'ReceiptCancelled',
-            data: {
-              receiptNumber: record.receiptNumber,
-              purpose,
-              entitlement: { holder, warehouseId, commodity, brand, grade, lots, weightKg },
-              actor,
-              at,
-            },
-          },
-        ];
-      }
-
-      case 'FlagExpired': {
-        // rule RCPT-EXPIRY-DAY-AFTER
-        requireRole(actor, ['system'], 'flag receipts as expired');
-        const asOf = localDate(command.data.asOf, 'asOf');
-        if (asOf > today) {
-          throw refuse.invalid('EXPIRY_AS_OF_IN_FUTURE', `cannot flag expiry as of ${asOf} on ${today}`, 'asOf', { asOf, today });
-        }
-        if (!state.record) throw refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
-        // Idempotent: a receipt already flagged, or no longer in circulation, needs nothing.
-        if (state.status !== 'outstanding') return [];
-        const { receiptNumber, validUntil } = state.record;
-        if (asOf <= validUntil) {
-          throw refuse.conflict('RECEIPT_NOT_YET_EXPIRED', `receipt ${receiptNumber} is valid through ${validUntil}`, { receiptNumber, validUntil, asOf });
-        }
-        return [{ type: 'ReceiptExpired', data: { receiptNumber, asOf, validUntil, actor, at } }];
-      }
-
-      case 'RecordStorageFeesPaid': {
-        // rule RCPT-FEES-PAID-FORWARD
-        requireRole(actor, ['system'], 'record storage fee payments');
-        const receipt = requireLive(state);
-        const paidThrough = localDate(command.data.paidThrough, 'paidThrough');
-        const previous = receipt.record.storageFeesPaidThrough;
-        if (paidThrough === previous) return [];
-        if (paidThrough < previous) {
-          throw refuse.conflict('FEES_PAID_THROUGH_BACKWARDS', `fees are already paid through ${previous}`, { paidThrough, previous });
-        }
-        return [{ type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: receipt.record.receiptNumber, paidThrough, previous, actor, at } }];
-      }
+      case 'IssueReceipt':
+        return issue(command, state);
+      case 'TransferTitle':
+        return transferTitle(command, state);
+      case 'PlaceHold':
+        return placeHoldOn(command, state);
+      case 'ReleaseHold':
+        return releaseHold(command, state);
+      case 'SplitReceipt':
+        return split(command, state);
+      case 'MergeReceipts':
+        return mergeInto(command, state);
+      case 'RetireIntoMerge':
+        return retireIntoMerge(command, state);
+      case 'CancelReceipt':
+        return cancel(command, state);
+      case 'FlagExpired':
+        return flagExpired(command, state);
+      case 'RecordStorageFeesPaid':
+        return recordStorageFeesPaid(command, state);
+      default:
+        return unhandledCommand(command);
     }
   },
 };
 
+
+
+function issue(command: IssueReceipt, state: ReceiptState): ReceiptEvent[] {
+  const { record, actor, at } = command.data;
+  requireInstant(at, 'at');
+  assertIssuable(state, record);
+  return [{ type: 'ReceiptIssued', data: { record, actor, at } }];
+}
+
+function transferTitle(command: TransferTitle, state: ReceiptState): ReceiptEvent[] {
+  requireInstant(command.data.at, 'at');
+  const check = checkTransfer(state, command.data);
+  if (!check.ok) throw new TransferRefusal(check.error, check.alarm ? [check.alarm] : []);
+  return [check.event];
+}
+
+function placeHoldOn(command: PlaceHold, state: ReceiptState): ReceiptEvent[] {
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  // A pledge is the holder's own act, checked before anything else about the receipt.
+  const receipt = command.data.kind === 'pledge' ? requireLiveHeldBy(state, actor, 'pledge this receipt') : requireLive(state);
+  const hold = placeHold(receipt, command);
+  return [{ type: 'ReceiptHoldPlaced', data: { receiptNumber: receipt.record.receiptNumber, hold, actor, at } }];
+}
+
+function releaseHold(command: ReleaseHold, state: ReceiptState): ReceiptEvent[] {
+  // rule RCPT-HOLD-RELEASE-BENEFICIARY
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  const receipt = requireLive(state);
+  const receiptNumber = receipt.record.receiptNumber;
+  const hold = receipt.holds.find((candidate) => candidate.holdId === command.data.holdId);
+  if (!hold) throw refuse.notFound('HOLD_NOT_FOUND', `receipt ${receiptNumber} has no hold ${command.data.holdId}`, { holdId: command.data.holdId });
+  if (!isBeneficiary(actor, hold)) {
+    // Not naming the beneficiary: the caller learns it may not, not who may.
+    throw refuse.forbidden('HOLD_RELEASE_FORBIDDEN', `only the beneficiary of this ${hold.kind} may release it`, {
+      holdId: hold.holdId,
+      kind: hold.kind,
+    });
+  }
+  const reason = requireText(command.data.reason, 'reason');
+  return [{ type: 'ReceiptHoldReleased', data: { receiptNumber, holdId: hold.holdId, kind: hold.kind, reason, actor, at } }];
+}
+
+function split(command: SplitReceipt, state: ReceiptState): ReceiptEvent[] {
+  const { actor, at } = command.data;
+  const today = businessDateOf(at);
+  const receipt = requireLiveHeldBy(state, actor, 'split this receipt');
+  requireNotHeld(receipt);
+  requireNotExpired(receipt);
+  const children = planSplit(receipt.record, command.data.children, today);
+  return [{ type: 'ReceiptSplit', data: { receiptNumber: receipt.record.receiptNumber, children, actor, at } }];
+}
+
+/** The merged receipt's own stream: a new receipt over the parents' lots. */
+function mergeInto(command: MergeReceipts, state: ReceiptState): ReceiptEvent[] {
+  const { actor, at } = command.data;
+  const today = businessDateOf(at);
+  const receiptNumber = requireText(command.data.receiptNumber, 'receiptNumber');
+  const record = planMerge(receiptNumber, command.data.parents, actor, today);
+  assertIssuable(state, record);
+  return [{ type: 'ReceiptIssued', data: { record, actor, at } }];
+}
+
+/** A parent's stream in a merge: it leaves circulation into the merged receipt. */
+function retireIntoMerge(command: RetireIntoMerge, state: ReceiptState): ReceiptEvent[] {
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  const receipt = requireMergeable(state, actor);
+  const mergedInto = requireText(command.data.mergedInto, 'mergedInto');
+  return [{ type: 'ReceiptMerged', data: { receiptNumber: receipt.record.receiptNumber, mergedInto, actor, at } }];
+}
+
+function cancel(command: CancelReceipt, state: ReceiptState): ReceiptEvent[] {
+  // rules RCPT-CANCEL-TO-ENTITLEMENT, RCPT-EXPIRED-SPOT-ONLY
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  const receipt = requireLiveHeldBy(state, actor, 'cancel this receipt');
+  const record = receipt.record;
+  const purpose = command.data.purpose;
+  if (purpose !== 'pickup' && purpose !== 'spot-conversion') {
+    throw refuse.invalid('INVALID_CANCELLATION_PURPOSE', 'purpose must be pickup or spot-conversion', 'purpose', { value: purpose });
+  }
+  requireNotHeld(receipt);
+  requireDeliverableForPurpose(receipt, purpose);
+  const { holder, warehouseId, commodity, brand, grade, lots, weightKg } = record;
+  return [
+    {
+      type: 'ReceiptCancelled',
+      data: {
+        receiptNumber: record.receiptNumber,
+        purpose,
+        entitlement: { holder, warehouseId, commodity, brand, grade, lots, weightKg },
+        actor,
+        at,
+      },
+    },
+  ];
+}
+
+/**
+ * Past validity a receipt can no longer be delivered against (rule RCPT-EXPIRED-SPOT-ONLY): it
+ * is cancelled only to turn its goods into spot goods (negotiated pickup), never for a pickup
+ * under the receipt's own terms.
+ */
+function requireDeliverableForPurpose(receipt: LiveReceipt, purpose: CancellationPurpose): void {
+  // rule RCPT-EXPIRED-SPOT-ONLY
+  if (purpose === 'pickup') requireNotExpired(receipt);
+}
+
+function flagExpired(command: FlagExpired, state: ReceiptState): ReceiptEvent[] {
+  // rule RCPT-EXPIRY-DAY-AFTER
+  const { actor, at } = command.data;
+  const today = businessDateOf(at);
+  requireRole(actor, ['system'], 'flag receipts as expired');
+  const asOf = localDate(command.data.asOf, 'asOf');
+  if (asOf > today) {
+    throw refuse.invalid('EXPIRY_AS_OF_IN_FUTURE', `cannot flag expiry as of ${asOf} on ${today}`, 'asOf', { asOf, today });
+  }
+  if (!state.record) throw refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
+  // Idempotent: a receipt already flagged, or no longer in circulation, needs nothing.
+  if (state.status !== 'outstanding') return [];
+  const { receiptNumber, validUntil } = state.record;
+  if (asOf <= validUntil) {
+    throw refuse.conflict('RECEIPT_NOT_YET_EXPIRED', `receipt ${receiptNumber} is valid through ${validUntil}`, { receiptNumber, validUntil, asOf });
+  }
+  return [{ type: 'ReceiptExpired', data: { receiptNumber, asOf, validUntil, actor, at } }];
+}
+
+function recordStorageFeesPaid(command: RecordStorageFeesPaid, state: ReceiptState): ReceiptEvent[] {
+  // rule RCPT-FEES-PAID-FORWARD
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  requireRole(actor, ['system'], 'record storage fee payments');
+  const receipt = requireLive(state);
+  const paidThrough = localDate(command.data.paidThrough, 'paidThrough');
+  const previous = receipt.record.storageFeesPaidThrough;
+  if (paidThrough === previous) return [];
+  if (paidThrough < previous) {
+    throw refuse.conflict('FEES_PAID_THROUGH_BACKWARDS', `fees are already paid through ${previous}`, { paidThrough, previous });
+  }
+  return [{ type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: receipt.record.receiptNumber, paidThrough, previous, actor, at } }];
+}

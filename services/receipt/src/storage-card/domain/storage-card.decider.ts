@@ -1,4 +1,4 @@
-import { Decider, refuse, requireText, requireInstant } from '@dw/kernel';
+import { Decider, refuse, requireText, requireInstant, unhandledCommand } from '@dw/kernel';
 import { Actor, ActorRole, requireRole } from '../../common/domain/actor';
 import { StorageCardCommand } from './storage-card.commands';
 import { StorageCardEvent } from './storage-card.events';
@@ -127,6 +127,8 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
         }
         return [{ type: 'StorageCardClosed', data: { cardNumber: card.cardNumber, reason, actor, at } }];
       }
+      default:
+        return unhandledCommand(command);
     }
   },
 };
