@@ -109,7 +109,18 @@ export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDa
     await admin.query(`ALTER ROLE ${app} SET idle_in_transaction_session_timeout = '${APP_IDLE_IN_TRANSACTION_TIMEOUT}'`);
     await admin.query(`ALTER ROLE ${app} SET statement_timeout = '${APP_STATEMENT_TIMEOUT}'`);
     const db = (await admin.query<{ db: string }>(`SELECT current_database() AS db`)).rows[0]!.db;
-    await admin.query(`GRANT CONNECT ON DATABASE "${db}" TO ${owner}, ${app}`);
+    // The database's one catalogue row holds every service's CONNECT grant: two services
+    // provisioned at once (separate jobs, one cluster) would update it concurrently and one would
+    // fail ("tuple concurrently updated"). The grant waits for any other service's.
+    await admin.query('BEGIN');
+    try {
+      await admin.query(`SELECT pg_advisory_xact_lock(hashtext('provision-database-grants:' || current_database()))`);
+      await admin.query(`GRANT CONNECT ON DATABASE "${db}" TO ${owner}, ${app}`);
+      await admin.query('COMMIT');
+    } catch (error) {
+      await admin.query('ROLLBACK');
+      throw error;
+    }
     await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION ${owner}`);
     await admin.query(`GRANT USAGE ON SCHEMA "${schema}" TO ${app}`);
 
