@@ -34,6 +34,7 @@ export default tseslint.config(
           ignoredCircularDependencies: [
             ['event-store', 'testing'],
             ['messaging', 'testing'],
+            ['kernel', 'testing'],
           ],
           depConstraints: [
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

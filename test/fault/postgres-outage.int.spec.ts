@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
-import { PrivatePostgres, runEntryPoint, serviceProcessEnv, startServiceProcess, testMessageBus, TopicRecorder, waitFor, type ServiceProcess } from '@dw/testing';
+import { deleteTopicsUnderPrefix, PrivatePostgres, runEntryPoint, serviceProcessEnv, startServiceProcess, testMessageBus, TopicRecorder, waitFor, type ServiceProcess } from '@dw/testing';
 
 /**
  * Fault test: PostgreSQL stopped for 20 s mid-flow, a cluster of the test's own, under
@@ -44,13 +44,7 @@ describe('PostgreSQL stopped for 20 s mid-flow under two services', () => {
     await Promise.all([writer?.stop(), reader?.stop()]);
     await admin?.end();
     await cluster?.destroy();
-    const topicAdmin = await bus.admin();
-    try {
-      const topics = await topicAdmin.listTopics();
-      await topicAdmin.deleteTopics(topics.filter((topic) => topic.startsWith(`${prefix}.`))).catch(() => undefined);
-    } finally {
-      await topicAdmin.disconnect();
-    }
+    await deleteTopicsUnderPrefix(bus, prefix);
   });
 
   const post = async (probe: string) => {

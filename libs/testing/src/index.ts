@@ -8,3 +8,4 @@ export * from './read-your-writes-session';
 export * from './private-broker';
 export * from './private-postgres';
 export * from './service-env';
+export * from './refusal-of';

@@ -29,6 +29,17 @@ export async function deleteTestTopics(bus: MessageBus, names: readonly string[]
   }
 }
 
+/** Deletes every topic under a test run's prefix (`<prefix>.…`); one already gone is not an error. */
+export async function deleteTopicsUnderPrefix(bus: MessageBus, prefix: string): Promise<void> {
+  const admin = await bus.admin();
+  try {
+    const topics = await admin.listTopics();
+    await admin.deleteTopics(topics.filter((topic) => topic.startsWith(`${prefix}.`))).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Reads a topic from the beginning with a fresh group, accumulating what arrives. */
 export class TopicRecorder {
   readonly messages: IncomingMessage[] = [];

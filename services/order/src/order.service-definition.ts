@@ -5,12 +5,7 @@ import {
   OutboundEntitlementGrantedSchema,
   receiptEntitlementTopic,
   receiptStorageCardTopic,
-  StorageCardAppliedSchema,
-  StorageCardApprovedSchema,
-  StorageCardClosedSchema,
-  StorageCardReinstatedSchema,
-  StorageCardRejectedSchema,
-  StorageCardSuspendedSchema,
+  storageCardSchemas,
   WorkOrderStepPerformedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
@@ -34,11 +29,6 @@ export const orderServiceDefinition: ServiceDefinition = {
     ...orderEventSchemas,
     WorkOrderStepPerformedSchema,
     OutboundEntitlementGrantedSchema,
-    StorageCardAppliedSchema,
-    StorageCardApprovedSchema,
-    StorageCardRejectedSchema,
-    StorageCardSuspendedSchema,
-    StorageCardReinstatedSchema,
-    StorageCardClosedSchema,
+    ...storageCardSchemas,
   ],
 };

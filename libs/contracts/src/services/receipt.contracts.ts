@@ -65,7 +65,8 @@ export const receiptReceiptTopic: TopicSpec = defineTopic({
   eventTypes: receiptLifecycleSchemas.map((schema) => schema.typeName),
 });
 
-const storageCardSchemas = [
+/** Every event of a storage card's life; a consumer keeping a copy of the cards takes them all. */
+export const storageCardSchemas = [
   StorageCardAppliedSchema,
   StorageCardApprovedSchema,
   StorageCardRejectedSchema,

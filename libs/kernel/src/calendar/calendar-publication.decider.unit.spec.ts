@@ -1,4 +1,3 @@
-import { DomainError } from '../errors/domain-error';
 import { foldEvents } from '../decider/decider';
 import { CalendarRangeError } from './calendar-range.error';
 import { cnMainlandCalendarData } from './cn-mainland-calendar';
@@ -10,6 +9,7 @@ import {
 } from './calendar-publication.decider';
 import type { HolidayData } from './calendar-data';
 import { localDate } from './local-date';
+import { refusalOf } from '@dw/testing';
 
 const exchange = { subject: 'shfe', role: 'exchange' };
 
@@ -34,15 +34,6 @@ const publish = (year: number, holidays: HolidayData[], today = '2026-12-07', so
 });
 
 const decide = (given: CalendarPublicationEvent[], command: PublishCalendarYear) => decider.decide(command, foldEvents(decider, given));
-const refusalOf = (run: () => unknown): DomainError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('publishing a calendar year', () => {
   it('extends the calendar by the next year: the first trading day after Thu 2026-12-31 becomes Mon 2027-01-04', () => {

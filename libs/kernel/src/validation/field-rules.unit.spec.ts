@@ -1,15 +1,5 @@
-import { DomainError } from '../errors/domain-error';
 import { requireDistinctList, requireInstant, requireNonNegativeInteger, requireOneOf, requirePositiveInteger, requireText } from './field-rules';
-
-const refusalOf = (run: () => unknown): DomainError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusalOf } from '@dw/testing';
 
 describe('field rules shared by every service', () => {
   it('takes text trimmed, and refuses a missing or blank one as FIELD_REQUIRED naming the field', () => {

@@ -1,5 +1,5 @@
 import { foldEvents } from '@dw/kernel';
-import { deciderSpec } from '@dw/testing';
+import { deciderSpec, refusalOf } from '@dw/testing';
 import { StorageCardCommand } from './storage-card.commands';
 import { orderPartyOf, storageCardDecider } from './storage-card.decider';
 import { StorageCardEvent, StorageCardStatus } from './storage-card.events';
@@ -15,14 +15,6 @@ const recorded = (status: StorageCardStatus, party = 'P-0001'): StorageCardEvent
   data: { storageCard: 'SC000001', party, holderName: '恒达钢铁', status, at },
 });
 const stateAfter = (...events: StorageCardEvent[]) => foldEvents(storageCardDecider, events);
-const refusalOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('the order desk’s copy of a storage card', () => {
   it('records each status the receipt service publishes, and nothing for the same event again', () => {

@@ -1,5 +1,5 @@
 import { addMonthsClamped } from './calendar-months';
-import { refusalOf } from './refusal.spec-helper';
+import { refusalOf } from '@dw/testing';
 
 describe('addMonthsClamped', () => {
   it('keeps the day of the month when the target month has it', () => {

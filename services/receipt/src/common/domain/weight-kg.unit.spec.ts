@@ -1,5 +1,5 @@
-import { refusalOf } from './refusal.spec-helper';
 import { assertWeightKg, totalKg } from './weight-kg';
+import { refusalOf } from '@dw/testing';
 
 describe('receipt weights', () => {
   it('are whole kilograms of at least 1 kg', () => {

@@ -1,7 +1,6 @@
 import { foldEvents } from '@dw/kernel';
-import { deciderSpec } from '@dw/testing';
+import { deciderSpec, refusalOf } from '@dw/testing';
 import { Actor } from '../../common/domain/actor';
-import { refusalOf } from '../../common/domain/refusal.spec-helper';
 import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { LotBackingCommand } from './lot-backing.commands';
 import { lotBackingDecider } from './lot-backing.decider';

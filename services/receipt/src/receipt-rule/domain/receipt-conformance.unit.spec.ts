@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { refusalOf } from '../../common/domain/refusal.spec-helper';
 import { assertReceiptConforms, productionSpanDays, unitBandKg, unitsOf } from './receipt-conformance';
 import { d, factoryRebarTerms, warehouseRebarTerms } from './receipt-rule.fixtures.spec-helper';
+import { refusalOf } from '@dw/testing';
 
 const produced = [d('2026-03-05')];
 const check = (weightKg: number, productionDates = produced, terms = warehouseRebarTerms) =>

@@ -1,7 +1,6 @@
-import { deciderSpec } from '@dw/testing';
+import { deciderSpec, refusalOf } from '@dw/testing';
 import { foldEvents } from '@dw/kernel';
 import { Actor } from '../../common/domain/actor';
-import { refusalOf } from '../../common/domain/refusal.spec-helper';
 import { PublishReceiptRuleVersion } from './receipt-rule.commands';
 import { receiptRuleDecider, ruleInForceOn } from './receipt-rule.decider';
 import { ReceiptRuleEvent } from './receipt-rule.events';

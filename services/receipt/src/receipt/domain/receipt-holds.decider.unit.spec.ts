@@ -1,6 +1,5 @@
-import { deciderSpec } from '@dw/testing';
+import { deciderSpec, refusalOf } from '@dw/testing';
 import { Actor } from '../../common/domain/actor';
-import { refusalOf } from '../../common/domain/refusal.spec-helper';
 import { ReceiptCommand } from './receipt.commands';
 import { receiptDecider } from './receipt.decider';
 import { ReceiptEvent } from './receipt.events';

@@ -1,6 +1,5 @@
 import { foldEvents } from '@dw/kernel';
-import { deciderSpec } from '@dw/testing';
-import { refusalOf } from '../../common/domain/refusal.spec-helper';
+import { deciderSpec, refusalOf } from '@dw/testing';
 import { StorageCard } from '../../storage-card/domain/storage-card';
 import { EnteredTitle, ReceiptCommand } from './receipt.commands';
 import { receiptDecider } from './receipt.decider';

@@ -1,6 +1,5 @@
-import { deciderSpec } from '@dw/testing';
+import { deciderSpec, refusalOf } from '@dw/testing';
 import { Actor } from '../../common/domain/actor';
-import { refusalOf } from '../../common/domain/refusal.spec-helper';
 import { storageCardDecider } from './storage-card.decider';
 import { StorageCardEvent } from './storage-card.events';
 

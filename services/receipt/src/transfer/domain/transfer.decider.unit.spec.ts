@@ -1,6 +1,5 @@
 import { foldEvents } from '@dw/kernel';
-import { deciderSpec } from '@dw/testing';
-import { refusalOf } from '../../common/domain/refusal.spec-helper';
+import { deciderSpec, refusalOf } from '@dw/testing';
 import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { receiptDecider } from '../../receipt/domain/receipt.decider';
 import { ReceiptEvent } from '../../receipt/domain/receipt.events';
