@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { Database, EventStore, loadAggregate } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, type Principal, shanghaiDateRange } from '@dw/platform';
+import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
 import { orderAuthorityDecider } from '../../authority/domain/order-authority.decider';
 import { standardNameOf } from '../../commodity/domain/standard-commodity';
-import { cardOfParty, depositorScope } from '../../shared/depositor-scope';
+import { depositorScope } from '../../shared/depositor-scope';
+import { stockFilterOf } from '../../shared/stock-filter.sql';
 import { streams } from '../../shared/inventory.streams';
 import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
 import { lotDecider } from '../domain/lot.decider';
@@ -29,17 +30,11 @@ export class LotsHttpController {
   @Get()
   async list(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = await depositorScope(this.db, principal, query.owner);
-    const range = shanghaiDateRange(query.from, query.to);
     const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'lots').p : null;
+    const filter = stockFilterOf(query, party, { alias: 'l', datedBy: 'opened_at', location: 'any-piece-of-the-lot' });
     const { rows } = await this.db.query<Row>(
-      `SELECT * FROM lots l
-        WHERE ($1::text IS NULL OR l.commodity_code = $1) AND ($2::text IS NULL OR l.owner = $2) AND ($3::text IS NULL OR l.warehouse = $3)
-          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM stock_pieces p WHERE p.lot_id = l.lot_id AND p.location_id = $4))
-          AND ($5::timestamptz IS NULL OR l.opened_at >= $5) AND ($6::timestamptz IS NULL OR l.opened_at < $6)
-          AND ($7::text IS NULL OR l.lot_id = $7) AND ${cardOfParty('l.owner', 8)}
-          AND ($9::bigint IS NULL OR l.position > $9)
-        ORDER BY l.position LIMIT $10`,
-      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after, query.limit + 1],
+      `SELECT * FROM lots l WHERE ${filter.where} AND ($9::bigint IS NULL OR l.position > $9) ORDER BY l.position LIMIT $10`,
+      [...filter.params, after, query.limit + 1],
     );
     return pageOf(
       rows,

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { CurrentPrincipal, CursorCodec, pageOf, type Principal, shanghaiDateRange } from '@dw/platform';
-import { cardOfParty, depositorScope } from '../../shared/depositor-scope';
+import { CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
+import { depositorScope } from '../../shared/depositor-scope';
+import { stockFilterOf } from '../../shared/stock-filter.sql';
 import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
 
 type Row = Record<string, string | number | Date | null>;
@@ -24,17 +25,13 @@ export class StockHttpController {
   @Get()
   async lots(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = await depositorScope(this.db, principal, query.owner);
-    const range = shanghaiDateRange(query.from, query.to);
     const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'stock').p : null;
+    const filter = stockFilterOf(query, party, { alias: 's', datedBy: 'received_at', location: 'any-piece-of-the-lot' });
     const { rows } = await this.db.query<Row>(
       `SELECT s.*, l.standard_name FROM stock_lots s JOIN lots l ON l.lot_id = s.lot_id
-        WHERE ($1::text IS NULL OR s.commodity_code = $1) AND ($2::text IS NULL OR s.owner = $2) AND ($3::text IS NULL OR s.warehouse = $3)
-          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM stock_pieces p WHERE p.lot_id = s.lot_id AND p.location_id = $4))
-          AND ($5::timestamptz IS NULL OR s.received_at >= $5) AND ($6::timestamptz IS NULL OR s.received_at < $6)
-          AND ($7::text IS NULL OR s.lot_id = $7) AND ${cardOfParty('s.owner', 8)}
-          AND ($9::bigint IS NULL OR s.position > $9)
+        WHERE ${filter.where} AND ($9::bigint IS NULL OR s.position > $9)
         ORDER BY s.position LIMIT $10`,
-      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after, query.limit + 1],
+      [...filter.params, after, query.limit + 1],
     );
     return pageOf(
       rows,
@@ -124,16 +121,12 @@ export class StockHttpController {
     party: string | null,
     after: { position: string; tie: string } | null,
   ): Promise<Row[]> {
-    const range = shanghaiDateRange(query.from, query.to);
+    const filter = stockFilterOf(query, party, { datedBy: timeColumn, location: 'own-column' });
     const { rows } = await this.db.query<Row>(
       `SELECT * FROM ${table}
-        WHERE ($1::text IS NULL OR commodity_code = $1) AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR warehouse = $3)
-          AND ($4::text IS NULL OR location_id = $4)
-          AND ($5::timestamptz IS NULL OR ${timeColumn} >= $5) AND ($6::timestamptz IS NULL OR ${timeColumn} < $6)
-          AND ($7::text IS NULL OR lot_id = $7) AND ${cardOfParty('owner', 8)}
-          AND ($9::bigint IS NULL OR (position, ${tieColumn}) > ($9, $10))
+        WHERE ${filter.where} AND ($9::bigint IS NULL OR (position, ${tieColumn}) > ($9, $10))
         ORDER BY position, ${tieColumn} LIMIT $11`,
-      [query.commodity ?? null, query.owner ?? null, query.warehouse ?? null, query.location ?? null, range.from, range.to, query.lot ?? null, party, after?.position ?? null, after?.tie ?? '', query.limit + 1],
+      [...filter.params, after?.position ?? null, after?.tie ?? '', query.limit + 1],
     );
     return rows;
   }
