@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { DRAINABLE } from '@dw/platform';
+import { CancelReceiptCommandHandler } from './commands/cancel-receipt/cancel-receipt.command-handler';
+import { CancelReceiptHttpController } from './commands/cancel-receipt/cancel-receipt.http.controller';
+import { ExpirySweepCommandHandler } from './commands/flag-expired/expiry-sweep.command-handler';
+import { ExpirySweepHttpController } from './commands/flag-expired/expiry-sweep.http.controller';
+import { ExpirySweepScheduler } from './commands/flag-expired/expiry-sweep.scheduler';
+import { MergeReceiptsCommandHandler } from './commands/merge-receipts/merge-receipts.command-handler';
+import { MergeReceiptsHttpController } from './commands/merge-receipts/merge-receipts.http.controller';
+import { PlaceHoldCommandHandler } from './commands/place-hold/place-hold.command-handler';
+import { AuthorityHoldHttpController, PledgeReceiptHttpController } from './commands/place-hold/place-hold.http.controller';
+import { ReleaseHoldCommandHandler } from './commands/release-hold/release-hold.command-handler';
+import { ReleaseHoldHttpController } from './commands/release-hold/release-hold.http.controller';
+import { SplitReceiptCommandHandler } from './commands/split-receipt/split-receipt.command-handler';
+import { SplitReceiptHttpController } from './commands/split-receipt/split-receipt.http.controller';
+import { ReceiptViews } from './queries/receipts/receipt-views';
+import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './queries/receipts/receipts.http.controller';
+
+/** Receipts: pledges and holds, split, merge, cancellation to an entitlement, expiry; and their queries. */
+@Module({
+  // Literal paths before parameterised ones on the same prefix (receipts/merge before receipts/:receiptNumber).
+  controllers: [
+    MergeReceiptsHttpController,
+    PledgeReceiptHttpController,
+    AuthorityHoldHttpController,
+    ReleaseHoldHttpController,
+    SplitReceiptHttpController,
+    CancelReceiptHttpController,
+    ReceiptsHttpController,
+    ExchangeReceiptsHttpController,
+    ExpirySweepHttpController,
+  ],
+  providers: [
+    PlaceHoldCommandHandler,
+    ReleaseHoldCommandHandler,
+    SplitReceiptCommandHandler,
+    MergeReceiptsCommandHandler,
+    CancelReceiptCommandHandler,
+    ReceiptViews,
+    ExpirySweepCommandHandler,
+    ExpirySweepScheduler,
+    { provide: DRAINABLE, useExisting: ExpirySweepScheduler },
+  ],
+})
+export class ReceiptModule {}
