@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplyForIssuanceCommandHandler } from './commands/apply-for-issuance/apply-for-issuance.command-handler';
 import { ApplyForIssuanceHttpController } from './commands/apply-for-issuance/apply-for-issuance.http.controller';
 import { DecideIssuanceCommandHandler } from './commands/decide-issuance/decide-issuance.command-handler';
-import { ExchangeIssuanceHttpController } from './commands/decide-issuance/exchange-issuance.http.controller';
+import { ExchangeIssuanceHttpController } from './commands/decide-issuance/decide-issuance.http.controller';
 import { WithdrawIssuanceHttpController } from './commands/withdraw-issuance/withdraw-issuance.http.controller';
 import { ExchangeIssuanceApplicationsHttpController, IssuanceApplicationsHttpController } from './queries/issuance-applications/issuance-applications.http.controller';
 import { IssuanceApplicationsReadModel } from './queries/issuance-applications/issuance-applications.read-model';
