@@ -20,7 +20,7 @@ import {
   stranger,
   system,
 } from './receipt.fixtures.spec-helper';
-import { TransferRefusal } from './receipt-transfer.policy';
+import { TransferRefusal } from '../../transfer/domain/title-transfer.policy';
 
 const spec = deciderSpec(receiptDecider);
 const correct: EnteredTitle = { holderName: '恒达钢铁贸易有限公司', storageCard: 'SC-0001', commodity: 'rebar' };

@@ -21,7 +21,7 @@ import { BENEFICIARY_KINDS, Hold } from './receipt.hold';
 import { ReceiptRecord } from './receipt.record';
 import { planMerge, requireMergeable } from './receipt-merge.policy';
 import { planSplit } from './receipt-split.policy';
-import { TransferRefusal, checkTransfer } from './receipt-transfer.policy';
+import { TransferRefusal, checkTransfer } from '../../transfer/domain/title-transfer.policy';
 import {
   LiveReceipt,
   ReceiptState,

@@ -14,7 +14,7 @@ import { receiptDecider } from './receipt.decider';
 import { CancellationPurpose, ReceiptEvent, ReceiptSplit } from './receipt.events';
 import { Beneficiary, HoldKind } from './receipt.hold';
 import { ReceiptState, isLive } from './receipt.state';
-import { TransferMismatchAlarmRaised, TransferRefusal } from './receipt-transfer.policy';
+import { TransferMismatchAlarmRaised, TransferRefusal } from '../../transfer/domain/title-transfer.policy';
 
 /**
  * The receipt service's flows composed from its deciders in memory, the way its command

@@ -2,7 +2,7 @@ import { Decider, DomainError, refuse, requireText, requireInstant } from '@dw/k
 import { totalKg } from '../../common/domain/weight-kg';
 import { TransferTitle } from '../../receipt/domain/receipt.commands';
 import { TitleTransferred } from '../../receipt/domain/receipt.events';
-import { TransferCheck, TransferMismatchAlarmRaised, TransferRefusal, checkTransfer } from '../../receipt/domain/receipt-transfer.policy';
+import { TransferCheck, TransferMismatchAlarmRaised, TransferRefusal, checkTransfer } from './title-transfer.policy';
 import { RequestTitleTransfer, TransferCommand } from './transfer.commands';
 import { TransferEvent } from './transfer.events';
 

@@ -5,7 +5,7 @@ import { receiptDecider } from '../../receipt/domain/receipt.decider';
 import { ReceiptEvent } from '../../receipt/domain/receipt.events';
 import { ReceiptRecord } from '../../receipt/domain/receipt.record';
 import { ReceiptState } from '../../receipt/domain/receipt.state';
-import { TransferRefusal } from '../../receipt/domain/receipt-transfer.policy';
+import { TransferRefusal } from './title-transfer.policy';
 import { at, bank, buyerCard, buyerHolder, issued, lotLine, recordR1, seller, sellerHolder } from '../../receipt/domain/receipt.fixtures.spec-helper';
 import { RequestTitleTransfer, TransferLine } from './transfer.commands';
 import { decideTransferBatch, receiptTransferCommands, transferBatchDecider } from './transfer.decider';

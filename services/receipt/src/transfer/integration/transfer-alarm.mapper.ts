@@ -9,7 +9,7 @@ import {
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { publicEvent, type PublicEvent } from '../../common/integration/receipt-outbox';
-import type { TitleMismatch, TransferMismatchAlarmRaised } from '../../receipt/domain/receipt-transfer.policy';
+import type { TitleMismatch, TransferMismatchAlarmRaised } from '../domain/title-transfer.policy';
 
 const FIELDS: Readonly<Record<TitleMismatch['field'], TitleField>> = {
   holderName: TitleField.HOLDER_NAME,

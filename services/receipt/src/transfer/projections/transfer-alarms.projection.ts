@@ -1,5 +1,5 @@
 import type { Projection } from '@dw/projections';
-import type { TransferMismatchAlarmRaised } from '../../receipt/domain/receipt-transfer.policy';
+import type { TransferMismatchAlarmRaised } from '../domain/title-transfer.policy';
 
 /** Error-proofing alarms for the operations team's follow-up (detect → alert → handle; rule RCPT-TRANSFER-MATCH). */
 export const transferAlarmsProjection: Projection<'transfer_alarms'> = {

@@ -9,7 +9,7 @@ import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { receiptDecider } from '../../../receipt/domain/receipt.decider';
 import type { ReceiptState } from '../../../receipt/domain/receipt.state';
-import { TransferRefusal, type TransferMismatchAlarmRaised } from '../../../receipt/domain/receipt-transfer.policy';
+import { TransferRefusal, type TransferMismatchAlarmRaised } from '../../domain/title-transfer.policy';
 import { receiptPublicEvents } from '../../../receipt/integration/receipt-events.mapper';
 import type { RequestTitleTransfer } from '../../domain/transfer.commands';
 import { decideTransferBatch, transferBatchDecider } from '../../domain/transfer.decider';

@@ -1,10 +1,10 @@
 import { DomainError, DomainEvent, refuse, requireText } from '@dw/kernel';
 import { Actor } from '../../common/domain/actor';
 import { StorageCard, requireApprovedCard } from '../../storage-card/domain/storage-card';
-import { EnteredTitle } from './receipt.commands';
-import { TitleTransferred } from './receipt.events';
-import { ReceiptRecord, holderOf } from './receipt.record';
-import { LiveReceipt, ReceiptState, requireLive, requireLiveHeldBy, requireNotExpired, requireNotHeld } from './receipt.state';
+import { EnteredTitle } from '../../receipt/domain/receipt.commands';
+import { TitleTransferred } from '../../receipt/domain/receipt.events';
+import { ReceiptRecord, holderOf } from '../../receipt/domain/receipt.record';
+import { LiveReceipt, ReceiptState, requireLive, requireLiveHeldBy, requireNotExpired, requireNotHeld } from '../../receipt/domain/receipt.state';
 
 export interface TitleMismatch {
   readonly field: keyof EnteredTitle;
