@@ -1,4 +1,5 @@
 import type { RecordedEvent, SqlClient } from '@dw/event-store';
+import type { DomainEvent } from '@dw/kernel';
 
 /**
  * A read model fed from the service's own log. `tables` maps each logical table to its DDL,
@@ -6,13 +7,17 @@ import type { RecordedEvent, SqlClient } from '@dw/event-store';
  * tables or a fresh set during a rebuild. Leave indexes unnamed (PostgreSQL names them after
  * the table), so a shadow set never collides with the live one.
  */
-export interface Projection<TTables extends string = string> {
+export interface Projection<TTables extends string = string, TEvent extends DomainEvent = DomainEvent> {
   name: string;
   tables: Record<TTables, (tableName: string) => string>;
   /** Event types it reads; others are skipped without a call. Omit to get every event. */
-  eventTypes?: readonly string[];
-  apply(tx: SqlClient, events: readonly RecordedEvent[], tables: Record<TTables, string>): Promise<void>;
+  eventTypes?: readonly TEvent['type'][];
+  /** Called with the events of `eventTypes` only (the runner filters), each typed by its own union member. */
+  apply(tx: SqlClient, events: readonly RecordedOf<TEvent>[], tables: Record<TTables, string>): Promise<void>;
 }
+
+/** A recorded event per member of an event union, so `switch (event.type)` narrows `data`. */
+export type RecordedOf<TEvent extends DomainEvent> = TEvent extends DomainEvent ? RecordedEvent<TEvent> : never;
 
 export function liveTables<T extends string>(projection: Projection<T>): Record<T, string> {
   return Object.fromEntries(Object.keys(projection.tables).map((logical) => [logical, logical])) as Record<T, string>;

@@ -3,7 +3,7 @@ import type { CommodityCatalogueEvent } from '../domain/commodity-catalogue.even
 import { normaliseName } from '../domain/commodity-name';
 
 /** The master data and the client alias tables, for GET /commodities and GET /commodities/aliases. */
-export const commoditiesProjection: Projection<'commodities' | 'commodity_aliases'> = {
+export const commoditiesProjection: Projection<'commodities' | 'commodity_aliases', CommodityCatalogueEvent> = {
   name: 'commodities',
   tables: {
     commodities: (t) => `CREATE TABLE ${t} (
@@ -29,7 +29,7 @@ export const commoditiesProjection: Projection<'commodities' | 'commodity_aliase
   eventTypes: ['CommodityRegistered', 'ClientAliasMapped', 'ClientAliasUnmapped'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as CommodityCatalogueEvent;
+      const event = recorded;
       switch (event.type) {
         case 'CommodityRegistered': {
           const { commodity: c, standardName, actor, at } = event.data;

@@ -2,7 +2,7 @@ import type { Projection } from '@dw/projections';
 import type { LocationEvent } from '../domain/location.events';
 
 /** Locations with their capacity and what they hold now, for GET /locations and put-away planning. */
-export const locationsProjection: Projection<'locations'> = {
+export const locationsProjection: Projection<'locations', LocationEvent> = {
   name: 'locations',
   tables: {
     locations: (t) => `CREATE TABLE ${t} (
@@ -21,7 +21,7 @@ export const locationsProjection: Projection<'locations'> = {
   eventTypes: ['LocationDefined', 'GoodsPutAway', 'GoodsMovedIn', 'GoodsMovedOut', 'GoodsRemoved'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as LocationEvent;
+      const event = recorded;
       if (event.type === 'LocationDefined') {
         const d = event.data;
         await tx.query(

@@ -2,7 +2,7 @@ import type { Projection } from '@dw/projections';
 import type { OperationRefused } from '../operation-refusal.events';
 
 /** Operations refused at the source, for ops (GET /operation-refusals). */
-export const operationRefusalsProjection: Projection<'operation_refusals'> = {
+export const operationRefusalsProjection: Projection<'operation_refusals', OperationRefused> = {
   name: 'operation_refusals',
   tables: {
     operation_refusals: (t) => `CREATE TABLE ${t} (
@@ -22,7 +22,7 @@ export const operationRefusalsProjection: Projection<'operation_refusals'> = {
   eventTypes: ['OperationRefused'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const d = (recorded as unknown as OperationRefused).data;
+      const d = recorded.data;
       await tx.query(
         `INSERT INTO ${tables.operation_refusals} (refusal_id, position, operation, code, message, details, order_id, warehouse, owner, subject, actor, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,

@@ -2,7 +2,7 @@ import type { Projection } from '@dw/projections';
 import type { StocktakeEvent } from '../domain/stocktake.events';
 
 /** Stocktakes and their variances with every explanation, for GET /stocktakes and the ops review. */
-export const stocktakesProjection: Projection<'stocktakes' | 'stocktake_variances'> = {
+export const stocktakesProjection: Projection<'stocktakes' | 'stocktake_variances', StocktakeEvent> = {
   name: 'stocktakes',
   tables: {
     stocktakes: (t) => `CREATE TABLE ${t} (
@@ -38,7 +38,7 @@ export const stocktakesProjection: Projection<'stocktakes' | 'stocktake_variance
   eventTypes: ['StocktakeStarted', 'PieceCounted', 'StocktakeCountFinished', 'StocktakeVarianceFound', 'StocktakeVarianceExplained', 'StocktakeClosed'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as StocktakeEvent;
+      const event = recorded;
       switch (event.type) {
         case 'StocktakeStarted': {
           const d = event.data;

@@ -6,7 +6,7 @@ import type { WorkOrderEvent } from '../domain/work-order.events';
  * history: which step, by whom, when, with which evidence). Single orders are read from their
  * stream; this read model serves the filtered, paginated lists.
  */
-export const workOrdersProjection: Projection<'work_orders' | 'work_order_steps'> = {
+export const workOrdersProjection: Projection<'work_orders' | 'work_order_steps', WorkOrderEvent> = {
   name: 'work_orders',
   tables: {
     work_orders: (t) => `CREATE TABLE ${t} (
@@ -44,7 +44,7 @@ export const workOrdersProjection: Projection<'work_orders' | 'work_order_steps'
   eventTypes: ['WorkOrderDrafted', 'WorkOrderOpened', 'WorkOrderStepRecorded', 'WorkOrderCompleted', 'WorkOrderCancelled'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as WorkOrderEvent;
+      const event = recorded;
       switch (event.type) {
         case 'WorkOrderDrafted': {
           const d = event.data;

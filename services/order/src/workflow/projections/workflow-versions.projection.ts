@@ -5,7 +5,7 @@ import type { WorkflowEvent } from '../domain/workflow.events';
  * Every published version of every workflow, with its standing: active (chosen for new orders),
  * superseded (a later version exists) or withdrawn. Served by GET /workflows.
  */
-export const workflowVersionsProjection: Projection<'workflow_versions'> = {
+export const workflowVersionsProjection: Projection<'workflow_versions', WorkflowEvent> = {
   name: 'workflow_versions',
   tables: {
     workflow_versions: (t) => `CREATE TABLE ${t} (
@@ -24,7 +24,7 @@ export const workflowVersionsProjection: Projection<'workflow_versions'> = {
   eventTypes: ['WorkflowVersionPublished', 'WorkflowWithdrawn'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as WorkflowEvent;
+      const event = recorded;
       if (event.type === 'WorkflowVersionPublished') {
         const { workflowId, key, version, steps, actor, at } = event.data;
         await tx.query(`UPDATE ${tables.workflow_versions} SET status = 'superseded' WHERE workflow_id = $1 AND status = 'active'`, [workflowId]);

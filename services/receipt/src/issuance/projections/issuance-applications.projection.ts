@@ -3,7 +3,7 @@ import { totalKg } from '../../common/domain/weight-kg';
 import type { IssuanceEvent } from '../domain/issuance.events';
 
 /** Issuance applications and how each ended, for the order desk and the exchange's queue. */
-export const issuanceApplicationsProjection: Projection<'issuance_applications'> = {
+export const issuanceApplicationsProjection: Projection<'issuance_applications', IssuanceEvent> = {
   name: 'issuance_applications',
   tables: {
     issuance_applications: (t) => `CREATE TABLE ${t} (
@@ -32,7 +32,7 @@ export const issuanceApplicationsProjection: Projection<'issuance_applications'>
   eventTypes: ['IssuanceApplied', 'IssuanceApproved', 'IssuanceRejected', 'IssuanceWithdrawn'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as IssuanceEvent;
+      const event = recorded;
       const version = recorded.streamPosition;
       switch (event.type) {
         case 'IssuanceApplied': {

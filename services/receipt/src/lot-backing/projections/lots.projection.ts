@@ -5,7 +5,7 @@ import type { LotBackingEvent } from '../domain/lot-backing.events';
  * Lots known from the inventory service and what they back: available (free for an issuance
  * application), reserved (held for one), backing (a live receipt's goods).
  */
-export const lotsProjection: Projection<'lots'> = {
+export const lotsProjection: Projection<'lots', LotBackingEvent> = {
   name: 'lots',
   tables: {
     lots: (t) => `CREATE TABLE ${t} (
@@ -31,7 +31,7 @@ export const lotsProjection: Projection<'lots'> = {
   eventTypes: ['LotRegistered', 'LotReservedForIssuance', 'LotReservationReleased', 'LotBackingAssigned', 'LotBackingReassigned', 'LotBackingReleased'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as LotBackingEvent;
+      const event = recorded;
       const version = recorded.streamPosition;
       switch (event.type) {
         case 'LotRegistered': {

@@ -2,7 +2,7 @@ import type { Projection } from '@dw/projections';
 import type { ReceiptRuleVersionPublished } from '../domain/receipt-rule.events';
 
 /** Every commodity's rule versions, for listing; a commodity's own rules are read from its stream. */
-export const receiptRuleVersionsProjection: Projection<'receipt_rule_versions'> = {
+export const receiptRuleVersionsProjection: Projection<'receipt_rule_versions', ReceiptRuleVersionPublished> = {
   name: 'receipt_rule_versions',
   tables: {
     receipt_rule_versions: (t) => `CREATE TABLE ${t} (
@@ -18,7 +18,7 @@ export const receiptRuleVersionsProjection: Projection<'receipt_rule_versions'> 
   eventTypes: ['ReceiptRuleVersionPublished'],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const { commodity, version, effectiveFrom, terms, actor, at } = (recorded as unknown as ReceiptRuleVersionPublished).data;
+      const { commodity, version, effectiveFrom, terms, actor, at } = recorded.data;
       await tx.query(
         `INSERT INTO ${tables.receipt_rule_versions} (commodity, version, effective_from, terms, published_by, published_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [commodity, version, effectiveFrom, JSON.stringify(terms), actor.subject, at],

@@ -6,7 +6,7 @@ import type { ReceiptEvent } from '../domain/receipt.events';
  * holds on it. Single receipts are served from their streams (always current, with an ETag);
  * this is the searchable copy.
  */
-export const receiptsProjection: Projection<'receipts'> = {
+export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
   name: 'receipts',
   tables: {
     receipts: (t) => `CREATE TABLE ${t} (
@@ -50,7 +50,7 @@ export const receiptsProjection: Projection<'receipts'> = {
   async apply(tx, events, tables) {
     const t = tables.receipts;
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as ReceiptEvent;
+      const event = recorded;
       const stamp = [recorded.streamPosition, recorded.recordedAt];
       switch (event.type) {
         case 'ReceiptIssued': {

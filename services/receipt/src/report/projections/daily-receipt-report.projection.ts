@@ -12,7 +12,7 @@ import type { ReceiptEvent } from '../../receipt/domain/receipt.events';
  *   "outstanding" and "expiring" can be answered for any day, not only today.
  * Days are the Shanghai dates of the commands (`at`), so a rebuild reproduces them exactly.
  */
-export const dailyReceiptReportProjection: Projection<'receipt_report_activity' | 'receipt_report_lifespans'> = {
+export const dailyReceiptReportProjection: Projection<'receipt_report_activity' | 'receipt_report_lifespans', ReceiptEvent> = {
   name: 'daily_receipt_report',
   tables: {
     receipt_report_activity: (t) => `CREATE TABLE ${t} (
@@ -51,7 +51,7 @@ export const dailyReceiptReportProjection: Projection<'receipt_report_activity' 
     const retire = (receiptNumber: string, day: string) => tx.query(`UPDATE ${lifespans} SET live_until = $2 WHERE receipt_number = $1`, [receiptNumber, day]);
 
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as ReceiptEvent;
+      const event = recorded;
       const day = businessDateOf(event.data.at);
       switch (event.type) {
         case 'ReceiptIssued': {

@@ -10,7 +10,7 @@ const STATUS_OF: Readonly<Record<Exclude<StorageCardEvent['type'], 'StorageCardA
 };
 
 /** Storage cards for lists (staff: all; a depositor: its own); one row per card. */
-export const storageCardsProjection: Projection<'storage_cards'> = {
+export const storageCardsProjection: Projection<'storage_cards', StorageCardEvent> = {
   name: 'storage_cards',
   tables: {
     storage_cards: (t) => `CREATE TABLE ${t} (
@@ -26,10 +26,10 @@ export const storageCardsProjection: Projection<'storage_cards'> = {
     CREATE INDEX ON ${t} (owner_party_id, card_number);
     CREATE INDEX ON ${t} (status, card_number)`,
   },
-  eventTypes: ['StorageCardApplied', ...Object.keys(STATUS_OF)],
+  eventTypes: ['StorageCardApplied', ...(Object.keys(STATUS_OF) as (keyof typeof STATUS_OF)[])],
   async apply(tx, events, tables) {
     for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as StorageCardEvent;
+      const event = recorded;
       if (event.type === 'StorageCardApplied') {
         await tx.query(
           `INSERT INTO ${tables.storage_cards} (card_number, owner_party_id, holder_name, status, applied_at, updated_at, version)
