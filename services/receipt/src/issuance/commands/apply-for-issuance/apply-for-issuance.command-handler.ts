@@ -5,7 +5,7 @@ import { CLOCK, ID_GENERATOR } from '@dw/platform';
 import { businessDateOf } from '../../../common/domain/instant';
 import { cardIn, lotIn, ruleIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { NumberAllocator } from '../../../common/numbering/number-allocator';
@@ -33,9 +33,9 @@ export class ApplyForIssuanceCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(body: ApplyForIssuanceRequestDto, acting: Acting): Promise<{ applicationId: string; receiptNumbers: string[]; version: number }> {
-    const actor = actorOf(acting.principal, ['clerk', 'manager']);
-    const metadata = metadataOf(acting, actor);
+  async execute(body: ApplyForIssuanceRequestDto, caller: Caller): Promise<{ applicationId: string; receiptNumbers: string[]; version: number }> {
+    const actor = actorOf(caller.principal, ['clerk', 'manager']);
+    const metadata = metadataOf(caller, actor);
     const at = nowOf(this.clock);
     const applicationId = this.ids.next();
     const receiptNumbers = await this.numbers.receiptNumbers(body.receipts.length);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { Roles, setETag } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ApplyForIssuanceCommandHandler } from './apply-for-issuance.command-handler';
 import { ApplyForIssuanceRequestDto } from './apply-for-issuance.request.dto';
 
@@ -12,8 +12,8 @@ export class ApplyForIssuanceHttpController {
   @Post()
   @HttpCode(201)
   @Roles('clerk', 'manager')
-  async apply(@Body() body: ApplyForIssuanceRequestDto, @CurrentActing() acting: Acting, @Res({ passthrough: true }) response: ServerResponse) {
-    const result = await this.handler.execute(body, acting);
+  async apply(@Body() body: ApplyForIssuanceRequestDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: ServerResponse) {
+    const result = await this.handler.execute(body, caller);
     setETag(response, result.version);
     response.setHeader('Location', `/issuance-applications/${result.applicationId}`);
     return { applicationId: result.applicationId, status: 'applied', receiptNumbers: result.receiptNumbers, version: result.version };

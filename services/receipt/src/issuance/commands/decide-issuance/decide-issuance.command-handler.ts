@@ -6,7 +6,7 @@ import type { Actor } from '../../../common/domain/actor';
 import { businessDateOf } from '../../../common/domain/instant';
 import { cardIn, ruleIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
@@ -37,9 +37,9 @@ export class DecideIssuanceCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(applicationId: string, decision: IssuanceDecision, acting: Acting): Promise<{ status: string; receiptNumbers: string[]; version: number }> {
-    const actor = actorOf(acting.principal, decision.type === 'WithdrawIssuance' ? ['clerk', 'manager'] : ['exchange']);
-    const metadata = metadataOf(acting, actor);
+  async execute(applicationId: string, decision: IssuanceDecision, caller: Caller): Promise<{ status: string; receiptNumbers: string[]; version: number }> {
+    const actor = actorOf(caller.principal, decision.type === 'WithdrawIssuance' ? ['clerk', 'manager'] : ['exchange']);
+    const metadata = metadataOf(caller, actor);
     const at = nowOf(this.clock);
     return this.store.transaction(async (tx) => {
       const issuance = streams.issuance(applicationId);

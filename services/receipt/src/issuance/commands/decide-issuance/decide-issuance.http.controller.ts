@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { Idempotent, IntegrationApi, Roles } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
 import { DecideIssuanceCommandHandler } from './decide-issuance.command-handler';
 import { ApproveIssuanceRequestDto } from './decide-issuance.request.dto';
@@ -15,14 +15,14 @@ export class ExchangeIssuanceHttpController {
   @Post('approve')
   @HttpCode(200)
   @Idempotent()
-  async approve(@Param('applicationId') applicationId: string, @Body() body: ApproveIssuanceRequestDto, @CurrentActing() acting: Acting) {
-    return { applicationId, ...(await this.handler.execute(applicationId, { type: 'ApproveIssuance', approvalReference: body.approvalReference }, acting)) };
+  async approve(@Param('applicationId') applicationId: string, @Body() body: ApproveIssuanceRequestDto, @CurrentCaller() caller: Caller) {
+    return { applicationId, ...(await this.handler.execute(applicationId, { type: 'ApproveIssuance', approvalReference: body.approvalReference }, caller)) };
   }
 
   @Post('reject')
   @HttpCode(200)
   @Idempotent()
-  async reject(@Param('applicationId') applicationId: string, @Body() body: ReasonRequestDto, @CurrentActing() acting: Acting) {
-    return { applicationId, ...(await this.handler.execute(applicationId, { type: 'RejectIssuance', reason: body.reason }, acting)) };
+  async reject(@Param('applicationId') applicationId: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller) {
+    return { applicationId, ...(await this.handler.execute(applicationId, { type: 'RejectIssuance', reason: body.reason }, caller)) };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { Roles } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
 import { DecideIssuanceCommandHandler } from '../decide-issuance/decide-issuance.command-handler';
 
@@ -12,7 +12,7 @@ export class WithdrawIssuanceHttpController {
   @Post('withdraw')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  async withdraw(@Param('applicationId') applicationId: string, @Body() body: ReasonRequestDto, @CurrentActing() acting: Acting) {
-    return { applicationId, ...(await this.handler.execute(applicationId, { type: 'WithdrawIssuance', reason: body.reason }, acting)) };
+  async withdraw(@Param('applicationId') applicationId: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller) {
+    return { applicationId, ...(await this.handler.execute(applicationId, { type: 'WithdrawIssuance', reason: body.reason }, caller)) };
   }
 }

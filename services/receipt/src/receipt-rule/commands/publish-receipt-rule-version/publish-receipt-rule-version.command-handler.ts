@@ -3,7 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { receiptRuleDecider } from '../../domain/receipt-rule.decider';
 import type { ReceiptRuleTerms, ValidityRule } from '../../domain/receipt-rule.terms';
@@ -17,8 +17,8 @@ export class PublishReceiptRuleVersionCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(commodity: string, body: PublishReceiptRuleVersionRequestDto, acting: Acting, expectedVersion?: number): Promise<{ version: number; streamVersion: number }> {
-    const actor = actorOf(acting.principal, ['manager']);
+  async execute(commodity: string, body: PublishReceiptRuleVersionRequestDto, caller: Caller, expectedVersion?: number): Promise<{ version: number; streamVersion: number }> {
+    const actor = actorOf(caller.principal, ['manager']);
     const { validity, ...rest } = body.terms;
     const terms: ReceiptRuleTerms = {
       ...rest,
@@ -31,7 +31,7 @@ export class PublishReceiptRuleVersionCommandHandler {
         ...streams.receiptRule(commodity),
         decider: receiptRuleDecider,
         command: { type: 'PublishReceiptRuleVersion', data: { commodity, effectiveFrom: body.effectiveFrom, terms, actor, at: nowOf(this.clock) } },
-        metadata: metadataOf(acting, actor),
+        metadata: metadataOf(caller, actor),
         expectedVersion,
       }),
     );

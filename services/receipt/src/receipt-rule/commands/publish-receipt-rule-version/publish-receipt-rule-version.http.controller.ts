@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PublishReceiptRuleVersionCommandHandler } from './publish-receipt-rule-version.command-handler';
 import { PublishReceiptRuleVersionRequestDto } from './publish-receipt-rule-version.request.dto';
 
@@ -15,11 +15,11 @@ export class PublishReceiptRuleVersionHttpController {
   async publish(
     @Param('commodity') commodity: string,
     @Body() body: PublishReceiptRuleVersionRequestDto,
-    @CurrentActing() acting: Acting,
+    @CurrentCaller() caller: Caller,
     @IfMatchVersion() expected: ExpectedVersion | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const result = await this.handler.execute(commodity, body, acting, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(commodity, body, caller, typeof expected === 'number' ? expected : undefined);
     setETag(response, result.streamVersion);
     return { commodity, version: result.version, effectiveFrom: body.effectiveFrom };
   }

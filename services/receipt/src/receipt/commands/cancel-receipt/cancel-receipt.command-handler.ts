@@ -3,7 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
@@ -24,9 +24,9 @@ export class CancelReceiptCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(receiptNumber: string, purpose: CancellationPurpose, acting: Acting, expectedVersion?: number): Promise<{ entitlementId: string; version: number }> {
-    const actor = actorOf(acting.principal, ['depositor']);
-    const metadata = metadataOf(acting, actor);
+  async execute(receiptNumber: string, purpose: CancellationPurpose, caller: Caller, expectedVersion?: number): Promise<{ entitlementId: string; version: number }> {
+    const actor = actorOf(caller.principal, ['depositor']);
+    const metadata = metadataOf(caller, actor);
     const at = nowOf(this.clock);
     return this.store.transaction(async (tx) => {
       const decided = await handleCommandIn(tx, {

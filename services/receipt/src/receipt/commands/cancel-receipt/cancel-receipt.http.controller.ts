@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { CancelReceiptCommandHandler } from './cancel-receipt.command-handler';
 import { CancelReceiptRequestDto } from './cancel-receipt.request.dto';
 
@@ -15,11 +15,11 @@ export class CancelReceiptHttpController {
   async cancel(
     @Param('receiptNumber') receiptNumber: string,
     @Body() body: CancelReceiptRequestDto,
-    @CurrentActing() acting: Acting,
+    @CurrentCaller() caller: Caller,
     @IfMatchVersion() expected: ExpectedVersion | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const result = await this.handler.execute(receiptNumber, body.purpose, acting, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(receiptNumber, body.purpose, caller, typeof expected === 'number' ? expected : undefined);
     setETag(response, result.version);
     return { receiptNumber, status: 'cancelled', purpose: body.purpose, entitlementId: result.entitlementId, version: result.version };
   }

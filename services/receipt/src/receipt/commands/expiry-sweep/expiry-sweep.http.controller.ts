@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { currentTraceparent } from '@dw/observability';
 import { Roles } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ExpirySweepCommandHandler } from './expiry-sweep.command-handler';
 import { ExpirySweepRequestDto } from './expiry-sweep.request.dto';
 
@@ -13,8 +13,8 @@ export class ExpirySweepHttpController {
   @Post()
   @HttpCode(200)
   @Roles('ops', 'manager')
-  sweep(@Body() body: ExpirySweepRequestDto, @CurrentActing() acting: Acting) {
-    const role = acting.principal.roles.includes('ops') ? 'ops' : 'manager';
-    return this.handler.sweep({ actor: { subject: acting.principal.subject, role }, correlationId: acting.correlationId, traceparent: currentTraceparent() }, body.asOf);
+  sweep(@Body() body: ExpirySweepRequestDto, @CurrentCaller() caller: Caller) {
+    const role = caller.principal.roles.includes('ops') ? 'ops' : 'manager';
+    return this.handler.sweep({ actor: { subject: caller.principal.subject, role }, correlationId: caller.correlationId, traceparent: currentTraceparent() }, body.asOf);
   }
 }

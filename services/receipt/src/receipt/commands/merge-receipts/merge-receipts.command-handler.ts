@@ -3,7 +3,7 @@ import { EventStore, handleCommandIn, loadAggregate } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { NumberAllocator } from '../../../common/numbering/number-allocator';
@@ -26,9 +26,9 @@ export class MergeReceiptsCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(parentNumbers: readonly string[], acting: Acting): Promise<{ receiptNumber: string; version: number }> {
-    const actor = actorOf(acting.principal, ['depositor']);
-    const metadata = metadataOf(acting, actor);
+  async execute(parentNumbers: readonly string[], caller: Caller): Promise<{ receiptNumber: string; version: number }> {
+    const actor = actorOf(caller.principal, ['depositor']);
+    const metadata = metadataOf(caller, actor);
     const at = nowOf(this.clock);
     const [receiptNumber] = await this.numbers.receiptNumbers(1);
     const publish = this.outbox.of(receiptDecider, receiptPublicEvents);

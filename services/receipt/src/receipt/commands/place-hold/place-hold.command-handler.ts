@@ -4,7 +4,7 @@ import { refuse, type Clock, type IdGenerator } from '@dw/kernel';
 import { CLOCK, ID_GENERATOR, IntegrationClientDirectory } from '@dw/platform';
 import type { Actor } from '../../../common/domain/actor';
 import { streams } from '../../../common/events/streams';
-import { metadataOf, type Acting } from '../../../common/http/acting';
+import { metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { receiptDecider } from '../../domain/receipt.decider';
@@ -46,14 +46,14 @@ export class PlaceHoldCommandHandler {
     return { kind: 'bank', partyId: client.id, name: registeredName };
   }
 
-  async execute(receiptNumber: string, hold: HoldRequest, actor: Actor, acting: Acting, expectedVersion?: number): Promise<{ holdId: string; version: number }> {
+  async execute(receiptNumber: string, hold: HoldRequest, actor: Actor, caller: Caller, expectedVersion?: number): Promise<{ holdId: string; version: number }> {
     const holdId = this.ids.next();
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {
         ...streams.receipt(receiptNumber),
         decider: receiptDecider,
         command: { type: 'PlaceHold', data: { holdId, ...hold, actor, at: nowOf(this.clock) } },
-        metadata: metadataOf(acting, actor),
+        metadata: metadataOf(caller, actor),
         expectedVersion,
         outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       }),

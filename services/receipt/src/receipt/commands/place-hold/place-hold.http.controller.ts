@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { Idempotent, IfMatchVersion, IntegrationApi, Roles, setETag, type ExpectedVersion } from '@dw/platform';
-import { actorOf, CurrentActing, type Acting } from '../../../common/http/acting';
+import { actorOf, CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PlaceHoldCommandHandler } from './place-hold.command-handler';
 import { AuthorityHoldRequestDto, PledgeReceiptRequestDto } from './place-hold.request.dto';
 
@@ -16,13 +16,13 @@ export class PledgeReceiptHttpController {
   async pledge(
     @Param('receiptNumber') receiptNumber: string,
     @Body() body: PledgeReceiptRequestDto,
-    @CurrentActing() acting: Acting,
+    @CurrentCaller() caller: Caller,
     @IfMatchVersion() expected: ExpectedVersion | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const actor = actorOf(acting.principal, ['depositor']);
+    const actor = actorOf(caller.principal, ['depositor']);
     const beneficiary = this.handler.pledgeeBank(body.bank);
-    const result = await this.handler.execute(receiptNumber, { kind: 'pledge', beneficiary, reason: body.reason }, actor, acting, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(receiptNumber, { kind: 'pledge', beneficiary, reason: body.reason }, actor, caller, typeof expected === 'number' ? expected : undefined);
     setETag(response, result.version);
     return { receiptNumber, holdId: result.holdId, kind: 'pledge', beneficiary, version: result.version };
   }
@@ -38,10 +38,10 @@ export class AuthorityHoldHttpController {
   @Post()
   @HttpCode(201)
   @Idempotent()
-  async hold(@Param('receiptNumber') receiptNumber: string, @Body() body: AuthorityHoldRequestDto, @CurrentActing() acting: Acting) {
-    const actor = actorOf(acting.principal, ['exchange', 'court']);
-    const beneficiary = { kind: actor.role as 'exchange' | 'court', partyId: actor.partyId!, name: acting.principal.name ?? acting.principal.subject };
-    const result = await this.handler.execute(receiptNumber, { kind: body.kind, beneficiary, reason: body.reason }, actor, acting);
+  async hold(@Param('receiptNumber') receiptNumber: string, @Body() body: AuthorityHoldRequestDto, @CurrentCaller() caller: Caller) {
+    const actor = actorOf(caller.principal, ['exchange', 'court']);
+    const beneficiary = { kind: actor.role as 'exchange' | 'court', partyId: actor.partyId!, name: caller.principal.name ?? caller.principal.subject };
+    const result = await this.handler.execute(receiptNumber, { kind: body.kind, beneficiary, reason: body.reason }, actor, caller);
     return { receiptNumber, holdId: result.holdId, kind: body.kind, beneficiary, version: result.version };
   }
 }

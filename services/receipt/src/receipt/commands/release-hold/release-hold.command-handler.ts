@@ -3,7 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { receiptDecider } from '../../domain/receipt.decider';
@@ -21,14 +21,14 @@ export class ReleaseHoldCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(receiptNumber: string, holdId: string, reason: string, acting: Acting): Promise<{ remainingHolds: number; version: number }> {
-    const actor = actorOf(acting.principal, ['exchange', 'bank', 'court']);
+  async execute(receiptNumber: string, holdId: string, reason: string, caller: Caller): Promise<{ remainingHolds: number; version: number }> {
+    const actor = actorOf(caller.principal, ['exchange', 'bank', 'court']);
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {
         ...streams.receipt(receiptNumber),
         decider: receiptDecider,
         command: { type: 'ReleaseHold', data: { holdId, reason, actor, at: nowOf(this.clock) } },
-        metadata: metadataOf(acting, actor),
+        metadata: metadataOf(caller, actor),
         outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       }),
     );

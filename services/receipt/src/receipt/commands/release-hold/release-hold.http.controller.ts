@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { Idempotent, IntegrationApi, Roles } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
 import { ReleaseHoldCommandHandler } from './release-hold.command-handler';
 
@@ -14,8 +14,8 @@ export class ReleaseHoldHttpController {
   @Post('release')
   @HttpCode(200)
   @Idempotent()
-  async release(@Param('receiptNumber') receiptNumber: string, @Param('holdId') holdId: string, @Body() body: ReasonRequestDto, @CurrentActing() acting: Acting) {
-    const result = await this.handler.execute(receiptNumber, holdId, body.reason, acting);
+  async release(@Param('receiptNumber') receiptNumber: string, @Param('holdId') holdId: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller) {
+    const result = await this.handler.execute(receiptNumber, holdId, body.reason, caller);
     return { receiptNumber, holdId, released: true, ...result };
   }
 }

@@ -3,7 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { NumberAllocator } from '../../../common/numbering/number-allocator';
@@ -27,9 +27,9 @@ export class SplitReceiptCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(receiptNumber: string, body: SplitReceiptRequestDto, acting: Acting, expectedVersion?: number): Promise<{ children: string[]; version: number }> {
-    const actor = actorOf(acting.principal, ['depositor']);
-    const metadata = metadataOf(acting, actor);
+  async execute(receiptNumber: string, body: SplitReceiptRequestDto, caller: Caller, expectedVersion?: number): Promise<{ children: string[]; version: number }> {
+    const actor = actorOf(caller.principal, ['depositor']);
+    const metadata = metadataOf(caller, actor);
     const at = nowOf(this.clock);
     const numbers = await this.numbers.receiptNumbers(body.children.length);
     const publish = this.outbox.of(receiptDecider, receiptPublicEvents);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { SplitReceiptCommandHandler } from './split-receipt.command-handler';
 import { SplitReceiptRequestDto } from './split-receipt.request.dto';
 
@@ -15,11 +15,11 @@ export class SplitReceiptHttpController {
   async split(
     @Param('receiptNumber') receiptNumber: string,
     @Body() body: SplitReceiptRequestDto,
-    @CurrentActing() acting: Acting,
+    @CurrentCaller() caller: Caller,
     @IfMatchVersion() expected: ExpectedVersion | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const result = await this.handler.execute(receiptNumber, body, acting, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(receiptNumber, body, caller, typeof expected === 'number' ? expected : undefined);
     setETag(response, result.version);
     return { receiptNumber, status: 'split', children: result.children, version: result.version };
   }

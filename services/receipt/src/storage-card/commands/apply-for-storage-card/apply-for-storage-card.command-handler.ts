@@ -3,7 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { NumberAllocator } from '../../../common/numbering/number-allocator';
@@ -20,8 +20,8 @@ export class ApplyForStorageCardCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(acting: Acting, holderName: string): Promise<{ cardNumber: string; version: number }> {
-    const actor = actorOf(acting.principal, ['depositor']);
+  async execute(caller: Caller, holderName: string): Promise<{ cardNumber: string; version: number }> {
+    const actor = actorOf(caller.principal, ['depositor']);
     const cardNumber = await this.numbers.storageCardNumber();
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {
@@ -31,7 +31,7 @@ export class ApplyForStorageCardCommandHandler {
           type: 'ApplyForStorageCard',
           data: { cardNumber, ownerPartyId: actor.partyId ?? '', holderName, actor, at: nowOf(this.clock) },
         },
-        metadata: metadataOf(acting, actor),
+        metadata: metadataOf(caller, actor),
         outboxFor: this.outbox.of(storageCardDecider, storageCardPublicEvents),
       }),
     );

@@ -4,7 +4,7 @@ import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import type { Actor, ActorRole } from '../../../common/domain/actor';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import type { StorageCardCommand } from '../../domain/storage-card.commands';
@@ -37,15 +37,15 @@ export class ReviewStorageCardCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(cardNumber: string, decision: CardDecision, acting: Acting, expectedVersion?: number): Promise<{ status: string; version: number }> {
-    const actor = actorOf(acting.principal, DECIDERS[decision.type]);
+  async execute(cardNumber: string, decision: CardDecision, caller: Caller, expectedVersion?: number): Promise<{ status: string; version: number }> {
+    const actor = actorOf(caller.principal, DECIDERS[decision.type]);
     const command = await this.commandOf(cardNumber, decision, actor);
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {
         ...streams.storageCard(cardNumber),
         decider: storageCardDecider,
         command,
-        metadata: metadataOf(acting, actor),
+        metadata: metadataOf(caller, actor),
         expectedVersion,
         outboxFor: this.outbox.of(storageCardDecider, storageCardPublicEvents),
       }),

@@ -4,7 +4,7 @@ import type { Clock, IdGenerator } from '@dw/kernel';
 import { CLOCK, ID_GENERATOR } from '@dw/platform';
 import { cardIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Acting } from '../../../common/http/acting';
+import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { receiptDecider } from '../../../receipt/domain/receipt.decider';
@@ -41,9 +41,9 @@ export class RequestTitleTransferCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(body: RequestTitleTransferRequestDto, acting: Acting): Promise<TransferResult> {
-    const actor = actorOf(acting.principal, ['depositor']);
-    const metadata = metadataOf(acting, actor);
+  async execute(body: RequestTitleTransferRequestDto, caller: Caller): Promise<TransferResult> {
+    const actor = actorOf(caller.principal, ['depositor']);
+    const metadata = metadataOf(caller, actor);
     const transferId = this.ids.next();
     const at = nowOf(this.clock);
     try {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { Roles } from '@dw/platform';
-import { CurrentActing, type Acting } from '../../../common/http/acting';
+import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { RequestTitleTransferCommandHandler } from './request-title-transfer.command-handler';
 import { RequestTitleTransferRequestDto } from './request-title-transfer.request.dto';
 
@@ -16,8 +16,8 @@ export class RequestTitleTransferHttpController {
   @Post()
   @HttpCode(201)
   @Roles('depositor')
-  async transfer(@Body() body: RequestTitleTransferRequestDto, @CurrentActing() acting: Acting) {
-    const result = await this.handler.execute(body, acting);
+  async transfer(@Body() body: RequestTitleTransferRequestDto, @CurrentCaller() caller: Caller) {
+    const result = await this.handler.execute(body, caller);
     return { transferId: result.transferId, buyerCard: body.buyerCard, receipts: result.receipts };
   }
 }

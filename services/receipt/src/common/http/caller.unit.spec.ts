@@ -1,5 +1,5 @@
 import { DomainError } from '@dw/kernel';
-import { actorOf } from './acting';
+import { actorOf } from './caller';
 
 describe('actorOf: the domain actor of an authenticated caller', () => {
   it('acts in the first allowed role the caller holds, with a person’s party', () => {

@@ -20,14 +20,14 @@ const DOMAIN_ROLES: Readonly<Partial<Record<Role, ActorRole>>> = {
  * Who acts in a command, and the metadata its events carry. `correlationId` is the request's
  * trace id, so the events, the logs and the trace of one request share one id.
  */
-export interface Acting {
+export interface Caller {
   readonly principal: Principal;
   readonly correlationId: string;
 }
 
-export const CurrentActing = createParamDecorator((_data: unknown, context: ExecutionContext): Acting => {
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   const request = context.switchToHttp().getRequest<EdgeRequest>();
-  if (!request.principal) throw new Error('CurrentActing needs an authenticated route');
+  if (!request.principal) throw new Error('CurrentCaller needs an authenticated route');
   return { principal: request.principal, correlationId: request.traceId ?? randomUUID() };
 });
 
@@ -39,7 +39,7 @@ export const CurrentActing = createParamDecorator((_data: unknown, context: Exec
 export function actorOf(principal: Principal, allowed: readonly ActorRole[]): Actor {
   const role = allowed.find((wanted) => principal.roles.some((held) => DOMAIN_ROLES[held] === wanted));
   if (!role) {
-    // The route's @Roles guard normally answers first; this keeps a misconfigured route from acting.
+    // The route's @Roles guard normally answers first; this keeps a misconfigured route from caller.
     throw refuse.forbidden('ACTOR_ROLE_FORBIDDEN', `this operation needs one of the roles: ${allowed.join(', ')}`, { allowed });
   }
   const integration = role === 'exchange' || role === 'bank' || role === 'court';
@@ -47,7 +47,7 @@ export function actorOf(principal: Principal, allowed: readonly ActorRole[]): Ac
   return { subject: principal.subject, role, ...(partyId !== undefined ? { partyId } : {}) };
 }
 
-/** Event metadata for a command `actor` performs in the request `acting`. */
-export function metadataOf(acting: Acting, actor: Actor): EventMetadata {
-  return { actor: { ...actor }, correlationId: acting.correlationId, traceparent: currentTraceparent() };
+/** Event metadata for a command `actor` performs in the request `caller`. */
+export function metadataOf(caller: Caller, actor: Actor): EventMetadata {
+  return { actor: { ...actor }, correlationId: caller.correlationId, traceparent: currentTraceparent() };
 }
