@@ -18,7 +18,7 @@ export function setETag(response: ServerResponse, version: number): void {
 }
 
 /** What an update may expect: a stream version, or `'any'` for `If-Match: *` (the resource exists). */
-export type ExpectedVersion = number | 'any';
+export type IfMatchExpectation = number | 'any';
 
 export interface IfMatchOptions {
   /** Refuse the request with 428 when it has no If-Match (lost-update protection is mandatory). */
@@ -27,7 +27,7 @@ export interface IfMatchOptions {
 
 const STRONG_VERSION_TAG = /^"(0|[1-9]\d{0,15})"$/;
 
-export function parseIfMatch(header: string | undefined, options: IfMatchOptions = {}): ExpectedVersion | undefined {
+export function parseIfMatch(header: string | undefined, options: IfMatchOptions = {}): IfMatchExpectation | undefined {
   if (header === undefined || header.trim() === '') {
     if (!options.required) return undefined;
     throw new ProblemException(428, 'PRECONDITION_REQUIRED', 'this update needs an If-Match header with the ETag you last read', {
@@ -46,7 +46,7 @@ export function parseIfMatch(header: string | undefined, options: IfMatchOptions
   return version;
 }
 
-/** `@IfMatchVersion({ required: true }) expected: ExpectedVersion` in a handler's parameters. */
+/** `@IfMatchVersion({ required: true }) expected: IfMatchExpectation` in a handler's parameters. */
 export const IfMatchVersion = createParamDecorator((options: IfMatchOptions | undefined, context: ExecutionContext) =>
   parseIfMatch(headerOf(context.switchToHttp().getRequest<EdgeRequest>(), 'if-match'), options ?? {}),
 );

@@ -8,7 +8,7 @@ import { CursorCodec } from '../pagination/cursor';
 import { pageOf, type Page } from '../pagination/page';
 import { PageQueryDto } from '../pagination/page-query.dto';
 import { bearer, call, testDatabase, startEdgeApp, type RunningEdge, type TestServiceDatabase } from '../test-support/edge-test-kit';
-import { IfMatchVersion, setETag, type ExpectedVersion } from './etag';
+import { IfMatchVersion, setETag, type IfMatchExpectation } from './etag';
 
 class LineDto {
   @IsString() barcode!: string;
@@ -39,7 +39,7 @@ class TallyController {
   }
 
   @Put(':id')
-  update(@Param('id', ParseIntPipe) id: number, @IfMatchVersion({ required: true }) expected: ExpectedVersion, @Res({ passthrough: true }) res: ServerResponse) {
+  update(@Param('id', ParseIntPipe) id: number, @IfMatchVersion({ required: true }) expected: IfMatchExpectation, @Res({ passthrough: true }) res: ServerResponse) {
     setETag(res, typeof expected === 'number' ? expected + 1 : 1);
     return { id, expected };
   }

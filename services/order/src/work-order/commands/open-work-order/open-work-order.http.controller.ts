@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type ExpectedVersion, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
 
 /** Opens a draft: it pins the workflow chosen now and starts authorising operations. */
@@ -17,7 +17,7 @@ export class OpenWorkOrderHttpController {
   @Roles('clerk', 'manager')
   async open(
     @Param('orderId') orderId: string,
-    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {

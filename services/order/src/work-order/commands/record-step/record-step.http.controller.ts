@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type ExpectedVersion, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
 import { RecordStepRequestDto } from './record-step.request.dto';
 
@@ -19,7 +19,7 @@ export class RecordStepHttpController {
   async record(
     @Param('orderId') orderId: string,
     @Body() body: RecordStepRequestDto,
-    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {

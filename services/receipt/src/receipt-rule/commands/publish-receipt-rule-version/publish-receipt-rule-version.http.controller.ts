@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PublishReceiptRuleVersionCommandHandler } from './publish-receipt-rule-version.command-handler';
 import { PublishReceiptRuleVersionRequestDto } from './publish-receipt-rule-version.request.dto';
@@ -16,7 +16,7 @@ export class PublishReceiptRuleVersionHttpController {
     @Param('commodity') commodity: string,
     @Body() body: PublishReceiptRuleVersionRequestDto,
     @CurrentCaller() caller: Caller,
-    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
     const result = await this.handler.execute(commodity, body, caller, typeof expected === 'number' ? expected : undefined);

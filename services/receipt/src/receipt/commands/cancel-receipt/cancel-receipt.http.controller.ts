@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { CancelReceiptCommandHandler } from './cancel-receipt.command-handler';
 import { CancelReceiptRequestDto } from './cancel-receipt.request.dto';
@@ -16,7 +16,7 @@ export class CancelReceiptHttpController {
     @Param('receiptNumber') receiptNumber: string,
     @Body() body: CancelReceiptRequestDto,
     @CurrentCaller() caller: Caller,
-    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
     const result = await this.handler.execute(receiptNumber, body.purpose, caller, typeof expected === 'number' ? expected : undefined);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { Idempotent, IfMatchVersion, IntegrationApi, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { Idempotent, IfMatchVersion, IntegrationApi, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
 import { actorOf, CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PlaceHoldCommandHandler } from './place-hold.command-handler';
 import { AuthorityHoldRequestDto, PledgeReceiptRequestDto } from './place-hold.request.dto';
@@ -17,7 +17,7 @@ export class PledgeReceiptHttpController {
     @Param('receiptNumber') receiptNumber: string,
     @Body() body: PledgeReceiptRequestDto,
     @CurrentCaller() caller: Caller,
-    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
     const actor = actorOf(caller.principal, ['depositor']);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { SplitReceiptCommandHandler } from './split-receipt.command-handler';
 import { SplitReceiptRequestDto } from './split-receipt.request.dto';
@@ -16,7 +16,7 @@ export class SplitReceiptHttpController {
     @Param('receiptNumber') receiptNumber: string,
     @Body() body: SplitReceiptRequestDto,
     @CurrentCaller() caller: Caller,
-    @IfMatchVersion() expected: ExpectedVersion | undefined,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
     const result = await this.handler.execute(receiptNumber, body, caller, typeof expected === 'number' ? expected : undefined);

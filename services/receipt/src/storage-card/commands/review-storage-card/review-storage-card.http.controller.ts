@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type ExpectedVersion } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
 import { ReviewStorageCardCommandHandler, type CardDecision } from './review-storage-card.command-handler';
@@ -13,39 +13,39 @@ export class ReviewStorageCardHttpController {
   @Post('approve')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  approve(@Param('cardNumber') cardNumber: string, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  approve(@Param('cardNumber') cardNumber: string, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     return this.decide(cardNumber, { type: 'ApproveStorageCard' }, caller, expected, response);
   }
 
   @Post('reject')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  reject(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  reject(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     return this.decide(cardNumber, { type: 'RejectStorageCard', reason: body.reason }, caller, expected, response);
   }
 
   @Post('suspend')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  suspend(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  suspend(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     return this.decide(cardNumber, { type: 'SuspendStorageCard', reason: body.reason }, caller, expected, response);
   }
 
   @Post('reinstate')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  reinstate(@Param('cardNumber') cardNumber: string, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  reinstate(@Param('cardNumber') cardNumber: string, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     return this.decide(cardNumber, { type: 'ReinstateStorageCard' }, caller, expected, response);
   }
 
   @Post('close')
   @HttpCode(200)
   @Roles('manager', 'depositor')
-  close(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: ExpectedVersion | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  close(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     return this.decide(cardNumber, { type: 'CloseStorageCard', reason: body.reason }, caller, expected, response);
   }
 
-  private async decide(cardNumber: string, decision: CardDecision, caller: Caller, expected: ExpectedVersion | undefined, response: ServerResponse) {
+  private async decide(cardNumber: string, decision: CardDecision, caller: Caller, expected: IfMatchExpectation | undefined, response: ServerResponse) {
     const result = await this.handler.execute(cardNumber, decision, caller, typeof expected === 'number' ? expected : undefined);
     setETag(response, result.version);
     return { cardNumber, ...result };
