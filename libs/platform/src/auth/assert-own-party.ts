@@ -15,5 +15,14 @@ export function assertOwnParty(principal: Principal, ownerPartyId: string, asMis
   throw asMissing();
 }
 
+/**
+ * Whose records a person may list: `null` for staff (every party's), otherwise the caller's own
+ * party ('' for a depositor without one, which matches nothing). Lists filter by it in SQL.
+ */
+export function listScopeOf(principal: Principal): string | null {
+  if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return null;
+  return principal.partyId ?? '';
+}
+
 /** A list filtered by a storage card (`owner=`) the caller may not see: answered as an unknown card. */
 export const unknownCardFilter = (cardNumber: string) => refuse.notFound('CARD_NOT_FOUND', `no storage card ${cardNumber}`, { field: 'owner', cardNumber });

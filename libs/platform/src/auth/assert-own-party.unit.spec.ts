@@ -1,5 +1,5 @@
 import { DomainError, refuse } from '@dw/kernel';
-import { assertOwnParty } from './assert-own-party';
+import { assertOwnParty, listScopeOf } from './assert-own-party';
 
 describe('assertOwnParty', () => {
   const missing = () => refuse.notFound('CARD_NOT_FOUND', 'no storage card SC000001', { cardNumber: 'SC000001' });
@@ -27,5 +27,13 @@ describe('assertOwnParty', () => {
     const asMissing = missing();
     expect(refusal).toMatchObject({ code: asMissing.code, kind: 'not_found', message: asMissing.message, details: asMissing.details });
     expect(JSON.stringify(refusal)).not.toContain('P1');
+  });
+});
+
+describe('listScopeOf', () => {
+  it('lets staff list every party’s records (no scope), and holds anyone else to its own party, a party-less caller to none', () => {
+    for (const role of ['operator', 'clerk', 'gate_guard', 'manager', 'ops'] as const) expect(listScopeOf({ subject: 's', roles: [role] })).toBeNull();
+    expect(listScopeOf({ subject: 'd', roles: ['depositor'], partyId: 'P1' })).toBe('P1');
+    expect(listScopeOf({ subject: 'd', roles: ['depositor'] })).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import type { Database } from '@dw/event-store';
-import { assertOwnParty, STAFF_ROLES, unknownCardFilter, type Principal } from '@dw/platform';
+import { assertOwnParty, listScopeOf, unknownCardFilter, type Principal } from '@dw/platform';
 
 /**
  * Which party's storage cards a list is limited to: none for staff (they see every card), the
@@ -9,9 +9,9 @@ import { assertOwnParty, STAFF_ROLES, unknownCardFilter, type Principal } from '
  */
 export async function depositorScope(db: Database, principal: Principal, owner: string | undefined): Promise<string | null> {
   // rule INV-DEPOSITOR-OWN-CARDS
-  if (principal.roles.some((role) => STAFF_ROLES.includes(role))) return null;
-  if (owner !== undefined) assertOwnParty(principal, await partyOfCard(db, owner), () => unknownCardFilter(owner));
-  return principal.partyId ?? '';
+  const scope = listScopeOf(principal);
+  if (scope !== null && owner !== undefined) assertOwnParty(principal, await partyOfCard(db, owner), () => unknownCardFilter(owner));
+  return scope;
 }
 
 /** The party holding a storage card, '' when no order has named it yet. */

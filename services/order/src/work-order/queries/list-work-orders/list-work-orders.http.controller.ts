@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, STAFF_ROLES, type Principal, shanghaiDateRange, unknownCardFilter } from '@dw/platform';
+import { assertOwnParty, CurrentPrincipal, listScopeOf, CursorCodec, pageOf, type Principal, shanghaiDateRange, unknownCardFilter } from '@dw/platform';
 import { ListWorkOrdersQueryDto } from './list-work-orders.query.dto';
 
 interface WorkOrderRow {
@@ -35,8 +35,8 @@ export class ListWorkOrdersHttpController {
 
   @Get()
   async list(@Query() query: ListWorkOrdersQueryDto, @CurrentPrincipal() principal: Principal) {
-    const staff = principal.roles.some((role) => STAFF_ROLES.includes(role));
-    if (query.owner !== undefined && !staff) {
+    const party = listScopeOf(principal);
+    if (query.owner !== undefined && party !== null) {
       // A depositor naming a card: it must be its own; another's answers as an unknown card does.
       const { rows } = await this.db.query<{ owner_party: string }>(`SELECT owner_party FROM work_orders WHERE owner = $1 LIMIT 1`, [query.owner]);
       assertOwnParty(principal, rows[0]?.owner_party ?? '', () => unknownCardFilter(query.owner ?? ''));
@@ -61,7 +61,7 @@ export class ListWorkOrdersHttpController {
         range.from,
         range.to,
         query.entitlementId ?? null,
-        staff ? null : (principal.partyId ?? ''),
+        party,
         before,
         query.limit + 1,
       ],

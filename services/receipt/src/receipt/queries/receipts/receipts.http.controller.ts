@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { Database } from '@dw/event-store';
 import { localDate } from '@dw/kernel';
-import { assertOwnParty, BusinessCalendars, CurrentPrincipal, CursorCodec, IntegrationApi, pageOf, Roles, setETag, type Principal } from '@dw/platform';
-import { partyScopeOf } from '../../../common/http/visibility';
+import { assertOwnParty, BusinessCalendars, listScopeOf, CurrentPrincipal, CursorCodec, IntegrationApi, pageOf, Roles, setETag, type Principal } from '@dw/platform';
 import { lastTradingDayWithin } from '../../../receipt-rule/domain/receipt-validity';
 import { ReceiptsQueryDto } from './receipts.query.dto';
 import { receiptNotFound, ReceiptViews } from './receipt-views';
@@ -40,8 +39,7 @@ export class ReceiptsHttpController {
   /** Staff see every receipt; a depositor sees the ones its party holds. By receipt number. */
   @Get()
   async list(@Query() query: ReceiptsQueryDto, @CurrentPrincipal() principal: Principal) {
-    const scope = partyScopeOf(principal);
-    const party = scope.all ? null : (scope.partyId ?? '');
+    const party = listScopeOf(principal);
     const after = query.cursor ? this.cursors.decode<{ after: string }>(query.cursor, 'receipts').after : '';
     const { rows } = await this.db.query<ReceiptRow>(
       `SELECT receipt_number, status, commodity, brand, grade, warehouse_id, weight_kg, holder_card, holder_name, holder_party_id,

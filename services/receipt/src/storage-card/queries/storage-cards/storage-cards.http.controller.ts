@@ -2,9 +2,8 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { Database, EventStore, loadAggregate } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, setETag, type Principal } from '@dw/platform';
+import { assertOwnParty, CurrentPrincipal, listScopeOf, CursorCodec, pageOf, setETag, type Principal } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { partyScopeOf } from '../../../common/http/visibility';
 import { storageCardDecider } from '../../domain/storage-card.decider';
 import { StorageCardsQueryDto } from './storage-cards.query.dto';
 
@@ -41,8 +40,8 @@ export class StorageCardsHttpController {
   /** Staff see every card (filter by owner, status); a depositor sees its own. Ordered by card number. */
   @Get()
   async list(@Query() query: StorageCardsQueryDto, @CurrentPrincipal() principal: Principal) {
-    const scope = partyScopeOf(principal);
-    const owner = scope.all ? (query.ownerPartyId ?? null) : (scope.partyId ?? '');
+    const scope = listScopeOf(principal);
+    const owner = scope === null ? (query.ownerPartyId ?? null) : scope;
     const after = query.cursor ? this.cursors.decode<{ after: string }>(query.cursor, 'storage-cards').after : '';
     const { rows } = await this.db.query<CardRow>(
       `SELECT * FROM storage_cards
