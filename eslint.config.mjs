@@ -5,9 +5,26 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
 const impureModules = [
-  '@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@opentelemetry/*', 'prom-client',
-  '@dw/event-store', '@dw/messaging', '@dw/projections', '@dw/platform', '@dw/observability', '@dw/testing',
-  'node:fs', 'node:net', 'node:http', 'node:child_process', 'fs', 'net', 'http', 'child_process',
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'kafkajs',
+  '@opentelemetry/*',
+  'prom-client',
+  '@dw/event-store',
+  '@dw/messaging',
+  '@dw/projections',
+  '@dw/platform',
+  '@dw/observability',
+  '@dw/testing',
+  'node:fs',
+  'node:net',
+  'node:http',
+  'node:child_process',
+  'fs',
+  'net',
+  'http',
+  'child_process',
 ];
 
 export default tseslint.config(

@@ -8,10 +8,7 @@ const base = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'))
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(base.compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace('/', '\\/')}$`,
-    `<rootDir>/${target}`,
-  ]),
+  Object.entries(base.compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`]),
 );
 
 const kind = process.env.JEST_KIND;

@@ -63,7 +63,10 @@ function main(): void {
     fail((error as Error).message);
   }
   if (!values.sub) fail('--sub is required');
-  const roles = (values.roles ?? '').split(',').map((role) => role.trim()).filter((role) => role !== '');
+  const roles = (values.roles ?? '')
+    .split(',')
+    .map((role) => role.trim())
+    .filter((role) => role !== '');
   if (roles.length === 0) fail('--roles is required');
   const unknown = roles.filter((role) => !isRole(role));
   if (unknown.length > 0) fail(`unknown role(s): ${unknown.join(', ')}`);

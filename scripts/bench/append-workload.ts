@@ -36,7 +36,16 @@ export function weighingEvents(streamId: string, fromVersion: number, count: num
     const grossKg = 30_000 + ((seq * 7_919) % 5_000);
     return {
       type: 'LotWeighed',
-      data: { lotId: streamId, seq, ticket: `T-${streamId}-${seq}`, scaleId: 'scale-03', grossKg, tareKg: 14_200, netKg: grossKg - 14_200, weighedBy: 'clerk-7' },
+      data: {
+        lotId: streamId,
+        seq,
+        ticket: `T-${streamId}-${seq}`,
+        scaleId: 'scale-03',
+        grossKg,
+        tareKg: 14_200,
+        netKg: grossKg - 14_200,
+        weighedBy: 'clerk-7',
+      },
     };
   });
 }

@@ -13,7 +13,9 @@ const MAX_WRITERS = 8;
 
 /** One outbox row per event, in the public form the relay publishes (payload stands in for protobuf bytes). */
 const toOutbox: OutboxMapper = (pending) =>
-  pending.map((e) => cloudEventMessage(e, { topic: 'bench.lot.v1', source: '/dw/bench', type: 'dw.bench.v1.LotWeighed', payload: Buffer.from(JSON.stringify(e.data)) }));
+  pending.map((e) =>
+    cloudEventMessage(e, { topic: 'bench.lot.v1', source: '/dw/bench', type: 'dw.bench.v1.LotWeighed', payload: Buffer.from(JSON.stringify(e.data)) }),
+  );
 
 interface Shape {
   label: string;
@@ -72,9 +74,11 @@ function peerContender(peer: EmmettPeer, workload: AppendWorkload): Contender {
  */
 async function assertSameWork(ours: Database, raw: Database, peer: EmmettPeer | null, expectedEvents: number): Promise<void> {
   const counts = async (db: Database) =>
-    (await db.query<{ events: number; outbox: number; streams: number }>(
-      `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM outbox)::int AS outbox, (SELECT count(*) FROM streams)::int AS streams`,
-    )).rows[0]!;
+    (
+      await db.query<{ events: number; outbox: number; streams: number }>(
+        `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM outbox)::int AS outbox, (SELECT count(*) FROM streams)::int AS streams`,
+      )
+    ).rows[0]!;
   const [a, b] = [await counts(ours), await counts(raw)];
   if (a.events !== expectedEvents || JSON.stringify(a) !== JSON.stringify(b)) {
     throw new Error(`append bench: ours wrote ${JSON.stringify(a)}, raw wrote ${JSON.stringify(b)}, expected ${expectedEvents} events`);
@@ -119,7 +123,9 @@ async function startPeer(): Promise<EmmettPeer | null> {
     await peer.closeStore();
     return peer;
   } catch (error) {
-    process.stdout.write(`\n⚠ emmett-postgresql peer cannot run here, compared against raw pg only: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stdout.write(
+      `\n⚠ emmett-postgresql peer cannot run here, compared against raw pg only: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return null;
   }
 }

@@ -1,14 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import {
-  appRole,
-  connectionFor,
-  Database,
-  dropServiceDatabase,
-  eventStoreMigrations,
-  ownerRole,
-  provisionServiceDatabase,
-} from '@dw/event-store';
+import { appRole, connectionFor, Database, dropServiceDatabase, eventStoreMigrations, ownerRole, provisionServiceDatabase } from '@dw/event-store';
 import { databaseUrl } from '@dw/testing';
 import type { SyncCommit } from './bench-config';
 

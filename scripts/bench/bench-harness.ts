@@ -81,7 +81,8 @@ export async function runScenario(spec: ScenarioSpec): Promise<Comparison[]> {
     const line: string[] = [];
     for (const contender of order) {
       const sample = await contender.run({ index, warmup: false });
-      if (sample.units <= 0 || sample.seconds <= 0) throw new Error(`${spec.scenario}: ${contender.name} reported ${sample.units} units in ${sample.seconds} s`);
+      if (sample.units <= 0 || sample.seconds <= 0)
+        throw new Error(`${spec.scenario}: ${contender.name} reported ${sample.units} units in ${sample.seconds} s`);
       const rate = sample.units / sample.seconds;
       rates.get(contender)!.push(rate);
       line.push(`${contender.name} ${formatRate(rate)}`);
@@ -126,10 +127,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 
 function printScenario(spec: ScenarioSpec, comparisons: readonly Comparison[]): void {
   const first = comparisons[0]!;
-  const rows = [
-    ['ours', formatSpread(first.ours), '—'],
-    ...comparisons.map((c) => [c.baselineName, formatSpread(c.baseline), formatRatio(c.ratio)]),
-  ];
+  const rows = [['ours', formatSpread(first.ours), '—'], ...comparisons.map((c) => [c.baselineName, formatSpread(c.baseline), formatRatio(c.ratio)])];
   process.stdout.write(`${table([`${spec.unit}, ${spec.rounds} rounds`, 'median (min–max)', 'ours/baseline median [min, max]'], rows)}\n`);
 }
 

@@ -9,6 +9,4 @@ export type PeerRequest =
   | { id: number; op: 'count' }
   | { id: number; op: 'close' };
 
-export type PeerReply =
-  | { id: number; ok: true; sample?: Sample; events?: number; version?: string }
-  | { id: number; ok: false; error: string };
+export type PeerReply = { id: number; ok: true; sample?: Sample; events?: number; version?: string } | { id: number; ok: false; error: string };

@@ -69,7 +69,8 @@ function peerVersion(): string {
 process.on('message', (request: PeerRequest) => {
   handle(request).then(
     (reply) => process.send!(reply),
-    (error: unknown) => process.send!({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PeerReply),
+    (error: unknown) =>
+      process.send!({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PeerReply),
   );
 });
 process.on('disconnect', () => process.exit(0));

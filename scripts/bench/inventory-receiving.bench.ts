@@ -47,11 +47,26 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   try {
     const staff = staffOf(services);
-    expectStatus(await staff.manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }), 201, 'register the commodity');
-    const lot = (card: number) => ({ warehouse: WAREHOUSE, storageCard: `SC-${card}`, party: `P-${card}`, commodity: 'rb-400e-20-sg', pieces: { X: 1 }, placement: {} });
+    expectStatus(
+      await staff.manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
+      201,
+      'register the commodity',
+    );
+    const lot = (card: number) => ({
+      warehouse: WAREHOUSE,
+      storageCard: `SC-${card}`,
+      party: `P-${card}`,
+      commodity: 'rb-400e-20-sg',
+      pieces: { X: 1 },
+      placement: {},
+    });
 
     // Setup, not timed: the inbound orders, opened and at the unload_tally step in inventory.
-    const orders = await Promise.all(Array.from({ length: ORDERS + 1 }, (_, i) => openInboundOrder(services, { ...lot(i), pieces: Object.fromEntries(Array.from({ length: PIECES }, (_, p) => [`B${p}`, 2_000])) })));
+    const orders = await Promise.all(
+      Array.from({ length: ORDERS + 1 }, (_, i) =>
+        openInboundOrder(services, { ...lot(i), pieces: Object.fromEntries(Array.from({ length: PIECES }, (_, p) => [`B${p}`, 2_000])) }),
+      ),
+    );
     const [sampleOrder, ...benchOrders] = orders as [string, ...string[]];
 
     // Throughput: every order's handheld scans its pieces one after the other, all orders at once.
@@ -59,12 +74,20 @@ async function main(): Promise<void> {
     await Promise.all(
       benchOrders.map(async (orderId, o) => {
         for (let p = 0; p < PIECES; p += 1) {
-          expectStatus(await staff.operator.post(`/inbound-orders/${orderId}/scans`, { barcode: `O${o}-P${p}`, kind: 'bundle', productionDate: '2025-02-20' }), 201, 'scan');
+          expectStatus(
+            await staff.operator.post(`/inbound-orders/${orderId}/scans`, { barcode: `O${o}-P${p}`, kind: 'bundle', productionDate: '2025-02-20' }),
+            201,
+            'scan',
+          );
         }
       }),
     );
     const scannedAt = performance.now();
-    await until(async () => (await Promise.all(benchOrders.map((orderId) => visiblePieces(staff, `lot-${orderId}`)))).every((n) => n === PIECES), 60_000, 'every piece in stock');
+    await until(
+      async () => (await Promise.all(benchOrders.map((orderId) => visiblePieces(staff, `lot-${orderId}`)))).every((n) => n === PIECES),
+      60_000,
+      'every piece in stock',
+    );
     const visibleAt = performance.now();
     const total = ORDERS * PIECES;
 
@@ -72,7 +95,11 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     for (let s = 0; s < SAMPLES; s += 1) {
       const t0 = performance.now();
-      expectStatus(await staff.operator.post(`/inbound-orders/${sampleOrder}/scans`, { barcode: `S-${s}`, kind: 'bundle', productionDate: '2025-02-20' }), 201, 'sample scan');
+      expectStatus(
+        await staff.operator.post(`/inbound-orders/${sampleOrder}/scans`, { barcode: `S-${s}`, kind: 'bundle', productionDate: '2025-02-20' }),
+        201,
+        'sample scan',
+      );
       await until(async () => (await visiblePieces(staff, `lot-${sampleOrder}`)) === s + 1, 10_000, `sample ${s} in stock`);
       latencies.push(performance.now() - t0);
     }

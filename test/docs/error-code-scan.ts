@@ -180,7 +180,10 @@ export function scanErrorCodes(options: ScanOptions): ScanResult {
   function statusOf(
     call: ts.CallExpression | ts.NewExpression,
     sink: Sink,
-  ): { kind: 'statuses'; statuses: number[] } | { kind: 'param'; fn: ts.SignatureDeclaration; index: number; from: StatusFrom } | { kind: 'unresolved'; why: string } {
+  ):
+    | { kind: 'statuses'; statuses: number[] }
+    | { kind: 'param'; fn: ts.SignatureDeclaration; index: number; from: StatusFrom }
+    | { kind: 'unresolved'; why: string } {
     if (sink.status.kind === 'fixed') return { kind: 'statuses', statuses: sink.status.statuses };
     const { from } = sink.status;
     const value = argumentValue(call, sink.decl, sink.status.index);
@@ -311,7 +314,10 @@ function nameOf(fn: ts.SignatureDeclaration): string {
   if (fn.name) return fn.name.getText();
   const parent = fn.parent;
   if ((ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent)) && parent.name) {
-    const owner = ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && ts.isVariableDeclaration(parent.parent.parent) ? `${parent.parent.parent.name.getText()}.` : '';
+    const owner =
+      ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && ts.isVariableDeclaration(parent.parent.parent)
+        ? `${parent.parent.parent.name.getText()}.`
+        : '';
     return owner + parent.name.getText();
   }
   return '(anonymous)';

@@ -197,7 +197,10 @@ function catalogueRows(markdown: string): { rows: Row[]; malformed: string[] } {
       return;
     }
     if (/^\|[\s|:-]+\|$/.test(text)) return;
-    const cells = text.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = text
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     const code = /^`([A-Z][A-Z0-9_]*)`$/.exec(cells[0] ?? '')?.[1];
     const statuses = /^\d{3}(, \d{3})*$/.test(cells[1] ?? '') ? cells[1]!.split(', ').map(Number) : undefined;
     if (cells.length !== 4 || !code || !statuses || !cells[2] || !cells[3]) {

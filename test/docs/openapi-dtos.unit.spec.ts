@@ -127,7 +127,9 @@ describe('the OpenAPI contract of request and query DTOs', () => {
     expect(found.parameters.length).toBeGreaterThan(50);
     const notDtos = found.parameters
       .filter(({ type, data }) => data !== undefined || !isValidated(type))
-      .map(({ route, kind, type, data }) => `${route}: @${kind}(${data === undefined ? '' : JSON.stringify(data)}) ${isClass(type) ? type.name : String(type)}`);
+      .map(
+        ({ route, kind, type, data }) => `${route}: @${kind}(${data === undefined ? '' : JSON.stringify(data)}) ${isClass(type) ? type.name : String(type)}`,
+      );
     expect(notDtos).toEqual([]);
   });
 
@@ -143,11 +145,15 @@ describe('the OpenAPI contract of request and query DTOs', () => {
       for (const name of validated) {
         const documentation = documentationOf(dto, name);
         if (!documentation) continue;
-        const optional = validations.some((metadata) => metadata.propertyName === name && metadata.type === ValidationTypes.CONDITIONAL_VALIDATION && metadata.name === IS_OPTIONAL);
+        const optional = validations.some(
+          (metadata) => metadata.propertyName === name && metadata.type === ValidationTypes.CONDITIONAL_VALIDATION && metadata.name === IS_OPTIONAL,
+        );
         // swagger reads a missing `required` as required (the schema lists it, a query parameter says `required: true`).
         const documentedRequired = documentation.required !== false;
         if (optional === documentedRequired) {
-          problems.push(`${dto.name}.${name} (${where}): ${optional ? '@IsOptional() but documented as required' : 'required but documented with required: false'}`);
+          problems.push(
+            `${dto.name}.${name} (${where}): ${optional ? '@IsOptional() but documented as required' : 'required but documented with required: false'}`,
+          );
         }
       }
     }
@@ -162,11 +168,14 @@ describe('the OpenAPI contract of request and query DTOs', () => {
         const nested = nestedTypeOf(dto, metadata.propertyName);
         const documentation = documentationOf(dto, metadata.propertyName);
         if (!nested || !documentation) continue; // the tests above name a missing one
-        const documentedType = typeof documentation.type === 'function' && !isClass(documentation.type) ? (documentation.type as () => unknown)() : documentation.type;
+        const documentedType =
+          typeof documentation.type === 'function' && !isClass(documentation.type) ? (documentation.type as () => unknown)() : documentation.type;
         const each = metadata.each === true;
         if (documentedType !== nested || Boolean(documentation.isArray) !== each) {
           const shown = isClass(documentedType) ? documentedType.name : String(documentedType);
-          problems.push(`${dto.name}.${metadata.propertyName} (${where}): holds ${each ? 'a list of ' : ''}${nested.name}, documented as ${documentation.isArray ? 'a list of ' : ''}${shown}`);
+          problems.push(
+            `${dto.name}.${metadata.propertyName} (${where}): holds ${each ? 'a list of ' : ''}${nested.name}, documented as ${documentation.isArray ? 'a list of ' : ''}${shown}`,
+          );
         }
       }
     }

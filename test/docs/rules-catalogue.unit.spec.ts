@@ -167,7 +167,9 @@ describe('the catalogue checks, on a made-up repository', () => {
 
   it('catches a deciding function, branch or file that does not exist', () => {
     const goneBranch = repo({ 'docs/rules.md': catalogueText(rule({ decided: '`services/x/src/domain/x.decider.ts` `xDecider.decide(LoseSample)`' })) });
-    expect(missingDecisions(catalogueOf(goneBranch), goneBranch)).toEqual(['RCPT-SAMPLE-RULE: services/x/src/domain/x.decider.ts has no xDecider.decide(LoseSample)']);
+    expect(missingDecisions(catalogueOf(goneBranch), goneBranch)).toEqual([
+      'RCPT-SAMPLE-RULE: services/x/src/domain/x.decider.ts has no xDecider.decide(LoseSample)',
+    ]);
     const goneFile = repo({ 'services/x/src/domain/x.decider.ts': undefined });
     expect(missingDecisions(catalogueOf(goneFile), goneFile)).toEqual(['RCPT-SAMPLE-RULE: services/x/src/domain/x.decider.ts does not exist']);
     const outside = repo({ 'docs/rules.md': catalogueText(rule({ decided: '`../elsewhere/x.ts` `xDecider`' })) });
@@ -182,7 +184,9 @@ describe('the catalogue checks, on a made-up repository', () => {
       "RCPT-SAMPLE-RULE: services/x/src/domain/x.decider.unit.spec.ts has no test 'keeps a sample 3 days'",
     ]);
     const notATest = repo({ 'docs/rules.md': catalogueText(rule({ tests: '  - `services/x/src/domain/x.decider.ts` `keeps a sample 3 days`' })) });
-    expect(missingTests(catalogueOf(notATest), notATest)).toEqual(['RCPT-SAMPLE-RULE: services/x/src/domain/x.decider.ts is not a test file of this repository']);
+    expect(missingTests(catalogueOf(notATest), notATest)).toEqual([
+      'RCPT-SAMPLE-RULE: services/x/src/domain/x.decider.ts is not a test file of this repository',
+    ]);
   });
 
   it('catches a deciding function that does not cite its rule, even when another branch of the decider does', () => {

@@ -36,7 +36,11 @@ const asPerson = (role: Role) => ({ roles: [role], ...(role === 'depositor' ? { 
 
 describe('the README role tables are the API’s', () => {
   it('every operation of every service is a row of its README’s route table, and every row names routes that exist', () => {
-    const missingRows = SERVICE_NAMES.flatMap((service) => operationsOfService(service).filter((operation) => !rowOf(service, operation)).map((operation) => `${service}: ${key(operation.method, operation.path)}`));
+    const missingRows = SERVICE_NAMES.flatMap((service) =>
+      operationsOfService(service)
+        .filter((operation) => !rowOf(service, operation))
+        .map((operation) => `${service}: ${key(operation.method, operation.path)}`),
+    );
     const unknownRoutes = rows.flatMap((row) =>
       row.routes
         .filter((route) => !operationsOfService(row.service).some((operation) => key(operation.method, operation.path) === key(route.method, route.path)))
@@ -51,15 +55,25 @@ describe('the README role tables are the API’s', () => {
     let checked = 0;
     for (const row of rows) {
       for (const route of row.routes) {
-        const request: EdgeRequest = { method: route.method, path: probePath(route.path), ...(MUTATING.has(route.method) ? { body: '{}', headers: { 'Idempotency-Key': `edge-${checked}` } } : {}) };
+        const request: EdgeRequest = {
+          method: route.method,
+          path: probePath(route.path),
+          ...(MUTATING.has(route.method) ? { body: '{}', headers: { 'Idempotency-Key': `edge-${checked}` } } : {}),
+        };
         const callers: { label: string; as: Parameters<AllServices['send']>[2]; granted: boolean }[] = row.signed
           ? (['exchange', 'bank', 'court', 'device'] as IntegrationRole[]).map((client) => ({ label: client, as: { client }, granted: row.roles.has(client) }))
           : PERSON_ROLES.map((role) => ({ label: role, as: asPerson(role), granted: row.roles.has(role) }));
         for (const caller of callers) {
-          const answer = await all.send(row.service, { ...request, headers: { ...request.headers, ...(request.headers ? { 'Idempotency-Key': `edge-${checked}-${caller.label}` } : {}) } }, caller.as);
+          const answer = await all.send(
+            row.service,
+            { ...request, headers: { ...request.headers, ...(request.headers ? { 'Idempotency-Key': `edge-${checked}-${caller.label}` } : {}) } },
+            caller.as,
+          );
           checked += 1;
           if (caller.granted === isForbiddenRole(answer) || answer.status >= 500) {
-            disagreements.push(`${row.where} ${key(route.method, route.path)} as ${caller.label}: the table says ${caller.granted ? 'allowed' : 'refused'}, the API answered ${answer.status} ${answer.body?.code ?? ''}`);
+            disagreements.push(
+              `${row.where} ${key(route.method, route.path)} as ${caller.label}: the table says ${caller.granted ? 'allowed' : 'refused'}, the API answered ${answer.status} ${answer.body?.code ?? ''}`,
+            );
           }
         }
       }
@@ -114,11 +128,16 @@ describe('OpenAPI-driven fuzzing of every operation of every service', () => {
             sent += 1;
             statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
             fuzzer.learn(answer.body);
-            const problem = answer.status < 400 || (answer.contentType.startsWith('application/problem+json') && typeof answer.body?.code === 'string' && answer.body.status === answer.status);
+            const problem =
+              answer.status < 400 ||
+              (answer.contentType.startsWith('application/problem+json') && typeof answer.body?.code === 'string' && answer.body.status === answer.status);
             if (answer.status >= 500 || !problem) {
-              failures.push(`${service} ${request.method} ${request.path.slice(0, 200)} body=${(request.body ?? '').slice(0, 200)} -> ${answer.status} ${answer.text.slice(0, 300)}`);
+              failures.push(
+                `${service} ${request.method} ${request.path.slice(0, 200)} body=${(request.body ?? '').slice(0, 200)} -> ${answer.status} ${answer.text.slice(0, 300)}`,
+              );
             }
-            if (!(String(answer.status) in (operation.spec.responses ?? {}))) undocumented.add(`${service} ${key(operation.method, operation.path)} answered ${answer.status}`);
+            if (!(String(answer.status) in (operation.spec.responses ?? {})))
+              undocumented.add(`${service} ${key(operation.method, operation.path)} answered ${answer.status}`);
           }
         }
       }),

@@ -22,7 +22,11 @@ describe('inbox consumer across a broker crash (own broker, SIGKILL and restart)
   beforeAll(async () => {
     broker = await PrivateBroker.start(19_392);
     // kafkajs's complaints during the outage go to a file, for reading when this fails.
-    bus = new KafkaJsMessageBus({ clientId: uniqueName('restart'), brokers: broker.brokers, log: (level, message) => appendFileSync(kafkaLog, `${new Date().toISOString()} ${level} ${message}\n`) });
+    bus = new KafkaJsMessageBus({
+      clientId: uniqueName('restart'),
+      brokers: broker.brokers,
+      log: (level, message) => appendFileSync(kafkaLog, `${new Date().toISOString()} ${level} ${message}\n`),
+    });
     await createTestTopics(bus, [topic], 1);
     t = await createTestServiceDatabase('brokerrestart');
     await t.owner.query(`CREATE TABLE restart_applied (message_id text PRIMARY KEY)`);
@@ -43,7 +47,8 @@ describe('inbox consumer across a broker crash (own broker, SIGKILL and restart)
       handler: async ({ tx, messageId }) => void (await tx.query(`INSERT INTO restart_applied (message_id) VALUES ($1)`, [messageId])),
     });
     const producer = bus.producer();
-    const send = (id: string) => producer.send([{ topic, key: 'k', value: Buffer.from(id), headers: { ce_id: id, ce_type: 'dw.platform.v1.PlatformProbeRecorded' } }]);
+    const send = (id: string) =>
+      producer.send([{ topic, key: 'k', value: Buffer.from(id), headers: { ce_id: id, ce_type: 'dw.platform.v1.PlatformProbeRecorded' } }]);
     const applied = (id: string) => async () => (await t.db.query(`SELECT 1 FROM restart_applied WHERE message_id = $1`, [id])).rowCount === 1;
     await consumer.start();
     try {
@@ -59,7 +64,9 @@ describe('inbox consumer across a broker crash (own broker, SIGKILL and restart)
       await send('after');
       await waitFor(applied('after'), { timeoutMs: 30_000, describe: 'the message after the return' });
       const resumedMs = performance.now() - back;
-      process.stdout.write(`consumer-broker-restart: broker down ${OUTAGE_MS / 1000} s; the message sent on its return applied ${resumedMs.toFixed(0)} ms after it listened again\n`);
+      process.stdout.write(
+        `consumer-broker-restart: broker down ${OUTAGE_MS / 1000} s; the message sent on its return applied ${resumedMs.toFixed(0)} ms after it listened again\n`,
+      );
       expect(resumedMs).toBeLessThan(10_000);
     } finally {
       await producer.disconnect().catch(() => undefined);

@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
-import { deleteTopicsUnderPrefix, PrivatePostgres, runEntryPoint, serviceProcessEnv, startServiceProcess, testMessageBus, TopicRecorder, waitFor, type ServiceProcess } from '@dw/testing';
+import {
+  deleteTopicsUnderPrefix,
+  PrivatePostgres,
+  runEntryPoint,
+  serviceProcessEnv,
+  startServiceProcess,
+  testMessageBus,
+  TopicRecorder,
+  waitFor,
+  type ServiceProcess,
+} from '@dw/testing';
 
 /**
  * Fault test: PostgreSQL stopped for 20 s mid-flow, a cluster of the test's own, under
@@ -98,7 +108,9 @@ describe('PostgreSQL stopped for 20 s mid-flow under two services', () => {
 
     await waitFor(
       async () => {
-        const { rows } = await admin.query<{ n: number }>(`SELECT count(DISTINCT probe_id)::int AS n FROM "${schemas.reader}".probe_observations WHERE probe_id LIKE 'pg-%'`);
+        const { rows } = await admin.query<{ n: number }>(
+          `SELECT count(DISTINCT probe_id)::int AS n FROM "${schemas.reader}".probe_observations WHERE probe_id LIKE 'pg-%'`,
+        );
         return rows[0]!.n >= accepted.length;
       },
       { describe: `all ${accepted.length} accepted probes observed`, timeoutMs: 90_000, intervalMs: 250 },

@@ -75,7 +75,10 @@ describe('relay during a hung Kafka broker (own broker, SIGSTOP)', () => {
         expectedVersion: 'any',
         events: [{ type: 'ProbeRecorded', data: { n } }],
         metadata,
-        outbox: (pending) => pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) })),
+        outbox: (pending) =>
+          pending.map((e) =>
+            cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) }),
+          ),
       });
       appended.push(result.events[0]!.eventId);
       return { transactionId: result.transactionId, globalPosition: result.lastGlobalPosition };
@@ -104,7 +107,10 @@ describe('relay during a hung Kafka broker (own broker, SIGSTOP)', () => {
       }
       expect(idleInTransaction).toEqual([]);
       // The gauge reads the outbox: the commands of the outage (at most one batch may have gone out before the freeze took).
-      await waitFor(() => backlog.pending >= DURING - 1, { timeoutMs: 10_000, describe: `the backlog gauge showing the outage's rows (last ${backlog.pending})` });
+      await waitFor(() => backlog.pending >= DURING - 1, {
+        timeoutMs: 10_000,
+        describe: `the backlog gauge showing the outage's rows (last ${backlog.pending})`,
+      });
 
       const drainStarted = performance.now();
       await first.drain();

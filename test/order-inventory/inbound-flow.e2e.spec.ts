@@ -69,8 +69,30 @@ describe('an inbound notice through the full workflow, order and inventory over 
     expect((await manager.post('/commodities', { code: 'wr-300-6.5-sg', product: '线材', specification: 'HPB300 Φ6.5', brand: '沙钢' })).status).toBe(201);
     expect((await floorDesk.post('/commodities/aliases', { client: CARD_A, alias: '沙钢螺纹20', code: 'rb-400e-20-sg' })).status).toBe(201);
     // The main slot takes the whole lot; the rack slot takes one bundle only.
-    expect((await manager.post('/locations', { locationId: 'SHED1-R01-S01', warehouse: WAREHOUSE, area: { kind: 'shed', name: 'SHED1' }, row: 'R01', slot: 'S01', capacityKg: 60_000 })).status).toBe(201);
-    expect((await manager.post('/locations', { locationId: 'SHED1-R02-S01', warehouse: WAREHOUSE, area: { kind: 'shed', name: 'SHED1' }, row: 'R02', slot: 'S01', capacityPieces: 1 })).status).toBe(201);
+    expect(
+      (
+        await manager.post('/locations', {
+          locationId: 'SHED1-R01-S01',
+          warehouse: WAREHOUSE,
+          area: { kind: 'shed', name: 'SHED1' },
+          row: 'R01',
+          slot: 'S01',
+          capacityKg: 60_000,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await manager.post('/locations', {
+          locationId: 'SHED1-R02-S01',
+          warehouse: WAREHOUSE,
+          area: { kind: 'shed', name: 'SHED1' },
+          row: 'R02',
+          slot: 'S01',
+          capacityPieces: 1,
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("resolves the depositor's name for the goods to the standard commodity through its alias table", async () => {
@@ -138,7 +160,11 @@ describe('an inbound notice through the full workflow, order and inventory over 
     expect((await desk.post(`/work-orders/${orderId}/steps`, { step: 'notice' })).status).toBe(201);
     expect((await desk.post(`/work-orders/${orderId}/steps`, { step: 'arrival' })).status).toBe(201);
     await waitForNext(orderId, 'unload_tally');
-    for (const [barcode, productionDate] of [['B1', '2025-02-20'], ['B2', '2025-02-21'], ['B3', '2025-02-21']]) {
+    for (const [barcode, productionDate] of [
+      ['B1', '2025-02-20'],
+      ['B2', '2025-02-21'],
+      ['B3', '2025-02-21'],
+    ]) {
       const scanned = await operator.post(`/inbound-orders/${orderId}/scans`, { barcode, kind: 'bundle', productionDate });
       expect(scanned).toMatchObject({ status: 201, body: { lotId } });
     }
@@ -187,9 +213,13 @@ describe('an inbound notice through the full workflow, order and inventory over 
     });
     expect(wrongKey).toMatchObject({ status: 401, body: { code: 'SIGNATURE_INVALID' } });
     // A signature over another body (the weight changed in transit) does not match this body.
-    const tampered = await postScaleReading(services.inventory.baseUrl, { ...body, grossKg: 9_050 }, {
-      headers: () => postScaleReadingHeaders(body),
-    });
+    const tampered = await postScaleReading(
+      services.inventory.baseUrl,
+      { ...body, grossKg: 9_050 },
+      {
+        headers: () => postScaleReadingHeaders(body),
+      },
+    );
     expect(tampered).toMatchObject({ status: 401, body: { code: 'SIGNATURE_INVALID' } });
     expect((await lotView()).readingIds).toEqual([]);
   });
@@ -233,7 +263,10 @@ describe('an inbound notice through the full workflow, order and inventory over 
   });
 
   it('puts the bundles away; with the last one placed the order records put_away', async () => {
-    expect((await operator.post(`/lots/${lotId}/put-aways`, { locationId: 'SHED1-R01-S01', barcodes: ['B1', 'B2'] })).body).toMatchObject({ placed: 2, unplaced: 1 });
+    expect((await operator.post(`/lots/${lotId}/put-aways`, { locationId: 'SHED1-R01-S01', barcodes: ['B1', 'B2'] })).body).toMatchObject({
+      placed: 2,
+      unplaced: 1,
+    });
     expect((await operator.post(`/lots/${lotId}/put-aways`, { locationId: 'SHED1-R02-S01', barcodes: ['B3'] })).body).toMatchObject({ placed: 1, unplaced: 0 });
     await waitForNext(orderId, 'confirm');
   });
@@ -241,10 +274,13 @@ describe('an inbound notice through the full workflow, order and inventory over 
   it('completes the order at the desk; the lot becomes available with the right weight and owner', async () => {
     expect((await desk.post(`/work-orders/${orderId}/steps`, { step: 'confirm' })).status).toBe(201);
     expect(await desk.post(`/work-orders/${orderId}/complete`)).toMatchObject({ status: 200, body: { status: 'completed' } });
-    const stock = await waitFor(async () => {
-      const answer = await floorDesk.get(`/stock?lot=${lotId}`);
-      return answer.body.items?.[0];
-    }, { describe: 'the lot in stock' });
+    const stock = await waitFor(
+      async () => {
+        const answer = await floorDesk.get(`/stock?lot=${lotId}`);
+        return answer.body.items?.[0];
+      },
+      { describe: 'the lot in stock' },
+    );
     expect(stock).toMatchObject({ lotId, owner: CARD_A, commodity: 'rb-400e-20-sg', onHand: { pieces: 3, kg: 6_000 }, available: { pieces: 3, kg: 6_000 } });
     expect((await lotView()).status).toBe('available');
 
@@ -284,11 +320,18 @@ describe('an inbound notice through the full workflow, order and inventory over 
     });
     expect(own.items[0]).toMatchObject({ lotId, owner: CARD_A });
     expect((await depositorA.get(`/lots/${lotId}/tally-sheet`)).body).toMatchObject({ lotId, totals: { pieces: 3, weighedPieces: 3, netKg: 6_000 } });
-    expect((await depositorA.get(`/stock/movements?owner=${CARD_A}`)).body.items.map((m: { kind: string }) => m.kind)).toEqual(['put_away', 'put_away', 'received']);
+    expect((await depositorA.get(`/stock/movements?owner=${CARD_A}`)).body.items.map((m: { kind: string }) => m.kind)).toEqual([
+      'put_away',
+      'put_away',
+      'received',
+    ]);
 
-    expect((await depositorB.get(`/stock?owner=${CARD_A}`))).toMatchObject({ status: 404, body: { code: 'CARD_NOT_FOUND', detail: `no storage card ${CARD_A}` } });
-    expect((await depositorB.get(`/lots/${lotId}/tally-sheet`))).toMatchObject({ status: 404, body: { code: 'LOT_NOT_FOUND', detail: `no lot ${lotId}` } });
-    expect((await depositorB.get(`/stock/pieces?owner=${CARD_A}`))).toMatchObject({ status: 404, body: { code: 'CARD_NOT_FOUND' } });
+    expect(await depositorB.get(`/stock?owner=${CARD_A}`)).toMatchObject({
+      status: 404,
+      body: { code: 'CARD_NOT_FOUND', detail: `no storage card ${CARD_A}` },
+    });
+    expect(await depositorB.get(`/lots/${lotId}/tally-sheet`)).toMatchObject({ status: 404, body: { code: 'LOT_NOT_FOUND', detail: `no lot ${lotId}` } });
+    expect(await depositorB.get(`/stock/pieces?owner=${CARD_A}`)).toMatchObject({ status: 404, body: { code: 'CARD_NOT_FOUND' } });
     // Without naming a card, a depositor's lists hold only its own cards: nothing for B.
     expect((await depositorB.get('/stock')).body.items).toEqual([]);
     expect((await depositorB.get('/stock/movements')).body.items).toEqual([]);
@@ -305,9 +348,21 @@ describe('an inbound notice through the full workflow, order and inventory over 
     }));
     const published = await managerAtDesk.post('/workflows', { key: { orderType: 'inbound', commodity: 'wr-300-6.5-sg', arrivalMode: 'rail' }, steps });
     expect(published).toMatchObject({ status: 201, body: { workflowId: 'inbound/wr-300-6.5-sg/rail', version: 1 } });
-    const badWorkflow = await managerAtDesk.post('/workflows', { key: { orderType: 'inbound', commodity: 'wr-300-6.5-sg', arrivalMode: 'rail' }, steps: steps.slice(0, -1) });
+    const badWorkflow = await managerAtDesk.post('/workflows', {
+      key: { orderType: 'inbound', commodity: 'wr-300-6.5-sg', arrivalMode: 'rail' },
+      steps: steps.slice(0, -1),
+    });
     expect(badWorkflow).toMatchObject({ status: 422, body: { code: 'WORKFLOW_LAST_STEP_NOT_CONFIRM' } });
-    const notice = { commodity: 'wr-300-6.5-sg', brand: '沙钢', specification: 'HPB300 Φ6.5', expectedPieces: 10, expectedKg: 20_000, arrivalMode: 'rail', arrivalWindow: { from: '2025-03-06T00:00:00+08:00', to: '2025-03-07T00:00:00+08:00' }, storageCard: CARD_A };
+    const notice = {
+      commodity: 'wr-300-6.5-sg',
+      brand: '沙钢',
+      specification: 'HPB300 Φ6.5',
+      expectedPieces: 10,
+      expectedKg: 20_000,
+      arrivalMode: 'rail',
+      arrivalWindow: { from: '2025-03-06T00:00:00+08:00', to: '2025-03-07T00:00:00+08:00' },
+      storageCard: CARD_A,
+    };
     const drafted = await desk.post('/inbound-orders', { warehouse: WAREHOUSE, ownerParty: 'P-A', notice });
     const opened = await desk.post(`/work-orders/${drafted.body.orderId}/open`);
     expect(opened.body.workflow).toEqual({ workflowId: 'inbound/wr-300-6.5-sg/rail', version: 1 });
@@ -327,7 +382,7 @@ describe('an inbound notice through the full workflow, order and inventory over 
     expect(next.body).toMatchObject({ items: [{ barcode: 'B2', netKg: 2_000 }], nextCursor: null });
     expect((await floorDesk.get(`/stock?commodity=wr-300-6.5-sg`)).body.items).toEqual([]);
     expect((await floorDesk.get(`/stock?from=2000-01-01&to=2000-01-02`)).body.items).toEqual([]);
-    expect((await floorDesk.get(`/stock?from=2025-13-01`))).toMatchObject({ status: 422, body: { code: 'INVALID_DATE', field: 'from' } });
+    expect(await floorDesk.get(`/stock?from=2025-13-01`)).toMatchObject({ status: 422, body: { code: 'INVALID_DATE', field: 'from' } });
   });
 });
 

@@ -4,8 +4,25 @@ import { EntitledLotSchema, EntitlementPurpose, OutboundEntitlementGrantedSchema
 import type { Database } from '@dw/event-store';
 import { runEntryPoint, testMessageBus, waitFor } from '@dw/testing';
 import { expectStatus, receiveInboundLot, staffOf, untilInventoryExpects, untilOrderDeskKnowsCard } from './fixtures/inbound-receiving';
-import { BANK, httpClient, INVENTORY_MAIN, ORDER_MAIN, postSigned, publishCardApproval, startOrderAndInventory, type RunningServices } from './fixtures/order-inventory-services';
-import { adminDatabase, diffWithSnapshots, readModelTablesIn, snapshotReadModels, tablesOf, untilProjectionsCaughtUp, type ReadModels } from './fixtures/read-model-snapshots';
+import {
+  BANK,
+  httpClient,
+  INVENTORY_MAIN,
+  ORDER_MAIN,
+  postSigned,
+  publishCardApproval,
+  startOrderAndInventory,
+  type RunningServices,
+} from './fixtures/order-inventory-services';
+import {
+  adminDatabase,
+  diffWithSnapshots,
+  readModelTablesIn,
+  snapshotReadModels,
+  tablesOf,
+  untilProjectionsCaughtUp,
+  type ReadModels,
+} from './fixtures/read-model-snapshots';
 
 /** The read models of each service, by projection (services/<name>/README.md lists the same). */
 const ORDER_READ_MODELS: ReadModels = {
@@ -69,10 +86,21 @@ const levelsOf = async () => (await staff.inventoryDesk.get(`/stock?lot=${lotId}
 
 describe('stock operations, then rebuild equals live', () => {
   it('receives a lot of three bundles: B1 and B2 in S1, B3 in S2', async () => {
-    expectStatus(await staff.manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }), 201, 'register');
+    expectStatus(
+      await staff.manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
+      201,
+      'register',
+    );
     for (const slot of ['S1', 'S2']) {
       expectStatus(
-        await staff.manager.post('/locations', { locationId: slot, warehouse: WAREHOUSE, area: { kind: 'yard', name: 'YARD1' }, row: 'R01', slot, capacityKg: 100_000 }),
+        await staff.manager.post('/locations', {
+          locationId: slot,
+          warehouse: WAREHOUSE,
+          area: { kind: 'yard', name: 'YARD1' },
+          row: 'R01',
+          slot,
+          capacityKg: 100_000,
+        }),
         201,
         `define ${slot}`,
       );
@@ -99,19 +127,47 @@ describe('stock operations, then rebuild equals live', () => {
       const items = (await staff.inventoryDesk.get(`/stock/pieces?lot=${lotId}`)).body.items as Array<{ barcode: string; locationId: string }>;
       return items.find((p) => p.barcode === 'B1')?.locationId === 'S2' ? items : undefined;
     });
-    expect(pieces.map((p) => [p.barcode, p.locationId])).toEqual([['B1', 'S2'], ['B2', 'S1'], ['B3', 'S2']]);
-    const locations = (await staff.inventoryDesk.get('/locations')).body.items.map((l: { locationId: string; usedPieces: number; usedKg: number }) => [l.locationId, l.usedPieces, l.usedKg]);
+    expect(pieces.map((p) => [p.barcode, p.locationId])).toEqual([
+      ['B1', 'S2'],
+      ['B2', 'S1'],
+      ['B3', 'S2'],
+    ]);
+    const locations = (await staff.inventoryDesk.get('/locations')).body.items.map((l: { locationId: string; usedPieces: number; usedKg: number }) => [
+      l.locationId,
+      l.usedPieces,
+      l.usedKg,
+    ]);
     // S1 held B1 and B2 (2 × 2,000 kg), S2 held B3: after the move S1 has 1 piece / 2,000 kg, S2 2 pieces / 4,000 kg.
-    expect(locations).toEqual([['S1', 1, 2_000], ['S2', 2, 4_000]]);
+    expect(locations).toEqual([
+      ['S1', 1, 2_000],
+      ['S2', 2, 4_000],
+    ]);
     expectStatus(await staff.desk.post(`/work-orders/${moveOrderId}/steps`, { step: 'confirm' }), 201, 'confirm the move');
     expectStatus(await staff.desk.post(`/work-orders/${moveOrderId}/complete`), 200, 'complete the move');
   });
 
   it('holds part of the lot for a bank; only the bank releases it (anyone else: 404 HOLD_NOT_FOUND, no holder named)', async () => {
-    const placed = await staff.inventoryDesk.post(`/stock/${lotId}/holds`, { holdId: 'pledge-1', kind: 'freeze', pieces: 1, kg: 2_000, reason: 'pledged to ICBC', holder: BANK.clientId });
+    const placed = await staff.inventoryDesk.post(`/stock/${lotId}/holds`, {
+      holdId: 'pledge-1',
+      kind: 'freeze',
+      pieces: 1,
+      kg: 2_000,
+      reason: 'pledged to ICBC',
+      holder: BANK.clientId,
+    });
     // 3 pieces / 6,000 kg on hand, 1 / 2,000 frozen: 2 / 4,000 available.
-    expect(placed).toMatchObject({ status: 201, body: { levels: { onHand: { pieces: 3, kg: 6_000 }, frozen: { pieces: 1, kg: 2_000 }, available: { pieces: 2, kg: 4_000 } } } });
-    const tooMuch = await staff.inventoryDesk.post(`/stock/${lotId}/holds`, { holdId: 'res-1', kind: 'reservation', pieces: 3, kg: 6_000, reason: 'receipts', holder: 'P-A' });
+    expect(placed).toMatchObject({
+      status: 201,
+      body: { levels: { onHand: { pieces: 3, kg: 6_000 }, frozen: { pieces: 1, kg: 2_000 }, available: { pieces: 2, kg: 4_000 } } },
+    });
+    const tooMuch = await staff.inventoryDesk.post(`/stock/${lotId}/holds`, {
+      holdId: 'res-1',
+      kind: 'reservation',
+      pieces: 3,
+      kg: 6_000,
+      reason: 'receipts',
+      holder: 'P-A',
+    });
     expect(tooMuch).toMatchObject({ status: 409, body: { code: 'INSUFFICIENT_AVAILABLE' } });
     const depositor = httpClient(services.inventory.baseUrl, services.token('trader-a', ['depositor'], 'P-A'));
     const refused = await depositor.post(`/stock/${lotId}/holds/pledge-1/release`);
@@ -157,7 +213,9 @@ describe('stock operations, then rebuild equals live', () => {
     expect(early).toMatchObject({ status: 409, body: { code: 'VARIANCES_UNEXPLAINED' } });
     for (const varianceId of ['missing_piece:B2', 'misplaced_piece:B3', 'weight_variance:B3', 'unexpected_piece:X9']) {
       expectStatus(
-        await staff.operator.post(`/stocktakes/${stocktakeId}/variances/${encodeURIComponent(varianceId)}/explanations`, { explanation: `checked on the floor: ${varianceId}` }),
+        await staff.operator.post(`/stocktakes/${stocktakeId}/variances/${encodeURIComponent(varianceId)}/explanations`, {
+          explanation: `checked on the floor: ${varianceId}`,
+        }),
         201,
         `explain ${varianceId}`,
       );
@@ -172,8 +230,16 @@ describe('stock operations, then rebuild equals live', () => {
       return item?.onHand.pieces === 2 ? item : undefined;
     });
     expect(stock.onHand).toEqual({ pieces: 2, kg: 3_950 });
-    const movements = (await staff.inventoryDesk.get(`/stock/movements?lot=${lotId}&limit=50`)).body.items.map((m: { kind: string; pieces: number; kg: number }) => [m.kind, m.pieces, m.kg]);
-    expect(movements).toEqual(expect.arrayContaining([['stocktake_variance', -1, -2_000], ['stocktake_variance', 0, -50], ['removed', -1, -2_000]]));
+    const movements = (await staff.inventoryDesk.get(`/stock/movements?lot=${lotId}&limit=50`)).body.items.map(
+      (m: { kind: string; pieces: number; kg: number }) => [m.kind, m.pieces, m.kg],
+    );
+    expect(movements).toEqual(
+      expect.arrayContaining([
+        ['stocktake_variance', -1, -2_000],
+        ['stocktake_variance', 0, -50],
+        ['removed', -1, -2_000],
+      ]),
+    );
     const order = (await staff.desk.get(`/work-orders/${stocktakeOrderId}`)).body;
     expect(order.history.map((h: { step: string }) => h.step)).toEqual(['plan', 'count', 'reconcile', 'confirm']);
   });
@@ -202,7 +268,13 @@ describe('stock operations, then rebuild equals live', () => {
           topic: `${services.prefix}.receipt.entitlement.v1`,
           key: 'entitlement-ent-7',
           value: toBinary(OutboundEntitlementGrantedSchema, granted),
-          headers: { ce_id: 'ent-7-granted', ce_type: OutboundEntitlementGrantedSchema.typeName, ce_source: '/dw/receipt', ce_subject: 'entitlement-ent-7', ce_specversion: '1.0' },
+          headers: {
+            ce_id: 'ent-7-granted',
+            ce_type: OutboundEntitlementGrantedSchema.typeName,
+            ce_source: '/dw/receipt',
+            ce_subject: 'entitlement-ent-7',
+            ce_specversion: '1.0',
+          },
         },
       ]);
     } finally {

@@ -82,7 +82,9 @@ describe('commit-order reading under 16 concurrent writers (PostgreSQL + Kafka)'
             events: Array.from({ length: count }, (_, i) => ({ type: 'ProbeRecorded', data: { n: from + i + 1 } })),
             metadata,
             outbox: (pending) =>
-              pending.map((e, i) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(from + i + 1)) })),
+              pending.map((e, i) =>
+                cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(from + i + 1)) }),
+              ),
           });
           // Hold the allocated positions for a while before committing (0–4 ms).
           await tx.sql.query(`SELECT pg_sleep(random() * 0.004)`);

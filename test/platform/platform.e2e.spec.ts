@@ -5,16 +5,7 @@ import { join } from 'node:path';
 import { dropServiceDatabase } from '@dw/event-store';
 import { readSpanRecords } from '@dw/observability';
 import { createDevKeySet, DEV_ISSUER, mintDevToken } from '@dw/platform';
-import {
-  databaseUrl,
-  runEntryPoint,
-  ServiceProcess,
-  serviceProcessEnv,
-  startServiceProcess,
-  testMessageBus,
-  TopicRecorder,
-  waitFor,
-} from '@dw/testing';
+import { databaseUrl, runEntryPoint, ServiceProcess, serviceProcessEnv, startServiceProcess, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
 
 /**
  * The platform end to end, as users run it: two services in two OS processes, real
@@ -70,7 +61,10 @@ describe('platform end to end: HTTP → event log → outbox → Kafka → inbox
     await deadLetters?.stop();
     const exits = await Promise.all([writer?.stop(), reader?.stop()]);
     // Graceful: the drain ran, then Nest re-raised SIGTERM (no crash, no non-zero exit code).
-    expect(exits).toEqual([{ code: null, signal: 'SIGTERM' }, { code: null, signal: 'SIGTERM' }]);
+    expect(exits).toEqual([
+      { code: null, signal: 'SIGTERM' },
+      { code: null, signal: 'SIGTERM' },
+    ]);
     expect(reader.output()).toMatch(/draining \d+ consumer\(s\) and relay\(s\)/);
     const admin = await bus.admin();
     await admin.deleteTopics([`${prefix}.platform.probe.v1`, `${prefix}.probe-reader.dlq`]).catch(() => undefined);
@@ -94,27 +88,40 @@ describe('platform end to end: HTTP → event log → outbox → Kafka → inbox
         (error: Error) => error.message,
       );
     const asOwner = await started(asRole(`${writerSchema}_owner`));
-    expect(asOwner).toContain(`refusing to serve as ${writerSchema}_owner: it can own the log (and disable its triggers), UPDATE events, DELETE events, TRUNCATE events`);
+    expect(asOwner).toContain(
+      `refusing to serve as ${writerSchema}_owner: it can own the log (and disable its triggers), UPDATE events, DELETE events, TRUNCATE events`,
+    );
     const asSuperuser = await started(asRole(new URL(databaseUrl()).username));
     expect(asSuperuser).toMatch(/refusing to serve as \w+: it can act as a superuser/);
   });
 
   it('carries one trace from the HTTP request in one process to the Kafka handler in another', async () => {
     const traceId = randomBytes(16).toString('hex');
-    const answer = await post(writer.baseUrl, '/probes/traced', { payload: 'hello', weightKg: 5 }, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+    const answer = await post(
+      writer.baseUrl,
+      '/probes/traced',
+      { payload: 'hello', weightKg: 5 },
+      { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers.get('etag')).toBe('"1"');
 
-    const observed = await waitFor(async () => {
-      const response = await fetch(`${reader.baseUrl}/observations/traced`, { headers: { authorization: `Bearer ${token}` } });
-      return response.status === 200 ? ((await response.json()) as { observations: unknown[] }) : undefined;
-    }, { describe: 'the reader to observe the probe' });
+    const observed = await waitFor(
+      async () => {
+        const response = await fetch(`${reader.baseUrl}/observations/traced`, { headers: { authorization: `Bearer ${token}` } });
+        return response.status === 200 ? ((await response.json()) as { observations: unknown[] }) : undefined;
+      },
+      { describe: 'the reader to observe the probe' },
+    );
     expect(observed.observations).toEqual([{ sequence: 1, payload: 'hello' }]);
 
-    const spans = await waitFor(() => {
-      const inTrace = readSpanRecords(spansFile).filter((s) => s.traceId === traceId);
-      return inTrace.some((s) => s.serviceName === 'probe-reader') ? inTrace : undefined;
-    }, { describe: 'the consumer span in the trace' });
+    const spans = await waitFor(
+      () => {
+        const inTrace = readSpanRecords(spansFile).filter((s) => s.traceId === traceId);
+        return inTrace.some((s) => s.serviceName === 'probe-reader') ? inTrace : undefined;
+      },
+      { describe: 'the consumer span in the trace' },
+    );
     const server = spans.find((s) => s.serviceName === 'platform' && s.kind === 'SERVER')!;
     const producer = spans.find((s) => s.serviceName === 'platform' && s.kind === 'PRODUCER')!;
     const consumer = spans.find((s) => s.serviceName === 'probe-reader' && s.kind === 'CONSUMER')!;
@@ -143,7 +150,10 @@ describe('platform end to end: HTTP → event log → outbox → Kafka → inbox
     expect(unknownField.status).toBe(400);
     expect(unknownField.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'colour' })] });
     const wrongType = await post(writer.baseUrl, '/probes/bad', { payload: 'x', weightKg: 'heavy' });
-    expect(wrongType.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: expect.arrayContaining([expect.objectContaining({ field: 'weightKg', constraint: 'isInt' })]) });
+    expect(wrongType.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: expect.arrayContaining([expect.objectContaining({ field: 'weightKg', constraint: 'isInt' })]),
+    });
     const outOfRange = await post(writer.baseUrl, '/probes/bad', { payload: 'x', weightKg: 1001 });
     expect(outOfRange.body.errors[0]).toMatchObject({ field: 'weightKg', constraint: 'max' });
     const malformed = await post(writer.baseUrl, '/probes/bad', '{"payload": ');
@@ -161,7 +171,10 @@ describe('platform end to end: HTTP → event log → outbox → Kafka → inbox
   it('dead-letters a message the reader cannot apply and keeps consuming the partition', async () => {
     expect((await post(writer.baseUrl, '/probes/poisoned', { payload: 'poison', weightKg: 1 })).status).toBe(200);
     expect((await post(writer.baseUrl, '/probes/poisoned', { payload: 'after', weightKg: 1 })).status).toBe(200);
-    const letter = await waitFor(() => deadLetters.messages.find((m) => m.headers.ce_subject === 'probe-poisoned'), { timeoutMs: 60_000, describe: 'the dead letter' });
+    const letter = await waitFor(() => deadLetters.messages.find((m) => m.headers.ce_subject === 'probe-poisoned'), {
+      timeoutMs: 60_000,
+      describe: 'the dead letter',
+    });
     expect(letter.headers).toMatchObject({ dlq_error_message: 'probe-reader cannot apply a poison probe', ce_type: 'dw.platform.v1.PlatformProbeRecorded' });
     const observed = await waitFor(async () => {
       const response = await fetch(`${reader.baseUrl}/observations/poisoned`, { headers: { authorization: `Bearer ${token}` } });
@@ -180,8 +193,11 @@ describe('platform end to end: HTTP → event log → outbox → Kafka → inbox
     expect(readerMetrics).toMatch(/dw_dead_letters_total\{[^}]*\} [1-9]/);
     expect(readerMetrics).toMatch(/dw_consumer_lag_messages\{/);
     // The reader's projection has applied everything: its backlog gauge comes down to 0.
-    await waitFor(async () => /dw_projection_lag_events\{[^}]*projection="probe_observations"[^}]*\} 0\n/.test(await (await fetch(`${reader.baseUrl}/metrics`)).text()), {
-      describe: 'projection lag 0',
-    });
+    await waitFor(
+      async () => /dw_projection_lag_events\{[^}]*projection="probe_observations"[^}]*\} 0\n/.test(await (await fetch(`${reader.baseUrl}/metrics`)).text()),
+      {
+        describe: 'projection lag 0',
+      },
+    );
   });
 });

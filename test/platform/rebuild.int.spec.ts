@@ -100,7 +100,9 @@ describe('rebuild: read models rebuilt from the log equal the live ones, row for
 
   /** The live read model agrees with the writers' own arithmetic, not only with a rebuild. */
   async function expectLiveMatchesWriters(): Promise<void> {
-    const { rows } = await t.db.query<{ account_id: string; entries: string; balance_fen: string }>(`SELECT account_id, entries, balance_fen FROM ledger_balances`);
+    const { rows } = await t.db.query<{ account_id: string; entries: string; balance_fen: string }>(
+      `SELECT account_id, entries, balance_fen FROM ledger_balances`,
+    );
     const live = Object.fromEntries(rows.map((r) => [r.account_id, { entries: Number(r.entries), balanceFen: Number(r.balance_fen) }]));
     expect(live).toEqual(Object.fromEntries(expected));
   }
@@ -117,7 +119,8 @@ describe('rebuild: read models rebuilt from the log equal the live ones, row for
     for (const shadow of Object.values(built.tables)) await t.owner.query(`DROP TABLE ${shadow}`);
   }
 
-  const caughtUp = () => waitFor(async () => (await liveEntries()) === ledgerEntries, { timeoutMs: 60_000, describe: `live ledger_entries reaching ${ledgerEntries}` });
+  const caughtUp = () =>
+    waitFor(async () => (await liveEntries()) === ledgerEntries, { timeoutMs: 60_000, describe: `live ledger_entries reaching ${ledgerEntries}` });
 
   it('after 10,000 events, build() produces tables equal, row for row, to the live ones', async () => {
     const written = await appendConcurrently((n) => TOTAL_EVENTS - n);
@@ -132,7 +135,9 @@ describe('rebuild: read models rebuilt from the log equal the live ones, row for
     const buildMs = Date.now() - buildStarted;
     expect(built.events).toBe(TOTAL_EVENTS);
     await expectShadowEqualsLive(built);
-    process.stdout.write(`rebuild: ${TOTAL_EVENTS} events in ${written.appends} appends; build() replayed them in ${buildMs} ms; ${ledgerEntries} entries and ${expected.size} accounts equal to live\n`);
+    process.stdout.write(
+      `rebuild: ${TOTAL_EVENTS} events in ${written.appends} appends; build() replayed them in ${buildMs} ms; ${ledgerEntries} entries and ${expected.size} accounts equal to live\n`,
+    );
 
     // The comparison can fail: one running balance off by one fen shows on both sides.
     await t.owner.query(`UPDATE ${built.tables.ledger_entries} SET balance_after_fen = balance_after_fen + 1
@@ -147,7 +152,10 @@ describe('rebuild: read models rebuilt from the log equal the live ones, row for
     // A transaction that appends before build() starts and commits only after it ends: build()
     // reads below the commit horizon, so neither it nor anything appended after it is in the
     // shadow tables; switchOver() must apply them.
-    const stragglerEvents: NewEvent[] = [{ type: LEDGER_CREDITED, data: { amountFen: 12_345 } }, { type: LEDGER_DEBITED, data: { amountFen: 345 } }];
+    const stragglerEvents: NewEvent[] = [
+      { type: LEDGER_CREDITED, data: { amountFen: 12_345 } },
+      { type: LEDGER_DEBITED, data: { amountFen: 345 } },
+    ];
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let appended!: () => void;

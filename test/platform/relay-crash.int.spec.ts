@@ -119,7 +119,9 @@ describe('outbox relay killed with SIGKILL 20 times while 10,000 events are appe
           events: Array.from({ length: count }, (_, i) => ({ type: 'ProbeRecorded', data: { n: from + i + 1 } })),
           metadata,
           outbox: (pending) =>
-            pending.map((e, i) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(from + i + 1)) })),
+            pending.map((e, i) =>
+              cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(from + i + 1)) }),
+            ),
         });
         for (const e of result.events) appendedIds.add(e.eventId);
       }

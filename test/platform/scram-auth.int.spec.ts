@@ -13,7 +13,11 @@ import { kafkaBrokers, PrivatePostgres, runEntryPoint, startServiceProcess, type
 const ENTRY = 'test/platform/fixtures/probe-services/probe-services.ts';
 const run = randomBytes(4).toString('hex');
 const schema = `t_scram_${run}`;
-const passwords = { admin: `admin-${randomBytes(8).toString('hex')}`, owner: `owner-${randomBytes(8).toString('hex')}`, app: `app/${randomBytes(8).toString('hex')}:@` };
+const passwords = {
+  admin: `admin-${randomBytes(8).toString('hex')}`,
+  owner: `owner-${randomBytes(8).toString('hex')}`,
+  app: `app/${randomBytes(8).toString('hex')}:@`,
+};
 const keys = createDevKeySet();
 
 describe('a PostgreSQL that authenticates with scram-sha-256', () => {
@@ -67,7 +71,9 @@ describe('a PostgreSQL that authenticates with scram-sha-256', () => {
       body: JSON.stringify({ payload: 'over scram', weightKg: 1 }),
     });
     expect(written.status).toBe(200);
-    const read = await fetch(`${service.baseUrl}/probes/scram-1`, { headers: { authorization: `Bearer ${token}`, 'x-min-log-position': written.headers.get('x-log-position')! } });
+    const read = await fetch(`${service.baseUrl}/probes/scram-1`, {
+      headers: { authorization: `Bearer ${token}`, 'x-min-log-position': written.headers.get('x-log-position')! },
+    });
     expect(await read.json()).toEqual({ probeId: 'scram-1', version: 1 });
 
     expect(await runEntryPoint(ENTRY, ['platform', 'rebuild'], env)).toMatch(/rebuilt probe_versions/);

@@ -1,7 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dropServiceDatabase } from '@dw/event-store';
 import { DEV_ISSUER, signRequest, type Role } from '@dw/platform';
-import { databaseUrl, ReadYourWritesSession, runEntryPoint, ServiceProcess, serviceProcessEnv, startServiceProcess, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
+import {
+  databaseUrl,
+  ReadYourWritesSession,
+  runEntryPoint,
+  ServiceProcess,
+  serviceProcessEnv,
+  startServiceProcess,
+  testMessageBus,
+  TopicRecorder,
+  waitFor,
+} from '@dw/testing';
 import { fromBinary } from '@bufbuild/protobuf';
 import { ReceiptTitleTransferredSchema, TransferMismatchAlarmRaisedSchema } from '@dw/contracts';
 import { receiveInboundLot, staffOf } from '../order-inventory/fixtures/inbound-receiving';
@@ -63,7 +73,10 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
 
   async function signed(client: typeof EXCHANGE | typeof BANK, method: string, path: string, json?: unknown): Promise<{ status: number; body: Body }> {
     const body = json === undefined ? undefined : JSON.stringify(json);
-    const headers = { ...signRequest({ clientId: client.id, secret: client.secret, method, path, body }), ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }) };
+    const headers = {
+      ...signRequest({ clientId: client.id, secret: client.secret, method, path, body }),
+      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
+    };
     const response = await fetch(`${receipt.baseUrl}${path}`, {
       method,
       headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}), ...session.headersFor(receipt.baseUrl) },
@@ -108,8 +121,22 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
   it('lots received by inventory become receipts after a signed exchange approval, change hands twice, are pledged, merged, and cancelled into an outbound order', async () => {
     // Master data at inventory (the commodity with the grade the exchange delivers by, a shed slot).
     const { manager: inventoryManager, desk } = staffOf(services);
-    expect((await inventoryManager.post('/commodities', { code: COMMODITY, product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢', grade: 'HRB400E' })).status).toBe(201);
-    expect((await inventoryManager.post('/locations', { locationId: 'SHED2-R01-S01', warehouse: WAREHOUSE, area: { kind: 'shed', name: 'SHED2' }, row: 'R01', slot: 'S01', capacityKg: 100_000 })).status).toBe(201);
+    expect(
+      (await inventoryManager.post('/commodities', { code: COMMODITY, product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢', grade: 'HRB400E' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await inventoryManager.post('/locations', {
+          locationId: 'SHED2-R01-S01',
+          warehouse: WAREHOUSE,
+          area: { kind: 'shed', name: 'SHED2' },
+          row: 'R01',
+          slot: 'S01',
+          capacityKg: 100_000,
+        })
+      ).status,
+    ).toBe(201);
 
     // Storage cards at the receipt service; the seller's is the one the inbound notices name.
     const sellerCard = await openCard(seller, '恒达钢铁贸易有限公司');
@@ -123,8 +150,16 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
 
     // Two inbound lots through the order and inventory services' full inbound workflow.
     const base = { warehouse: WAREHOUSE, storageCard: sellerCard, party: 'party-seller', commodity: COMMODITY };
-    const first = await receiveInboundLot(services, { ...base, pieces: { 'A-1': 2_000, 'A-2': 2_000, 'A-3': 2_000 }, placement: { 'A-1': 'SHED2-R01-S01', 'A-2': 'SHED2-R01-S01', 'A-3': 'SHED2-R01-S01' } });
-    const second = await receiveInboundLot(services, { ...base, pieces: { 'B-1': 2_000, 'B-2': 2_000 }, placement: { 'B-1': 'SHED2-R01-S01', 'B-2': 'SHED2-R01-S01' } });
+    const first = await receiveInboundLot(services, {
+      ...base,
+      pieces: { 'A-1': 2_000, 'A-2': 2_000, 'A-3': 2_000 },
+      placement: { 'A-1': 'SHED2-R01-S01', 'A-2': 'SHED2-R01-S01', 'A-3': 'SHED2-R01-S01' },
+    });
+    const second = await receiveInboundLot(services, {
+      ...base,
+      pieces: { 'B-1': 2_000, 'B-2': 2_000 },
+      placement: { 'B-1': 'SHED2-R01-S01', 'B-2': 'SHED2-R01-S01' },
+    });
     const lots = await waitFor(
       async () => {
         const known = (await atReceipt(clerk, 'GET', `/lots?ownerCard=${sellerCard}&status=available`)).body.items as Body[];
@@ -150,23 +185,51 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
       receipts: [{ lotIds: [first.lotId] }, { lotIds: [second.lotId] }],
     });
     expect(applied.status).toBe(201);
-    const unsigned = await fetch(`${receipt.baseUrl}/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"approvalReference":"X"}' });
+    const unsigned = await fetch(`${receipt.baseUrl}/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"approvalReference":"X"}',
+    });
     expect(unsigned.status).toBe(401);
-    const approved = await signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, { approvalReference: 'SHFE-ACC-1' });
+    const approved = await signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
+      approvalReference: 'SHFE-ACC-1',
+    });
     expect(approved.status).toBe(200);
     const [r1, r2] = approved.body.receiptNumbers as string[];
 
     // Transferred twice: seller → trader, trader → mill; a mistyped card is refused with an alarm.
     const line = (n: string) => ({ receiptNumber: n, commodity: COMMODITY });
-    expect((await atReceipt(seller, 'POST', '/transfers', { entered: { holderName: '恒达钢铁贸易有限公司', storageCard: sellerCard }, buyerCard: traderCard, lines: [line(r1!), line(r2!)] })).status).toBe(201);
-    const mistyped = await atReceipt(trader, 'POST', '/transfers', { entered: { holderName: '华东建材有限公司', storageCard: millCard }, buyerCard: millCard, lines: [line(r1!)] });
+    expect(
+      (
+        await atReceipt(seller, 'POST', '/transfers', {
+          entered: { holderName: '恒达钢铁贸易有限公司', storageCard: sellerCard },
+          buyerCard: traderCard,
+          lines: [line(r1!), line(r2!)],
+        })
+      ).status,
+    ).toBe(201);
+    const mistyped = await atReceipt(trader, 'POST', '/transfers', {
+      entered: { holderName: '华东建材有限公司', storageCard: millCard },
+      buyerCard: millCard,
+      lines: [line(r1!)],
+    });
     expect([mistyped.status, mistyped.body.code]).toEqual([422, 'TRANSFER_CARD_MISMATCH']);
-    expect((await atReceipt(trader, 'POST', '/transfers', { entered: { holderName: '华东建材有限公司', storageCard: traderCard }, buyerCard: millCard, lines: [line(r1!), line(r2!)] })).status).toBe(201);
+    expect(
+      (
+        await atReceipt(trader, 'POST', '/transfers', {
+          entered: { holderName: '华东建材有限公司', storageCard: traderCard },
+          buyerCard: millCard,
+          lines: [line(r1!), line(r2!)],
+        })
+      ).status,
+    ).toBe(201);
 
     // One pledged by its holder to the bank and released by the bank (signed).
     const pledged = await atReceipt(mill, 'POST', `/receipts/${r1}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'inventory financing' });
     expect(pledged.status).toBe(201);
-    expect((await signed(EXCHANGE, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'not mine' })).body.code).toBe('HOLD_RELEASE_FORBIDDEN');
+    expect((await signed(EXCHANGE, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'not mine' })).body.code).toBe(
+      'HOLD_RELEASE_FORBIDDEN',
+    );
     expect((await signed(BANK, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'repaid' })).status).toBe(200);
 
     // The two merged (6 t + 4 t), and the merged receipt cancelled for pickup.
@@ -186,7 +249,12 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     );
     expect(outbound).toMatchObject({ type: 'outbound', status: 'open', warehouse: WAREHOUSE, owner: millCard, ownerParty: 'party-mill', commodity: COMMODITY });
     expect(outbound.entitlement).toMatchObject({ entitlementId, receiptNumber: merged.body.receiptNumber });
-    expect(outbound.entitlement.lots.map((lot: Body) => [lot.lotId, lot.netKg]).sort()).toEqual([[first.lotId, 6_000], [second.lotId, 4_000]].sort());
+    expect(outbound.entitlement.lots.map((lot: Body) => [lot.lotId, lot.netKg]).sort()).toEqual(
+      [
+        [first.lotId, 6_000],
+        [second.lotId, 4_000],
+      ].sort(),
+    );
 
     // The record: every step with its actor, verified; the facts went out on Kafka for ops.
     const history = await signed(EXCHANGE, 'GET', `/integration/exchange/receipts/${r1}/history`);
@@ -200,12 +268,22 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     ]);
     expect(history.body.verification.receipt).toMatchObject({ ok: true, events: 6 });
     expect(history.body.alarms).toHaveLength(1);
-    const transfers = await waitFor(() => {
-      const found = recorder.messages.filter((m) => m.headers.ce_type === ReceiptTitleTransferredSchema.typeName);
-      return found.length === 4 ? found : undefined;
-    }, { describe: 'four title transfers on receipt.receipt.v1 (2 receipts × 2)' });
-    expect(transfers.map((m) => fromBinary(ReceiptTitleTransferredSchema, m.value).to?.storageCard).sort()).toEqual([millCard, millCard, traderCard, traderCard].sort());
-    const alarm = await waitFor(() => recorder.messages.find((m) => m.headers.ce_type === TransferMismatchAlarmRaisedSchema.typeName), { describe: 'the alarm on receipt.alarm.v1' });
-    expect(fromBinary(TransferMismatchAlarmRaisedSchema, alarm.value)).toMatchObject({ receiptNumber: r1, mismatches: [{ entered: millCard, recorded: traderCard }] });
+    const transfers = await waitFor(
+      () => {
+        const found = recorder.messages.filter((m) => m.headers.ce_type === ReceiptTitleTransferredSchema.typeName);
+        return found.length === 4 ? found : undefined;
+      },
+      { describe: 'four title transfers on receipt.receipt.v1 (2 receipts × 2)' },
+    );
+    expect(transfers.map((m) => fromBinary(ReceiptTitleTransferredSchema, m.value).to?.storageCard).sort()).toEqual(
+      [millCard, millCard, traderCard, traderCard].sort(),
+    );
+    const alarm = await waitFor(() => recorder.messages.find((m) => m.headers.ce_type === TransferMismatchAlarmRaisedSchema.typeName), {
+      describe: 'the alarm on receipt.alarm.v1',
+    });
+    expect(fromBinary(TransferMismatchAlarmRaisedSchema, alarm.value)).toMatchObject({
+      receiptNumber: r1,
+      mismatches: [{ entered: millCard, recorded: traderCard }],
+    });
   });
 });

@@ -22,13 +22,11 @@ export class UnknownEventTypeError extends ContractError {
   static readonly code = 'CONTRACT_UNKNOWN_EVENT_TYPE';
   override readonly name = 'UnknownEventTypeError';
 
-  constructor(readonly typeName: string, registered: readonly string[]) {
-    super(
-      UnknownEventTypeError.code,
-      `no contract is registered for event type '${typeName}'`,
-      { typeName, registered },
-      'type',
-    );
+  constructor(
+    readonly typeName: string,
+    registered: readonly string[],
+  ) {
+    super(UnknownEventTypeError.code, `no contract is registered for event type '${typeName}'`, { typeName, registered }, 'type');
   }
 }
 
@@ -37,14 +35,13 @@ export class ContractDecodeError extends ContractError {
   static readonly code = 'CONTRACT_DECODE_FAILED';
   override readonly name = 'ContractDecodeError';
 
-  constructor(readonly typeName: string, byteLength: number, reason: string, cause: unknown) {
-    super(
-      ContractDecodeError.code,
-      `cannot decode ${byteLength} byte(s) as '${typeName}': ${reason}`,
-      { typeName, byteLength, reason },
-      'data',
-      { cause },
-    );
+  constructor(
+    readonly typeName: string,
+    byteLength: number,
+    reason: string,
+    cause: unknown,
+  ) {
+    super(ContractDecodeError.code, `cannot decode ${byteLength} byte(s) as '${typeName}': ${reason}`, { typeName, byteLength, reason }, 'data', { cause });
   }
 }
 
@@ -53,7 +50,11 @@ export class ContractEncodeError extends ContractError {
   static readonly code = 'CONTRACT_ENCODE_FAILED';
   override readonly name = 'ContractEncodeError';
 
-  constructor(readonly typeName: string, reason: string, cause?: unknown) {
+  constructor(
+    readonly typeName: string,
+    reason: string,
+    cause?: unknown,
+  ) {
     super(ContractEncodeError.code, `cannot encode '${typeName}': ${reason}`, { typeName, reason }, 'data', {
       cause,
     });
@@ -66,12 +67,7 @@ export class EventTypeConflictError extends ContractError {
   override readonly name = 'EventTypeConflictError';
 
   constructor(readonly typeName: string) {
-    super(
-      EventTypeConflictError.code,
-      `event type '${typeName}' is already registered with a different schema`,
-      { typeName },
-      'schema',
-    );
+    super(EventTypeConflictError.code, `event type '${typeName}' is already registered with a different schema`, { typeName }, 'schema');
   }
 }
 
@@ -91,11 +87,6 @@ export class ContractValueOutOfRangeError extends ContractError {
   override readonly name = 'ContractValueOutOfRangeError';
 
   constructor(field: string, value: bigint | number, reason: string) {
-    super(
-      ContractValueOutOfRangeError.code,
-      `${field} ${String(value)} is out of range: ${reason}`,
-      { value: String(value), reason },
-      field,
-    );
+    super(ContractValueOutOfRangeError.code, `${field} ${String(value)} is out of range: ${reason}`, { value: String(value), reason }, field);
   }
 }

@@ -3,13 +3,30 @@ import { platformEventSchemas } from './event-registry';
 import { platformProbeTopic, type TopicSpec } from './topics';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
-import { receiptAlarmTopic, receiptEntitlementTopic, receiptEventSchemas, receiptIssuanceTopic, receiptReceiptTopic, receiptStorageCardTopic } from './services/receipt.contracts';
+import {
+  receiptAlarmTopic,
+  receiptEntitlementTopic,
+  receiptEventSchemas,
+  receiptIssuanceTopic,
+  receiptReceiptTopic,
+  receiptStorageCardTopic,
+} from './services/receipt.contracts';
 
 /**
  * Every integration topic of the system. A service team defines its topics in
  * services/<service>.contracts.ts and adds them here; the README's topic table follows this list.
  */
-export const topicCatalogue: readonly TopicSpec[] = [platformProbeTopic, inventoryLotTopic, receiptEntitlementTopic, receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, inventoryOperationTopic, orderWorkOrderTopic];
+export const topicCatalogue: readonly TopicSpec[] = [
+  platformProbeTopic,
+  inventoryLotTopic,
+  receiptEntitlementTopic,
+  receiptReceiptTopic,
+  receiptStorageCardTopic,
+  receiptIssuanceTopic,
+  receiptAlarmTopic,
+  inventoryOperationTopic,
+  orderWorkOrderTopic,
+];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */
 export const allEventSchemas: readonly DescMessage[] = [...platformEventSchemas, ...inventoryEventSchemas, ...receiptEventSchemas, ...orderEventSchemas];

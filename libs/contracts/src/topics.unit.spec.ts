@@ -1,14 +1,7 @@
 import { EventRegistry } from './event-registry';
 import { InvalidTopicError } from './contract-errors';
 import { allEventSchemas, topicCatalogue } from './topic-catalogue';
-import {
-  deadLetterTopicName,
-  deadLetterTopicSpec,
-  defineTopic,
-  platformProbeTopic,
-  topicName,
-  type TopicSpec,
-} from './topics';
+import { deadLetterTopicName, deadLetterTopicSpec, defineTopic, platformProbeTopic, topicName, type TopicSpec } from './topics';
 
 function caught(fn: () => unknown): unknown {
   try {
@@ -44,15 +37,12 @@ describe('topic naming', () => {
     expect(topicName(platformProbeTopic, prefix)).toBe(expected);
   });
 
-  it.each(['has space', '.leading', 'trailing.', 'double..dot', 'slash/x', 'ümlaut', '-dash-first'])(
-    'refuses the prefix %j',
-    (prefix) => {
-      const error = caught(() => topicName(platformProbeTopic, prefix));
+  it.each(['has space', '.leading', 'trailing.', 'double..dot', 'slash/x', 'ümlaut', '-dash-first'])('refuses the prefix %j', (prefix) => {
+    const error = caught(() => topicName(platformProbeTopic, prefix));
 
-      expect(error).toBeInstanceOf(InvalidTopicError);
-      expect(error).toMatchObject({ code: 'CONTRACT_INVALID_TOPIC', field: 'prefix', details: { value: prefix } });
-    },
-  );
+    expect(error).toBeInstanceOf(InvalidTopicError);
+    expect(error).toMatchObject({ code: 'CONTRACT_INVALID_TOPIC', field: 'prefix', details: { value: prefix } });
+  });
 
   it('refuses a prefix that makes the name longer than Kafka allows (249 characters)', () => {
     // '.platform.probe.v1' is 1 + 8 + 1 + 5 + 1 + 2 = 18 characters, so 231 + 18 = 249 fits

@@ -46,7 +46,8 @@ describe('ProjectionRunner with a failing projection', () => {
       onLag: (projection, behind) => lags.set(projection, behind),
     });
     const store = new EventStore(t.db, { clock: systemClock, ids: uuidV7Generator, onCommit: () => runner.wake() });
-    const append = (type: string) => store.append({ streamId: 'runner-1', streamType: 'probe', expectedVersion: 'any', events: [{ type, data: {} }], metadata });
+    const append = (type: string) =>
+      store.append({ streamId: 'runner-1', streamType: 'probe', expectedVersion: 'any', events: [{ type, data: {} }], metadata });
     runner.start();
     try {
       await append('Readable');

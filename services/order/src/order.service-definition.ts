@@ -25,10 +25,5 @@ export const orderServiceDefinition: ServiceDefinition = {
   projections: [workOrdersProjection, workflowVersionsProjection, integrationRefusalsProjection],
   producedTopics: [orderWorkOrderTopic],
   consumedTopics: [inventoryOperationTopic, receiptEntitlementTopic, receiptStorageCardTopic],
-  eventSchemas: [
-    ...orderEventSchemas,
-    WorkOrderStepPerformedSchema,
-    OutboundEntitlementGrantedSchema,
-    ...storageCardSchemas,
-  ],
+  eventSchemas: [...orderEventSchemas, WorkOrderStepPerformedSchema, OutboundEntitlementGrantedSchema, ...storageCardSchemas],
 };

@@ -23,7 +23,12 @@ describe('receipt log: rebuild and hash-chain verification', () => {
   let receipts: string[];
   const tables = receiptServiceDefinition.projections.flatMap((projection) => Object.keys(projection.tables));
 
-  const env = () => ({ DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: app.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: app.prefix });
+  const env = () => ({
+    DATABASE_ADMIN_URL: databaseUrl(),
+    DATABASE_SCHEMA: app.schema,
+    KAFKA_BROKERS: kafkaBrokers().join(','),
+    KAFKA_TOPIC_PREFIX: app.prefix,
+  });
 
   beforeAll(async () => {
     app = await ReceiptTestApp.start('log', { clock, consume: true });
@@ -34,7 +39,14 @@ describe('receipt log: rebuild and hash-chain verification', () => {
     const buyerCard = await scenario.openCard(buyer, '华东建材有限公司');
     await app.as(depositor('party-pending'), 'POST', '/storage-cards', { holderName: '待审公司' });
     await scenario.publishRule('rebar', TONNE_RULE, '2026-03-10');
-    await scenario.lotsBecomeAvailable(['G1', 'G2', 'G3', 'G4', 'G5', 'G6'].map((lotId, i) => ({ lotId, ownerCard: card, weightKg: 1_000 * (i + 1), producedOn: i < 3 ? '2026-03-01' : '2026-03-05' })));
+    await scenario.lotsBecomeAvailable(
+      ['G1', 'G2', 'G3', 'G4', 'G5', 'G6'].map((lotId, i) => ({
+        lotId,
+        ownerCard: card,
+        weightKg: 1_000 * (i + 1),
+        producedOn: i < 3 ? '2026-03-01' : '2026-03-05',
+      })),
+    );
     receipts = await scenario.issue(card, [['G1', 'G2'], ['G3'], ['G4']]);
     const rejected = await scenario.apply(card, [['G5']]);
     await app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${rejected.body.applicationId}/reject`, { reason: 'no inspection report' });
@@ -44,7 +56,12 @@ describe('receipt log: rebuild and hash-chain verification', () => {
     const pledge = await app.as(buyer, 'POST', `/receipts/${receipts[0]}/pledges`, { bank: { partyId: BANK.id, name: BANK.name }, reason: 'loan' });
     await app.signed(BANK, 'POST', `/integration/receipts/${receipts[0]}/holds/${pledge.body.holdId}/release`, { reason: 'repaid' });
     await app.signed(COURT, 'POST', `/integration/receipts/${receipts[2]}/holds`, { kind: 'freeze', reason: 'case 7' });
-    const split = await app.as(buyer, 'POST', `/receipts/${receipts[0]}/split`, { children: [{ lotIds: ['G1'], weightKg: 1_000 }, { lotIds: ['G2'], weightKg: 2_000 }] });
+    const split = await app.as(buyer, 'POST', `/receipts/${receipts[0]}/split`, {
+      children: [
+        { lotIds: ['G1'], weightKg: 1_000 },
+        { lotIds: ['G2'], weightKg: 2_000 },
+      ],
+    });
     await app.as(buyer, 'POST', '/receipts/merge', { receiptNumbers: [split.body.children[1], receipts[1]] });
     await app.as(buyer, 'POST', `/receipts/${split.body.children[0]}/cancel`, { purpose: 'pickup' });
     clock.set('2026-06-01T02:00:00Z');
@@ -56,13 +73,21 @@ describe('receipt log: rebuild and hash-chain verification', () => {
 
   it('rebuilds every read model from the log, equal row for row to the live one', async () => {
     for (const table of tables) await app.owner.query(`CREATE TABLE live_copy_${table} AS TABLE ${table}`);
-    const counts = Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await app.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n])));
+    const counts = Object.fromEntries(
+      await Promise.all(tables.map(async (table) => [table, (await app.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n])),
+    );
     for (const table of tables) expect({ table, empty: counts[table] === 0 }).toEqual({ table, empty: false });
 
     const output = await runEntryPoint(MAIN, ['rebuild'], env());
     expect(output).toMatch(/rebuilt receipts from \d+ events/);
     for (const table of tables) {
-      expect({ table, ...(await diffTables(app.owner, table, `live_copy_${table}`)) }).toEqual({ table, onlyInA: 0, onlyInB: 0, countA: counts[table], countB: counts[table] });
+      expect({ table, ...(await diffTables(app.owner, table, `live_copy_${table}`)) }).toEqual({
+        table,
+        onlyInA: 0,
+        onlyInB: 0,
+        countA: counts[table],
+        countB: counts[table],
+      });
     }
     // The service role can still use the rebuilt tables.
     expect((await app.as(ops, 'GET', '/receipts?limit=200')).body.items.length).toBe(counts.receipts);

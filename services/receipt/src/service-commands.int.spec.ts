@@ -29,7 +29,10 @@ describe('receipt service commands on PostgreSQL', () => {
   });
 
   const owners = async () => {
-    const { rows } = await admin.query<{ tablename: string; tableowner: string }>(`SELECT tablename, tableowner FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`, [schema]);
+    const { rows } = await admin.query<{ tablename: string; tableowner: string }>(
+      `SELECT tablename, tableowner FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`,
+      [schema],
+    );
     return rows;
   };
 
@@ -44,7 +47,10 @@ describe('receipt service commands on PostgreSQL', () => {
     const rebuilt = await owners();
     expect(rebuilt.filter((row) => row.tableowner !== ownerRole(schema))).toEqual([]);
     // The service role still reads and writes the swapped-in read models.
-    const { rows } = await admin.query<{ ok: boolean }>(`SELECT has_table_privilege($1, $2, 'SELECT, INSERT, UPDATE, DELETE') AS ok`, [appRole(schema), `${schema}.storage_cards`]);
+    const { rows } = await admin.query<{ ok: boolean }>(`SELECT has_table_privilege($1, $2, 'SELECT, INSERT, UPDATE, DELETE') AS ok`, [
+      appRole(schema),
+      `${schema}.storage_cards`,
+    ]);
     expect(rows[0]!.ok).toBe(true);
   });
 });

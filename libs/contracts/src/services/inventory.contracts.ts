@@ -35,4 +35,9 @@ export const inventoryOperationTopic: TopicSpec = defineTopic({
   eventTypes: [WorkOrderStepPerformedSchema.typeName, OperationRefusedSchema.typeName],
 });
 
-export const inventoryEventSchemas = [LotBecameAvailableSchema, LotWeightToleranceExceededSchema, WorkOrderStepPerformedSchema, OperationRefusedSchema] as const;
+export const inventoryEventSchemas = [
+  LotBecameAvailableSchema,
+  LotWeightToleranceExceededSchema,
+  WorkOrderStepPerformedSchema,
+  OperationRefusedSchema,
+] as const;

@@ -94,7 +94,8 @@ export const receiptIssuanceTopic: TopicSpec = defineTopic({
   partitions: 3,
   retentionMs: 90 * DAY_MS,
   cleanupPolicy: 'delete',
-  description: 'Receipt issuance applications: applied (lots held), approved (receipts issued), rejected or withdrawn (lots free); key = application stream id.',
+  description:
+    'Receipt issuance applications: applied (lots held), approved (receipts issued), rejected or withdrawn (lots free); key = application stream id.',
   ownerService: 'receipt',
   eventTypes: issuanceSchemas.map((schema) => schema.typeName),
 });

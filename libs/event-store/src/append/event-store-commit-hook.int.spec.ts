@@ -40,7 +40,9 @@ describe('EventStore onCommit', () => {
   });
 
   it('fires after the commit of a transaction someone else opened (an inbox consumer binds the store to its own)', async () => {
-    await t.db.transaction((sql) => store.bind(sql).append({ streamId: 'c-5', streamType: 'counter', expectedVersion: 'no_stream', events: [event], metadata }));
+    await t.db.transaction((sql) =>
+      store.bind(sql).append({ streamId: 'c-5', streamType: 'counter', expectedVersion: 'no_stream', events: [event], metadata }),
+    );
     await expectSeen([1, 3, 3, 4]);
   });
 

@@ -38,12 +38,12 @@ describe('EventStore on PostgreSQL', () => {
     await expect(
       store.append({ streamId: 'counter-2', streamType: 'counter', expectedVersion: 'no_stream', events: [event(1)], metadata }),
     ).rejects.toMatchObject({ code: 'STREAM_VERSION_CONFLICT', expectedVersion: 'no_stream', actualVersion: 1 });
-    await expect(
-      store.append({ streamId: 'counter-2', streamType: 'counter', expectedVersion: 5, events: [event(1)], metadata }),
-    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
-    await expect(
-      store.append({ streamId: 'missing', streamType: 'counter', expectedVersion: 3, events: [event(1)], metadata }),
-    ).rejects.toMatchObject({ actualVersion: 0 });
+    await expect(store.append({ streamId: 'counter-2', streamType: 'counter', expectedVersion: 5, events: [event(1)], metadata })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
+    await expect(store.append({ streamId: 'missing', streamType: 'counter', expectedVersion: 3, events: [event(1)], metadata })).rejects.toMatchObject({
+      actualVersion: 0,
+    });
     const any = await store.append({ streamId: 'counter-2', streamType: 'counter', expectedVersion: 'any', events: [event(7)], metadata });
     expect(any.nextVersion).toBe(2);
     expect(await store.streamVersion('counter-2')).toBe(2);
@@ -102,8 +102,14 @@ describe('EventStore on PostgreSQL', () => {
     expect(rows).toEqual([{ message_key: 'with-outbox', headers: { ce_type: 'CounterIncremented' } }]);
     // A failed append leaves no outbox row behind.
     await expect(
-      store.append({ streamId: 'with-outbox', streamType: 'counter', expectedVersion: 0, events: [event(2)], metadata,
-        outbox: (pending) => pending.map((e) => ({ messageId: e.eventId, topic: 't', key: 'k', payload: Buffer.from('y'), headers: {} })) }),
+      store.append({
+        streamId: 'with-outbox',
+        streamType: 'counter',
+        expectedVersion: 0,
+        events: [event(2)],
+        metadata,
+        outbox: (pending) => pending.map((e) => ({ messageId: e.eventId, topic: 't', key: 'k', payload: Buffer.from('y'), headers: {} })),
+      }),
     ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect((await t.db.query(`SELECT 1 FROM outbox`)).rowCount).toBe(1);
   });
@@ -136,7 +142,13 @@ describe('EventStore on PostgreSQL', () => {
 
   it('reports an event id already in the log as a duplicate, not as a version conflict', async () => {
     const first = await store.append({ streamId: 'dup-1', streamType: 'counter', expectedVersion: 'no_stream', events: [event(1)], metadata });
-    const replayed = store.append({ streamId: 'dup-2', streamType: 'counter', expectedVersion: 'no_stream', events: [{ ...event(1), eventId: first.events[0]!.eventId }], metadata });
+    const replayed = store.append({
+      streamId: 'dup-2',
+      streamType: 'counter',
+      expectedVersion: 'no_stream',
+      events: [{ ...event(1), eventId: first.events[0]!.eventId }],
+      metadata,
+    });
     await expect(replayed).rejects.toMatchObject({ name: 'DuplicateEventIdError', code: 'DUPLICATE_EVENT_ID', streamId: 'dup-2' });
     expect(await store.streamVersion('dup-2')).toBe(0);
   });

@@ -54,7 +54,11 @@ export async function loadAggregate<C extends Command, S, E extends DomainEvent>
 ): Promise<LoadedAggregate<S>> {
   const cached = snapshot ? await loadSnapshot<S>(tx.sql, streamId, snapshot.snapshotType, snapshot.schemaVersion) : null;
   const events = (await tx.readStream<E>(streamId, cached?.streamPosition ?? 0)) as RecordedEvent<E>[];
-  const state = foldEvents(decider, events.map((e) => ({ type: e.type, data: e.data }) as E), cached?.state ?? decider.initialState());
+  const state = foldEvents(
+    decider,
+    events.map((e) => ({ type: e.type, data: e.data }) as E),
+    cached?.state ?? decider.initialState(),
+  );
   const version = events.length > 0 ? events[events.length - 1]!.streamPosition : (cached?.streamPosition ?? 0);
   return { state, version, replayed: events.length };
 }

@@ -95,8 +95,7 @@ export class Database implements SqlClient {
   async unitOfWork<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
     if (this.unit() !== undefined) return this.transaction(work);
     return this.ownTransaction(
-      (tx, client, committed) =>
-        units.run({ database: this, client, committed, turn: Promise.resolve(), inSavepoint: false, savepoints: 0 }, () => work(tx)),
+      (tx, client, committed) => units.run({ database: this, client, committed, turn: Promise.resolve(), inSavepoint: false, savepoints: 0 }, () => work(tx)),
       'READ COMMITTED',
     );
   }

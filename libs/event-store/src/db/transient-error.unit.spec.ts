@@ -11,7 +11,10 @@ describe('isTransientInfrastructureError', () => {
     ['a refused socket', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
     ['a lost connection', new Error('Connection terminated unexpectedly')],
     ['an exhausted pool', new Error('timeout exceeded when trying to connect')],
-    ['a version conflict with a concurrent writer', Object.assign(new Error('stream lot-1 is at version 4, expected 3'), { name: 'WrongExpectedVersionError' })],
+    [
+      'a version conflict with a concurrent writer',
+      Object.assign(new Error('stream lot-1 is at version 4, expected 3'), { name: 'WrongExpectedVersionError' }),
+    ],
   ])('retries %s without limit', (_, error) => {
     expect(isTransientInfrastructureError(error)).toBe(true);
   });
@@ -20,7 +23,10 @@ describe('isTransientInfrastructureError', () => {
     ['a domain refusal', Object.assign(new Error('lot L1 is not available'), { name: 'DomainError', code: 'LOT_NOT_AVAILABLE' })],
     ['an undecodable message', Object.assign(new Error('bad bytes'), { code: 'CONTRACT_DECODE_FAILED' })],
     ['a constraint violation (23505)', Object.assign(new Error('duplicate key'), { code: '23505' })],
-    ['a statement timeout (57014), which a pathological message would meet every time', Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })],
+    [
+      'a statement timeout (57014), which a pathological message would meet every time',
+      Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+    ],
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'kg')")],
     ['something thrown that is not an error', 'oops'],
     ['nothing', undefined],

@@ -73,10 +73,12 @@ describe('Database.unitOfWork', () => {
     await t.db.unitOfWork(async () => {
       await Promise.all(
         ['a', 'b', 'c', 'd'].map((name) =>
-          store.transaction(async (tx) => {
-            await tx.append({ streamId: `u-4-${name}`, streamType: 'note', expectedVersion: 'no_stream', events: [noted(name)], metadata });
-            if (name === 'b') throw new Error('b refused');
-          }).catch(() => undefined),
+          store
+            .transaction(async (tx) => {
+              await tx.append({ streamId: `u-4-${name}`, streamType: 'note', expectedVersion: 'no_stream', events: [noted(name)], metadata });
+              if (name === 'b') throw new Error('b refused');
+            })
+            .catch(() => undefined),
         ),
       );
     });

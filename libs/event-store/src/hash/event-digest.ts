@@ -31,17 +31,7 @@ export interface DigestInput {
 /** sha256 over everything an event says; the stream's hash chain links these digests. */
 export function eventDigest(event: DigestInput): Buffer {
   return createHash('sha256')
-    .update(
-      canonicalJson([
-        event.streamId,
-        event.eventId,
-        event.type,
-        event.schemaVersion,
-        event.data,
-        event.metadata,
-        event.recordedAt.toISOString(),
-      ]),
-    )
+    .update(canonicalJson([event.streamId, event.eventId, event.type, event.schemaVersion, event.data, event.metadata, event.recordedAt.toISOString()]))
     .digest();
 }
 

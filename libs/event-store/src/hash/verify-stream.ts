@@ -44,10 +44,7 @@ export async function verifyStream(sql: SqlClient, streamId: string): Promise<St
     if (!hash.equals(row.hash)) return { streamId, ok: false, events: rows.length, brokenAt: position, reason: 'hash_mismatch' };
     previous = hash;
   }
-  const head = await sql.query<{ last_hash: Buffer | null; version: string }>(
-    `SELECT last_hash, version FROM streams WHERE stream_id = $1`,
-    [streamId],
-  );
+  const head = await sql.query<{ last_hash: Buffer | null; version: string }>(`SELECT last_hash, version FROM streams WHERE stream_id = $1`, [streamId]);
   const stream = head.rows[0];
   // The head row is what optimistic concurrency checks against: a stream with events and no head
   // would let the next append start it again at version 1.

@@ -73,7 +73,13 @@ describe('provisioning interrupted at any statement', () => {
       const app = await openServiceDatabase(url, schema, { poolSize: 1 });
       try {
         const store = new EventStore(app.db, { clock: new ManualClock('2026-03-02T01:00:00Z'), ids: new SequentialIdGenerator() });
-        await store.append({ streamId: 'kept', streamType: 'counter', expectedVersion: 'no_stream', events: [{ type: 'Counted', data: {} }], metadata: { actor: { subject: 's', role: 'ops' }, correlationId: 'c' } });
+        await store.append({
+          streamId: 'kept',
+          streamType: 'counter',
+          expectedVersion: 'no_stream',
+          events: [{ type: 'Counted', data: {} }],
+          metadata: { actor: { subject: 's', role: 'ops' }, correlationId: 'c' },
+        });
         let rerun = 0;
         for (let k = 1; ; k++) {
           const reached = await failingAtStatement(k, () => provisionServiceDatabase(url, { schema, migrations: eventStoreMigrations }));
@@ -85,7 +91,9 @@ describe('provisioning interrupted at any statement', () => {
           rerun = k;
         }
         expect((await app.db.query(`SELECT count(*)::int AS n FROM events`)).rows[0]).toEqual({ n: 1 });
-        console.log(`provisioning crash: first provisioning interrupted at each of its ${firstRun} statements, a re-provisioning at each of its ${rerun}; the app role never held a way to change the log`);
+        console.log(
+          `provisioning crash: first provisioning interrupted at each of its ${firstRun} statements, a re-provisioning at each of its ${rerun}; the app role never held a way to change the log`,
+        );
         expect(firstRun).toBeGreaterThan(10);
         expect(rerun).toBeGreaterThan(5);
       } finally {

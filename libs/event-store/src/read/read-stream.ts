@@ -35,11 +35,7 @@ export function toRecordedEvent<E extends DomainEvent>(row: EventRow): RecordedE
   };
 }
 
-export async function readStreamIn<E extends DomainEvent>(
-  sql: SqlClient,
-  streamId: string,
-  fromPosition = 0,
-): Promise<RecordedEvent<E>[]> {
+export async function readStreamIn<E extends DomainEvent>(sql: SqlClient, streamId: string, fromPosition = 0): Promise<RecordedEvent<E>[]> {
   const { rows } = await sql.query<EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM events e
       WHERE e.stream_id = $1 AND e.stream_position > $2 ORDER BY e.stream_position`,

@@ -27,10 +27,9 @@ describe('whole-log readers see each stream in position order', () => {
 
   /** What an inbox consumer writes before it decides: a write, so its transaction takes its xid here. */
   const recordInboxRow = (tx: EventStoreTransaction) =>
-    tx.sql.query(
-      `INSERT INTO inbox (consumer_group, message_id, topic, partition, "offset", processed_at) VALUES ('g', $1, 't', 0, 0, now())`,
-      [`m-${++inboxRows}`],
-    );
+    tx.sql.query(`INSERT INTO inbox (consumer_group, message_id, topic, partition, "offset", processed_at) VALUES ('g', $1, 't', 0, 0, now())`, [
+      `m-${++inboxRows}`,
+    ]);
 
   it('reads the HTTP append (position 2) before the older-xid inbox transaction’s append (position 3)', async () => {
     await store.append({ streamId: 'lot-1', streamType: 'lot', expectedVersion: 'no_stream', events: [tick], metadata });

@@ -138,7 +138,7 @@ export class BusinessCalendar {
     const first = epochDayOf(this.firstDate);
     const last = epochDayOf(this.lastDate);
     let day = epochDayOf(start);
-    for (let remaining = Math.abs(n); remaining > 0; ) {
+    for (let remaining = Math.abs(n); remaining > 0;) {
       day += step;
       if (day < first || day > last) {
         // The answer depends on holidays not yet published: refuse rather than guess.

@@ -89,7 +89,11 @@ function publishYear(command: PublishCalendarYear, state: CalendarPublicationSta
     (['daysOff', 'makeUpWorkingDays'] as const).forEach((list) =>
       holiday[list]?.forEach((day, d) => {
         if (typeof day === 'string' && !day.startsWith(`${year}-`)) {
-          throw refuse.invalid('CALENDAR_DATA_INVALID', `${day} is not in ${year}: a year's notice lists only days of that year`, `holidays[${h}].${list}[${d}]`);
+          throw refuse.invalid(
+            'CALENDAR_DATA_INVALID',
+            `${day} is not in ${year}: a year's notice lists only days of that year`,
+            `holidays[${h}].${list}[${d}]`,
+          );
         }
       }),
     ),

@@ -1,12 +1,7 @@
 import { foldEvents } from '../decider/decider';
 import { CalendarRangeError } from './calendar-range.error';
 import { cnMainlandCalendarData } from './cn-mainland-calendar';
-import {
-  calendarPublicationDecider as decider,
-  CalendarPublicationEvent,
-  PublishCalendarYear,
-  publishedCalendar,
-} from './calendar-publication.decider';
+import { calendarPublicationDecider as decider, CalendarPublicationEvent, PublishCalendarYear, publishedCalendar } from './calendar-publication.decider';
 import type { HolidayData } from './calendar-data';
 import { localDate } from './local-date';
 import { refusalOf } from '@dw/testing';
@@ -16,7 +11,16 @@ const exchange = { subject: 'shfe', role: 'exchange' };
 /** The bundled 2025 and 2026 notices, as the service seeds them into its log. */
 const seeded: CalendarPublicationEvent[] = cnMainlandCalendarData.years.map((y) => ({
   type: 'CalendarYearPublished',
-  data: { calendar: 'cn-mainland', timeZone: 'Asia/Shanghai', year: y.year, source: y.source, holidays: y.holidays, revision: 1, publishedBy: { subject: 'bundled', role: 'ops' }, publishedAt: '2025-11-20T00:00:00.000Z' },
+  data: {
+    calendar: 'cn-mainland',
+    timeZone: 'Asia/Shanghai',
+    year: y.year,
+    source: y.source,
+    holidays: y.holidays,
+    revision: 1,
+    publishedBy: { subject: 'bundled', role: 'ops' },
+    publishedAt: '2025-11-20T00:00:00.000Z',
+  },
 }));
 
 /**
@@ -25,12 +29,25 @@ const seeded: CalendarPublicationEvent[] = cnMainlandCalendarData.years.map((y) 
  */
 const notice2027: HolidayData[] = [
   { name: 'New Year', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03'], makeUpWorkingDays: [] },
-  { name: 'Spring Festival', daysOff: ['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], makeUpWorkingDays: ['2027-02-13'] },
+  {
+    name: 'Spring Festival',
+    daysOff: ['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+    makeUpWorkingDays: ['2027-02-13'],
+  },
 ];
 
 const publish = (year: number, holidays: HolidayData[], today = '2026-12-07', source = `example notice for ${year}`): PublishCalendarYear => ({
   type: 'PublishCalendarYear',
-  data: { calendar: 'cn-mainland', timeZone: 'Asia/Shanghai', year, source, holidays, today: localDate(today), publishedBy: exchange, publishedAt: '2026-12-07T02:00:00.000Z' },
+  data: {
+    calendar: 'cn-mainland',
+    timeZone: 'Asia/Shanghai',
+    year,
+    source,
+    holidays,
+    today: localDate(today),
+    publishedBy: exchange,
+    publishedAt: '2026-12-07T02:00:00.000Z',
+  },
 });
 
 const decide = (given: CalendarPublicationEvent[], command: PublishCalendarYear) => decider.decide(command, foldEvents(decider, given));
@@ -42,7 +59,9 @@ describe('publishing a calendar year', () => {
     expect(() => before.addTradingDays('2026-12-31', 1)).toThrow(CalendarRangeError);
 
     const events = decide(seeded, publish(2027, notice2027));
-    expect(events).toEqual([expect.objectContaining({ type: 'CalendarYearPublished', data: expect.objectContaining({ year: 2027, revision: 1, publishedBy: exchange }) })]);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'CalendarYearPublished', data: expect.objectContaining({ year: 2027, revision: 1, publishedBy: exchange }) }),
+    ]);
     const after = publishedCalendar(foldEvents(decider, [...seeded, ...events]))!;
     // Fri Jan 1 is New Year's Day, Sat 2 and Sun 3 are the weekend: Mon Jan 4 is next.
     expect(after.addTradingDays('2026-12-31', 1)).toBe('2027-01-04');

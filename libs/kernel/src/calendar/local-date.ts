@@ -63,7 +63,7 @@ export function addCalendarDays(date: string, days: number): LocalDate {
 
 export function dayOfWeek(date: string): IsoDayOfWeek {
   // 1970-01-01 was a Thursday (ISO 4); `((x % 7) + 7) % 7` keeps the result positive before 1970.
-  return ((((epochDayOf(date) + 3) % 7) + 7) % 7 + 1) as IsoDayOfWeek;
+  return (((((epochDayOf(date) + 3) % 7) + 7) % 7) + 1) as IsoDayOfWeek;
 }
 
 export function isWeekend(date: string): boolean {
@@ -94,9 +94,7 @@ function civilFromEpochDay(epochDay: number): { year: number; month: number; day
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;

@@ -51,7 +51,9 @@ describe('day arithmetic', () => {
 
   it('refuses fractional day counts and results outside years 0000-9999', () => {
     expect(() => addCalendarDays('2026-01-01', 0.5)).toThrow(expect.objectContaining({ code: 'INVALID_DAY_COUNT', field: 'days' }));
-    expect(() => addCalendarDays('9999-12-31', 1)).toThrow(expect.objectContaining({ code: 'INVALID_DATE', details: expect.objectContaining({ reason: 'out_of_range' }) }));
+    expect(() => addCalendarDays('9999-12-31', 1)).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', details: expect.objectContaining({ reason: 'out_of_range' }) }),
+    );
     expect(() => addCalendarDays('0000-01-01', -1)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
   });
 

@@ -24,12 +24,8 @@ export class DomainError extends Error {
 }
 
 export const refuse = {
-  invalid: (code: string, message: string, field?: string, details: Record<string, unknown> = {}) =>
-    new DomainError(code, message, 'invalid', details, field),
-  notFound: (code: string, message: string, details: Record<string, unknown> = {}) =>
-    new DomainError(code, message, 'not_found', details),
-  conflict: (code: string, message: string, details: Record<string, unknown> = {}) =>
-    new DomainError(code, message, 'conflict', details),
-  forbidden: (code: string, message: string, details: Record<string, unknown> = {}) =>
-    new DomainError(code, message, 'forbidden', details),
+  invalid: (code: string, message: string, field?: string, details: Record<string, unknown> = {}) => new DomainError(code, message, 'invalid', details, field),
+  notFound: (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(code, message, 'not_found', details),
+  conflict: (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(code, message, 'conflict', details),
+  forbidden: (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(code, message, 'forbidden', details),
 };

@@ -93,7 +93,11 @@ describe('multiplyRate', () => {
   });
 
   it('refuses a ratio without a positive whole denominator', () => {
-    expect(() => multiplyRate(fen(5), { numerator: 1, denominator: -3 })).toThrow(expect.objectContaining({ code: 'INVALID_RATIO', field: 'rate.denominator' }));
-    expect(() => multiplyRate(fen(5), { numerator: 0.5, denominator: 1 })).toThrow(expect.objectContaining({ code: 'INVALID_INTEGER', field: 'rate.numerator' }));
+    expect(() => multiplyRate(fen(5), { numerator: 1, denominator: -3 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATIO', field: 'rate.denominator' }),
+    );
+    expect(() => multiplyRate(fen(5), { numerator: 0.5, denominator: 1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INTEGER', field: 'rate.numerator' }),
+    );
   });
 });

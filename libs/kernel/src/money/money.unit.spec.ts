@@ -74,7 +74,9 @@ describe('Fen', () => {
     });
 
     it('refuses a number where a string is required (floats never carry money in)', () => {
-      expect(() => yuanToFen(12.34 as unknown as string)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', details: expect.objectContaining({ reason: 'format' }) }));
+      expect(() => yuanToFen(12.34 as unknown as string)).toThrow(
+        expect.objectContaining({ code: 'INVALID_AMOUNT', details: expect.objectContaining({ reason: 'format' }) }),
+      );
     });
   });
 

@@ -75,10 +75,15 @@ export function isBeforeShanghaiTimeOfDay(instant: Date, hhmm: string): boolean 
 function shanghaiEpochDayOf(instant: Date, field: string): number {
   const epochDay = Math.floor((validInstant(instant, field).getTime() + OFFSET_MS) / DAY_MS);
   if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
-    throw refuse.invalid('INVALID_INSTANT', `${field} ${instant.toISOString()} is outside the supported span (Shanghai ${SHANGHAI_FIXED_OFFSET_SINCE}..9999-12-31)`, field, {
-      value: instant.toISOString(),
-      reason: 'out_of_range',
-    });
+    throw refuse.invalid(
+      'INVALID_INSTANT',
+      `${field} ${instant.toISOString()} is outside the supported span (Shanghai ${SHANGHAI_FIXED_OFFSET_SINCE}..9999-12-31)`,
+      field,
+      {
+        value: instant.toISOString(),
+        reason: 'out_of_range',
+      },
+    );
   }
   return epochDay;
 }

@@ -81,7 +81,9 @@ describe('Shanghai time (UTC+8, no DST since 1991)', () => {
 
     it('refuses invalid dates and Dates', () => {
       expect(() => shanghaiInstant('2026-02-29', '14:00')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
-      expect(() => shanghaiDateOf(new Date('not a date'))).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT', details: expect.objectContaining({ reason: 'not_a_date' }) }));
+      expect(() => shanghaiDateOf(new Date('not a date'))).toThrow(
+        expect.objectContaining({ code: 'INVALID_INSTANT', details: expect.objectContaining({ reason: 'not_a_date' }) }),
+      );
       expect(() => isBeforeShanghaiDeadline('2026-03-02T06:00:00Z' as unknown as Date, '2026-03-02', '14:00')).toThrow(
         expect.objectContaining({ code: 'INVALID_INSTANT' }),
       );
@@ -93,8 +95,12 @@ describe('Shanghai time (UTC+8, no DST since 1991)', () => {
         .formatToParts(at('1991-07-01T00:00:00Z'))
         .find((part) => part.type === 'timeZoneName')?.value;
       expect(offset).toBe('GMT+9');
-      expect(() => shanghaiDateOf(at('1991-07-01T00:00:00Z'))).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT', details: expect.objectContaining({ reason: 'out_of_range' }) }));
-      expect(() => startOfShanghaiDay('1991-12-31')).toThrow(expect.objectContaining({ code: 'INVALID_DATE', details: expect.objectContaining({ reason: 'before_fixed_offset' }) }));
+      expect(() => shanghaiDateOf(at('1991-07-01T00:00:00Z'))).toThrow(
+        expect.objectContaining({ code: 'INVALID_INSTANT', details: expect.objectContaining({ reason: 'out_of_range' }) }),
+      );
+      expect(() => startOfShanghaiDay('1991-12-31')).toThrow(
+        expect.objectContaining({ code: 'INVALID_DATE', details: expect.objectContaining({ reason: 'before_fixed_offset' }) }),
+      );
       // The first supported instant: 1992-01-01 00:00 Shanghai.
       expect(shanghaiDateOf(at('1991-12-31T16:00:00Z'))).toBe('1992-01-01');
       expect(() => shanghaiDateOf(at('1991-12-31T15:59:59.999Z'))).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));

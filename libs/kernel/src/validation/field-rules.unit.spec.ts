@@ -18,7 +18,10 @@ describe('field rules shared by every service', () => {
 
   it('takes one of the allowed values and names them when refusing', () => {
     expect(requireOneOf('rail', ['rail', 'truck'] as const, 'arrivalMode')).toBe('rail');
-    expect(refusalOf(() => requireOneOf('plane', ['rail', 'truck'] as const, 'arrivalMode'))).toMatchObject({ code: 'VALUE_NOT_ALLOWED', details: { allowed: ['rail', 'truck'] } });
+    expect(refusalOf(() => requireOneOf('plane', ['rail', 'truck'] as const, 'arrivalMode'))).toMatchObject({
+      code: 'VALUE_NOT_ALLOWED',
+      details: { allowed: ['rail', 'truck'] },
+    });
   });
 
   it('takes a list with at least one entry and no repeats', () => {

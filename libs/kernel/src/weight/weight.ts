@@ -63,4 +63,3 @@ export function withinTolerance(actual: Kg, expected: Kg, tolerance: WeightToler
   }
   return deviation <= BigInt(kg(tolerance.kg, { field: 'tolerance.kg' }));
 }
-

@@ -115,7 +115,9 @@ describe('Kg', () => {
     });
 
     it('refuses negative or fractional tolerances', () => {
-      expect(() => withinTolerance(kg(1), kg(1), { basisPoints: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_TOLERANCE', field: 'tolerance.basisPoints' }));
+      expect(() => withinTolerance(kg(1), kg(1), { basisPoints: -1 })).toThrow(
+        expect.objectContaining({ code: 'INVALID_TOLERANCE', field: 'tolerance.basisPoints' }),
+      );
       expect(() => withinTolerance(kg(1), kg(1), { basisPoints: 2.5 })).toThrow(expect.objectContaining({ code: 'INVALID_TOLERANCE' }));
       expect(() => withinTolerance(kg(1), kg(1), { kg: -5 as Kg })).toThrow(expect.objectContaining({ code: 'INVALID_WEIGHT', field: 'tolerance.kg' }));
     });

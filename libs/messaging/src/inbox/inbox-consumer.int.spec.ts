@@ -36,7 +36,8 @@ describe('InboxConsumer with real PostgreSQL and Kafka', () => {
     await t.close();
   });
 
-  const send = (id: string, body: string) => producer.send([{ topic, key: 'k', value: Buffer.from(body), headers: { ce_id: id, ce_type: 'dw.platform.v1.PlatformProbeRecorded' } }]);
+  const send = (id: string, body: string) =>
+    producer.send([{ topic, key: 'k', value: Buffer.from(body), headers: { ce_id: id, ce_type: 'dw.platform.v1.PlatformProbeRecorded' } }]);
 
   it('applies each message exactly once, retries transient failures, and dead-letters a poison message without blocking the partition', async () => {
     const outcomes: string[] = [];
@@ -119,7 +120,10 @@ describe('InboxConsumer with real PostgreSQL and Kafka', () => {
           // A real connection loss: the server ends this very session (SQLSTATE 57P01).
           await tx.query(`SELECT pg_terminate_backend(pg_backend_pid())`);
         }
-        await tx.query(`INSERT INTO applied (message_id, body) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING`, [`${waitGroup}:${messageId}`, message.value.toString()]);
+        await tx.query(`INSERT INTO applied (message_id, body) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING`, [
+          `${waitGroup}:${messageId}`,
+          message.value.toString(),
+        ]);
       },
     });
     const dead = await new TopicRecorder(bus, [waitDlq]).start();
@@ -127,7 +131,9 @@ describe('InboxConsumer with real PostgreSQL and Kafka', () => {
     await send('w-2', 'behind it');
     await consumer.start();
     try {
-      await waitFor(async () => (await t.db.query(`SELECT 1 FROM applied WHERE message_id = $1`, [`${waitGroup}:w-2`])).rowCount === 1, { describe: 'w-2 applied' });
+      await waitFor(async () => (await t.db.query(`SELECT 1 FROM applied WHERE message_id = $1`, [`${waitGroup}:w-2`])).rowCount === 1, {
+        describe: 'w-2 applied',
+      });
       expect(outages).toBe(7);
       const mine = outcomes.filter((o) => o.endsWith(':w-1') || o.endsWith(':w-2'));
       // Seven waits on w-1, then w-1 applied, then w-2: the partition waited, in order, nothing dead-lettered.
@@ -173,12 +179,21 @@ describe('InboxConsumer with real PostgreSQL and Kafka', () => {
     const dead = await new TopicRecorder(bus, [parkDlq]).start();
     await consumer.start();
     try {
-      await waitFor(async () => (await t.db.query(`SELECT 1 FROM applied WHERE message_id = $1`, [`${parkGroup}:after-huge`])).rowCount === 1, { describe: 'the message behind it applied' });
+      await waitFor(async () => (await t.db.query(`SELECT 1 FROM applied WHERE message_id = $1`, [`${parkGroup}:after-huge`])).rowCount === 1, {
+        describe: 'the message behind it applied',
+      });
       const { rows } = await t.db.query<{ message_id: string; bytes: number; handler_error: string; dead_letter_error: string }>(
         `SELECT message_id, length(payload) AS bytes, handler_error, dead_letter_error FROM inbox_parked WHERE consumer_group = $1`,
         [parkGroup],
       );
-      expect(rows).toEqual([{ message_id: 'huge', bytes: 1_047_000, handler_error: expect.stringContaining('cannot apply'), dead_letter_error: expect.stringContaining('MESSAGE_TOO_LARGE') }]);
+      expect(rows).toEqual([
+        {
+          message_id: 'huge',
+          bytes: 1_047_000,
+          handler_error: expect.stringContaining('cannot apply'),
+          dead_letter_error: expect.stringContaining('MESSAGE_TOO_LARGE'),
+        },
+      ]);
       expect(alarms).toEqual([expect.stringContaining('huge: ')]);
       // Its own two attempts, then parked once: not redelivered to itself.
       expect(attemptsOnHuge).toBe(2);

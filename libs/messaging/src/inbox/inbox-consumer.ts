@@ -119,7 +119,10 @@ export class InboxConsumer {
     const parent = propagation.extract(ROOT_CONTEXT, message.headers);
     const span = tracer.startSpan(
       `process ${message.topic}`,
-      { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': this.options.groupId, 'messaging.message.id': messageId } },
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': this.options.groupId, 'messaging.message.id': messageId },
+      },
       parent,
     );
     try {
@@ -176,7 +179,13 @@ export class InboxConsumer {
     return this.options.transientBackoffMs ? this.options.transientBackoffMs(attempt) : Math.min(5_000, 100 * 2 ** (attempt - 1));
   }
 
-  private async deadLetter(message: IncomingMessage, messageId: string, error: unknown, attempts: number, batch: BatchContext): Promise<'done' | 'interrupted'> {
+  private async deadLetter(
+    message: IncomingMessage,
+    messageId: string,
+    error: unknown,
+    attempts: number,
+    batch: BatchContext,
+  ): Promise<'done' | 'interrupted'> {
     trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: 'dead-lettered' });
     for (let failures = 1; ; failures += 1) {
       try {

@@ -30,10 +30,16 @@ describe('TopicAdmin.ensureTopics on real Kafka', () => {
       // An operator raises the message size limit on this topic (with the tool's full set, as AlterConfigs needs).
       await raw.alterConfigs({
         validateOnly: false,
-        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: [
-          { name: 'retention.ms', value: '86400000' },
-          { name: 'max.message.bytes', value: '2097152' },
-        ] }],
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: topic,
+            configEntries: [
+              { name: 'retention.ms', value: '86400000' },
+              { name: 'max.message.bytes', value: '2097152' },
+            ],
+          },
+        ],
       });
       await admin.ensureTopics([{ name: topic, partitions: 2, retentionMs: 172_800_000 }]);
       expect(await topicConfigs()).toMatchObject({ 'retention.ms': '172800000', 'max.message.bytes': '2097152' });

@@ -13,7 +13,11 @@ import {
 import { OutboxRelay } from './outbox-relay';
 import { cloudEventMessage } from './cloud-event-message';
 
-const metadata: EventMetadata = { actor: { subject: 'op-1', role: 'operator' }, correlationId: 'c-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+const metadata: EventMetadata = {
+  actor: { subject: 'op-1', role: 'operator' },
+  correlationId: 'c-1',
+  traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+};
 
 describe('OutboxRelay with real PostgreSQL and Kafka', () => {
   let t: TestServiceDatabase;
@@ -38,7 +42,8 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
       expectedVersion: 'any',
       events: [{ type: 'ProbeRecorded', data: { n } }],
       metadata,
-      outbox: (pending) => pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) })),
+      outbox: (pending) =>
+        pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) })),
     });
 
   it('publishes every outbox row once, keyed by aggregate, in per-aggregate order, with CloudEvents headers', async () => {
@@ -56,7 +61,12 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
         expect(new Set(recorder.messages.filter((m) => m.key === key).map((m) => m.partition)).size).toBe(1);
       }
       const first = recorder.messages[0]!;
-      expect(first.headers).toMatchObject({ ce_specversion: '1.0', ce_type: 'dw.platform.v1.PlatformProbeRecorded', ce_source: '/dw/test', 'content-type': 'application/protobuf' });
+      expect(first.headers).toMatchObject({
+        ce_specversion: '1.0',
+        ce_type: 'dw.platform.v1.PlatformProbeRecorded',
+        ce_source: '/dw/test',
+        'content-type': 'application/protobuf',
+      });
       expect(first.headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
       // The relay's producer span continues the request's trace.
       expect(first.headers.traceparent).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-/);
@@ -83,7 +93,8 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
           expectedVersion: 'no_stream',
           events: [{ type: 'ProbeRecorded', data: { n: 1 } }],
           metadata,
-          outbox: (pending) => pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from('1') })),
+          outbox: (pending) =>
+            pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from('1') })),
         }),
       );
       await waitFor(() => recorder.messages.some((m) => m.key === 'woken-1'), { timeoutMs: 15_000, describe: 'the notified relay to publish' });
@@ -102,7 +113,9 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
     try {
       await appendWithOutbox('leader-1', 1);
       await waitFor(() => recorder.messages.some((m) => m.key === 'leader-1'));
-      const leaders = await t.db.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = hashtext($1)::oid`, [`outbox-relay:${t.schema}`]);
+      const leaders = await t.db.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = hashtext($1)::oid`, [
+        `outbox-relay:${t.schema}`,
+      ]);
       expect(leaders.rowCount).toBe(1);
       await a.drain();
       await appendWithOutbox('leader-2', 2);
@@ -119,7 +132,10 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
     await createTestTopics(bus, [parkedTopic], 3);
     const recorder = await new TopicRecorder(bus, [parkedTopic]).start();
     const alarms: string[] = [];
-    const relay = new OutboxRelay(t.db, bus, { pollIntervalMs: 100, onParked: (row, error) => alarms.push(`${row.messageId}:${(error as { type?: string }).type}`) });
+    const relay = new OutboxRelay(t.db, bus, {
+      pollIntervalMs: 100,
+      onParked: (row, error) => alarms.push(`${row.messageId}:${(error as { type?: string }).type}`),
+    });
     const ids: string[] = [];
     let oversized = '';
     const payloadFor = (n: number) => (n === 5_000 ? Buffer.alloc(1_500_000, 1) : Buffer.from(String(n))); // over the broker's 1 MB message.max.bytes
@@ -133,7 +149,10 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
           expectedVersion: 'any',
           events: ns.map((n) => ({ type: 'ProbeRecorded', data: { n } })),
           metadata,
-          outbox: (pending) => pending.map((e, i) => cloudEventMessage(e, { topic: parkedTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: payloadFor(ns[i]!) })),
+          outbox: (pending) =>
+            pending.map((e, i) =>
+              cloudEventMessage(e, { topic: parkedTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: payloadFor(ns[i]!) }),
+            ),
         });
         result.events.forEach((e, i) => (ns[i] === 5_000 ? (oversized = e.eventId) : ids.push(e.eventId)));
       }
@@ -143,7 +162,9 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
       const seen = new Set(recorder.messages.map((m) => m.headers.ce_id));
       expect(ids.filter((id) => !seen.has(id))).toEqual([]);
       expect(seen.has(oversized)).toBe(false);
-      const parked = await t.db.query<{ message_id: string; error_type: string; bytes: number }>(`SELECT message_id, error_type, length(payload) AS bytes FROM outbox_parked`);
+      const parked = await t.db.query<{ message_id: string; error_type: string; bytes: number }>(
+        `SELECT message_id, error_type, length(payload) AS bytes FROM outbox_parked`,
+      );
       expect(parked.rows).toEqual([{ message_id: oversized, error_type: 'MESSAGE_TOO_LARGE', bytes: 1_500_000 }]);
       expect(alarms).toEqual([`${oversized}:MESSAGE_TOO_LARGE`]);
     } finally {
@@ -172,14 +193,16 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
         expectedVersion: 'any',
         events: [{ type: 'ProbeRecorded', data: { n } }],
         metadata,
-        outbox: (pending) => pending.map((e) => cloudEventMessage(e, { topic: orderTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) })),
+        outbox: (pending) =>
+          pending.map((e) =>
+            cloudEventMessage(e, { topic: orderTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) }),
+          ),
       });
     };
     const leaderPid = async () => {
-      const { rows } = await t.owner.query<{ pid: number }>(
-        `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = hashtext($1)::oid`,
-        [`outbox-relay:${t.schema}`],
-      );
+      const { rows } = await t.owner.query<{ pid: number }>(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = hashtext($1)::oid`, [
+        `outbox-relay:${t.schema}`,
+      ]);
       return rows[0]?.pid;
     };
     let appended = 0;
@@ -202,7 +225,10 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
       })();
       await Promise.all([...writers, terminator]);
       await waitFor(async () => (await t.db.query(`SELECT 1 FROM outbox LIMIT 1`)).rowCount === 0, { describe: 'the outbox drained', timeoutMs: 120_000 });
-      await waitFor(() => new Set(recorder.messages.map((m) => m.headers.ce_id)).size >= TOTAL, { describe: `${TOTAL} distinct messages on Kafka`, timeoutMs: 120_000 });
+      await waitFor(() => new Set(recorder.messages.map((m) => m.headers.ce_id)).size >= TOTAL, {
+        describe: `${TOTAL} distinct messages on Kafka`,
+        timeoutMs: 120_000,
+      });
 
       // Per aggregate, in the order Kafka holds them: a repeat of a value already seen is a
       // republish (allowed); a value lower than one already seen, and new, is an inversion.

@@ -237,10 +237,9 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<{ published: number; more: boolean }> {
     // A plain read, outside any transaction: nothing pins the commit horizon during the send.
-    const { rows } = await this.db.query<OutboxRow>(
-      `SELECT id, message_id, topic, message_key, payload, headers FROM outbox ORDER BY id LIMIT $1`,
-      [this.batchSize],
-    );
+    const { rows } = await this.db.query<OutboxRow>(`SELECT id, message_id, topic, message_key, payload, headers FROM outbox ORDER BY id LIMIT $1`, [
+      this.batchSize,
+    ]);
     const batch = withinBytes(rows, this.batchBytes);
     if (batch.length === 0) return { published: 0, more: false };
     try {
@@ -349,7 +348,11 @@ const PRODUCER_STATE_ERRORS = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCE
  */
 function toPublishedMessage(row: OutboxRow): { message: OutgoingMessage; span: Span } {
   const parent = propagation.extract(ROOT_CONTEXT, row.headers);
-  const span = tracer.startSpan(`publish ${row.topic}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic, 'messaging.message.id': row.message_id } }, parent);
+  const span = tracer.startSpan(
+    `publish ${row.topic}`,
+    { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic, 'messaging.message.id': row.message_id } },
+    parent,
+  );
   const headers: Record<string, string> = { ...row.headers };
   propagation.inject(trace.setSpan(context.active(), span), headers);
   return { message: { topic: row.topic, key: row.message_key, value: row.payload, headers }, span };

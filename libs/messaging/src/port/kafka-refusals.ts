@@ -1,5 +1,12 @@
 /** The broker's answers that a record can never be written as it is: retrying the same bytes cannot help. */
-const RECORD_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'INVALID_TOPIC_EXCEPTION', 'TOPIC_AUTHORIZATION_FAILED', 'CORRUPT_MESSAGE']);
+const RECORD_REFUSALS = new Set([
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'INVALID_TOPIC_EXCEPTION',
+  'TOPIC_AUTHORIZATION_FAILED',
+  'CORRUPT_MESSAGE',
+]);
 
 export function isRefusedForGood(error: unknown): boolean {
   return RECORD_REFUSALS.has(kafkaErrorType(error));

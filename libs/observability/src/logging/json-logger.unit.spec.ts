@@ -167,9 +167,7 @@ describe('JsonLogger', () => {
 
     it('refuses an unknown LOG_LEVEL at construction rather than logging nothing', () => {
       process.env.LOG_LEVEL = 'loud';
-      expect(() => capture({ level: undefined })).toThrow(
-        'LOG_LEVEL must be one of verbose, debug, info, warn, error, fatal, log; got "loud"',
-      );
+      expect(() => capture({ level: undefined })).toThrow('LOG_LEVEL must be one of verbose, debug, info, warn, error, fatal, log; got "loud"');
     });
 
     it('applies the exact set Nest hands to setLogLevels, to children too', () => {

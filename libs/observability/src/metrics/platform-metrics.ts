@@ -11,9 +11,7 @@ export type ConsumerOutcome = 'applied' | 'duplicate' | 'retried' | 'waited' | '
 export const CONSUMER_OUTCOMES: readonly ConsumerOutcome[] = ['applied', 'duplicate', 'retried', 'waited', 'dead_lettered', 'parked'];
 
 /** 0.5 ms to 2.5 s in 1-2.5-5 steps: an append is one round trip; seconds mean lock contention. */
-export const APPEND_DURATION_BUCKETS: readonly number[] = [
-  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
-];
+export const APPEND_DURATION_BUCKETS: readonly number[] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 export class MetricValueError extends RangeError {
   override readonly name = 'MetricValueError';
@@ -209,7 +207,12 @@ export const platformMetrics = {
     inc(labels: { group: string; topic: string; outcome: ConsumerOutcome }, messages = 1): void {
       const name = 'dw_consumer_messages_total';
       if (!CONSUMER_OUTCOMES.includes(labels.outcome)) {
-        throw new MetricValueError('metric.invalid_label', name, 'outcome', `must be one of ${CONSUMER_OUTCOMES.join(', ')}, got ${JSON.stringify(labels.outcome)}`);
+        throw new MetricValueError(
+          'metric.invalid_label',
+          name,
+          'outcome',
+          `must be one of ${CONSUMER_OUTCOMES.join(', ')}, got ${JSON.stringify(labels.outcome)}`,
+        );
       }
       consumerMessages.inc(
         { group: labelValue(name, 'group', labels.group), topic: labelValue(name, 'topic', labels.topic), outcome: labels.outcome },
@@ -220,10 +223,7 @@ export const platformMetrics = {
   deadLetters: {
     inc(labels: { group: string; topic: string }, messages = 1): void {
       const name = 'dw_dead_letters_total';
-      deadLetters.inc(
-        { group: labelValue(name, 'group', labels.group), topic: labelValue(name, 'topic', labels.topic) },
-        count(name, 'messages', messages),
-      );
+      deadLetters.inc({ group: labelValue(name, 'group', labels.group), topic: labelValue(name, 'topic', labels.topic) }, count(name, 'messages', messages));
     },
   },
   projectionLag: {

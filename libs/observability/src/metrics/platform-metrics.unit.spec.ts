@@ -152,7 +152,10 @@ describe('platform metrics', () => {
     });
 
     it('recordOutboxBacklog: an empty outbox has lag 0', async () => {
-      platformMetrics.recordOutboxBacklog({ schema: 'order' }, { pendingRows: 5, oldestPendingAt: new Date('2025-03-03T10:00:00Z'), now: new Date('2025-03-03T10:01:00Z') });
+      platformMetrics.recordOutboxBacklog(
+        { schema: 'order' },
+        { pendingRows: 5, oldestPendingAt: new Date('2025-03-03T10:00:00Z'), now: new Date('2025-03-03T10:01:00Z') },
+      );
       platformMetrics.recordOutboxBacklog({ schema: 'order' }, { pendingRows: 0, oldestPendingAt: undefined, now: new Date('2025-03-03T10:02:00Z') });
       expect(await valueOf('dw_outbox_pending_messages', { schema: 'order' })).toBe(0);
       expect(await valueOf('dw_outbox_relay_lag_seconds', { schema: 'order' })).toBe(0);
@@ -173,10 +176,13 @@ describe('platform metrics', () => {
       ['a fractional row count', { pendingRows: 1.5, oldestPendingAt: new Date('2025-03-03T10:00:00Z') }, 'pendingRows'],
       ['an invalid date', { pendingRows: 1, oldestPendingAt: new Date('not a date') }, 'oldestPendingAt/now'],
     ])('recordOutboxBacklog refuses %s and moves neither gauge', async (_label, reading, field) => {
-      platformMetrics.recordOutboxBacklog({ schema: 'billing' }, { pendingRows: 4, oldestPendingAt: new Date('2025-03-03T09:59:59Z'), now: new Date('2025-03-03T10:00:00Z') });
-      expect(() =>
-        platformMetrics.recordOutboxBacklog({ schema: 'billing' }, { ...reading, now: new Date('2025-03-03T10:00:00Z') }),
-      ).toThrow(expect.objectContaining({ code: 'metric.invalid_value', field }));
+      platformMetrics.recordOutboxBacklog(
+        { schema: 'billing' },
+        { pendingRows: 4, oldestPendingAt: new Date('2025-03-03T09:59:59Z'), now: new Date('2025-03-03T10:00:00Z') },
+      );
+      expect(() => platformMetrics.recordOutboxBacklog({ schema: 'billing' }, { ...reading, now: new Date('2025-03-03T10:00:00Z') })).toThrow(
+        expect.objectContaining({ code: 'metric.invalid_value', field }),
+      );
       expect(await valueOf('dw_outbox_pending_messages', { schema: 'billing' })).toBe(4);
       expect(await valueOf('dw_outbox_relay_lag_seconds', { schema: 'billing' })).toBe(1);
     });
@@ -210,8 +216,7 @@ describe('platform metrics', () => {
       }
       platformMetrics.consumerMessages.inc({ group: 'receipt', topic: 'order.work-order.v1', outcome: 'applied' }, 2);
       platformMetrics.deadLetters.inc({ group: 'receipt', topic: 'order.work-order.v1' });
-      const messages = (outcome: ConsumerOutcome) =>
-        valueOf('dw_consumer_messages_total', { group: 'receipt', topic: 'order.work-order.v1', outcome });
+      const messages = (outcome: ConsumerOutcome) => valueOf('dw_consumer_messages_total', { group: 'receipt', topic: 'order.work-order.v1', outcome });
       expect(await messages('applied')).toBe(3); // 1 + 2
       expect(await messages('duplicate')).toBe(1);
       expect(await messages('retried')).toBe(1);
@@ -220,9 +225,9 @@ describe('platform metrics', () => {
     });
 
     it('refuses an outcome outside the contract', async () => {
-      expect(() =>
-        platformMetrics.consumerMessages.inc({ group: 'receipt', topic: 't', outcome: 'skipped' as ConsumerOutcome }),
-      ).toThrow('dw_consumer_messages_total: outcome must be one of applied, duplicate, retried, waited, dead_lettered, parked, got "skipped"');
+      expect(() => platformMetrics.consumerMessages.inc({ group: 'receipt', topic: 't', outcome: 'skipped' as ConsumerOutcome })).toThrow(
+        'dw_consumer_messages_total: outcome must be one of applied, duplicate, retried, waited, dead_lettered, parked, got "skipped"',
+      );
       expect(await valueOf('dw_consumer_messages_total', { group: 'receipt' })).toBeUndefined();
     });
   });

@@ -3,12 +3,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { JsonLinesFileSpanExporter } from './json-lines-file.span-exporter';
@@ -46,9 +41,7 @@ export function initTracing(options: TracingOptions): TracingHandle {
     throw new TypeError('initTracing: serviceName must be a non-empty string');
   }
 
-  const processors = options.exporter
-    ? [new SimpleSpanProcessor(options.exporter)]
-    : spanProcessorsFromEnv(process.env);
+  const processors = options.exporter ? [new SimpleSpanProcessor(options.exporter)] : spanProcessorsFromEnv(process.env);
   const provider = new NodeTracerProvider({
     // OTEL_RESOURCE_ATTRIBUTES (e.g. deployment.environment) is honoured; the code's name wins.
     resource: defaultResource()

@@ -106,8 +106,6 @@ describe('spanProcessorsFromEnv', () => {
     expect(spanProcessorsFromEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' })).toHaveLength(1);
     expect(spanProcessorsFromEnv({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces' })).toHaveLength(1);
     expect(spanProcessorsFromEnv({ OTEL_TRACES_FILE: '/tmp/spans.jsonl' })).toHaveLength(1);
-    expect(
-      spanProcessorsFromEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_FILE: '/tmp/spans.jsonl' }),
-    ).toHaveLength(2);
+    expect(spanProcessorsFromEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_FILE: '/tmp/spans.jsonl' })).toHaveLength(2);
   });
 });

@@ -54,8 +54,7 @@ export class JsonLinesFileSpanExporter implements SpanExporter {
     this.pending = write.catch(() => undefined);
     write.then(
       () => resultCallback({ code: ExportResultCode.SUCCESS }),
-      (error: unknown) =>
-        resultCallback({ code: ExportResultCode.FAILED, error: types.isNativeError(error) ? error : new Error(String(error)) }),
+      (error: unknown) => resultCallback({ code: ExportResultCode.FAILED, error: types.isNativeError(error) ? error : new Error(String(error)) }),
     );
   }
 

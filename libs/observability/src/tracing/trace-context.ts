@@ -57,13 +57,8 @@ export interface WithSpanOptions {
  * Runs `fn` inside a new active span and ends it when fn settles. A thrown error (or rejection) is
  * recorded on the span, which is marked ERROR, and then rethrown unchanged.
  */
-export async function withSpan<T>(
-  name: string,
-  options: WithSpanOptions,
-  fn: (span: Span) => Promise<T> | T,
-): Promise<T> {
-  const parent =
-    options.parentTraceparent !== undefined ? contextFromTraceparent(options.parentTraceparent) : context.active();
+export async function withSpan<T>(name: string, options: WithSpanOptions, fn: (span: Span) => Promise<T> | T): Promise<T> {
+  const parent = options.parentTraceparent !== undefined ? contextFromTraceparent(options.parentTraceparent) : context.active();
   const span = tracer().startSpan(name, { kind: options.kind, attributes: options.attributes }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), () => fn(span));

@@ -62,11 +62,7 @@ describe('trace context helpers', () => {
 
   describe('withSpan', () => {
     it('returns what fn returns and exports one ended span with the kind and attributes given', async () => {
-      const result = await withSpan(
-        'event-store.append',
-        { kind: SpanKind.CLIENT, attributes: { 'dw.stream_type': 'receipt' } },
-        async () => 42,
-      );
+      const result = await withSpan('event-store.append', { kind: SpanKind.CLIENT, attributes: { 'dw.stream_type': 'receipt' } }, async () => 42);
       expect(result).toBe(42);
       const [span, ...others] = exporter.getFinishedSpans();
       expect(others).toHaveLength(0);
@@ -122,9 +118,7 @@ describe('trace context helpers', () => {
       expect(span.ended).toBe(true);
       expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'stream version conflict' });
       const exception = span.events.find((e) => e.name === 'exception');
-      expect(exception?.attributes).toEqual(
-        expect.objectContaining({ 'exception.type': 'Error', 'exception.message': 'stream version conflict' }),
-      );
+      expect(exception?.attributes).toEqual(expect.objectContaining({ 'exception.type': 'Error', 'exception.message': 'stream version conflict' }));
     });
 
     it('records a synchronous throw of a non-Error value too', async () => {

@@ -1,6 +1,15 @@
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { ManualClock, refuse } from '@dw/kernel';
-import { bearer as bearerAt, call, keySet, testDatabase, startEdgeApp, testConfig, type RunningEdge, type TestServiceDatabase } from '../test-support/edge-test-kit';
+import {
+  bearer as bearerAt,
+  call,
+  keySet,
+  testDatabase,
+  startEdgeApp,
+  testConfig,
+  type RunningEdge,
+  type TestServiceDatabase,
+} from '../test-support/edge-test-kit';
 import { assertOwnParty } from './assert-own-party';
 import { CurrentPrincipal, Public, Roles } from './auth.decorators';
 import { createDevKeySet, DEV_ISSUER, mintDevToken, signJwt } from './dev-tokens';

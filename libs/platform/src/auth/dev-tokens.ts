@@ -20,8 +20,7 @@ export interface DevKeySet {
 }
 
 export function createDevKeySet(alg: JwtAlgorithm = 'ES256'): DevKeySet {
-  const { privateKey } =
-    alg === 'ES256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey } = alg === 'ES256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });
   return devKeySetOf(privateKey);
 }
 

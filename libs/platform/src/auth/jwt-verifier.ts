@@ -74,7 +74,8 @@ export class JwtVerifier {
     // client id (see IntegrationApi). A person's token naming one of their roles is refused, not
     // trimmed: it would otherwise pass every route that lists the role, or widen a list's scope.
     const integrationRole = (roles ?? []).find((role: unknown) => (INTEGRATION_ROLES as readonly unknown[]).includes(role));
-    if (integrationRole !== undefined) throw new JwtVerificationError(`role ${String(integrationRole)} belongs to signed integration clients, not to a person's token`);
+    if (integrationRole !== undefined)
+      throw new JwtVerificationError(`role ${String(integrationRole)} belongs to signed integration clients, not to a person's token`);
     return {
       subject: sub,
       // Roles this system does not know (an IdP serves other applications too) are ignored.

@@ -50,9 +50,12 @@ describe('JwtVerifier', () => {
     expect(principal.roles).toEqual(['clerk']);
   });
 
-  it.each(['exchange', 'bank', 'court', 'device'])('refuses a person’s token carrying the integration role %s (those act only through signed requests)', (role) => {
-    expect(reasonOf(token(es256, claims({ roles: ['clerk', role] })))).toBe(`role ${role} belongs to signed integration clients, not to a person's token`);
-  });
+  it.each(['exchange', 'bank', 'court', 'device'])(
+    'refuses a person’s token carrying the integration role %s (those act only through signed requests)',
+    (role) => {
+      expect(reasonOf(token(es256, claims({ roles: ['clerk', role] })))).toBe(`role ${role} belongs to signed integration clients, not to a person's token`);
+    },
+  );
 
   describe('expiry with a 30 s leeway', () => {
     // exp = iat + 600 s: 08:10:00. With 30 s leeway the token is good until 08:10:30 inclusive.

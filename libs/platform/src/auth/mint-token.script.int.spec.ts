@@ -15,8 +15,7 @@ const SCRIPT = resolve(__dirname, '..', '..', '..', '..', 'scripts', 'mint-token
 const dir = mkdtempSync(join(tmpdir(), 'dw-dev-auth-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const mint = (args: string[]) =>
-  run(process.execPath, ['--require', '@swc-node/register', SCRIPT, ...args], { env: { ...process.env, DW_DEV_AUTH_DIR: dir } });
+const mint = (args: string[]) => run(process.execPath, ['--require', '@swc-node/register', SCRIPT, ...args], { env: { ...process.env, DW_DEV_AUTH_DIR: dir } });
 
 function verifierFromJwksFile(): JwtVerifier {
   // The JWKS file the script wrote, read the way a service reads AUTH_JWKS.

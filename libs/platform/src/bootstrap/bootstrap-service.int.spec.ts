@@ -117,7 +117,6 @@ describe('graceful shutdown in process', () => {
   });
   afterAll(() => schema?.close());
 
-
   it('lets the in-flight request finish, drains with HTTP closed, and resolves close() only after the drain', async () => {
     const edge = await startEdgeApp(AppModule, { db: schema.db });
     server = edge.app.getHttpServer() as Server;

@@ -23,10 +23,7 @@ export interface BootstrapOptions<C extends BaseServiceConfig> extends Omit<Serv
  * main.ts of every service: load and validate the config (exit 78 listing every problem),
  * build the app, hook SIGTERM to the graceful shutdown, start the Kafka side, listen.
  */
-export async function bootstrapService<C extends BaseServiceConfig>(
-  appModule: Type | DynamicModule,
-  options: BootstrapOptions<C>,
-): Promise<INestApplication> {
+export async function bootstrapService<C extends BaseServiceConfig>(appModule: Type | DynamicModule, options: BootstrapOptions<C>): Promise<INestApplication> {
   let config: C;
   try {
     config = loadConfig(options.config, options.env);

@@ -97,7 +97,10 @@ function completeOperations(document: OpenAPIObject): void {
       const mutating = (MUTATING_OPERATIONS as readonly string[]).includes(method);
       const errors = { ...ERRORS_OF_EVERY_OPERATION, ...(mutating ? ERRORS_OF_CHANGES : {}) };
       for (const [status, description] of Object.entries(errors)) {
-        operation.responses[status] ??= { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } } satisfies ResponseObject;
+        operation.responses[status] ??= {
+          description,
+          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+        } satisfies ResponseObject;
       }
       if (mutating) documentOptionalIdempotencyKey(operation);
     }

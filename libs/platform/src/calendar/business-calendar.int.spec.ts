@@ -24,7 +24,11 @@ const notice2027 = {
   source: 'example notice for 2027',
   holidays: [
     { name: 'New Year', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03'], makeUpWorkingDays: [] },
-    { name: 'Spring Festival', daysOff: ['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], makeUpWorkingDays: ['2027-02-13'] },
+    {
+      name: 'Spring Festival',
+      daysOff: ['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+      makeUpWorkingDays: ['2027-02-13'],
+    },
   ],
 };
 
@@ -120,17 +124,22 @@ describe('the business calendar, published at run time', () => {
 
     // Thu 2026-12-31, then Fri Jan 1 (New Year's Day), Sat 2, Sun 3: the next trading day is Mon 2027-01-04.
     expect((await readDay(a(), '2026-12-31')).body).toMatchObject({ tradingDay: true, nextTradingDay: '2027-01-04' });
-    const onB = await waitFor(async () => {
-      const answer = await readDay(b(), '2026-12-31');
-      return answer.status === 200 ? answer : undefined;
-    }, { timeoutMs: 10_000, describe: 'replica B reading 2027' });
+    const onB = await waitFor(
+      async () => {
+        const answer = await readDay(b(), '2026-12-31');
+        return answer.status === 200 ? answer : undefined;
+      },
+      { timeoutMs: 10_000, describe: 'replica B reading 2027' },
+    );
     expect(onB.body.nextTradingDay).toBe('2027-01-04');
 
     // Nov 1 2026 → Dec 31 2027: 60 days to the end of 2026 + 365 days of 2027 = 425 days; no warning.
     const calendar = (await readCalendar(b())).body;
     expect(calendar).toMatchObject({ lastDate: '2027-12-31', daysLeft: 425 });
     expect(calendar.warning).toBeUndefined();
-    expect(calendar.years.map((y: { year: number; revision: number; publishedBy: { subject: string } }) => [y.year, y.revision, y.publishedBy.subject])).toEqual([
+    expect(
+      calendar.years.map((y: { year: number; revision: number; publishedBy: { subject: string } }) => [y.year, y.revision, y.publishedBy.subject]),
+    ).toEqual([
       [2025, 1, 'bundled-calendar-data'],
       [2026, 1, 'bundled-calendar-data'],
       [2027, 1, 'shfe'],
@@ -148,7 +157,10 @@ describe('the business calendar, published at run time', () => {
   });
 
   it('lets ops publish a correction of days still ahead, as revision 2', async () => {
-    const corrected = { source: 'corrected example notice for 2027', holidays: [notice2027.holidays[0], { ...notice2027.holidays[1], daysOff: [...notice2027.holidays[1]!.daysOff, '2027-02-13'], makeUpWorkingDays: [] }] };
+    const corrected = {
+      source: 'corrected example notice for 2027',
+      holidays: [notice2027.holidays[0], { ...notice2027.holidays[1], daysOff: [...notice2027.holidays[1]!.daysOff, '2027-02-13'], makeUpWorkingDays: [] }],
+    };
     const answer = await call(`${a().url}/calendars/cn-mainland/years/2027`, { method: 'PUT', headers: ops(), json: corrected });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ year: 2027, revision: 2, changed: true });

@@ -69,7 +69,10 @@ export class BusinessCalendars implements OnApplicationBootstrap, OnApplicationS
       // Until the log answers, the bundled years (facts, a subset of the log's) serve.
       this.logger.error(`business calendar not loaded from the log yet: ${String(error)}`);
     }
-    this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.logger.error(`calendar refresh failed: ${String(error)}`)), this.config.CALENDAR_REFRESH_MS);
+    this.timer = setInterval(
+      () => void this.refresh().catch((error: unknown) => this.logger.error(`calendar refresh failed: ${String(error)}`)),
+      this.config.CALENDAR_REFRESH_MS,
+    );
     this.timer.unref();
   }
 

@@ -43,13 +43,23 @@ export class CalendarHolidayRequestDto {
 /** One year's State Council holiday notice, as the exchange or ops publish it. */
 export class PublishCalendarYearRequestDto {
   /** The notice it transcribes (its date and publisher), kept with the year for audit. */
-  @ApiProperty({ example: 'State Council notice of 2026-11-05', minLength: 1, maxLength: 500, description: 'the notice this year transcribes (its date and publisher), kept with the year for audit' })
+  @ApiProperty({
+    example: 'State Council notice of 2026-11-05',
+    minLength: 1,
+    maxLength: 500,
+    description: 'the notice this year transcribes (its date and publisher), kept with the year for audit',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(500)
   source!: string;
 
-  @ApiProperty({ type: () => CalendarHolidayRequestDto, isArray: true, maxItems: 20, description: 'the year’s holidays, each with its days off and make-up working days' })
+  @ApiProperty({
+    type: () => CalendarHolidayRequestDto,
+    isArray: true,
+    maxItems: 20,
+    description: 'the year’s holidays, each with its days off and make-up working days',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @Nested(() => CalendarHolidayRequestDto, { each: true })

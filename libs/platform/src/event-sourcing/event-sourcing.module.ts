@@ -48,7 +48,9 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     this.runner.start();
     if (this.config.HOUSEKEEPING_INTERVAL_MS > 0) {
       this.housekeepingTimer = setInterval(() => {
-        this.housekeeping.runOnce().catch((error: unknown) => process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'housekeeping', message: String(error) })}\n`));
+        this.housekeeping
+          .runOnce()
+          .catch((error: unknown) => process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'housekeeping', message: String(error) })}\n`));
       }, this.config.HOUSEKEEPING_INTERVAL_MS);
       this.housekeepingTimer.unref();
     }
@@ -142,7 +144,8 @@ export class EventSourcingModule {
                   `${JSON.stringify({ level: 'error', logger: 'outbox-relay', alarm: 'OUTBOX_ROW_PARKED', at: clock.now(), ...row, message: String(error) })}\n`,
                 );
               },
-              onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'outbox-relay', at: clock.now(), message: String(error) })}\n`),
+              onError: (error) =>
+                process.stderr.write(`${JSON.stringify({ level: 'error', logger: 'outbox-relay', at: clock.now(), message: String(error) })}\n`),
             }),
           inject: [Database, MESSAGE_BUS, CLOCK],
         },
@@ -158,7 +161,11 @@ export class EventSourcingModule {
         },
         KafkaHealthIndicator,
         { provide: HEALTH_INDICATOR, useExisting: KafkaHealthIndicator },
-        { provide: DRAINABLE, useFactory: (relay: OutboxRelay, projections: ProjectionRunner) => [relay, projections], inject: [OutboxRelay, ProjectionRunner] },
+        {
+          provide: DRAINABLE,
+          useFactory: (relay: OutboxRelay, projections: ProjectionRunner) => [relay, projections],
+          inject: [OutboxRelay, ProjectionRunner],
+        },
         EventSourcingLifecycle,
       ],
       exports: [SERVICE_DEFINITION, ID_GENERATOR, TopicNames, Database, ProjectionRunner, EventStore, MESSAGE_BUS, EventRegistry, OutboxRelay],

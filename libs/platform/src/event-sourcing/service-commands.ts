@@ -112,7 +112,12 @@ export async function rebuildService(
   }
 }
 
-export async function verifyService(definition: ServiceDefinition, env: CommandEnvironment, streamIds: readonly string[], log: (line: string) => void): Promise<boolean> {
+export async function verifyService(
+  definition: ServiceDefinition,
+  env: CommandEnvironment,
+  streamIds: readonly string[],
+  log: (line: string) => void,
+): Promise<boolean> {
   const schema = env.DATABASE_SCHEMA ?? schemaOf(definition);
   const db = ownerDatabase(env, schema);
   try {

@@ -19,8 +19,15 @@ describe('Housekeeping on PostgreSQL', () => {
     const clock = new ManualClock('2026-12-07T00:00:00Z');
     const at = (msAgo: number) => new Date(clock.now().getTime() - msAgo);
     // Retention 30 days: 31 days old goes, 29 days old stays.
-    for (const [id, age] of [['old-1', 31 * DAY], ['old-2', 40 * DAY], ['recent', 29 * DAY]] as const) {
-      await t.db.query(`INSERT INTO inbox (consumer_group, message_id, topic, partition, "offset", processed_at) VALUES ('g', $1, 't', 0, 0, $2)`, [id, at(age)]);
+    for (const [id, age] of [
+      ['old-1', 31 * DAY],
+      ['old-2', 40 * DAY],
+      ['recent', 29 * DAY],
+    ] as const) {
+      await t.db.query(`INSERT INTO inbox (consumer_group, message_id, topic, partition, "offset", processed_at) VALUES ('g', $1, 't', 0, 0, $2)`, [
+        id,
+        at(age),
+      ]);
     }
     // Retention 72 hours for completed keys; a key still in flight is never pruned here.
     const key = (name: string, status: 'completed' | 'in_flight', age: number) =>

@@ -27,7 +27,10 @@ export class Housekeeping {
 
   async runOnce(): Promise<{ inbox: number; idempotencyKeys: number }> {
     const now = this.options.clock.now().getTime();
-    const inbox = await this.deleteInBatches(`DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE processed_at < $1 LIMIT $2)`, new Date(now - this.options.inboxRetentionMs));
+    const inbox = await this.deleteInBatches(
+      `DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE processed_at < $1 LIMIT $2)`,
+      new Date(now - this.options.inboxRetentionMs),
+    );
     const idempotencyKeys = await this.deleteInBatches(
       `DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE status = 'completed' AND completed_at < $1 LIMIT $2)`,
       new Date(now - this.options.idempotencyRetentionMs),

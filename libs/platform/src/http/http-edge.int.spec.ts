@@ -35,11 +35,20 @@ class TallyController {
   list(@Query() query: PageQueryDto): Page<string> {
     const after = query.cursor === undefined ? 0 : this.cursors.decode<{ index: number }>(query.cursor, 'lots').index;
     const rows = LOTS.map((lot, index) => ({ lot, index: index + 1 })).slice(after, after + query.limit + 1);
-    return pageOf(rows, query.limit, (row) => row.lot, (row) => this.cursors.encode({ index: row.index }, 'lots'));
+    return pageOf(
+      rows,
+      query.limit,
+      (row) => row.lot,
+      (row) => this.cursors.encode({ index: row.index }, 'lots'),
+    );
   }
 
   @Put(':id')
-  update(@Param('id', ParseIntPipe) id: number, @IfMatchVersion({ required: true }) expected: IfMatchExpectation, @Res({ passthrough: true }) res: ServerResponse) {
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @IfMatchVersion({ required: true }) expected: IfMatchExpectation,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ) {
     setETag(res, typeof expected === 'number' ? expected + 1 : 1);
     return { id, expected };
   }
@@ -85,13 +94,26 @@ const post = (json: unknown) => call(`${edge.url}/tallies`, { json, headers: cle
 
 describe('validation at the HTTP edge', () => {
   it('passes a valid body to the handler as a DTO', async () => {
-    const answer = await post({ lotId: 'L1', lines: [{ barcode: 'B1', weightKg: 2500 }, { barcode: 'B2', weightKg: 2498 }] });
+    const answer = await post({
+      lotId: 'L1',
+      lines: [
+        { barcode: 'B1', weightKg: 2500 },
+        { barcode: 'B2', weightKg: 2498 },
+      ],
+    });
     expect(answer.status).toBe(201);
     expect(answer.body).toEqual({ lotId: 'L1', totalKg: 4998 });
   });
 
   it('answers problem+json 400 VALIDATION_FAILED listing wrong types, out-of-range numbers and unknown fields by path', async () => {
-    const answer = await post({ lotId: 7, extra: 1, lines: [{ barcode: 'B1', weightKg: 40_001 }, { barcode: 'B2', weightKg: '12', x: true }] });
+    const answer = await post({
+      lotId: 7,
+      extra: 1,
+      lines: [
+        { barcode: 'B1', weightKg: 40_001 },
+        { barcode: 'B2', weightKg: '12', x: true },
+      ],
+    });
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(answer.body).toMatchObject({
@@ -170,7 +192,10 @@ describe('unsafe input refused before any handler, validator or database sees it
     expect(surrogate.status).toBe(400);
     expect(surrogate.headers.get('content-type')).toContain('application/problem+json');
     expect(surrogate.body).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'lotId' });
-    expect((await raw('{"lotId":"L1","lines":[{"barcode":"B\\u0000","weightKg":1}]}')).body).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'lines[0].barcode' });
+    expect((await raw('{"lotId":"L1","lines":[{"barcode":"B\\u0000","weightKg":1}]}')).body).toMatchObject({
+      code: 'INVALID_CHARACTERS',
+      field: 'lines[0].barcode',
+    });
   });
 
   it('answers 400 INVALID_CHARACTERS for a NUL in a path parameter or a filter', async () => {

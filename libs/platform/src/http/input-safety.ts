@@ -19,7 +19,11 @@ type Where = 'path' | 'query' | 'body';
  * control character or a lone surrogate, or whose body nests deeper than MAX_BODY_DEPTH, is
  * refused with 400 and the field, so no handler, validator or database ever sees it.
  */
-export function refuseUnsafeInput(request: IncomingMessage & { body?: unknown; query?: unknown }, _response: ServerResponse, next: (error?: unknown) => void): void {
+export function refuseUnsafeInput(
+  request: IncomingMessage & { body?: unknown; query?: unknown },
+  _response: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
   try {
     const url = request.url ?? '/';
     const queryAt = url.indexOf('?');

@@ -19,7 +19,13 @@ const nested = (depth: number): unknown => {
 
 describe('refuseUnsafeInput', () => {
   it('lets ordinary requests through, Chinese text, emoji (a surrogate pair), tabs and new lines included', () => {
-    expect(gate({ url: '/receipts/R-1?holderCard=SC000241', query: { holderCard: 'SC000241' }, body: { holderName: '无锡钢铁贸易有限公司 🚚', note: 'line one\nline two\tend' } })).toBe('passed');
+    expect(
+      gate({
+        url: '/receipts/R-1?holderCard=SC000241',
+        query: { holderCard: 'SC000241' },
+        body: { holderName: '无锡钢铁贸易有限公司 🚚', note: 'line one\nline two\tend' },
+      }),
+    ).toBe('passed');
   });
 
   it.each([
@@ -27,8 +33,16 @@ describe('refuseUnsafeInput', () => {
     ['a percent-encoding that is not UTF-8', { url: '/receipts/%ED%A0%80' }, { code: 'INVALID_ENCODING', field: 'path' }],
     ['a NUL in a filter', { url: '/receipts?holderCard=%00', query: { holderCard: '\u0000' } }, { code: 'INVALID_CHARACTERS', field: 'query.holderCard' }],
     ['a lone high surrogate in a body string', { url: '/storage-cards', body: { holderName: '\ud800' } }, { code: 'INVALID_CHARACTERS', field: 'holderName' }],
-    ['a lone low surrogate deep in a body', { url: '/transfers', body: { entered: { lines: [{ note: 'x\udc00' }] } } }, { code: 'INVALID_CHARACTERS', field: 'entered.lines[0].note' }],
-    ['a control character (ESC) in a body string', { url: '/storage-cards', body: { holderName: 'a\u001bb' } }, { code: 'INVALID_CHARACTERS', field: 'holderName' }],
+    [
+      'a lone low surrogate deep in a body',
+      { url: '/transfers', body: { entered: { lines: [{ note: 'x\udc00' }] } } },
+      { code: 'INVALID_CHARACTERS', field: 'entered.lines[0].note' },
+    ],
+    [
+      'a control character (ESC) in a body string',
+      { url: '/storage-cards', body: { holderName: 'a\u001bb' } },
+      { code: 'INVALID_CHARACTERS', field: 'holderName' },
+    ],
     ['a NUL in a body key', { url: '/storage-cards', body: { 'holder\u0000Name': 'x' } }, { code: 'INVALID_CHARACTERS', field: 'body' }],
   ])('refuses %s with 400', (_case, request, refusal) => {
     expect(gate(request)).toEqual(refusal);

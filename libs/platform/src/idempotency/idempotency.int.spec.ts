@@ -52,7 +52,13 @@ class BankController {
     if (payment.reference === 'flaky' && execution === 1) throw new Error('database connection reset');
     if (payment.reference === 'writes-then-fails') {
       // Joins the request's unit of work: the same Database the edge was started with.
-      await journal.append({ streamId: `journal-${payment.reference}`, streamType: 'journal', expectedVersion: 'any', events: [{ type: 'Noted', data: { note: `attempt ${execution}` } }], metadata: { actor: { subject: 'bank-icbc', role: 'bank' }, correlationId: 'c' } });
+      await journal.append({
+        streamId: `journal-${payment.reference}`,
+        streamType: 'journal',
+        expectedVersion: 'any',
+        events: [{ type: 'Noted', data: { note: `attempt ${execution}` } }],
+        metadata: { actor: { subject: 'bank-icbc', role: 'bank' }, correlationId: 'c' },
+      });
       if (execution === 1) throw new Error('connection lost after writing');
     }
     if (payment.reference === 'to-nobody') throw refuse.notFound('ACCOUNT_NOT_FOUND', 'no trading account for this payment');

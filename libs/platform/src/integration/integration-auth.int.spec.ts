@@ -184,8 +184,7 @@ describe('refused integration requests', () => {
 
 describe('nonce pruning', () => {
   it('forgets nonces 600 s after they were seen, once they can no longer pass the skew check', async () => {
-    const seen = async () =>
-      (await schema.db.query<{ n: string }>(`SELECT count(*) AS n FROM integration_nonces WHERE nonce = 'prune-me-0001'`)).rows[0]!.n;
+    const seen = async () => (await schema.db.query<{ n: string }>(`SELECT count(*) AS n FROM integration_nonces WHERE nonce = 'prune-me-0001'`)).rows[0]!.n;
     expect((await send({ path: '/exchange/whoami', nonce: 'prune-me-0001' })).status).toBe(200);
     expect(await seen()).toBe('1');
     // 601 s later (past the 600 s retention) the next request prunes it. A replay of that

@@ -33,7 +33,11 @@ const tablesInSchema = async () =>
     )
   ).rows.map((row) => row.table_name);
 
-const sqlStateOf = (work: Promise<unknown>) => work.then(() => 'ok', (error: { code?: string }) => error.code);
+const sqlStateOf = (work: Promise<unknown>) =>
+  work.then(
+    () => 'ok',
+    (error: { code?: string }) => error.code,
+  );
 
 describe('platformEdgeMigrations', () => {
   it("create both tables in the service's schema through search_path", async () => {
@@ -51,9 +55,13 @@ describe('platformEdgeMigrations', () => {
   it('make (client, key) unique and keep the two states honest', async () => {
     const table = `${schema}.idempotency_keys`;
     await admin.query(`INSERT INTO ${table} (client_id, key, request_hash, status, created_at) VALUES ('shfe', 'k', 'h', 'in_flight', now())`);
-    expect(await sqlStateOf(admin.query(`INSERT INTO ${table} (client_id, key, request_hash, status, created_at) VALUES ('shfe', 'k', 'h', 'in_flight', now())`))).toBe('23505');
+    expect(
+      await sqlStateOf(admin.query(`INSERT INTO ${table} (client_id, key, request_hash, status, created_at) VALUES ('shfe', 'k', 'h', 'in_flight', now())`)),
+    ).toBe('23505');
     // 23514 = check_violation: an unknown status, and a completed row without its answer.
-    expect(await sqlStateOf(admin.query(`INSERT INTO ${table} (client_id, key, request_hash, status, created_at) VALUES ('shfe', 'k2', 'h', 'done', now())`))).toBe('23514');
+    expect(
+      await sqlStateOf(admin.query(`INSERT INTO ${table} (client_id, key, request_hash, status, created_at) VALUES ('shfe', 'k2', 'h', 'done', now())`)),
+    ).toBe('23514');
     expect(await sqlStateOf(admin.query(`UPDATE ${table} SET status = 'completed' WHERE key = 'k'`))).toBe('23514');
     await admin.query(`UPDATE ${table} SET status = 'completed', response_status = 201, response_body = '{}', completed_at = now() WHERE key = 'k'`);
   });

@@ -11,12 +11,7 @@ export interface Page<T> {
  * Builds a page from `limit + 1` rows fetched in list order: the extra row only tells that
  * another page exists, and the last row kept positions the next cursor.
  */
-export function pageOf<Row, Item>(
-  rows: readonly Row[],
-  limit: number,
-  toItem: (row: Row) => Item,
-  cursorAfter: (row: Row) => string,
-): Page<Item> {
+export function pageOf<Row, Item>(rows: readonly Row[], limit: number, toItem: (row: Row) => Item, cursorAfter: (row: Row) => string): Page<Item> {
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
   return { items: kept.map(toItem), nextCursor: rows.length > limit && last !== undefined ? cursorAfter(last) : null };

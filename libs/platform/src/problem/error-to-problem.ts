@@ -79,7 +79,17 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemAnswe
   if (isTransientInfrastructureError(error)) {
     // The database restarting, failing over or out of connections: the same request will work
     // shortly. Logged as unexpected (ops must see it), answered as 503 with Retry-After.
-    return { ...deliberate(503, 'DATABASE_UNAVAILABLE', 'the database is unavailable for the moment; retry shortly (with the same Idempotency-Key where the operation takes one)', context, {}, { 'Retry-After': '1' }), unexpected: true };
+    return {
+      ...deliberate(
+        503,
+        'DATABASE_UNAVAILABLE',
+        'the database is unavailable for the moment; retry shortly (with the same Idempotency-Key where the operation takes one)',
+        context,
+        {},
+        { 'Retry-After': '1' },
+      ),
+      unexpected: true,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -107,7 +107,9 @@ describe('toProblem', () => {
   });
 
   it('answers an event already in the log with 409 DUPLICATE_EVENT_ID, without the database detail', () => {
-    const duplicate = Object.assign(new Error('an event appended to lot-1 is already in the log (Key (event_id)=(…) already exists.)'), { code: 'DUPLICATE_EVENT_ID' });
+    const duplicate = Object.assign(new Error('an event appended to lot-1 is already in the log (Key (event_id)=(…) already exists.)'), {
+      code: 'DUPLICATE_EVENT_ID',
+    });
     const answer = toProblem(duplicate, context);
     expect(answer.status).toBe(409);
     expect(answer.body).toMatchObject({ code: 'DUPLICATE_EVENT_ID', detail: 'this change was already applied' });

@@ -9,12 +9,7 @@ export function problemContextOf(request: EdgeRequest): ProblemContext {
   return { instance: request.originalUrl ?? request.url ?? '', traceId: request.traceId };
 }
 
-export function writeProblem(
-  response: ServerResponse,
-  status: number,
-  body: ProblemDocument,
-  headers: Record<string, string> = {},
-): void {
+export function writeProblem(response: ServerResponse, status: number, body: ProblemDocument, headers: Record<string, string> = {}): void {
   response.statusCode = status;
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);

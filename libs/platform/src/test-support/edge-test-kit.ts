@@ -69,7 +69,13 @@ export async function startEdgeApp(
   const config = options.config ?? testConfig();
   const app = await createServiceApp(
     { module: class TestAppModule {}, imports: [TestDatabaseModule, appModule] },
-    { config, clock: options.clock, shutdown: options.shutdown, health: options.health, logger: new JsonLogger({ service: 'test', level: 'warn', stdout: sink, stderr: sink }) },
+    {
+      config,
+      clock: options.clock,
+      shutdown: options.shutdown,
+      health: options.health,
+      logger: new JsonLogger({ service: 'test', level: 'warn', stdout: sink, stderr: sink }),
+    },
   );
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;

@@ -24,7 +24,10 @@ const body: ArgumentMetadata = { type: 'body', metatype: TallyDto };
 async function refusal(value: unknown, metadata: ArgumentMetadata = body): Promise<ProblemException> {
   const error = await createValidationPipe()
     .transform(value, metadata)
-    .then(() => undefined, (e: unknown) => e);
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   if (!(error instanceof ProblemException)) throw new Error(`expected a ProblemException, got ${String(error)}`);
   return error;
 }
@@ -37,7 +40,13 @@ describe('the validation pipe', () => {
   });
 
   it('names nested array elements by dotted path, one entry per broken constraint', async () => {
-    const error = await refusal({ lotId: 'L1', lines: [{ barcode: 'B1', weightKg: 10 }, { barcode: 7, weightKg: 0 }] });
+    const error = await refusal({
+      lotId: 'L1',
+      lines: [
+        { barcode: 'B1', weightKg: 10 },
+        { barcode: 7, weightKg: 0 },
+      ],
+    });
     expect(error.getStatus()).toBe(400);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.extras.errors).toEqual([

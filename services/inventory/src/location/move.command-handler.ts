@@ -81,7 +81,17 @@ export class MoveCommandHandler {
             pending.flatMap((event) => {
               const moved = event.data as Extract<LocationEvent, { type: 'GoodsMovedIn' }>['data'];
               return event.type === 'GoodsMovedIn'
-                ? [this.messages.stepPerformed(event, { orderId, step: 'move', evidence: null, subject: locationId, pieces: moved.pieces.length, netKg: moved.netKg, at: moved.at })]
+                ? [
+                    this.messages.stepPerformed(event, {
+                      orderId,
+                      step: 'move',
+                      evidence: null,
+                      subject: locationId,
+                      pieces: moved.pieces.length,
+                      netKg: moved.netKg,
+                      at: moved.at,
+                    }),
+                  ]
                 : [];
             })
         : undefined,

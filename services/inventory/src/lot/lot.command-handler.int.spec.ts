@@ -40,7 +40,19 @@ async function inboundOrderArrived(orderId: string, commodity = rebar20Shagang.c
   const events: OrderAuthorityEvent[] = [
     {
       type: 'OrderAuthorityOpened',
-      data: { orderId, type: 'inbound', warehouse: 'WH-SH-01', owner: 'SC-0001', ownerParty: 'P-A', commodity, expected: { pieces: 3, kg: 6_000 }, workflowId: 'inbound/*/*', workflowVersion: 1, steps, openedAt: '2025-03-04T01:00:00Z' },
+      data: {
+        orderId,
+        type: 'inbound',
+        warehouse: 'WH-SH-01',
+        owner: 'SC-0001',
+        ownerParty: 'P-A',
+        commodity,
+        expected: { pieces: 3, kg: 6_000 },
+        workflowId: 'inbound/*/*',
+        workflowVersion: 1,
+        steps,
+        openedAt: '2025-03-04T01:00:00Z',
+      },
     },
     { type: 'OrderAuthorityStepRecorded', data: { orderId, step: 'notice', sequence: 1, recordedBy: 'desk-clerk-7', recordedAt: '2025-03-04T01:00:00Z' } },
     { type: 'OrderAuthorityStepRecorded', data: { orderId, step: 'arrival', sequence: 2, recordedBy: 'desk-clerk-7', recordedAt: '2025-03-04T01:00:00Z' } },
@@ -48,7 +60,11 @@ async function inboundOrderArrived(orderId: string, commodity = rebar20Shagang.c
   await store.append({ streamId: streams.authority(orderId).id, streamType: 'order-authority', expectedVersion: 'no_stream', events, metadata });
 }
 const refusals = async () =>
-  (await t.db.query<{ data: { code: string; operation: string; orderId: string | null; subject: string } }>(`SELECT data FROM events WHERE event_type = 'OperationRefused' ORDER BY global_position`)).rows.map((r) => r.data);
+  (
+    await t.db.query<{ data: { code: string; operation: string; orderId: string | null; subject: string } }>(
+      `SELECT data FROM events WHERE event_type = 'OperationRefused' ORDER BY global_position`,
+    )
+  ).rows.map((r) => r.data);
 const scan = (orderId: string, barcode: string) => lots.scan(orderId, { barcode, kind: 'bundle', productionDate: '2025-02-20' }, operator);
 
 beforeAll(async () => {
@@ -60,7 +76,13 @@ beforeAll(async () => {
   const refusalsRecorder = new OperationRefusals(store, ids, topics, registry);
   lots = new LotCommandHandler(new FloorOperations(store, refusalsRecorder, clock), topics, registry);
   completions = new NoteWorkOrdersKafkaHandler(lots, new StockCommandHandler(store, clock), refusalsRecorder);
-  await store.append({ streamId: streams.catalogue.id, streamType: 'commodity-catalogue', expectedVersion: 'no_stream', events: [registered(rebar20Shagang)], metadata });
+  await store.append({
+    streamId: streams.catalogue.id,
+    streamType: 'commodity-catalogue',
+    expectedVersion: 'no_stream',
+    events: [registered(rebar20Shagang)],
+    metadata,
+  });
 });
 afterAll(() => t?.close());
 
@@ -102,7 +124,12 @@ describe('receiving on PostgreSQL', () => {
   });
 
   it('records a completion the lot cannot follow as a refused operation, and still closes the order record', async () => {
-    const completed = create(WorkOrderCompletedSchema, { orderId: 'wo-1', steps: [], completedBy: { subject: 'desk-clerk-7', role: 'clerk', partyId: '' }, completedAt: timestampFromDate(new Date('2025-03-04T05:00:00Z')) });
+    const completed = create(WorkOrderCompletedSchema, {
+      orderId: 'wo-1',
+      steps: [],
+      completedBy: { subject: 'desk-clerk-7', role: 'clerk', partyId: '' },
+      completedAt: timestampFromDate(new Date('2025-03-04T05:00:00Z')),
+    });
     const message: IncomingMessage = { topic: 'int', partition: 0, offset: '1', key: null, value: Buffer.alloc(0), headers: {}, timestamp: '0' };
     await store.transaction((tx) => completions.onCompleted(completed, new InboxContext(tx, message, 'm-1', WorkOrderCompletedSchema.typeName, 'inventory')));
     expect((await refusals()).at(-1)).toMatchObject({ code: 'RECEIVING_INCOMPLETE', operation: 'complete_receiving', orderId: 'wo-1' });

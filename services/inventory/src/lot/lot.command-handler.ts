@@ -48,38 +48,60 @@ export class LotCommandHandler {
   /** Scans a piece under an inbound order; the order's lot is opened by its first scan. */
   scan(orderId: string, piece: LotCommandData<'ScanPiece'>, principal: Principal) {
     const context: OperationContext = { operation: 'receive', subject: String(piece.barcode), orderId };
-    return this.floor.run(context, principal, async (tx, acting) => {
-      const order = await authorisedOrder(tx, orderId, { operation: 'receive', step: 'unload_tally' }, context);
-      const lotId = lotIdOf(orderId);
-      if ((await tx.streamVersion(streams.lot(lotId).id)) === 0) await this.openLot(tx, lotId, order, acting);
-      const barcode = streams.barcode(order.warehouse, String(piece.barcode));
-      await handleCommandIn(tx, {
-        streamId: barcode.id,
-        streamType: barcode.type,
-        decider: barcodeDecider,
-        command: { type: 'ClaimBarcode', data: { barcode: piece.barcode, warehouse: order.warehouse, lotId, orderId, actor: acting.actor, at: acting.at } },
-        metadata: acting.metadata,
-      });
-      const handled = await this.decide(tx, lotId, { type: 'ScanPiece', data: { ...piece, lotId, actor: acting.actor, at: acting.at } }, acting);
-      return { lotId, pieces: (handled.state as Lot).pieces.length, version: handled.version };
-    }, { retriesOnConflict: SCAN_RETRIES });
+    return this.floor.run(
+      context,
+      principal,
+      async (tx, acting) => {
+        const order = await authorisedOrder(tx, orderId, { operation: 'receive', step: 'unload_tally' }, context);
+        const lotId = lotIdOf(orderId);
+        if ((await tx.streamVersion(streams.lot(lotId).id)) === 0) await this.openLot(tx, lotId, order, acting);
+        const barcode = streams.barcode(order.warehouse, String(piece.barcode));
+        await handleCommandIn(tx, {
+          streamId: barcode.id,
+          streamType: barcode.type,
+          decider: barcodeDecider,
+          command: { type: 'ClaimBarcode', data: { barcode: piece.barcode, warehouse: order.warehouse, lotId, orderId, actor: acting.actor, at: acting.at } },
+          metadata: acting.metadata,
+        });
+        const handled = await this.decide(tx, lotId, { type: 'ScanPiece', data: { ...piece, lotId, actor: acting.actor, at: acting.at } }, acting);
+        return { lotId, pieces: (handled.state as Lot).pieces.length, version: handled.version };
+      },
+      { retriesOnConflict: SCAN_RETRIES },
+    );
   }
 
   finishTally(lotId: string, principal: Principal) {
-    return this.onLot(lotId, 'receive', 'unload_tally', principal, (_lot, acting) => ({ type: 'FinishTally', data: { lotId, actor: acting.actor, at: acting.at } }));
+    return this.onLot(lotId, 'receive', 'unload_tally', principal, (_lot, acting) => ({
+      type: 'FinishTally',
+      data: { lotId, actor: acting.actor, at: acting.at },
+    }));
   }
 
   /** A reading a scale signed: the platform verified the device, so it counts as a verified scale reading. */
   recordScaleReading(lotId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, principal: Principal) {
     // rule INV-SCALE-ONLY-WEIGHTS
     const signed: WeighingReading = { ...reading, source: 'scale', scaleId: principal.subject, deviceVerified: true };
-    return this.onLot(lotId, 'weigh', 'weigh', principal, (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: signed, actor: acting.actor, at: acting.at } }), reading.readingId);
+    return this.onLot(
+      lotId,
+      'weigh',
+      'weigh',
+      principal,
+      (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: signed, actor: acting.actor, at: acting.at } }),
+      reading.readingId,
+    );
   }
 
   /** A weight typed by hand: accepted only where the order's workflow does not demand a scale reading. */
   recordManualWeighing(lotId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, principal: Principal) {
     const typed: WeighingReading = { ...reading, source: 'manual', scaleId: null, deviceVerified: false };
-    return this.onLot(lotId, 'weigh', 'weigh', principal, (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: typed, actor: acting.actor, at: acting.at } }), reading.readingId);
+    return this.onLot(
+      lotId,
+      'weigh',
+      'weigh',
+      principal,
+      (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: typed, actor: acting.actor, at: acting.at } }),
+      reading.readingId,
+    );
   }
 
   finishWeighing(lotId: string, principal: Principal) {
@@ -87,7 +109,14 @@ export class LotCommandHandler {
   }
 
   inspect(lotId: string, inspection: LotCommandData<'RecordInspection'>, principal: Principal) {
-    return this.onLot(lotId, 'inspect', 'inspect', principal, (_lot, acting) => ({ type: 'RecordInspection', data: { ...inspection, lotId, actor: acting.actor, at: acting.at } }), inspection.reportRef);
+    return this.onLot(
+      lotId,
+      'inspect',
+      'inspect',
+      principal,
+      (_lot, acting) => ({ type: 'RecordInspection', data: { ...inspection, lotId, actor: acting.actor, at: acting.at } }),
+      inspection.reportRef,
+    );
   }
 
   /** Places pieces of the lot at a location: the lot records where they are, the location checks its capacity. */
@@ -101,7 +130,9 @@ export class LotCommandHandler {
       const warehouse = place.status === 'none' ? lot.warehouse : place.warehouse;
       await authorisedOrder(tx, lot.orderId, { operation: 'put_away', step: 'put_away', warehouse, owner: lot.owner }, context);
       const handled = await this.decide(tx, lotId, { type: 'PutAwayPieces', data: { ...placement, lotId, actor: acting.actor, at: acting.at } }, acting);
-      const placed = handled.appended!.events.flatMap((event) => (event.type === 'PiecesPutAway' ? (event.data as { pieces: { barcode: string; netKg: number }[] }).pieces : []));
+      const placed = handled.appended!.events.flatMap((event) =>
+        event.type === 'PiecesPutAway' ? (event.data as { pieces: { barcode: string; netKg: number }[] }).pieces : [],
+      );
       await handleCommandIn(tx, {
         streamId: location.id,
         streamType: location.type,
@@ -201,4 +232,3 @@ export class LotCommandHandler {
     });
   }
 }
-

@@ -13,13 +13,21 @@ export class StockFilterQueryDto extends PageQueryDto {
   @MaxLength(40)
   commodity?: string;
 
-  @ApiPropertyOptional({ maxLength: 40, example: 'SC000042', description: 'storage card owning the goods; a depositor may name only its own (another: 404 CARD_NOT_FOUND) and sees only its own cards’ goods' })
+  @ApiPropertyOptional({
+    maxLength: 40,
+    example: 'SC000042',
+    description: 'storage card owning the goods; a depositor may name only its own (another: 404 CARD_NOT_FOUND) and sees only its own cards’ goods',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   owner?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'SHED1-R01-S01', description: 'location id: lots and pieces with goods lying there, movements recorded at it' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'SHED1-R01-S01',
+    description: 'location id: lots and pieces with goods lying there, movements recorded at it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

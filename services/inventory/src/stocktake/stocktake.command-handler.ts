@@ -40,25 +40,36 @@ export class StocktakeCommandHandler {
       const order = await authorisedOrder(tx, orderId, { operation: 'count', step: 'count' }, context);
       const book = await this.bookOf(tx, order.warehouse, order.owner, request.locationIds ?? []);
       const stocktakeId = stocktakeIdOf(orderId);
-      const handled = await this.decide(tx, stocktakeId, {
-        type: 'StartStocktake',
-        data: {
-          stocktakeId,
-          orderId,
-          warehouse: order.warehouse,
-          locationIds: request.locationIds,
-          book,
-          toleranceBps: request.toleranceBps ?? DEFAULT_WEIGHT_TOLERANCE_BPS,
-          actor: acting.actor,
-          at: acting.at,
+      const handled = await this.decide(
+        tx,
+        stocktakeId,
+        {
+          type: 'StartStocktake',
+          data: {
+            stocktakeId,
+            orderId,
+            warehouse: order.warehouse,
+            locationIds: request.locationIds,
+            book,
+            toleranceBps: request.toleranceBps ?? DEFAULT_WEIGHT_TOLERANCE_BPS,
+            actor: acting.actor,
+            at: acting.at,
+          },
         },
-      }, acting);
+        acting,
+      );
       return { stocktakeId, version: handled.version, bookPieces: book.length };
     });
   }
 
   count(stocktakeId: string, piece: { barcode: string; locationId: string; weighedKg: number | null }, principal: Principal) {
-    return this.onStocktake(stocktakeId, 'count', principal, (acting) => ({ type: 'CountPiece', data: { stocktakeId, ...piece, actor: acting.actor, at: acting.at } }), piece.barcode);
+    return this.onStocktake(
+      stocktakeId,
+      'count',
+      principal,
+      (acting) => ({ type: 'CountPiece', data: { stocktakeId, ...piece, actor: acting.actor, at: acting.at } }),
+      piece.barcode,
+    );
   }
 
   finishCount(stocktakeId: string, principal: Principal) {
@@ -66,10 +77,16 @@ export class StocktakeCommandHandler {
   }
 
   explain(stocktakeId: string, varianceId: string, explanation: string, principal: Principal) {
-    return this.onStocktake(stocktakeId, 'reconcile', principal, (acting) => ({
-      type: 'ExplainVariance',
-      data: { stocktakeId, varianceId, explanation, actor: acting.actor, at: acting.at },
-    }), varianceId);
+    return this.onStocktake(
+      stocktakeId,
+      'reconcile',
+      principal,
+      (acting) => ({
+        type: 'ExplainVariance',
+        data: { stocktakeId, varianceId, explanation, actor: acting.actor, at: acting.at },
+      }),
+      varianceId,
+    );
   }
 
   /**
@@ -90,10 +107,23 @@ export class StocktakeCommandHandler {
       for (const variance of found) {
         const explanations = stocktake.variances[variance.varianceId] ?? [];
         if (variance.lotId && (variance.delta.pieces !== 0 || variance.delta.kg !== 0)) {
-          await this.stock.decideIn(tx, variance.lotId, {
-            type: 'ApplyStocktakeVariance',
-            data: { lotId: variance.lotId, stocktakeId, varianceId: variance.varianceId, delta: variance.delta, reason: `${variance.kind}: ${explanations.join('; ')}`, actor: acting.actor, at: acting.at },
-          }, acting);
+          await this.stock.decideIn(
+            tx,
+            variance.lotId,
+            {
+              type: 'ApplyStocktakeVariance',
+              data: {
+                lotId: variance.lotId,
+                stocktakeId,
+                varianceId: variance.varianceId,
+                delta: variance.delta,
+                reason: `${variance.kind}: ${explanations.join('; ')}`,
+                actor: acting.actor,
+                at: acting.at,
+              },
+            },
+            acting,
+          );
         }
         if (variance.kind === 'missing_piece' && variance.bookLocationId) {
           const location = streams.location(variance.bookLocationId);
@@ -101,7 +131,10 @@ export class StocktakeCommandHandler {
             streamId: location.id,
             streamType: location.type,
             decider: locationDecider,
-            command: { type: 'RemoveGoods', data: { locationId: variance.bookLocationId, orderId: stocktake.orderId, barcodes: [variance.barcode], actor: acting.actor, at: acting.at } },
+            command: {
+              type: 'RemoveGoods',
+              data: { locationId: variance.bookLocationId, orderId: stocktake.orderId, barcodes: [variance.barcode], actor: acting.actor, at: acting.at },
+            },
             metadata: acting.metadata,
           });
         }
@@ -110,7 +143,13 @@ export class StocktakeCommandHandler {
     });
   }
 
-  private onStocktake(stocktakeId: string, step: 'count' | 'reconcile', principal: Principal, command: (acting: Acting) => StocktakeCommand, subject = stocktakeId) {
+  private onStocktake(
+    stocktakeId: string,
+    step: 'count' | 'reconcile',
+    principal: Principal,
+    command: (acting: Acting) => StocktakeCommand,
+    subject = stocktakeId,
+  ) {
     const context: OperationContext = { operation: 'count', subject };
     return this.floor.run(context, principal, async (tx, acting) => {
       const stocktake = await this.stocktakeOf(tx, stocktakeId, context);
@@ -135,14 +174,18 @@ export class StocktakeCommandHandler {
       const { state: location } = await loadAggregate(tx, streams.location(String(locationId)).id, locationDecider);
       if (location.status === 'none') throw refuse.notFound('LOCATION_NOT_FOUND', `no location ${locationId}`, { locationId });
       if (location.warehouse !== warehouse) {
-        throw refuse.conflict('LOCATION_IN_OTHER_WAREHOUSE', `location ${locationId} is in ${location.warehouse}`, { locationWarehouse: location.warehouse, warehouse });
+        throw refuse.conflict('LOCATION_IN_OTHER_WAREHOUSE', `location ${locationId} is in ${location.warehouse}`, {
+          locationWarehouse: location.warehouse,
+          warehouse,
+        });
       }
       for (const piece of Object.values(location.pieces)) {
         if (!ownerOfLot.has(piece.lotId)) {
           const { state: lot } = await loadAggregate(tx, streams.lot(piece.lotId).id, lotDecider);
           ownerOfLot.set(piece.lotId, lot.status === 'none' ? '' : lot.owner);
         }
-        if (ownerOfLot.get(piece.lotId) === owner) book.push({ barcode: piece.barcode, lotId: piece.lotId, owner, locationId: location.locationId, netKg: piece.netKg });
+        if (ownerOfLot.get(piece.lotId) === owner)
+          book.push({ barcode: piece.barcode, lotId: piece.lotId, owner, locationId: location.locationId, netKg: piece.netKg });
       }
     }
     return book;
@@ -150,6 +193,13 @@ export class StocktakeCommandHandler {
 
   private decide(tx: EventStoreTransaction, stocktakeId: string, command: StocktakeCommand, acting: Acting) {
     const stream = streams.stocktake(stocktakeId);
-    return handleCommandIn(tx, { streamId: stream.id, streamType: stream.type, decider: stocktakeDecider, command, metadata: acting.metadata, outbox: this.outbox });
+    return handleCommandIn(tx, {
+      streamId: stream.id,
+      streamType: stream.type,
+      decider: stocktakeDecider,
+      command,
+      metadata: acting.metadata,
+      outbox: this.outbox,
+    });
   }
 }

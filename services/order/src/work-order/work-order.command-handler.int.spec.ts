@@ -23,7 +23,11 @@ let orders: WorkOrderCommandHandler;
 let cards: StorageCards;
 const recordCard = (storageCard: string, party: string, status: StorageCardStatus) =>
   store.transaction((tx) =>
-    cards.recordIn(tx, { type: 'RecordStorageCardStatus', data: { storageCard, party, holderName: `${party} Ltd`, status, at: clock.now().toISOString() } }, acting('receipt', 'system').metadata),
+    cards.recordIn(
+      tx,
+      { type: 'RecordStorageCardStatus', data: { storageCard, party, holderName: `${party} Ltd`, status, at: clock.now().toISOString() } },
+      acting('receipt', 'system').metadata,
+    ),
   );
 const clock = new ManualClock('2025-03-03T02:00:00Z');
 const acting = (actor = 'desk-clerk-7', role = 'clerk'): Acting => ({
@@ -80,7 +84,8 @@ describe('work-order commands on PostgreSQL', () => {
   });
 
   it('refuses a card the receipt service never issued (404) and one it has not approved or has suspended (409), writing nothing', async () => {
-    const onCard = (owner: string) => orders.draft(`wo-${owner}`, { type: 'move', warehouse: 'WH-SH-01', owner, ownerParty: 'P-0003', commodity: 'rebar', arrivalMode: null }, acting());
+    const onCard = (owner: string) =>
+      orders.draft(`wo-${owner}`, { type: 'move', warehouse: 'WH-SH-01', owner, ownerParty: 'P-0003', commodity: 'rebar', arrivalMode: null }, acting());
     await expect(onCard('SC-NEVER')).rejects.toMatchObject({ code: 'CARD_NOT_FOUND', kind: 'not_found', details: { field: 'owner' } });
     await recordCard('SC-0003', 'P-0003', 'applied');
     await expect(onCard('SC-0003')).rejects.toMatchObject({ code: 'CARD_NOT_APPROVED', kind: 'conflict', details: { status: 'applied' } });
@@ -112,14 +117,22 @@ describe('work-order commands on PostgreSQL', () => {
   it('refuses a floor step recorded at the desk (STEP_RECORDED_BY_INVENTORY) and appends nothing', async () => {
     await orders.recordDeskStep('wo-1', 'notice', null, acting());
     await orders.recordDeskStep('wo-1', 'arrival', null, acting());
-    await expect(orders.recordDeskStep('wo-1', 'unload_tally', null, acting())).rejects.toEqual(expect.objectContaining({ code: 'STEP_RECORDED_BY_INVENTORY', details: { step: 'unload_tally', operation: 'receive' } }));
+    await expect(orders.recordDeskStep('wo-1', 'unload_tally', null, acting())).rejects.toEqual(
+      expect.objectContaining({ code: 'STEP_RECORDED_BY_INVENTORY', details: { step: 'unload_tally', operation: 'receive' } }),
+    );
     expect(await store.streamVersion(workOrderStream('wo-1'))).toBe(4);
   });
 
   it('records a reported floor step with the operator, after which the order cannot be cancelled', async () => {
     const reported = await store.transaction((tx) => orders.recordReportedStepIn(tx, 'wo-1', 'unload_tally', null, acting('operator-12', 'operator')));
-    expect(reported.state).toMatchObject({ status: 'in_progress', history: expect.arrayContaining([expect.objectContaining({ step: 'unload_tally', actor: 'operator-12' })]) });
-    await expect(orders.cancel('wo-1', 'depositor withdrew', acting())).rejects.toMatchObject({ code: 'CANCEL_AFTER_GOODS_MOVED', details: { movedBy: ['unload_tally'] } });
+    expect(reported.state).toMatchObject({
+      status: 'in_progress',
+      history: expect.arrayContaining([expect.objectContaining({ step: 'unload_tally', actor: 'operator-12' })]),
+    });
+    await expect(orders.cancel('wo-1', 'depositor withdrew', acting())).rejects.toMatchObject({
+      code: 'CANCEL_AFTER_GOODS_MOVED',
+      details: { movedBy: ['unload_tally'] },
+    });
   });
 
   it('refuses a stale If-Match version with a typed conflict', async () => {

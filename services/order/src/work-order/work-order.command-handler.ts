@@ -16,7 +16,9 @@ import { WORK_ORDER_STREAM_TYPE, workOrderStream } from './work-order.streams';
 
 type Stamp = 'orderId' | 'actor' | 'at';
 /** What the desk (or an integration event) says about a new order; the handler stamps id, actor and time. */
-export type OrderDraft = (Omit<DraftInboundOrder['data'], Stamp | 'ownerParty'> | Omit<DraftWorkOrder['data'], Stamp | 'ownerParty'>) & { readonly ownerParty?: string };
+export type OrderDraft = (Omit<DraftInboundOrder['data'], Stamp | 'ownerParty'> | Omit<DraftWorkOrder['data'], Stamp | 'ownerParty'>) & {
+  readonly ownerParty?: string;
+};
 
 /**
  * Every change to a work order goes through here, over HTTP or from a Kafka handler's
@@ -42,12 +44,21 @@ export class WorkOrderCommandHandler {
    * names an approved card and the order's party is the card's; an entitlement's holder is
    * checked against the card when the card is known.
    */
-  async draftIn(tx: EventStoreTransaction, orderId: string, draft: OrderDraft, acting: Acting, namedBy: CardNamedBy = 'desk'): Promise<HandledCommand<WorkOrderState>> {
+  async draftIn(
+    tx: EventStoreTransaction,
+    orderId: string,
+    draft: OrderDraft,
+    acting: Acting,
+    namedBy: CardNamedBy = 'desk',
+  ): Promise<HandledCommand<WorkOrderState>> {
     // rule ORD-CARD-FROM-REGISTRY
     const stamp = { orderId, actor: acting.actor, at: acting.at };
     const [card, field] = 'notice' in draft ? [draft.notice?.storageCard, 'notice.storageCard'] : [draft.owner, 'owner'];
     // A missing card is left to the decider, which refuses it with the order's own field name.
-    const ownerParty = typeof card === 'string' && card.trim() !== '' ? await this.cards.orderPartyIn(tx, card.trim(), draft.ownerParty, field, namedBy) : (draft.ownerParty ?? '');
+    const ownerParty =
+      typeof card === 'string' && card.trim() !== ''
+        ? await this.cards.orderPartyIn(tx, card.trim(), draft.ownerParty, field, namedBy)
+        : (draft.ownerParty ?? '');
     const command: WorkOrderCommand =
       'notice' in draft
         ? { type: 'DraftInboundOrder', data: { ...draft, ownerParty, ...stamp } }

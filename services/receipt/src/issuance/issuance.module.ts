@@ -4,7 +4,10 @@ import { ApplyForIssuanceHttpController } from './commands/apply-for-issuance/ap
 import { DecideIssuanceCommandHandler } from './commands/decide-issuance/decide-issuance.command-handler';
 import { ExchangeIssuanceHttpController } from './commands/decide-issuance/decide-issuance.http.controller';
 import { WithdrawIssuanceHttpController } from './commands/withdraw-issuance/withdraw-issuance.http.controller';
-import { ExchangeIssuanceApplicationsHttpController, IssuanceApplicationsHttpController } from './queries/issuance-applications/issuance-applications.http.controller';
+import {
+  ExchangeIssuanceApplicationsHttpController,
+  IssuanceApplicationsHttpController,
+} from './queries/issuance-applications/issuance-applications.http.controller';
 import { IssuanceApplicationsReadModel } from './queries/issuance-applications/issuance-applications.read-model';
 
 /** Issuance applications (注册申请): lots held for the receipts the exchange approves or rejects. */
@@ -16,10 +19,6 @@ import { IssuanceApplicationsReadModel } from './queries/issuance-applications/i
     ExchangeIssuanceHttpController,
     ExchangeIssuanceApplicationsHttpController,
   ],
-  providers: [
-    ApplyForIssuanceCommandHandler,
-    DecideIssuanceCommandHandler,
-    IssuanceApplicationsReadModel,
-  ],
+  providers: [ApplyForIssuanceCommandHandler, DecideIssuanceCommandHandler, IssuanceApplicationsReadModel],
 })
 export class IssuanceModule {}

@@ -4,9 +4,6 @@ import { LotsHttpController } from './queries/lots/lots.http.controller';
 
 /** Lots known from inventory, and which receipt (or application) each backs. */
 @Module({
-  controllers: [
-    LotsHttpController,
-    RegisterLotWhenLotBecameAvailableKafkaHandler,
-  ],
+  controllers: [LotsHttpController, RegisterLotWhenLotBecameAvailableKafkaHandler],
 })
 export class LotBackingModule {}

@@ -5,12 +5,7 @@ import { ReceiptRulesHttpController } from './queries/receipt-rules/receipt-rule
 
 /** Receipt rules per commodity: dated versions of the terms a receipt is issued under. */
 @Module({
-  controllers: [
-    PublishReceiptRuleVersionHttpController,
-    ReceiptRulesHttpController,
-  ],
-  providers: [
-    PublishReceiptRuleVersionCommandHandler,
-  ],
+  controllers: [PublishReceiptRuleVersionHttpController, ReceiptRulesHttpController],
+  providers: [PublishReceiptRuleVersionCommandHandler],
 })
 export class ReceiptRuleModule {}

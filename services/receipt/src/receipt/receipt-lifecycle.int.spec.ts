@@ -45,7 +45,12 @@ describe('receipt lifecycle (HTTP, PostgreSQL, Kafka)', () => {
     const released = await app.signed(BANK, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'loan repaid' });
     expect(released.status).toBe(200);
 
-    const split = await app.as(huadong, 'POST', `/receipts/${r1}/split`, { children: [{ lotIds: ['L1'], weightKg: 30_000 }, { lotIds: ['L2'], weightKg: 20_000 }] });
+    const split = await app.as(huadong, 'POST', `/receipts/${r1}/split`, {
+      children: [
+        { lotIds: ['L1'], weightKg: 30_000 },
+        { lotIds: ['L2'], weightKg: 20_000 },
+      ],
+    });
     expect(split.status).toBe(201);
     const [c1, c2] = split.body.children;
     const merged = await app.as(huadong, 'POST', '/receipts/merge', { receiptNumbers: [c2, r2] });
@@ -54,7 +59,13 @@ describe('receipt lifecycle (HTTP, PostgreSQL, Kafka)', () => {
     expect(cancelled.status).toBe(200);
 
     const history = await app.signed(EXCHANGE, 'GET', `/integration/exchange/receipts/${r1}/history`);
-    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['ReceiptIssued', 'TitleTransferred', 'ReceiptHoldPlaced', 'ReceiptHoldReleased', 'ReceiptSplit']);
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'ReceiptIssued',
+      'TitleTransferred',
+      'ReceiptHoldPlaced',
+      'ReceiptHoldReleased',
+      'ReceiptSplit',
+    ]);
     expect(history.body.verification.receipt).toMatchObject({ ok: true, events: 5 });
     await waitFor(async () => (await app.as(ops, 'GET', `/receipts?holderCard=${buyerCard}&status=outstanding`)).body.items.length === 1);
     expect((await app.as(manager, 'GET', `/receipts/${c1}`)).body).toMatchObject({ status: 'outstanding', lineage: { origin: 'split', parent: r1 } });

@@ -77,7 +77,9 @@ class Issue implements fc.AsyncCommand<Model, Real> {
     const expected = lots.every((lot) => lot.backing === null && lot.owner === this.holder);
     const applied = await scenario.apply(real.cards[this.holder]!.card, [lots.map((lot) => lot.lotId)]);
     if (!accepted(applied, expected, `apply(${this})`)) return;
-    const approved = await scenario.app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, { approvalReference: 'P' });
+    const approved = await scenario.app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
+      approvalReference: 'P',
+    });
     accepted(approved, true, `approve(${this})`);
     const number = approved.body.receiptNumbers[0] as string;
     for (const lot of lots) lot.backing = number;
@@ -97,7 +99,12 @@ class Transfer implements fc.AsyncCommand<Model, Real> {
     const receipt = target(model, this.target);
     const seller = real.cards[receipt.holder]!;
     const expected = receipt.live && receipt.holds.length === 0 && receipt.holder !== this.buyer && !this.wrongCard;
-    const answer = await scenario.transfer(seller.person, { holderName: seller.name, storageCard: this.wrongCard ? `${seller.card}X` : seller.card }, real.cards[this.buyer]!.card, [receipt.number]);
+    const answer = await scenario.transfer(
+      seller.person,
+      { holderName: seller.name, storageCard: this.wrongCard ? `${seller.card}X` : seller.card },
+      real.cards[this.buyer]!.card,
+      [receipt.number],
+    );
     if (accepted(answer, expected, `${this} of ${receipt.number}`)) receipt.holder = this.buyer;
   }
   toString = () => `transfer(${this.target} → ${this.buyer}${this.wrongCard ? ', wrong card' : ''})`;
@@ -108,7 +115,10 @@ class Pledge implements fc.AsyncCommand<Model, Real> {
   check = (model: Model) => model.receipts.length > 0;
   async run(model: Model, real: Real) {
     const receipt = target(model, this.target);
-    const answer = await scenario.app.as(real.cards[receipt.holder]!.person, 'POST', `/receipts/${receipt.number}/pledges`, { bank: { partyId: BANK.id, name: BANK.name }, reason: 'loan' });
+    const answer = await scenario.app.as(real.cards[receipt.holder]!.person, 'POST', `/receipts/${receipt.number}/pledges`, {
+      bank: { partyId: BANK.id, name: BANK.name },
+      reason: 'loan',
+    });
     if (accepted(answer, receipt.live && receipt.holds.length === 0, `${this}`)) receipt.holds.push(answer.body.holdId);
   }
   toString = () => `pledge(${this.target})`;
@@ -156,7 +166,12 @@ class Merge implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real) {
     // Usually two free receipts of one holder (so merges happen), sometimes any two (so refusals do).
     const free = model.receipts.filter((r) => r.live && r.holds.length === 0);
-    const pairs = free.flatMap((x, i) => free.slice(i + 1).filter((y) => y.holder === x.holder).map((y) => [x, y] as const));
+    const pairs = free.flatMap((x, i) =>
+      free
+        .slice(i + 1)
+        .filter((y) => y.holder === x.holder)
+        .map((y) => [x, y] as const),
+    );
     const [a, b] = this.first % 4 === 3 || pairs.length === 0 ? [target(model, this.first), target(model, this.second)] : pick(pairs, this.second)!;
     const expected = a !== b && [a, b].every((r) => r.live && r.holds.length === 0 && r.holder === a.holder);
     const answer = await scenario.app.as(real.cards[a.holder]!.person, 'POST', '/receipts/merge', { receiptNumbers: [a.number, b.number] });
@@ -178,7 +193,11 @@ class Cancel implements fc.AsyncCommand<Model, Real> {
     const answer = await scenario.app.as(real.cards[receipt.holder]!.person, 'POST', `/receipts/${receipt.number}/cancel`, { purpose: 'pickup' });
     if (!accepted(answer, receipt.live && receipt.holds.length === 0, `${this}`)) return;
     receipt.live = false;
-    for (const lotId of receipt.lots) Object.assign(model.lots.find((lot) => lot.lotId === lotId)!, { backing: null, owner: receipt.holder });
+    for (const lotId of receipt.lots)
+      Object.assign(
+        model.lots.find((lot) => lot.lotId === lotId)!,
+        { backing: null, owner: receipt.holder },
+      );
   }
   toString = () => `cancel(${this.target})`;
 }
@@ -235,7 +254,9 @@ describe('receipt title, model-based, on the real handlers and PostgreSQL', () =
     }
     const owners = [0, 0, 0, 0, 1, 1, 1, 2, 2];
     const lots = owners.map((owner, i) => ({ lotId: `M${run}-${i}`, weightKg: 1_000 * (i + 1), owner, backing: null }));
-    await scenario.lotsBecomeAvailable(lots.map((lot) => ({ lotId: lot.lotId, ownerCard: cards[lot.owner]!.card, weightKg: lot.weightKg, producedOn: '2026-03-01' })));
+    await scenario.lotsBecomeAvailable(
+      lots.map((lot) => ({ lotId: lot.lotId, ownerCard: cards[lot.owner]!.card, weightKg: lot.weightKg, producedOn: '2026-03-01' })),
+    );
     return { model: { lots, receipts: [] }, real: { cards } };
   }
 

@@ -7,14 +7,7 @@ import { StorageCardsHttpController } from './queries/storage-cards/storage-card
 
 /** Storage cards (存储卡号): applied for online by depositors, reviewed by staff. */
 @Module({
-  controllers: [
-    ApplyForStorageCardHttpController,
-    ReviewStorageCardHttpController,
-    StorageCardsHttpController,
-  ],
-  providers: [
-    ApplyForStorageCardCommandHandler,
-    ReviewStorageCardCommandHandler,
-  ],
+  controllers: [ApplyForStorageCardHttpController, ReviewStorageCardHttpController, StorageCardsHttpController],
+  providers: [ApplyForStorageCardCommandHandler, ReviewStorageCardCommandHandler],
 })
 export class StorageCardModule {}

@@ -123,7 +123,11 @@ export class ReceiptScenario {
   }
 
   /** The warehouse applies for one receipt per lot group; returns the application and its receipt numbers. */
-  async apply(holderCard: string, lotGroups: readonly (readonly string[])[], options: { commodity?: string; warehouseId?: string; feesPaidThrough?: string } = {}) {
+  async apply(
+    holderCard: string,
+    lotGroups: readonly (readonly string[])[],
+    options: { commodity?: string; warehouseId?: string; feesPaidThrough?: string } = {},
+  ) {
     return this.app.as(clerk, 'POST', '/issuance-applications', {
       warehouseId: options.warehouseId ?? 'WH-WUXI',
       commodity: options.commodity ?? 'rebar',

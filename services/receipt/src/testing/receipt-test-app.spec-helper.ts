@@ -104,7 +104,11 @@ export class ReceiptTestApp {
       ...options.env,
     });
     const quiet = { write: () => true };
-    const app = await createServiceApp(AppModule, { config, clock, logger: new JsonLogger({ service: 'receipt', level: 'error', stdout: quiet, stderr: quiet }) });
+    const app = await createServiceApp(AppModule, {
+      config,
+      clock,
+      logger: new JsonLogger({ service: 'receipt', level: 'error', stdout: quiet, stderr: quiet }),
+    });
     if (options.consume) connectInbox(app);
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
@@ -143,7 +147,13 @@ export class ReceiptTestApp {
   }
 
   /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key on changes. */
-  async signed(client: IntegrationClient, method: string, path: string, json?: unknown, options: { idempotencyKey?: string; headers?: Record<string, string>; clock?: Clock } = {}): Promise<Answer> {
+  async signed(
+    client: IntegrationClient,
+    method: string,
+    path: string,
+    json?: unknown,
+    options: { idempotencyKey?: string; headers?: Record<string, string>; clock?: Clock } = {},
+  ): Promise<Answer> {
     const body = json === undefined ? undefined : JSON.stringify(json);
     const signature = signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: options.clock ?? this.clock });
     const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };

@@ -5,12 +5,7 @@ import { TransferAlarmsHttpController } from './queries/transfer-alarms/transfer
 
 /** Title transfer (过户) with its error-proofing alarms. */
 @Module({
-  controllers: [
-    RequestTitleTransferHttpController,
-    TransferAlarmsHttpController,
-  ],
-  providers: [
-    RequestTitleTransferCommandHandler,
-  ],
+  controllers: [RequestTitleTransferHttpController, TransferAlarmsHttpController],
+  providers: [RequestTitleTransferCommandHandler],
 })
 export class TransferModule {}

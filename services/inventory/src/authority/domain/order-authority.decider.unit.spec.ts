@@ -5,7 +5,13 @@ import { orderAuthorityDecider } from './order-authority.decider';
 import { OrderAuthorityEvent } from './order-authority.events';
 
 const spec = deciderSpec(orderAuthorityDecider);
-const steps = ['notice', 'arrival', 'unload_tally', 'weigh', 'confirm'].map((code) => ({ code, name: code, check: 'none' as const, required: true, movesGoods: false }));
+const steps = ['notice', 'arrival', 'unload_tally', 'weigh', 'confirm'].map((code) => ({
+  code,
+  name: code,
+  check: 'none' as const,
+  required: true,
+  movesGoods: false,
+}));
 const opened: OrderAuthorityEvent = {
   type: 'OrderAuthorityOpened',
   data: {
@@ -34,28 +40,54 @@ describe('order authority', () => {
   });
 
   it('notes each step once, in the order the order service numbered them', () => {
-    spec.given([opened]).when({ type: 'NoteOrderStep', data: step('notice', 1).data as never }).then([step('notice', 1)]);
+    spec
+      .given([opened])
+      .when({ type: 'NoteOrderStep', data: step('notice', 1).data as never })
+      .then([step('notice', 1)]);
     // a redelivered step 1, and a step 3 before step 2, change nothing
-    spec.given([opened, step('notice', 1)]).when({ type: 'NoteOrderStep', data: step('notice', 1).data as never }).then([]);
-    spec.given([opened, step('notice', 1)]).when({ type: 'NoteOrderStep', data: step('unload_tally', 3).data as never }).then([]);
+    spec
+      .given([opened, step('notice', 1)])
+      .when({ type: 'NoteOrderStep', data: step('notice', 1).data as never })
+      .then([]);
+    spec
+      .given([opened, step('notice', 1)])
+      .when({ type: 'NoteOrderStep', data: step('unload_tally', 3).data as never })
+      .then([]);
   });
 
   it('ignores facts about an order it never saw opened', () => {
-    spec.given([]).when({ type: 'NoteOrderStep', data: step('notice', 1).data as never }).then([]);
-    spec.given([]).when({ type: 'NoteOrderClosed', data: { orderId: 'wo-1', status: 'cancelled', closedAt: '2025-03-04T03:00:00Z' } }).then([]);
+    spec
+      .given([])
+      .when({ type: 'NoteOrderStep', data: step('notice', 1).data as never })
+      .then([]);
+    spec
+      .given([])
+      .when({ type: 'NoteOrderClosed', data: { orderId: 'wo-1', status: 'cancelled', closedAt: '2025-03-04T03:00:00Z' } })
+      .then([]);
   });
 
   it('closes an order once', () => {
     const closed: OrderAuthorityEvent = { type: 'OrderAuthorityClosed', data: { orderId: 'wo-1', status: 'completed', closedAt: '2025-03-04T03:00:00Z' } };
-    spec.given([opened]).when({ type: 'NoteOrderClosed', data: closed.data as never }).then([closed]);
-    spec.given([opened, closed]).when({ type: 'NoteOrderClosed', data: closed.data as never }).then([]);
+    spec
+      .given([opened])
+      .when({ type: 'NoteOrderClosed', data: closed.data as never })
+      .then([closed]);
+    spec
+      .given([opened, closed])
+      .when({ type: 'NoteOrderClosed', data: closed.data as never })
+      .then([]);
   });
 
   it('is what the shared authorisation rule asks: scans while unload_tally is next, nothing once closed', () => {
     const arrived = foldEvents(orderAuthorityDecider, [opened, step('notice', 1), step('arrival', 2)]);
     const scan = { operation: 'receive' as const, warehouse: 'WH-SH-01', owner: 'SC-0001', step: 'unload_tally' };
     expect(authorises(arrived, scan)).toEqual({ authorised: true, orderId: 'wo-1', step: 'unload_tally' });
-    const cancelled = foldEvents(orderAuthorityDecider, [opened, step('notice', 1), step('arrival', 2), { type: 'OrderAuthorityClosed', data: { orderId: 'wo-1', status: 'cancelled', closedAt: 'x' } }]);
+    const cancelled = foldEvents(orderAuthorityDecider, [
+      opened,
+      step('notice', 1),
+      step('arrival', 2),
+      { type: 'OrderAuthorityClosed', data: { orderId: 'wo-1', status: 'cancelled', closedAt: 'x' } },
+    ]);
     expect(authorises(cancelled, scan)).toMatchObject({ authorised: false, refusal: { code: 'NO_AUTHORISING_ORDER', details: { reason: 'order_not_open' } } });
   });
 });

@@ -31,7 +31,12 @@ export class AuthorisingOrdersHttpController {
       commodity: state.commodity,
       workflow: { workflowId: state.workflowId, version: state.workflowVersion },
       stepsRecorded: state.history.map((record) => record.step),
-      next: open ? stepProgress(state.workflow.steps, state.history.map((record) => record.step)) : null,
+      next: open
+        ? stepProgress(
+            state.workflow.steps,
+            state.history.map((record) => record.step),
+          )
+        : null,
     };
   }
 }

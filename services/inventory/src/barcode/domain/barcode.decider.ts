@@ -9,9 +9,7 @@ import { validateBarcode } from './barcode';
  * race, which a uniqueness check against a read model could not. A barcode stays claimed after
  * its piece leaves: a label never identifies two pieces in one warehouse's history.
  */
-export type BarcodeState =
-  | { readonly status: 'free' }
-  | { readonly status: 'claimed'; readonly lotId: string; readonly orderId: string; readonly at: string };
+export type BarcodeState = { readonly status: 'free' } | { readonly status: 'claimed'; readonly lotId: string; readonly orderId: string; readonly at: string };
 
 export const barcodeDecider: Decider<BarcodeCommand, BarcodeState, BarcodeEvent> = {
   // rule INV-BARCODE-UNIQUE

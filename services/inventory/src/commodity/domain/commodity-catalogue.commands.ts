@@ -10,10 +10,7 @@ interface Stamped {
 export type RegisterCommodity = Command<'RegisterCommodity', Stamped & { readonly commodity: StandardCommodity }>;
 
 /** Maps one client's own name for a commodity to the standard commodity `code`. */
-export type MapClientAlias = Command<
-  'MapClientAlias',
-  Stamped & { readonly client: string; readonly alias: string; readonly code: string }
->;
+export type MapClientAlias = Command<'MapClientAlias', Stamped & { readonly client: string; readonly alias: string; readonly code: string }>;
 
 export type UnmapClientAlias = Command<'UnmapClientAlias', Stamped & { readonly client: string; readonly alias: string }>;
 

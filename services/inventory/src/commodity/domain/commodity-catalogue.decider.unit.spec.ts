@@ -16,7 +16,10 @@ describe('commodity catalogue decider', () => {
   });
 
   it('refuses a taken code, and a standard name that differs only in width, case or spacing', () => {
-    spec.given([registered(rebar20Shagang)]).when({ type: 'RegisterCommodity', data: { commodity: rebar20Shagang, actor, at } }).thenRefusedWith('COMMODITY_CODE_TAKEN');
+    spec
+      .given([registered(rebar20Shagang)])
+      .when({ type: 'RegisterCommodity', data: { commodity: rebar20Shagang, actor, at } })
+      .thenRefusedWith('COMMODITY_CODE_TAKEN');
     spec
       .given([registered(rebar20Shagang)])
       .when({ type: 'RegisterCommodity', data: { commodity: { ...rebar20Shagang, code: 'dup', specification: 'ｈｒｂ４００ｅ  Φ２０' }, actor, at } })
@@ -24,8 +27,14 @@ describe('commodity catalogue decider', () => {
   });
 
   it('refuses a commodity without product, specification or brand, or with a bad code', () => {
-    spec.given([]).when({ type: 'RegisterCommodity', data: { commodity: { ...rebar20Shagang, brand: '' }, actor, at } }).thenRefusedWith('FIELD_REQUIRED');
-    spec.given([]).when({ type: 'RegisterCommodity', data: { commodity: { ...rebar20Shagang, code: 'rb/20' }, actor, at } }).thenRefusedWith('COMMODITY_CODE_INVALID');
+    spec
+      .given([])
+      .when({ type: 'RegisterCommodity', data: { commodity: { ...rebar20Shagang, brand: '' }, actor, at } })
+      .thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'RegisterCommodity', data: { commodity: { ...rebar20Shagang, code: 'rb/20' }, actor, at } })
+      .thenRefusedWith('COMMODITY_CODE_INVALID');
   });
 
   it('maps a client alias, and the same mapping again is a no-op', () => {
@@ -33,7 +42,10 @@ describe('commodity catalogue decider', () => {
       .given([registered(rebar20Shagang)])
       .when({ type: 'MapClientAlias', data: { client: 'SC-0002', alias: '沙螺20', code: 'rb-400e-20-sg', actor, at } })
       .then([{ type: 'ClientAliasMapped', data: { client: 'SC-0002', alias: '沙螺20', code: 'rb-400e-20-sg', actor, at } }]);
-    spec.given(catalogueEvents).when({ type: 'MapClientAlias', data: { client: 'SC-0001', alias: '沙钢螺纹 20', code: 'rb-400e-20-sg', actor, at } }).then([]);
+    spec
+      .given(catalogueEvents)
+      .when({ type: 'MapClientAlias', data: { client: 'SC-0001', alias: '沙钢螺纹 20', code: 'rb-400e-20-sg', actor, at } })
+      .then([]);
   });
 
   it('refuses an alias already mapped elsewhere, to an unknown code, or hiding a standard name', () => {
@@ -41,7 +53,10 @@ describe('commodity catalogue decider', () => {
       .given(catalogueEvents)
       .when({ type: 'MapClientAlias', data: { client: 'SC-0001', alias: '沙钢螺纹20', code: 'rb-400e-25-sg', actor, at } })
       .thenRefusedWith('ALIAS_ALREADY_MAPPED', { code: 'rb-400e-20-sg' });
-    spec.given(catalogueEvents).when({ type: 'MapClientAlias', data: { client: 'SC-0001', alias: 'x', code: 'nope', actor, at } }).thenRefusedWith('UNKNOWN_COMMODITY');
+    spec
+      .given(catalogueEvents)
+      .when({ type: 'MapClientAlias', data: { client: 'SC-0001', alias: 'x', code: 'nope', actor, at } })
+      .thenRefusedWith('UNKNOWN_COMMODITY');
     spec
       .given(catalogueEvents)
       .when({ type: 'MapClientAlias', data: { client: 'SC-0001', alias: '螺纹钢 HRB400E Φ25 沙钢', code: 'rb-400e-20-sg', actor, at } })
@@ -53,6 +68,9 @@ describe('commodity catalogue decider', () => {
       .given(catalogueEvents)
       .when({ type: 'UnmapClientAlias', data: { client: 'SC-0001', alias: '沙钢螺纹20', actor, at } })
       .then([{ type: 'ClientAliasUnmapped', data: { client: 'SC-0001', alias: '沙钢螺纹20', code: 'rb-400e-20-sg', actor, at } }]);
-    spec.given(catalogueEvents).when({ type: 'UnmapClientAlias', data: { client: 'SC-0002', alias: '沙钢螺纹20', actor, at } }).thenRefusedWith('ALIAS_NOT_MAPPED');
+    spec
+      .given(catalogueEvents)
+      .when({ type: 'UnmapClientAlias', data: { client: 'SC-0002', alias: '沙钢螺纹20', actor, at } })
+      .thenRefusedWith('ALIAS_NOT_MAPPED');
   });
 });

@@ -6,19 +6,10 @@ interface Stamped {
   readonly at: string;
 }
 
-export type CommodityRegistered = DomainEvent<
-  'CommodityRegistered',
-  Stamped & { readonly commodity: StandardCommodity; readonly standardName: string }
->;
+export type CommodityRegistered = DomainEvent<'CommodityRegistered', Stamped & { readonly commodity: StandardCommodity; readonly standardName: string }>;
 
-export type ClientAliasMapped = DomainEvent<
-  'ClientAliasMapped',
-  Stamped & { readonly client: string; readonly alias: string; readonly code: string }
->;
+export type ClientAliasMapped = DomainEvent<'ClientAliasMapped', Stamped & { readonly client: string; readonly alias: string; readonly code: string }>;
 
-export type ClientAliasUnmapped = DomainEvent<
-  'ClientAliasUnmapped',
-  Stamped & { readonly client: string; readonly alias: string; readonly code: string }
->;
+export type ClientAliasUnmapped = DomainEvent<'ClientAliasUnmapped', Stamped & { readonly client: string; readonly alias: string; readonly code: string }>;
 
 export type CommodityCatalogueEvent = CommodityRegistered | ClientAliasMapped | ClientAliasUnmapped;

@@ -12,10 +12,7 @@ export const CLOSEST_NAMES_OFFERED = 3;
  * normalised names: the client's alias table, then the standard names, then the codes.
  * An unknown name is refused with the closest standard names (see `closestStandardNames`).
  */
-export function resolveCommodityName(
-  catalogue: CommodityCatalogueState,
-  request: { readonly client: string; readonly name: string },
-): StandardCommodity {
+export function resolveCommodityName(catalogue: CommodityCatalogueState, request: { readonly client: string; readonly name: string }): StandardCommodity {
   // rule INV-ALIAS-RESOLUTION
   const name = requireText(request.name, 'name');
   const alias = catalogue.aliases[request.client]?.[normaliseName(name)];
@@ -38,10 +35,7 @@ export function resolveCommodityName(
  * normalised strings, ties broken by the normalised standard name in code-point order, so the
  * same catalogue always offers the same names in the same order.
  */
-export function closestStandardNames(
-  catalogue: CommodityCatalogueState,
-  name: string,
-): { code: string; standardName: string; distance: number }[] {
+export function closestStandardNames(catalogue: CommodityCatalogueState, name: string): { code: string; standardName: string; distance: number }[] {
   // rule INV-ALIAS-RESOLUTION
   const wanted = normaliseName(name);
   return Object.values(catalogue.commodities)

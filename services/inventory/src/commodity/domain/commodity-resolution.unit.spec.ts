@@ -60,12 +60,10 @@ describe('resolveCommodityName', () => {
   });
 
   it('stops resolving an alias once it is unmapped', () => {
-    const after = foldEvents(
-      commodityCatalogueDecider,
-      [...catalogueEvents, { type: 'ClientAliasUnmapped', data: { client: 'SC-0001', alias: '沙钢螺纹20', code: 'rb-400e-20-sg', actor, at } }],
-    );
-    expect(() => resolveCommodityName(after, { client: 'SC-0001', name: '沙钢螺纹20' })).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_COMMODITY_NAME' }),
-    );
+    const after = foldEvents(commodityCatalogueDecider, [
+      ...catalogueEvents,
+      { type: 'ClientAliasUnmapped', data: { client: 'SC-0001', alias: '沙钢螺纹20', code: 'rb-400e-20-sg', actor, at } },
+    ]);
+    expect(() => resolveCommodityName(after, { client: 'SC-0001', name: '沙钢螺纹20' })).toThrow(expect.objectContaining({ code: 'UNKNOWN_COMMODITY_NAME' }));
   });
 });

@@ -47,7 +47,10 @@ export const commoditiesProjection: Projection<'commodities' | 'commodity_aliase
           );
           break;
         case 'ClientAliasUnmapped':
-          await tx.query(`DELETE FROM ${tables.commodity_aliases} WHERE client = $1 AND normalised_alias = $2`, [event.data.client, normaliseName(event.data.alias)]);
+          await tx.query(`DELETE FROM ${tables.commodity_aliases} WHERE client = $1 AND normalised_alias = $2`, [
+            event.data.client,
+            normaliseName(event.data.alias),
+          ]);
           break;
       }
     }

@@ -35,13 +35,15 @@ export type DefineLocation = Command<
 
 export type PutAwayGoods = Command<
   'PutAwayGoods',
-  Stamped & { readonly warehouse: string; readonly orderId: string; readonly lotId: string; readonly pieces: readonly { readonly barcode: string; readonly netKg: number }[] }
+  Stamped & {
+    readonly warehouse: string;
+    readonly orderId: string;
+    readonly lotId: string;
+    readonly pieces: readonly { readonly barcode: string; readonly netKg: number }[];
+  }
 >;
 
-export type MoveGoodsOut = Command<
-  'MoveGoodsOut',
-  Stamped & { readonly toLocationId: string; readonly orderId: string; readonly barcodes: readonly string[] }
->;
+export type MoveGoodsOut = Command<'MoveGoodsOut', Stamped & { readonly toLocationId: string; readonly orderId: string; readonly barcodes: readonly string[] }>;
 
 export type MoveGoodsIn = Command<
   'MoveGoodsIn',

@@ -83,22 +83,61 @@ export const locationDecider: Decider<LocationCommand, LocationState, LocationEv
           });
         }
         const lotId = requireText(command.data.lotId, 'lotId');
-        const pieces = arriving(location, command.data.pieces.map((piece) => ({ ...piece, lotId })));
-        return [{ type: 'GoodsPutAway', data: { locationId: location.locationId, orderId: requireText(command.data.orderId, 'orderId'), lotId, pieces, netKg: totalKg(pieces), actor, at } }];
+        const pieces = arriving(
+          location,
+          command.data.pieces.map((piece) => ({ ...piece, lotId })),
+        );
+        return [
+          {
+            type: 'GoodsPutAway',
+            data: { locationId: location.locationId, orderId: requireText(command.data.orderId, 'orderId'), lotId, pieces, netKg: totalKg(pieces), actor, at },
+          },
+        ];
       }
       case 'MoveGoodsIn': {
         const pieces = arriving(location, command.data.pieces);
         const fromLocationId = requireText(command.data.fromLocationId, 'fromLocationId');
-        return [{ type: 'GoodsMovedIn', data: { locationId: location.locationId, orderId: requireText(command.data.orderId, 'orderId'), fromLocationId, pieces, netKg: totalKg(pieces), actor, at } }];
+        return [
+          {
+            type: 'GoodsMovedIn',
+            data: {
+              locationId: location.locationId,
+              orderId: requireText(command.data.orderId, 'orderId'),
+              fromLocationId,
+              pieces,
+              netKg: totalKg(pieces),
+              actor,
+              at,
+            },
+          },
+        ];
       }
       case 'MoveGoodsOut': {
         const pieces = leaving(location, command.data.barcodes);
         const toLocationId = requireText(command.data.toLocationId, 'toLocationId');
-        return [{ type: 'GoodsMovedOut', data: { locationId: location.locationId, orderId: requireText(command.data.orderId, 'orderId'), toLocationId, pieces, netKg: totalKg(pieces), actor, at } }];
+        return [
+          {
+            type: 'GoodsMovedOut',
+            data: {
+              locationId: location.locationId,
+              orderId: requireText(command.data.orderId, 'orderId'),
+              toLocationId,
+              pieces,
+              netKg: totalKg(pieces),
+              actor,
+              at,
+            },
+          },
+        ];
       }
       case 'RemoveGoods': {
         const pieces = leaving(location, command.data.barcodes);
-        return [{ type: 'GoodsRemoved', data: { locationId: location.locationId, orderId: requireText(command.data.orderId, 'orderId'), pieces, netKg: totalKg(pieces), actor, at } }];
+        return [
+          {
+            type: 'GoodsRemoved',
+            data: { locationId: location.locationId, orderId: requireText(command.data.orderId, 'orderId'), pieces, netKg: totalKg(pieces), actor, at },
+          },
+        ];
       }
       default:
         return unhandledCommand(command);
@@ -117,7 +156,11 @@ function arriving(location: Location, incoming: readonly StoredPiece[]): StoredP
     if (location.pieces[barcode]) {
       throw refuse.conflict('PIECE_ALREADY_AT_LOCATION', `piece ${barcode} is already at ${location.locationId}`, { barcode });
     }
-    return { barcode, lotId: requireText(piece.lotId, `pieces[${i}].lotId`), netKg: requirePositiveInteger(kg(piece.netKg, { field: `pieces[${i}].netKg` }), `pieces[${i}].netKg`) };
+    return {
+      barcode,
+      lotId: requireText(piece.lotId, `pieces[${i}].lotId`),
+      netKg: requirePositiveInteger(kg(piece.netKg, { field: `pieces[${i}].netKg` }), `pieces[${i}].netKg`),
+    };
   });
   checkCapacity(location, 'kg', location.capacityKg, location.usedKg, totalKg(pieces));
   checkCapacity(location, 'pieces', location.capacityPieces, location.usedPieces, pieces.length);
@@ -127,18 +170,21 @@ function arriving(location: Location, incoming: readonly StoredPiece[]): StoredP
 function checkCapacity(location: Location, unit: 'kg' | 'pieces', capacity: number | null, used: number, asked: number): void {
   // rule INV-LOCATION-CAPACITY
   if (capacity !== null && used + asked > capacity) {
-    throw refuse.conflict(
-      'LOCATION_CAPACITY_EXCEEDED',
-      `location ${location.locationId} holds ${capacity} ${unit}, has ${used}, cannot take ${asked} more`,
-      { locationId: location.locationId, unit, capacity, used, asked },
-    );
+    throw refuse.conflict('LOCATION_CAPACITY_EXCEEDED', `location ${location.locationId} holds ${capacity} ${unit}, has ${used}, cannot take ${asked} more`, {
+      locationId: location.locationId,
+      unit,
+      capacity,
+      used,
+      asked,
+    });
   }
 }
 
 function leaving(location: Location, barcodes: readonly string[]): StoredPiece[] {
   return requireDistinctList(barcodes, 'barcodes').map((barcode) => {
     const piece = location.pieces[barcode];
-    if (!piece) throw refuse.conflict('PIECE_NOT_AT_LOCATION', `piece ${barcode} is not at ${location.locationId}`, { barcode, locationId: location.locationId });
+    if (!piece)
+      throw refuse.conflict('PIECE_NOT_AT_LOCATION', `piece ${barcode} is not at ${location.locationId}`, { barcode, locationId: location.locationId });
     return piece;
   });
 }

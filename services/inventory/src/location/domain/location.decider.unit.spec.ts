@@ -31,33 +31,66 @@ const nearlyFull = after([slot], putAway('S1', pieces('A', 29)));
 describe('location decider', () => {
   it('defines a location with a capacity in kg, pieces or both, and refuses one with none', () => {
     expect(slot.data).toMatchObject({ locationId: 'S1', area: { kind: 'shed', name: 'SHED1' }, capacityKg: 60_000, capacityPieces: 30 });
-    spec.given([]).when(define('S1', null, null)).thenRefusedWith('LOCATION_CAPACITY_REQUIRED');
-    spec.given([]).when(define('S1', 0, null)).thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
-    spec.given([slot]).when(define('S1', 1, 1)).thenRefusedWith('LOCATION_EXISTS');
+    spec
+      .given([])
+      .when(define('S1', null, null))
+      .thenRefusedWith('LOCATION_CAPACITY_REQUIRED');
+    spec
+      .given([])
+      .when(define('S1', 0, null))
+      .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+    spec
+      .given([slot])
+      .when(define('S1', 1, 1))
+      .thenRefusedWith('LOCATION_EXISTS');
   });
 
   it('takes goods up to its capacity exactly', () => {
     // 58,000 + 2,000 = 60,000 kg and 29 + 1 = 30 bundles: both exactly at capacity
-    spec.given(nearlyFull).when(putAway('S1', ['B1'])).then([
-      { type: 'GoodsPutAway', data: { locationId: 'S1', orderId: 'wo-1', lotId: 'lot-1', pieces: [{ barcode: 'B1', lotId: 'lot-1', netKg: 2_000 }], netKg: 2_000, actor, at } },
-    ]);
+    spec
+      .given(nearlyFull)
+      .when(putAway('S1', ['B1']))
+      .then([
+        {
+          type: 'GoodsPutAway',
+          data: { locationId: 'S1', orderId: 'wo-1', lotId: 'lot-1', pieces: [{ barcode: 'B1', lotId: 'lot-1', netKg: 2_000 }], netKg: 2_000, actor, at },
+        },
+      ]);
   });
 
   it('refuses a put-away beyond capacity in kg, with capacity, used and asked', () => {
     // 58,000 + 2,001 = 60,001 kg > 60,000 kg
-    spec.given(nearlyFull).when(putAway('S1', ['B1'], 2_001)).thenRefusedWith('LOCATION_CAPACITY_EXCEEDED', { unit: 'kg', capacity: 60_000, used: 58_000, asked: 2_001 });
+    spec
+      .given(nearlyFull)
+      .when(putAway('S1', ['B1'], 2_001))
+      .thenRefusedWith('LOCATION_CAPACITY_EXCEEDED', { unit: 'kg', capacity: 60_000, used: 58_000, asked: 2_001 });
   });
 
   it('refuses a put-away beyond capacity in pieces', () => {
     // 29 + 2 = 31 bundles > 30, although 58,000 + 2 × 500 = 59,000 kg would fit
-    spec.given(nearlyFull).when(putAway('S1', ['B1', 'B2'], 500)).thenRefusedWith('LOCATION_CAPACITY_EXCEEDED', { unit: 'pieces', capacity: 30, used: 29, asked: 2 });
+    spec
+      .given(nearlyFull)
+      .when(putAway('S1', ['B1', 'B2'], 500))
+      .thenRefusedWith('LOCATION_CAPACITY_EXCEEDED', { unit: 'pieces', capacity: 30, used: 29, asked: 2 });
   });
 
   it('refuses a piece already there, another warehouse, zero kg and an unknown location', () => {
-    spec.given(nearlyFull).when(putAway('S1', ['A1'])).thenRefusedWith('PIECE_ALREADY_AT_LOCATION', { barcode: 'A1' });
-    spec.given([slot]).when({ ...putAway('S1', ['B1']), data: { ...putAway('S1', ['B1']).data, warehouse: 'WH-TJ-02' } } as LocationCommand).thenRefusedWith('LOCATION_IN_OTHER_WAREHOUSE');
-    spec.given([slot]).when(putAway('S1', ['B1'], 0)).thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
-    spec.given([]).when(putAway('S1', ['B1'])).thenRefusedWith('LOCATION_NOT_FOUND');
+    spec
+      .given(nearlyFull)
+      .when(putAway('S1', ['A1']))
+      .thenRefusedWith('PIECE_ALREADY_AT_LOCATION', { barcode: 'A1' });
+    spec
+      .given([slot])
+      .when({ ...putAway('S1', ['B1']), data: { ...putAway('S1', ['B1']).data, warehouse: 'WH-TJ-02' } } as LocationCommand)
+      .thenRefusedWith('LOCATION_IN_OTHER_WAREHOUSE');
+    spec
+      .given([slot])
+      .when(putAway('S1', ['B1'], 0))
+      .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+    spec
+      .given([])
+      .when(putAway('S1', ['B1']))
+      .thenRefusedWith('LOCATION_NOT_FOUND');
   });
 
   it('removes goods loaded out, and refuses pieces that are not there', () => {
@@ -65,7 +98,10 @@ describe('location decider', () => {
     const state = stateOf(removed);
     // 58,000 − 2 × 2,000 = 54,000 kg, 29 − 2 = 27 bundles
     expect(state.status === 'defined' && [state.usedKg, state.usedPieces]).toEqual([54_000, 27]);
-    spec.given(removed).when({ type: 'RemoveGoods', data: { locationId: 'S1', orderId: 'wo-9', barcodes: ['A1'], actor, at } }).thenRefusedWith('PIECE_NOT_AT_LOCATION');
+    spec
+      .given(removed)
+      .when({ type: 'RemoveGoods', data: { locationId: 'S1', orderId: 'wo-9', barcodes: ['A1'], actor, at } })
+      .thenRefusedWith('PIECE_NOT_AT_LOCATION');
   });
 });
 
@@ -76,10 +112,16 @@ describe('decideMove', () => {
   it('moves pieces out of one location and into the other', () => {
     const result = decideMove(stateOf(nearlyFull), stateOf([target]), move(['A5']));
     expect(result.source).toEqual([
-      { type: 'GoodsMovedOut', data: { locationId: 'S1', toLocationId: 'S2', orderId: 'mv-1', pieces: [{ barcode: 'A5', lotId: 'lot-1', netKg: 2_000 }], netKg: 2_000, actor, at } },
+      {
+        type: 'GoodsMovedOut',
+        data: { locationId: 'S1', toLocationId: 'S2', orderId: 'mv-1', pieces: [{ barcode: 'A5', lotId: 'lot-1', netKg: 2_000 }], netKg: 2_000, actor, at },
+      },
     ]);
     expect(result.target).toEqual([
-      { type: 'GoodsMovedIn', data: { locationId: 'S2', fromLocationId: 'S1', orderId: 'mv-1', pieces: [{ barcode: 'A5', lotId: 'lot-1', netKg: 2_000 }], netKg: 2_000, actor, at } },
+      {
+        type: 'GoodsMovedIn',
+        data: { locationId: 'S2', fromLocationId: 'S1', orderId: 'mv-1', pieces: [{ barcode: 'A5', lotId: 'lot-1', netKg: 2_000 }], netKg: 2_000, actor, at },
+      },
     ]);
   });
 
@@ -96,7 +138,10 @@ describe('decideMove', () => {
 });
 
 describe('location invariants', () => {
-  type Op = { kind: 'put'; at: number; barcode: string; kg: number } | { kind: 'move'; from: number; to: number; barcode: string } | { kind: 'remove'; at: number; barcode: string };
+  type Op =
+    | { kind: 'put'; at: number; barcode: string; kg: number }
+    | { kind: 'move'; from: number; to: number; barcode: string }
+    | { kind: 'remove'; at: number; barcode: string };
   const barcode = fc.constantFrom(...pieces('P', 8));
   const index = fc.integer({ min: 0, max: 2 });
   const op: fc.Arbitrary<Op> = fc.oneof(
@@ -128,7 +173,10 @@ describe('location invariants', () => {
               logs[o.from]!.push(...result.source);
               logs[o.to]!.push(...result.target);
             } else {
-              const events = locationDecider.decide({ type: 'RemoveGoods', data: { locationId: `L${o.at}`, orderId: 'out', barcodes: [o.barcode], actor, at } }, state(o.at));
+              const events = locationDecider.decide(
+                { type: 'RemoveGoods', data: { locationId: `L${o.at}`, orderId: 'out', barcodes: [o.barcode], actor, at } },
+                state(o.at),
+              );
               logs[o.at]!.push(...events);
               removedKg += events.reduce((sum, e) => sum + (e.type === 'GoodsRemoved' ? e.data.netKg : 0), 0);
             }

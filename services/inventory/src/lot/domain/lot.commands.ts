@@ -38,10 +38,7 @@ export type OpenLot = Command<
   }
 >;
 
-export type ScanPiece = Command<
-  'ScanPiece',
-  Stamped & { readonly barcode: string; readonly kind: PieceKind; readonly productionDate: string }
->;
+export type ScanPiece = Command<'ScanPiece', Stamped & { readonly barcode: string; readonly kind: PieceKind; readonly productionDate: string }>;
 
 /** Closes the tally: the pieces scanned are the pieces received. */
 export type FinishTally = Command<'FinishTally', Stamped>;
@@ -51,28 +48,13 @@ export type RecordWeighing = Command<'RecordWeighing', Stamped & { readonly read
 /** Closes weighing: every piece has a weight; the lot's net is judged against the notice. */
 export type FinishWeighing = Command<'FinishWeighing', Stamped>;
 
-export type RecordInspection = Command<
-  'RecordInspection',
-  Stamped & { readonly reportRef: string; readonly result: 'passed' | 'failed' }
->;
+export type RecordInspection = Command<'RecordInspection', Stamped & { readonly reportRef: string; readonly result: 'passed' | 'failed' }>;
 
 /** Records pieces placed at a location (the location's own capacity check runs alongside). */
-export type PutAwayPieces = Command<
-  'PutAwayPieces',
-  Stamped & { readonly locationId: string; readonly barcodes: readonly string[] }
->;
+export type PutAwayPieces = Command<'PutAwayPieces', Stamped & { readonly locationId: string; readonly barcodes: readonly string[] }>;
 
 export type CompleteReceiving = Command<'CompleteReceiving', Stamped>;
 
 export type RejectLot = Command<'RejectLot', Stamped & { readonly reason: string }>;
 
-export type LotCommand =
-  | OpenLot
-  | ScanPiece
-  | FinishTally
-  | RecordWeighing
-  | FinishWeighing
-  | RecordInspection
-  | PutAwayPieces
-  | CompleteReceiving
-  | RejectLot;
+export type LotCommand = OpenLot | ScanPiece | FinishTally | RecordWeighing | FinishWeighing | RecordInspection | PutAwayPieces | CompleteReceiving | RejectLot;

@@ -1,4 +1,14 @@
-import { Decider, localDate, refuse, shanghaiDateOf, requireDistinctList, requireOneOf, requirePositiveInteger, requireText, unhandledCommand } from '@dw/kernel';
+import {
+  Decider,
+  localDate,
+  refuse,
+  shanghaiDateOf,
+  requireDistinctList,
+  requireOneOf,
+  requirePositiveInteger,
+  requireText,
+  unhandledCommand,
+} from '@dw/kernel';
 import { validateStandardCommodity, standardNameOf } from '../../commodity/domain/standard-commodity';
 import { validateBarcode } from '../../barcode/domain/barcode';
 import {

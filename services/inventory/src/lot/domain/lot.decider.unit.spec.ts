@@ -35,19 +35,34 @@ const putAway = (locationId: string, barcodes: string[]): LotCommand => ({ type:
 
 describe('lot: opening and scanning', () => {
   it('opens a lot with what the inbound order says', () => {
-    spec.given([]).when({ type: 'OpenLot', data: { ...(opened.data as Extract<LotCommand, { type: 'OpenLot' }>['data']) } }).then([opened]);
+    spec
+      .given([])
+      .when({ type: 'OpenLot', data: { ...(opened.data as Extract<LotCommand, { type: 'OpenLot' }>['data']) } })
+      .then([opened]);
   });
 
   it('refuses a second open, a zero expected weight and a tolerance out of range', () => {
     const data = opened.data as Extract<LotCommand, { type: 'OpenLot' }>['data'];
     spec.given([opened]).when({ type: 'OpenLot', data }).thenRefusedWith('LOT_EXISTS');
-    spec.given([]).when({ type: 'OpenLot', data: { ...data, expectedKg: 0 } }).thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
-    spec.given([]).when({ type: 'OpenLot', data: { ...data, toleranceBps: -5 } }).thenRefusedWith('TOLERANCE_INVALID');
-    spec.given([]).when({ type: 'OpenLot', data: { ...data, commodity: { ...rebar20Shagang, brand: '' } } }).thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'OpenLot', data: { ...data, expectedKg: 0 } })
+      .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'OpenLot', data: { ...data, toleranceBps: -5 } })
+      .thenRefusedWith('TOLERANCE_INVALID');
+    spec
+      .given([])
+      .when({ type: 'OpenLot', data: { ...data, commodity: { ...rebar20Shagang, brand: '' } } })
+      .thenRefusedWith('FIELD_REQUIRED');
   });
 
   it('records a scanned piece', () => {
-    spec.given([opened]).when(scan('B1')).then([scanned('B1')]);
+    spec
+      .given([opened])
+      .when(scan('B1'))
+      .then([scanned('B1')]);
   });
 
   it('refuses the same barcode twice in a lot', () => {
@@ -56,7 +71,10 @@ describe('lot: opening and scanning', () => {
 
   it('refuses a bad barcode, piece kind or production date', () => {
     spec.given([opened]).when(scan('B 1')).thenRefusedWith('BARCODE_INVALID');
-    spec.given([opened]).when({ type: 'ScanPiece', data: { lotId, barcode: 'B1', kind: 'crate' as never, productionDate: '2025-02-20', actor, at } }).thenRefusedWith('VALUE_NOT_ALLOWED');
+    spec
+      .given([opened])
+      .when({ type: 'ScanPiece', data: { lotId, barcode: 'B1', kind: 'crate' as never, productionDate: '2025-02-20', actor, at } })
+      .thenRefusedWith('VALUE_NOT_ALLOWED');
     spec.given([opened]).when(scan('B1', '2025-02-30')).thenRefusedWith('INVALID_DATE');
   });
 
@@ -64,13 +82,17 @@ describe('lot: opening and scanning', () => {
     // 03:00 UTC on 4 March is 11:00 on 4 March in Shanghai: 5 March has not come yet
     spec.given([opened]).when(scan('B1', '2025-03-05')).thenRefusedWith('PRODUCTION_DATE_IN_FUTURE', { today: '2025-03-04' });
     // 17:00 UTC on 4 March is already 01:00 on 5 March in Shanghai
-    spec.given([opened]).when(scan('B1', '2025-03-05', '2025-03-04T17:00:00Z')).then([
-      { type: 'PieceScanned', data: { ...stamp, at: '2025-03-04T17:00:00Z', barcode: 'B1', kind: 'bundle', productionDate: '2025-03-05' } },
-    ]);
+    spec
+      .given([opened])
+      .when(scan('B1', '2025-03-05', '2025-03-04T17:00:00Z'))
+      .then([{ type: 'PieceScanned', data: { ...stamp, at: '2025-03-04T17:00:00Z', barcode: 'B1', kind: 'bundle', productionDate: '2025-03-05' } }]);
   });
 
   it('closes the tally with the count, and refuses scans after it or an empty tally', () => {
-    spec.given(threeScanned).when({ type: 'FinishTally', data: { lotId, actor, at } }).then([tallied[tallied.length - 1]!]);
+    spec
+      .given(threeScanned)
+      .when({ type: 'FinishTally', data: { lotId, actor, at } })
+      .then([tallied[tallied.length - 1]!]);
     spec.given(tallied).when(scan('B4')).thenRefusedWith('TALLY_FINISHED');
     spec.given([opened]).when({ type: 'FinishTally', data: { lotId, actor, at } }).thenRefusedWith('TALLY_EMPTY');
   });
@@ -82,7 +104,10 @@ describe('lot: opening and scanning', () => {
 
 describe('lot: weighing', () => {
   it('records a verified scale reading of a piece', () => {
-    spec.given(tallied).when(weigh(pieceReading('B1', 2_000))).then([weighedEvent('B1', 2_000)]);
+    spec
+      .given(tallied)
+      .when(weigh(pieceReading('B1', 2_000)))
+      .then([weighedEvent('B1', 2_000)]);
   });
 
   it('refuses a hand-typed weight where the workflow requires a scale reading', () => {
@@ -93,11 +118,17 @@ describe('lot: weighing', () => {
   });
 
   it('refuses a scale reading whose signature was not verified', () => {
-    spec.given(tallied).when(weigh({ ...pieceReading('B1', 2_000), deviceVerified: false })).thenRefusedWith('SCALE_READING_REQUIRED', { reason: 'unverified' });
+    spec
+      .given(tallied)
+      .when(weigh({ ...pieceReading('B1', 2_000), deviceVerified: false }))
+      .thenRefusedWith('SCALE_READING_REQUIRED', { reason: 'unverified' });
   });
 
   it('accepts a hand-typed weight where the workflow does not require a scale', () => {
-    const noScale: LotEvent = { type: 'LotOpened', data: { ...(opened.data as Extract<LotEvent, { type: 'LotOpened' }>['data']), scaleReadingRequired: false } };
+    const noScale: LotEvent = {
+      type: 'LotOpened',
+      data: { ...(opened.data as Extract<LotEvent, { type: 'LotOpened' }>['data']), scaleReadingRequired: false },
+    };
     const events = lotDecider.decide(
       weigh({ ...pieceReading('B1', 2_000), source: 'manual', scaleId: null }),
       foldEvents(lotDecider, [noScale, ...tallied.slice(1)]),
@@ -106,9 +137,18 @@ describe('lot: weighing', () => {
   });
 
   it('refuses a piece never scanned, a piece weighed twice and a reading recorded twice', () => {
-    spec.given(tallied).when(weigh(pieceReading('B9', 2_000))).thenRefusedWith('PIECE_NOT_IN_LOT', { barcode: 'B9' });
-    spec.given([...tallied, weighedEvent('B1', 2_000)]).when(weigh(pieceReading('B1', 2_000, 'r-again'))).thenRefusedWith('PIECE_ALREADY_WEIGHED', { readingId: 'r-B1' });
-    spec.given([...tallied, weighedEvent('B1', 2_000)]).when(weigh(pieceReading('B2', 2_000, 'r-B1'))).thenRefusedWith('READING_ALREADY_RECORDED');
+    spec
+      .given(tallied)
+      .when(weigh(pieceReading('B9', 2_000)))
+      .thenRefusedWith('PIECE_NOT_IN_LOT', { barcode: 'B9' });
+    spec
+      .given([...tallied, weighedEvent('B1', 2_000)])
+      .when(weigh(pieceReading('B1', 2_000, 'r-again')))
+      .thenRefusedWith('PIECE_ALREADY_WEIGHED', { readingId: 'r-B1' });
+    spec
+      .given([...tallied, weighedEvent('B1', 2_000)])
+      .when(weigh(pieceReading('B2', 2_000, 'r-B1')))
+      .thenRefusedWith('READING_ALREADY_RECORDED');
   });
 
   it('shares a vehicle weighing over its pieces', () => {
@@ -147,7 +187,16 @@ describe('lot: weighing', () => {
         { type: 'LotWeighed', data: { ...stamp, pieces: 3, netKg: 6_019, expectedKg: 6_000, differenceKg: 19, toleranceBps: 30, withinTolerance: false } },
         {
           type: 'WeightToleranceExceeded',
-          data: { ...stamp, warehouse: 'WH-SH-01', owner: 'SC-0001', expectedKg: 6_000, netKg: 6_019, differenceKg: 19, toleranceBps: 30, allowedDifferenceKg: 18 },
+          data: {
+            ...stamp,
+            warehouse: 'WH-SH-01',
+            owner: 'SC-0001',
+            expectedKg: 6_000,
+            netKg: 6_019,
+            differenceKg: 19,
+            toleranceBps: 30,
+            allowedDifferenceKg: 18,
+          },
         },
       ]);
   });
@@ -162,9 +211,18 @@ describe('lot: weighing', () => {
   });
 
   it('refuses to close weighing with pieces unweighed or before the tally is closed, and to weigh after', () => {
-    spec.given([...tallied, weighedEvent('B1', 2_000)]).when(finishWeighing).thenRefusedWith('PIECES_NOT_WEIGHED', { barcodes: ['B2', 'B3'] });
-    spec.given([...threeScanned, weighedEvent('B1', 2_000)]).when(finishWeighing).thenRefusedWith('TALLY_NOT_FINISHED');
-    spec.given(weighed).when(weigh(pieceReading('B1', 2_000, 'late'))).thenRefusedWith('WEIGHING_FINISHED');
+    spec
+      .given([...tallied, weighedEvent('B1', 2_000)])
+      .when(finishWeighing)
+      .thenRefusedWith('PIECES_NOT_WEIGHED', { barcodes: ['B2', 'B3'] });
+    spec
+      .given([...threeScanned, weighedEvent('B1', 2_000)])
+      .when(finishWeighing)
+      .thenRefusedWith('TALLY_NOT_FINISHED');
+    spec
+      .given(weighed)
+      .when(weigh(pieceReading('B1', 2_000, 'late')))
+      .thenRefusedWith('WEIGHING_FINISHED');
   });
 });
 
@@ -172,16 +230,31 @@ describe('lot: inspection, put-away, completion', () => {
   const inspect = (result: 'passed' | 'failed'): LotCommand => ({ type: 'RecordInspection', data: { lotId, reportRef: 'CIQ-2025-0042', result, actor, at } });
 
   it('records an inspection once, after the tally', () => {
-    spec.given(weighed).when(inspect('passed')).then([inspected[inspected.length - 1]!]);
+    spec
+      .given(weighed)
+      .when(inspect('passed'))
+      .then([inspected[inspected.length - 1]!]);
     spec.given(inspected).when(inspect('passed')).thenRefusedWith('LOT_ALREADY_INSPECTED');
     spec.given(threeScanned).when(inspect('passed')).thenRefusedWith('TALLY_NOT_FINISHED');
   });
 
   it('puts weighed pieces away and refuses unweighed, misplaced or repeated ones', () => {
-    spec.given(inspected).when(putAway('SHED1-R01-S01', ['B1', 'B2'])).then([putAwayEvent('SHED1-R01-S01', ['B1', 'B2'])]);
-    spec.given(tallied).when(putAway('SHED1-R01-S01', ['B1'])).thenRefusedWith('PIECE_NOT_WEIGHED', { barcode: 'B1' });
-    spec.given([...inspected, putAwayEvent('SHED1-R01-S01', ['B1'])]).when(putAway('SHED1-R01-S02', ['B1'])).thenRefusedWith('PIECE_ALREADY_PUT_AWAY', { locationId: 'SHED1-R01-S01' });
-    spec.given(inspected).when(putAway('SHED1-R01-S01', ['B7'])).thenRefusedWith('PIECE_NOT_IN_LOT');
+    spec
+      .given(inspected)
+      .when(putAway('SHED1-R01-S01', ['B1', 'B2']))
+      .then([putAwayEvent('SHED1-R01-S01', ['B1', 'B2'])]);
+    spec
+      .given(tallied)
+      .when(putAway('SHED1-R01-S01', ['B1']))
+      .thenRefusedWith('PIECE_NOT_WEIGHED', { barcode: 'B1' });
+    spec
+      .given([...inspected, putAwayEvent('SHED1-R01-S01', ['B1'])])
+      .when(putAway('SHED1-R01-S02', ['B1']))
+      .thenRefusedWith('PIECE_ALREADY_PUT_AWAY', { locationId: 'SHED1-R01-S01' });
+    spec
+      .given(inspected)
+      .when(putAway('SHED1-R01-S01', ['B7']))
+      .thenRefusedWith('PIECE_NOT_IN_LOT');
     spec.given(inspected).when(putAway('SHED1-R01-S01', [])).thenRefusedWith('LIST_EMPTY');
   });
 
@@ -217,11 +290,17 @@ describe('lot: inspection, put-away, completion', () => {
   });
 
   it('refuses completion with pieces not put away, listing what is missing', () => {
-    spec.given([...inspected, putAwayEvent('SHED1-R01-S01', ['B1'])]).when(complete).thenRefusedWith('RECEIVING_INCOMPLETE', {
-      missing: ['put_away'],
-      unplacedBarcodes: ['B2', 'B3'],
-    });
-    spec.given(tallied).when(complete).thenRefusedWith('RECEIVING_INCOMPLETE', { missing: ['weighing', 'inspection', 'put_away'] });
+    spec
+      .given([...inspected, putAwayEvent('SHED1-R01-S01', ['B1'])])
+      .when(complete)
+      .thenRefusedWith('RECEIVING_INCOMPLETE', {
+        missing: ['put_away'],
+        unplacedBarcodes: ['B2', 'B3'],
+      });
+    spec
+      .given(tallied)
+      .when(complete)
+      .thenRefusedWith('RECEIVING_INCOMPLETE', { missing: ['weighing', 'inspection', 'put_away'] });
   });
 
   it('refuses completion of a lot that failed inspection; it can be rejected instead', () => {
@@ -236,6 +315,9 @@ describe('lot: inspection, put-away, completion', () => {
   it('accepts nothing more once available', () => {
     const available = [...placed, ...lotDecider.decide(complete, foldEvents(lotDecider, placed))];
     spec.given(available).when(complete).thenRefusedWith('LOT_NOT_RECEIVING', { status: 'available' });
-    spec.given(available).when({ type: 'RejectLot', data: { lotId, reason: 'x', actor, at } }).thenRefusedWith('LOT_NOT_RECEIVING');
+    spec
+      .given(available)
+      .when({ type: 'RejectLot', data: { lotId, reason: 'x', actor, at } })
+      .thenRefusedWith('LOT_NOT_RECEIVING');
   });
 });

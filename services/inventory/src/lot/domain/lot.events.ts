@@ -24,10 +24,7 @@ export type LotOpened = DomainEvent<
   }
 >;
 
-export type PieceScanned = DomainEvent<
-  'PieceScanned',
-  Stamped & { readonly barcode: string; readonly kind: PieceKind; readonly productionDate: string }
->;
+export type PieceScanned = DomainEvent<'PieceScanned', Stamped & { readonly barcode: string; readonly kind: PieceKind; readonly productionDate: string }>;
 
 export type TallyFinished = DomainEvent<'TallyFinished', Stamped & { readonly pieces: number; readonly expectedPieces: number }>;
 
@@ -73,10 +70,7 @@ export type WeightToleranceExceeded = DomainEvent<
   }
 >;
 
-export type LotInspected = DomainEvent<
-  'LotInspected',
-  Stamped & { readonly reportRef: string; readonly result: 'passed' | 'failed' }
->;
+export type LotInspected = DomainEvent<'LotInspected', Stamped & { readonly reportRef: string; readonly result: 'passed' | 'failed' }>;
 
 export type PiecesPutAway = DomainEvent<
   'PiecesPutAway',

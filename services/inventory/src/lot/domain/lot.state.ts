@@ -41,8 +41,7 @@ export const initialLotState = (): LotState => ({ status: 'none' });
 
 export function evolveLot(state: LotState, event: LotEvent): LotState {
   if (event.type === 'LotOpened') {
-    const { lotId, orderId, warehouse, owner, commodity, expectedPieces, expectedKg, scaleReadingRequired, inspectionRequired, toleranceBps } =
-      event.data;
+    const { lotId, orderId, warehouse, owner, commodity, expectedPieces, expectedKg, scaleReadingRequired, inspectionRequired, toleranceBps } = event.data;
     return {
       status: 'receiving',
       lotId,

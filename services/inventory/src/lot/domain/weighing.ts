@@ -7,8 +7,7 @@ import { validateBarcode } from '../../barcode/domain/barcode';
  * `deviceVerified`, so the domain never handles keys. A vehicle weighing covers the pieces on it.
  */
 export type WeighingSubject =
-  | { readonly kind: 'piece'; readonly barcode: string }
-  | { readonly kind: 'vehicle'; readonly vehicle: string; readonly barcodes: readonly string[] };
+  { readonly kind: 'piece'; readonly barcode: string } | { readonly kind: 'vehicle'; readonly vehicle: string; readonly barcodes: readonly string[] };
 
 export interface WeighingReading {
   readonly readingId: string;

@@ -16,17 +16,27 @@ describe('validateReading', () => {
   });
 
   it('refuses a tare at or above the gross', () => {
-    expect(() => validateReading(vehicle(['B1'], 15_000, 15_000))).toThrow(expect.objectContaining({ code: 'NET_WEIGHT_NOT_POSITIVE', field: 'reading.tareKg' }));
+    expect(() => validateReading(vehicle(['B1'], 15_000, 15_000))).toThrow(
+      expect.objectContaining({ code: 'NET_WEIGHT_NOT_POSITIVE', field: 'reading.tareKg' }),
+    );
   });
 
   it('refuses fractional or negative kilograms', () => {
-    expect(() => validateReading({ ...pieceReading('B1', 2_000), grossKg: 2_050.5 })).toThrow(expect.objectContaining({ code: 'INVALID_WEIGHT', field: 'reading.grossKg' }));
-    expect(() => validateReading({ ...pieceReading('B1', 2_000), tareKg: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_WEIGHT', field: 'reading.tareKg' }));
+    expect(() => validateReading({ ...pieceReading('B1', 2_000), grossKg: 2_050.5 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_WEIGHT', field: 'reading.grossKg' }),
+    );
+    expect(() => validateReading({ ...pieceReading('B1', 2_000), tareKg: -1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_WEIGHT', field: 'reading.tareKg' }),
+    );
   });
 
   it('refuses a scale reading with no scale id, a reading time without zone, and a vehicle listing a piece twice', () => {
-    expect(() => validateReading({ ...pieceReading('B1', 2_000), scaleId: null })).toThrow(expect.objectContaining({ code: 'FIELD_REQUIRED', field: 'reading.scaleId' }));
-    expect(() => validateReading({ ...pieceReading('B1', 2_000), weighedAt: '2025-03-04 10:55' })).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
+    expect(() => validateReading({ ...pieceReading('B1', 2_000), scaleId: null })).toThrow(
+      expect.objectContaining({ code: 'FIELD_REQUIRED', field: 'reading.scaleId' }),
+    );
+    expect(() => validateReading({ ...pieceReading('B1', 2_000), weighedAt: '2025-03-04 10:55' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INSTANT' }),
+    );
     expect(() => validateReading(vehicle(['B1', 'B1'], 20_000, 15_000))).toThrow(expect.objectContaining({ code: 'LIST_HAS_REPEATS' }));
   });
 

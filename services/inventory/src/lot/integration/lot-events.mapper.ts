@@ -42,7 +42,15 @@ export function lotOutbox(topics: TopicNames, registry: EventRegistry) {
         lot = evolveLot(lot, domain);
         if (lot.status === 'none') return [];
         const step = (code: string, evidence: { kind: 'scale_reading' | 'inspection_report'; refs: readonly string[] } | null, pieces: number, netKg: number) =>
-          operations.stepPerformed(event, { orderId: lot.status === 'none' ? '' : lot.orderId, step: code, evidence, subject: domain.data.lotId, pieces, netKg, at: domain.data.at });
+          operations.stepPerformed(event, {
+            orderId: lot.status === 'none' ? '' : lot.orderId,
+            step: code,
+            evidence,
+            subject: domain.data.lotId,
+            pieces,
+            netKg,
+            at: domain.data.at,
+          });
         switch (domain.type) {
           case 'TallyFinished':
             return [step('unload_tally', null, domain.data.pieces, 0)];
@@ -51,11 +59,25 @@ export function lotOutbox(topics: TopicNames, registry: EventRegistry) {
           case 'LotInspected':
             // A failed inspection does not finish the step: the lot is rejected instead.
             return domain.data.result === 'passed'
-              ? [step('inspect', lot.inspectionRequired ? { kind: 'inspection_report', refs: [domain.data.reportRef] } : null, lot.pieces.length, lot.weighed?.netKg ?? 0)]
+              ? [
+                  step(
+                    'inspect',
+                    lot.inspectionRequired ? { kind: 'inspection_report', refs: [domain.data.reportRef] } : null,
+                    lot.pieces.length,
+                    lot.weighed?.netKg ?? 0,
+                  ),
+                ]
               : [];
           case 'PiecesPutAway': {
             if (lot.pieces.some((piece) => piece.locationId === null)) return [];
-            return [step('put_away', null, lot.pieces.length, lot.pieces.reduce((sum, piece) => sum + (piece.netKg ?? 0), 0))];
+            return [
+              step(
+                'put_away',
+                null,
+                lot.pieces.length,
+                lot.pieces.reduce((sum, piece) => sum + (piece.netKg ?? 0), 0),
+              ),
+            ];
           }
           case 'WeightToleranceExceeded': {
             const d = domain.data;

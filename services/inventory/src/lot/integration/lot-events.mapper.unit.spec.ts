@@ -42,7 +42,13 @@ describe('lot events to public messages', () => {
     expect(message!.topic).toBe('unit.inventory.operation.v1');
     expect(message!.key).toBe(lotId);
     expect(message!.headers.ce_type).toBe(WorkOrderStepPerformedSchema.typeName);
-    expect(stepOf(message!)).toMatchObject({ orderId: 'wo-1', step: 'unload_tally', subject: lotId, pieces: 3, performedBy: { subject: actor, role: 'operator' } });
+    expect(stepOf(message!)).toMatchObject({
+      orderId: 'wo-1',
+      step: 'unload_tally',
+      subject: lotId,
+      pieces: 3,
+      performedBy: { subject: actor, role: 'operator' },
+    });
   });
 
   it('reports weigh done with the scale readings as evidence', () => {
@@ -56,7 +62,16 @@ describe('lot events to public messages', () => {
     // 30 bp of 6,000 kg = 6,000 × 30 / 10,000 = 18 kg allowed; 6,100 − 6,000 = 100 kg over.
     const alarm: LotEvent = {
       type: 'WeightToleranceExceeded',
-      data: { ...stamp, warehouse: 'WH-SH-01', owner: 'SC-0001', expectedKg: 6_000, netKg: 6_100, differenceKg: 100, toleranceBps: 30, allowedDifferenceKg: 18 },
+      data: {
+        ...stamp,
+        warehouse: 'WH-SH-01',
+        owner: 'SC-0001',
+        expectedKg: 6_000,
+        netKg: 6_100,
+        differenceKg: 100,
+        toleranceBps: 30,
+        allowedDifferenceKg: 18,
+      },
     };
     const [message] = messagesAfter(weighed, [alarm]);
     expect(message!.topic).toBe('unit.inventory.lot.v1');
@@ -85,7 +100,15 @@ describe('lot events to public messages', () => {
     const [message] = messagesAfter(placed, available);
     expect(message!.headers.ce_type).toBe(LotBecameAvailableSchema.typeName);
     const decoded = fromBinary(LotBecameAvailableSchema, message!.payload);
-    expect(decoded).toMatchObject({ lotId, orderId: 'wo-1', warehouse: 'WH-SH-01', ownerStorageCard: 'SC-0001', pieces: 3, brand: '沙钢', inspectionReportRef: 'CIQ-2025-0042' });
+    expect(decoded).toMatchObject({
+      lotId,
+      orderId: 'wo-1',
+      warehouse: 'WH-SH-01',
+      ownerStorageCard: 'SC-0001',
+      pieces: 3,
+      brand: '沙钢',
+      inspectionReportRef: 'CIQ-2025-0042',
+    });
     expect(decoded.commodity).toMatchObject({ code: 'rb-400e-20-sg', standardName: '螺纹钢 HRB400E Φ20 沙钢' });
     expect(fromWeight(decoded.net!)).toBe(6_000);
     expect(decoded.locations.map((l) => [l.locationId, l.pieces, fromWeight(l.net!)])).toEqual([

@@ -26,7 +26,20 @@ export const operationRefusalsProjection: Projection<'operation_refusals', Opera
       await tx.query(
         `INSERT INTO ${tables.operation_refusals} (refusal_id, position, operation, code, message, details, order_id, warehouse, owner, subject, actor, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [d.refusalId, recorded.globalPosition, d.operation, d.code, d.message, JSON.stringify(d.details), d.orderId, d.warehouse, d.owner, d.subject, d.actor, d.at],
+        [
+          d.refusalId,
+          recorded.globalPosition,
+          d.operation,
+          d.code,
+          d.message,
+          JSON.stringify(d.details),
+          d.orderId,
+          d.warehouse,
+          d.owner,
+          d.subject,
+          d.actor,
+          d.at,
+        ],
       );
     }
   },

@@ -19,7 +19,10 @@ export const fitsWithin = (a: Quantity, b: Quantity): boolean => a.pieces <= b.p
  */
 export function validateQuantity(quantity: Quantity, field: string, signed = false): Quantity {
   const { pieces, kg } = quantity ?? { pieces: Number.NaN, kg: Number.NaN };
-  for (const [unit, value] of [['pieces', pieces], ['kg', kg]] as const) {
+  for (const [unit, value] of [
+    ['pieces', pieces],
+    ['kg', kg],
+  ] as const) {
     if (!Number.isSafeInteger(value) || (!signed && value < 0)) {
       throw refuse.invalid('QUANTITY_INVALID', `${field}.${unit} must be a whole number${signed ? '' : ' of at least 0'}, got ${value}`, `${field}.${unit}`, {
         value,

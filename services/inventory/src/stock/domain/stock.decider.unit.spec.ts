@@ -35,7 +35,10 @@ describe('stock decider', () => {
   it('books a received lot once', () => {
     spec.given([]).when({ type: 'ReceiveStock', data: received.data }).then([received]);
     spec.given([received]).when({ type: 'ReceiveStock', data: received.data }).thenRefusedWith('STOCK_EXISTS');
-    spec.given([]).when({ type: 'ShipOut', data: { lotId, orderId: 'o', quantity: q(1, 1), actor, at } }).thenRefusedWith('STOCK_NOT_FOUND');
+    spec
+      .given([])
+      .when({ type: 'ShipOut', data: { lotId, orderId: 'o', quantity: q(1, 1), actor, at } })
+      .thenRefusedWith('STOCK_NOT_FOUND');
   });
 
   it('splits on hand into reserved, frozen and available', () => {
@@ -44,20 +47,41 @@ describe('stock decider', () => {
   });
 
   it('refuses a hold beyond what is available, in either unit', () => {
-    spec.given([received, reservation, freeze]).when(hold('h-3', 'freeze', q(0, 1), 'court')).thenRefusedWith('INSUFFICIENT_AVAILABLE', {
-      asked: q(0, 1),
-      available: q(0, 0),
-    });
+    spec
+      .given([received, reservation, freeze])
+      .when(hold('h-3', 'freeze', q(0, 1), 'court'))
+      .thenRefusedWith('INSUFFICIENT_AVAILABLE', {
+        asked: q(0, 1),
+        available: q(0, 0),
+      });
     // 1 piece / 2,000 kg free after the reservation: 1 piece fits but 2,001 kg does not
-    spec.given([received, reservation]).when(hold('h-3', 'freeze', q(1, 2_001), 'court')).thenRefusedWith('INSUFFICIENT_AVAILABLE', { available: q(1, 2_000) });
+    spec
+      .given([received, reservation])
+      .when(hold('h-3', 'freeze', q(1, 2_001), 'court'))
+      .thenRefusedWith('INSUFFICIENT_AVAILABLE', { available: q(1, 2_000) });
   });
 
   it('refuses a hold without reason or holder, a reused hold id and an empty quantity', () => {
-    spec.given([received]).when({ ...hold('h-1', 'freeze', q(1, 1), 'x'), data: { ...hold('h-1', 'freeze', q(1, 1), 'x').data, reason: ' ' } } as StockCommand).thenRefusedWith('FIELD_REQUIRED');
-    spec.given([received]).when(hold('h-1', 'freeze', q(1, 1), ' ')).thenRefusedWith('FIELD_REQUIRED');
-    spec.given([received, reservation]).when(hold('h-1', 'freeze', q(0, 1), 'x')).thenRefusedWith('HOLD_EXISTS');
-    spec.given([received]).when(hold('h-9', 'freeze', q(0, 0), 'x')).thenRefusedWith('QUANTITY_INVALID');
-    spec.given([received]).when(hold('h-9', 'freeze', q(-1, 0), 'x')).thenRefusedWith('QUANTITY_INVALID');
+    spec
+      .given([received])
+      .when({ ...hold('h-1', 'freeze', q(1, 1), 'x'), data: { ...hold('h-1', 'freeze', q(1, 1), 'x').data, reason: ' ' } } as StockCommand)
+      .thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([received])
+      .when(hold('h-1', 'freeze', q(1, 1), ' '))
+      .thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([received, reservation])
+      .when(hold('h-1', 'freeze', q(0, 1), 'x'))
+      .thenRefusedWith('HOLD_EXISTS');
+    spec
+      .given([received])
+      .when(hold('h-9', 'freeze', q(0, 0), 'x'))
+      .thenRefusedWith('QUANTITY_INVALID');
+    spec
+      .given([received])
+      .when(hold('h-9', 'freeze', q(-1, 0), 'x'))
+      .thenRefusedWith('QUANTITY_INVALID');
   });
 
   it('releases a hold only for its holder; to anyone else it answers as a missing hold, naming no holder', () => {
@@ -69,12 +93,18 @@ describe('stock decider', () => {
       .given([received, reservation, freeze])
       .when({ type: 'ReleaseHold', data: { lotId, holdId: 'h-2', holder: 'bank:ICBC-SH', actor, at } })
       .then([{ type: 'HoldReleased', data: { lotId, holdId: 'h-2', kind: 'freeze', quantity: q(1, 2_000), holder: 'bank:ICBC-SH', actor, at } }]);
-    spec.given([received]).when({ type: 'ReleaseHold', data: { lotId, holdId: 'h-2', holder: 'bank:ICBC-SH', actor, at } }).thenRefusedWith('HOLD_NOT_FOUND');
+    spec
+      .given([received])
+      .when({ type: 'ReleaseHold', data: { lotId, holdId: 'h-2', holder: 'bank:ICBC-SH', actor, at } })
+      .thenRefusedWith('HOLD_NOT_FOUND');
   });
 
   it('ships out only what is not held', () => {
     const ship = (quantity: Quantity): StockCommand => ({ type: 'ShipOut', data: { lotId, orderId: 'wo-out-1', quantity, actor, at } });
-    spec.given([received, reservation]).when(ship(q(2, 4_000))).thenRefusedWith('INSUFFICIENT_AVAILABLE');
+    spec
+      .given([received, reservation])
+      .when(ship(q(2, 4_000)))
+      .thenRefusedWith('INSUFFICIENT_AVAILABLE');
     const shipped = [received, reservation, ...stockDecider.decide(ship(q(1, 2_000)), foldEvents(stockDecider, [received, reservation]))];
     // 3 / 6,000 − 1 / 2,000 shipped = 2 / 4,000 on hand, all of it reserved
     expect(levels(shipped)).toMatchObject({ onHand: q(2, 4_000), available: q(0, 0) });
@@ -84,17 +114,34 @@ describe('stock decider', () => {
     // a bundle re-weighed 30 kg light: 6,000 − 30 = 5,970 kg, still 3 pieces
     const loss = [received, ...stockDecider.decide(variance('v-1', q(0, -30)), foldEvents(stockDecider, [received]))];
     expect(levels(loss).onHand).toEqual(q(3, 5_970));
-    spec.given(loss).when(variance('v-1', q(0, -30))).thenRefusedWith('VARIANCE_ALREADY_APPLIED');
-    spec.given([received, reservation, freeze]).when(variance('v-2', q(0, -30))).thenRefusedWith('INSUFFICIENT_AVAILABLE');
+    spec
+      .given(loss)
+      .when(variance('v-1', q(0, -30)))
+      .thenRefusedWith('VARIANCE_ALREADY_APPLIED');
+    spec
+      .given([received, reservation, freeze])
+      .when(variance('v-2', q(0, -30)))
+      .thenRefusedWith('INSUFFICIENT_AVAILABLE');
     spec
       .given([received, reservation, freeze])
       .when(variance('v-3', q(1, 2_000)))
-      .then([{ type: 'StockVarianceApplied', data: { lotId, stocktakeId: 'st-1', varianceId: 'v-3', delta: q(1, 2_000), reason: 'bundle found short on re-weigh', actor, at } }]);
+      .then([
+        {
+          type: 'StockVarianceApplied',
+          data: { lotId, stocktakeId: 'st-1', varianceId: 'v-3', delta: q(1, 2_000), reason: 'bundle found short on re-weigh', actor, at },
+        },
+      ]);
   });
 
   it('refuses a correction mixing a gain and a loss, or with no reason', () => {
-    spec.given([received]).when(variance('v-1', q(1, -30))).thenRefusedWith('QUANTITY_INVALID');
-    spec.given([received]).when({ ...variance('v-1', q(0, -30)), data: { ...variance('v-1', q(0, -30)).data, reason: '' } } as StockCommand).thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([received])
+      .when(variance('v-1', q(1, -30)))
+      .thenRefusedWith('QUANTITY_INVALID');
+    spec
+      .given([received])
+      .when({ ...variance('v-1', q(0, -30)), data: { ...variance('v-1', q(0, -30)).data, reason: '' } } as StockCommand)
+      .thenRefusedWith('FIELD_REQUIRED');
   });
 });
 
@@ -102,8 +149,12 @@ describe('stock invariants', () => {
   const quantity = fc.record({ pieces: fc.integer({ min: 0, max: 4 }), kg: fc.integer({ min: 0, max: 9_000 }) });
   const holders = fc.constantFrom('receipt-service', 'bank', 'court');
   const command: fc.Arbitrary<StockCommand> = fc.oneof(
-    fc.tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4'), fc.constantFrom('reservation' as const, 'freeze' as const), quantity, holders).map(([id, kind, qty, holder]) => hold(id, kind, qty, holder)),
-    fc.tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4'), holders).map(([holdId, holder]): StockCommand => ({ type: 'ReleaseHold', data: { lotId, holdId, holder, actor, at } })),
+    fc
+      .tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4'), fc.constantFrom('reservation' as const, 'freeze' as const), quantity, holders)
+      .map(([id, kind, qty, holder]) => hold(id, kind, qty, holder)),
+    fc
+      .tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4'), holders)
+      .map(([holdId, holder]): StockCommand => ({ type: 'ReleaseHold', data: { lotId, holdId, holder, actor, at } })),
     quantity.map((qty): StockCommand => ({ type: 'ShipOut', data: { lotId, orderId: 'o', quantity: qty, actor, at } })),
     fc.tuple(fc.constantFrom('v1', 'v2', 'v3'), fc.boolean(), quantity).map(([id, loss, qty]) => variance(id, loss ? q(-qty.pieces, -qty.kg) : qty)),
   );

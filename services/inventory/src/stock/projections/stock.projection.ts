@@ -107,7 +107,17 @@ export const stockProjection: Projection<Tables> = {
 
 async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t: Record<Tables, string>): Promise<void> {
   const position = recorded.globalPosition;
-  const movement = async (m: { lotId: string; kind: string; locationId: string | null; pieces: number; kg: number; orderId: string | null; reason: string | null; actor: string; at: string }) =>
+  const movement = async (m: {
+    lotId: string;
+    kind: string;
+    locationId: string | null;
+    pieces: number;
+    kg: number;
+    orderId: string | null;
+    reason: string | null;
+    actor: string;
+    at: string;
+  }) =>
     tx.query(
       `INSERT INTO ${t.stock_movements} (position, lot_id, kind, warehouse, owner, commodity_code, location_id, pieces, kg, order_id, reason, actor, at)
        SELECT $1, l.lot_id, $3, l.warehouse, l.owner, l.commodity_code, $4, $5, $6, $7, $8, $9, $10 FROM ${t.lots} l WHERE l.lot_id = $2`,
@@ -147,10 +157,18 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
       }
       return;
     case 'LotWeighed':
-      await tx.query(`UPDATE ${t.lots} SET net_kg = $2, within_tolerance = $3 WHERE lot_id = $1`, [event.data.lotId, event.data.netKg, event.data.withinTolerance]);
+      await tx.query(`UPDATE ${t.lots} SET net_kg = $2, within_tolerance = $3 WHERE lot_id = $1`, [
+        event.data.lotId,
+        event.data.netKg,
+        event.data.withinTolerance,
+      ]);
       return;
     case 'LotInspected':
-      await tx.query(`UPDATE ${t.lots} SET inspection_result = $2, inspection_report = $3 WHERE lot_id = $1`, [event.data.lotId, event.data.result, event.data.reportRef]);
+      await tx.query(`UPDATE ${t.lots} SET inspection_result = $2, inspection_report = $3 WHERE lot_id = $1`, [
+        event.data.lotId,
+        event.data.result,
+        event.data.reportRef,
+      ]);
       return;
     case 'PiecesPutAway': {
       const d = event.data;
@@ -159,7 +177,17 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
         d.locationId,
         d.pieces.map((piece) => piece.barcode),
       ]);
-      await movement({ lotId: d.lotId, kind: 'put_away', locationId: d.locationId, pieces: d.pieces.length, kg: d.netKg, orderId: d.orderId, reason: null, actor: d.actor, at: d.at });
+      await movement({
+        lotId: d.lotId,
+        kind: 'put_away',
+        locationId: d.locationId,
+        pieces: d.pieces.length,
+        kg: d.netKg,
+        orderId: d.orderId,
+        reason: null,
+        actor: d.actor,
+        at: d.at,
+      });
       return;
     }
     case 'LotBecameAvailable':
@@ -177,7 +205,17 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
         [d.lotId, position, d.warehouse, d.owner, d.commodityCode, d.quantity.pieces, d.quantity.kg, d.at],
       );
-      await movement({ lotId: d.lotId, kind: 'received', locationId: null, pieces: d.quantity.pieces, kg: d.quantity.kg, orderId: d.orderId, reason: null, actor: d.actor, at: d.at });
+      await movement({
+        lotId: d.lotId,
+        kind: 'received',
+        locationId: null,
+        pieces: d.quantity.pieces,
+        kg: d.quantity.kg,
+        orderId: d.orderId,
+        reason: null,
+        actor: d.actor,
+        at: d.at,
+      });
       return;
     }
     case 'HoldPlaced':
@@ -185,12 +223,10 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
       const d = event.data;
       const sign = event.type === 'HoldPlaced' ? 1 : -1;
       const column = d.kind === 'reservation' ? 'reserved' : 'frozen';
-      await tx.query(`UPDATE ${t.stock_lots} SET ${column}_pieces = ${column}_pieces + $2, ${column}_kg = ${column}_kg + $3, updated_at = $4 WHERE lot_id = $1`, [
-        d.lotId,
-        sign * d.quantity.pieces,
-        sign * d.quantity.kg,
-        d.at,
-      ]);
+      await tx.query(
+        `UPDATE ${t.stock_lots} SET ${column}_pieces = ${column}_pieces + $2, ${column}_kg = ${column}_kg + $3, updated_at = $4 WHERE lot_id = $1`,
+        [d.lotId, sign * d.quantity.pieces, sign * d.quantity.kg, d.at],
+      );
       return;
     }
     case 'StockShippedOut':
@@ -205,8 +241,28 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
       ]);
       await movement(
         event.type === 'StockShippedOut'
-          ? { lotId: d.lotId, kind: 'shipped_out', locationId: null, pieces: delta.pieces, kg: delta.kg, orderId: event.data.orderId, reason: null, actor: d.actor, at: d.at }
-          : { lotId: d.lotId, kind: 'stocktake_variance', locationId: null, pieces: delta.pieces, kg: delta.kg, orderId: null, reason: event.data.reason, actor: d.actor, at: d.at },
+          ? {
+              lotId: d.lotId,
+              kind: 'shipped_out',
+              locationId: null,
+              pieces: delta.pieces,
+              kg: delta.kg,
+              orderId: event.data.orderId,
+              reason: null,
+              actor: d.actor,
+              at: d.at,
+            }
+          : {
+              lotId: d.lotId,
+              kind: 'stocktake_variance',
+              locationId: null,
+              pieces: delta.pieces,
+              kg: delta.kg,
+              orderId: null,
+              reason: event.data.reason,
+              actor: d.actor,
+              at: d.at,
+            },
       );
       return;
     }
@@ -221,13 +277,30 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
       }
       for (const [lotId, moved] of byLot) {
         if (event.type === 'GoodsMovedIn') {
-          await tx.query(`UPDATE ${t.stock_pieces} SET location_id = $3 WHERE lot_id = $1 AND barcode = ANY($2::text[])`, [lotId, moved.barcodes, d.locationId]);
+          await tx.query(`UPDATE ${t.stock_pieces} SET location_id = $3 WHERE lot_id = $1 AND barcode = ANY($2::text[])`, [
+            lotId,
+            moved.barcodes,
+            d.locationId,
+          ]);
         } else if (event.type === 'GoodsRemoved') {
-          await tx.query(`UPDATE ${t.stock_pieces} SET location_id = NULL, status = 'removed' WHERE lot_id = $1 AND barcode = ANY($2::text[])`, [lotId, moved.barcodes]);
+          await tx.query(`UPDATE ${t.stock_pieces} SET location_id = NULL, status = 'removed' WHERE lot_id = $1 AND barcode = ANY($2::text[])`, [
+            lotId,
+            moved.barcodes,
+          ]);
         }
         const sign = event.type === 'GoodsMovedIn' ? 1 : -1;
         const kind = event.type === 'GoodsMovedIn' ? 'moved_in' : event.type === 'GoodsMovedOut' ? 'moved_out' : 'removed';
-        await movement({ lotId, kind, locationId: d.locationId, pieces: sign * moved.pieces, kg: sign * moved.kg, orderId: d.orderId, reason: null, actor: d.actor, at: d.at });
+        await movement({
+          lotId,
+          kind,
+          locationId: d.locationId,
+          pieces: sign * moved.pieces,
+          kg: sign * moved.kg,
+          orderId: d.orderId,
+          reason: null,
+          actor: d.actor,
+          at: d.at,
+        });
       }
       return;
     }

@@ -3,12 +3,22 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, 
 import { DEFAULT_WEIGHT_TOLERANCE_BPS } from '../../lot/domain/weight-tolerance';
 
 export class StartStocktakeRequestDto {
-  @ApiProperty({ maxLength: 100, example: '0190f6a2-7c1e-7d4b-9a55-3f1c2b8e4d10', description: 'the open stocktake work order it is done under; it names the storage card whose pieces are counted' })
+  @ApiProperty({
+    maxLength: 100,
+    example: '0190f6a2-7c1e-7d4b-9a55-3f1c2b8e4d10',
+    description: 'the open stocktake work order it is done under; it names the storage card whose pieces are counted',
+  })
   @IsString()
   @MaxLength(100)
   orderId!: string;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 200, example: ['SHED1-R01-S01', 'SHED1-R01-S02'], description: 'the locations counted; the book snapshot is taken of them at the start' })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 200,
+    example: ['SHED1-R01-S01', 'SHED1-R01-S02'],
+    description: 'the locations counted; the book snapshot is taken of them at the start',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -40,7 +50,14 @@ export class CountPieceRequestDto {
   @MaxLength(100)
   locationId!: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000, example: 2_260, description: 'its weight in integer kilograms (Kg), when the piece was put on a scale: compared with its booked net weight; left out, only its presence is counted' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1_000_000,
+    example: 2_260,
+    description:
+      'its weight in integer kilograms (Kg), when the piece was put on a scale: compared with its booked net weight; left out, only its presence is counted',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -49,7 +66,11 @@ export class CountPieceRequestDto {
 }
 
 export class ExplainVarianceRequestDto {
-  @ApiProperty({ maxLength: 1000, example: 'bundle relabelled after damage in unloading', description: 'why the variance happened; a later explanation is added to, never written over, the first' })
+  @ApiProperty({
+    maxLength: 1000,
+    example: 'bundle relabelled after damage in unloading',
+    description: 'why the variance happened; a later explanation is added to, never written over, the first',
+  })
   @IsString()
   @MaxLength(1000)
   explanation!: string;

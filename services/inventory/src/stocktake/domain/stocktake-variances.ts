@@ -52,9 +52,7 @@ export function findVariances(book: readonly BookEntry[], counted: readonly Coun
   }
   for (const count of counted) {
     if (!inBook.has(count.barcode)) {
-      variances.push(
-        variance('unexpected_piece', 'not_in_book', { barcode: count.barcode, countedLocationId: count.locationId, countedKg: count.weighedKg }),
-      );
+      variances.push(variance('unexpected_piece', 'not_in_book', { barcode: count.barcode, countedLocationId: count.locationId, countedKg: count.weighedKg }));
     }
   }
   return variances;

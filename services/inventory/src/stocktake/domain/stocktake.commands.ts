@@ -33,10 +33,7 @@ export type StartStocktake = Command<
 >;
 
 /** One scan during the count; `weighedKg` when the piece was put on a scale, else null. */
-export type CountPiece = Command<
-  'CountPiece',
-  Stamped & { readonly barcode: string; readonly locationId: string; readonly weighedKg: number | null }
->;
+export type CountPiece = Command<'CountPiece', Stamped & { readonly barcode: string; readonly locationId: string; readonly weighedKg: number | null }>;
 
 export type FinishCount = Command<'FinishCount', Stamped>;
 

@@ -40,19 +40,40 @@ describe('stocktake: counting', () => {
   });
 
   it('refuses a book entry outside the locations counted, or listed twice', () => {
-    spec.given([]).when({ ...start, data: { ...start.data, locationIds: ['S1'] } } as StocktakeCommand).thenRefusedWith('BOOK_ENTRY_OUT_OF_SCOPE', { barcode: 'P3' });
-    spec.given([]).when({ ...start, data: { ...start.data, book: [book[0]!, book[0]!] } } as StocktakeCommand).thenRefusedWith('LIST_HAS_REPEATS');
+    spec
+      .given([])
+      .when({ ...start, data: { ...start.data, locationIds: ['S1'] } } as StocktakeCommand)
+      .thenRefusedWith('BOOK_ENTRY_OUT_OF_SCOPE', { barcode: 'P3' });
+    spec
+      .given([])
+      .when({ ...start, data: { ...start.data, book: [book[0]!, book[0]!] } } as StocktakeCommand)
+      .thenRefusedWith('LIST_HAS_REPEATS');
   });
 
   it('counts a piece by scan', () => {
-    spec.given(started).when(count('P1', 'S1', null)).then([{ type: 'PieceCounted', data: { ...base, barcode: 'P1', locationId: 'S1', weighedKg: null } }]);
+    spec
+      .given(started)
+      .when(count('P1', 'S1', null))
+      .then([{ type: 'PieceCounted', data: { ...base, barcode: 'P1', locationId: 'S1', weighedKg: null } }]);
   });
 
   it('refuses a location outside the stocktake, a piece counted twice and a zero weight', () => {
-    spec.given(started).when(count('P1', 'S9', null)).thenRefusedWith('LOCATION_NOT_IN_SCOPE');
-    spec.given(counted).when(count('P1', 'S2', null)).thenRefusedWith('PIECE_ALREADY_COUNTED', { locationId: 'S1' });
-    spec.given(started).when(count('P1', 'S1', 0)).thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
-    spec.given(started).when(count('P1', 'S1', 1.5)).thenRefusedWith('INVALID_WEIGHT');
+    spec
+      .given(started)
+      .when(count('P1', 'S9', null))
+      .thenRefusedWith('LOCATION_NOT_IN_SCOPE');
+    spec
+      .given(counted)
+      .when(count('P1', 'S2', null))
+      .thenRefusedWith('PIECE_ALREADY_COUNTED', { locationId: 'S1' });
+    spec
+      .given(started)
+      .when(count('P1', 'S1', 0))
+      .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+    spec
+      .given(started)
+      .when(count('P1', 'S1', 1.5))
+      .thenRefusedWith('INVALID_WEIGHT');
   });
 });
 
@@ -62,9 +83,21 @@ describe('stocktake: variances', () => {
     expect(finished[counted.length]).toEqual({ type: 'StocktakeCountFinished', data: { ...base, bookPieces: 4, countedPieces: 4, variances: 4 } });
     expect(variances).toEqual([
       // P2 counted in S2 though booked in S1
-      expect.objectContaining({ varianceId: 'misplaced_piece:P2', reason: 'counted_elsewhere', bookLocationId: 'S1', countedLocationId: 'S2', delta: { pieces: 0, kg: 0 } }),
+      expect.objectContaining({
+        varianceId: 'misplaced_piece:P2',
+        reason: 'counted_elsewhere',
+        bookLocationId: 'S1',
+        countedLocationId: 'S2',
+        delta: { pieces: 0, kg: 0 },
+      }),
       // P2 1,950 kg against 2,000: 30 bp allows 2,000 × 30 / 10,000 = 6 kg; it is 50 kg light
-      expect.objectContaining({ varianceId: 'weight_variance:P2', reason: 'weight_outside_tolerance', bookKg: 2_000, countedKg: 1_950, delta: { pieces: 0, kg: -50 } }),
+      expect.objectContaining({
+        varianceId: 'weight_variance:P2',
+        reason: 'weight_outside_tolerance',
+        bookKg: 2_000,
+        countedKg: 1_950,
+        delta: { pieces: 0, kg: -50 },
+      }),
       // (P3 1,504 kg against 1,500: 30 bp allows 4.5 kg, so 4 kg over is no variance)
       // P4 never scanned: the book loses a piece of 1,500 kg if applied
       expect.objectContaining({ varianceId: 'missing_piece:P4', reason: 'not_counted', lotId: 'lot-2', owner: 'SC-0002', delta: { pieces: -1, kg: -1_500 } }),
@@ -79,21 +112,33 @@ describe('stocktake: variances', () => {
   });
 
   it('refuses counting after the count is finished', () => {
-    spec.given(finished).when(count('P4', 'S2', null)).thenRefusedWith('STOCKTAKE_STATUS_INVALID', { status: 'counted', expected: 'counting' });
+    spec
+      .given(finished)
+      .when(count('P4', 'S2', null))
+      .thenRefusedWith('STOCKTAKE_STATUS_INVALID', { status: 'counted', expected: 'counting' });
   });
 
   it('closes only when every variance has an explanation, keeping every explanation given', () => {
-    const explain = (varianceId: string, explanation: string): StocktakeCommand => ({ type: 'ExplainVariance', data: { stocktakeId, varianceId, explanation, actor, at } });
+    const explain = (varianceId: string, explanation: string): StocktakeCommand => ({
+      type: 'ExplainVariance',
+      data: { stocktakeId, varianceId, explanation, actor, at },
+    });
     const close: StocktakeCommand = { type: 'CloseStocktake', data: { stocktakeId, actor, at } };
     const partly = run(finished, [explain('missing_piece:P4', 'shipped under wo-out-7 before the book caught up')]);
-    spec.given(partly).when(close).thenRefusedWith('VARIANCES_UNEXPLAINED', { varianceIds: ['misplaced_piece:P2', 'weight_variance:P2', 'unexpected_piece:X9'] });
+    spec
+      .given(partly)
+      .when(close)
+      .thenRefusedWith('VARIANCES_UNEXPLAINED', { varianceIds: ['misplaced_piece:P2', 'weight_variance:P2', 'unexpected_piece:X9'] });
     const all = run(partly, [
       explain('misplaced_piece:P2', 'forklift put it in the next slot'),
       explain('weight_variance:P2', 'label weight was theoretical'),
       explain('weight_variance:P2', 're-weighed on hook scale 2: confirmed'),
       explain('unexpected_piece:X9', 'belongs to lot-3 in the next row'),
     ]);
-    spec.given(all).when(close).then([{ type: 'StocktakeClosed', data: { ...base, variances: 4 } }]);
+    spec
+      .given(all)
+      .when(close)
+      .then([{ type: 'StocktakeClosed', data: { ...base, variances: 4 } }]);
     const state = foldEvents(stocktakeDecider, all);
     expect(state.status !== 'none' && state.variances['weight_variance:P2']).toEqual(['label weight was theoretical', 're-weighed on hook scale 2: confirmed']);
     spec.given(all).when(explain('nope', 'x')).thenRefusedWith('VARIANCE_NOT_FOUND');

@@ -19,10 +19,7 @@ export type StocktakeStarted = DomainEvent<
   }
 >;
 
-export type PieceCounted = DomainEvent<
-  'PieceCounted',
-  Stamped & { readonly barcode: string; readonly locationId: string; readonly weighedKg: number | null }
->;
+export type PieceCounted = DomainEvent<'PieceCounted', Stamped & { readonly barcode: string; readonly locationId: string; readonly weighedKg: number | null }>;
 
 export type StocktakeCountFinished = DomainEvent<
   'StocktakeCountFinished',
@@ -54,17 +51,8 @@ export type StocktakeVarianceFound = DomainEvent<
   }
 >;
 
-export type StocktakeVarianceExplained = DomainEvent<
-  'StocktakeVarianceExplained',
-  Stamped & { readonly varianceId: string; readonly explanation: string }
->;
+export type StocktakeVarianceExplained = DomainEvent<'StocktakeVarianceExplained', Stamped & { readonly varianceId: string; readonly explanation: string }>;
 
 export type StocktakeClosed = DomainEvent<'StocktakeClosed', Stamped & { readonly variances: number }>;
 
-export type StocktakeEvent =
-  | StocktakeStarted
-  | PieceCounted
-  | StocktakeCountFinished
-  | StocktakeVarianceFound
-  | StocktakeVarianceExplained
-  | StocktakeClosed;
+export type StocktakeEvent = StocktakeStarted | PieceCounted | StocktakeCountFinished | StocktakeVarianceFound | StocktakeVarianceExplained | StocktakeClosed;

@@ -52,7 +52,10 @@ export const stocktakesProjection: Projection<'stocktakes' | 'stocktake_variance
           await tx.query(`UPDATE ${tables.stocktakes} SET counted_pieces = counted_pieces + 1 WHERE stocktake_id = $1`, [event.data.stocktakeId]);
           break;
         case 'StocktakeCountFinished':
-          await tx.query(`UPDATE ${tables.stocktakes} SET status = 'counted', variances = $2 WHERE stocktake_id = $1`, [event.data.stocktakeId, event.data.variances]);
+          await tx.query(`UPDATE ${tables.stocktakes} SET status = 'counted', variances = $2 WHERE stocktake_id = $1`, [
+            event.data.stocktakeId,
+            event.data.variances,
+          ]);
           break;
         case 'StocktakeVarianceFound': {
           const d = event.data;
@@ -60,7 +63,22 @@ export const stocktakesProjection: Projection<'stocktakes' | 'stocktake_variance
             `INSERT INTO ${tables.stocktake_variances} (stocktake_id, variance_id, kind, reason, barcode, lot_id, owner, book_location_id, counted_location_id,
                book_kg, counted_kg, delta_pieces, delta_kg, found_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-            [d.stocktakeId, d.varianceId, d.kind, d.reason, d.barcode, d.lotId, d.owner, d.bookLocationId, d.countedLocationId, d.bookKg, d.countedKg, d.delta.pieces, d.delta.kg, d.at],
+            [
+              d.stocktakeId,
+              d.varianceId,
+              d.kind,
+              d.reason,
+              d.barcode,
+              d.lotId,
+              d.owner,
+              d.bookLocationId,
+              d.countedLocationId,
+              d.bookKg,
+              d.countedKg,
+              d.delta.pieces,
+              d.delta.kg,
+              d.at,
+            ],
           );
           break;
         }

@@ -12,13 +12,23 @@ export class ListStocktakesQueryDto extends PageQueryDto {
   @MaxLength(40)
   warehouse?: string;
 
-  @ApiPropertyOptional({ format: 'date', maxLength: 10, example: '2025-03-01', description: 'stocktakes started on or after this Asia/Shanghai date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    maxLength: 10,
+    example: '2025-03-01',
+    description: 'stocktakes started on or after this Asia/Shanghai date (YYYY-MM-DD)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10)
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', maxLength: 10, example: '2025-03-31', description: 'stocktakes started on or before this Asia/Shanghai date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    maxLength: 10,
+    example: '2025-03-31',
+    description: 'stocktakes started on or before this Asia/Shanghai date (YYYY-MM-DD)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10)

@@ -2,9 +2,7 @@ import { Decider, refuse, requireText } from '@dw/kernel';
 import { StorageCardCommand } from './storage-card.commands';
 import { StorageCardEvent, StorageCardStatus } from './storage-card.events';
 
-export type StorageCardState =
-  | { readonly status: 'unknown' }
-  | { readonly status: StorageCardStatus; readonly party: string; readonly holderName: string };
+export type StorageCardState = { readonly status: 'unknown' } | { readonly status: StorageCardStatus; readonly party: string; readonly holderName: string };
 
 /**
  * The order desk's copy of one storage card (one stream per card), fed only by the receipt
@@ -41,7 +39,11 @@ export function orderPartyOf(state: StorageCardState, storageCard: string, claim
     throw refuse.notFound('CARD_NOT_FOUND', `no storage card ${storageCard}`, { field, cardNumber: storageCard });
   }
   if (namedBy === 'desk' && state.status !== 'approved') {
-    throw refuse.conflict('CARD_NOT_APPROVED', `storage card ${storageCard} is ${state.status}, not approved`, { field, cardNumber: storageCard, status: state.status });
+    throw refuse.conflict('CARD_NOT_APPROVED', `storage card ${storageCard} is ${state.status}, not approved`, {
+      field,
+      cardNumber: storageCard,
+      status: state.status,
+    });
   }
   if (claimed !== undefined && claimed !== state.party) {
     throw refuse.invalid('STORAGE_CARD_PARTY_MISMATCH', `storage card ${storageCard} is not held by ${claimed}`, 'ownerParty', { storageCard, party: claimed });

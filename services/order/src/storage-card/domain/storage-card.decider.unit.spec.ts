@@ -18,13 +18,25 @@ const stateAfter = (...events: StorageCardEvent[]) => foldEvents(storageCardDeci
 
 describe('the order desk’s copy of a storage card', () => {
   it('records each status the receipt service publishes, and nothing for the same event again', () => {
-    spec.given([]).when(record('applied')).then([recorded('applied')]);
-    spec.given([recorded('applied')]).when(record('approved')).then([recorded('approved')]);
-    spec.given([recorded('applied'), recorded('approved')]).when(record('approved')).then([]);
+    spec
+      .given([])
+      .when(record('applied'))
+      .then([recorded('applied')]);
+    spec
+      .given([recorded('applied')])
+      .when(record('approved'))
+      .then([recorded('approved')]);
+    spec
+      .given([recorded('applied'), recorded('approved')])
+      .when(record('approved'))
+      .then([]);
   });
 
   it('refuses a card event without a card number or party (a poison message, not a status)', () => {
-    spec.given([]).when({ ...record('approved'), data: { ...record('approved').data, party: ' ' } }).thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ ...record('approved'), data: { ...record('approved').data, party: ' ' } })
+      .thenRefusedWith('FIELD_REQUIRED');
   });
 });
 
@@ -41,9 +53,16 @@ describe('the party of a new order (ORD-CARD-FROM-REGISTRY)', () => {
   });
 
   it('at the desk: a card never published is 404, one not (or no longer) approved is 409', () => {
-    expect(refusalOf(() => orderPartyOf(stateAfter(), 'SC000009', 'P-0001', 'owner', 'desk'))).toMatchObject({ code: 'CARD_NOT_FOUND', kind: 'not_found', details: { field: 'owner' } });
+    expect(refusalOf(() => orderPartyOf(stateAfter(), 'SC000009', 'P-0001', 'owner', 'desk'))).toMatchObject({
+      code: 'CARD_NOT_FOUND',
+      kind: 'not_found',
+      details: { field: 'owner' },
+    });
     for (const status of ['applied', 'rejected', 'suspended', 'closed'] as const) {
-      expect(refusalOf(() => orderPartyOf(stateAfter(recorded(status)), 'SC000001', undefined, 'owner', 'desk'))).toMatchObject({ code: 'CARD_NOT_APPROVED', details: { status } });
+      expect(refusalOf(() => orderPartyOf(stateAfter(recorded(status)), 'SC000001', undefined, 'owner', 'desk'))).toMatchObject({
+        code: 'CARD_NOT_APPROVED',
+        details: { status },
+      });
     }
   });
 

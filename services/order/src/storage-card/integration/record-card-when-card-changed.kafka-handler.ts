@@ -77,7 +77,10 @@ export class RecordCardWhenCardChangedKafkaHandler {
     if (!status) throw new ContractFieldMissingError('card.status');
     await this.cards.recordIn(
       ctx.store,
-      { type: 'RecordStorageCardStatus', data: { storageCard: card.cardNumber, party: card.ownerPartyId, holderName: card.holderName, status, at: fromTimestamp(at, 'at') } },
+      {
+        type: 'RecordStorageCardStatus',
+        data: { storageCard: card.cardNumber, party: card.ownerPartyId, holderName: card.holderName, status, at: fromTimestamp(at, 'at') },
+      },
       ctx.causedMetadata(),
     );
   }

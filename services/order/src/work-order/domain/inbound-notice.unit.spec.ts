@@ -26,8 +26,18 @@ describe('validateInboundNotice', () => {
     ['negative kg', { expectedKg: -1 }, 'POSITIVE_INTEGER_REQUIRED', 'notice.expectedKg'],
     ['arrival by air', { arrivalMode: 'air' as never }, 'VALUE_NOT_ALLOWED', 'notice.arrivalMode'],
     ['a window without zone', { arrivalWindow: { from: '2025-03-04T00:00:00', to: '2025-03-05T00:00:00Z' } }, 'INVALID_INSTANT', 'notice.arrivalWindow.from'],
-    ['a window ending before it starts', { arrivalWindow: { from: '2025-03-05T00:00:00Z', to: '2025-03-04T00:00:00Z' } }, 'ARRIVAL_WINDOW_INVALID', 'notice.arrivalWindow.to'],
-    ['an empty window', { arrivalWindow: { from: '2025-03-05T00:00:00Z', to: '2025-03-05T08:00:00+08:00' } }, 'ARRIVAL_WINDOW_INVALID', 'notice.arrivalWindow.to'],
+    [
+      'a window ending before it starts',
+      { arrivalWindow: { from: '2025-03-05T00:00:00Z', to: '2025-03-04T00:00:00Z' } },
+      'ARRIVAL_WINDOW_INVALID',
+      'notice.arrivalWindow.to',
+    ],
+    [
+      'an empty window',
+      { arrivalWindow: { from: '2025-03-05T00:00:00Z', to: '2025-03-05T08:00:00+08:00' } },
+      'ARRIVAL_WINDOW_INVALID',
+      'notice.arrivalWindow.to',
+    ],
   ])('refuses %s', (_label, change, code, field) => {
     expect(refusal({ ...notice, ...(change as Partial<InboundNotice>) })).toMatchObject({ code, field, kind: 'invalid' });
   });

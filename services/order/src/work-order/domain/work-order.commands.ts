@@ -58,19 +58,10 @@ export interface StepEvidence {
 }
 
 /** Records that a workflow step is done. */
-export type RecordStep = Command<
-  'RecordStep',
-  Stamped & { readonly step: string; readonly evidence: StepEvidence | null }
->;
+export type RecordStep = Command<'RecordStep', Stamped & { readonly step: string; readonly evidence: StepEvidence | null }>;
 
 export type CompleteWorkOrder = Command<'CompleteWorkOrder', Stamped>;
 
 export type CancelWorkOrder = Command<'CancelWorkOrder', Stamped & { readonly reason: string }>;
 
-export type WorkOrderCommand =
-  | DraftWorkOrder
-  | DraftInboundOrder
-  | OpenWorkOrder
-  | RecordStep
-  | CompleteWorkOrder
-  | CancelWorkOrder;
+export type WorkOrderCommand = DraftWorkOrder | DraftInboundOrder | OpenWorkOrder | RecordStep | CompleteWorkOrder | CancelWorkOrder;

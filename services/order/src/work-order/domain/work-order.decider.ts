@@ -154,11 +154,16 @@ function pinnable(workflow: PublishedWorkflow, order: WorkOrder): PublishedWorkf
   const steps = validateWorkflowSteps(workflow.steps);
   const request = { orderType: order.type, commodity: order.commodity, arrivalMode: order.arrivalMode };
   if (workflowIdOf(key) !== workflow.workflowId || !Number.isSafeInteger(workflow.version) || workflow.version < 1 || !workflowApplies(workflow, request)) {
-    throw refuse.invalid('WORKFLOW_NOT_APPLICABLE', `workflow ${workflow.workflowId} v${workflow.version} does not apply to order ${order.orderId}`, 'workflow', {
-      workflowId: workflow.workflowId,
-      version: workflow.version,
-      ...request,
-    });
+    throw refuse.invalid(
+      'WORKFLOW_NOT_APPLICABLE',
+      `workflow ${workflow.workflowId} v${workflow.version} does not apply to order ${order.orderId}`,
+      'workflow',
+      {
+        workflowId: workflow.workflowId,
+        version: workflow.version,
+        ...request,
+      },
+    );
   }
   return { workflowId: workflow.workflowId, key, version: workflow.version, steps };
 }
@@ -174,7 +179,10 @@ function recordStep(command: RecordStep, order: WorkOrder): WorkOrderEvent[] {
       steps: workflow.steps.map((step) => step.code),
     });
   }
-  const progress = stepProgress(workflow.steps, order.history.map((record) => record.step));
+  const progress = stepProgress(
+    workflow.steps,
+    order.history.map((record) => record.step),
+  );
   if (!progress.allowed.includes(code)) {
     throw refuse.conflict('STEP_OUT_OF_ORDER', `${code} is not next; expected ${progress.expected ?? 'no further step'}`, {
       step: code,

@@ -15,11 +15,17 @@ const recordStep = (step: string, evidence: StepEvidence | null = null): WorkOrd
 
 describe('work order: drafting and opening', () => {
   it('drafts an inbound order from the notice, owned by the notice storage card', () => {
-    spec.given([]).when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice, actor, at } }).then([drafted]);
+    spec
+      .given([])
+      .when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice, actor, at } })
+      .then([drafted]);
   });
 
   it('refuses a second draft under the same id', () => {
-    spec.given([drafted]).when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice, actor, at } }).thenRefusedWith('WORK_ORDER_EXISTS');
+    spec
+      .given([drafted])
+      .when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice, actor, at } })
+      .thenRefusedWith('WORK_ORDER_EXISTS');
   });
 
   it('refuses an inbound order without a notice', () => {
@@ -27,7 +33,17 @@ describe('work order: drafting and opening', () => {
       .given([])
       .when({
         type: 'DraftWorkOrder',
-        data: { orderId, type: 'inbound' as never, warehouse: 'WH', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', arrivalMode: 'truck', actor, at },
+        data: {
+          orderId,
+          type: 'inbound' as never,
+          warehouse: 'WH',
+          owner: 'SC-0001',
+          ownerParty: 'P-0001',
+          commodity: 'rebar',
+          arrivalMode: 'truck',
+          actor,
+          at,
+        },
       })
       .thenRefusedWith('INBOUND_NOTICE_REQUIRED');
   });
@@ -42,55 +58,114 @@ describe('work order: drafting and opening', () => {
   it('drafts a move order with no arrival mode', () => {
     spec
       .given([])
-      .when({ type: 'DraftWorkOrder', data: { orderId, type: 'move', warehouse: 'WH-SH-01', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', arrivalMode: null, actor, at } })
+      .when({
+        type: 'DraftWorkOrder',
+        data: { orderId, type: 'move', warehouse: 'WH-SH-01', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', arrivalMode: null, actor, at },
+      })
       .then([
         {
           type: 'WorkOrderDrafted',
-          data: { orderId, type: 'move', warehouse: 'WH-SH-01', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', arrivalMode: null, notice: null, entitlement: null, actor, at },
+          data: {
+            orderId,
+            type: 'move',
+            warehouse: 'WH-SH-01',
+            owner: 'SC-0001',
+            ownerParty: 'P-0001',
+            commodity: 'rebar',
+            arrivalMode: null,
+            notice: null,
+            entitlement: null,
+            actor,
+            at,
+          },
         },
       ]);
   });
 
   it('refuses an arrival mode on a stocktake and a blank owner', () => {
     const base = { orderId, type: 'stocktake' as const, warehouse: 'WH', owner: 'SC-0001', ownerParty: 'P-0001', commodity: 'rebar', actor, at };
-    spec.given([]).when({ type: 'DraftWorkOrder', data: { ...base, arrivalMode: 'rail' } }).thenRefusedWith('ARRIVAL_MODE_NOT_APPLICABLE');
-    spec.given([]).when({ type: 'DraftWorkOrder', data: { ...base, owner: ' ', arrivalMode: null } }).thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, arrivalMode: 'rail' } })
+      .thenRefusedWith('ARRIVAL_MODE_NOT_APPLICABLE');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, owner: ' ', arrivalMode: null } })
+      .thenRefusedWith('FIELD_REQUIRED');
   });
 
   it('drafts an outbound order from a receipt cancellation, naming the receipt and its lots', () => {
     const entitlement = { entitlementId: 'ent-1', receiptNumber: 'R-2025-0001', lots: [{ lotId: 'lot-1', pieces: 3, netKg: 6_000 }] };
-    const base = { orderId, type: 'outbound' as const, warehouse: 'WH-SH-01', owner: 'SC-0002', ownerParty: 'P-0002', commodity: 'rebar', arrivalMode: null, actor, at };
+    const base = {
+      orderId,
+      type: 'outbound' as const,
+      warehouse: 'WH-SH-01',
+      owner: 'SC-0002',
+      ownerParty: 'P-0002',
+      commodity: 'rebar',
+      arrivalMode: null,
+      actor,
+      at,
+    };
     spec
       .given([])
       .when({ type: 'DraftWorkOrder', data: { ...base, entitlement } })
       .then([{ type: 'WorkOrderDrafted', data: { ...base, notice: null, entitlement } }]);
-    spec.given([]).when({ type: 'DraftWorkOrder', data: { ...base, entitlement: { ...entitlement, lots: [] } } }).thenRefusedWith('LIST_EMPTY');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, entitlement: { ...entitlement, lots: [] } } })
+      .thenRefusedWith('LIST_EMPTY');
     spec
       .given([])
       .when({ type: 'DraftWorkOrder', data: { ...base, entitlement: { ...entitlement, lots: [{ lotId: 'lot-1', pieces: 0, netKg: 6_000 }] } } })
       .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
-    spec.given([]).when({ type: 'DraftWorkOrder', data: { ...base, type: 'move', entitlement } }).thenRefusedWith('ENTITLEMENT_NOT_APPLICABLE');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, type: 'move', entitlement } })
+      .thenRefusedWith('ENTITLEMENT_NOT_APPLICABLE');
   });
 
   it('refuses an order without the party holding its storage card', () => {
-    spec.given([]).when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: ' ', notice, actor, at } }).thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'DraftInboundOrder', data: { orderId, warehouse: 'WH-SH-01', ownerParty: ' ', notice, actor, at } })
+      .thenRefusedWith('FIELD_REQUIRED');
   });
 
   it('opens a draft, pinning the workflow version', () => {
-    spec.given([drafted]).when({ type: 'OpenWorkOrder', data: { orderId, workflow: inboundWorkflowV1, actor, at } }).then([opened]);
+    spec
+      .given([drafted])
+      .when({ type: 'OpenWorkOrder', data: { orderId, workflow: inboundWorkflowV1, actor, at } })
+      .then([opened]);
   });
 
   it('refuses to open an order that is not a draft, or does not exist', () => {
-    spec.given(openInbound).when({ type: 'OpenWorkOrder', data: { orderId, workflow: inboundWorkflowV1, actor, at } }).thenRefusedWith('WORK_ORDER_NOT_DRAFT', { status: 'open' });
-    spec.given([]).when({ type: 'OpenWorkOrder', data: { orderId, workflow: inboundWorkflowV1, actor, at } }).thenRefusedWith('WORK_ORDER_NOT_FOUND');
+    spec
+      .given(openInbound)
+      .when({ type: 'OpenWorkOrder', data: { orderId, workflow: inboundWorkflowV1, actor, at } })
+      .thenRefusedWith('WORK_ORDER_NOT_DRAFT', { status: 'open' });
+    spec
+      .given([])
+      .when({ type: 'OpenWorkOrder', data: { orderId, workflow: inboundWorkflowV1, actor, at } })
+      .thenRefusedWith('WORK_ORDER_NOT_FOUND');
   });
 
   it('refuses a workflow of another order type or commodity', () => {
     const outbound = STANDARD_WORKFLOWS.find((w) => w.key.orderType === 'outbound')!;
     const outboundWorkflow: PublishedWorkflow = { workflowId: 'outbound/*/*', key: outbound.key, version: 1, steps: outbound.steps };
-    const copper: PublishedWorkflow = { ...inboundWorkflowV1, workflowId: 'inbound/copper/*', key: { orderType: 'inbound', commodity: 'copper', arrivalMode: '*' } };
-    spec.given([drafted]).when({ type: 'OpenWorkOrder', data: { orderId, workflow: outboundWorkflow, actor, at } }).thenRefusedWith('WORKFLOW_NOT_APPLICABLE');
-    spec.given([drafted]).when({ type: 'OpenWorkOrder', data: { orderId, workflow: copper, actor, at } }).thenRefusedWith('WORKFLOW_NOT_APPLICABLE');
+    const copper: PublishedWorkflow = {
+      ...inboundWorkflowV1,
+      workflowId: 'inbound/copper/*',
+      key: { orderType: 'inbound', commodity: 'copper', arrivalMode: '*' },
+    };
+    spec
+      .given([drafted])
+      .when({ type: 'OpenWorkOrder', data: { orderId, workflow: outboundWorkflow, actor, at } })
+      .thenRefusedWith('WORKFLOW_NOT_APPLICABLE');
+    spec
+      .given([drafted])
+      .when({ type: 'OpenWorkOrder', data: { orderId, workflow: copper, actor, at } })
+      .thenRefusedWith('WORKFLOW_NOT_APPLICABLE');
   });
 
   it('refuses a workflow whose id does not match its key', () => {
@@ -116,7 +191,10 @@ describe('work order: steps', () => {
   });
 
   it('refuses a step done twice', () => {
-    spec.given([...openInbound, ...stepsUpTo('arrival')]).when(recordStep('arrival')).thenRefusedWith('STEP_OUT_OF_ORDER', { expected: 'unload_tally' });
+    spec
+      .given([...openInbound, ...stepsUpTo('arrival')])
+      .when(recordStep('arrival'))
+      .thenRefusedWith('STEP_OUT_OF_ORDER', { expected: 'unload_tally' });
   });
 
   it('refuses a step that is not in the workflow', () => {
@@ -126,15 +204,27 @@ describe('work order: steps', () => {
   it('refuses steps on a draft and on a completed order', () => {
     spec.given([drafted]).when(recordStep('notice')).thenRefusedWith('WORK_ORDER_NOT_OPEN');
     const completed = { type: 'WorkOrderCompleted' as const, data: { orderId, steps: [], actor, at } };
-    spec.given([...openInbound, ...stepsUpTo('confirm'), completed]).when(recordStep('confirm')).thenRefusedWith('WORK_ORDER_CLOSED');
+    spec
+      .given([...openInbound, ...stepsUpTo('confirm'), completed])
+      .when(recordStep('confirm'))
+      .thenRefusedWith('WORK_ORDER_CLOSED');
   });
 
   it('refuses weighing without a scale reading reference', () => {
     const before = [...openInbound, ...stepsUpTo('unload_tally')];
     spec.given(before).when(recordStep('weigh', null)).thenRefusedWith('STEP_CHECK_REQUIRED', { step: 'weigh', check: 'scale_reading' });
-    spec.given(before).when(recordStep('weigh', { kind: 'inspection_report', refs: ['r'] })).thenRefusedWith('STEP_CHECK_REQUIRED');
-    spec.given(before).when(recordStep('weigh', { kind: 'scale_reading', refs: [] })).thenRefusedWith('STEP_CHECK_REQUIRED');
-    spec.given(before).when(recordStep('weigh', { kind: 'scale_reading', refs: [' '] })).thenRefusedWith('STEP_CHECK_REQUIRED');
+    spec
+      .given(before)
+      .when(recordStep('weigh', { kind: 'inspection_report', refs: ['r'] }))
+      .thenRefusedWith('STEP_CHECK_REQUIRED');
+    spec
+      .given(before)
+      .when(recordStep('weigh', { kind: 'scale_reading', refs: [] }))
+      .thenRefusedWith('STEP_CHECK_REQUIRED');
+    spec
+      .given(before)
+      .when(recordStep('weigh', { kind: 'scale_reading', refs: [' '] }))
+      .thenRefusedWith('STEP_CHECK_REQUIRED');
   });
 
   it('records weighing with its scale reading references', () => {
@@ -145,7 +235,10 @@ describe('work order: steps', () => {
   });
 
   it('refuses evidence on a step that needs none', () => {
-    spec.given(openInbound).when(recordStep('notice', { kind: 'scale_reading', refs: ['x'] })).thenRefusedWith('STEP_CHECK_NOT_EXPECTED');
+    spec
+      .given(openInbound)
+      .when(recordStep('notice', { kind: 'scale_reading', refs: ['x'] }))
+      .thenRefusedWith('STEP_CHECK_NOT_EXPECTED');
   });
 
   it('keeps the pinned workflow version however the published workflow changes', () => {
@@ -199,10 +292,19 @@ describe('work order: completion and cancellation', () => {
   });
 
   it('refuses a cancellation without a reason, and of a closed order', () => {
-    spec.given(openInbound).when({ type: 'CancelWorkOrder', data: { orderId, reason: '', actor, at } }).thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given(openInbound)
+      .when({ type: 'CancelWorkOrder', data: { orderId, reason: '', actor, at } })
+      .thenRefusedWith('FIELD_REQUIRED');
     const cancelled = { type: 'WorkOrderCancelled' as const, data: { orderId, reason: 'x', previousStatus: 'open' as const, actor, at } };
-    spec.given([...openInbound, cancelled]).when({ type: 'CancelWorkOrder', data: { orderId, reason: 'again', actor, at } }).thenRefusedWith('WORK_ORDER_CLOSED');
-    spec.given([...openInbound, cancelled]).when(complete).thenRefusedWith('WORK_ORDER_CLOSED');
+    spec
+      .given([...openInbound, cancelled])
+      .when({ type: 'CancelWorkOrder', data: { orderId, reason: 'again', actor, at } })
+      .thenRefusedWith('WORK_ORDER_CLOSED');
+    spec
+      .given([...openInbound, cancelled])
+      .when(complete)
+      .thenRefusedWith('WORK_ORDER_CLOSED');
   });
 
   it('keeps every step in the history with who did it and when', () => {

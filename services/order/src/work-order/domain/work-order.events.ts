@@ -49,9 +49,4 @@ export type WorkOrderCancelled = DomainEvent<
   Stamped & { readonly reason: string; readonly previousStatus: 'draft' | 'open' | 'in_progress' }
 >;
 
-export type WorkOrderEvent =
-  | WorkOrderDrafted
-  | WorkOrderOpened
-  | WorkOrderStepRecorded
-  | WorkOrderCompleted
-  | WorkOrderCancelled;
+export type WorkOrderEvent = WorkOrderDrafted | WorkOrderOpened | WorkOrderStepRecorded | WorkOrderCompleted | WorkOrderCancelled;

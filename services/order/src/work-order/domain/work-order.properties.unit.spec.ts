@@ -10,9 +10,9 @@ const codes = STANDARD_INBOUND_STEPS.map((s) => s.code);
 const evidence = { weigh: { kind: 'scale_reading', refs: ['r'] }, inspect: { kind: 'inspection_report', refs: ['i'] } } as const;
 
 const commands: fc.Arbitrary<WorkOrderCommand> = fc.oneof(
-  fc.constantFrom(...codes).map(
-    (step): WorkOrderCommand => ({ type: 'RecordStep', data: { orderId, step, evidence: evidence[step as keyof typeof evidence] ?? null, actor, at } }),
-  ),
+  fc
+    .constantFrom(...codes)
+    .map((step): WorkOrderCommand => ({ type: 'RecordStep', data: { orderId, step, evidence: evidence[step as keyof typeof evidence] ?? null, actor, at } })),
   fc.constant<WorkOrderCommand>({ type: 'CompleteWorkOrder', data: { orderId, actor, at } }),
   fc.constant<WorkOrderCommand>({ type: 'CancelWorkOrder', data: { orderId, reason: 'r', actor, at } }),
 );

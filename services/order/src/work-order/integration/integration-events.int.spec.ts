@@ -38,11 +38,23 @@ let messages = 0;
 /** Runs a handler the way the inbox does: in one transaction, with the message's context. */
 function deliver<E>(handle: (event: E, ctx: InboxContext) => Promise<void>, event: E, type: string) {
   messages += 1;
-  const message: IncomingMessage = { topic: 'int', partition: 0, offset: String(messages), key: null, value: Buffer.alloc(0), headers: { ce_type: type }, timestamp: '0' };
+  const message: IncomingMessage = {
+    topic: 'int',
+    partition: 0,
+    offset: String(messages),
+    key: null,
+    value: Buffer.alloc(0),
+    headers: { ce_type: type },
+    timestamp: '0',
+  };
   return store.transaction((tx) => handle(event, new InboxContext(tx, message, `message-${messages}`, type, 'order')));
 }
 const refusals = async () =>
-  (await t.db.query<{ data: { code: string; orderId: string } }>(`SELECT data FROM events WHERE event_type = 'IntegrationEventRefused' ORDER BY global_position`)).rows.map((r) => r.data);
+  (
+    await t.db.query<{ data: { code: string; orderId: string } }>(
+      `SELECT data FROM events WHERE event_type = 'IntegrationEventRefused' ORDER BY global_position`,
+    )
+  ).rows.map((r) => r.data);
 
 beforeAll(async () => {
   t = await createTestServiceDatabase('order_kafka', migrationsOf(orderServiceDefinition));
@@ -52,7 +64,11 @@ beforeAll(async () => {
   orders = new WorkOrderCommandHandler(store, cards, topics, new EventRegistry().register(...orderEventSchemas));
   // The receipt service approved SC-0001 for P-0001.
   await store.transaction((tx) =>
-    cards.recordIn(tx, { type: 'RecordStorageCardStatus', data: { storageCard: 'SC-0001', party: 'P-0001', holderName: 'Hengda', status: 'approved', at: acting.at } }, acting.metadata),
+    cards.recordIn(
+      tx,
+      { type: 'RecordStorageCardStatus', data: { storageCard: 'SC-0001', party: 'P-0001', holderName: 'Hengda', status: 'approved', at: acting.at } },
+      acting.metadata,
+    ),
   );
   await new StandardWorkflowsSeeder(store, clock).onApplicationBootstrap();
   await orders.draft('wo-1', { warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice }, acting);
@@ -78,7 +94,11 @@ describe('order Kafka handlers', () => {
     await orders.recordDeskStep('wo-1', 'arrival', null, acting);
     await deliver((e, ctx) => steps().onStepPerformed(e, ctx), performed('wo-1', 'unload_tally'), WorkOrderStepPerformedSchema.typeName);
     const recorded = (await store.readStream(workOrderStream('wo-1'))).at(-1)!;
-    expect(recorded).toMatchObject({ type: 'WorkOrderStepRecorded', data: { step: 'unload_tally', actor: 'operator-12', at: '2025-03-04T03:00:00.000Z' }, metadata: { actor: { subject: 'operator-12', role: 'operator' } } });
+    expect(recorded).toMatchObject({
+      type: 'WorkOrderStepRecorded',
+      data: { step: 'unload_tally', actor: 'operator-12', at: '2025-03-04T03:00:00.000Z' },
+      metadata: { actor: { subject: 'operator-12', role: 'operator' } },
+    });
   });
 
   it('records a report the order refuses (out of order) instead of retrying it, and changes nothing', async () => {

@@ -1,12 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import {
-  EntitlementPurpose,
-  fromTimestamp,
-  fromWeight,
-  type OutboundEntitlementGranted,
-  OutboundEntitlementGrantedSchema,
-} from '@dw/contracts';
+import { EntitlementPurpose, fromTimestamp, fromWeight, type OutboundEntitlementGranted, OutboundEntitlementGrantedSchema } from '@dw/contracts';
 import { InboxContext } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../work-order.command-handler';
 import { refusalsRecorded } from './integration-refusal';

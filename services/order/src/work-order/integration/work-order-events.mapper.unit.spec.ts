@@ -43,7 +43,11 @@ describe('work-order events to order.work-order.v1', () => {
   it('publishes the whole order when it opens: what the draft said, and the pinned workflow', () => {
     const [message, ...rest] = messagesAfter([drafted], [opened]);
     expect(rest).toEqual([]);
-    expect([message!.topic, message!.key, message!.headers.ce_type]).toEqual(['unit.order.work-order.v1', `work-order-${orderId}`, WorkOrderOpenedSchema.typeName]);
+    expect([message!.topic, message!.key, message!.headers.ce_type]).toEqual([
+      'unit.order.work-order.v1',
+      `work-order-${orderId}`,
+      WorkOrderOpenedSchema.typeName,
+    ]);
     const decoded = fromBinary(WorkOrderOpenedSchema, message!.payload);
     expect(decoded).toMatchObject({
       orderId,
@@ -74,7 +78,13 @@ describe('work-order events to order.work-order.v1', () => {
     const steps = stepsUpTo('weigh');
     const [message] = messagesAfter([drafted, opened, ...steps.slice(0, -1)], [steps[steps.length - 1]!]);
     const decoded = fromBinary(WorkOrderStepRecordedSchema, message!.payload);
-    expect(decoded).toMatchObject({ orderId, step: 'weigh', sequence: 4, evidence: { kind: StepCheck.SCALE_READING, refs: ['reading-1'] }, recordedBy: { subject: actor } });
+    expect(decoded).toMatchObject({
+      orderId,
+      step: 'weigh',
+      sequence: 4,
+      evidence: { kind: StepCheck.SCALE_READING, refs: ['reading-1'] },
+      recordedBy: { subject: actor },
+    });
     expect(timestampDate(decoded.recordedAt!).toISOString()).toBe(new Date(at).toISOString());
   });
 

@@ -12,11 +12,14 @@ import { ANY, WorkflowKey } from './workflow-key';
  * steps), each as short as the physical work allows and ending with the desk's confirmation;
  * see docs/rules.md, ORD-STANDARD-WORKFLOWS.
  */
-const step = (
-  code: string,
-  name: string,
-  options: Partial<Pick<WorkflowStep, 'check' | 'required' | 'movesGoods'>> = {},
-): WorkflowStep => ({ code, name, check: 'none', required: true, movesGoods: false, ...options });
+const step = (code: string, name: string, options: Partial<Pick<WorkflowStep, 'check' | 'required' | 'movesGoods'>> = {}): WorkflowStep => ({
+  code,
+  name,
+  check: 'none',
+  required: true,
+  movesGoods: false,
+  ...options,
+});
 
 export const STANDARD_INBOUND_STEPS: readonly WorkflowStep[] = [
   step('notice', 'Inbound notice accepted'),
@@ -52,11 +55,7 @@ export const STANDARD_WORKFLOWS: readonly { readonly key: WorkflowKey; readonly 
   },
   {
     key: { orderType: 'move', commodity: ANY, arrivalMode: ANY },
-    steps: [
-      step('plan', 'Move planned'),
-      step('move', 'Moved by barcode scan', { movesGoods: true }),
-      step('confirm', 'Confirmed by the order desk'),
-    ],
+    steps: [step('plan', 'Move planned'), step('move', 'Moved by barcode scan', { movesGoods: true }), step('confirm', 'Confirmed by the order desk')],
   },
   {
     key: { orderType: 'stocktake', commodity: ANY, arrivalMode: ANY },

@@ -4,15 +4,7 @@ import { validateWorkflowSteps } from './workflow-definition';
 
 describe('standard workflows', () => {
   it('follow the receiving sequence for inbound: notice → arrival → unload_tally → weigh → inspect → put_away → confirm', () => {
-    expect(STANDARD_INBOUND_STEPS.map((s) => s.code)).toEqual([
-      'notice',
-      'arrival',
-      'unload_tally',
-      'weigh',
-      'inspect',
-      'put_away',
-      'confirm',
-    ]);
+    expect(STANDARD_INBOUND_STEPS.map((s) => s.code)).toEqual(['notice', 'arrival', 'unload_tally', 'weigh', 'inspect', 'put_away', 'confirm']);
     const checks = Object.fromEntries(STANDARD_INBOUND_STEPS.map((s) => [s.code, s.check]));
     expect(checks).toMatchObject({ weigh: 'scale_reading', inspect: 'inspection_report', put_away: 'none' });
   });

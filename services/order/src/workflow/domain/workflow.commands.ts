@@ -9,9 +9,6 @@ export type PublishWorkflowVersion = Command<
 >;
 
 /** Stops a specific workflow being chosen for new orders, so they fall back to a broader one. */
-export type WithdrawWorkflow = Command<
-  'WithdrawWorkflow',
-  { readonly key: WorkflowKey; readonly reason: string; readonly actor: string; readonly at: string }
->;
+export type WithdrawWorkflow = Command<'WithdrawWorkflow', { readonly key: WorkflowKey; readonly reason: string; readonly actor: string; readonly at: string }>;
 
 export type WorkflowCommand = PublishWorkflowVersion | WithdrawWorkflow;

@@ -51,9 +51,7 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowState, WorkflowEv
             version: state.version,
           });
         }
-        return [
-          { type: 'WorkflowVersionPublished', data: { workflowId, key, version: state.version + 1, steps, actor, at } },
-        ];
+        return [{ type: 'WorkflowVersionPublished', data: { workflowId, key, version: state.version + 1, steps, actor, at } }];
       }
       case 'WithdrawWorkflow': {
         // rule ORD-DEFAULT-WORKFLOW-KEPT

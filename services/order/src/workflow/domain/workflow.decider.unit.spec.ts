@@ -18,7 +18,10 @@ const publishedV1: WorkflowVersionPublished = {
 
 describe('workflow decider', () => {
   it('publishes version 1 of a new workflow', () => {
-    spec.given([]).when({ type: 'PublishWorkflowVersion', data: { key: rebarRail, steps: STANDARD_INBOUND_STEPS, actor, at } }).then([publishedV1]);
+    spec
+      .given([])
+      .when({ type: 'PublishWorkflowVersion', data: { key: rebarRail, steps: STANDARD_INBOUND_STEPS, actor, at } })
+      .then([publishedV1]);
   });
 
   it('publishes version 2 with the new steps, keeping version 1 in the log', () => {
@@ -72,9 +75,7 @@ describe('workflow decider', () => {
       { type: 'WithdrawWorkflow', data: { key: rebarRail, reason: 'rail siding closed', actor, at } },
       foldEvents(workflowDecider, [publishedV1]),
     );
-    expect(withdrawn).toEqual([
-      { type: 'WorkflowWithdrawn', data: { workflowId: 'inbound/rebar/rail', version: 1, reason: 'rail siding closed', actor, at } },
-    ]);
+    expect(withdrawn).toEqual([{ type: 'WorkflowWithdrawn', data: { workflowId: 'inbound/rebar/rail', version: 1, reason: 'rail siding closed', actor, at } }]);
     expect(activeVersionOf(foldEvents(workflowDecider, [publishedV1]))).toMatchObject({ version: 1 });
     expect(activeVersionOf(foldEvents(workflowDecider, [publishedV1, ...withdrawn]))).toBeNull();
   });
@@ -88,7 +89,13 @@ describe('workflow decider', () => {
   });
 
   it('refuses to withdraw a workflow that is not active, or without a reason', () => {
-    spec.given([]).when({ type: 'WithdrawWorkflow', data: { key: rebarRail, reason: 'x', actor, at } }).thenRefusedWith('WORKFLOW_NOT_ACTIVE');
-    spec.given([publishedV1]).when({ type: 'WithdrawWorkflow', data: { key: rebarRail, reason: ' ', actor, at } }).thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'WithdrawWorkflow', data: { key: rebarRail, reason: 'x', actor, at } })
+      .thenRefusedWith('WORKFLOW_NOT_ACTIVE');
+    spec
+      .given([publishedV1])
+      .when({ type: 'WithdrawWorkflow', data: { key: rebarRail, reason: ' ', actor, at } })
+      .thenRefusedWith('FIELD_REQUIRED');
   });
 });

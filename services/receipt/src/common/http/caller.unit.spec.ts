@@ -8,7 +8,11 @@ describe('actorOf: the domain actor of an authenticated caller', () => {
   });
 
   it('makes an integration client its own party, so holds name it and only it can lift them', () => {
-    expect(actorOf({ subject: 'court-pudong', roles: ['court'], name: 'Pudong' }, ['exchange', 'court'])).toEqual({ subject: 'court-pudong', role: 'court', partyId: 'court-pudong' });
+    expect(actorOf({ subject: 'court-pudong', roles: ['court'], name: 'Pudong' }, ['exchange', 'court'])).toEqual({
+      subject: 'court-pudong',
+      role: 'court',
+      partyId: 'court-pudong',
+    });
   });
 
   it('refuses a caller with none of the roles (ACTOR_ROLE_FORBIDDEN), e.g. ops on a depositor’s act', () => {

@@ -89,7 +89,13 @@ function lotIdsOf(application: IssuanceApplied['data']): string[] {
   return application.receipts.flatMap((receipt) => receipt.lots.map((lot) => lot.lotId));
 }
 
-function recordOf(application: IssuanceApplied['data'], planned: PlannedReceipt, issueDate: LocalDate, rule: ReceiptRecord['rule'], holder: ReceiptRecord['holder']): ReceiptRecord {
+function recordOf(
+  application: IssuanceApplied['data'],
+  planned: PlannedReceipt,
+  issueDate: LocalDate,
+  rule: ReceiptRecord['rule'],
+  holder: ReceiptRecord['holder'],
+): ReceiptRecord {
   return {
     receiptNumber: planned.receiptNumber,
     commodity: application.commodity,

@@ -82,7 +82,14 @@ const approve = (overrides: Partial<{ holderCard: StorageCard; rule: AppliedRule
   data: { approvalReference: 'SHFE-APPR-77', holderCard: card, rule: rebarRuleV1, actor: exchange, at: approvedAt, ...overrides },
 });
 
-const record = (receiptNumber: string, weightKg: number, lots: LotFacts[], validUntil: string, rule = rebarRuleV1, issueDate = '2026-03-23'): ReceiptRecord => ({
+const record = (
+  receiptNumber: string,
+  weightKg: number,
+  lots: LotFacts[],
+  validUntil: string,
+  rule = rebarRuleV1,
+  issueDate = '2026-03-23',
+): ReceiptRecord => ({
   receiptNumber,
   commodity: 'rebar',
   brand: 'Shagang',
@@ -116,13 +123,23 @@ describe('issuance decider', () => {
       ['a receipt without lots', { receipts: [{ receiptNumber: 'R-1', lots: [] }] }, 'RECEIPT_WITHOUT_LOTS', 'receipts[0].lots'],
       [
         'a receipt number twice',
-        { receipts: [{ receiptNumber: 'R-1', lots: [lot1] }, { receiptNumber: 'R-1', lots: [lot2, lot3] }] },
+        {
+          receipts: [
+            { receiptNumber: 'R-1', lots: [lot1] },
+            { receiptNumber: 'R-1', lots: [lot2, lot3] },
+          ],
+        },
         'DUPLICATE_RECEIPT_NUMBER',
         'receipts[1].receiptNumber',
       ],
       [
         'one lot under two receipts',
-        { receipts: [{ receiptNumber: 'R-1', lots: [lot1] }, { receiptNumber: 'R-2', lots: [lot1] }] },
+        {
+          receipts: [
+            { receiptNumber: 'R-1', lots: [lot1] },
+            { receiptNumber: 'R-2', lots: [lot1] },
+          ],
+        },
         'DUPLICATE_LOT_IN_APPLICATION',
         'receipts[1].lots[0]',
       ],
@@ -159,11 +176,17 @@ describe('issuance decider', () => {
     });
 
     it('issues only to an approved card', () => {
-      spec.given([]).when(apply({ holderCard: { ...card, status: 'suspended' } })).thenRefusedWith('CARD_NOT_APPROVED', { status: 'suspended' });
+      spec
+        .given([])
+        .when(apply({ holderCard: { ...card, status: 'suspended' } }))
+        .thenRefusedWith('CARD_NOT_APPROVED', { status: 'suspended' });
     });
 
     it('is the warehouse’s application, not the depositor’s or the exchange’s', () => {
-      spec.given([]).when(apply({ actor: exchange })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec
+        .given([])
+        .when(apply({ actor: exchange }))
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     });
   });
 
@@ -208,14 +231,26 @@ describe('issuance decider', () => {
     });
 
     it('refuses when the holder card was suspended since the application, or is another card', () => {
-      spec.given([applied]).when(approve({ holderCard: { ...card, status: 'suspended' } })).thenRefusedWith('CARD_NOT_APPROVED');
-      spec.given([applied]).when(approve({ holderCard: { ...card, cardNumber: 'SC-0002' } })).thenRefusedWith('HOLDER_CARD_MISMATCH');
+      spec
+        .given([applied])
+        .when(approve({ holderCard: { ...card, status: 'suspended' } }))
+        .thenRefusedWith('CARD_NOT_APPROVED');
+      spec
+        .given([applied])
+        .when(approve({ holderCard: { ...card, cardNumber: 'SC-0002' } }))
+        .thenRefusedWith('HOLDER_CARD_MISMATCH');
     });
 
     it('is for the exchange only, once, and only for an existing application', () => {
-      spec.given([applied]).when(approve({ actor: clerk })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec
+        .given([applied])
+        .when(approve({ actor: clerk }))
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
       const approved = issuanceDecider.decide(approve(), foldEvents(issuanceDecider, [applied]));
-      spec.given([applied, ...approved]).when(approve()).thenRefusedWith('ISSUANCE_NOT_PENDING', { status: 'approved' });
+      spec
+        .given([applied, ...approved])
+        .when(approve())
+        .thenRefusedWith('ISSUANCE_NOT_PENDING', { status: 'approved' });
       spec.given([]).when(approve()).thenRefusedWith('ISSUANCE_NOT_FOUND');
     });
   });
@@ -238,13 +273,22 @@ describe('issuance decider', () => {
         .given([applied])
         .when({ type: 'WithdrawIssuance', data: { reason: 'wrong lots', actor: clerk, at: approvedAt } })
         .then([
-          { type: 'IssuanceWithdrawn', data: { applicationId: 'APP-1', reason: 'wrong lots', lotIds: ['LOT-1', 'LOT-2', 'LOT-3'], actor: clerk, at: approvedAt } },
+          {
+            type: 'IssuanceWithdrawn',
+            data: { applicationId: 'APP-1', reason: 'wrong lots', lotIds: ['LOT-1', 'LOT-2', 'LOT-3'], actor: clerk, at: approvedAt },
+          },
         ]);
-      spec.given([applied]).when({ type: 'RejectIssuance', data: { reason: 'x', actor: clerk, at: approvedAt } }).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec
+        .given([applied])
+        .when({ type: 'RejectIssuance', data: { reason: 'x', actor: clerk, at: approvedAt } })
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     });
 
     it('refuses a rejection without a reason', () => {
-      spec.given([applied]).when({ type: 'RejectIssuance', data: { reason: ' ', actor: exchange, at: approvedAt } }).thenRefusedWith('FIELD_REQUIRED');
+      spec
+        .given([applied])
+        .when({ type: 'RejectIssuance', data: { reason: ' ', actor: exchange, at: approvedAt } })
+        .thenRefusedWith('FIELD_REQUIRED');
     });
   });
 });

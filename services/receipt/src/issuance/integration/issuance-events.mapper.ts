@@ -36,7 +36,11 @@ export function issuancePublicEvents(pending: PendingEvent, _before: IssuanceSta
             grade: data.grade,
             holder: pb.holder(data.holder),
             receipts: data.receipts.map((receipt) =>
-              create(PlannedReceiptSchema, { receiptNumber: receipt.receiptNumber, weight: toWeight(receipt.weightKg), lotIds: receipt.lots.map((lot) => lot.lotId) }),
+              create(PlannedReceiptSchema, {
+                receiptNumber: receipt.receiptNumber,
+                weight: toWeight(receipt.weightKg),
+                lotIds: receipt.lots.map((lot) => lot.lotId),
+              }),
             ),
             total: toWeight(totalKg(data.receipts.map((receipt) => receipt.weightKg))),
             storageFeesPaidThrough: pb.date(data.storageFeesPaidThrough),

@@ -20,9 +20,4 @@ export type ReassignLotBacking = Command<'ReassignLotBacking', Stamp & { readonl
 export type ReleaseLotBacking = Command<'ReleaseLotBacking', Stamp & { readonly receiptNumber: string; readonly entitledCard: string }>;
 
 export type LotBackingCommand =
-  | RegisterAvailableLot
-  | ReserveLotForIssuance
-  | ReleaseLotReservation
-  | AssignLotBacking
-  | ReassignLotBacking
-  | ReleaseLotBacking;
+  RegisterAvailableLot | ReserveLotForIssuance | ReleaseLotReservation | AssignLotBacking | ReassignLotBacking | ReleaseLotBacking;

@@ -53,13 +53,22 @@ describe('lot backing decider', () => {
       spec.given([registered]).when(register(lot)).then([]);
       // As read back from the log: jsonb keeps keys in its own order, not the order they were written in.
       const readBack = Object.fromEntries(Object.entries(lot).reverse()) as LotFacts;
-      spec.given([{ type: 'LotRegistered', data: { lot: readBack, actor: system, at } }]).when(register(lot)).then([]);
-      spec.given([registered]).when(register({ ...lot, weightKg: 299_000 })).thenRefusedWith('LOT_ALREADY_REGISTERED');
+      spec
+        .given([{ type: 'LotRegistered', data: { lot: readBack, actor: system, at } }])
+        .when(register(lot))
+        .then([]);
+      spec
+        .given([registered])
+        .when(register({ ...lot, weightKg: 299_000 }))
+        .thenRefusedWith('LOT_ALREADY_REGISTERED');
       spec.given([registered, reserved]).when(register(lot)).thenRefusedWith('LOT_ALREADY_REGISTERED', { status: 'reserved' });
     });
 
     it('takes a lot of a commodity without grades (inventory states grade as empty)', () => {
-      spec.given([]).when(register({ ...lot, grade: '' })).then([{ type: 'LotRegistered', data: { lot: { ...lot, grade: '' }, actor: system, at } }]);
+      spec
+        .given([])
+        .when(register({ ...lot, grade: '' }))
+        .then([{ type: 'LotRegistered', data: { lot: { ...lot, grade: '' }, actor: system, at } }]);
     });
 
     it('takes lots only from the system (the inventory event handler)', () => {
@@ -137,9 +146,10 @@ describe('lot backing decider', () => {
         status: 'available',
         lot: { ...lot, ownerCard: 'SC-0002' },
       });
-      spec.given([registered, reserved, assigned, released]).when(reserve('APP-2')).then([
-        { type: 'LotReservedForIssuance', data: { lotId: 'LOT-1', applicationId: 'APP-2', actor: clerk, at } },
-      ]);
+      spec
+        .given([registered, reserved, assigned, released])
+        .when(reserve('APP-2'))
+        .then([{ type: 'LotReservedForIssuance', data: { lotId: 'LOT-1', applicationId: 'APP-2', actor: clerk, at } }]);
     });
   });
 });

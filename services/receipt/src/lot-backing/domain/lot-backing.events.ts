@@ -24,10 +24,4 @@ export type LotBackingReleased = DomainEvent<
   Stamp & { readonly receiptNumber: string; readonly entitledCard: string; readonly weightKg: number }
 >;
 
-export type LotBackingEvent =
-  | LotRegistered
-  | LotReservedForIssuance
-  | LotReservationReleased
-  | LotBackingAssigned
-  | LotBackingReassigned
-  | LotBackingReleased;
+export type LotBackingEvent = LotRegistered | LotReservedForIssuance | LotReservationReleased | LotBackingAssigned | LotBackingReassigned | LotBackingReleased;

@@ -30,7 +30,17 @@ describe('lots from the inventory service (LotBecameAvailable through the inbox)
     await scenario.lotsBecomeAvailable([{ lotId: 'K1', ownerCard: 'SC000007', weightKg: 25_000, producedOn: '2026-03-02' }]);
     const listed = (await app.as(clerk, 'GET', '/lots?ownerCard=SC000007')).body.items;
     expect(listed).toEqual([
-      expect.objectContaining({ lotId: 'K1', commodity: 'rebar', brand: 'Shagang', grade: 'HRB400E', warehouseId: 'WH-WUXI', location: 'Y1-K1', weightKg: 25_000, productionDates: ['2026-03-02'], status: 'available' }),
+      expect.objectContaining({
+        lotId: 'K1',
+        commodity: 'rebar',
+        brand: 'Shagang',
+        grade: 'HRB400E',
+        warehouseId: 'WH-WUXI',
+        location: 'Y1-K1',
+        weightKg: 25_000,
+        productionDates: ['2026-03-02'],
+        status: 'available',
+      }),
     ]);
     // At-least-once delivery from inventory: the same facts again, as a new message.
     await scenario.lotsBecomeAvailable([{ lotId: 'K1', ownerCard: 'SC000007', weightKg: 25_000, producedOn: '2026-03-02' }]);
@@ -43,7 +53,10 @@ describe('lots from the inventory service (LotBecameAvailable through the inbox)
     await produce('K3', 0);
     await produce('K1', 26_000); // K1 again with another weight
     await scenario.lotsBecomeAvailable([{ lotId: 'K4', ownerCard: 'SC000007', weightKg: 2_000, producedOn: '2026-03-02' }]);
-    const letters = await waitFor(() => (deadLetters.messages.length >= 2 ? deadLetters.messages : undefined), { timeoutMs: 60_000, describe: 'two dead letters' });
+    const letters = await waitFor(() => (deadLetters.messages.length >= 2 ? deadLetters.messages : undefined), {
+      timeoutMs: 60_000,
+      describe: 'two dead letters',
+    });
     expect(letters.map((m) => [m.headers.ce_subject, m.headers.dlq_error_code, m.headers.dlq_attempts])).toEqual([
       ['lot-K3', 'INVALID_WEIGHT', '1'],
       ['lot-K1', 'LOT_ALREADY_REGISTERED', '1'],

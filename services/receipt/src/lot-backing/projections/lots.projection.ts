@@ -39,12 +39,29 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
           await tx.query(
             `INSERT INTO ${tables.lots} (lot_id, commodity, brand, grade, warehouse_id, location, pieces, weight_kg, production_dates, owner_card, status, registered_at, version)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'available', $11, $12)`,
-            [lot.lotId, lot.commodity, lot.brand, lot.grade, lot.warehouseId, lot.location, lot.pieces, lot.weightKg, JSON.stringify(lot.productionDates), lot.ownerCard, event.data.at, version],
+            [
+              lot.lotId,
+              lot.commodity,
+              lot.brand,
+              lot.grade,
+              lot.warehouseId,
+              lot.location,
+              lot.pieces,
+              lot.weightKg,
+              JSON.stringify(lot.productionDates),
+              lot.ownerCard,
+              event.data.at,
+              version,
+            ],
           );
           break;
         }
         case 'LotReservedForIssuance':
-          await tx.query(`UPDATE ${tables.lots} SET status = 'reserved', application_id = $2, version = $3 WHERE lot_id = $1`, [event.data.lotId, event.data.applicationId, version]);
+          await tx.query(`UPDATE ${tables.lots} SET status = 'reserved', application_id = $2, version = $3 WHERE lot_id = $1`, [
+            event.data.lotId,
+            event.data.applicationId,
+            version,
+          ]);
           break;
         case 'LotReservationReleased':
           await tx.query(`UPDATE ${tables.lots} SET status = 'available', application_id = NULL, version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
@@ -57,7 +74,11 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
           ]);
           break;
         case 'LotBackingReassigned':
-          await tx.query(`UPDATE ${tables.lots} SET receipt_number = $2, version = $3 WHERE lot_id = $1`, [event.data.lotId, event.data.toReceiptNumber, version]);
+          await tx.query(`UPDATE ${tables.lots} SET receipt_number = $2, version = $3 WHERE lot_id = $1`, [
+            event.data.lotId,
+            event.data.toReceiptNumber,
+            version,
+          ]);
           break;
         case 'LotBackingReleased':
           await tx.query(`UPDATE ${tables.lots} SET status = 'available', receipt_number = NULL, owner_card = $2, version = $3 WHERE lot_id = $1`, [

@@ -34,11 +34,19 @@ describe('receipt rules (dated versions)', () => {
     const byClerk = await app.as(clerk, 'POST', '/receipt-rules/rebar/versions', { effectiveFrom: '2026-03-12', terms: TONNE_RULE });
     expect([byClerk.status, byClerk.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     // Version 2 from 03-12: factory-style validity, 6 months from the issue date.
-    const v2 = await app.as(manager, 'POST', '/receipt-rules/rebar/versions', { effectiveFrom: '2026-03-12', terms: { ...TONNE_RULE, receiptKind: 'factory', validity: { basis: 'issue-date', months: 6 } } });
+    const v2 = await app.as(manager, 'POST', '/receipt-rules/rebar/versions', {
+      effectiveFrom: '2026-03-12',
+      terms: { ...TONNE_RULE, receiptKind: 'factory', validity: { basis: 'issue-date', months: 6 } },
+    });
     expect(v2.body.version).toBe(2);
 
     const rules = await app.as(clerk, 'GET', '/receipt-rules/rebar');
-    expect(rules.body).toMatchObject({ commodity: 'rebar', inForceVersion: 1, today: '2026-03-10', versions: [{ version: 1 }, { version: 2, effectiveFrom: '2026-03-12' }] });
+    expect(rules.body).toMatchObject({
+      commodity: 'rebar',
+      inForceVersion: 1,
+      today: '2026-03-10',
+      versions: [{ version: 1 }, { version: 2, effectiveFrom: '2026-03-12' }],
+    });
     await app.projectionsCaughtUp();
     expect((await app.as(clerk, 'GET', '/receipt-rules')).body.items.map((v: { version: number }) => v.version)).toEqual([1, 2]);
   });
@@ -51,7 +59,9 @@ describe('receipt rules (dated versions)', () => {
     expect(applied.status).toBe(201);
     // The exchange approves on 2026-03-13 (Friday), when version 2 is in force: 03-13 + 6 months = 09-13.
     clock.set('2026-03-13T02:00:00Z');
-    const approved = await app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, { approvalReference: 'SHFE-77' });
+    const approved = await app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
+      approvalReference: 'SHFE-77',
+    });
     expect(approved.status).toBe(200);
     const receipt = (await app.as(holder, 'GET', `/receipts/${approved.body.receiptNumbers[0]}`)).body;
     expect(receipt).toMatchObject({ ruleVersion: 2, issueDate: '2026-03-13', validUntil: '2026-09-13' });

@@ -23,8 +23,14 @@ const spec = deciderSpec(receiptRuleDecider);
 
 describe('receipt rule decider', () => {
   it('publishes the first version effective today and later versions after it', () => {
-    spec.given([]).when(publish('2026-03-02')).then([published(1, '2026-03-02')]);
-    spec.given([published(1, '2026-03-02')]).when(publish('2026-04-01', factoryRebarTerms)).then([published(2, '2026-04-01', factoryRebarTerms)]);
+    spec
+      .given([])
+      .when(publish('2026-03-02'))
+      .then([published(1, '2026-03-02')]);
+    spec
+      .given([published(1, '2026-03-02')])
+      .when(publish('2026-04-01', factoryRebarTerms))
+      .then([published(2, '2026-04-01', factoryRebarTerms)]);
   });
 
   it('refuses a version taking effect before today in Shanghai, even when it is still that day in UTC', () => {
@@ -43,11 +49,17 @@ describe('receipt rule decider', () => {
   });
 
   it('refuses rules for another commodity in this commodity’s stream', () => {
-    spec.given([published(1, '2026-03-02')]).when(publish('2026-05-01', warehouseRebarTerms, { commodity: 'wire rod' })).thenRefusedWith('RULE_COMMODITY_MISMATCH');
+    spec
+      .given([published(1, '2026-03-02')])
+      .when(publish('2026-05-01', warehouseRebarTerms, { commodity: 'wire rod' }))
+      .thenRefusedWith('RULE_COMMODITY_MISMATCH');
   });
 
   it('only a manager publishes rules', () => {
-    spec.given([]).when(publish('2026-03-02', warehouseRebarTerms, { actor: { subject: 'c', role: 'clerk' } })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+    spec
+      .given([])
+      .when(publish('2026-03-02', warehouseRebarTerms, { actor: { subject: 'c', role: 'clerk' } }))
+      .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
   });
 
   it.each([

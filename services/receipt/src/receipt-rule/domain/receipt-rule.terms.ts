@@ -5,9 +5,7 @@ import { LocalDate, refuse } from '@dw/kernel';
  * production date; factory receipts 6 months from the day they are issued (rules
  * RCPT-VALIDITY-WAREHOUSE-90D, RCPT-VALIDITY-FACTORY-6M).
  */
-export type ValidityRule =
-  | { readonly basis: 'production-date'; readonly days: number }
-  | { readonly basis: 'issue-date'; readonly months: number };
+export type ValidityRule = { readonly basis: 'production-date'; readonly days: number } | { readonly basis: 'issue-date'; readonly months: number };
 
 /** One commodity's receipt rules, as data (a version of them; see receipt-rule.decider). */
 export interface ReceiptRuleTerms {
@@ -49,8 +47,7 @@ export function assertRuleTerms(terms: ReceiptRuleTerms): ReceiptRuleTerms {
   }
   const validity = terms.validity;
   const validityOk =
-    (validity?.basis === 'production-date' && isWhole(validity.days, 1, 3_650)) ||
-    (validity?.basis === 'issue-date' && isWhole(validity.months, 1, 120));
+    (validity?.basis === 'production-date' && isWhole(validity.days, 1, 3_650)) || (validity?.basis === 'issue-date' && isWhole(validity.months, 1, 120));
   if (!validityOk) {
     throw refuse.invalid(
       'INVALID_VALIDITY_RULE',

@@ -30,7 +30,10 @@ describe('holds: pledge, freeze, delivery hold', () => {
 
   it('a pledge is placed by the holder and lifted by its bank only', async () => {
     const receipt = receipts[0]!;
-    const pledged = await app.as(holder, 'POST', `/receipts/${receipt}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC Shanghai' }, reason: 'working-capital loan' });
+    const pledged = await app.as(holder, 'POST', `/receipts/${receipt}/pledges`, {
+      bank: { partyId: BANK.id, name: 'ICBC Shanghai' },
+      reason: 'working-capital loan',
+    });
     expect(pledged.status).toBe(201);
     const holdId = pledged.body.holdId as string;
 
@@ -42,7 +45,10 @@ describe('holds: pledge, freeze, delivery hold', () => {
     expect(await scenario.eventCount()).toBe(before);
     expect((await app.as(holder, 'GET', `/receipts/${receipt}`)).body.holds).toHaveLength(1);
 
-    const twice = await app.as(holder, 'POST', `/receipts/${receipt}/pledges`, { bank: { partyId: OTHER_BANK.id, name: OTHER_BANK.name }, reason: 'second loan' });
+    const twice = await app.as(holder, 'POST', `/receipts/${receipt}/pledges`, {
+      bank: { partyId: OTHER_BANK.id, name: OTHER_BANK.name },
+      reason: 'second loan',
+    });
     expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_PLEDGED']);
 
     const released = await release(BANK, receipt, holdId);
@@ -64,7 +70,10 @@ describe('holds: pledge, freeze, delivery hold', () => {
     // BANK is registered as "ICBC Shanghai"; "ICBC" alone is not its name.
     const misnamed = await app.as(holder, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'x' });
     expect([misnamed.status, misnamed.body.code, misnamed.body.field]).toEqual([422, 'PLEDGEE_BANK_NAME_MISMATCH', 'bank.name']);
-    const anotherBanksName = await app.as(holder, 'POST', `/receipts/${receipts[1]}/pledges`, { bank: { partyId: BANK.id, name: OTHER_BANK.name }, reason: 'x' });
+    const anotherBanksName = await app.as(holder, 'POST', `/receipts/${receipts[1]}/pledges`, {
+      bank: { partyId: BANK.id, name: OTHER_BANK.name },
+      reason: 'x',
+    });
     expect(anotherBanksName.body.code).toBe('PLEDGEE_BANK_NAME_MISMATCH');
     expect(await scenario.eventCount()).toBe(before);
 
@@ -77,7 +86,10 @@ describe('holds: pledge, freeze, delivery hold', () => {
   it('freezes by a court and by the exchange queue up; each authority lifts only its own', async () => {
     const receipt = receipts[1]!;
     const byCourt = await app.signed(COURT, 'POST', `/integration/receipts/${receipt}/holds`, { kind: 'freeze', reason: '(2026)沪0115执123号' });
-    const byExchange = await app.signed(EXCHANGE, 'POST', `/integration/receipts/${receipt}/holds`, { kind: 'freeze', reason: 'abnormal trading investigation' });
+    const byExchange = await app.signed(EXCHANGE, 'POST', `/integration/receipts/${receipt}/holds`, {
+      kind: 'freeze',
+      reason: 'abnormal trading investigation',
+    });
     expect([byCourt.status, byExchange.status]).toEqual([201, 201]);
     expect(byCourt.body.beneficiary).toEqual({ kind: 'court', partyId: COURT.id, name: COURT.name });
 

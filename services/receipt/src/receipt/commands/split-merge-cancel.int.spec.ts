@@ -48,18 +48,42 @@ describe('split, merge and cancellation', () => {
   it('splits along whole lots; the entered weights must be the lots’ weights; lots follow the children', async () => {
     const [parent] = await scenario.issue(card, [['S1', 'S2']]);
     const before = await scenario.eventCount();
-    const wrongSum = await app.as(holder, 'POST', `/receipts/${parent}/split`, { children: [{ lotIds: ['S1'], weightKg: 12_000 }, { lotIds: ['S2'], weightKg: 7_000 }] });
+    const wrongSum = await app.as(holder, 'POST', `/receipts/${parent}/split`, {
+      children: [
+        { lotIds: ['S1'], weightKg: 12_000 },
+        { lotIds: ['S2'], weightKg: 7_000 },
+      ],
+    });
     expect([wrongSum.status, wrongSum.body.code]).toEqual([422, 'SPLIT_WEIGHTS_DO_NOT_SUM']);
-    const swapped = await app.as(holder, 'POST', `/receipts/${parent}/split`, { children: [{ lotIds: ['S1'], weightKg: 8_000 }, { lotIds: ['S2'], weightKg: 12_000 }] });
+    const swapped = await app.as(holder, 'POST', `/receipts/${parent}/split`, {
+      children: [
+        { lotIds: ['S1'], weightKg: 8_000 },
+        { lotIds: ['S2'], weightKg: 12_000 },
+      ],
+    });
     expect([swapped.status, swapped.body.code, swapped.body.field]).toEqual([422, 'SPLIT_CHILD_WEIGHT_MISMATCH', 'children[0].weightKg']);
-    const foreign = await app.as(holder, 'POST', `/receipts/${parent}/split`, { children: [{ lotIds: ['S1'], weightKg: 12_000 }, { lotIds: ['S4'], weightKg: 8_000 }] });
+    const foreign = await app.as(holder, 'POST', `/receipts/${parent}/split`, {
+      children: [
+        { lotIds: ['S1'], weightKg: 12_000 },
+        { lotIds: ['S4'], weightKg: 8_000 },
+      ],
+    });
     expect(foreign.body.code).toBe('SPLIT_LOT_NOT_ON_RECEIPT');
     expect(await scenario.eventCount()).toBe(before);
 
-    const split = await app.as(holder, 'POST', `/receipts/${parent}/split`, { children: [{ lotIds: ['S1'], weightKg: 12_000 }, { lotIds: ['S2'], weightKg: 8_000 }] });
+    const split = await app.as(holder, 'POST', `/receipts/${parent}/split`, {
+      children: [
+        { lotIds: ['S1'], weightKg: 12_000 },
+        { lotIds: ['S2'], weightKg: 8_000 },
+      ],
+    });
     expect(split.status).toBe(201);
     const [a, b] = split.body.children;
-    expect((await app.as(holder, 'GET', `/receipts/${a}`)).body).toMatchObject({ weightKg: 12_000, lineage: { origin: 'split', parent }, validUntil: '2026-05-30' });
+    expect((await app.as(holder, 'GET', `/receipts/${a}`)).body).toMatchObject({
+      weightKg: 12_000,
+      lineage: { origin: 'split', parent },
+      validUntil: '2026-05-30',
+    });
     expect((await app.as(ops, 'GET', `/receipts/${parent}`)).body).toMatchObject({ status: 'split', successors: [a, b] });
     const lots = await lotsOf();
     expect([lots.S1.receiptNumber, lots.S2.receiptNumber]).toEqual([a, b]);
@@ -96,7 +120,13 @@ describe('split, merge and cancellation', () => {
     const message = await waitFor(() => entitlements.messages.find((m) => m.key === `ENT-${target.receiptNumber}`), { describe: 'the entitlement on Kafka' });
     expect(message.headers).toMatchObject({ ce_type: OutboundEntitlementGrantedSchema.typeName, ce_source: '/dw/receipt' });
     const granted = fromBinary(OutboundEntitlementGrantedSchema, message.value);
-    expect(granted).toMatchObject({ receiptNumber: target.receiptNumber, holderStorageCard: card, holderPartyId: 'party-hengda', commodityCode: 'rebar', purpose: EntitlementPurpose.PICKUP });
+    expect(granted).toMatchObject({
+      receiptNumber: target.receiptNumber,
+      holderStorageCard: card,
+      holderPartyId: 'party-hengda',
+      commodityCode: 'rebar',
+      purpose: EntitlementPurpose.PICKUP,
+    });
     expect(granted.total?.kg).toBe(BigInt(target.weightKg));
     const lots = await lotsOf();
     for (const lot of granted.lots) expect(lots[lot.lotId]).toMatchObject({ status: 'available', receiptNumber: null, ownerCard: card });

@@ -23,7 +23,10 @@ const cancelled = (purpose: CancellationPurpose): ReceiptEvent => ({
 // The job runs at 00:05 on 2026-06-04 Shanghai time, which is still 06-03 in UTC.
 const jobAt = '2026-06-03T16:05:00Z';
 const flag = (asOf: string, actor: Actor = system, when = jobAt): ReceiptCommand => ({ type: 'FlagExpired', data: { asOf, actor, at: when } });
-const expired: ReceiptEvent = { type: 'ReceiptExpired', data: { receiptNumber: 'R-1', asOf: d('2026-06-04'), validUntil: d('2026-06-03'), actor: system, at: jobAt } };
+const expired: ReceiptEvent = {
+  type: 'ReceiptExpired',
+  data: { receiptNumber: 'R-1', asOf: d('2026-06-04'), validUntil: d('2026-06-03'), actor: system, at: jobAt },
+};
 const frozen: ReceiptEvent = {
   type: 'ReceiptHoldPlaced',
   data: {
@@ -36,12 +39,18 @@ const frozen: ReceiptEvent = {
 
 describe('receipt decider: cancellation (注销)', () => {
   it('the holder cancels to pick up: the lots, weight and holder card become an outbound entitlement', () => {
-    spec.given([issued()]).when(cancel('pickup')).then([cancelled('pickup')]);
+    spec
+      .given([issued()])
+      .when(cancel('pickup'))
+      .then([cancelled('pickup')]);
     expect(foldEvents(receiptDecider, [issued(), cancelled('pickup')]).status).toBe('cancelled');
   });
 
   it('an expired receipt can still be cancelled, converting its goods to spot', () => {
-    spec.given([issued(), expired]).when(cancel('spot-conversion')).then([cancelled('spot-conversion')]);
+    spec
+      .given([issued(), expired])
+      .when(cancel('spot-conversion'))
+      .then([cancelled('spot-conversion')]);
   });
 
   it('refuses cancelling an expired receipt for a pickup under the receipt (spot conversion only)', () => {
@@ -52,8 +61,14 @@ describe('receipt decider: cancellation (注销)', () => {
     spec.given([issued(), frozen]).when(cancel('pickup')).thenRefusedWith('RECEIPT_HELD');
     spec.given([issued()]).when(cancel('pickup', stranger)).thenRefusedWith('RECEIPT_NOT_FOUND');
     spec.given([issued()]).when(cancel('pickup', clerk)).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
-    spec.given([issued(), cancelled('pickup')]).when(cancel('pickup')).thenRefusedWith('RECEIPT_CANCELLED');
-    spec.given([issued()]).when(cancel('gift' as CancellationPurpose)).thenRefusedWith('INVALID_CANCELLATION_PURPOSE');
+    spec
+      .given([issued(), cancelled('pickup')])
+      .when(cancel('pickup'))
+      .thenRefusedWith('RECEIPT_CANCELLED');
+    spec
+      .given([issued()])
+      .when(cancel('gift' as CancellationPurpose))
+      .thenRefusedWith('INVALID_CANCELLATION_PURPOSE');
   });
 
   it('answers another depositor exactly as if the receipt did not exist, whatever its state (held, cancelled, or live)', () => {
@@ -82,8 +97,14 @@ describe('receipt decider: expiry', () => {
   });
 
   it('is idempotent: flagging again, or a receipt out of circulation, changes nothing', () => {
-    spec.given([issued(), expired]).when(flag('2026-06-05', system, '2026-06-05T01:00:00Z')).then([]);
-    spec.given([issued(), cancelled('pickup')]).when(flag('2026-06-04')).then([]);
+    spec
+      .given([issued(), expired])
+      .when(flag('2026-06-05', system, '2026-06-05T01:00:00Z'))
+      .then([]);
+    spec
+      .given([issued(), cancelled('pickup')])
+      .when(flag('2026-06-04'))
+      .then([]);
   });
 
   it('refuses flagging on the last valid day itself', () => {
@@ -92,10 +113,13 @@ describe('receipt decider: expiry', () => {
 
   it('refuses an as-of date later than today in Shanghai', () => {
     // 2026-06-03T15:00Z is 23:00 on 06-03 in Shanghai: 06-04 has not begun.
-    spec.given([issued()]).when(flag('2026-06-04', system, '2026-06-03T15:00:00Z')).thenRefusedWith('EXPIRY_AS_OF_IN_FUTURE', {
-      asOf: '2026-06-04',
-      today: '2026-06-03',
-    });
+    spec
+      .given([issued()])
+      .when(flag('2026-06-04', system, '2026-06-03T15:00:00Z'))
+      .thenRefusedWith('EXPIRY_AS_OF_IN_FUTURE', {
+        asOf: '2026-06-04',
+        today: '2026-06-03',
+      });
   });
 
   it('is the scheduled job’s act only, and needs an existing receipt', () => {
@@ -111,12 +135,17 @@ describe('receipt decider: storage fees paid-through date', () => {
     spec
       .given([issued()])
       .when(paid('2026-04-30'))
-      .then([{ type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: 'R-1', paidThrough: d('2026-04-30'), previous: d('2026-03-31'), actor: system, at } }]);
+      .then([
+        { type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: 'R-1', paidThrough: d('2026-04-30'), previous: d('2026-03-31'), actor: system, at } },
+      ]);
     spec.given([issued()]).when(paid('2026-03-31')).then([]);
     spec.given([issued()]).when(paid('2026-03-30')).thenRefusedWith('FEES_PAID_THROUGH_BACKWARDS', { previous: '2026-03-31' });
   });
 
   it('is not recorded on a cancelled receipt', () => {
-    spec.given([issued(), cancelled('pickup')]).when(paid('2026-04-30')).thenRefusedWith('RECEIPT_CANCELLED');
+    spec
+      .given([issued(), cancelled('pickup')])
+      .when(paid('2026-04-30'))
+      .thenRefusedWith('RECEIPT_CANCELLED');
   });
 });

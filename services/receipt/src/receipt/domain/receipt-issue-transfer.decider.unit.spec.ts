@@ -42,7 +42,10 @@ const pledged: ReceiptEvent = {
     at,
   },
 };
-const expired: ReceiptEvent = { type: 'ReceiptExpired', data: { receiptNumber: 'R-1', asOf: recordR1.validUntil, validUntil: recordR1.validUntil, actor: system, at } };
+const expired: ReceiptEvent = {
+  type: 'ReceiptExpired',
+  data: { receiptNumber: 'R-1', asOf: recordR1.validUntil, validUntil: recordR1.validUntil, actor: system, at },
+};
 
 describe('receipt decider: issue', () => {
   const issue = (record = recordR1): ReceiptCommand => ({ type: 'IssueReceipt', data: { record, actor: exchange, at } });
@@ -58,7 +61,10 @@ describe('receipt decider: issue', () => {
   it('refuses a record whose weight is not its lots’ weight, or that has no lots', () => {
     const error = refusalOf(() => receiptDecider.decide(issue({ ...recordR1, weightKg: 600_001 }), receiptDecider.initialState()));
     expect([error.code, error.details]).toEqual(['RECEIPT_WEIGHT_NOT_BACKED', { weightKg: 600_001, lotsKg: 600_000 }]);
-    spec.given([]).when(issue({ ...recordR1, lots: [] })).thenRefusedWith('RECEIPT_WITHOUT_LOTS');
+    spec
+      .given([])
+      .when(issue({ ...recordR1, lots: [] }))
+      .thenRefusedWith('RECEIPT_WITHOUT_LOTS');
   });
 
   it('refuses a record outside its rules: 150 t is below one unit’s 291–309 t band', () => {
@@ -74,7 +80,10 @@ describe('receipt decider: title transfer (过户)', () => {
   });
 
   it('lets the exchange transfer when settling a trade or delivery', () => {
-    spec.given([issued()]).when(transfer({ actor: exchange })).then([{ ...transferred, data: { ...transferred.data, actor: exchange } } as ReceiptEvent]);
+    spec
+      .given([issued()])
+      .when(transfer({ actor: exchange }))
+      .then([{ ...transferred, data: { ...transferred.data, actor: exchange } } as ReceiptEvent]);
   });
 
   describe('error-proofing: the entry is checked against the record', () => {
@@ -111,7 +120,10 @@ describe('receipt decider: title transfer (过户)', () => {
     });
 
     it('compares exactly: a trailing space is a mismatch', () => {
-      spec.given([issued()]).when(transfer({ entered: { ...correct, storageCard: 'SC-0001 ' } })).thenRefusedWith('TRANSFER_CARD_MISMATCH');
+      spec
+        .given([issued()])
+        .when(transfer({ entered: { ...correct, storageCard: 'SC-0001 ' } }))
+        .thenRefusedWith('TRANSFER_CARD_MISMATCH');
     });
 
     it('raises no alarm for refusals that are not mismatches', () => {
@@ -122,7 +134,10 @@ describe('receipt decider: title transfer (过户)', () => {
   });
 
   it('refuses a held receipt and an expired one', () => {
-    spec.given([issued(), pledged]).when(transfer()).thenRefusedWith('RECEIPT_HELD', { holds: [{ holdId: 'H-1', kind: 'pledge' }] });
+    spec
+      .given([issued(), pledged])
+      .when(transfer())
+      .thenRefusedWith('RECEIPT_HELD', { holds: [{ holdId: 'H-1', kind: 'pledge' }] });
     spec.given([issued(), expired]).when(transfer()).thenRefusedWith('RECEIPT_EXPIRED', { validUntil: '2026-06-03' });
   });
 
@@ -132,39 +147,82 @@ describe('receipt decider: title transfer (过户)', () => {
       data: {
         receiptNumber: 'R-1',
         purpose: 'pickup',
-        entitlement: { holder: sellerHolder, warehouseId: 'WH-WX', commodity: 'rebar', brand: 'Shagang', grade: 'HRB400E', lots: recordR1.lots, weightKg: 600_000 },
+        entitlement: {
+          holder: sellerHolder,
+          warehouseId: 'WH-WX',
+          commodity: 'rebar',
+          brand: 'Shagang',
+          grade: 'HRB400E',
+          lots: recordR1.lots,
+          weightKg: 600_000,
+        },
         actor: seller,
         at,
       },
     };
     const split: ReceiptEvent = { type: 'ReceiptSplit', data: { receiptNumber: 'R-1', children: [{ ...recordR1, receiptNumber: 'R-1A' }], actor: seller, at } };
     spec.given([issued(), cancelled]).when(transfer()).thenRefusedWith('RECEIPT_CANCELLED');
-    spec.given([issued(), split]).when(transfer()).thenRefusedWith('RECEIPT_SUPERSEDED', { status: 'split', successors: ['R-1A'] });
+    spec
+      .given([issued(), split])
+      .when(transfer())
+      .thenRefusedWith('RECEIPT_SUPERSEDED', { status: 'split', successors: ['R-1A'] });
     spec.given([]).when(transfer()).thenRefusedWith('RECEIPT_NOT_FOUND');
   });
 
   it('only the holder (or the exchange) transfers: another depositor, the buyer, a bank or staff cannot', () => {
-    spec.given([issued()]).when(transfer({ actor: stranger })).thenRefusedWith('RECEIPT_NOT_FOUND');
-    spec.given([issued()]).when(transfer({ actor: buyerActor })).thenRefusedWith('RECEIPT_NOT_FOUND');
-    spec.given([issued()]).when(transfer({ actor: bank })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
-    spec.given([issued()]).when(transfer({ actor: clerk })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+    spec
+      .given([issued()])
+      .when(transfer({ actor: stranger }))
+      .thenRefusedWith('RECEIPT_NOT_FOUND');
+    spec
+      .given([issued()])
+      .when(transfer({ actor: buyerActor }))
+      .thenRefusedWith('RECEIPT_NOT_FOUND');
+    spec
+      .given([issued()])
+      .when(transfer({ actor: bank }))
+      .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+    spec
+      .given([issued()])
+      .when(transfer({ actor: clerk }))
+      .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
   });
 
   it('checks ownership before comparing the entry, so a stranger learns nothing and raises no alarm', () => {
-    const error = refusalOf(() => receiptDecider.decide(transfer({ actor: stranger, entered: { ...correct, holderName: 'guess' } }), foldEvents(receiptDecider, [issued()])));
+    const error = refusalOf(() =>
+      receiptDecider.decide(transfer({ actor: stranger, entered: { ...correct, holderName: 'guess' } }), foldEvents(receiptDecider, [issued()])),
+    );
     expect([error.code, (error as TransferRefusal).alarms]).toEqual(['RECEIPT_NOT_FOUND', []]);
   });
 
   it('transfers only to an approved card other than the seller’s', () => {
     // A seller is told the same for a card that does not exist and one that may not receive
     // title, so it learns neither whether another party's card exists nor its standing.
-    spec.given([issued()]).when(transfer({ buyerCard: { ...buyerCard, status: 'applied' } })).thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
-    spec.given([issued()]).when(transfer({ buyerCard: { ...buyerCard, status: 'suspended' } })).thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
-    spec.given([issued()]).when(transfer({ buyerCard: null })).thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
+    spec
+      .given([issued()])
+      .when(transfer({ buyerCard: { ...buyerCard, status: 'applied' } }))
+      .thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
+    spec
+      .given([issued()])
+      .when(transfer({ buyerCard: { ...buyerCard, status: 'suspended' } }))
+      .thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
+    spec
+      .given([issued()])
+      .when(transfer({ buyerCard: null }))
+      .thenRefusedWith('BUYER_CARD_CANNOT_RECEIVE');
     // The exchange, settling a trade, is told which.
-    spec.given([issued()]).when(transfer({ actor: exchange, buyerCard: { ...buyerCard, status: 'applied' } })).thenRefusedWith('CARD_NOT_APPROVED', { field: 'buyerCard' });
-    spec.given([issued()]).when(transfer({ actor: exchange, buyerCard: null })).thenRefusedWith('CARD_NOT_FOUND');
-    spec.given([issued()]).when(transfer({ buyerCard: sellerCard })).thenRefusedWith('TRANSFER_TO_SAME_HOLDER');
+    spec
+      .given([issued()])
+      .when(transfer({ actor: exchange, buyerCard: { ...buyerCard, status: 'applied' } }))
+      .thenRefusedWith('CARD_NOT_APPROVED', { field: 'buyerCard' });
+    spec
+      .given([issued()])
+      .when(transfer({ actor: exchange, buyerCard: null }))
+      .thenRefusedWith('CARD_NOT_FOUND');
+    spec
+      .given([issued()])
+      .when(transfer({ buyerCard: sellerCard }))
+      .thenRefusedWith('TRANSFER_TO_SAME_HOLDER');
   });
 
   it('refuses an incomplete entry as bad input', () => {
@@ -174,9 +232,14 @@ describe('receipt decider: title transfer (过户)', () => {
 
   it('after a transfer the old holder is no longer entitled and the new one is', () => {
     spec.given([issued(), transferred]).when(transfer()).thenRefusedWith('RECEIPT_NOT_FOUND');
-    const back = transfer({ actor: buyerActor, buyerCard: sellerCard, entered: { holderName: '华东建材有限公司', storageCard: 'SC-0002', commodity: 'rebar' } });
-    spec.given([issued(), transferred]).when(back).then([
-      { type: 'TitleTransferred', data: { ...transferred.data, from: buyerHolder, to: sellerHolder, actor: buyerActor } } as ReceiptEvent,
-    ]);
+    const back = transfer({
+      actor: buyerActor,
+      buyerCard: sellerCard,
+      entered: { holderName: '华东建材有限公司', storageCard: 'SC-0002', commodity: 'rebar' },
+    });
+    spec
+      .given([issued(), transferred])
+      .when(back)
+      .then([{ type: 'TitleTransferred', data: { ...transferred.data, from: buyerHolder, to: sellerHolder, actor: buyerActor } } as ReceiptEvent]);
   });
 });

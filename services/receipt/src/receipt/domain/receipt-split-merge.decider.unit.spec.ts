@@ -23,7 +23,10 @@ const frozen: ReceiptEvent = {
     at,
   },
 };
-const expiredR1: ReceiptEvent = { type: 'ReceiptExpired', data: { receiptNumber: 'R-1', asOf: d('2026-06-04'), validUntil: d('2026-06-03'), actor: system, at } };
+const expiredR1: ReceiptEvent = {
+  type: 'ReceiptExpired',
+  data: { receiptNumber: 'R-1', asOf: d('2026-06-04'), validUntil: d('2026-06-03'), actor: system, at },
+};
 
 describe('receipt decider: split', () => {
   it('splits into children that partition the lots, inheriting validity and fees date, issued today', () => {
@@ -42,7 +45,9 @@ describe('receipt decider: split', () => {
       .given([issued()])
       .when(split([child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 300_000)]))
       .then([{ type: 'ReceiptSplit', data: { receiptNumber: 'R-1', children: [childRecord('R-1A', lot1), childRecord('R-1B', lot2)], actor: seller, at } }]);
-    expect(stateOf(issued(), ...receiptDecider.decide(split([child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 300_000)]), stateOf(issued())))).toMatchObject({
+    expect(
+      stateOf(issued(), ...receiptDecider.decide(split([child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 300_000)]), stateOf(issued()))),
+    ).toMatchObject({
       status: 'split',
       successors: ['R-1A', 'R-1B'],
     });
@@ -50,7 +55,12 @@ describe('receipt decider: split', () => {
 
   it.each<[string, SplitChildRequest[], string, string]>([
     ['a single child', [child('R-1A', ['LOT-1', 'LOT-2'], 600_000)], 'SPLIT_NEEDS_TWO_CHILDREN', 'children'],
-    ['weights not summing to 600 000 kg (300 000 + 299 000)', [child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 299_000)], 'SPLIT_WEIGHTS_DO_NOT_SUM', 'children'],
+    [
+      'weights not summing to 600 000 kg (300 000 + 299 000)',
+      [child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 299_000)],
+      'SPLIT_WEIGHTS_DO_NOT_SUM',
+      'children',
+    ],
     [
       'a child stated at other than its lots’ weight (the sum still matches: 299 000 + 301 000)',
       [child('R-1A', ['LOT-1'], 299_000), child('R-1B', ['LOT-2'], 301_000)],
@@ -61,8 +71,18 @@ describe('receipt decider: split', () => {
     ['a lot given twice', [child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-1'], 300_000)], 'SPLIT_LOT_ASSIGNED_TWICE', 'children[1].lotIds[0]'],
     ['a lot of another receipt', [child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-9'], 300_000)], 'SPLIT_LOT_NOT_ON_RECEIPT', 'children[1].lotIds[0]'],
     ['a child without lots', [child('R-1A', [], 300_000), child('R-1B', ['LOT-2'], 300_000)], 'SPLIT_CHILD_WITHOUT_LOTS', 'children[0].lotIds'],
-    ['a child numbered as the parent', [child('R-1', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 300_000)], 'DUPLICATE_RECEIPT_NUMBER', 'children[0].receiptNumber'],
-    ['two children with one number', [child('R-1A', ['LOT-1'], 300_000), child('R-1A', ['LOT-2'], 300_000)], 'DUPLICATE_RECEIPT_NUMBER', 'children[1].receiptNumber'],
+    [
+      'a child numbered as the parent',
+      [child('R-1', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 300_000)],
+      'DUPLICATE_RECEIPT_NUMBER',
+      'children[0].receiptNumber',
+    ],
+    [
+      'two children with one number',
+      [child('R-1A', ['LOT-1'], 300_000), child('R-1A', ['LOT-2'], 300_000)],
+      'DUPLICATE_RECEIPT_NUMBER',
+      'children[1].receiptNumber',
+    ],
   ])('refuses %s', (_, children, code, field) => {
     const error = refusalOf(() => receiptDecider.decide(split(children), stateOf(issued())));
     expect([error.code, error.field]).toEqual([code, field]);
@@ -76,14 +96,18 @@ describe('receipt decider: split', () => {
       lots: [lotLine('LOT-A', 300_000, '2026-03-05'), lotLine('LOT-B', 150_000, '2026-03-06'), lotLine('LOT-C', 155_000, '2026-03-07')],
       productionDates: [d('2026-03-05'), d('2026-03-06'), d('2026-03-07')],
     };
-    const error = refusalOf(() => receiptDecider.decide(split([child('R-2A', ['LOT-A', 'LOT-B'], 450_000), child('R-2B', ['LOT-C'], 155_000)]), stateOf(issued(r2))));
+    const error = refusalOf(() =>
+      receiptDecider.decide(split([child('R-2A', ['LOT-A', 'LOT-B'], 450_000), child('R-2B', ['LOT-C'], 155_000)]), stateOf(issued(r2))),
+    );
     expect([error.code, error.field, error.details]).toEqual([
       'RECEIPT_WEIGHT_OUTSIDE_UNIT_TOLERANCE',
       'children[0].weightKg',
       { weightKg: 450_000, units: 2, unitKg: 300_000, toleranceBp: 300, minKg: 582_000, maxKg: 618_000 },
     ]);
     // The same lots arranged 300 t | 150 + 155 = 305 t satisfy one unit each.
-    expect(() => receiptDecider.decide(split([child('R-2A', ['LOT-A'], 300_000), child('R-2B', ['LOT-B', 'LOT-C'], 305_000)]), stateOf(issued(r2)))).not.toThrow();
+    expect(() =>
+      receiptDecider.decide(split([child('R-2A', ['LOT-A'], 300_000), child('R-2B', ['LOT-B', 'LOT-C'], 305_000)]), stateOf(issued(r2))),
+    ).not.toThrow();
   });
 
   it('only the holder splits, and not a held or expired receipt', () => {
@@ -123,7 +147,10 @@ describe('receipt decider: merge', () => {
       storageFeesPaidThrough: d('2026-03-31'), // R-1's 03-31, not R-2's 04-15
       lineage: { origin: 'merge', parents: ['R-1', 'R-2'] },
     };
-    spec.given([]).when(merge([stateOf(issued()), stateOf(issued(recordR2))])).then([{ type: 'ReceiptIssued', data: { record: merged, actor: seller, at } }]);
+    spec
+      .given([])
+      .when(merge([stateOf(issued()), stateOf(issued(recordR2))]))
+      .then([{ type: 'ReceiptIssued', data: { record: merged, actor: seller, at } }]);
   });
 
   it('retires each parent into the merged receipt', () => {
@@ -131,7 +158,10 @@ describe('receipt decider: merge', () => {
       .given([issued()])
       .when({ type: 'RetireIntoMerge', data: { mergedInto: 'R-3', actor: seller, at } })
       .then([{ type: 'ReceiptMerged', data: { receiptNumber: 'R-1', mergedInto: 'R-3', actor: seller, at } }]);
-    spec.given([issued(), frozen]).when({ type: 'RetireIntoMerge', data: { mergedInto: 'R-3', actor: seller, at } }).thenRefusedWith('RECEIPT_HELD');
+    spec
+      .given([issued(), frozen])
+      .when({ type: 'RetireIntoMerge', data: { mergedInto: 'R-3', actor: seller, at } })
+      .thenRefusedWith('RECEIPT_HELD');
   });
 
   it.each<[string, Partial<ReceiptRecord>]>([
@@ -143,16 +173,33 @@ describe('receipt decider: merge', () => {
     ['ruleVersion', { rule: { ...rebarRuleV1, version: 2 } }],
     ['commodity', { commodity: 'wire rod', rule: { ...rebarRuleV1, commodity: 'wire rod' } }],
   ])('refuses parents that differ in %s', (attribute, change) => {
-    const error = refusalOf(() => receiptDecider.decide(merge([stateOf(issued()), stateOf(issued({ ...recordR2, ...change }))]), receiptDecider.initialState()));
+    const error = refusalOf(() =>
+      receiptDecider.decide(merge([stateOf(issued()), stateOf(issued({ ...recordR2, ...change }))]), receiptDecider.initialState()),
+    );
     expect([error.code, error.details.attribute]).toEqual(['MERGE_ATTRIBUTE_MISMATCH', attribute]);
   });
 
   it('refuses a held parent, an expired one, another holder’s and a single one', () => {
-    spec.given([]).when(merge([stateOf(issued(), frozen), stateOf(issued(recordR2))])).thenRefusedWith('RECEIPT_HELD');
-    spec.given([]).when(merge([stateOf(issued(), expiredR1), stateOf(issued(recordR2))])).thenRefusedWith('RECEIPT_EXPIRED');
-    spec.given([]).when(merge([stateOf(issued()), stateOf(issued(recordR2))], stranger)).thenRefusedWith('RECEIPT_NOT_FOUND');
-    spec.given([]).when(merge([stateOf(issued())])).thenRefusedWith('MERGE_NEEDS_TWO_RECEIPTS');
-    spec.given([]).when(merge([stateOf(issued()), stateOf(issued())])).thenRefusedWith('DUPLICATE_RECEIPT_NUMBER');
+    spec
+      .given([])
+      .when(merge([stateOf(issued(), frozen), stateOf(issued(recordR2))]))
+      .thenRefusedWith('RECEIPT_HELD');
+    spec
+      .given([])
+      .when(merge([stateOf(issued(), expiredR1), stateOf(issued(recordR2))]))
+      .thenRefusedWith('RECEIPT_EXPIRED');
+    spec
+      .given([])
+      .when(merge([stateOf(issued()), stateOf(issued(recordR2))], stranger))
+      .thenRefusedWith('RECEIPT_NOT_FOUND');
+    spec
+      .given([])
+      .when(merge([stateOf(issued())]))
+      .thenRefusedWith('MERGE_NEEDS_TWO_RECEIPTS');
+    spec
+      .given([])
+      .when(merge([stateOf(issued()), stateOf(issued())]))
+      .thenRefusedWith('DUPLICATE_RECEIPT_NUMBER');
   });
 
   it('refuses a merged receipt whose production dates would span more than the rule allows', () => {
@@ -165,10 +212,16 @@ describe('receipt decider: merge', () => {
   });
 
   it('refuses merging into a number already used', () => {
-    spec.given([issued(recordR2)]).when(merge([stateOf(issued()), stateOf(issued(recordR2))], seller, 'R-2')).thenRefusedWith('RECEIPT_NUMBER_TAKEN');
+    spec
+      .given([issued(recordR2)])
+      .when(merge([stateOf(issued()), stateOf(issued(recordR2))], seller, 'R-2'))
+      .thenRefusedWith('RECEIPT_NUMBER_TAKEN');
   });
 
   it('the exchange cannot merge on the holder’s behalf', () => {
-    spec.given([]).when(merge([stateOf(issued()), stateOf(issued(recordR2))], exchange)).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+    spec
+      .given([])
+      .when(merge([stateOf(issued()), stateOf(issued(recordR2))], exchange))
+      .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
   });
 });

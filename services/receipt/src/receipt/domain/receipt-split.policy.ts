@@ -40,7 +40,9 @@ export function planSplit(parent: ReceiptRecord, children: readonly SplitChildRe
     const lots = child.lotIds.map((lotId, j) => {
       const lot = lotsById.get(lotId);
       if (!lot) {
-        throw refuse.invalid('SPLIT_LOT_NOT_ON_RECEIPT', `lot ${lotId} does not back receipt ${parent.receiptNumber}`, `children[${i}].lotIds[${j}]`, { lotId });
+        throw refuse.invalid('SPLIT_LOT_NOT_ON_RECEIPT', `lot ${lotId} does not back receipt ${parent.receiptNumber}`, `children[${i}].lotIds[${j}]`, {
+          lotId,
+        });
       }
       if (assigned.has(lotId)) {
         throw refuse.invalid('SPLIT_LOT_ASSIGNED_TWICE', `lot ${lotId} is given to two children`, `children[${i}].lotIds[${j}]`, { lotId });
@@ -50,11 +52,16 @@ export function planSplit(parent: ReceiptRecord, children: readonly SplitChildRe
     });
     const lotsKg = totalKg(lots.map((lot) => lot.weightKg));
     if (lotsKg !== weights[i]) {
-      throw refuse.invalid('SPLIT_CHILD_WEIGHT_MISMATCH', `child ${receiptNumber}: entered ${weights[i]} kg, its lots weigh ${lotsKg} kg`, `children[${i}].weightKg`, {
-        receiptNumber,
-        enteredKg: weights[i],
-        lotsKg,
-      });
+      throw refuse.invalid(
+        'SPLIT_CHILD_WEIGHT_MISMATCH',
+        `child ${receiptNumber}: entered ${weights[i]} kg, its lots weigh ${lotsKg} kg`,
+        `children[${i}].weightKg`,
+        {
+          receiptNumber,
+          enteredKg: weights[i],
+          lotsKg,
+        },
+      );
     }
     const record: ReceiptRecord = {
       ...parent,

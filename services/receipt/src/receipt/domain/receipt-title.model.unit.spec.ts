@@ -191,7 +191,16 @@ class Issue extends Step {
     const accepted = lotIds.every((lotId) => model.lots.get(lotId)!.backing === null) && validUntil >= model.today;
     expectOutcome(real.issue(owner, lotIds, number), accepted);
     if (!accepted) return;
-    model.receipts.push({ number, holder: owner, weightKg: sum(lotIds.map((id) => model.lots.get(id)!.weightKg)), lots: lotIds, validUntil, holds: [], expired: false, live: true });
+    model.receipts.push({
+      number,
+      holder: owner,
+      weightKg: sum(lotIds.map((id) => model.lots.get(id)!.weightKg)),
+      lots: lotIds,
+      validUntil,
+      holds: [],
+      expired: false,
+      live: true,
+    });
     for (const lotId of lotIds) model.lots.get(lotId)!.backing = number;
   }
   toString() {
@@ -222,8 +231,7 @@ class Transfer extends Step {
       buyer.approved &&
       buyer.cardNumber !== seller;
     // Error-proofing alarms: one per line whose record the seller may see and whose entry is wrong.
-    const alarms =
-      this.entry === 'correct' ? 0 : this.entry === 'wrongCommodity' ? Number(sellersLive(chosen[0]!)) : chosen.filter(sellersLive).length;
+    const alarms = this.entry === 'correct' ? 0 : this.entry === 'wrongCommodity' ? Number(sellersLive(chosen[0]!)) : chosen.filter(sellersLive).length;
     const outcome = real.transfer(
       chosen.map((receipt) => receipt.number),
       seller,
@@ -396,7 +404,9 @@ class Advance extends Step {
 }
 
 const steps = [
-  fc.tuple(fc.integer({ min: 0, max: APPROVED.length - 1 }), fc.array(fc.nat(), { minLength: 1, maxLength: 3 })).map(([owner, picks]) => new Issue(owner, picks)),
+  fc
+    .tuple(fc.integer({ min: 0, max: APPROVED.length - 1 }), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }))
+    .map(([owner, picks]) => new Issue(owner, picks)),
   fc
     .tuple(
       fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),

@@ -60,13 +60,4 @@ export type FlagExpired = Command<'FlagExpired', Stamp & { readonly asOf: string
 export type RecordStorageFeesPaid = Command<'RecordStorageFeesPaid', Stamp & { readonly paidThrough: string }>;
 
 export type ReceiptCommand =
-  | IssueReceipt
-  | TransferTitle
-  | PlaceHold
-  | ReleaseHold
-  | SplitReceipt
-  | MergeReceipts
-  | RetireIntoMerge
-  | CancelReceipt
-  | FlagExpired
-  | RecordStorageFeesPaid;
+  IssueReceipt | TransferTitle | PlaceHold | ReleaseHold | SplitReceipt | MergeReceipts | RetireIntoMerge | CancelReceipt | FlagExpired | RecordStorageFeesPaid;

@@ -22,15 +22,7 @@ import { ReceiptRecord } from './receipt.record';
 import { planMerge, requireMergeable } from './receipt-merge.policy';
 import { planSplit } from './receipt-split.policy';
 import { TransferRefusal, checkTransfer } from '../../transfer/domain/title-transfer.policy';
-import {
-  LiveReceipt,
-  ReceiptState,
-  initialReceiptState,
-  requireLive,
-  requireLiveHeldBy,
-  requireNotExpired,
-  requireNotHeld,
-} from './receipt.state';
+import { LiveReceipt, ReceiptState, initialReceiptState, requireLive, requireLiveHeldBy, requireNotExpired, requireNotHeld } from './receipt.state';
 
 /** A receipt's own invariants, whoever produced the record: backed by its lots' exact weight, within the rules. */
 function assertIssuable(state: ReceiptState, record: ReceiptRecord): void {
@@ -150,8 +142,6 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
     }
   },
 };
-
-
 
 function issue(command: IssueReceipt, state: ReceiptState): ReceiptEvent[] {
   const { record, actor, at } = command.data;

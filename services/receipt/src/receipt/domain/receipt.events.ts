@@ -24,10 +24,7 @@ export type TitleTransferred = DomainEvent<
 >;
 
 export type ReceiptHoldPlaced = DomainEvent<'ReceiptHoldPlaced', Stamp & { readonly hold: Hold }>;
-export type ReceiptHoldReleased = DomainEvent<
-  'ReceiptHoldReleased',
-  Stamp & { readonly holdId: string; readonly kind: HoldKind; readonly reason: string }
->;
+export type ReceiptHoldReleased = DomainEvent<'ReceiptHoldReleased', Stamp & { readonly holdId: string; readonly kind: HoldKind; readonly reason: string }>;
 
 /** The parent leaves circulation; its children are issued from these records. */
 export type ReceiptSplit = DomainEvent<'ReceiptSplit', Stamp & { readonly children: readonly ReceiptRecord[] }>;

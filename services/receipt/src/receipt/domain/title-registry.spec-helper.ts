@@ -105,7 +105,10 @@ export class TitleRegistry {
     const at = instantOfDay(0);
     this.must(
       this.transaction((tx) =>
-        tx.decide(receiptRuleDecider, streamOf.rule, { type: 'PublishReceiptRuleVersion', data: { commodity: 'rebar', effectiveFrom: DAY_ZERO, terms: MODEL_RULE, actor: manager, at } }),
+        tx.decide(receiptRuleDecider, streamOf.rule, {
+          type: 'PublishReceiptRuleVersion',
+          data: { commodity: 'rebar', effectiveFrom: DAY_ZERO, terms: MODEL_RULE, actor: manager, at },
+        }),
       ),
     );
     for (const card of cards) {
@@ -134,7 +137,11 @@ export class TitleRegistry {
         productionDates: [dateOfDay(lot.producedDay)],
         ownerCard: lot.ownerCard,
       };
-      this.must(this.transaction((tx) => tx.decide(lotBackingDecider, streamOf.lot(lot.lotId), { type: 'RegisterAvailableLot', data: { lot: facts, actor: system, at } })));
+      this.must(
+        this.transaction((tx) =>
+          tx.decide(lotBackingDecider, streamOf.lot(lot.lotId), { type: 'RegisterAvailableLot', data: { lot: facts, actor: system, at } }),
+        ),
+      );
     }
   }
 
@@ -198,7 +205,8 @@ export class TitleRegistry {
           at,
         },
       });
-      for (const lotId of lotIds) tx.decide(lotBackingDecider, streamOf.lot(lotId), { type: 'ReserveLotForIssuance', data: { applicationId, actor: clerk, at } });
+      for (const lotId of lotIds)
+        tx.decide(lotBackingDecider, streamOf.lot(lotId), { type: 'ReserveLotForIssuance', data: { applicationId, actor: clerk, at } });
     });
     if (!applied.ok) return applied;
 
@@ -222,7 +230,8 @@ export class TitleRegistry {
       this.must(
         this.transaction((tx) => {
           tx.decide(issuanceDecider, issuance, { type: 'RejectIssuance', data: { reason: approved.code, actor: exchangeActor, at } });
-          for (const lotId of lotIds) tx.decide(lotBackingDecider, streamOf.lot(lotId), { type: 'ReleaseLotReservation', data: { applicationId, actor: exchangeActor, at } });
+          for (const lotId of lotIds)
+            tx.decide(lotBackingDecider, streamOf.lot(lotId), { type: 'ReleaseLotReservation', data: { applicationId, actor: exchangeActor, at } });
         }),
       );
     }
@@ -252,7 +261,8 @@ export class TitleRegistry {
         },
       };
       tx.decide(transferBatchDecider, streamOf.transfer(transferId), command);
-      for (const { receiptNumber, command: perReceipt } of receiptTransferCommands(command)) tx.decide(receiptDecider, streamOf.receipt(receiptNumber), perReceipt);
+      for (const { receiptNumber, command: perReceipt } of receiptTransferCommands(command))
+        tx.decide(receiptDecider, streamOf.receipt(receiptNumber), perReceipt);
     });
   }
 
@@ -266,12 +276,17 @@ export class TitleRegistry {
   }
 
   releaseHold(receiptNumber: string, holdId: string, actor: Actor): Outcome {
-    return this.transaction((tx) => tx.decide(receiptDecider, streamOf.receipt(receiptNumber), { type: 'ReleaseHold', data: { holdId, reason: 'done', actor, at: this.at() } }));
+    return this.transaction((tx) =>
+      tx.decide(receiptDecider, streamOf.receipt(receiptNumber), { type: 'ReleaseHold', data: { holdId, reason: 'done', actor, at: this.at() } }),
+    );
   }
 
   split(receiptNumber: string, children: readonly { receiptNumber: string; lotIds: readonly string[]; weightKg: number }[], actor: Actor): Outcome {
     return this.transaction((tx) => {
-      const [event] = tx.decide(receiptDecider, streamOf.receipt(receiptNumber), { type: 'SplitReceipt', data: { children, actor, at: this.at() } }) as ReceiptSplit[];
+      const [event] = tx.decide(receiptDecider, streamOf.receipt(receiptNumber), {
+        type: 'SplitReceipt',
+        data: { children, actor, at: this.at() },
+      }) as ReceiptSplit[];
       for (const record of event!.data.children) {
         tx.decide(receiptDecider, streamOf.receipt(record.receiptNumber), { type: 'IssueReceipt', data: { record, actor, at: this.at() } });
         for (const lot of record.lots) {
@@ -306,7 +321,10 @@ export class TitleRegistry {
       if (event?.type !== 'ReceiptCancelled') throw new Error('cancellation decided no ReceiptCancelled');
       const { holder, lots } = event.data.entitlement;
       for (const lot of lots) {
-        tx.decide(lotBackingDecider, streamOf.lot(lot.lotId), { type: 'ReleaseLotBacking', data: { receiptNumber, entitledCard: holder.storageCard, actor, at: this.at() } });
+        tx.decide(lotBackingDecider, streamOf.lot(lot.lotId), {
+          type: 'ReleaseLotBacking',
+          data: { receiptNumber, entitledCard: holder.storageCard, actor, at: this.at() },
+        });
       }
     });
   }
@@ -317,7 +335,11 @@ export class TitleRegistry {
     const asOf = dateOfDay(this.today);
     for (const [receiptNumber, state] of this.receipts()) {
       if (state.status === 'outstanding' && state.record!.validUntil < asOf) {
-        this.must(this.transaction((tx) => tx.decide(receiptDecider, streamOf.receipt(receiptNumber), { type: 'FlagExpired', data: { asOf, actor: system, at: this.at() } })));
+        this.must(
+          this.transaction((tx) =>
+            tx.decide(receiptDecider, streamOf.receipt(receiptNumber), { type: 'FlagExpired', data: { asOf, actor: system, at: this.at() } }),
+          ),
+        );
       }
     }
   }

@@ -24,7 +24,11 @@ import { receiptPublicEvents } from './receipt-events.mapper';
 
 // The calendar the log holds, here the bundled 2025-2026 years (what a fresh log is seeded with).
 const calendars = { current: () => cnMainlandCalendar } as BusinessCalendars;
-const outbox = new ReceiptOutbox(new EventRegistry().register(...receiptEventSchemas), new TopicNames({ KAFKA_TOPIC_PREFIX: 'ci' } as BaseServiceConfig), calendars);
+const outbox = new ReceiptOutbox(
+  new EventRegistry().register(...receiptEventSchemas),
+  new TopicNames({ KAFKA_TOPIC_PREFIX: 'ci' } as BaseServiceConfig),
+  calendars,
+);
 const outboxFor = outbox.of(receiptDecider, receiptPublicEvents);
 /** The public messages of `events`, decided on `before`. */
 const publish = (events: Parameters<ReturnType<typeof outboxFor>>[0], before: Parameters<typeof outboxFor>[0]) => outboxFor(before)(events);
@@ -41,7 +45,12 @@ const pending = (event: ReceiptEvent, eventId = '01900000-0000-7000-8000-0000000
 });
 const pledge: ReceiptEvent = {
   type: 'ReceiptHoldPlaced',
-  data: { receiptNumber: 'R-1', hold: { holdId: 'H-1', kind: 'pledge', beneficiary: { kind: 'bank', partyId: 'ICBC-SH', name: 'ICBC' }, reason: 'loan', placedAt: at }, actor: seller, at },
+  data: {
+    receiptNumber: 'R-1',
+    hold: { holdId: 'H-1', kind: 'pledge', beneficiary: { kind: 'bank', partyId: 'ICBC-SH', name: 'ICBC' }, reason: 'loan', placedAt: at },
+    actor: seller,
+    at,
+  },
 };
 
 describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)', () => {
@@ -50,14 +59,23 @@ describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)'
     const [message] = publish([pending(issued(child))], receiptDecider.initialState());
     expect([message!.topic, message!.key, message!.headers.ce_type]).toEqual(['ci.receipt.receipt.v1', 'receipt-R-1', ReceiptIssuedSchema.typeName]);
     const body = fromBinary(ReceiptIssuedSchema, message!.payload);
-    expect(body).toMatchObject({ receiptNumber: 'R-1A', origin: ReceiptOrigin.SPLIT, parentReceiptNumbers: ['R-1'], validUntil: { value: '2026-06-03' }, ruleVersion: 1 });
+    expect(body).toMatchObject({
+      receiptNumber: 'R-1A',
+      origin: ReceiptOrigin.SPLIT,
+      parentReceiptNumbers: ['R-1'],
+      validUntil: { value: '2026-06-03' },
+      ruleVersion: 1,
+    });
     expect(body.goods).toMatchObject({ commodity: 'rebar', warehouse: 'WH-WX', weight: { kg: 600_000n } });
     expect(body.lots.map((lot) => lot.lotId)).toEqual(['LOT-1', 'LOT-2']);
   });
 
   it('names the beneficiary and the holds left when a hold is released (from the state before the event)', () => {
     const before = foldEvents(receiptDecider, [issued(), pledge]);
-    const released: ReceiptEvent = { type: 'ReceiptHoldReleased', data: { receiptNumber: 'R-1', holdId: 'H-1', kind: 'pledge', reason: 'repaid', actor: bank, at } };
+    const released: ReceiptEvent = {
+      type: 'ReceiptHoldReleased',
+      data: { receiptNumber: 'R-1', holdId: 'H-1', kind: 'pledge', reason: 'repaid', actor: bank, at },
+    };
     const body = fromBinary(ReceiptHoldReleasedSchema, publish([pending(released)], before)[0]!.payload);
     expect(body).toMatchObject({
       holdId: 'H-1',
@@ -75,16 +93,32 @@ describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)'
       data: {
         receiptNumber: 'R-1',
         purpose: 'spot-conversion',
-        entitlement: { holder: sellerHolder, warehouseId: 'WH-WX', commodity: 'rebar', brand: 'Shagang', grade: 'HRB400E', lots: recordR1.lots, weightKg: 600_000 },
+        entitlement: {
+          holder: sellerHolder,
+          warehouseId: 'WH-WX',
+          commodity: 'rebar',
+          brand: 'Shagang',
+          grade: 'HRB400E',
+          lots: recordR1.lots,
+          weightKg: 600_000,
+        },
         actor: seller,
         at,
       },
     };
     const state = foldEvents(receiptDecider, [issued()]);
     const [onReceipt, entitlement] = publish([pending(cancelled)], state);
-    expect(fromBinary(ReceiptCancelledSchema, onReceipt!.payload)).toMatchObject({ entitlementId: 'ENT-R-1', purpose: EntitlementPurpose.SPOT_CONVERSION, lotIds: ['LOT-1', 'LOT-2'] });
+    expect(fromBinary(ReceiptCancelledSchema, onReceipt!.payload)).toMatchObject({
+      entitlementId: 'ENT-R-1',
+      purpose: EntitlementPurpose.SPOT_CONVERSION,
+      lotIds: ['LOT-1', 'LOT-2'],
+    });
     expect([entitlement!.topic, entitlement!.key]).toEqual(['ci.receipt.entitlement.v1', 'ENT-R-1']);
-    expect(fromBinary(OutboundEntitlementGrantedSchema, entitlement!.payload)).toMatchObject({ holderStorageCard: 'SC-0001', total: { kg: 600_000n }, purpose: EntitlementPurpose.SPOT_CONVERSION });
+    expect(fromBinary(OutboundEntitlementGrantedSchema, entitlement!.payload)).toMatchObject({
+      holderStorageCard: 'SC-0001',
+      total: { kg: 600_000n },
+      purpose: EntitlementPurpose.SPOT_CONVERSION,
+    });
     expect(entitlement!.messageId).not.toBe(onReceipt!.messageId);
     expect(entitlement!.headers.ce_id).toBe(entitlement!.messageId);
     // A relay retry maps the same event to the same two ids.
@@ -94,9 +128,15 @@ describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)'
   it('publishes an expiry with the last trading day within validity, and nothing for a fees update', () => {
     // Valid through Sunday 2026-10-04, inside National Day (Oct 1–7): the last trading day is Wednesday 09-30.
     const state = foldEvents(receiptDecider, [issued({ ...recordR1, validUntil: d('2026-10-04') })]);
-    const expired: ReceiptEvent = { type: 'ReceiptExpired', data: { receiptNumber: 'R-1', asOf: d('2026-10-05'), validUntil: d('2026-10-04'), actor: system, at } };
+    const expired: ReceiptEvent = {
+      type: 'ReceiptExpired',
+      data: { receiptNumber: 'R-1', asOf: d('2026-10-05'), validUntil: d('2026-10-04'), actor: system, at },
+    };
     expect(fromBinary(ReceiptExpiredSchema, publish([pending(expired)], state)[0]!.payload).lastTradingDay?.value).toBe('2026-09-30');
-    const fees: ReceiptEvent = { type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: 'R-1', paidThrough: d('2026-04-30'), previous: d('2026-03-31'), actor: system, at } };
+    const fees: ReceiptEvent = {
+      type: 'StorageFeesPaidThroughAdvanced',
+      data: { receiptNumber: 'R-1', paidThrough: d('2026-04-30'), previous: d('2026-03-31'), actor: system, at },
+    };
     expect(publish([pending(fees)], state)).toEqual([]);
   });
 });

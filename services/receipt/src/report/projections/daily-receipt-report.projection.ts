@@ -64,7 +64,9 @@ export const dailyReceiptReportProjection: Projection<'receipt_report_activity' 
           break;
         }
         case 'TitleTransferred': {
-          const { rows } = await tx.query<{ warehouse_id: string }>(`SELECT warehouse_id FROM ${lifespans} WHERE receipt_number = $1`, [event.data.receiptNumber]);
+          const { rows } = await tx.query<{ warehouse_id: string }>(`SELECT warehouse_id FROM ${lifespans} WHERE receipt_number = $1`, [
+            event.data.receiptNumber,
+          ]);
           await count('transferred', day, event.data.commodity, rows[0]!.warehouse_id, event.data.weightKg);
           break;
         }

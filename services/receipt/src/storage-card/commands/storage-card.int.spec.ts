@@ -34,7 +34,12 @@ describe('storage cards', () => {
     expect(approved.body).toEqual({ cardNumber: card, status: 'approved', version: 2 });
     const again = await app.as(clerk, 'POST', `/storage-cards/${card}/approve`);
     expect([again.status, again.body.code]).toEqual([409, 'CARD_NOT_PENDING']);
-    expect((await app.as(hengda, 'GET', `/storage-cards/${card}`)).body).toMatchObject({ cardNumber: card, ownerPartyId: 'party-hengda', status: 'approved', version: 2 });
+    expect((await app.as(hengda, 'GET', `/storage-cards/${card}`)).body).toMatchObject({
+      cardNumber: card,
+      ownerPartyId: 'party-hengda',
+      status: 'approved',
+      version: 2,
+    });
   });
 
   it('a depositor sees and acts on its own cards only', async () => {
@@ -70,7 +75,10 @@ describe('storage cards', () => {
   it('staff reject with a reason, suspend and reinstate; bad input is refused with the field', async () => {
     const applied = await app.as(depositor('party-x'), 'POST', '/storage-cards', { holderName: '某某公司' });
     const noReason = await app.as(clerk, 'POST', `/storage-cards/${applied.body.cardNumber}/reject`, {});
-    expect(noReason.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: expect.arrayContaining([expect.objectContaining({ field: 'reason', constraint: 'isString' })]) });
+    expect(noReason.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: expect.arrayContaining([expect.objectContaining({ field: 'reason', constraint: 'isString' })]),
+    });
     const rejected = await app.as(manager, 'POST', `/storage-cards/${applied.body.cardNumber}/reject`, { reason: 'business licence expired' });
     expect(rejected.body.status).toBe('rejected');
 

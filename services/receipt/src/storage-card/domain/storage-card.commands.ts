@@ -18,10 +18,4 @@ export type ReinstateStorageCard = Command<'ReinstateStorageCard', Stamp>;
 /** `liveReceipts`: receipts the card holds now, read by the handler from the receipts read model. */
 export type CloseStorageCard = Command<'CloseStorageCard', Stamp & { readonly reason: string; readonly liveReceipts: number }>;
 
-export type StorageCardCommand =
-  | ApplyForStorageCard
-  | ApproveStorageCard
-  | RejectStorageCard
-  | SuspendStorageCard
-  | ReinstateStorageCard
-  | CloseStorageCard;
+export type StorageCardCommand = ApplyForStorageCard | ApproveStorageCard | RejectStorageCard | SuspendStorageCard | ReinstateStorageCard | CloseStorageCard;

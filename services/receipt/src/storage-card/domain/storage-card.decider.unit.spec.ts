@@ -52,7 +52,10 @@ describe('storage card decider', () => {
 
   describe('review by staff', () => {
     it('approves a pending card', () => {
-      spec.given([applied]).when({ type: 'ApproveStorageCard', data: { actor: clerk, at } }).then([approved]);
+      spec
+        .given([applied])
+        .when({ type: 'ApproveStorageCard', data: { actor: clerk, at } })
+        .then([approved]);
     });
 
     it('rejects a pending card with a reason', () => {
@@ -63,24 +66,39 @@ describe('storage card decider', () => {
     });
 
     it('refuses approval by the depositor itself', () => {
-      spec.given([applied]).when({ type: 'ApproveStorageCard', data: { actor: depositor, at } }).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec
+        .given([applied])
+        .when({ type: 'ApproveStorageCard', data: { actor: depositor, at } })
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     });
 
     it('refuses approving twice and approving an unknown card', () => {
-      spec.given([applied, approved]).when({ type: 'ApproveStorageCard', data: { actor: clerk, at } }).thenRefusedWith('CARD_NOT_PENDING', {
-        status: 'approved',
-      });
-      spec.given([]).when({ type: 'ApproveStorageCard', data: { actor: clerk, at } }).thenRefusedWith('CARD_NOT_FOUND');
+      spec
+        .given([applied, approved])
+        .when({ type: 'ApproveStorageCard', data: { actor: clerk, at } })
+        .thenRefusedWith('CARD_NOT_PENDING', {
+          status: 'approved',
+        });
+      spec
+        .given([])
+        .when({ type: 'ApproveStorageCard', data: { actor: clerk, at } })
+        .thenRefusedWith('CARD_NOT_FOUND');
     });
 
     it('refuses a rejection without a reason', () => {
-      spec.given([applied]).when({ type: 'RejectStorageCard', data: { reason: '', actor: clerk, at } }).thenRefusedWith('FIELD_REQUIRED');
+      spec
+        .given([applied])
+        .when({ type: 'RejectStorageCard', data: { reason: '', actor: clerk, at } })
+        .thenRefusedWith('FIELD_REQUIRED');
     });
   });
 
   describe('suspension, reinstatement and closing', () => {
     it('suspends an approved card and reinstates it', () => {
-      spec.given([applied, approved]).when({ type: 'SuspendStorageCard', data: { reason: 'KYC review', actor: clerk, at } }).then([suspended]);
+      spec
+        .given([applied, approved])
+        .when({ type: 'SuspendStorageCard', data: { reason: 'KYC review', actor: clerk, at } })
+        .then([suspended]);
       spec
         .given([applied, approved, suspended])
         .when({ type: 'ReinstateStorageCard', data: { actor: clerk, at } })
@@ -88,8 +106,14 @@ describe('storage card decider', () => {
     });
 
     it('refuses suspending a card that is not approved and reinstating one that is not suspended', () => {
-      spec.given([applied]).when({ type: 'SuspendStorageCard', data: { reason: 'x', actor: clerk, at } }).thenRefusedWith('CARD_NOT_APPROVED');
-      spec.given([applied, approved]).when({ type: 'ReinstateStorageCard', data: { actor: clerk, at } }).thenRefusedWith('CARD_NOT_SUSPENDED');
+      spec
+        .given([applied])
+        .when({ type: 'SuspendStorageCard', data: { reason: 'x', actor: clerk, at } })
+        .thenRefusedWith('CARD_NOT_APPROVED');
+      spec
+        .given([applied, approved])
+        .when({ type: 'ReinstateStorageCard', data: { actor: clerk, at } })
+        .thenRefusedWith('CARD_NOT_SUSPENDED');
     });
 
     it('lets the owner close its card when it holds no receipts', () => {
@@ -122,6 +146,9 @@ describe('storage card decider', () => {
   });
 
   it('refuses a command whose time has no zone', () => {
-    spec.given([applied]).when({ type: 'ApproveStorageCard', data: { actor: clerk, at: '2026-03-02 10:00' } }).thenRefusedWith('INVALID_INSTANT');
+    spec
+      .given([applied])
+      .when({ type: 'ApproveStorageCard', data: { actor: clerk, at: '2026-03-02 10:00' } })
+      .thenRefusedWith('INVALID_INSTANT');
   });
 });

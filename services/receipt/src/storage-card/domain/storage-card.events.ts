@@ -15,9 +15,4 @@ export type StorageCardReinstated = DomainEvent<'StorageCardReinstated', Stamp>;
 export type StorageCardClosed = DomainEvent<'StorageCardClosed', Stamp & { readonly reason: string }>;
 
 export type StorageCardEvent =
-  | StorageCardApplied
-  | StorageCardApproved
-  | StorageCardRejected
-  | StorageCardSuspended
-  | StorageCardReinstated
-  | StorageCardClosed;
+  StorageCardApplied | StorageCardApproved | StorageCardRejected | StorageCardSuspended | StorageCardReinstated | StorageCardClosed;

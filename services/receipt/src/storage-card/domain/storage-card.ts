@@ -14,7 +14,6 @@ export interface StorageCard {
   readonly status: StorageCardStatus;
 }
 
-
 /** Only an approved card may hold receipts or receive title. */
 export function requireApprovedCard(card: StorageCard | null | undefined, field: string): StorageCard {
   // rule RCPT-APPROVED-CARD-ONLY

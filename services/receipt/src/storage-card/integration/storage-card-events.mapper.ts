@@ -31,7 +31,12 @@ export function storageCardPublicEvents(pending: PendingEvent, before: StorageCa
   const event = { type: pending.type, data: pending.data } as StorageCardEvent;
   const after = storageCardDecider.evolve(before, event);
   if (!after) return [];
-  const card = create(StorageCardSchema, { cardNumber: after.cardNumber, ownerPartyId: after.ownerPartyId, holderName: after.holderName, status: STATUSES[after.status] });
+  const card = create(StorageCardSchema, {
+    cardNumber: after.cardNumber,
+    ownerPartyId: after.ownerPartyId,
+    holderName: after.holderName,
+    status: STATUSES[after.status],
+  });
   const by = toActor(event.data.actor);
   const at = toTimestamp(event.data.at);
   const topic = receiptStorageCardTopic;
@@ -41,9 +46,17 @@ export function storageCardPublicEvents(pending: PendingEvent, before: StorageCa
     case 'StorageCardApproved':
       return [publicEvent(topic, StorageCardApprovedSchema, create(StorageCardApprovedSchema, { card, approvedBy: by, approvedAt: at }))];
     case 'StorageCardRejected':
-      return [publicEvent(topic, StorageCardRejectedSchema, create(StorageCardRejectedSchema, { card, reason: event.data.reason, rejectedBy: by, rejectedAt: at }))];
+      return [
+        publicEvent(topic, StorageCardRejectedSchema, create(StorageCardRejectedSchema, { card, reason: event.data.reason, rejectedBy: by, rejectedAt: at })),
+      ];
     case 'StorageCardSuspended':
-      return [publicEvent(topic, StorageCardSuspendedSchema, create(StorageCardSuspendedSchema, { card, reason: event.data.reason, suspendedBy: by, suspendedAt: at }))];
+      return [
+        publicEvent(
+          topic,
+          StorageCardSuspendedSchema,
+          create(StorageCardSuspendedSchema, { card, reason: event.data.reason, suspendedBy: by, suspendedAt: at }),
+        ),
+      ];
     case 'StorageCardReinstated':
       return [publicEvent(topic, StorageCardReinstatedSchema, create(StorageCardReinstatedSchema, { card, reinstatedBy: by, reinstatedAt: at }))];
     case 'StorageCardClosed':

@@ -49,7 +49,9 @@ function assertBatchShape(command: RequestTitleTransfer, state: TransferBatchSta
 }
 
 function batchRefusal(command: RequestTitleTransfer, checks: readonly TransferCheck[]): TransferRefusal {
-  const failures = checks.flatMap((check, i) => (check.ok ? [] : [{ line: i, receiptNumber: command.data.lines[i]!.receiptNumber, error: check.error, alarm: check.alarm }]));
+  const failures = checks.flatMap((check, i) =>
+    check.ok ? [] : [{ line: i, receiptNumber: command.data.lines[i]!.receiptNumber, error: check.error, alarm: check.alarm }],
+  );
   const first = failures[0]!;
   const cause = new DomainError(
     first.error.code,

@@ -10,7 +10,13 @@ import { at, bank, buyerCard, buyerHolder, issued, lotLine, recordR1, seller, se
 import { RequestTitleTransfer, TransferLine } from './transfer.commands';
 import { decideTransferBatch, receiptTransferCommands, transferBatchDecider } from './transfer.decider';
 
-const recordR2: ReceiptRecord = { ...recordR1, receiptNumber: 'R-2', weightKg: 300_000, lots: [lotLine('LOT-3', 300_000, '2026-03-10')], productionDates: [d('2026-03-10')] };
+const recordR2: ReceiptRecord = {
+  ...recordR1,
+  receiptNumber: 'R-2',
+  weightKg: 300_000,
+  lots: [lotLine('LOT-3', 300_000, '2026-03-10')],
+  productionDates: [d('2026-03-10')],
+};
 const recordR3: ReceiptRecord = { ...recordR2, receiptNumber: 'R-3', lots: [lotLine('LOT-4', 300_000, '2026-03-10')] };
 const pledgedR3: ReceiptEvent = {
   type: 'ReceiptHoldPlaced',
@@ -56,8 +62,14 @@ describe('transfer batch decider (all or nothing)', () => {
         },
       ],
       receiptEvents: [
-        { type: 'TitleTransferred', data: { receiptNumber: 'R-1', transferId: 'T-9', from: sellerHolder, to: buyerHolder, commodity: 'rebar', weightKg: 600_000, actor: seller, at } },
-        { type: 'TitleTransferred', data: { receiptNumber: 'R-2', transferId: 'T-9', from: sellerHolder, to: buyerHolder, commodity: 'rebar', weightKg: 300_000, actor: seller, at } },
+        {
+          type: 'TitleTransferred',
+          data: { receiptNumber: 'R-1', transferId: 'T-9', from: sellerHolder, to: buyerHolder, commodity: 'rebar', weightKg: 600_000, actor: seller, at },
+        },
+        {
+          type: 'TitleTransferred',
+          data: { receiptNumber: 'R-2', transferId: 'T-9', from: sellerHolder, to: buyerHolder, commodity: 'rebar', weightKg: 300_000, actor: seller, at },
+        },
       ],
     });
   });
@@ -75,7 +87,17 @@ describe('transfer batch decider (all or nothing)', () => {
     const refusal = !decision.accepted ? decision.refusal : null;
     expect([refusal?.code, refusal?.details]).toEqual([
       'RECEIPT_HELD',
-      { failures: [{ line: 1, receiptNumber: 'R-3', code: 'RECEIPT_HELD', field: undefined, details: { receiptNumber: 'R-3', holds: [{ holdId: 'H-1', kind: 'pledge' }] } }] },
+      {
+        failures: [
+          {
+            line: 1,
+            receiptNumber: 'R-3',
+            code: 'RECEIPT_HELD',
+            field: undefined,
+            details: { receiptNumber: 'R-3', holds: [{ holdId: 'H-1', kind: 'pledge' }] },
+          },
+        ],
+      },
     ]);
     expect(refusal?.alarms).toEqual([]);
   });
@@ -102,15 +124,27 @@ describe('transfer batch decider (all or nothing)', () => {
     const error = refusalOf(() => transferBatchDecider.decide(batch([line('R-1', r1)], 'wrong'), none));
     expect(error).toBeInstanceOf(TransferRefusal);
     expect((error as TransferRefusal).alarms).toHaveLength(1);
-    deciderSpec(transferBatchDecider).given([]).when(batch([line('R-3', r3Pledged)])).thenRefusedWith('RECEIPT_HELD');
+    deciderSpec(transferBatchDecider)
+      .given([])
+      .when(batch([line('R-3', r3Pledged)]))
+      .thenRefusedWith('RECEIPT_HELD');
   });
 
   it('refuses an empty batch, a receipt named twice, an unknown receipt and a second decision', () => {
     const spec = deciderSpec(transferBatchDecider);
     spec.given([]).when(batch([])).thenRefusedWith('TRANSFER_BATCH_EMPTY');
-    spec.given([]).when(batch([line('R-1', r1), line('R-1', r1)])).thenRefusedWith('DUPLICATE_RECEIPT_IN_BATCH');
-    spec.given([]).when(batch([line('R-7', receiptDecider.initialState())])).thenRefusedWith('RECEIPT_NOT_FOUND');
+    spec
+      .given([])
+      .when(batch([line('R-1', r1), line('R-1', r1)]))
+      .thenRefusedWith('DUPLICATE_RECEIPT_IN_BATCH');
+    spec
+      .given([])
+      .when(batch([line('R-7', receiptDecider.initialState())]))
+      .thenRefusedWith('RECEIPT_NOT_FOUND');
     const accepted = transferBatchDecider.decide(batch([line('R-1', r1)]), none);
-    spec.given(accepted).when(batch([line('R-2', r2)])).thenRefusedWith('TRANSFER_ALREADY_DECIDED');
+    spec
+      .given(accepted)
+      .when(batch([line('R-2', r2)]))
+      .thenRefusedWith('TRANSFER_ALREADY_DECIDED');
   });
 });

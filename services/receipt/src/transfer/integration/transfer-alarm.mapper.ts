@@ -1,12 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import {
-  TitleField,
-  TitleMismatchSchema,
-  TransferMismatchAlarmRaisedSchema,
-  receiptAlarmTopic,
-  toActor,
-  toTimestamp,
-} from '@dw/contracts';
+import { TitleField, TitleMismatchSchema, TransferMismatchAlarmRaisedSchema, receiptAlarmTopic, toActor, toTimestamp } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { publicEvent, type PublicEvent } from '../../common/integration/receipt-outbox';
 import type { TitleMismatch, TransferMismatchAlarmRaised } from '../domain/title-transfer.policy';
@@ -27,7 +20,9 @@ export function transferAlarmPublicEvents(pending: PendingEvent): readonly Publi
       create(TransferMismatchAlarmRaisedSchema, {
         receiptNumber: data.receiptNumber,
         transferId: data.transferId,
-        mismatches: data.mismatches.map((mismatch) => create(TitleMismatchSchema, { field: FIELDS[mismatch.field], entered: mismatch.entered, recorded: mismatch.recorded })),
+        mismatches: data.mismatches.map((mismatch) =>
+          create(TitleMismatchSchema, { field: FIELDS[mismatch.field], entered: mismatch.entered, recorded: mismatch.recorded }),
+        ),
         raisedBy: toActor(data.actor),
         raisedAt: toTimestamp(data.at),
       }),

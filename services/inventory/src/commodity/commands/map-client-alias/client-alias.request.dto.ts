@@ -7,7 +7,11 @@ export class UnmapClientAliasRequestDto {
   @MaxLength(64)
   client!: string;
 
-  @ApiProperty({ maxLength: 200, example: '沙钢螺纹20', description: 'the name the client writes for the goods, as it writes it (matched after NFKC, case and whitespace normalisation)' })
+  @ApiProperty({
+    maxLength: 200,
+    example: '沙钢螺纹20',
+    description: 'the name the client writes for the goods, as it writes it (matched after NFKC, case and whitespace normalisation)',
+  })
   @IsString()
   @MaxLength(200)
   alias!: string;

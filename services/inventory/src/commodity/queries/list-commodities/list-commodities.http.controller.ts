@@ -46,7 +46,16 @@ export class ListCommoditiesHttpController {
     return pageOf(
       rows,
       query.limit,
-      (r) => ({ code: r.code, product: r.product, specification: r.specification, model: r.model, material: r.material, brand: r.brand, grade: r.grade, standardName: r.standard_name }),
+      (r) => ({
+        code: r.code,
+        product: r.product,
+        specification: r.specification,
+        model: r.model,
+        material: r.material,
+        brand: r.brand,
+        grade: r.grade,
+        standardName: r.standard_name,
+      }),
       (r) => this.cursors.encode({ code: r.code }, 'commodities'),
     );
   }

@@ -12,7 +12,15 @@ export class DefineLocationHttpController {
   @Roles('manager')
   async define(@Body() body: DefineLocationRequestDto, @CurrentPrincipal() principal: Principal) {
     const handled = await this.locations.define(
-      { locationId: body.locationId, warehouse: body.warehouse, area: body.area, row: body.row, slot: body.slot, capacityKg: body.capacityKg ?? null, capacityPieces: body.capacityPieces ?? null },
+      {
+        locationId: body.locationId,
+        warehouse: body.warehouse,
+        area: body.area,
+        row: body.row,
+        slot: body.slot,
+        capacityKg: body.capacityKg ?? null,
+        capacityPieces: body.capacityPieces ?? null,
+      },
       principal,
     );
     return { locationId: body.locationId, version: handled.version };

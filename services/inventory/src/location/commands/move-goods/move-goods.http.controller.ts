@@ -5,7 +5,11 @@ import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { MoveCommandHandler } from '../../move.command-handler';
 
 export class MoveGoodsRequestDto {
-  @ApiProperty({ maxLength: 100, example: '0190f6a2-7c1e-7d4b-9a55-3f1c2b8e4d10', description: 'the open move work order the move is done under (one move per move order)' })
+  @ApiProperty({
+    maxLength: 100,
+    example: '0190f6a2-7c1e-7d4b-9a55-3f1c2b8e4d10',
+    description: 'the open move work order the move is done under (one move per move order)',
+  })
   @IsString()
   @MaxLength(100)
   orderId!: string;
@@ -15,12 +19,22 @@ export class MoveGoodsRequestDto {
   @MaxLength(100)
   fromLocationId!: string;
 
-  @ApiProperty({ maxLength: 100, example: 'SHED1-R02-S04', description: 'the location they go to: another location of the same warehouse, with room for them all' })
+  @ApiProperty({
+    maxLength: 100,
+    example: 'SHED1-R02-S04',
+    description: 'the location they go to: another location of the same warehouse, with room for them all',
+  })
   @IsString()
   @MaxLength(100)
   toLocationId!: string;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 500, example: ['RB20-000001', 'RB20-000002'], description: 'barcode labels of the pieces moved, all lying at fromLocationId' })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 500,
+    example: ['RB20-000001', 'RB20-000002'],
+    description: 'barcode labels of the pieces moved, all lying at fromLocationId',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)

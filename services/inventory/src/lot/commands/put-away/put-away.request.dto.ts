@@ -2,7 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
 
 export class PutAwayRequestDto {
-  @ApiProperty({ maxLength: 100, example: 'SHED1-R01-S01', description: 'the location the pieces are placed in: of the lot’s warehouse, with room for them (capacity counts net kg and pieces)' })
+  @ApiProperty({
+    maxLength: 100,
+    example: 'SHED1-R01-S01',
+    description: 'the location the pieces are placed in: of the lot’s warehouse, with room for them (capacity counts net kg and pieces)',
+  })
   @IsString()
   @MaxLength(100)
   locationId!: string;

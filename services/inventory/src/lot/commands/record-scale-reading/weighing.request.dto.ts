@@ -9,7 +9,11 @@ import { Nested } from '@dw/platform';
  * without its plate or pieces.
  */
 export class WeighingSubjectDto {
-  @ApiProperty({ enum: ['piece', 'vehicle'], description: 'piece: one piece weighed alone (give barcode); vehicle: a vehicle weighed with pieces on it (give vehicle and barcodes), each piece then gets an even share of the net' })
+  @ApiProperty({
+    enum: ['piece', 'vehicle'],
+    description:
+      'piece: one piece weighed alone (give barcode); vehicle: a vehicle weighed with pieces on it (give vehicle and barcodes), each piece then gets an even share of the net',
+  })
   @IsIn(['piece', 'vehicle'])
   kind!: 'piece' | 'vehicle';
 
@@ -19,13 +23,22 @@ export class WeighingSubjectDto {
   @MaxLength(64)
   barcode?: string;
 
-  @ApiPropertyOptional({ maxLength: 40, example: '沪A12345', description: 'kind vehicle only: the vehicle weighed with the pieces on it (e.g. its plate number)' })
+  @ApiPropertyOptional({
+    maxLength: 40,
+    example: '沪A12345',
+    description: 'kind vehicle only: the vehicle weighed with the pieces on it (e.g. its plate number)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   vehicle?: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 500, example: ['RB20-000001', 'RB20-000002'], description: 'kind vehicle only: barcode labels of the pieces on the vehicle, each once' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 500,
+    example: ['RB20-000001', 'RB20-000002'],
+    description: 'kind vehicle only: barcode labels of the pieces on the vehicle, each once',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -53,13 +66,24 @@ export class WeighingRequestDto {
   @Max(1_000_000)
   grossKg!: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1_000_000, example: 12_300, description: 'tare in integer kilograms (Kg); the net, gross − tare, must be above 0' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1_000_000,
+    example: 12_300,
+    description: 'tare in integer kilograms (Kg); the net, gross − tare, must be above 0',
+  })
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   tareKg!: number;
 
-  @ApiProperty({ format: 'date-time', maxLength: 40, example: '2025-03-04T02:55:00Z', description: 'when the goods were weighed: an ISO-8601 instant with a zone (Z or ±hh:mm)' })
+  @ApiProperty({
+    format: 'date-time',
+    maxLength: 40,
+    example: '2025-03-04T02:55:00Z',
+    description: 'when the goods were weighed: an ISO-8601 instant with a zone (Z or ±hh:mm)',
+  })
   @IsString()
   @MaxLength(40)
   weighedAt!: string;

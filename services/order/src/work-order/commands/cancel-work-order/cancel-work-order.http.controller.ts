@@ -23,7 +23,12 @@ export class CancelWorkOrderHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.orders.cancel(orderId, body.reason, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
+    const handled = await this.orders.cancel(
+      orderId,
+      body.reason,
+      actingAs(principal, this.clock, orderId),
+      typeof expected === 'number' ? expected : undefined,
+    );
     setETag(response, handled.version);
     return { orderId, status: handled.state.status, version: handled.version };
   }

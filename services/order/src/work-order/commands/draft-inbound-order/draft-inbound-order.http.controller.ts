@@ -19,7 +19,11 @@ export class DraftInboundOrderHttpController {
   @Roles('clerk', 'manager')
   async draft(@Body() body: DraftInboundOrderRequestDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const orderId = this.ids.next();
-    const handled = await this.orders.draft(orderId, { warehouse: body.warehouse, ownerParty: body.ownerParty, notice: body.notice }, actingAs(principal, this.clock, orderId));
+    const handled = await this.orders.draft(
+      orderId,
+      { warehouse: body.warehouse, ownerParty: body.ownerParty, notice: body.notice },
+      actingAs(principal, this.clock, orderId),
+    );
     setETag(response, handled.version);
     return { orderId, status: handled.state.status, version: handled.version };
   }

@@ -4,7 +4,12 @@ import { ARRIVAL_MODES, type ArrivalMode } from '../../../workflow/domain/workfl
 import { Nested } from '@dw/platform';
 
 export class ArrivalWindowDto {
-  @ApiProperty({ format: 'date-time', maxLength: 40, example: '2025-03-04T00:00:00+08:00', description: 'the goods are expected from this ISO-8601 instant with a zone (Z or ±hh:mm)' })
+  @ApiProperty({
+    format: 'date-time',
+    maxLength: 40,
+    example: '2025-03-04T00:00:00+08:00',
+    description: 'the goods are expected from this ISO-8601 instant with a zone (Z or ±hh:mm)',
+  })
   @IsString()
   @MaxLength(40)
   from!: string;
@@ -17,7 +22,11 @@ export class ArrivalWindowDto {
 
 /** The depositor's inbound notice (入库通知), as the desk transcribes it. */
 export class InboundNoticeDto {
-  @ApiProperty({ maxLength: 40, example: 'rb-400e-20-sg', description: 'standard commodity code, as resolved by the inventory service (POST /commodities/resolutions)' })
+  @ApiProperty({
+    maxLength: 40,
+    example: 'rb-400e-20-sg',
+    description: 'standard commodity code, as resolved by the inventory service (POST /commodities/resolutions)',
+  })
   @IsString()
   @MaxLength(40)
   commodity!: string;
@@ -38,7 +47,13 @@ export class InboundNoticeDto {
   @Max(1_000_000)
   expectedPieces!: number;
 
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000_000, example: 300_000, description: 'net weight announced, in integer kilograms (Kg): the lot’s weighing is judged against it (±30 bp by default)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1_000_000_000,
+    example: 300_000,
+    description: 'net weight announced, in integer kilograms (Kg): the lot’s weighing is judged against it (±30 bp by default)',
+  })
   @IsInt()
   @Min(1)
   @Max(1_000_000_000)
@@ -52,7 +67,11 @@ export class InboundNoticeDto {
   @Nested(() => ArrivalWindowDto)
   arrivalWindow!: ArrivalWindowDto;
 
-  @ApiProperty({ maxLength: 40, example: 'SC000042', description: 'the depositor’s storage card the goods are received to: an approved card (unknown: 404 CARD_NOT_FOUND; not approved: 409 CARD_NOT_APPROVED)' })
+  @ApiProperty({
+    maxLength: 40,
+    example: 'SC000042',
+    description: 'the depositor’s storage card the goods are received to: an approved card (unknown: 404 CARD_NOT_FOUND; not approved: 409 CARD_NOT_APPROVED)',
+  })
   @IsString()
   @MaxLength(40)
   storageCard!: string;
@@ -64,7 +83,11 @@ export class DraftInboundOrderRequestDto {
   @MaxLength(40)
   warehouse!: string;
 
-  @ApiPropertyOptional({ maxLength: 64, description: "the depositor party holding the notice's storage card; taken from the card when omitted, refused (422 STORAGE_CARD_PARTY_MISMATCH) when it is not the card's" })
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description:
+      "the depositor party holding the notice's storage card; taken from the card when omitted, refused (422 STORAGE_CARD_PARTY_MISMATCH) when it is not the card's",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

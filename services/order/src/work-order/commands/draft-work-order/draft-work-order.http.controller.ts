@@ -22,7 +22,14 @@ export class DraftWorkOrderHttpController {
     const handled = await this.orders.draft(
       orderId,
       // The type is checked by the decider, so an inbound type gets its own code (INBOUND_NOTICE_REQUIRED).
-      { type: body.type, warehouse: body.warehouse, owner: body.owner, ownerParty: body.ownerParty, commodity: body.commodity, arrivalMode: body.arrivalMode ?? null },
+      {
+        type: body.type,
+        warehouse: body.warehouse,
+        owner: body.owner,
+        ownerParty: body.ownerParty,
+        commodity: body.commodity,
+        arrivalMode: body.arrivalMode ?? null,
+      },
       actingAs(principal, this.clock, orderId),
     );
     setETag(response, handled.version);

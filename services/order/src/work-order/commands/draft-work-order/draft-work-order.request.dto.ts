@@ -5,7 +5,10 @@ import { ARRIVAL_MODES, type ArrivalMode } from '../../../workflow/domain/workfl
 export const DESK_ORDER_TYPES = ['outbound', 'title_transfer', 'move', 'stocktake'] as const;
 
 export class DraftWorkOrderRequestDto {
-  @ApiProperty({ enum: DESK_ORDER_TYPES, description: 'the kind of work ordered; inbound orders are drafted from a notice: POST /inbound-orders (inbound here: 422 INBOUND_NOTICE_REQUIRED)' })
+  @ApiProperty({
+    enum: DESK_ORDER_TYPES,
+    description: 'the kind of work ordered; inbound orders are drafted from a notice: POST /inbound-orders (inbound here: 422 INBOUND_NOTICE_REQUIRED)',
+  })
   @IsString()
   type!: (typeof DESK_ORDER_TYPES)[number];
 
@@ -14,12 +17,20 @@ export class DraftWorkOrderRequestDto {
   @MaxLength(40)
   warehouse!: string;
 
-  @ApiProperty({ maxLength: 40, example: 'SC000042', description: 'the storage card whose goods the order acts on: an approved card (unknown: 404 CARD_NOT_FOUND; not approved: 409 CARD_NOT_APPROVED)' })
+  @ApiProperty({
+    maxLength: 40,
+    example: 'SC000042',
+    description: 'the storage card whose goods the order acts on: an approved card (unknown: 404 CARD_NOT_FOUND; not approved: 409 CARD_NOT_APPROVED)',
+  })
   @IsString()
   @MaxLength(40)
   owner!: string;
 
-  @ApiPropertyOptional({ maxLength: 64, description: 'the depositor party holding that storage card; taken from the card when omitted, refused (422 STORAGE_CARD_PARTY_MISMATCH) when it is not the card’s' })
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description:
+      'the depositor party holding that storage card; taken from the card when omitted, refused (422 STORAGE_CARD_PARTY_MISMATCH) when it is not the card’s',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

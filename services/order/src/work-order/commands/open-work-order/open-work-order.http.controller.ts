@@ -24,6 +24,11 @@ export class OpenWorkOrderHttpController {
     const handled = await this.orders.open(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
     setETag(response, handled.version);
     const workflow = handled.state.status === 'none' ? null : handled.state.workflow;
-    return { orderId, status: handled.state.status, version: handled.version, workflow: workflow && { workflowId: workflow.workflowId, version: workflow.version } };
+    return {
+      orderId,
+      status: handled.state.status,
+      version: handled.version,
+      workflow: workflow && { workflowId: workflow.workflowId, version: workflow.version },
+    };
   }
 }

@@ -7,7 +7,14 @@ export class StepEvidenceDto {
   @IsIn(['scale_reading', 'inspection_report'])
   kind!: 'scale_reading' | 'inspection_report';
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 500, maxLength: 100, example: ['SCALE-07-000123'], description: 'the scale reading ids or inspection report references' })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 500,
+    maxLength: 100,
+    example: ['SCALE-07-000123'],
+    description: 'the scale reading ids or inspection report references',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -17,12 +24,21 @@ export class StepEvidenceDto {
 }
 
 export class RecordStepRequestDto {
-  @ApiProperty({ maxLength: 40, example: 'arrival', description: 'a desk step of the order workflow, e.g. notice, arrival, plan, verify_title, confirm; the next step in workflow order (optional steps may be skipped)' })
+  @ApiProperty({
+    maxLength: 40,
+    example: 'arrival',
+    description:
+      'a desk step of the order workflow, e.g. notice, arrival, plan, verify_title, confirm; the next step in workflow order (optional steps may be skipped)',
+  })
   @IsString()
   @MaxLength(40)
   step!: string;
 
-  @ApiPropertyOptional({ type: () => StepEvidenceDto, description: 'what the step was checked with: required when the workflow gives the step a check (422 STEP_CHECK_REQUIRED), refused when it gives none (422 STEP_CHECK_NOT_EXPECTED)' })
+  @ApiPropertyOptional({
+    type: () => StepEvidenceDto,
+    description:
+      'what the step was checked with: required when the workflow gives the step a check (422 STEP_CHECK_REQUIRED), refused when it gives none (422 STEP_CHECK_NOT_EXPECTED)',
+  })
   @IsOptional()
   @Nested(() => StepEvidenceDto)
   evidence?: StepEvidenceDto;

@@ -26,7 +26,12 @@ export class GetWorkOrderHttpController {
     if (order.status === 'none') throw missing();
     assertOwnParty(principal, order.ownerParty, missing);
     setETag(response, version);
-    const progress = order.workflow ? stepProgress(order.workflow.steps, order.history.map((record) => record.step)) : null;
+    const progress = order.workflow
+      ? stepProgress(
+          order.workflow.steps,
+          order.history.map((record) => record.step),
+        )
+      : null;
     return {
       orderId: order.orderId,
       version,

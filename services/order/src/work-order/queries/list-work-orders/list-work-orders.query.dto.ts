@@ -20,7 +20,11 @@ export class ListWorkOrdersQueryDto extends PageQueryDto {
   @MaxLength(40)
   warehouse?: string;
 
-  @ApiPropertyOptional({ maxLength: 40, example: 'SC000042', description: 'storage card; a depositor may name only its own (another: 404 CARD_NOT_FOUND) and sees only its own party’s orders' })
+  @ApiPropertyOptional({
+    maxLength: 40,
+    example: 'SC000042',
+    description: 'storage card; a depositor may name only its own (another: 404 CARD_NOT_FOUND) and sees only its own party’s orders',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -38,13 +42,22 @@ export class ListWorkOrdersQueryDto extends PageQueryDto {
   @MaxLength(10)
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', maxLength: 10, example: '2025-03-31', description: 'orders drafted on or before this Asia/Shanghai date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    maxLength: 10,
+    example: '2025-03-31',
+    description: 'orders drafted on or before this Asia/Shanghai date (YYYY-MM-DD)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10)
   to?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'ENT-WR00000042', description: 'outbound orders opened from this receipt cancellation (its outbound entitlement id, ENT-<receipt number>)' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'ENT-WR00000042',
+    description: 'outbound orders opened from this receipt cancellation (its outbound entitlement id, ENT-<receipt number>)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

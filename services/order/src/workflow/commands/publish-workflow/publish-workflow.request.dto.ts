@@ -15,7 +15,10 @@ export class WorkflowKeyDto {
   @MaxLength(40)
   commodity!: string;
 
-  @ApiProperty({ enum: [...ARRIVAL_MODES, ANY], description: "how goods arrive or leave, or '*' for any; '*' when the commodity is '*' (any commodity by one mode: 422 WORKFLOW_KEY_INVALID)" })
+  @ApiProperty({
+    enum: [...ARRIVAL_MODES, ANY],
+    description: "how goods arrive or leave, or '*' for any; '*' when the commodity is '*' (any commodity by one mode: 422 WORKFLOW_KEY_INVALID)",
+  })
   @IsIn([...ARRIVAL_MODES, ANY])
   arrivalMode!: ArrivalMode | typeof ANY;
 }
@@ -39,7 +42,10 @@ export class WorkflowStepDto {
   @IsBoolean()
   required!: boolean;
 
-  @ApiProperty({ description: 'the step changes where goods physically are (unloading, put-away, picking, loading, moving): once it is recorded the order can no longer be cancelled' })
+  @ApiProperty({
+    description:
+      'the step changes where goods physically are (unloading, put-away, picking, loading, moving): once it is recorded the order can no longer be cancelled',
+  })
   @IsBoolean()
   movesGoods!: boolean;
 }

@@ -57,7 +57,10 @@ export class ApplyForIssuanceCommandHandler {
             grade: body.grade,
             // An unknown card is refused by the decider (CARD_NOT_FOUND).
             holderCard: (await cardIn(tx, body.holderCard)) as StorageCard,
-            receipts: body.receipts.map((_receipt, i) => ({ receiptNumber: receiptNumbers[i]!, lots: lots.filter((lot) => lot.receipt === i).map((lot) => lot.lot) })),
+            receipts: body.receipts.map((_receipt, i) => ({
+              receiptNumber: receiptNumbers[i]!,
+              lots: lots.filter((lot) => lot.receipt === i).map((lot) => lot.lot),
+            })),
             storageFeesPaidThrough: body.storageFeesPaidThrough,
             rule: await ruleIn(tx, body.commodity, businessDateOf(at)),
             actor,

@@ -10,7 +10,8 @@ export class PlannedReceiptRequestDto {
     maxItems: 100,
     maxLength: 100,
     example: ['lot-0190f6a2-7c1e-7d4b-9a55-3f1c2b8e4d10'],
-    description: 'the whole lots the receipt is issued over: available lots of the holder card, of the application’s goods; the receipt weighs exactly its lots, within the rule’s unit tolerance',
+    description:
+      'the whole lots the receipt is issued over: available lots of the holder card, of the application’s goods; the receipt weighs exactly its lots, within the rule’s unit tolerance',
   })
   @IsArray()
   @ArrayMinSize(1)
@@ -28,7 +29,12 @@ export class ApplyForIssuanceRequestDto {
   warehouseId!: string;
 
   /** The commodity's standard code, as inventory names it (e.g. rebar). */
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'rebar', description: 'the commodity’s standard code, as inventory names it; its receipt rules in force decide unit, tolerance and validity' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 100,
+    example: 'rebar',
+    description: 'the commodity’s standard code, as inventory names it; its receipt rules in force decide unit, tolerance and validity',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -53,12 +59,22 @@ export class ApplyForIssuanceRequestDto {
   @MaxLength(50)
   holderCard!: string;
 
-  @ApiProperty({ format: 'date', example: '2025-06-30', description: 'the Asia/Shanghai date (YYYY-MM-DD) storage fees are paid through, carried on each receipt' })
+  @ApiProperty({
+    format: 'date',
+    example: '2025-06-30',
+    description: 'the Asia/Shanghai date (YYYY-MM-DD) storage fees are paid through, carried on each receipt',
+  })
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'storageFeesPaidThrough must be a date YYYY-MM-DD' })
   storageFeesPaidThrough!: string;
 
-  @ApiProperty({ type: () => PlannedReceiptRequestDto, isArray: true, minItems: 1, maxItems: 100, description: 'the receipts to issue, each over its lots; receipt numbers are allotted on application' })
+  @ApiProperty({
+    type: () => PlannedReceiptRequestDto,
+    isArray: true,
+    minItems: 1,
+    maxItems: 100,
+    description: 'the receipts to issue, each over its lots; receipt numbers are allotted on application',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)

@@ -100,7 +100,12 @@ export class DecideIssuanceCommandHandler {
     return approved.receipts.map((record) => record.receiptNumber);
   }
 
-  private async releaseLots(tx: EventStoreTransaction, ended: (IssuanceRejected | IssuanceWithdrawn)['data'], actor: Actor, metadata: EventMetadata): Promise<void> {
+  private async releaseLots(
+    tx: EventStoreTransaction,
+    ended: (IssuanceRejected | IssuanceWithdrawn)['data'],
+    actor: Actor,
+    metadata: EventMetadata,
+  ): Promise<void> {
     for (const lotId of ended.lotIds) {
       await handleCommandIn(tx, {
         ...streams.lot(lotId),

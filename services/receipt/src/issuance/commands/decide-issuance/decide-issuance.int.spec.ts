@@ -30,7 +30,12 @@ describe('issuance and the exchange integration API', () => {
   const approvePath = (id: string) => `/integration/exchange/issuance-applications/${id}/approve`;
 
   /** A signed request with chosen parts, for the refusals. */
-  function send(method: string, path: string, json: unknown, parts: { timestamp?: number; nonce?: string; secret?: string; idempotencyKey?: string; signedBody?: string } = {}) {
+  function send(
+    method: string,
+    path: string,
+    json: unknown,
+    parts: { timestamp?: number; nonce?: string; secret?: string; idempotencyKey?: string; signedBody?: string } = {},
+  ) {
     const body = json === undefined ? undefined : JSON.stringify(json);
     const headers = signRequest({
       clientId: EXCHANGE.id,
@@ -74,7 +79,12 @@ describe('issuance and the exchange integration API', () => {
     const wrongSecret = await send('POST', path, { approvalReference: 'X' }, { secret: BANK.secret, idempotencyKey: randomUUID() });
     expect([wrongSecret.status, wrongSecret.body.code]).toEqual([401, 'SIGNATURE_INVALID']);
     // Signed over one body, sent with another: the signature covers the body's digest.
-    const tampered = await send('POST', path, { approvalReference: 'FORGED' }, { signedBody: JSON.stringify({ approvalReference: 'X' }), idempotencyKey: randomUUID() });
+    const tampered = await send(
+      'POST',
+      path,
+      { approvalReference: 'FORGED' },
+      { signedBody: JSON.stringify({ approvalReference: 'X' }), idempotencyKey: randomUUID() },
+    );
     expect([tampered.status, tampered.body.code]).toEqual([401, 'SIGNATURE_INVALID']);
     // 301 s from our clock either way is beyond the 300 s window.
     const late = await send('POST', path, { approvalReference: 'X' }, { timestamp: now - 301, idempotencyKey: randomUUID() });
@@ -127,8 +137,12 @@ describe('issuance and the exchange integration API', () => {
     expect(await scenario.eventCount()).toBe(before);
 
     await app.projectionsCaughtUp();
-    const pending = (await app.as(clerk, 'GET', '/issuance-applications?status=applied')).body.items.find((item: { receipts: { lotIds: string[] }[] }) => item.receipts[0]!.lotIds[0] === 'I2');
-    const rejected = await app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${pending.applicationId}/reject`, { reason: 'inspection report missing' });
+    const pending = (await app.as(clerk, 'GET', '/issuance-applications?status=applied')).body.items.find(
+      (item: { receipts: { lotIds: string[] }[] }) => item.receipts[0]!.lotIds[0] === 'I2',
+    );
+    const rejected = await app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${pending.applicationId}/reject`, {
+      reason: 'inspection report missing',
+    });
     expect(rejected.body).toMatchObject({ status: 'rejected', receiptNumbers: [] });
     expect((await scenario.apply(card, [['I2']])).status).toBe(201);
   });
@@ -136,7 +150,15 @@ describe('issuance and the exchange integration API', () => {
   it('lets only the exchange decide, and only staff apply', async () => {
     const asBank = await app.signed(BANK, 'POST', approvePath(pendingId), { approvalReference: 'X' });
     expect([asBank.status, asBank.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
-    const asDepositor = await app.as(owner, 'POST', '/issuance-applications', { warehouseId: 'W', commodity: 'rebar', brand: 'b', grade: 'g', holderCard: card, storageFeesPaidThrough: '2026-12-31', receipts: [{ lotIds: ['I1'] }] });
+    const asDepositor = await app.as(owner, 'POST', '/issuance-applications', {
+      warehouseId: 'W',
+      commodity: 'rebar',
+      brand: 'b',
+      grade: 'g',
+      holderCard: card,
+      storageFeesPaidThrough: '2026-12-31',
+      receipts: [{ lotIds: ['I1'] }],
+    });
     expect([asDepositor.status, asDepositor.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
   });
 });

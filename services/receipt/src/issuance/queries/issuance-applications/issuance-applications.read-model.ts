@@ -68,6 +68,8 @@ export class IssuanceApplicationsReadModel {
         ORDER BY applied_at, application_id LIMIT $4`,
       [after.at, after.id, query.status ?? null, query.limit + 1],
     );
-    return pageOf(rows, query.limit, toView, (row) => this.cursors.encode({ at: row.applied_at.toISOString(), id: row.application_id }, 'issuance-applications'));
+    return pageOf(rows, query.limit, toView, (row) =>
+      this.cursors.encode({ at: row.applied_at.toISOString(), id: row.application_id }, 'issuance-applications'),
+    );
   }
 }

@@ -17,14 +17,21 @@ export class PublishReceiptRuleVersionCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(commodity: string, body: PublishReceiptRuleVersionRequestDto, caller: Caller, expectedVersion?: number): Promise<{ version: number; streamVersion: number }> {
+  async execute(
+    commodity: string,
+    body: PublishReceiptRuleVersionRequestDto,
+    caller: Caller,
+    expectedVersion?: number,
+  ): Promise<{ version: number; streamVersion: number }> {
     const actor = actorOf(caller.principal, ['manager']);
     const { validity, ...rest } = body.terms;
     const terms: ReceiptRuleTerms = {
       ...rest,
       maxProductionSpanDays: rest.maxProductionSpanDays ?? null,
       // Only the field that belongs to the basis is carried; the decider refuses a missing one.
-      validity: (validity.basis === 'production-date' ? { basis: validity.basis, days: validity.days } : { basis: validity.basis, months: validity.months }) as ValidityRule,
+      validity: (validity.basis === 'production-date'
+        ? { basis: validity.basis, days: validity.days }
+        : { basis: validity.basis, months: validity.months }) as ValidityRule,
     };
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {

@@ -36,7 +36,14 @@ export class ReceiptRulesHttpController {
     return pageOf(
       rows,
       query.limit,
-      (row) => ({ commodity: row.commodity, version: row.version, effectiveFrom: row.effective_from, terms: row.terms, publishedBy: row.published_by, publishedAt: row.published_at.toISOString() }),
+      (row) => ({
+        commodity: row.commodity,
+        version: row.version,
+        effectiveFrom: row.effective_from,
+        terms: row.terms,
+        publishedBy: row.published_by,
+        publishedAt: row.published_at.toISOString(),
+      }),
       (row) => this.cursors.encode({ commodity: row.commodity, version: row.version }, 'receipt-rules'),
     );
   }

@@ -24,7 +24,12 @@ export class CancelReceiptCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(receiptNumber: string, purpose: CancellationPurpose, caller: Caller, expectedVersion?: number): Promise<{ entitlementId: string; version: number }> {
+  async execute(
+    receiptNumber: string,
+    purpose: CancellationPurpose,
+    caller: Caller,
+    expectedVersion?: number,
+  ): Promise<{ entitlementId: string; version: number }> {
     const actor = actorOf(caller.principal, ['depositor']);
     const metadata = metadataOf(caller, actor);
     const at = nowOf(this.clock);

@@ -15,6 +15,9 @@ export class ExpirySweepHttpController {
   @Roles('ops', 'manager')
   sweep(@Body() body: ExpirySweepRequestDto, @CurrentCaller() caller: Caller) {
     const role = caller.principal.roles.includes('ops') ? 'ops' : 'manager';
-    return this.handler.sweep({ actor: { subject: caller.principal.subject, role }, correlationId: caller.correlationId, traceparent: currentTraceparent() }, body.asOf);
+    return this.handler.sweep(
+      { actor: { subject: caller.principal.subject, role }, correlationId: caller.correlationId, traceparent: currentTraceparent() },
+      body.asOf,
+    );
   }
 }

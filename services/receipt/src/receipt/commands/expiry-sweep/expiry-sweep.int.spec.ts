@@ -105,6 +105,10 @@ describe('expiry sweep', () => {
     await app.app.get(ExpirySweepScheduler).tick();
     expect((await app.as(ops, 'GET', `/receipts/${late}`)).body.status).toBe('expired');
     const history = await app.signed(EXCHANGE, 'GET', `/integration/exchange/receipts/${late}/history`);
-    expect(history.body.events.at(-1)).toMatchObject({ type: 'ReceiptExpired', actor: { subject: 'expiry-sweep', role: 'system' }, data: { asOf: '2026-06-07', validUntil: '2026-06-06' } });
+    expect(history.body.events.at(-1)).toMatchObject({
+      type: 'ReceiptExpired',
+      actor: { subject: 'expiry-sweep', role: 'system' },
+      data: { asOf: '2026-06-07', validUntil: '2026-06-06' },
+    });
   });
 });

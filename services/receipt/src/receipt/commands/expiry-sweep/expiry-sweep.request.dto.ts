@@ -6,7 +6,8 @@ export class ExpirySweepRequestDto {
   @ApiPropertyOptional({
     format: 'date',
     example: '2025-06-30',
-    description: 'the Asia/Shanghai date (YYYY-MM-DD) to sweep as of: outstanding receipts whose validity ended before it are flagged expired; today when left out, never later (422 EXPIRY_AS_OF_IN_FUTURE)',
+    description:
+      'the Asia/Shanghai date (YYYY-MM-DD) to sweep as of: outstanding receipts whose validity ended before it are flagged expired; today when left out, never later (422 EXPIRY_AS_OF_IN_FUTURE)',
   })
   @IsOptional()
   @IsString()

@@ -9,7 +9,8 @@ export class MergeReceiptsRequestDto {
     maxItems: 50,
     maxLength: 50,
     example: ['WR00000042', 'WR00000043'],
-    description: 'the receipts merged into one: two or more (one alone: 422 MERGE_NEEDS_TWO_RECEIPTS) of the same goods, warehouse and holder, none held or expired',
+    description:
+      'the receipts merged into one: two or more (one alone: 422 MERGE_NEEDS_TWO_RECEIPTS) of the same goods, warehouse and holder, none held or expired',
   })
   @IsArray()
   @ArrayMinSize(1)

@@ -37,16 +37,27 @@ export class PlaceHoldCommandHandler {
   pledgeeBank(requested: { partyId: string; name?: string }): Beneficiary {
     const client = this.clients.find(requested.partyId);
     if (client?.role !== 'bank') {
-      throw refuse.invalid('UNKNOWN_PLEDGEE_BANK', `${requested.partyId} is not a bank connected to the warehouse`, 'bank.partyId', { partyId: requested.partyId });
+      throw refuse.invalid('UNKNOWN_PLEDGEE_BANK', `${requested.partyId} is not a bank connected to the warehouse`, 'bank.partyId', {
+        partyId: requested.partyId,
+      });
     }
     const registeredName = client.name ?? client.id;
     if (requested.name !== undefined && requested.name.trim() !== registeredName) {
-      throw refuse.invalid('PLEDGEE_BANK_NAME_MISMATCH', `bank ${client.id} is registered as ${registeredName}`, 'bank.name', { partyId: client.id, registeredName });
+      throw refuse.invalid('PLEDGEE_BANK_NAME_MISMATCH', `bank ${client.id} is registered as ${registeredName}`, 'bank.name', {
+        partyId: client.id,
+        registeredName,
+      });
     }
     return { kind: 'bank', partyId: client.id, name: registeredName };
   }
 
-  async execute(receiptNumber: string, hold: HoldRequest, actor: Actor, caller: Caller, expectedVersion?: number): Promise<{ holdId: string; version: number }> {
+  async execute(
+    receiptNumber: string,
+    hold: HoldRequest,
+    actor: Actor,
+    caller: Caller,
+    expectedVersion?: number,
+  ): Promise<{ holdId: string; version: number }> {
     const holdId = this.ids.next();
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {

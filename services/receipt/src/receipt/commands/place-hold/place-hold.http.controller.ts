@@ -22,7 +22,13 @@ export class PledgeReceiptHttpController {
   ) {
     const actor = actorOf(caller.principal, ['depositor']);
     const beneficiary = this.handler.pledgeeBank(body.bank);
-    const result = await this.handler.execute(receiptNumber, { kind: 'pledge', beneficiary, reason: body.reason }, actor, caller, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(
+      receiptNumber,
+      { kind: 'pledge', beneficiary, reason: body.reason },
+      actor,
+      caller,
+      typeof expected === 'number' ? expected : undefined,
+    );
     setETag(response, result.version);
     return { receiptNumber, holdId: result.holdId, kind: 'pledge', beneficiary, version: result.version };
   }

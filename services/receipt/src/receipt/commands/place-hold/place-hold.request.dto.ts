@@ -8,7 +8,8 @@ export class PledgeeRequestDto {
     minLength: 1,
     maxLength: 64,
     example: 'bank-icbc-sh',
-    description: 'the bank’s integration client id: a bank connected to the warehouse (another: 422 UNKNOWN_PLEDGEE_BANK), the only party that can lift the pledge',
+    description:
+      'the bank’s integration client id: a bank connected to the warehouse (another: 422 UNKNOWN_PLEDGEE_BANK), the only party that can lift the pledge',
   })
   @IsString()
   @MinLength(1)
@@ -20,7 +21,8 @@ export class PledgeeRequestDto {
     minLength: 1,
     maxLength: 200,
     example: '中国工商银行上海分行',
-    description: 'the bank’s name: when given, it must be the bank’s registered name (another: 422 PLEDGEE_BANK_NAME_MISMATCH); when left out, the registered name is used',
+    description:
+      'the bank’s name: when given, it must be the bank’s registered name (another: 422 PLEDGEE_BANK_NAME_MISMATCH); when left out, the registered name is used',
   })
   @IsOptional()
   @IsString()
@@ -46,7 +48,8 @@ export class PledgeReceiptRequestDto {
 export class AuthorityHoldRequestDto {
   @ApiProperty({
     enum: ['freeze', 'delivery'],
-    description: 'freeze: by the exchange or a court, lifted only by it; delivery: the exchange holds a receipt allocated to a futures delivery (exchange only)',
+    description:
+      'freeze: by the exchange or a court, lifted only by it; delivery: the exchange holds a receipt allocated to a futures delivery (exchange only)',
   })
   @IsIn(['freeze', 'delivery'])
   kind!: 'freeze' | 'delivery';

@@ -14,7 +14,12 @@ export class ReleaseHoldHttpController {
   @Post('release')
   @HttpCode(200)
   @Idempotent()
-  async release(@Param('receiptNumber') receiptNumber: string, @Param('holdId') holdId: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller) {
+  async release(
+    @Param('receiptNumber') receiptNumber: string,
+    @Param('holdId') holdId: string,
+    @Body() body: ReasonRequestDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     const result = await this.handler.execute(receiptNumber, holdId, body.reason, caller);
     return { receiptNumber, holdId, released: true, ...result };
   }

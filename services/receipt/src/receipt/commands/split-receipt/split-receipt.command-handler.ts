@@ -27,7 +27,12 @@ export class SplitReceiptCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(receiptNumber: string, body: SplitReceiptRequestDto, caller: Caller, expectedVersion?: number): Promise<{ children: string[]; version: number }> {
+  async execute(
+    receiptNumber: string,
+    body: SplitReceiptRequestDto,
+    caller: Caller,
+    expectedVersion?: number,
+  ): Promise<{ children: string[]; version: number }> {
     const actor = actorOf(caller.principal, ['depositor']);
     const metadata = metadataOf(caller, actor);
     const at = nowOf(this.clock);
@@ -47,7 +52,13 @@ export class SplitReceiptCommandHandler {
       });
       const split = decided.appended!.events[0]!.data as ReceiptSplit['data'];
       for (const record of split.children) {
-        await handleCommandIn(tx, { ...streams.receipt(record.receiptNumber), decider: receiptDecider, command: { type: 'IssueReceipt', data: { record, actor, at } }, metadata, outboxFor: publish });
+        await handleCommandIn(tx, {
+          ...streams.receipt(record.receiptNumber),
+          decider: receiptDecider,
+          command: { type: 'IssueReceipt', data: { record, actor, at } },
+          metadata,
+          outboxFor: publish,
+        });
         for (const lot of record.lots) {
           await handleCommandIn(tx, {
             ...streams.lot(lot.lotId),

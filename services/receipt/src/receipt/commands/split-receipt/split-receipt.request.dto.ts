@@ -23,7 +23,8 @@ export class SplitChildRequestDto {
   @ApiProperty({
     type: 'integer',
     example: 300_000,
-    description: 'the child’s weight in integer kilograms (Kg) as the holder reads it: must equal the weight of its lots (error-proofing, 422 SPLIT_CHILD_WEIGHT_MISMATCH)',
+    description:
+      'the child’s weight in integer kilograms (Kg) as the holder reads it: must equal the weight of its lots (error-proofing, 422 SPLIT_CHILD_WEIGHT_MISMATCH)',
   })
   @IsInt()
   weightKg!: number;
@@ -35,7 +36,8 @@ export class SplitReceiptRequestDto {
     isArray: true,
     minItems: 1,
     maxItems: 50,
-    description: 'the receipts the parent is split into: two or more (one: 422 SPLIT_NEEDS_TWO_CHILDREN), together weighing what it weighs (422 SPLIT_WEIGHTS_DO_NOT_SUM)',
+    description:
+      'the receipts the parent is split into: two or more (one: 422 SPLIT_NEEDS_TWO_CHILDREN), together weighing what it weighs (422 SPLIT_WEIGHTS_DO_NOT_SUM)',
   })
   @IsArray()
   @ArrayMinSize(1)

@@ -2,7 +2,18 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { Database } from '@dw/event-store';
 import { localDate } from '@dw/kernel';
-import { assertOwnParty, BusinessCalendars, listScopeOf, CurrentPrincipal, CursorCodec, IntegrationApi, pageOf, Roles, setETag, type Principal } from '@dw/platform';
+import {
+  assertOwnParty,
+  BusinessCalendars,
+  listScopeOf,
+  CurrentPrincipal,
+  CursorCodec,
+  IntegrationApi,
+  pageOf,
+  Roles,
+  setETag,
+  type Principal,
+} from '@dw/platform';
 import { lastTradingDayWithin } from '../../../receipt-rule/domain/receipt-validity';
 import { ReceiptsQueryDto } from './receipts.query.dto';
 import { receiptNotFound, ReceiptViews } from './receipt-views';

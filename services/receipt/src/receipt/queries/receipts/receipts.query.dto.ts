@@ -5,13 +5,18 @@ import { PageQueryDto } from '@dw/platform';
 export class ReceiptsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: ['outstanding', 'expired', 'cancelled', 'split', 'merged'],
-    description: 'outstanding: in circulation; expired: past its validity (still in circulation, leaves only as spot goods); cancelled (注销); split or merged: replaced by its children or by the merged receipt',
+    description:
+      'outstanding: in circulation; expired: past its validity (still in circulation, leaves only as spot goods); cancelled (注销); split or merged: replaced by its children or by the merged receipt',
   })
   @IsOptional()
   @IsIn(['outstanding', 'expired', 'cancelled', 'split', 'merged'])
   status?: string;
 
-  @ApiPropertyOptional({ maxLength: 50, example: 'SC000042', description: 'the storage card holding the receipts (a depositor sees only receipts its party holds, whatever it names)' })
+  @ApiPropertyOptional({
+    maxLength: 50,
+    example: 'SC000042',
+    description: 'the storage card holding the receipts (a depositor sees only receipts its party holds, whatever it names)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(50)

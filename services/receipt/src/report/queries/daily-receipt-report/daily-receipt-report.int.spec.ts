@@ -43,7 +43,14 @@ describe('daily receipt report', () => {
     const buyerCard = await scenario.openCard(depositor('party-buyer'), '买方有限公司');
     await scenario.publishRule('rebar', TONNE_RULE, '2026-03-09');
     await scenario.publishRule('wirerod', TONNE_RULE, '2026-03-09');
-    const lot = (lotId: string, weightKg: number, producedOn: string, warehouse = 'WH-WUXI', commodity = 'rebar') => ({ lotId, ownerCard: card, weightKg, producedOn, warehouse, commodity });
+    const lot = (lotId: string, weightKg: number, producedOn: string, warehouse = 'WH-WUXI', commodity = 'rebar') => ({
+      lotId,
+      ownerCard: card,
+      weightKg,
+      producedOn,
+      warehouse,
+      commodity,
+    });
     await scenario.lotsBecomeAvailable([
       lot('P1', 10_000, '2025-12-20'),
       lot('P2', 20_000, '2026-01-15'),
@@ -66,7 +73,16 @@ describe('daily receipt report', () => {
     const [a5] = await scenario.issue(card, [['P5a', 'P5b']]);
     expect((await scenario.transfer(seller, entered, buyerCard, [a1!, a2!])).status).toBe(201);
     expect((await scenario.transfer(seller, entered, buyerCard, [a3!])).status).toBe(201);
-    expect((await app.as(seller, 'POST', `/receipts/${a5}/split`, { children: [{ lotIds: ['P5a'], weightKg: 5_000 }, { lotIds: ['P5b'], weightKg: 3_000 }] })).status).toBe(201);
+    expect(
+      (
+        await app.as(seller, 'POST', `/receipts/${a5}/split`, {
+          children: [
+            { lotIds: ['P5a'], weightKg: 5_000 },
+            { lotIds: ['P5b'], weightKg: 3_000 },
+          ],
+        })
+      ).status,
+    ).toBe(201);
     clock.set('2026-03-10T15:30:00Z'); // 23:30 in Shanghai
     expect((await app.as(seller, 'POST', `/receipts/${a4}/cancel`, { purpose: 'pickup' })).status).toBe(200);
 
@@ -116,14 +132,30 @@ describe('daily receipt report', () => {
 
   it('puts each event on its Shanghai day: day 1 and day 3 differ as the script says', async () => {
     const day1 = (await report('2026-03-09')).lines;
-    expect(day1.map((line: { commodity: string; warehouseId: string; issued: unknown; transferred: unknown; outstanding: unknown }) => [line.commodity, line.warehouseId, line.issued, line.transferred, line.outstanding])).toEqual([
+    expect(
+      day1.map((line: { commodity: string; warehouseId: string; issued: unknown; transferred: unknown; outstanding: unknown }) => [
+        line.commodity,
+        line.warehouseId,
+        line.issued,
+        line.transferred,
+        line.outstanding,
+      ]),
+    ).toEqual([
       ['rebar', 'WH-SH', fig(1, 30_000), none, fig(1, 30_000)],
       ['rebar', 'WH-WUXI', fig(3, 35_000), none, fig(3, 35_000)], // A1 + A2 + A4 = 10 + 20 + 5
       ['wirerod', 'WH-WUXI', fig(1, 15_000), fig(1, 15_000), fig(1, 15_000)],
     ]);
-    const day3 = (await report('2026-03-11')).lines.find((line: { commodity: string; warehouseId: string }) => line.commodity === 'rebar' && line.warehouseId === 'WH-WUXI');
+    const day3 = (await report('2026-03-11')).lines.find(
+      (line: { commodity: string; warehouseId: string }) => line.commodity === 'rebar' && line.warehouseId === 'WH-WUXI',
+    );
     // A2 cancelled at 00:30 on 03-11: 4 - 1 = 3 receipts, 38 - 20 = 18 t; only A1 still expires in March.
-    expect(day3).toMatchObject({ cancelled: fig(1, 20_000), transferred: none, outstanding: fig(3, 18_000), expiringThisMonth: fig(1, 10_000), expiringNextMonth: none });
+    expect(day3).toMatchObject({
+      cancelled: fig(1, 20_000),
+      transferred: none,
+      outstanding: fig(3, 18_000),
+      expiringThisMonth: fig(1, 10_000),
+      expiringNextMonth: none,
+    });
   });
 
   it('is the same report for the exchange through its signed API, filterable', async () => {

@@ -72,9 +72,10 @@ export class ReviewStorageCardCommandHandler {
    * anyway once the card is closed (only approved cards receive title).
    */
   private async liveReceiptsOn(cardNumber: string): Promise<number> {
-    const { rows } = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM receipts WHERE holder_card = $1 AND status IN ('outstanding', 'expired')`, [
-      cardNumber,
-    ]);
+    const { rows } = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM receipts WHERE holder_card = $1 AND status IN ('outstanding', 'expired')`,
+      [cardNumber],
+    );
     return rows[0]!.n;
   }
 }

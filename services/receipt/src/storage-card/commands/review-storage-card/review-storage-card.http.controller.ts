@@ -13,35 +13,63 @@ export class ReviewStorageCardHttpController {
   @Post('approve')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  approve(@Param('cardNumber') cardNumber: string, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  approve(
+    @Param('cardNumber') cardNumber: string,
+    @CurrentCaller() caller: Caller,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
     return this.decide(cardNumber, { type: 'ApproveStorageCard' }, caller, expected, response);
   }
 
   @Post('reject')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  reject(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  reject(
+    @Param('cardNumber') cardNumber: string,
+    @Body() body: ReasonRequestDto,
+    @CurrentCaller() caller: Caller,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
     return this.decide(cardNumber, { type: 'RejectStorageCard', reason: body.reason }, caller, expected, response);
   }
 
   @Post('suspend')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  suspend(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  suspend(
+    @Param('cardNumber') cardNumber: string,
+    @Body() body: ReasonRequestDto,
+    @CurrentCaller() caller: Caller,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
     return this.decide(cardNumber, { type: 'SuspendStorageCard', reason: body.reason }, caller, expected, response);
   }
 
   @Post('reinstate')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  reinstate(@Param('cardNumber') cardNumber: string, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  reinstate(
+    @Param('cardNumber') cardNumber: string,
+    @CurrentCaller() caller: Caller,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
     return this.decide(cardNumber, { type: 'ReinstateStorageCard' }, caller, expected, response);
   }
 
   @Post('close')
   @HttpCode(200)
   @Roles('manager', 'depositor')
-  close(@Param('cardNumber') cardNumber: string, @Body() body: ReasonRequestDto, @CurrentCaller() caller: Caller, @IfMatchVersion() expected: IfMatchExpectation | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  close(
+    @Param('cardNumber') cardNumber: string,
+    @Body() body: ReasonRequestDto,
+    @CurrentCaller() caller: Caller,
+    @IfMatchVersion() expected: IfMatchExpectation | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
     return this.decide(cardNumber, { type: 'CloseStorageCard', reason: body.reason }, caller, expected, response);
   }
 

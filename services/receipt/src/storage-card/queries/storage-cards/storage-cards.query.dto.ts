@@ -12,7 +12,11 @@ export class StorageCardsQueryDto extends PageQueryDto {
   status?: string;
 
   /** Staff only: one depositor's cards (a depositor always sees its own). */
-  @ApiPropertyOptional({ maxLength: 100, example: 'P-0001', description: 'staff only: one depositor party’s cards (a depositor always sees its own, whatever it names)' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'P-0001',
+    description: 'staff only: one depositor party’s cards (a depositor always sees its own, whatever it names)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -30,7 +30,12 @@ describe('title transfer (过户)', () => {
     await scenario.publishRule('rebar', TONNE_RULE, '2026-03-10');
     const lots = Array.from({ length: 6 }, (_, i) => ({ lotId: `T${i + 1}`, ownerCard: sellerCard, weightKg: 10_000 * (i + 1), producedOn: '2026-03-01' }));
     await scenario.lotsBecomeAvailable(lots);
-    receipts.push(...(await scenario.issue(sellerCard, lots.map((lot) => [lot.lotId]))));
+    receipts.push(
+      ...(await scenario.issue(
+        sellerCard,
+        lots.map((lot) => [lot.lotId]),
+      )),
+    );
   });
   afterAll(() => app?.close());
 
@@ -44,13 +49,33 @@ describe('title transfer (过户)', () => {
 
   it.each([
     ['holder name', { holderName: '恒达钢铁', storageCard: 'own' }, 'rebar', 'TRANSFER_HOLDER_MISMATCH', 'lines[0].entered.holderName', 'holderName'],
-    ['storage card', { holderName: '恒达钢铁贸易有限公司', storageCard: 'SC999999' }, 'rebar', 'TRANSFER_CARD_MISMATCH', 'lines[0].entered.storageCard', 'storageCard'],
-    ['commodity', { holderName: '恒达钢铁贸易有限公司', storageCard: 'own' }, 'wire rod', 'TRANSFER_COMMODITY_MISMATCH', 'lines[0].entered.commodity', 'commodity'],
+    [
+      'storage card',
+      { holderName: '恒达钢铁贸易有限公司', storageCard: 'SC999999' },
+      'rebar',
+      'TRANSFER_CARD_MISMATCH',
+      'lines[0].entered.storageCard',
+      'storageCard',
+    ],
+    [
+      'commodity',
+      { holderName: '恒达钢铁贸易有限公司', storageCard: 'own' },
+      'wire rod',
+      'TRANSFER_COMMODITY_MISMATCH',
+      'lines[0].entered.commodity',
+      'commodity',
+    ],
   ])('refuses a wrong %s with its code, records the alarm, moves no title', async (_what, typed, commodity, code, field, mismatched) => {
     const receipt = receipts[0]!;
     const before = await scenario.eventCount();
     const alarmsBefore = (await alarmsAbout(receipt)).length;
-    const answer = await scenario.transfer(seller, { ...typed, storageCard: typed.storageCard === 'own' ? sellerCard : typed.storageCard }, buyerCard, [receipt], commodity);
+    const answer = await scenario.transfer(
+      seller,
+      { ...typed, storageCard: typed.storageCard === 'own' ? sellerCard : typed.storageCard },
+      buyerCard,
+      [receipt],
+      commodity,
+    );
 
     expect(answer.status).toBe(422);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -62,8 +87,14 @@ describe('title transfer (过户)', () => {
     expect(await scenario.eventCount()).toBe(before + 1);
     const alarms = await alarmsAbout(receipt);
     expect(alarms).toHaveLength(alarmsBefore + 1);
-    expect(alarms.at(-1)).toMatchObject({ type: 'TransferMismatchAlarmRaised', actor: { subject: seller.sub, role: 'depositor' }, data: { mismatches: [expect.objectContaining({ field: mismatched })] } });
-    await waitFor(async () => (await app.as(ops, 'GET', `/transfer-alarms?receiptNumber=${receipt}`)).body.items.length === alarmsBefore + 1, { describe: 'the alarm in the ops list' });
+    expect(alarms.at(-1)).toMatchObject({
+      type: 'TransferMismatchAlarmRaised',
+      actor: { subject: seller.sub, role: 'depositor' },
+      data: { mismatches: [expect.objectContaining({ field: mismatched })] },
+    });
+    await waitFor(async () => (await app.as(ops, 'GET', `/transfer-alarms?receiptNumber=${receipt}`)).body.items.length === alarmsBefore + 1, {
+      describe: 'the alarm in the ops list',
+    });
   });
 
   it('refuses a transfer to a card that is not approved, and by someone who does not hold the receipt, with no event at all', async () => {

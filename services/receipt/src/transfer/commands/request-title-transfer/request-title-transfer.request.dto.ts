@@ -4,13 +4,23 @@ import { Nested } from '@dw/platform';
 
 /** What the seller types, checked exactly against each receipt's record (rule RCPT-TRANSFER-MATCH). */
 export class EnteredHolderRequestDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: '上海恒达钢铁贸易有限公司', description: 'the seller’s registered holder name, typed: must match each receipt’s record exactly (422 TRANSFER_HOLDER_MISMATCH, with an alarm)' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 200,
+    example: '上海恒达钢铁贸易有限公司',
+    description: 'the seller’s registered holder name, typed: must match each receipt’s record exactly (422 TRANSFER_HOLDER_MISMATCH, with an alarm)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   holderName!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 50, example: 'SC000042', description: 'the seller’s storage card, typed: must match each receipt’s record exactly (422 TRANSFER_CARD_MISMATCH, with an alarm)' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 50,
+    example: 'SC000042',
+    description: 'the seller’s storage card, typed: must match each receipt’s record exactly (422 TRANSFER_CARD_MISMATCH, with an alarm)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(50)
@@ -25,7 +35,12 @@ export class TransferLineRequestDto {
   receiptNumber!: string;
 
   /** The commodity as the seller enters it for this receipt. */
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'rebar', description: 'the commodity as the seller enters it for this receipt: must match the receipt’s (422 TRANSFER_COMMODITY_MISMATCH, with an alarm)' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 100,
+    example: 'rebar',
+    description: 'the commodity as the seller enters it for this receipt: must match the receipt’s (422 TRANSFER_COMMODITY_MISMATCH, with an alarm)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -23,7 +23,9 @@ export class TransferAlarmsHttpController {
   @Get()
   @Roles('clerk', 'manager', 'ops')
   async list(@Query() query: TransferAlarmsQueryDto) {
-    const before = query.cursor ? this.cursors.decode<{ at: string; id: string }>(query.cursor, 'transfer-alarms') : { at: 'infinity', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
+    const before = query.cursor
+      ? this.cursors.decode<{ at: string; id: string }>(query.cursor, 'transfer-alarms')
+      : { at: 'infinity', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
     const { rows } = await this.db.query<AlarmRow>(
       `SELECT * FROM transfer_alarms WHERE (raised_at, alarm_id) < ($1::timestamptz, $2::uuid) AND ($3::text IS NULL OR receipt_number = $3)
         ORDER BY raised_at DESC, alarm_id DESC LIMIT $4`,
@@ -32,7 +34,14 @@ export class TransferAlarmsHttpController {
     return pageOf(
       rows,
       query.limit,
-      (row) => ({ alarmId: row.alarm_id, receiptNumber: row.receipt_number, transferId: row.transfer_id, mismatches: row.mismatches, raisedBy: row.raised_by, raisedAt: row.raised_at.toISOString() }),
+      (row) => ({
+        alarmId: row.alarm_id,
+        receiptNumber: row.receipt_number,
+        transferId: row.transfer_id,
+        mismatches: row.mismatches,
+        raisedBy: row.raised_by,
+        raisedAt: row.raised_at.toISOString(),
+      }),
       (row) => this.cursors.encode({ at: row.raised_at.toISOString(), id: row.alarm_id }, 'transfer-alarms'),
     );
   }
