@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { localDate, type Clock } from '@dw/kernel';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
@@ -9,6 +10,7 @@ import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IntegrationApi } from '../integration/integration-api.decorator';
 import { CLOCK } from '../time/clock.token';
 import { BusinessCalendars, CALENDAR_NAME } from './business-calendars';
+import { CalendarDayResponseDto, CalendarResponseDto, PublishCalendarYearResponseDto } from './calendar.response.dto';
 import { PublishCalendarYearRequestDto } from './publish-calendar-year.request.dto';
 
 /** A path year that is not four digits reaches the decider as NaN and is refused there (CALENDAR_YEAR_INVALID). */
@@ -24,7 +26,8 @@ export class CalendarHttpController {
 
   @Get()
   @Roles(...ROLES)
-  read() {
+  @ApiOkResponse({ type: CalendarResponseDto, description: 'the calendar’s coverage (with a warning when it runs out soon) and every published year' })
+  read(): CalendarResponseDto {
     return { ...this.calendars.coverage(), years: this.calendars.years() };
   }
 
@@ -35,7 +38,8 @@ export class CalendarHttpController {
    */
   @Get('days/:date')
   @Roles(...ROLES)
-  day(@Param('date') date: string) {
+  @ApiOkResponse({ type: CalendarDayResponseDto, description: 'what kind of day it is, and the trading days either side of it' })
+  day(@Param('date') date: string): CalendarDayResponseDto {
     const calendar = this.calendars.current();
     const day = localDate(date, 'date');
     return {
@@ -51,7 +55,15 @@ export class CalendarHttpController {
 
   @Put('years/:year')
   @Roles('ops')
-  publish(@Param('year') year: string, @Body() body: PublishCalendarYearRequestDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({
+    type: PublishCalendarYearResponseDto,
+    description: 'the year as now published: its revision, whether anything changed, and the calendar’s new last day',
+  })
+  publish(
+    @Param('year') year: string,
+    @Body() body: PublishCalendarYearRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PublishCalendarYearResponseDto> {
     return this.calendars.publish({ year: yearOf(year), ...body }, actingAs(principal, this.clock, randomUUID()).metadata);
   }
 }
@@ -68,7 +80,15 @@ export class ExchangeCalendarHttpController {
 
   @Put('years/:year')
   @Idempotent()
-  publish(@Param('year') year: string, @Body() body: PublishCalendarYearRequestDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({
+    type: PublishCalendarYearResponseDto,
+    description: 'the year as now published: its revision, whether anything changed, and the calendar’s new last day',
+  })
+  publish(
+    @Param('year') year: string,
+    @Body() body: PublishCalendarYearRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PublishCalendarYearResponseDto> {
     return this.calendars.publish({ year: yearOf(year), ...body }, actingAs(principal, this.clock, randomUUID()).metadata);
   }
 }

@@ -17,17 +17,25 @@ export function pageOf<Row, Item>(rows: readonly Row[], limit: number, toItem: (
   return { items: kept.map(toItem), nextCursor: rows.length > limit && last !== undefined ? cursorAfter(last) : null };
 }
 
-/** OpenAPI for a `Page<ItemDto>` answer. */
-export function ApiPageResponse(item: Type<unknown>): MethodDecorator & ClassDecorator {
+/**
+ * OpenAPI for a `Page<ItemDto>` answer (200): `{ items: ItemDto[], nextCursor: string | null }`,
+ * as `pageOf` builds it. `description` says what one page lists and in which order.
+ */
+export function ApiPageResponse(item: Type<unknown>, description: string): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(item),
     ApiOkResponse({
+      description,
       schema: {
         type: 'object',
         required: ['items', 'nextCursor'],
         properties: {
-          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
-          nextCursor: { type: 'string', nullable: true },
+          items: { type: 'array', items: { $ref: getSchemaPath(item) }, description: 'this page’s items, in list order' },
+          nextCursor: {
+            type: 'string',
+            nullable: true,
+            description: 'opaque: pass it back as ?cursor= for the next page (with the same filters); null on the last page',
+          },
         },
       },
     }),

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Database, EventStore, loadAggregate } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
+import { ApiPageResponse, assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
 import { orderAuthorityDecider } from '../../authority/domain/order-authority.decider';
 import { standardNameOf } from '../../commodity/domain/standard-commodity';
 import { depositorScope } from '../../shared/depositor-scope';
@@ -11,6 +12,7 @@ import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
 import { lotDecider } from '../domain/lot.decider';
 import type { Lot } from '../domain/lot.state';
 import { tallySheetOf } from '../domain/tally-sheet';
+import { LotItemResponseDto, LotResponseDto, TallySheetResponseDto } from './lots.response.dto';
 
 type Row = Record<string, string | number | boolean | Date | null>;
 
@@ -28,6 +30,7 @@ export class LotsHttpController {
   ) {}
 
   @Get()
+  @ApiPageResponse(LotItemResponseDto, 'lots, oldest first')
   async list(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = await depositorScope(this.db, principal, query.owner);
     const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'lots').p : null;
@@ -60,6 +63,7 @@ export class LotsHttpController {
   }
 
   @Get(':lotId')
+  @ApiOkResponse({ type: LotResponseDto, description: 'the lot as its stream has it now' })
   async get(@Param('lotId') lotId: string, @CurrentPrincipal() principal: Principal) {
     const lot = await this.ownLot(lotId, principal);
     return {
@@ -80,6 +84,7 @@ export class LotsHttpController {
   }
 
   @Get(':lotId/tally-sheet')
+  @ApiOkResponse({ type: TallySheetResponseDto, description: 'the lot’s tally sheet (码单), derived from its scans and weighings' })
   async tallySheet(@Param('lotId') lotId: string, @CurrentPrincipal() principal: Principal) {
     return tallySheetOf(await this.ownLot(lotId, principal));
   }

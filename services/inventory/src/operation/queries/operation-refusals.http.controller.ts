@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Database } from '@dw/event-store';
-import { CursorCodec, pageOf, PageQueryDto, Roles, shanghaiDateRange } from '@dw/platform';
+import { ApiPageResponse, CursorCodec, pageOf, PageQueryDto, Roles, shanghaiDateRange } from '@dw/platform';
+import { OperationRefusalItemResponseDto } from './operation-refusals.response.dto';
 
 export class ListOperationRefusalsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 60, example: 'NO_AUTHORISING_ORDER', description: 'the error code the operation was refused with' })
@@ -52,6 +53,7 @@ export class OperationRefusalsHttpController {
 
   @Get()
   @Roles('manager', 'ops')
+  @ApiPageResponse(OperationRefusalItemResponseDto, 'refused operations, oldest first')
   async list(@Query() query: ListOperationRefusalsQueryDto) {
     const range = shanghaiDateRange(query.from, query.to);
     const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'refusals').p : null;

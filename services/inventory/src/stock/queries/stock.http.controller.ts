@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
+import { ApiPageResponse, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
 import { depositorScope } from '../../shared/depositor-scope';
 import { stockFilterOf } from '../../shared/stock-filter.sql';
 import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
+import { StockLotItemResponseDto, StockMovementItemResponseDto, StockPieceItemResponseDto } from './stock.response.dto';
 
 type Row = Record<string, string | number | Date | null>;
 const n = (value: unknown): number => Number(value);
@@ -23,6 +24,7 @@ export class StockHttpController {
   ) {}
 
   @Get()
+  @ApiPageResponse(StockLotItemResponseDto, 'stock by lot, in the order lots were booked in')
   async lots(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = await depositorScope(this.db, principal, query.owner);
     const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'stock').p : null;
@@ -59,6 +61,7 @@ export class StockHttpController {
   }
 
   @Get('pieces')
+  @ApiPageResponse(StockPieceItemResponseDto, 'pieces, in the order they were scanned in')
   async pieces(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = await depositorScope(this.db, principal, query.owner);
     const after = query.cursor ? this.cursors.decode<{ p: string; b: string }>(query.cursor, 'pieces') : null;
@@ -84,6 +87,7 @@ export class StockHttpController {
   }
 
   @Get('movements')
+  @ApiPageResponse(StockMovementItemResponseDto, 'movements, oldest first')
   async movements(@Query() query: StockFilterQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = await depositorScope(this.db, principal, query.owner);
     const after = query.cursor ? this.cursors.decode<{ p: string; l: string }>(query.cursor, 'movements') : null;

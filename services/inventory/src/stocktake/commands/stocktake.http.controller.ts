@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { StocktakeCommandHandler } from '../stocktake.command-handler';
 import { CountPieceRequestDto, ExplainVarianceRequestDto, StartStocktakeRequestDto } from './stocktake.request.dto';
+import { CloseStocktakeResponseDto, StartStocktakeResponseDto, StocktakeChangeResponseDto } from './stocktake.response.dto';
 
 /** Stocktake by scan under a stocktake order: start (book snapshot), count, finish, explain variances, close. */
 @Controller('stocktakes')
@@ -11,24 +13,28 @@ export class StocktakeHttpController {
 
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: StartStocktakeResponseDto, description: 'started: the book snapshot is taken' })
   start(@Body() body: StartStocktakeRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.stocktakes.start(body.orderId, { locationIds: body.locationIds, toleranceBps: body.toleranceBps }, principal);
   }
 
   @Post(':stocktakeId/counts')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: StocktakeChangeResponseDto, description: 'counted' })
   count(@Param('stocktakeId') stocktakeId: string, @Body() body: CountPieceRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.stocktakes.count(stocktakeId, { barcode: body.barcode, locationId: body.locationId, weighedKg: body.weighedKg ?? null }, principal);
   }
 
   @Post(':stocktakeId/count/finish')
   @HttpCode(200)
+  @ApiOkResponse({ type: StocktakeChangeResponseDto, description: 'count finished: the variances are found' })
   finish(@Param('stocktakeId') stocktakeId: string, @CurrentPrincipal() principal: Principal) {
     return this.stocktakes.finishCount(stocktakeId, principal);
   }
 
   @Post(':stocktakeId/variances/:varianceId/explanations')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: StocktakeChangeResponseDto, description: 'explanation added to the variance' })
   explain(
     @Param('stocktakeId') stocktakeId: string,
     @Param('varianceId') varianceId: string,
@@ -40,6 +46,7 @@ export class StocktakeHttpController {
 
   @Post(':stocktakeId/close')
   @HttpCode(200)
+  @ApiOkResponse({ type: CloseStocktakeResponseDto, description: 'closed: the book is corrected by the variances' })
   close(@Param('stocktakeId') stocktakeId: string, @CurrentPrincipal() principal: Principal) {
     return this.stocktakes.close(stocktakeId, principal);
   }

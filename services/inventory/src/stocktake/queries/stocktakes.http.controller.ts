@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Database } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { CursorCodec, pageOf, PageQueryDto, Roles, shanghaiDateRange } from '@dw/platform';
+import { ApiPageResponse, CursorCodec, pageOf, PageQueryDto, Roles, shanghaiDateRange } from '@dw/platform';
+import { StocktakeItemResponseDto, StocktakeResponseDto } from './stocktakes.response.dto';
 
 export class ListStocktakesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 40, example: 'WH-SH-01', description: 'warehouse' })
@@ -73,6 +74,7 @@ export class StocktakesHttpController {
   ) {}
 
   @Get()
+  @ApiPageResponse(StocktakeItemResponseDto, 'stocktakes, oldest first')
   async list(@Query() query: ListStocktakesQueryDto) {
     const range = shanghaiDateRange(query.from, query.to);
     const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'stocktakes').p : null;
@@ -85,6 +87,7 @@ export class StocktakesHttpController {
   }
 
   @Get(':stocktakeId')
+  @ApiOkResponse({ type: StocktakeResponseDto, description: 'the stocktake with every variance and its explanations' })
   async get(@Param('stocktakeId') stocktakeId: string) {
     const { rows } = await this.db.query<Row>(`SELECT * FROM stocktakes WHERE stocktake_id = $1`, [stocktakeId]);
     if (rows.length === 0) throw refuse.notFound('STOCKTAKE_NOT_FOUND', `no stocktake ${stocktakeId}`, { stocktakeId });

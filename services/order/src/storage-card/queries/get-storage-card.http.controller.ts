@@ -1,7 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { refuse } from '@dw/kernel';
 import { Roles } from '@dw/platform';
 import { StorageCards } from '../storage-cards';
+import { StorageCardResponseDto } from './get-storage-card.response.dto';
 
 /**
  * The order desk's copy of a storage card (from the receipt service's events): whether an order
@@ -13,7 +15,8 @@ export class GetStorageCardHttpController {
 
   @Get(':cardNumber')
   @Roles('clerk', 'manager', 'ops')
-  async get(@Param('cardNumber') cardNumber: string) {
+  @ApiOkResponse({ type: StorageCardResponseDto, description: 'the card as the order desk last heard of it' })
+  async get(@Param('cardNumber') cardNumber: string): Promise<StorageCardResponseDto> {
     const card = await this.cards.get(cardNumber);
     if (card.status === 'unknown') throw refuse.notFound('CARD_NOT_FOUND', `no storage card ${cardNumber}`, { cardNumber });
     return { cardNumber, party: card.party, holderName: card.holderName, status: card.status };

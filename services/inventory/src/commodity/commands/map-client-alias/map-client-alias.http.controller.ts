@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
 import { MapClientAliasRequestDto, UnmapClientAliasRequestDto } from './client-alias.request.dto';
+import { MapClientAliasResponseDto, UnmapClientAliasResponseDto } from './client-alias.response.dto';
 
 /** A client's own naming, mapped to the standard commodity (and unmapped), per client. */
 @Controller('commodities/aliases')
@@ -11,7 +13,8 @@ export class MapClientAliasHttpController {
   @Post()
   @HttpCode(201)
   @Roles('clerk', 'manager')
-  async map(@Body() body: MapClientAliasRequestDto, @CurrentPrincipal() principal: Principal) {
+  @ApiCreatedResponse({ type: MapClientAliasResponseDto, description: 'mapped: the client’s name now resolves to the commodity' })
+  async map(@Body() body: MapClientAliasRequestDto, @CurrentPrincipal() principal: Principal): Promise<MapClientAliasResponseDto> {
     await this.catalogue.handle({ type: 'MapClientAlias', data: { client: body.client, alias: body.alias, code: body.code } }, principal);
     return { client: body.client, alias: body.alias, code: body.code };
   }
@@ -19,7 +22,8 @@ export class MapClientAliasHttpController {
   @Post('removals')
   @HttpCode(200)
   @Roles('clerk', 'manager')
-  async unmap(@Body() body: UnmapClientAliasRequestDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: UnmapClientAliasResponseDto, description: 'unmapped: the alias is gone from the client’s table' })
+  async unmap(@Body() body: UnmapClientAliasRequestDto, @CurrentPrincipal() principal: Principal): Promise<UnmapClientAliasResponseDto> {
     await this.catalogue.handle({ type: 'UnmapClientAlias', data: { client: body.client, alias: body.alias } }, principal);
     return { client: body.client, alias: body.alias, removed: true };
   }

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
 import { standardNameOf } from '../../domain/standard-commodity';
+import { NamedCommodityResponseDto } from '../../standard-commodity.response.dto';
 import { RegisterCommodityRequestDto } from './register-commodity.request.dto';
 
 @Controller('commodities')
@@ -11,7 +13,8 @@ export class RegisterCommodityHttpController {
   @Post()
   @HttpCode(201)
   @Roles('manager')
-  async register(@Body() body: RegisterCommodityRequestDto, @CurrentPrincipal() principal: Principal) {
+  @ApiCreatedResponse({ type: NamedCommodityResponseDto, description: 'registered, in canonical form, with its standard name' })
+  async register(@Body() body: RegisterCommodityRequestDto, @CurrentPrincipal() principal: Principal): Promise<NamedCommodityResponseDto> {
     const commodity = { model: '', material: '', grade: '', ...body };
     const handled = await this.catalogue.handle({ type: 'RegisterCommodity', data: { commodity } }, principal);
     const registered = handled.state.commodities[body.code]!;

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
 import { resolveCommodityName } from '../../domain/commodity-resolution';
 import { standardNameOf } from '../../domain/standard-commodity';
 import { ResolveCommodityNameRequestDto } from './resolve-commodity-name.request.dto';
+import { ResolveCommodityNameResponseDto } from './resolve-commodity-name.response.dto';
 
 /**
  * Turns a client's name for a commodity into the standard one (rule INV-ALIAS-RESOLUTION:
@@ -17,7 +19,8 @@ export class ResolveCommodityNameHttpController {
 
   @Post()
   @HttpCode(200)
-  async resolve(@Body() body: ResolveCommodityNameRequestDto) {
+  @ApiOkResponse({ type: ResolveCommodityNameResponseDto, description: 'the standard commodity the name resolves to' })
+  async resolve(@Body() body: ResolveCommodityNameRequestDto): Promise<ResolveCommodityNameResponseDto> {
     const commodity = resolveCommodityName(await this.catalogue.catalogue(), { client: body.client, name: body.name });
     return { code: commodity.code, standardName: standardNameOf(commodity), commodity };
   }

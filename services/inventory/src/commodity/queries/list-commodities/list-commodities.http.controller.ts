@@ -2,7 +2,9 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Database } from '@dw/event-store';
-import { CursorCodec, pageOf, PageQueryDto } from '@dw/platform';
+import { ApiPageResponse, CursorCodec, pageOf, PageQueryDto } from '@dw/platform';
+import { NamedCommodityResponseDto } from '../../standard-commodity.response.dto';
+import { ClientAliasItemResponseDto } from './list-commodities.response.dto';
 
 export class ListCommoditiesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 100, example: '螺纹钢', description: 'product (品名), exactly as registered' })
@@ -35,6 +37,7 @@ export class ListCommoditiesHttpController {
   ) {}
 
   @Get()
+  @ApiPageResponse(NamedCommodityResponseDto, 'standard commodities, by code')
   async list(@Query() query: ListCommoditiesQueryDto) {
     const after = query.cursor ? this.cursors.decode<{ code: string }>(query.cursor, 'commodities').code : null;
     const { rows } = await this.db.query<Record<string, string>>(
@@ -61,6 +64,7 @@ export class ListCommoditiesHttpController {
   }
 
   @Get('aliases')
+  @ApiPageResponse(ClientAliasItemResponseDto, 'client aliases, by client then alias')
   async aliases(@Query() query: ListAliasesQueryDto) {
     const after = query.cursor ? this.cursors.decode<{ c: string; a: string }>(query.cursor, 'aliases') : null;
     const { rows } = await this.db.query<Record<string, string>>(

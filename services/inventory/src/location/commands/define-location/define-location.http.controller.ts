@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { LocationCommandHandler } from '../../location.command-handler';
 import { DefineLocationRequestDto } from './define-location.request.dto';
+import { DefineLocationResponseDto } from './define-location.response.dto';
 
 @Controller('locations')
 export class DefineLocationHttpController {
@@ -10,7 +12,8 @@ export class DefineLocationHttpController {
   @Post()
   @HttpCode(201)
   @Roles('manager')
-  async define(@Body() body: DefineLocationRequestDto, @CurrentPrincipal() principal: Principal) {
+  @ApiCreatedResponse({ type: DefineLocationResponseDto, description: 'defined' })
+  async define(@Body() body: DefineLocationRequestDto, @CurrentPrincipal() principal: Principal): Promise<DefineLocationResponseDto> {
     const handled = await this.locations.define(
       {
         locationId: body.locationId,

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { MoveCommandHandler } from '../../move.command-handler';
+import { MoveGoodsResponseDto } from './move-goods.response.dto';
 
 export class MoveGoodsRequestDto {
   @ApiProperty({
@@ -50,7 +51,8 @@ export class MoveGoodsHttpController {
   @Post()
   @HttpCode(201)
   @Roles('operator', 'clerk')
-  move(@Body() body: MoveGoodsRequestDto, @CurrentPrincipal() principal: Principal) {
+  @ApiCreatedResponse({ type: MoveGoodsResponseDto, description: 'moved: every piece now lies at the target location' })
+  move(@Body() body: MoveGoodsRequestDto, @CurrentPrincipal() principal: Principal): Promise<MoveGoodsResponseDto> {
     return this.moves.move({ orderId: body.orderId, fromLocationId: body.fromLocationId, toLocationId: body.toLocationId, barcodes: body.barcodes }, principal);
   }
 }

@@ -2,8 +2,9 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Database } from '@dw/event-store';
-import { CursorCodec, pageOf, PageQueryDto, Roles } from '@dw/platform';
+import { ApiPageResponse, CursorCodec, pageOf, PageQueryDto, Roles } from '@dw/platform';
 import { AREA_KINDS, type AreaKind } from '../../domain/location.commands';
+import { LocationItemResponseDto } from './list-locations.response.dto';
 
 export class ListLocationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 40, example: 'WH-SH-01', description: 'warehouse' })
@@ -47,6 +48,7 @@ export class ListLocationsHttpController {
 
   @Get()
   @Roles('operator', 'clerk', 'manager', 'ops')
+  @ApiPageResponse(LocationItemResponseDto, 'locations, by location id')
   async list(@Query() query: ListLocationsQueryDto) {
     const after = query.cursor ? this.cursors.decode<{ id: string }>(query.cursor, 'locations').id : null;
     const { rows } = await this.db.query<LocationRow>(

@@ -1,6 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { LotCommandHandler } from '../../lot.command-handler';
+import { LotChangeResponseDto } from '../lot-change.response.dto';
 
 /** Closes the tally: the pieces scanned are the pieces received; the order's unload_tally step is done. */
 @Controller('lots')
@@ -10,6 +12,7 @@ export class FinishTallyHttpController {
   @Post(':lotId/tally/finish')
   @HttpCode(200)
   @Roles('operator', 'clerk')
+  @ApiOkResponse({ type: LotChangeResponseDto, description: 'tally closed: the pieces scanned are the pieces received' })
   finish(@Param('lotId') lotId: string, @CurrentPrincipal() principal: Principal) {
     return this.lots.finishTally(lotId, principal);
   }

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { LotCommandHandler } from '../../lot.command-handler';
 import { PutAwayRequestDto } from './put-away.request.dto';
+import { PutAwayResponseDto } from './put-away.response.dto';
 
 /** Puts weighed pieces of a lot away to a location, within its capacity; the last piece placed completes put_away. */
 @Controller('lots')
@@ -11,6 +13,7 @@ export class PutAwayHttpController {
   @Post(':lotId/put-aways')
   @HttpCode(201)
   @Roles('operator', 'clerk')
+  @ApiCreatedResponse({ type: PutAwayResponseDto, description: 'put away: the pieces lie at the location' })
   putAway(@Param('lotId') lotId: string, @Body() body: PutAwayRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.lots.putAway(lotId, { locationId: body.locationId, barcodes: body.barcodes }, principal);
   }

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { LotCommandHandler } from '../../lot.command-handler';
+import { LotChangeResponseDto } from '../lot-change.response.dto';
 import { WeighingRequestDto, weighingSubjectOf } from '../record-scale-reading/weighing.request.dto';
 
 /** A weight typed by a clerk: refused (SCALE_READING_REQUIRED) where the order's workflow demands a scale reading. */
@@ -11,6 +13,7 @@ export class RecordManualWeighingHttpController {
   @Post(':lotId/manual-weighings')
   @HttpCode(201)
   @Roles('operator', 'clerk')
+  @ApiCreatedResponse({ type: LotChangeResponseDto, description: 'weighing recorded' })
   record(@Param('lotId') lotId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.lots.recordManualWeighing(
       lotId,

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
 import { LotCommandHandler } from '../../lot.command-handler';
+import { LotChangeResponseDto } from '../lot-change.response.dto';
 import { ScaleReadingRequestDto } from './scale-reading.request.dto';
 import { weighingSubjectOf } from './weighing.request.dto';
 
@@ -20,6 +22,7 @@ export class RecordScaleReadingHttpController {
   @HttpCode(201)
   @Roles('device')
   @Idempotent()
+  @ApiCreatedResponse({ type: LotChangeResponseDto, description: 'reading recorded (a retry with the same Idempotency-Key answers the same)' })
   record(@Body() body: ScaleReadingRequestDto, @CurrentPrincipal() scale: Principal) {
     return this.lots.recordScaleReading(
       body.lotId,

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { LotCommandHandler } from '../../lot.command-handler';
 import { ScanPieceRequestDto } from './scan-piece.request.dto';
+import { ScanPieceResponseDto } from './scan-piece.response.dto';
 
 /** A handheld scan of a piece arriving under an inbound order (unload and tally). */
 @Controller('inbound-orders')
@@ -11,6 +13,7 @@ export class ScanPieceHttpController {
   @Post(':orderId/scans')
   @HttpCode(201)
   @Roles('operator', 'clerk')
+  @ApiCreatedResponse({ type: ScanPieceResponseDto, description: 'scanned into the order’s lot' })
   scan(@Param('orderId') orderId: string, @Body() body: ScanPieceRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.lots.scan(orderId, { barcode: body.barcode, kind: body.kind, productionDate: body.productionDate }, principal);
   }

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
 import { StockCommandHandler } from '../../stock.command-handler';
 import { PlaceHoldRequestDto } from './holds.request.dto';
+import { StockHoldResponseDto } from './holds.response.dto';
 
 /**
  * Holds on a lot's stock: staff place them for a holder with a reason; only the holder releases
@@ -15,6 +17,7 @@ export class HoldsHttpController {
   @Post(':lotId/holds')
   @HttpCode(201)
   @Roles('clerk', 'manager')
+  @ApiCreatedResponse({ type: StockHoldResponseDto, description: 'held: the lot’s stock with the hold counted' })
   place(@Param('lotId') lotId: string, @Body() body: PlaceHoldRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.stock.placeHold(
       lotId,
@@ -25,6 +28,7 @@ export class HoldsHttpController {
 
   @Post(':lotId/holds/:holdId/release')
   @HttpCode(200)
+  @ApiOkResponse({ type: StockHoldResponseDto, description: 'released: the lot’s stock without the hold' })
   release(@Param('lotId') lotId: string, @Param('holdId') holdId: string, @CurrentPrincipal() principal: Principal) {
     return this.stock.releaseHold(lotId, holdId, principal.partyId ?? principal.subject, principal);
   }
@@ -40,6 +44,7 @@ export class IntegrationHoldsHttpController {
   @HttpCode(200)
   @Roles('bank', 'exchange')
   @Idempotent()
+  @ApiOkResponse({ type: StockHoldResponseDto, description: 'released: the lot’s stock without the hold' })
   release(@Param('lotId') lotId: string, @Param('holdId') holdId: string, @CurrentPrincipal() client: Principal) {
     return this.stock.releaseHold(lotId, holdId, client.subject, client);
   }

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
 import { CancelWorkOrderRequestDto } from './cancel-work-order.request.dto';
+import { CancelWorkOrderResponseDto } from './cancel-work-order.response.dto';
 
 /** Cancels an order with a reason, while no step that moves goods has been recorded under it. */
 @Controller('work-orders')
@@ -16,6 +18,7 @@ export class CancelWorkOrderHttpController {
   @Post(':orderId/cancel')
   @HttpCode(200)
   @Roles('clerk', 'manager')
+  @ApiOkResponse({ type: CancelWorkOrderResponseDto, description: 'cancelled: no operation may be done under it any more' })
   async cancel(
     @Param('orderId') orderId: string,
     @Body() body: CancelWorkOrderRequestDto,

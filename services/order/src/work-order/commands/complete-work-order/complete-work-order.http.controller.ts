@@ -1,8 +1,10 @@
 import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { CompleteWorkOrderResponseDto } from './complete-work-order.response.dto';
 
 /**
  * Completes an order whose required steps are all recorded. For an inbound order, inventory
@@ -18,6 +20,7 @@ export class CompleteWorkOrderHttpController {
   @Post(':orderId/complete')
   @HttpCode(200)
   @Roles('clerk', 'manager')
+  @ApiOkResponse({ type: CompleteWorkOrderResponseDto, description: 'completed' })
   async complete(
     @Param('orderId') orderId: string,
     @IfMatchVersion() expected: IfMatchExpectation | undefined,

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock, IdGenerator } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
 import { DraftInboundOrderRequestDto } from './draft-inbound-order.request.dto';
+import { DraftInboundOrderResponseDto } from './draft-inbound-order.response.dto';
 
 /** The order desk drafts an inbound order from a depositor's inbound notice (入库预报). */
 @Controller('inbound-orders')
@@ -17,6 +19,7 @@ export class DraftInboundOrderHttpController {
   @Post()
   @HttpCode(201)
   @Roles('clerk', 'manager')
+  @ApiCreatedResponse({ type: DraftInboundOrderResponseDto, description: 'drafted: an inbound order for the notice' })
   async draft(@Body() body: DraftInboundOrderRequestDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const orderId = this.ids.next();
     const handled = await this.orders.draft(

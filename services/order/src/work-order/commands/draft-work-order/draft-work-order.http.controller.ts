@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock, IdGenerator } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
 import { DraftWorkOrderRequestDto } from './draft-work-order.request.dto';
+import { DraftWorkOrderResponseDto } from './draft-work-order.response.dto';
 
 /** The order desk drafts an outbound, title-transfer, move or stocktake order. */
 @Controller('work-orders')
@@ -17,6 +19,7 @@ export class DraftWorkOrderHttpController {
   @Post()
   @HttpCode(201)
   @Roles('clerk', 'manager')
+  @ApiCreatedResponse({ type: DraftWorkOrderResponseDto, description: 'drafted' })
   async draft(@Body() body: DraftWorkOrderRequestDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const orderId = this.ids.next();
     const handled = await this.orders.draft(

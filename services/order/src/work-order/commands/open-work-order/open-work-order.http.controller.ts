@@ -1,8 +1,10 @@
 import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { OpenWorkOrderResponseDto } from './open-work-order.response.dto';
 
 /** Opens a draft: it pins the workflow chosen now and starts authorising operations. */
 @Controller('work-orders')
@@ -15,6 +17,7 @@ export class OpenWorkOrderHttpController {
   @Post(':orderId/open')
   @HttpCode(200)
   @Roles('clerk', 'manager')
+  @ApiOkResponse({ type: OpenWorkOrderResponseDto, description: 'opened under the workflow version pinned now' })
   async open(
     @Param('orderId') orderId: string,
     @IfMatchVersion() expected: IfMatchExpectation | undefined,

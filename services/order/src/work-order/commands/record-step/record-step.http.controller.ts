@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
 import { WorkOrderCommandHandler } from '../../work-order.command-handler';
 import { RecordStepRequestDto } from './record-step.request.dto';
+import { RecordStepResponseDto } from './record-step.response.dto';
 
 /** Records a desk step (notice accepted, goods arrived, plan, title verified, confirmed) under an order. */
 @Controller('work-orders')
@@ -16,6 +18,7 @@ export class RecordStepHttpController {
   @Post(':orderId/steps')
   @HttpCode(201)
   @Roles('operator', 'clerk', 'manager')
+  @ApiCreatedResponse({ type: RecordStepResponseDto, description: 'the step is recorded in the order’s history' })
   async record(
     @Param('orderId') orderId: string,
     @Body() body: RecordStepRequestDto,

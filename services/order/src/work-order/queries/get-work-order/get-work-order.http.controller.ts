@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { refuse } from '@dw/kernel';
 import { assertOwnParty, CurrentPrincipal, setETag, type Principal } from '@dw/platform';
@@ -6,6 +7,7 @@ import { stepProgress } from '@dw/work-orders';
 import { workOrderDecider } from '../../domain/work-order.decider';
 import { workOrderStream } from '../../work-order.streams';
 import { Database, EventStore, loadAggregate } from '@dw/event-store';
+import { WorkOrderResponseDto } from './get-work-order.response.dto';
 
 /**
  * One work order as its stream says it is now (not a read model that may lag): status, pinned
@@ -20,6 +22,10 @@ export class GetWorkOrderHttpController {
   ) {}
 
   @Get(':orderId')
+  @ApiOkResponse({
+    type: WorkOrderResponseDto,
+    description: 'the order as its stream has it now, with what is expected next and its history; its version is the ETag',
+  })
   async get(@Param('orderId') orderId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const { state: order, version } = await this.store.transaction((tx) => loadAggregate(tx, workOrderStream(orderId), workOrderDecider));
     const missing = () => refuse.notFound('WORK_ORDER_NOT_FOUND', `no work order ${orderId}`, { orderId });

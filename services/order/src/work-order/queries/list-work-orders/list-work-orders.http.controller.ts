@@ -1,7 +1,18 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { assertOwnParty, CurrentPrincipal, listScopeOf, CursorCodec, pageOf, type Principal, shanghaiDateRange, unknownCardFilter } from '@dw/platform';
+import {
+  ApiPageResponse,
+  assertOwnParty,
+  CurrentPrincipal,
+  listScopeOf,
+  CursorCodec,
+  pageOf,
+  type Principal,
+  shanghaiDateRange,
+  unknownCardFilter,
+} from '@dw/platform';
 import { ListWorkOrdersQueryDto } from './list-work-orders.query.dto';
+import { WorkOrderItemResponseDto } from './list-work-orders.response.dto';
 
 interface WorkOrderRow {
   order_id: string;
@@ -34,6 +45,7 @@ export class ListWorkOrdersHttpController {
   ) {}
 
   @Get()
+  @ApiPageResponse(WorkOrderItemResponseDto, 'work orders, newest first')
   async list(@Query() query: ListWorkOrdersQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = listScopeOf(principal);
     if (query.owner !== undefined && party !== null) {

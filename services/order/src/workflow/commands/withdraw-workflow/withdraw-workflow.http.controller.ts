@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, Roles, type Principal, actingAs } from '@dw/platform';
@@ -6,6 +7,7 @@ import { workflowDecider } from '../../domain/workflow.decider';
 import { validateWorkflowKey, workflowIdOf } from '../../domain/workflow-key';
 import { WORKFLOW_STREAM_TYPE, workflowStream } from '../../workflow.streams';
 import { WithdrawWorkflowRequestDto } from './withdraw-workflow.request.dto';
+import { WithdrawWorkflowResponseDto } from './withdraw-workflow.response.dto';
 
 /** Withdraws a specific workflow: new orders fall back to the broader one; opened orders keep theirs. */
 @Controller('workflows')
@@ -18,6 +20,7 @@ export class WithdrawWorkflowHttpController {
   @Post('withdrawals')
   @HttpCode(200)
   @Roles('manager')
+  @ApiOkResponse({ type: WithdrawWorkflowResponseDto, description: 'withdrawn: new orders fall back to the broader workflow' })
   async withdraw(@Body() body: WithdrawWorkflowRequestDto, @CurrentPrincipal() principal: Principal) {
     const workflowId = workflowIdOf(validateWorkflowKey(body.key));
     const { actor, at, metadata } = actingAs(principal, this.clock, `workflow-${workflowId}`);

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { CursorCodec, pageOf, Roles } from '@dw/platform';
+import { ApiPageResponse, CursorCodec, pageOf, Roles } from '@dw/platform';
 import { ListWorkflowsQueryDto } from './list-workflows.query.dto';
+import { WorkflowVersionItemResponseDto } from './list-workflows.response.dto';
 
 interface WorkflowRow {
   workflow_id: string;
@@ -26,6 +27,7 @@ export class ListWorkflowsHttpController {
   /** Workflow versions, by workflow id then version. */
   @Get()
   @Roles('operator', 'clerk', 'manager', 'ops')
+  @ApiPageResponse(WorkflowVersionItemResponseDto, 'workflow versions, by workflow id then version')
   async list(@Query() query: ListWorkflowsQueryDto) {
     const after = query.cursor ? this.cursors.decode<{ id: string; v: number }>(query.cursor, 'workflows') : null;
     const { rows } = await this.db.query<WorkflowRow>(

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { Roles, setETag } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ApplyForIssuanceCommandHandler } from './apply-for-issuance.command-handler';
 import { ApplyForIssuanceRequestDto } from './apply-for-issuance.request.dto';
+import { ApplyForIssuanceResponseDto } from './apply-for-issuance.response.dto';
 
 @Controller('issuance-applications')
 export class ApplyForIssuanceHttpController {
@@ -12,7 +14,12 @@ export class ApplyForIssuanceHttpController {
   @Post()
   @HttpCode(201)
   @Roles('clerk', 'manager')
-  async apply(@Body() body: ApplyForIssuanceRequestDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: ServerResponse) {
+  @ApiCreatedResponse({ type: ApplyForIssuanceResponseDto, description: 'applied: receipt numbers allotted and the lots held for the application' })
+  async apply(
+    @Body() body: ApplyForIssuanceRequestDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<ApplyForIssuanceResponseDto> {
     const result = await this.handler.execute(body, caller);
     setETag(response, result.version);
     response.setHeader('Location', `/issuance-applications/${result.applicationId}`);

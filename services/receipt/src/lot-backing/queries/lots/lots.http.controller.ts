@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { CursorCodec, pageOf, Roles } from '@dw/platform';
+import { ApiPageResponse, CursorCodec, pageOf, Roles } from '@dw/platform';
 import { LotsQueryDto } from './lots.query.dto';
+import { LotItemResponseDto } from './lots.response.dto';
 
 interface LotRow {
   lot_id: string;
@@ -29,6 +30,7 @@ export class LotsHttpController {
 
   @Get()
   @Roles('clerk', 'manager', 'operator', 'ops')
+  @ApiPageResponse(LotItemResponseDto, 'lots, by lot id')
   async list(@Query() query: LotsQueryDto) {
     const after = query.cursor ? this.cursors.decode<{ after: string }>(query.cursor, 'lots').after : '';
     const { rows } = await this.db.query<LotRow>(

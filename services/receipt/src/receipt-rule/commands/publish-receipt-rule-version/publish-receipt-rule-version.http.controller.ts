@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PublishReceiptRuleVersionCommandHandler } from './publish-receipt-rule-version.command-handler';
 import { PublishReceiptRuleVersionRequestDto } from './publish-receipt-rule-version.request.dto';
+import { PublishReceiptRuleVersionResponseDto } from './publish-receipt-rule-version.response.dto';
 
 @Controller('receipt-rules/:commodity/versions')
 export class PublishReceiptRuleVersionHttpController {
@@ -12,13 +14,17 @@ export class PublishReceiptRuleVersionHttpController {
   @Post()
   @HttpCode(201)
   @Roles('manager')
+  @ApiCreatedResponse({
+    type: PublishReceiptRuleVersionResponseDto,
+    description: 'published: the version number it got; the commodity’s stream version is the ETag',
+  })
   async publish(
     @Param('commodity') commodity: string,
     @Body() body: PublishReceiptRuleVersionRequestDto,
     @CurrentCaller() caller: Caller,
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
-  ) {
+  ): Promise<PublishReceiptRuleVersionResponseDto> {
     const result = await this.handler.execute(commodity, body, caller, typeof expected === 'number' ? expected : undefined);
     setETag(response, result.streamVersion);
     return { commodity, version: result.version, effectiveFrom: body.effectiveFrom };

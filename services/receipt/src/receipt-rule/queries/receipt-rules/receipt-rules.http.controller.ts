@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { Database, EventStore, loadAggregate } from '@dw/event-store';
 import { type Clock, refuse, shanghaiDateOf } from '@dw/kernel';
-import { CLOCK, CursorCodec, PageQueryDto, pageOf, setETag } from '@dw/platform';
+import { ApiPageResponse, CLOCK, CursorCodec, PageQueryDto, pageOf, setETag } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { receiptRuleDecider } from '../../domain/receipt-rule.decider';
+import { ReceiptRulesResponseDto, ReceiptRuleVersionItemResponseDto } from './receipt-rules.response.dto';
 
 interface VersionRow {
   commodity: string;
@@ -26,6 +28,7 @@ export class ReceiptRulesHttpController {
 
   /** Every commodity's rule versions, by commodity and version. */
   @Get()
+  @ApiPageResponse(ReceiptRuleVersionItemResponseDto, 'rule versions of every commodity, by commodity then version')
   async list(@Query() query: PageQueryDto) {
     const after = query.cursor ? this.cursors.decode<{ commodity: string; version: number }>(query.cursor, 'receipt-rules') : { commodity: '', version: 0 };
     const { rows } = await this.db.query<VersionRow>(
@@ -50,6 +53,7 @@ export class ReceiptRulesHttpController {
 
   /** One commodity's versions from its stream, and which one is in force today (Shanghai). */
   @Get(':commodity')
+  @ApiOkResponse({ type: ReceiptRulesResponseDto, description: 'the commodity’s rule versions from its stream; its version is the ETag' })
   async get(@Param('commodity') commodity: string, @Res({ passthrough: true }) response: ServerResponse) {
     const { state, version } = await this.store.transaction((tx) => loadAggregate(tx, streams.receiptRule(commodity).streamId, receiptRuleDecider));
     if (state.versions.length === 0) throw refuse.notFound('RECEIPT_RULES_NOT_FOUND', `no receipt rules for ${commodity}`, { commodity });

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { Idempotent, IfMatchVersion, IntegrationApi, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
 import { actorOf, CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PlaceHoldCommandHandler } from './place-hold.command-handler';
 import { AuthorityHoldRequestDto, PledgeReceiptRequestDto } from './place-hold.request.dto';
+import { PlaceHoldResponseDto } from './place-hold.response.dto';
 
 @Controller('receipts/:receiptNumber/pledges')
 export class PledgeReceiptHttpController {
@@ -13,13 +15,14 @@ export class PledgeReceiptHttpController {
   @Post()
   @HttpCode(201)
   @Roles('depositor')
+  @ApiCreatedResponse({ type: PlaceHoldResponseDto, description: 'pledged: the receipt is held for the bank until it releases it' })
   async pledge(
     @Param('receiptNumber') receiptNumber: string,
     @Body() body: PledgeReceiptRequestDto,
     @CurrentCaller() caller: Caller,
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
-  ) {
+  ): Promise<PlaceHoldResponseDto> {
     const actor = actorOf(caller.principal, ['depositor']);
     const beneficiary = this.handler.pledgeeBank(body.bank);
     const result = await this.handler.execute(
@@ -44,6 +47,7 @@ export class AuthorityHoldHttpController {
   @Post()
   @HttpCode(201)
   @Idempotent()
+  @ApiCreatedResponse({ type: PlaceHoldResponseDto, description: 'held: frozen or allocated to delivery until the caller releases it' })
   async hold(@Param('receiptNumber') receiptNumber: string, @Body() body: AuthorityHoldRequestDto, @CurrentCaller() caller: Caller) {
     const actor = actorOf(caller.principal, ['exchange', 'court']);
     const beneficiary = { kind: actor.role as 'exchange' | 'court', partyId: actor.partyId!, name: caller.principal.name ?? caller.principal.subject };

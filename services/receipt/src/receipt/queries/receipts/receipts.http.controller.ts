@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { Database } from '@dw/event-store';
 import { localDate } from '@dw/kernel';
 import {
+  ApiPageResponse,
   assertOwnParty,
   BusinessCalendars,
   listScopeOf,
@@ -17,6 +19,7 @@ import {
 import { lastTradingDayWithin } from '../../../receipt-rule/domain/receipt-validity';
 import { ReceiptsQueryDto } from './receipts.query.dto';
 import { receiptNotFound, ReceiptViews } from './receipt-views';
+import { ReceiptHistoryResponseDto, ReceiptItemResponseDto, ReceiptResponseDto } from './receipts.response.dto';
 
 interface ReceiptRow {
   receipt_number: string;
@@ -49,6 +52,7 @@ export class ReceiptsHttpController {
 
   /** Staff see every receipt; a depositor sees the ones its party holds. By receipt number. */
   @Get()
+  @ApiPageResponse(ReceiptItemResponseDto, 'receipts, by receipt number')
   async list(@Query() query: ReceiptsQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = listScopeOf(principal);
     const after = query.cursor ? this.cursors.decode<{ after: string }>(query.cursor, 'receipts').after : '';
@@ -91,6 +95,7 @@ export class ReceiptsHttpController {
   }
 
   @Get(':receiptNumber')
+  @ApiOkResponse({ type: ReceiptResponseDto, description: 'the receipt as its stream has it now; its version is the ETag' })
   async get(@Param('receiptNumber') receiptNumber: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const view = await this.views.receipt(receiptNumber);
     assertOwnParty(principal, view.holder.partyId, () => receiptNotFound(receiptNumber));
@@ -100,6 +105,7 @@ export class ReceiptsHttpController {
 
   /** The full history with actors and times, and its hash-chain verification. */
   @Get(':receiptNumber/history')
+  @ApiOkResponse({ type: ReceiptHistoryResponseDto, description: 'every event of the receipt and its alarms, with the hash-chain verification' })
   async history(@Param('receiptNumber') receiptNumber: string, @CurrentPrincipal() principal: Principal) {
     assertOwnParty(principal, (await this.views.receipt(receiptNumber)).holder.partyId, () => receiptNotFound(receiptNumber));
     return this.views.history(receiptNumber);
@@ -114,11 +120,13 @@ export class ExchangeReceiptsHttpController {
   constructor(@Inject(ReceiptViews) private readonly views: ReceiptViews) {}
 
   @Get()
+  @ApiOkResponse({ type: ReceiptResponseDto, description: 'the receipt as its stream has it now' })
   get(@Param('receiptNumber') receiptNumber: string) {
     return this.views.receipt(receiptNumber);
   }
 
   @Get('history')
+  @ApiOkResponse({ type: ReceiptHistoryResponseDto, description: 'every event of the receipt and its alarms, with the hash-chain verification' })
   history(@Param('receiptNumber') receiptNumber: string) {
     return this.views.history(receiptNumber);
   }

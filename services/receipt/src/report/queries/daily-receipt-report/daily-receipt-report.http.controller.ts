@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { IntegrationApi, Roles } from '@dw/platform';
 import { DailyReceiptReportQueryDto } from './daily-receipt-report.query.dto';
 import { DailyReceiptReportReadModel } from './daily-receipt-report.read-model';
+import { DailyReceiptReportResponseDto } from './daily-receipt-report.response.dto';
 
 @Controller('reports/daily-receipts')
 @Roles('clerk', 'manager', 'ops')
@@ -9,6 +11,10 @@ export class DailyReceiptReportHttpController {
   constructor(@Inject(DailyReceiptReportReadModel) private readonly reports: DailyReceiptReportReadModel) {}
 
   @Get()
+  @ApiOkResponse({
+    type: DailyReceiptReportResponseDto,
+    description: 'the day’s receipt activity and what was in circulation at its end, per commodity and warehouse',
+  })
   report(@Query() query: DailyReceiptReportQueryDto) {
     return this.reports.report(query);
   }
@@ -22,6 +28,10 @@ export class ExchangeDailyReceiptReportHttpController {
   constructor(@Inject(DailyReceiptReportReadModel) private readonly reports: DailyReceiptReportReadModel) {}
 
   @Get()
+  @ApiOkResponse({
+    type: DailyReceiptReportResponseDto,
+    description: 'the day’s receipt activity and what was in circulation at its end, per commodity and warehouse',
+  })
   report(@Query() query: DailyReceiptReportQueryDto) {
     return this.reports.report(query);
   }

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
 import { ReviewStorageCardCommandHandler, type CardDecision } from './review-storage-card.command-handler';
+import { StorageCardDecisionResponseDto } from './review-storage-card.response.dto';
 
 /** Staff decide on applications and suspend or reinstate cards; a manager or the owner closes one. If-Match is honoured when sent. */
 @Controller('storage-cards/:cardNumber')
@@ -13,6 +15,7 @@ export class ReviewStorageCardHttpController {
   @Post('approve')
   @HttpCode(200)
   @Roles('clerk', 'manager')
+  @ApiOkResponse({ type: StorageCardDecisionResponseDto, description: 'approved: the card may hold and receive receipts' })
   approve(
     @Param('cardNumber') cardNumber: string,
     @CurrentCaller() caller: Caller,
@@ -25,6 +28,7 @@ export class ReviewStorageCardHttpController {
   @Post('reject')
   @HttpCode(200)
   @Roles('clerk', 'manager')
+  @ApiOkResponse({ type: StorageCardDecisionResponseDto, description: 'rejected' })
   reject(
     @Param('cardNumber') cardNumber: string,
     @Body() body: ReasonRequestDto,
@@ -38,6 +42,7 @@ export class ReviewStorageCardHttpController {
   @Post('suspend')
   @HttpCode(200)
   @Roles('clerk', 'manager')
+  @ApiOkResponse({ type: StorageCardDecisionResponseDto, description: 'suspended: the card may not receive title until reinstated' })
   suspend(
     @Param('cardNumber') cardNumber: string,
     @Body() body: ReasonRequestDto,
@@ -51,6 +56,7 @@ export class ReviewStorageCardHttpController {
   @Post('reinstate')
   @HttpCode(200)
   @Roles('clerk', 'manager')
+  @ApiOkResponse({ type: StorageCardDecisionResponseDto, description: 'reinstated: approved again' })
   reinstate(
     @Param('cardNumber') cardNumber: string,
     @CurrentCaller() caller: Caller,
@@ -63,6 +69,7 @@ export class ReviewStorageCardHttpController {
   @Post('close')
   @HttpCode(200)
   @Roles('manager', 'depositor')
+  @ApiOkResponse({ type: StorageCardDecisionResponseDto, description: 'closed: for good' })
   close(
     @Param('cardNumber') cardNumber: string,
     @Body() body: ReasonRequestDto,

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { Database, EventStore, loadAggregate } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { assertOwnParty, CurrentPrincipal, listScopeOf, CursorCodec, pageOf, setETag, type Principal } from '@dw/platform';
+import { ApiPageResponse, assertOwnParty, CurrentPrincipal, listScopeOf, CursorCodec, pageOf, setETag, type Principal } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { storageCardDecider } from '../../domain/storage-card.decider';
 import { StorageCardsQueryDto } from './storage-cards.query.dto';
+import { StorageCardItemResponseDto, StorageCardResponseDto } from './storage-cards.response.dto';
 
 interface CardRow {
   card_number: string;
@@ -39,6 +41,7 @@ export class StorageCardsHttpController {
 
   /** Staff see every card (filter by owner, status); a depositor sees its own. Ordered by card number. */
   @Get()
+  @ApiPageResponse(StorageCardItemResponseDto, 'storage cards, by card number')
   async list(@Query() query: StorageCardsQueryDto, @CurrentPrincipal() principal: Principal) {
     const scope = listScopeOf(principal);
     const owner = scope === null ? (query.ownerPartyId ?? null) : scope;
@@ -54,6 +57,7 @@ export class StorageCardsHttpController {
 
   /** One card, current to its last event (from its stream), with its version as ETag. */
   @Get(':cardNumber')
+  @ApiOkResponse({ type: StorageCardResponseDto, description: 'the card as its stream has it now; its version is the ETag' })
   async get(@Param('cardNumber') cardNumber: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const { state, version } = await this.store.transaction((tx) => loadAggregate(tx, streams.storageCard(cardNumber).streamId, storageCardDecider));
     const missing = () => refuse.notFound('CARD_NOT_FOUND', `no storage card ${cardNumber}`, { cardNumber });

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { Roles } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { RequestTitleTransferCommandHandler } from './request-title-transfer.command-handler';
 import { RequestTitleTransferRequestDto } from './request-title-transfer.request.dto';
+import { RequestTitleTransferResponseDto } from './request-title-transfer.response.dto';
 
 /**
  * The holder transfers title online. A mismatch of holder name, card or commodity is refused
@@ -16,6 +18,7 @@ export class RequestTitleTransferHttpController {
   @Post()
   @HttpCode(201)
   @Roles('depositor')
+  @ApiCreatedResponse({ type: RequestTitleTransferResponseDto, description: 'transferred: the buyer’s card holds title to every receipt of the request' })
   async transfer(@Body() body: RequestTitleTransferRequestDto, @CurrentCaller() caller: Caller) {
     const result = await this.handler.execute(body, caller);
     return { transferId: result.transferId, buyerCard: body.buyerCard, receipts: result.receipts };

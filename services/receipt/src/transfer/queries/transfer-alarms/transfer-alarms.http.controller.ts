@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
-import { CursorCodec, pageOf, Roles } from '@dw/platform';
+import { ApiPageResponse, CursorCodec, pageOf, Roles } from '@dw/platform';
 import { TransferAlarmsQueryDto } from './transfer-alarms.query.dto';
+import { TransferAlarmItemResponseDto } from './transfer-alarms.response.dto';
 
 interface AlarmRow {
   alarm_id: string;
@@ -22,6 +23,7 @@ export class TransferAlarmsHttpController {
 
   @Get()
   @Roles('clerk', 'manager', 'ops')
+  @ApiPageResponse(TransferAlarmItemResponseDto, 'alarms, newest first')
   async list(@Query() query: TransferAlarmsQueryDto) {
     const before = query.cursor
       ? this.cursors.decode<{ at: string; id: string }>(query.cursor, 'transfer-alarms')

@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** A lot inventory made available, as the order desk sees it when applying for receipts. */
+export class LotItemResponseDto {
+  @ApiProperty({ type: String, example: 'lot-0190f6a2-7c1e-7d4b-9a55-3f1c2b8e4d10', description: 'the lot, as inventory names it' })
+  lotId!: string;
+
+  @ApiProperty({ type: String, example: 'rebar', description: 'the commodity’s standard code' })
+  commodity!: string;
+
+  @ApiProperty({ type: String, example: '沙钢', description: 'brand' })
+  brand!: string;
+
+  @ApiProperty({ type: String, example: 'HRB400E', description: 'grade' })
+  grade!: string;
+
+  @ApiProperty({ type: String, example: 'WH-SH-01', description: 'the warehouse holding it' })
+  warehouseId!: string;
+
+  @ApiProperty({ type: String, example: 'SHED1-R01-S01', description: 'where it lies in the warehouse' })
+  location!: string;
+
+  @ApiProperty({ type: 'integer', description: 'pieces (bundles, coils) in the lot' })
+  pieces!: number;
+
+  @ApiProperty({ type: 'integer', description: 'net weight, integer kg' })
+  weightKg!: number;
+
+  @ApiProperty({ type: [String], format: 'date', description: 'the production dates of its pieces (YYYY-MM-DD)' })
+  productionDates!: string[];
+
+  @ApiProperty({ type: String, example: 'SC000042', description: 'the storage card that owns the goods' })
+  ownerCard!: string;
+
+  @ApiProperty({
+    enum: ['available', 'reserved', 'backing'],
+    description: 'available (free to apply for), reserved (held for an issuance application) or backing (behind a receipt)',
+  })
+  status!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the issuance application holding it; null unless reserved' })
+  applicationId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'WR00000042', description: 'the receipt it backs; null unless backing' })
+  receiptNumber!: string | null;
+}
