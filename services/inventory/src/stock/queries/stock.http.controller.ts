@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
 import { ApiPageResponse, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
 import { depositorScope } from '../../shared/depositor-scope';
+import { dateOfPgDate } from '../../shared/pg-date';
 import { stockFilterOf } from '../../shared/stock-filter.sql';
 import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
 import { StockLotItemResponseDto, StockMovementItemResponseDto, StockPieceItemResponseDto } from './stock.response.dto';
@@ -76,7 +77,8 @@ export class StockHttpController {
         owner: r.owner,
         commodity: r.commodity_code,
         kind: r.kind,
-        productionDate: r.production_date instanceof Date ? r.production_date.toISOString().slice(0, 10) : r.production_date,
+        // A NOT NULL date column.
+        productionDate: dateOfPgDate(r.production_date as Date),
         netKg: r.net_kg === null ? null : n(r.net_kg),
         locationId: r.location_id,
         status: r.status,
