@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ORDER_TYPES, WORK_ORDER_STATUSES } from '@dw/work-orders';
 import { ARRIVAL_MODES } from '../../../workflow/domain/workflow-key';
 import { PublishedWorkflowResponseDto } from '../../../workflow/workflow-parts.response.dto';
+import { WorkOrderFieldsResponseDto } from '../list-work-orders/list-work-orders.response.dto';
 
 export class ArrivalWindowResponseDto {
   @ApiProperty({ type: String, format: 'date-time', description: 'the goods are expected from' })
@@ -121,30 +121,9 @@ export class RefusedReportResponseDto {
 }
 
 /** One work order as its stream has it now. */
-export class WorkOrderResponseDto {
-  @ApiProperty({ type: String, description: 'the work order' })
-  orderId!: string;
-
+export class WorkOrderResponseDto extends WorkOrderFieldsResponseDto {
   @ApiProperty({ type: 'integer', description: 'the order’s version, also its ETag' })
   version!: number;
-
-  @ApiProperty({ enum: WORK_ORDER_STATUSES, description: 'draft → open → in_progress → completed, or cancelled' })
-  status!: string;
-
-  @ApiProperty({ enum: ORDER_TYPES, description: 'the kind of work order' })
-  type!: string;
-
-  @ApiProperty({ type: String, example: 'WH-SH-01', description: 'the warehouse it is done in' })
-  warehouse!: string;
-
-  @ApiProperty({ type: String, example: 'SC000042', description: 'the depositor’s storage card it acts for' })
-  owner!: string;
-
-  @ApiProperty({ type: String, description: 'the depositor party holding that card' })
-  ownerParty!: string;
-
-  @ApiProperty({ type: String, example: 'rb-400e-20-sg', description: 'the standard commodity code' })
-  commodity!: string;
 
   @ApiProperty({
     enum: ARRIVAL_MODES,

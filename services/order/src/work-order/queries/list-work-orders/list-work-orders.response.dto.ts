@@ -3,8 +3,8 @@ import { ORDER_TYPES, WORK_ORDER_STATUSES } from '@dw/work-orders';
 import { ARRIVAL_MODES } from '../../../workflow/domain/workflow-key';
 import { WorkflowRefResponseDto } from '../../../workflow/workflow-parts.response.dto';
 
-/** A work order as the list shows it (from the read model). */
-export class WorkOrderItemResponseDto {
+/** What every answer about a work order says of it. */
+export class WorkOrderFieldsResponseDto {
   @ApiProperty({ type: String, description: 'the work order' })
   orderId!: string;
 
@@ -25,7 +25,10 @@ export class WorkOrderItemResponseDto {
 
   @ApiProperty({ type: String, example: 'rb-400e-20-sg', description: 'the standard commodity code' })
   commodity!: string;
+}
 
+/** A work order as the list shows it (from the read model). */
+export class WorkOrderItemResponseDto extends WorkOrderFieldsResponseDto {
   @ApiProperty({ enum: ARRIVAL_MODES, nullable: true, description: 'how goods arrive or leave; null for orders without an arrival' })
   arrivalMode!: string | null;
 

@@ -3,8 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 const CARD_STATUSES = ['applied', 'approved', 'rejected', 'suspended', 'closed'];
 const STATUS_DESCRIPTION = 'applied, approved (may hold and receive receipts), rejected, suspended or closed';
 
-/** A card as the list shows it. */
-export class StorageCardItemResponseDto {
+/** What every answer about a card says of it. */
+class StorageCardFieldsResponseDto {
   @ApiProperty({ type: String, example: 'SC000042', description: 'the card number (存储卡号)' })
   cardNumber!: string;
 
@@ -16,7 +16,10 @@ export class StorageCardItemResponseDto {
 
   @ApiProperty({ enum: CARD_STATUSES, description: STATUS_DESCRIPTION })
   status!: string;
+}
 
+/** A card as the list shows it. */
+export class StorageCardItemResponseDto extends StorageCardFieldsResponseDto {
   @ApiProperty({
     type: String,
     nullable: true,
@@ -35,19 +38,7 @@ export class StorageCardItemResponseDto {
 }
 
 /** A card as its stream has it now. */
-export class StorageCardResponseDto {
-  @ApiProperty({ type: String, example: 'SC000042', description: 'the card number (存储卡号)' })
-  cardNumber!: string;
-
-  @ApiProperty({ type: String, description: 'the depositor party that owns the card' })
-  ownerPartyId!: string;
-
-  @ApiProperty({ type: String, example: '上海恒达钢铁贸易有限公司', description: 'the name on the card' })
-  holderName!: string;
-
-  @ApiProperty({ enum: CARD_STATUSES, description: STATUS_DESCRIPTION })
-  status!: string;
-
+export class StorageCardResponseDto extends StorageCardFieldsResponseDto {
   @ApiProperty({ type: 'integer', description: 'the card’s version, also its ETag' })
   version!: number;
 }
