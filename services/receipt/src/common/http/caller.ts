@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@dw/event-store';
-import { refuse } from '@dw/kernel';
+import { refuse, type Clock } from '@dw/kernel';
 import { currentTraceparent } from '@dw/observability';
 import type { EdgeRequest, Principal, Role } from '@dw/platform';
 import type { Actor, ActorRole } from '../domain/actor';
@@ -50,4 +50,10 @@ export function actorOf(principal: Principal, allowed: readonly ActorRole[]): Ac
 /** Event metadata for a command `actor` performs in the request `caller`. */
 export function metadataOf(caller: Caller, actor: Actor): EventMetadata {
   return { actor: { ...actor }, correlationId: caller.correlationId, traceparent: currentTraceparent() };
+}
+
+/** Who acts, when (from the injected clock) and the metadata its events carry: what a command handler starts from. */
+export function commandContextOf(caller: Caller, allowed: readonly ActorRole[], clock: Clock): { actor: Actor; at: string; metadata: EventMetadata } {
+  const actor = actorOf(caller.principal, allowed);
+  return { actor, at: clock.now().toISOString(), metadata: metadataOf(caller, actor) };
 }

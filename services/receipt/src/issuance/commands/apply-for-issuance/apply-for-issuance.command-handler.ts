@@ -5,8 +5,7 @@ import { CLOCK, ID_GENERATOR } from '@dw/platform';
 import { businessDateOf } from '../../../common/domain/instant';
 import { cardIn, lotIn, ruleIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
-import { nowOf } from '../../../common/http/clock-instant';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { NumberAllocator } from '../../../common/numbering/number-allocator';
 import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
@@ -34,9 +33,7 @@ export class ApplyForIssuanceCommandHandler {
   ) {}
 
   async execute(body: ApplyForIssuanceRequestDto, caller: Caller): Promise<{ applicationId: string; receiptNumbers: string[]; version: number }> {
-    const actor = actorOf(caller.principal, ['clerk', 'manager']);
-    const metadata = metadataOf(caller, actor);
-    const at = nowOf(this.clock);
+    const { actor, metadata, at } = commandContextOf(caller, ['clerk', 'manager'], this.clock);
     const applicationId = this.ids.next();
     const receiptNumbers = await this.numbers.receiptNumbers(body.receipts.length);
     const handled = await this.store.transaction(async (tx) => {

@@ -6,8 +6,7 @@ import type { Actor } from '../../../common/domain/actor';
 import { businessDateOf } from '../../../common/domain/instant';
 import { cardIn, ruleIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
-import { nowOf } from '../../../common/http/clock-instant';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
 import { receiptDecider } from '../../../receipt/domain/receipt.decider';
@@ -38,9 +37,7 @@ export class DecideIssuanceCommandHandler {
   ) {}
 
   async execute(applicationId: string, decision: IssuanceDecision, caller: Caller): Promise<{ status: string; receiptNumbers: string[]; version: number }> {
-    const actor = actorOf(caller.principal, decision.type === 'WithdrawIssuance' ? ['clerk', 'manager'] : ['exchange']);
-    const metadata = metadataOf(caller, actor);
-    const at = nowOf(this.clock);
+    const { actor, metadata, at } = commandContextOf(caller, decision.type === 'WithdrawIssuance' ? ['clerk', 'manager'] : ['exchange'], this.clock);
     return this.store.transaction(async (tx) => {
       const issuance = streams.issuance(applicationId);
       const loaded = await loadAggregate(tx, issuance.streamId, issuanceDecider);

@@ -3,8 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
-import { nowOf } from '../../../common/http/clock-instant';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { receiptRuleDecider } from '../../domain/receipt-rule.decider';
 import type { ReceiptRuleTerms, ValidityRule } from '../../domain/receipt-rule.terms';
 import type { PublishReceiptRuleVersionRequestDto } from './publish-receipt-rule-version.request.dto';
@@ -23,7 +22,7 @@ export class PublishReceiptRuleVersionCommandHandler {
     caller: Caller,
     expectedVersion?: number,
   ): Promise<{ version: number; streamVersion: number }> {
-    const actor = actorOf(caller.principal, ['manager']);
+    const { actor, at, metadata } = commandContextOf(caller, ['manager'], this.clock);
     const { validity, ...rest } = body.terms;
     const terms: ReceiptRuleTerms = {
       ...rest,
@@ -37,8 +36,8 @@ export class PublishReceiptRuleVersionCommandHandler {
       handleCommandIn(tx, {
         ...streams.receiptRule(commodity),
         decider: receiptRuleDecider,
-        command: { type: 'PublishReceiptRuleVersion', data: { commodity, effectiveFrom: body.effectiveFrom, terms, actor, at: nowOf(this.clock) } },
-        metadata: metadataOf(caller, actor),
+        command: { type: 'PublishReceiptRuleVersion', data: { commodity, effectiveFrom: body.effectiveFrom, terms, actor, at } },
+        metadata,
         expectedVersion,
       }),
     );

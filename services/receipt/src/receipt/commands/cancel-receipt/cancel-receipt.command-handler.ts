@@ -3,8 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
-import { nowOf } from '../../../common/http/clock-instant';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
 import { receiptDecider } from '../../domain/receipt.decider';
@@ -30,9 +29,7 @@ export class CancelReceiptCommandHandler {
     caller: Caller,
     expectedVersion?: number,
   ): Promise<{ entitlementId: string; version: number }> {
-    const actor = actorOf(caller.principal, ['depositor']);
-    const metadata = metadataOf(caller, actor);
-    const at = nowOf(this.clock);
+    const { actor, metadata, at } = commandContextOf(caller, ['depositor'], this.clock);
     return this.store.transaction(async (tx) => {
       const decided = await handleCommandIn(tx, {
         ...streams.receipt(receiptNumber),

@@ -3,8 +3,7 @@ import { EventStore, handleCommandIn, loadAggregate } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
-import { nowOf } from '../../../common/http/clock-instant';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { NumberAllocator } from '../../../common/numbering/number-allocator';
 import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
@@ -27,9 +26,7 @@ export class MergeReceiptsCommandHandler {
   ) {}
 
   async execute(parentNumbers: readonly string[], caller: Caller): Promise<{ receiptNumber: string; version: number }> {
-    const actor = actorOf(caller.principal, ['depositor']);
-    const metadata = metadataOf(caller, actor);
-    const at = nowOf(this.clock);
+    const { actor, metadata, at } = commandContextOf(caller, ['depositor'], this.clock);
     const [receiptNumber] = await this.numbers.receiptNumbers(1);
     const publish = this.outbox.of(receiptDecider, receiptPublicEvents);
     return this.store.transaction(async (tx) => {

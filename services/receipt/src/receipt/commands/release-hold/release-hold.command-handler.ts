@@ -3,8 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
-import { nowOf } from '../../../common/http/clock-instant';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { receiptDecider } from '../../domain/receipt.decider';
 import { receiptPublicEvents } from '../../integration/receipt-events.mapper';
@@ -22,13 +21,13 @@ export class ReleaseHoldCommandHandler {
   ) {}
 
   async execute(receiptNumber: string, holdId: string, reason: string, caller: Caller): Promise<{ remainingHolds: number; version: number }> {
-    const actor = actorOf(caller.principal, ['exchange', 'bank', 'court']);
+    const { actor, at, metadata } = commandContextOf(caller, ['exchange', 'bank', 'court'], this.clock);
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {
         ...streams.receipt(receiptNumber),
         decider: receiptDecider,
-        command: { type: 'ReleaseHold', data: { holdId, reason, actor, at: nowOf(this.clock) } },
-        metadata: metadataOf(caller, actor),
+        command: { type: 'ReleaseHold', data: { holdId, reason, actor, at } },
+        metadata,
         outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       }),
     );

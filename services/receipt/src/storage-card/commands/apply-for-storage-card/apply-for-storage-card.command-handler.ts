@@ -3,8 +3,7 @@ import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
-import { nowOf } from '../../../common/http/clock-instant';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { NumberAllocator } from '../../../common/numbering/number-allocator';
 import { storageCardDecider } from '../../domain/storage-card.decider';
@@ -21,7 +20,7 @@ export class ApplyForStorageCardCommandHandler {
   ) {}
 
   async execute(caller: Caller, holderName: string): Promise<{ cardNumber: string; version: number }> {
-    const actor = actorOf(caller.principal, ['depositor']);
+    const { actor, at, metadata } = commandContextOf(caller, ['depositor'], this.clock);
     const cardNumber = await this.numbers.storageCardNumber();
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {
@@ -29,9 +28,9 @@ export class ApplyForStorageCardCommandHandler {
         decider: storageCardDecider,
         command: {
           type: 'ApplyForStorageCard',
-          data: { cardNumber, ownerPartyId: actor.partyId ?? '', holderName, actor, at: nowOf(this.clock) },
+          data: { cardNumber, ownerPartyId: actor.partyId ?? '', holderName, actor, at },
         },
-        metadata: metadataOf(caller, actor),
+        metadata,
         outboxFor: this.outbox.of(storageCardDecider, storageCardPublicEvents),
       }),
     );

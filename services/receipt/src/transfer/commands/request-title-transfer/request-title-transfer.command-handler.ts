@@ -4,8 +4,7 @@ import type { Clock, IdGenerator } from '@dw/kernel';
 import { CLOCK, ID_GENERATOR } from '@dw/platform';
 import { cardIn } from '../../../common/events/load-streams';
 import { streams } from '../../../common/events/streams';
-import { actorOf, metadataOf, type Caller } from '../../../common/http/caller';
-import { nowOf } from '../../../common/http/clock-instant';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
 import { receiptDecider } from '../../../receipt/domain/receipt.decider';
 import type { ReceiptState } from '../../../receipt/domain/receipt.state';
@@ -42,10 +41,8 @@ export class RequestTitleTransferCommandHandler {
   ) {}
 
   async execute(body: RequestTitleTransferRequestDto, caller: Caller): Promise<TransferResult> {
-    const actor = actorOf(caller.principal, ['depositor']);
-    const metadata = metadataOf(caller, actor);
+    const { actor, at, metadata } = commandContextOf(caller, ['depositor'], this.clock);
     const transferId = this.ids.next();
-    const at = nowOf(this.clock);
     try {
       return await this.store.transaction(async (tx) => {
         const read: { line: RequestTitleTransferRequestDto['lines'][number]; state: ReceiptState; version: number }[] = [];
