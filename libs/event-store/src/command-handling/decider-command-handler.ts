@@ -98,10 +98,13 @@ export async function handleCommandIn<C extends Command, S, E extends DomainEven
   options: HandleCommandOptions<C, S, E>,
 ): Promise<HandledCommand<S>> {
   const loaded = await loadAggregate(tx, options.streamId, options.decider, options.snapshot);
+  // The decider answers first: a refusal that hides a thing from a caller (another party's
+  // receipt answers as a missing one) must not be undercut by a version conflict that shows the
+  // thing exists and how often it changed.
+  const events = options.decider.decide(options.command, loaded.state);
   if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
     throw new WrongExpectedVersionError(options.streamId, options.expectedVersion, loaded.version);
   }
-  const events = options.decider.decide(options.command, loaded.state);
   if (events.length === 0) return { before: loaded.state, state: loaded.state, version: loaded.version, appended: null };
   const appended = await tx.append({
     streamId: options.streamId,

@@ -24,7 +24,9 @@ function refusalOf(parserCode: string | undefined): ProblemException {
  */
 export function installClientErrorProblems(app: INestApplication): void {
   (app.getHttpServer() as Server).on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // A response already under way on this socket would be corrupted by a second one (Node's own handler skips it too).
+    const underWay = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+    if (error.code === 'ECONNRESET' || !socket.writable || underWay) {
       socket.destroy();
       return;
     }

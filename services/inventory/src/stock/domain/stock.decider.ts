@@ -127,6 +127,9 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
         },
       ];
     }
+    // A release on a lot with no stock answers like any hold the caller does not hold, so the
+    // release route (open to every person) does not tell which lots exist.
+    if (state.status === 'none' && command.type === 'ReleaseHold') throw noHoldOfTheCaller(command.data.lotId, command.data.holdId);
     if (state.status === 'none') throw refuse.notFound('STOCK_NOT_FOUND', 'no stock for this lot');
     const lotId = state.lotId;
     switch (command.type) {
@@ -148,7 +151,7 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
         const hold = state.holds[holdId];
         // Only the holder releases a hold. Anyone else is told what a missing hold tells: that
         // the caller holds no such hold, never that another party does, nor which.
-        if (!hold || hold.holder !== requestedBy) throw refuse.notFound('HOLD_NOT_FOUND', `lot ${lotId} has no hold ${holdId} held by the caller`, { holdId });
+        if (!hold || hold.holder !== requestedBy) throw noHoldOfTheCaller(lotId, holdId);
         return [{ type: 'HoldReleased', data: { lotId, holdId, kind: hold.kind, quantity: hold.quantity, holder: hold.holder, actor, at } }];
       }
       case 'ShipOut': {
@@ -198,3 +201,6 @@ function mustBeAvailable(stock: Stock, asked: Quantity): void {
     });
   }
 }
+
+const noHoldOfTheCaller = (lotId: string, holdId: string) =>
+  refuse.notFound('HOLD_NOT_FOUND', `lot ${lotId} has no hold ${holdId} held by the caller`, { holdId });

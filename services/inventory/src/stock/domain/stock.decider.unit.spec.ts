@@ -97,6 +97,11 @@ describe('stock decider', () => {
       .given([received])
       .when({ type: 'ReleaseHold', data: { lotId, holdId: 'h-2', holder: 'bank:ICBC-SH', actor, at } })
       .thenRefusedWith('HOLD_NOT_FOUND');
+    // A lot with no stock at all answers the same: the release route does not tell which lots exist.
+    spec
+      .given([])
+      .when({ type: 'ReleaseHold', data: { lotId, holdId: 'h-2', holder: 'bank:ICBC-SH', actor, at } })
+      .thenRefusedWith('HOLD_NOT_FOUND', { holdId: 'h-2' });
   });
 
   it('ships out only what is not held', () => {

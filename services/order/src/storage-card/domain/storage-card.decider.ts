@@ -33,7 +33,7 @@ export type CardNamedBy = 'desk' | 'entitlement';
  */
 export function orderPartyOf(state: StorageCardState, storageCard: string, claimedParty: string | undefined, field: string, namedBy: CardNamedBy): string {
   const claimed = claimedParty?.trim() || undefined;
-  if (namedBy === 'entitlement' && (state.status === 'unknown' || claimed === undefined)) return claimedParty ?? '';
+  if (namedBy === 'entitlement' && state.status === 'unknown') return claimed ?? '';
   if (state.status === 'unknown') {
     // Not known (yet): the card may never have been issued, or its approval is still on its way.
     throw refuse.notFound('CARD_NOT_FOUND', `no storage card ${storageCard}`, { field, cardNumber: storageCard });

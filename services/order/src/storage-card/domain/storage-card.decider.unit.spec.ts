@@ -68,6 +68,7 @@ describe('the party of a new order (ORD-CARD-FROM-REGISTRY)', () => {
 
   it('for an entitlement: the holder the receipt service names is taken, checked against the card when the card is known, whatever its status', () => {
     expect(orderPartyOf(stateAfter(), 'SC000001', 'P-0001', 'owner', 'entitlement')).toBe('P-0001');
+    expect(orderPartyOf(approved, 'SC000001', undefined, 'owner', 'entitlement')).toBe('P-0001');
     expect(orderPartyOf(stateAfter(recorded('approved'), recorded('suspended')), 'SC000001', 'P-0001', 'owner', 'entitlement')).toBe('P-0001');
     expect(refusalOf(() => orderPartyOf(approved, 'SC000001', 'P-0009', 'owner', 'entitlement'))).toMatchObject({ code: 'STORAGE_CARD_PARTY_MISMATCH' });
   });

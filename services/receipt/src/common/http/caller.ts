@@ -5,6 +5,7 @@ import { refuse, type Clock } from '@dw/kernel';
 import { currentTraceparent } from '@dw/observability';
 import type { EdgeRequest, Principal, Role } from '@dw/platform';
 import type { Actor, ActorRole } from '../domain/actor';
+import { nowOf } from './clock-instant';
 
 /** Platform roles that act in the receipt domain under the same name; the others (operator, ops, ...) act through the system. */
 const DOMAIN_ROLES: Readonly<Partial<Record<Role, ActorRole>>> = {
@@ -55,5 +56,5 @@ export function metadataOf(caller: Caller, actor: Actor): EventMetadata {
 /** Who acts, when (from the injected clock) and the metadata its events carry: what a command handler starts from. */
 export function commandContextOf(caller: Caller, allowed: readonly ActorRole[], clock: Clock): { actor: Actor; at: string; metadata: EventMetadata } {
   const actor = actorOf(caller.principal, allowed);
-  return { actor, at: clock.now().toISOString(), metadata: metadataOf(caller, actor) };
+  return { actor, at: nowOf(clock), metadata: metadataOf(caller, actor) };
 }

@@ -22,7 +22,16 @@ import { ReceiptRecord } from './receipt.record';
 import { planMerge, requireMergeable } from './receipt-merge.policy';
 import { planSplit } from './receipt-split.policy';
 import { TransferRefusal, checkTransfer } from '../../transfer/domain/title-transfer.policy';
-import { LiveReceipt, ReceiptState, initialReceiptState, requireLive, requireLiveHeldBy, requireNotExpired, requireNotHeld } from './receipt.state';
+import {
+  LiveReceipt,
+  ReceiptState,
+  initialReceiptState,
+  noSuchReceipt,
+  requireLive,
+  requireLiveHeldBy,
+  requireNotExpired,
+  requireNotHeld,
+} from './receipt.state';
 
 /** A receipt's own invariants, whoever produced the record: backed by its lots' exact weight, within the rules. */
 function assertIssuable(state: ReceiptState, record: ReceiptRecord): void {
@@ -260,7 +269,7 @@ function flagExpired(command: FlagExpired, state: ReceiptState): ReceiptEvent[] 
   if (asOf > today) {
     throw refuse.invalid('EXPIRY_AS_OF_IN_FUTURE', `cannot flag expiry as of ${asOf} on ${today}`, 'asOf', { asOf, today });
   }
-  if (!state.record) throw refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
+  if (!state.record) throw noSuchReceipt();
   // Idempotent: a receipt already flagged, or no longer in circulation, needs nothing.
   if (state.status !== 'outstanding') return [];
   const { receiptNumber, validUntil } = state.record;

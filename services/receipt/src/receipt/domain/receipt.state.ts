@@ -67,7 +67,8 @@ export function requireNotExpired(receipt: LiveReceipt): void {
   }
 }
 
-const noSuchReceipt = () => refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
+/** The refusal for a receipt that does not exist, and for another party's (see requireLiveHeldBy). */
+export const noSuchReceipt = () => refuse.notFound('RECEIPT_NOT_FOUND', 'no such receipt');
 
 /**
  * Split, merge, cancel, pledge and transfer are the holder's own acts. Another party's receipt

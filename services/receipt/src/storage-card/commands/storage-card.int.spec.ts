@@ -55,6 +55,11 @@ describe('storage cards', () => {
     const closeMissing = await app.as(huadong, 'POST', '/storage-cards/SC999999/close', { reason: 'not mine' });
     expect([closeOther.status, closeOther.body.code, closeOther.body.detail]).toEqual([closeMissing.status, closeMissing.body.code, closeMissing.body.detail]);
     expect([closeOther.status, closeOther.body.code]).toEqual([404, 'CARD_NOT_FOUND']);
+    // An If-Match guess does not tell them apart either: the refusal comes before the version check.
+    const guessOther = await app.as(huadong, 'POST', `/storage-cards/${other}/close`, { reason: 'not mine' }, { 'if-match': '"0"' });
+    const guessMissing = await app.as(huadong, 'POST', '/storage-cards/SC999999/close', { reason: 'not mine' }, { 'if-match': '"0"' });
+    expect([guessOther.status, guessOther.body.code]).toEqual([404, 'CARD_NOT_FOUND']);
+    expect([guessMissing.status, guessMissing.body.code]).toEqual([404, 'CARD_NOT_FOUND']);
 
     await app.projectionsCaughtUp();
     const mine = await app.as(huadong, 'GET', '/storage-cards');

@@ -13,6 +13,7 @@ import {
 } from '@dw/platform';
 import { ListWorkOrdersQueryDto } from './list-work-orders.query.dto';
 import { WorkOrderItemResponseDto } from './list-work-orders.response.dto';
+import { StorageCards } from '../../../storage-card/storage-cards';
 
 interface WorkOrderRow {
   order_id: string;
@@ -42,6 +43,7 @@ export class ListWorkOrdersHttpController {
   constructor(
     @Inject(Database) private readonly db: Database,
     private readonly cursors: CursorCodec,
+    private readonly cards: StorageCards,
   ) {}
 
   @Get()
@@ -49,9 +51,10 @@ export class ListWorkOrdersHttpController {
   async list(@Query() query: ListWorkOrdersQueryDto, @CurrentPrincipal() principal: Principal) {
     const party = listScopeOf(principal);
     if (query.owner !== undefined && party !== null) {
-      // A depositor naming a card: it must be its own; another's answers as an unknown card does.
-      const { rows } = await this.db.query<{ owner_party: string }>(`SELECT owner_party FROM work_orders WHERE owner = $1 LIMIT 1`, [query.owner]);
-      assertOwnParty(principal, rows[0]?.owner_party ?? '', () => unknownCardFilter(query.owner ?? ''));
+      // A depositor naming a card: it must be its own (as the receipt service published it, orders
+      // on it or not); another's answers as an unknown card does.
+      const card = await this.cards.get(query.owner);
+      assertOwnParty(principal, card.status === 'unknown' ? '' : card.party, () => unknownCardFilter(query.owner ?? ''));
     }
     const range = shanghaiDateRange(query.from, query.to);
     const before = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'work-orders').p : null;
