@@ -138,6 +138,8 @@ class Release implements fc.AsyncCommand<Model, Real> {
   toString = () => `release(${this.target})`;
 }
 
+const SEED = Number(process.env.TITLE_MODEL_SEED ?? 20261207);
+
 class Split implements fc.AsyncCommand<Model, Real> {
   constructor(readonly target: number) {}
   check = (model: Model) => model.receipts.length > 0;
@@ -292,7 +294,9 @@ describe('receipt title, model-based, on the real handlers and PostgreSQL', () =
         }
       }),
       // Every run is real I/O, and a failing sequence is printed as it ran (no shrinking through the database).
-      { numRuns: 15, endOnFailure: true },
+      // A fixed seed (TITLE_MODEL_SEED to try others) keeps the coverage check below (every kind of
+      // step succeeded somewhere) a fact about these 15 sequences, not a matter of luck.
+      { numRuns: 15, endOnFailure: true, seed: SEED },
     );
     // Every kind of step succeeded somewhere, and was refused somewhere, over the runs.
     for (const kind of ['apply', 'transfer', 'pledge', 'release', 'split', 'merge', 'cancel']) {
