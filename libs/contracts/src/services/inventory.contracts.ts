@@ -1,5 +1,6 @@
 import { LotWeightToleranceExceededSchema } from '../gen/dw/inventory/v1/lot_alarm_pb';
 import { LotBecameAvailableSchema } from '../gen/dw/inventory/v1/lot_pb';
+import { LotShippedOutSchema, PiecesShippedOutSchema } from '../gen/dw/inventory/v1/outbound_pb';
 import { OperationRefusedSchema, WorkOrderStepPerformedSchema } from '../gen/dw/inventory/v1/operation_pb';
 import { defineTopic, type TopicSpec } from '../topics';
 
@@ -15,9 +16,9 @@ export const inventoryLotTopic: TopicSpec = defineTopic({
   partitions: 6,
   retentionMs: 30 * DAY_MS,
   cleanupPolicy: 'delete',
-  description: 'Lot lifecycle facts of the inventory service (inbound completion, weight tolerance alarms), key = lot id.',
+  description: 'Lot lifecycle facts of the inventory service (inbound completion, weight tolerance alarms, load-outs), key = lot id.',
   ownerService: 'inventory',
-  eventTypes: [LotBecameAvailableSchema.typeName, LotWeightToleranceExceededSchema.typeName],
+  eventTypes: [LotBecameAvailableSchema.typeName, LotWeightToleranceExceededSchema.typeName, PiecesShippedOutSchema.typeName, LotShippedOutSchema.typeName],
 });
 
 /**
@@ -38,6 +39,8 @@ export const inventoryOperationTopic: TopicSpec = defineTopic({
 export const inventoryEventSchemas = [
   LotBecameAvailableSchema,
   LotWeightToleranceExceededSchema,
+  PiecesShippedOutSchema,
+  LotShippedOutSchema,
   WorkOrderStepPerformedSchema,
   OperationRefusedSchema,
 ] as const;

@@ -1,5 +1,5 @@
 import { TransferMismatchAlarmRaisedSchema } from '../gen/dw/receipt/v1/alarm_pb';
-import { OutboundEntitlementGrantedSchema } from '../gen/dw/receipt/v1/entitlement_pb';
+import { OutboundEntitlementExhaustedSchema, OutboundEntitlementGrantedSchema } from '../gen/dw/receipt/v1/entitlement_pb';
 import {
   ReceiptIssuanceAppliedSchema,
   ReceiptIssuanceApprovedSchema,
@@ -34,9 +34,10 @@ export const receiptEntitlementTopic: TopicSpec = defineTopic({
   partitions: 3,
   retentionMs: 30 * DAY_MS,
   cleanupPolicy: 'delete',
-  description: 'OutboundEntitlementGranted: a cancelled receipt released its lots to the holder, key = entitlement id.',
+  description:
+    'OutboundEntitlementGranted (a cancelled receipt released its lots to the holder) and OutboundEntitlementExhausted (every lot shipped out), key = entitlement id.',
   ownerService: 'receipt',
-  eventTypes: [OutboundEntitlementGrantedSchema.typeName],
+  eventTypes: [OutboundEntitlementGrantedSchema.typeName, OutboundEntitlementExhaustedSchema.typeName],
 });
 
 const receiptLifecycleSchemas = [
@@ -113,6 +114,7 @@ export const receiptAlarmTopic: TopicSpec = defineTopic({
 
 export const receiptEventSchemas = [
   OutboundEntitlementGrantedSchema,
+  OutboundEntitlementExhaustedSchema,
   ...receiptLifecycleSchemas,
   ...storageCardSchemas,
   ...issuanceSchemas,

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dw/receipt/v1/entitlement.proto.
  */
 export const file_dw_receipt_v1_entitlement: GenFile = /*@__PURE__*/
-  fileDesc("Ch9kdy9yZWNlaXB0L3YxL2VudGl0bGVtZW50LnByb3RvEg1kdy5yZWNlaXB0LnYxIlAKC0VudGl0bGVkTG90Eg4KBmxvdF9pZBgBIAEoCRIOCgZwaWVjZXMYAiABKAUSIQoDbmV0GAMgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodCK8AwoaT3V0Ym91bmRFbnRpdGxlbWVudEdyYW50ZWQSFgoOZW50aXRsZW1lbnRfaWQYASABKAkSFgoOcmVjZWlwdF9udW1iZXIYAiABKAkSEQoJd2FyZWhvdXNlGAMgASgJEhsKE2hvbGRlcl9zdG9yYWdlX2NhcmQYBCABKAkSFwoPaG9sZGVyX3BhcnR5X2lkGAUgASgJEhMKC2hvbGRlcl9uYW1lGAYgASgJEhYKDmNvbW1vZGl0eV9jb2RlGAcgASgJEg0KBWJyYW5kGAggASgJEg0KBWdyYWRlGAkgASgJEigKBGxvdHMYCiADKAsyGi5kdy5yZWNlaXB0LnYxLkVudGl0bGVkTG90EiMKBXRvdGFsGAsgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIyCgdwdXJwb3NlGAwgASgOMiEuZHcucmVjZWlwdC52MS5FbnRpdGxlbWVudFB1cnBvc2USJwoKZ3JhbnRlZF9ieRgNIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIuCgpncmFudGVkX2F0GA4gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCqCAQoSRW50aXRsZW1lbnRQdXJwb3NlEiMKH0VOVElUTEVNRU5UX1BVUlBPU0VfVU5TUEVDSUZJRUQQABIeChpFTlRJVExFTUVOVF9QVVJQT1NFX1BJQ0tVUBABEicKI0VOVElUTEVNRU5UX1BVUlBPU0VfU1BPVF9DT05WRVJTSU9OEAJiBnByb3RvMw", [file_dw_common_v1_actor, file_dw_common_v1_weight, file_google_protobuf_timestamp]);
+  fileDesc("Ch9kdy9yZWNlaXB0L3YxL2VudGl0bGVtZW50LnByb3RvEg1kdy5yZWNlaXB0LnYxIlAKC0VudGl0bGVkTG90Eg4KBmxvdF9pZBgBIAEoCRIOCgZwaWVjZXMYAiABKAUSIQoDbmV0GAMgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodCK8AwoaT3V0Ym91bmRFbnRpdGxlbWVudEdyYW50ZWQSFgoOZW50aXRsZW1lbnRfaWQYASABKAkSFgoOcmVjZWlwdF9udW1iZXIYAiABKAkSEQoJd2FyZWhvdXNlGAMgASgJEhsKE2hvbGRlcl9zdG9yYWdlX2NhcmQYBCABKAkSFwoPaG9sZGVyX3BhcnR5X2lkGAUgASgJEhMKC2hvbGRlcl9uYW1lGAYgASgJEhYKDmNvbW1vZGl0eV9jb2RlGAcgASgJEg0KBWJyYW5kGAggASgJEg0KBWdyYWRlGAkgASgJEigKBGxvdHMYCiADKAsyGi5kdy5yZWNlaXB0LnYxLkVudGl0bGVkTG90EiMKBXRvdGFsGAsgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIyCgdwdXJwb3NlGAwgASgOMiEuZHcucmVjZWlwdC52MS5FbnRpdGxlbWVudFB1cnBvc2USJwoKZ3JhbnRlZF9ieRgNIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIuCgpncmFudGVkX2F0GA4gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKVAgocT3V0Ym91bmRFbnRpdGxlbWVudEV4aGF1c3RlZBIWCg5lbnRpdGxlbWVudF9pZBgBIAEoCRIWCg5yZWNlaXB0X251bWJlchgCIAEoCRIbChNob2xkZXJfc3RvcmFnZV9jYXJkGAMgASgJEiUKB2dyYW50ZWQYBCABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EiUKB3NoaXBwZWQYBSABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EigKCm92ZXJfc2hvcnQYBiABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EjAKDGV4aGF1c3RlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAqggEKEkVudGl0bGVtZW50UHVycG9zZRIjCh9FTlRJVExFTUVOVF9QVVJQT1NFX1VOU1BFQ0lGSUVEEAASHgoaRU5USVRMRU1FTlRfUFVSUE9TRV9QSUNLVVAQARInCiNFTlRJVExFTUVOVF9QVVJQT1NFX1NQT1RfQ09OVkVSU0lPThACYgZwcm90bzM", [file_dw_common_v1_actor, file_dw_common_v1_weight, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message dw.receipt.v1.EntitledLot
@@ -130,6 +130,60 @@ export type OutboundEntitlementGranted = Message<"dw.receipt.v1.OutboundEntitlem
  */
 export const OutboundEntitlementGrantedSchema: GenMessage<OutboundEntitlementGranted> = /*@__PURE__*/
   messageDesc(file_dw_receipt_v1_entitlement, 1);
+
+/**
+ * Every lot of the entitlement has left the warehouse (inventory's LotShippedOut): the
+ * entitlement is exhausted and closed; the order service completes its outbound order.
+ *
+ * @generated from message dw.receipt.v1.OutboundEntitlementExhausted
+ */
+export type OutboundEntitlementExhausted = Message<"dw.receipt.v1.OutboundEntitlementExhausted"> & {
+  /**
+   * @generated from field: string entitlement_id = 1;
+   */
+  entitlementId: string;
+
+  /**
+   * @generated from field: string receipt_number = 2;
+   */
+  receiptNumber: string;
+
+  /**
+   * @generated from field: string holder_storage_card = 3;
+   */
+  holderStorageCard: string;
+
+  /**
+   * What the entitlement granted and what the scale weighed out over all load-outs.
+   *
+   * @generated from field: dw.common.v1.Weight granted = 4;
+   */
+  granted?: Weight | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.Weight shipped = 5;
+   */
+  shipped?: Weight | undefined;
+
+  /**
+   * shipped - granted: positive over, negative short.
+   *
+   * @generated from field: dw.common.v1.Weight over_short = 6;
+   */
+  overShort?: Weight | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp exhausted_at = 7;
+   */
+  exhaustedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.receipt.v1.OutboundEntitlementExhausted.
+ * Use `create(OutboundEntitlementExhaustedSchema)` to create a new message.
+ */
+export const OutboundEntitlementExhaustedSchema: GenMessage<OutboundEntitlementExhausted> = /*@__PURE__*/
+  messageDesc(file_dw_receipt_v1_entitlement, 2);
 
 /**
  * @generated from enum dw.receipt.v1.EntitlementPurpose
