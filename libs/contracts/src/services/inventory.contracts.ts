@@ -1,6 +1,7 @@
 import { LotWeightToleranceExceededSchema } from '../gen/dw/inventory/v1/lot_alarm_pb';
 import { LotBecameAvailableSchema } from '../gen/dw/inventory/v1/lot_pb';
 import { LotShippedOutSchema, PiecesShippedOutSchema } from '../gen/dw/inventory/v1/outbound_pb';
+import { StockHoldPlacedSchema, StockHoldReleasedSchema } from '../gen/dw/inventory/v1/stock_hold_pb';
 import { OperationRefusedSchema, WorkOrderStepPerformedSchema } from '../gen/dw/inventory/v1/operation_pb';
 import { defineTopic, type TopicSpec } from '../topics';
 
@@ -16,9 +17,16 @@ export const inventoryLotTopic: TopicSpec = defineTopic({
   partitions: 6,
   retentionMs: 30 * DAY_MS,
   cleanupPolicy: 'delete',
-  description: 'Lot lifecycle facts of the inventory service (inbound completion, weight tolerance alarms, load-outs), key = lot id.',
+  description: 'Lot lifecycle facts of the inventory service (inbound completion, weight tolerance alarms, stock holds, load-outs), key = lot id.',
   ownerService: 'inventory',
-  eventTypes: [LotBecameAvailableSchema.typeName, LotWeightToleranceExceededSchema.typeName, PiecesShippedOutSchema.typeName, LotShippedOutSchema.typeName],
+  eventTypes: [
+    LotBecameAvailableSchema.typeName,
+    LotWeightToleranceExceededSchema.typeName,
+    StockHoldPlacedSchema.typeName,
+    StockHoldReleasedSchema.typeName,
+    PiecesShippedOutSchema.typeName,
+    LotShippedOutSchema.typeName,
+  ],
 });
 
 /**
@@ -39,6 +47,8 @@ export const inventoryOperationTopic: TopicSpec = defineTopic({
 export const inventoryEventSchemas = [
   LotBecameAvailableSchema,
   LotWeightToleranceExceededSchema,
+  StockHoldPlacedSchema,
+  StockHoldReleasedSchema,
   PiecesShippedOutSchema,
   LotShippedOutSchema,
   WorkOrderStepPerformedSchema,
