@@ -60,14 +60,14 @@ describe('load-out note', () => {
     expect(text.startsWith('%PDF-1.4\n')).toBe(true);
     expect(xrefMatches(pdf)).toBe(true);
     for (const barcode of ['RB20-000000', 'RB20-000001', 'RB20-000002']) expect(text).toContain(barcode);
-    expect(text).toContain('/BaseFont /Helvetica');
-    // The plate 沪A12345: 沪 is U+6CAA, which Helvetica cannot show, so it is written as its code point.
+    expect(text).toContain('/BaseFont /Courier');
+    // The plate 沪A12345: 沪 is U+6CAA, which Courier cannot show, so it is written as its code point.
     expect(text).toContain('Vehicle:       <U+6CAA>A12345');
     expect(text).toContain('over/short \\(net - book\\) +20 kg');
   });
 
   it('runs onto further pages when the pieces do not fit on one', () => {
-    // An A4 page holds floor((842 − 2 × 50) / 14) = 53 lines; 14 header lines + 1 lot line +
+    // An A4 page holds floor((842 − 2 × 50) / 12) = 61 lines; 14 header lines + 1 lot line +
     // 120 piece lines + 1 blank + 1 total = 137 lines → 3 pages.
     const { pdf } = loadOutNoteOf(facts(120));
     const text = pdf.toString('latin1');

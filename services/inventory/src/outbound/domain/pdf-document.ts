@@ -1,10 +1,10 @@
 /**
- * A small PDF 1.4 writer for text documents: A4 pages of lines in the standard Helvetica font
- * (one of the 14 fonts every PDF reader has, so nothing is embedded), WinAnsi encoding. It is
+ * A small PDF 1.4 writer for text documents: A4 pages of lines in the standard Courier font
+ * (one of the 14 fonts every PDF reader has, so nothing is embedded; fixed width, so columns line up), WinAnsi encoding. It is
  * deterministic: the same lines and date always give the same bytes, so a document's SHA-256
  * can be recorded when it is issued and checked by anyone who downloads it again.
  *
- * Helvetica has no CJK glyphs: a character outside printable ASCII is written as its code point
+ * Courier has no CJK glyphs: a character outside printable ASCII is written as its code point
  * in angle brackets (沪 → <U+6CAA>), so nothing of the source text is lost or guessed.
  */
 export interface PdfText {
@@ -14,10 +14,10 @@ export interface PdfText {
   readonly lines: readonly string[];
 }
 
-const PAGE = { width: 595, height: 842, margin: 50, fontSize: 10, leading: 14 } as const;
+const PAGE = { width: 595, height: 842, margin: 50, fontSize: 9, leading: 12 } as const;
 const LINES_PER_PAGE = Math.floor((PAGE.height - 2 * PAGE.margin) / PAGE.leading);
 
-/** The line as Helvetica can show it: printable ASCII kept, anything else as <U+XXXX>. */
+/** The line as Courier can show it: printable ASCII kept, anything else as <U+XXXX>. */
 export function pdfSafeText(text: string): string {
   let safe = '';
   for (const char of text) {
@@ -44,7 +44,7 @@ export function renderPdf(document: PdfText): Buffer {
   const pageIds = pages.map((_, i) => 5 + 2 * i);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>';
   objects[4] = `<< /Title ${literal(document.title)} /Producer (dw inventory) /CreationDate (${pdfDate(document.createdAt)}) >>`;
   pages.forEach((lines, i) => {
     const top = PAGE.height - PAGE.margin - PAGE.fontSize;
