@@ -14,6 +14,7 @@ import { stockDecider } from '../stock/domain/stock.decider';
 import { StockCommandHandler } from '../stock/stock.command-handler';
 import type { OutboundCommand, PieceOnRecord } from './domain/outbound.commands';
 import { outboundDecider, outboundUnderway } from './domain/outbound.decider';
+import { shippedPieceDecider } from './domain/shipped-piece.decider';
 import type { LoadedOut } from './domain/outbound.events';
 import type { Outbound, OutboundState } from './domain/outbound.state';
 import { outboundOutbox } from './integration/outbound-events.mapper';
@@ -90,6 +91,19 @@ export class OutboundCommandHandler {
       const loaded = handled.appended!.events.find((event) => event.type === 'LoadedOut')!.data as LoadedOut['data'];
       // rule INV-SHIP-UNHELD-ONLY: the stock book refuses to ship goods held for someone.
       for (const lot of loaded.lots) {
+        for (const { barcode } of lot.pieces) {
+          const piece = streams.shippedPiece(outbound.warehouse, barcode);
+          await handleCommandIn(tx, {
+            streamId: piece.id,
+            streamType: piece.type,
+            decider: shippedPieceDecider,
+            command: {
+              type: 'ShipPiece',
+              data: { barcode, warehouse: outbound.warehouse, lotId: lot.lotId, orderId, loadNo: loaded.loadNo, actor: acting.actor, at: acting.at },
+            },
+            metadata: acting.metadata,
+          });
+        }
         await this.stock.decideIn(
           tx,
           lot.lotId,
@@ -145,7 +159,15 @@ export class OutboundCommandHandler {
     const { state: lot } = await loadAggregate(tx, streams.lot(claim.lotId).id, lotDecider);
     const piece = lot.status === 'none' ? undefined : lot.pieces.find((candidate) => candidate.barcode === barcode);
     if (lot.status === 'none' || !piece) return null;
-    return { lotId: lot.lotId, warehouse: lot.warehouse, owner: lot.owner, lotInStore: lot.status === 'available', bookKg: piece.netKg ?? 0 };
+    const { state: left } = await loadAggregate(tx, streams.shippedPiece(warehouse, barcode).id, shippedPieceDecider);
+    return {
+      lotId: lot.lotId,
+      warehouse: lot.warehouse,
+      owner: lot.owner,
+      lotInStore: lot.status === 'available',
+      bookKg: piece.netKg ?? 0,
+      shipped: left.status === 'shipped' ? { orderId: left.orderId, loadNo: left.loadNo } : null,
+    };
   }
 
   /** Opens the order's outbound record with what the order says: its entitlement and whether its weigh step needs a scale. */

@@ -45,6 +45,8 @@ export interface PieceOnRecord {
   readonly lotInStore: boolean;
   /** The piece's weight when it came in (the book weight). */
   readonly bookKg: number;
+  /** The load-out it already left in, under whichever order. */
+  readonly shipped: { readonly orderId: string; readonly loadNo: number } | null;
 }
 
 export type PickPiece = Command<'PickPiece', Stamped & { readonly barcode: string; readonly piece: PieceOnRecord | null }>;

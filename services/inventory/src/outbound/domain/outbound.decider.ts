@@ -93,6 +93,12 @@ function pick(command: PickPiece, outbound: Outbound): OutboundEvent[] {
     // With no entitlement, the order ships its storage card's own goods.
     throw notEntitled('other_owner');
   }
+  if (piece.shipped) {
+    throw refuse.conflict('PIECE_ALREADY_SHIPPED', `piece ${barcode} left in load ${piece.shipped.loadNo} of order ${piece.shipped.orderId}`, {
+      barcode,
+      ...piece.shipped,
+    });
+  }
   if (!piece.lotInStore)
     throw refuse.conflict('PIECE_NOT_IN_STORE', `lot ${piece.lotId} of piece ${barcode} is not in store`, {
       barcode,

@@ -5,6 +5,7 @@ import { netByBook } from './load-out-weights';
 import type { Entitlement, OutboundCommand, PieceOnRecord } from './outbound.commands';
 import { outboundDecider } from './outbound.decider';
 import type { LoadedOut, OutboundEvent } from './outbound.events';
+import { shippedPieceDecider, type ShipPiece } from './shipped-piece.decider';
 
 const spec = deciderSpec(outboundDecider);
 const day1 = '2025-03-10T02:00:00Z';
@@ -36,10 +37,10 @@ const opened = (withEntitlement: Entitlement | null = entitlement, scaleReadingR
 });
 /** Book (inbound) weights: A 2,000 kg and B 2,010 kg of lot-1, C 1,990 kg of lot-2. */
 const onRecord: Record<string, PieceOnRecord> = {
-  A: { lotId: 'lot-1', warehouse: 'WH-SH-01', owner: 'SC-0001', lotInStore: true, bookKg: 2_000 },
-  B: { lotId: 'lot-1', warehouse: 'WH-SH-01', owner: 'SC-0001', lotInStore: true, bookKg: 2_010 },
-  C: { lotId: 'lot-2', warehouse: 'WH-SH-01', owner: 'SC-0001', lotInStore: true, bookKg: 1_990 },
-  X: { lotId: 'lot-9', warehouse: 'WH-SH-01', owner: 'SC-0001', lotInStore: true, bookKg: 1_500 },
+  A: { lotId: 'lot-1', warehouse: 'WH-SH-01', owner: 'SC-0001', lotInStore: true, bookKg: 2_000, shipped: null },
+  B: { lotId: 'lot-1', warehouse: 'WH-SH-01', owner: 'SC-0001', lotInStore: true, bookKg: 2_010, shipped: null },
+  C: { lotId: 'lot-2', warehouse: 'WH-SH-01', owner: 'SC-0001', lotInStore: true, bookKg: 1_990, shipped: null },
+  X: { lotId: 'lot-9', warehouse: 'WH-SH-01', owner: 'SC-0001', lotInStore: true, bookKg: 1_500, shipped: null },
 };
 const pick = (barcode: string, piece: PieceOnRecord | null = onRecord[barcode] ?? null, actor = 'operator-12', at = day1): OutboundCommand => ({
   type: 'PickPiece',
@@ -96,6 +97,27 @@ describe('outbound decider: picking', () => {
       .thenRefusedWith('PIECE_ALREADY_PICKED', { barcode: 'A', pickedBy: 'operator-12' });
     const afterLoad1 = weighed(weighed([opened(), picked('A')], weigh(reading(['A'], 17_000, 15_000))), loadOut({ 'lot-1': 2 }));
     spec.given(afterLoad1).when(pick('A')).thenRefusedWith('PIECE_ALREADY_SHIPPED', { barcode: 'A', loadNo: 1 });
+    // Shipped under another order: the piece's own record says so.
+    spec
+      .given([opened(null)])
+      .when(pick('X', { ...onRecord.X!, shipped: { orderId: 'out-other', loadNo: 2 } }))
+      .thenRefusedWith('PIECE_ALREADY_SHIPPED', { barcode: 'X', orderId: 'out-other', loadNo: 2 });
+  });
+
+  it('ships a piece once, whichever order ships it', () => {
+    const ship = (orderId: string): ShipPiece => ({
+      type: 'ShipPiece',
+      data: { barcode: 'A', warehouse: 'WH-SH-01', lotId: 'lot-1', orderId, loadNo: 1, actor: 'operator-12', at: day1 },
+    });
+    const pieceSpec = deciderSpec(shippedPieceDecider);
+    pieceSpec
+      .given([])
+      .when(ship(ORDER))
+      .then([{ type: 'PieceShipped', data: ship(ORDER).data }]);
+    pieceSpec
+      .given([{ type: 'PieceShipped', data: ship(ORDER).data }])
+      .when(ship('out-other'))
+      .thenRefusedWith('PIECE_ALREADY_SHIPPED', { orderId: ORDER, loadNo: 1 });
   });
 
   it('refuses a piece not in store: an unknown barcode, one of another warehouse, one whose lot is not received', () => {
