@@ -444,6 +444,22 @@ describe('an entitlement carried out in two loads on two days', () => {
     expect(await stockOf(lotB)).toMatchObject({ onHand: { pieces: 1, kg: 1_500 } });
   });
 
+  it('shows the holder the order’s load-outs with their notes; another depositor gets 404', async () => {
+    expect(await as(holder, 'GET', `/outbound-orders/${ORDER}`)).toMatchObject({
+      status: 200,
+      body: {
+        status: 'finished',
+        entitlement: { entitlementId: 'ENT-WR-0001', lots: [{ lotId: lotA, pieces: 3, shippedPieces: 3 }] },
+        picked: [],
+        loads: [
+          { loadNo: 1, noteSha256: day1.body.noteSha256, vehicle: '沪A12345', barcodes: ['A1', 'A2'], shippedOn: '2025-03-10', shippedBy: 'operator-12' },
+          { loadNo: 2, noteSha256: day2.body.noteSha256, vehicle: '苏B67890', barcodes: ['A3'], shippedOn: '2025-03-11' },
+        ],
+      },
+    });
+    expect(await as(otherDepositor, 'GET', `/outbound-orders/${ORDER}`)).toMatchObject({ status: 404, body: { code: 'OUTBOUND_NOT_FOUND' } });
+  });
+
   it('lets the holder download each load-out note, its SHA-256 matching the one on Kafka; another depositor gets 404', async () => {
     for (const [loadNo, answer] of [
       [1, day1],

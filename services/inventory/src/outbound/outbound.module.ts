@@ -5,6 +5,7 @@ import { PickPieceHttpController } from './commands/pick-piece/pick-piece.http.c
 import { RecordLoadManualWeighingHttpController, RecordLoadScaleReadingHttpController } from './commands/weigh-load/weigh-load.http.controller';
 import { OutboundCommandHandler } from './outbound.command-handler';
 import { LoadOutNoteHttpController } from './queries/load-out-note/load-out-note.http.controller';
+import { OutboundOrderHttpController } from './queries/outbound-order/outbound-order.http.controller';
 
 /** Goods leaving under outbound orders: picking by barcode, load-out weighing on a signed scale, load-out and its note (出库单). */
 @Module({
@@ -14,6 +15,7 @@ import { LoadOutNoteHttpController } from './queries/load-out-note/load-out-note
     RecordLoadScaleReadingHttpController,
     RecordLoadManualWeighingHttpController,
     LoadOutHttpController,
+    OutboundOrderHttpController,
     LoadOutNoteHttpController,
   ],
   providers: [OutboundCommandHandler],
