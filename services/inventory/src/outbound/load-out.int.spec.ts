@@ -386,7 +386,11 @@ describe('an entitlement carried out in two loads on two days', () => {
     ).toMatchObject({ status: 201, body: { loadNo: 2, bookKg: 1_990, netKg: 1_982, overShortKg: -8 } });
     day2 = await as(operator, 'POST', `/outbound-orders/${ORDER}/load-outs`, {});
     expect(day2).toMatchObject({ status: 201, body: { loadNo: 2, overShortKg: -8, finished: true, lots: [{ lotId: lotA, lastPieces: true }] } });
-    expect(await as(operator, 'POST', `/outbound-orders/${ORDER}/picks`, { barcode: 'B1' })).toMatchObject({ status: 409 });
+    // Nothing more leaves under a finished order.
+    expect(await as(operator, 'POST', `/outbound-orders/${ORDER}/picks`, { barcode: 'A1' })).toMatchObject({
+      status: 409,
+      body: { code: 'OUTBOUND_FINISHED' },
+    });
   });
 
   it('publishes PiecesShippedOut per load-out and LotShippedOut with the lot’s totals, and reports pick, weigh and load once', async () => {
