@@ -1,5 +1,5 @@
 import { handleCommand, WrongExpectedVersionError, type EventMetadata } from '@dw/event-store';
-import { type Command, type Decider, type DomainEvent, refuse, unhandledCommand } from '@dw/kernel';
+import { type Command, type Decider, type DomainEvent, refuse } from '@dw/kernel';
 import { InMemoryEventStore } from './in-memory-event-store';
 
 const metadata: EventMetadata = { actor: { subject: 'clerk-1', role: 'clerk' }, correlationId: 'c-1' };
@@ -12,13 +12,8 @@ const counter: Decider<Add, number, Added> = {
   initialState: () => 0,
   evolve: (total, event) => total + event.data.n,
   decide: (command, total) => {
-    switch (command.type) {
-      case 'Add':
-        if (total + command.data.n > 10) throw refuse.conflict('OVER_TEN', 'the counter stops at 10');
-        return [{ type: 'Added', data: { n: command.data.n } }];
-      default:
-        return unhandledCommand(command);
-    }
+    if (total + command.data.n > 10) throw refuse.conflict('OVER_TEN', 'the counter stops at 10');
+    return [{ type: 'Added', data: { n: command.data.n } }];
   },
 };
 
