@@ -23,10 +23,12 @@ import {
   topicName,
 } from '@dw/contracts';
 import { ManualClock } from '@dw/kernel';
+import { ProjectionRebuilder } from '@dw/projections';
 import { TopicRecorder, testMessageBus, waitFor } from '@dw/testing';
 import type { OrderAuthorityEvent } from '../authority/domain/order-authority.events';
 import { placed } from '../lot/domain/lot.test-fixtures';
 import { streams } from '../shared/inventory.streams';
+import { stockProjection } from '../stock/projections/stock.projection';
 import { StockCommandHandler } from '../stock/stock.command-handler';
 import { InventoryTestApp, type Person } from '../testing/inventory-test-app.spec-helper';
 
@@ -303,5 +305,22 @@ describe('inventory follows the receipt registry (PostgreSQL, Kafka)', () => {
         quantity: { pieces: 1, kg: 2_000 },
       }),
     ]);
+  });
+
+  it('rebuilds the stock views from inventory’s own log into the same titles, owners and encumbrances', async () => {
+    // The last write above (the reservation) is in the stock view, so the live tables are current.
+    const built = await new ProjectionRebuilder(app.owner, { clock, appRole: `${app.schema}_app` }).build(stockProjection);
+    try {
+      for (const table of ['lot_titles', 'lot_encumbrances', 'storage_cards', 'lots', 'stock_lots', 'stock_pieces'] as const) {
+        const shadow = built.tables[table]!;
+        const { rows } = await app.owner.query<{ live: string; differing: string }>(
+          `SELECT (SELECT count(*) FROM ${table}) AS live,
+                  (SELECT count(*) FROM ((TABLE ${table} EXCEPT TABLE ${shadow}) UNION ALL (TABLE ${shadow} EXCEPT TABLE ${table})) d) AS differing`,
+        );
+        expect({ table, live: Number(rows[0]!.live) > 0, differing: Number(rows[0]!.differing) }).toEqual({ table, live: true, differing: 0 });
+      }
+    } finally {
+      for (const shadow of Object.values(built.tables)) await app.owner.query(`DROP TABLE IF EXISTS ${shadow}`);
+    }
   });
 });

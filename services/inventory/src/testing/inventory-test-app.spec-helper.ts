@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { deadLetterTopicName, EventRegistry, receiptEventSchemas, topicName, type TopicSpec } from '@dw/contracts';
-import { Database, dropServiceDatabase, EventStore } from '@dw/event-store';
+import { Pool } from 'pg';
+import { Database, dropServiceDatabase, EventStore, ownerRole } from '@dw/event-store';
 import { ManualClock } from '@dw/kernel';
 import { JsonLogger } from '@dw/observability';
 import {
@@ -50,6 +51,8 @@ export class InventoryTestApp {
     readonly schema: string,
     readonly prefix: string,
     readonly clock: ManualClock,
+    /** As the schema owner, who may create tables (a rebuild's shadow tables). */
+    readonly owner: Database,
     private readonly keys: ReturnType<typeof createDevKeySet>,
   ) {}
 
@@ -85,7 +88,8 @@ export class InventoryTestApp {
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-    return new InventoryTestApp(app, `http://127.0.0.1:${port}`, schema, prefix, clock, keys);
+    const ownerPool = new Pool({ connectionString: admin, user: ownerRole(schema), options: `-c search_path=${schema}`, max: 2 });
+    return new InventoryTestApp(app, `http://127.0.0.1:${port}`, schema, prefix, clock, new Database(ownerPool, schema), keys);
   }
 
   get store(): EventStore {
@@ -142,6 +146,7 @@ export class InventoryTestApp {
 
   async close(): Promise<void> {
     await this.app.close();
+    await this.owner.pool.end();
     await dropServiceDatabase(databaseUrl(), this.schema);
     const bus = testMessageBus();
     const admin = await bus.admin();
