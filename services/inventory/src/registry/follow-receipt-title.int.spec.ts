@@ -27,6 +27,7 @@ import { ProjectionRebuilder } from '@dw/projections';
 import { TopicRecorder, testMessageBus, waitFor } from '@dw/testing';
 import type { OrderAuthorityEvent } from '../authority/domain/order-authority.events';
 import { placed } from '../lot/domain/lot.test-fixtures';
+import { ownerOfLot } from './lot-owner';
 import { streams } from '../shared/inventory.streams';
 import { stockProjection } from '../stock/projections/stock.projection';
 import { StockCommandHandler } from '../stock/stock.command-handler';
@@ -157,6 +158,8 @@ describe('inventory follows the receipt registry (PostgreSQL, Kafka)', () => {
     expect((await app.as(buyerDepositor, 'GET', `/lots/${LOT}`)).body).toMatchObject({ lotId: LOT, owner: 'SC-0002' });
     expect((await app.as(sellerDepositor, 'GET', '/stock')).body.items).toEqual([]);
     expect((await app.as(sellerDepositor, 'GET', `/lots/${LOT}`)).status).toBe(404);
+    // Floor operations (a move) are authorised for the owner the title names, read from the log.
+    expect(await app.store.transaction((tx) => ownerOfLot(tx, LOT))).toBe('SC-0002');
 
     // Both messages went through the inbox (each its own id); the title decider noted the transfer once.
     await waitFor(async () => (await app.db.query(`SELECT 1 FROM inbox`)).rowCount === 3, {
