@@ -5,6 +5,7 @@ import { CommodityModule } from './commodity/commodity.module';
 import { LocationModule } from './location/location.module';
 import { LotModule } from './lot/lot.module';
 import { OperationModule } from './operation/operation.module';
+import { RegistryModule } from './registry/registry.module';
 import { StockModule } from './stock/stock.module';
 import { StocktakeModule } from './stocktake/stocktake.module';
 import { inventoryServiceDefinition } from './inventory.service-definition';
@@ -20,6 +21,7 @@ import { inventoryServiceDefinition } from './inventory.service-definition';
     StockModule,
     StocktakeModule,
     AuthorityModule,
+    RegistryModule,
   ],
 })
 export class AppModule {}
