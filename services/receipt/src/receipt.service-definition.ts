@@ -1,6 +1,7 @@
 import {
   inventoryLotTopic,
   LotBecameAvailableSchema,
+  LotShippedOutSchema,
   receiptAlarmTopic,
   receiptEntitlementTopic,
   receiptEventSchemas,
@@ -33,5 +34,5 @@ export const receiptServiceDefinition: ServiceDefinition = {
   ],
   producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic],
   consumedTopics: [inventoryLotTopic],
-  eventSchemas: [...receiptEventSchemas, LotBecameAvailableSchema],
+  eventSchemas: [...receiptEventSchemas, LotBecameAvailableSchema, LotShippedOutSchema],
 };

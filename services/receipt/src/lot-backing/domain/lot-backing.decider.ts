@@ -1,6 +1,7 @@
 import { Decider, refuse, requireText, requireInstant, unhandledCommand } from '@dw/kernel';
 import { requireRole } from '../../common/domain/actor';
-import { LotBackingCommand } from './lot-backing.commands';
+import { assertWeightKg } from '../../common/domain/weight-kg';
+import { LotBackingCommand, RecordLotShipped } from './lot-backing.commands';
 import { LotBackingEvent } from './lot-backing.events';
 import { LotFacts, assertLotFacts } from './lot-facts';
 
@@ -13,7 +14,13 @@ export type LotBackingState =
   | { readonly status: 'unregistered' }
   | { readonly status: 'available'; readonly lot: LotFacts }
   | { readonly status: 'reserved'; readonly lot: LotFacts; readonly applicationId: string }
-  | { readonly status: 'backing'; readonly lot: LotFacts; readonly receiptNumber: string };
+  | { readonly status: 'backing'; readonly lot: LotFacts; readonly receiptNumber: string }
+  /** Cancelled for a pickup: the goods wait in store for the holder's outbound order under this entitlement. */
+  | { readonly status: 'entitled'; readonly lot: LotFacts; readonly receiptNumber: string; readonly entitlementId: string }
+  /** Cancelled to spot goods: the holder's plain stock, still in store, no longer receipt goods. */
+  | { readonly status: 'spot'; readonly lot: LotFacts; readonly receiptNumber: string }
+  /** Every piece has left the warehouse: final. */
+  | { readonly status: 'shipped'; readonly lot: LotFacts; readonly entitlementId: string | null };
 
 type Registered = Exclude<LotBackingState, { status: 'unregistered' }>;
 
@@ -49,6 +56,64 @@ function requireBacking(state: Registered, receiptNumber: string): LotFacts {
   return state.lot;
 }
 
+/**
+ * Goods once under a receipt that was cancelled, and goods that have left, never back a receipt
+ * again: a new receipt over them would be a second title to goods the holder may already be
+ * taking out. Spot goods become receipt goods only through a new inbound in inventory (a new
+ * lot, inspected and made available again).
+ */
+function requireNeverCancelledOrShipped(state: Registered): void {
+  // rule RCPT-NO-TITLE-AFTER-CANCELLATION
+  const lotId = state.lot.lotId;
+  switch (state.status) {
+    case 'entitled':
+      throw refuse.conflict('LOT_UNDER_ENTITLEMENT', `lot ${lotId} is under outbound entitlement ${state.entitlementId} of card ${state.lot.ownerCard}`, {
+        lotId,
+        entitlementId: state.entitlementId,
+        ownerCard: state.lot.ownerCard,
+      });
+    case 'spot':
+      throw refuse.conflict('LOT_IS_SPOT_GOODS', `lot ${lotId} was converted to spot goods; a new receipt needs a new inbound through inventory`, {
+        lotId,
+        receiptNumber: state.receiptNumber,
+      });
+    case 'shipped':
+      throw refuse.conflict('LOT_SHIPPED_OUT', `lot ${lotId} has left the warehouse`, { lotId });
+    default:
+      return;
+  }
+}
+
+/**
+ * Inventory's LotShippedOut: the goods are gone for good. Goods a live receipt or an application
+ * holds cannot have left without a cancellation, and goods under an entitlement leave only under
+ * that entitlement: either is a fault between the services, refused for the operations team
+ * rather than recorded. A repeat changes nothing.
+ */
+function recordShipped(command: RecordLotShipped, state: Registered): LotBackingEvent[] {
+  // rule RCPT-SHIPPED-FINAL
+  const { actor, at } = command.data;
+  requireRole(actor, ['system'], 'record lots shipped out by the inventory service');
+  const lotId = state.lot.lotId;
+  const netKg = assertWeightKg(command.data.netKg, 'netKg');
+  if (state.status === 'shipped') return [];
+  if (state.status === 'reserved' || state.status === 'backing') {
+    throw refuse.conflict('LOT_HOLDS_RECEIPT_GOODS', `lot ${lotId} is ${state.status} for a receipt and cannot have shipped out`, {
+      lotId,
+      status: state.status,
+    });
+  }
+  const entitlementId = state.status === 'entitled' ? state.entitlementId : null;
+  if ((command.data.entitlementId || null) !== entitlementId) {
+    throw refuse.conflict('SHIPMENT_ENTITLEMENT_MISMATCH', `lot ${lotId} shipped under entitlement '${command.data.entitlementId}', not its own`, {
+      lotId,
+      shippedUnder: command.data.entitlementId,
+      entitlementId,
+    });
+  }
+  return [{ type: 'LotShipped', data: { lotId, entitlementId, netKg, weightKg: state.lot.weightKg, actor, at } }];
+}
+
 /** Field by field: a state read back from the log (jsonb) does not keep the key order the facts were built in. */
 const sameFacts = (a: LotFacts, b: LotFacts): boolean =>
   (Object.keys(b) as (keyof LotFacts)[]).length === Object.keys(a).length &&
@@ -70,9 +135,15 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
         return { status: 'backing', lot, receiptNumber: event.data.receiptNumber };
       case 'LotBackingReassigned':
         return { status: 'backing', lot, receiptNumber: event.data.toReceiptNumber };
-      case 'LotBackingReleased':
-        // Cancellation hands the goods to the holder: the lot is theirs now and free for a new receipt.
-        return { status: 'available', lot: { ...lot, ownerCard: event.data.entitledCard } };
+      case 'LotBackingReleased': {
+        // Cancellation hands the goods to the holder: the lot is theirs now, but never free for a
+        // new receipt (rule RCPT-NO-TITLE-AFTER-CANCELLATION).
+        const { receiptNumber, entitledCard, purpose, entitlementId } = event.data;
+        const owned = { ...lot, ownerCard: entitledCard };
+        return purpose === 'pickup' ? { status: 'entitled', lot: owned, receiptNumber, entitlementId } : { status: 'spot', lot: owned, receiptNumber };
+      }
+      case 'LotShipped':
+        return { status: 'shipped', lot, entitlementId: event.data.entitlementId };
     }
   },
 
@@ -113,6 +184,7 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
             applicationId: current.applicationId,
           });
         }
+        requireNeverCancelledOrShipped(current);
         return [{ type: 'LotReservedForIssuance', data: { lotId, applicationId, actor, at } }];
       }
       case 'ReleaseLotReservation': {
@@ -134,11 +206,14 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
       }
       case 'ReleaseLotBacking': {
         // rule RCPT-CANCEL-TO-ENTITLEMENT
-        const { receiptNumber } = command.data;
+        const { receiptNumber, purpose } = command.data;
         const entitledCard = requireText(command.data.entitledCard, 'entitledCard');
+        const entitlementId = requireText(command.data.entitlementId, 'entitlementId');
         const lot = requireBacking(current, receiptNumber);
-        return [{ type: 'LotBackingReleased', data: { lotId, receiptNumber, entitledCard, weightKg: lot.weightKg, actor, at } }];
+        return [{ type: 'LotBackingReleased', data: { lotId, receiptNumber, entitledCard, weightKg: lot.weightKg, purpose, entitlementId, actor, at } }];
       }
+      case 'RecordLotShipped':
+        return recordShipped(command, current);
       default:
         return unhandledCommand(command);
     }

@@ -2,6 +2,7 @@ import { foldEvents } from '@dw/kernel';
 import { deciderSpec, refusalOf } from '@dw/testing';
 import { Actor } from '../../common/domain/actor';
 import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
+import { CancellationPurpose } from '../../receipt/domain/receipt.events';
 import { LotBackingCommand } from './lot-backing.commands';
 import { lotBackingDecider } from './lot-backing.decider';
 import { LotBackingEvent } from './lot-backing.events';
@@ -35,6 +36,21 @@ const reserve = (applicationId: string): LotBackingCommand => ({ type: 'ReserveL
 const assign = (applicationId: string, receiptNumber = 'R-1'): LotBackingCommand => ({
   type: 'AssignLotBacking',
   data: { applicationId, receiptNumber, actor: clerk, at },
+});
+
+const holder: Actor = { subject: 'user-li', role: 'depositor', partyId: 'party-buyer' };
+const release = (purpose: CancellationPurpose): LotBackingCommand => ({
+  type: 'ReleaseLotBacking',
+  data: { receiptNumber: 'R-1', entitledCard: 'SC-0002', purpose, entitlementId: 'ENT-R-1', actor: holder, at },
+});
+const releasedFor = (purpose: CancellationPurpose): LotBackingEvent => ({
+  type: 'LotBackingReleased',
+  data: { lotId: 'LOT-1', receiptNumber: 'R-1', entitledCard: 'SC-0002', weightKg: 300_000, purpose, entitlementId: 'ENT-R-1', actor: holder, at },
+});
+const ship = (entitlementId: string, netKg: number): LotBackingCommand => ({ type: 'RecordLotShipped', data: { entitlementId, netKg, actor: system, at } });
+const shippedUnder = (entitlementId: string | null, netKg = 300_000): LotBackingEvent => ({
+  type: 'LotShipped',
+  data: { lotId: 'LOT-1', entitlementId, netKg, weightKg: 300_000, actor: system, at },
 });
 
 const spec = deciderSpec(lotBackingDecider);
@@ -132,24 +148,98 @@ describe('lot backing decider', () => {
       spec.given([registered, reserved, assigned]).when(reassign('R-9')).thenRefusedWith('LOT_NOT_BACKING_RECEIPT');
     });
 
-    it('is released again on cancellation, to the holder, and can then back a new receipt', () => {
-      const holder: Actor = { subject: 'user-li', role: 'depositor', partyId: 'party-buyer' };
-      const released: LotBackingEvent = {
-        type: 'LotBackingReleased',
-        data: { lotId: 'LOT-1', receiptNumber: 'R-1', entitledCard: 'SC-0002', weightKg: 300_000, actor: holder, at },
-      };
+    it('is released on cancellation to the holder’s card: under the entitlement for a pickup, as spot goods for a conversion', () => {
       spec
         .given([registered, reserved, assigned])
-        .when({ type: 'ReleaseLotBacking', data: { receiptNumber: 'R-1', entitledCard: 'SC-0002', actor: holder, at } })
-        .then([released]);
-      expect(foldEvents(lotBackingDecider, [registered, reserved, assigned, released])).toEqual({
-        status: 'available',
+        .when(release('pickup'))
+        .then([releasedFor('pickup')]);
+      expect(foldEvents(lotBackingDecider, [registered, reserved, assigned, releasedFor('pickup')])).toEqual({
+        status: 'entitled',
         lot: { ...lot, ownerCard: 'SC-0002' },
+        receiptNumber: 'R-1',
+        entitlementId: 'ENT-R-1',
       });
+      expect(foldEvents(lotBackingDecider, [registered, reserved, assigned, releasedFor('spot-conversion')])).toEqual({
+        status: 'spot',
+        lot: { ...lot, ownerCard: 'SC-0002' },
+        receiptNumber: 'R-1',
+      });
+      spec.given([registered, reserved]).when(release('pickup')).thenRefusedWith('LOT_NOT_BACKING_RECEIPT');
+    });
+  });
+
+  describe('after cancellation: never a second title', () => {
+    it('refuses a new application over a lot under an entitlement, naming the entitlement and the holder’s card', () => {
       spec
-        .given([registered, reserved, assigned, released])
+        .given([registered, reserved, assigned, releasedFor('pickup')])
         .when(reserve('APP-2'))
-        .then([{ type: 'LotReservedForIssuance', data: { lotId: 'LOT-1', applicationId: 'APP-2', actor: clerk, at } }]);
+        .thenRefusedWith('LOT_UNDER_ENTITLEMENT', { lotId: 'LOT-1', entitlementId: 'ENT-R-1', ownerCard: 'SC-0002' });
+    });
+
+    it('refuses a new application over spot goods (a new receipt needs a new inbound through inventory)', () => {
+      spec
+        .given([registered, reserved, assigned, releasedFor('spot-conversion')])
+        .when(reserve('APP-2'))
+        .thenRefusedWith('LOT_IS_SPOT_GOODS', { lotId: 'LOT-1' });
+    });
+
+    it('refuses a new application over a lot whose goods have left, and a repeated registration of it', () => {
+      const gone = [registered, reserved, assigned, releasedFor('pickup'), shippedUnder('ENT-R-1')];
+      spec.given(gone).when(reserve('APP-2')).thenRefusedWith('LOT_SHIPPED_OUT', { lotId: 'LOT-1' });
+      spec.given(gone).when(register(lot)).thenRefusedWith('LOT_ALREADY_REGISTERED', { status: 'shipped' });
+    });
+  });
+
+  describe('goods leaving (inventory’s LotShippedOut)', () => {
+    it('ships a lot under its entitlement, once: a redelivery changes nothing', () => {
+      const entitled = [registered, reserved, assigned, releasedFor('pickup')];
+      spec
+        .given(entitled)
+        .when(ship('ENT-R-1', 299_400))
+        .then([shippedUnder('ENT-R-1', 299_400)]);
+      spec
+        .given([...entitled, shippedUnder('ENT-R-1', 299_400)])
+        .when(ship('ENT-R-1', 299_400))
+        .then([]);
+      expect(foldEvents(lotBackingDecider, [...entitled, shippedUnder('ENT-R-1', 299_400)])).toEqual({
+        status: 'shipped',
+        lot: { ...lot, ownerCard: 'SC-0002' },
+        entitlementId: 'ENT-R-1',
+      });
+    });
+
+    it('ships spot goods and goods no receipt ever backed without an entitlement', () => {
+      spec
+        .given([registered, reserved, assigned, releasedFor('spot-conversion')])
+        .when(ship('', 300_000))
+        .then([shippedUnder(null)]);
+      spec
+        .given([registered])
+        .when(ship('', 300_000))
+        .then([shippedUnder(null)]);
+    });
+
+    it('refuses goods of a live receipt or an application leaving, and goods leaving under another entitlement', () => {
+      spec.given([registered, reserved, assigned]).when(ship('', 300_000)).thenRefusedWith('LOT_HOLDS_RECEIPT_GOODS', { status: 'backing' });
+      spec.given([registered, reserved]).when(ship('', 300_000)).thenRefusedWith('LOT_HOLDS_RECEIPT_GOODS', { status: 'reserved' });
+      spec
+        .given([registered, reserved, assigned, releasedFor('pickup')])
+        .when(ship('ENT-R-9', 300_000))
+        .thenRefusedWith('SHIPMENT_ENTITLEMENT_MISMATCH', { shippedUnder: 'ENT-R-9', entitlementId: 'ENT-R-1' });
+      spec
+        .given([registered, reserved, assigned, releasedFor('pickup')])
+        .when(ship('', 300_000))
+        .thenRefusedWith('SHIPMENT_ENTITLEMENT_MISMATCH');
+      spec.given([registered]).when(ship('ENT-R-1', 300_000)).thenRefusedWith('SHIPMENT_ENTITLEMENT_MISMATCH');
+    });
+
+    it('takes shipments only from the system, with a scale weight, for a known lot', () => {
+      spec
+        .given([registered])
+        .when({ type: 'RecordLotShipped', data: { entitlementId: '', netKg: 300_000, actor: clerk, at } })
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec.given([registered]).when(ship('', 0)).thenRefusedWith('INVALID_WEIGHT');
+      spec.given([]).when(ship('', 300_000)).thenRefusedWith('LOT_NOT_AVAILABLE');
     });
   });
 });

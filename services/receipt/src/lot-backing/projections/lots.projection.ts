@@ -3,7 +3,8 @@ import type { LotBackingEvent } from '../domain/lot-backing.events';
 
 /**
  * Lots known from the inventory service and what they back: available (free for an issuance
- * application), reserved (held for one), backing (a live receipt's goods).
+ * application), reserved (held for one), backing (a live receipt's goods), entitled (cancelled for
+ * a pickup, waiting under the entitlement), spot (cancelled to spot goods, in store), shipped (gone).
  */
 export const lotsProjection: Projection<'lots', LotBackingEvent> = {
   name: 'lots',
@@ -22,13 +23,22 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
       status text NOT NULL,
       application_id text,
       receipt_number text,
+      entitlement_id text,
       registered_at timestamptz NOT NULL,
       version integer NOT NULL
     );
     CREATE INDEX ON ${t} (status, lot_id);
     CREATE INDEX ON ${t} (owner_card, lot_id)`,
   },
-  eventTypes: ['LotRegistered', 'LotReservedForIssuance', 'LotReservationReleased', 'LotBackingAssigned', 'LotBackingReassigned', 'LotBackingReleased'],
+  eventTypes: [
+    'LotRegistered',
+    'LotReservedForIssuance',
+    'LotReservationReleased',
+    'LotBackingAssigned',
+    'LotBackingReassigned',
+    'LotBackingReleased',
+    'LotShipped',
+  ],
   async apply(tx, events, tables) {
     for (const recorded of events) {
       const event = recorded;
@@ -80,12 +90,20 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
             version,
           ]);
           break;
-        case 'LotBackingReleased':
-          await tx.query(`UPDATE ${tables.lots} SET status = 'available', receipt_number = NULL, owner_card = $2, version = $3 WHERE lot_id = $1`, [
+        case 'LotBackingReleased': {
+          // The receipt it backed stays named: the goods were that receipt's until its cancellation.
+          const pickup = event.data.purpose === 'pickup';
+          await tx.query(`UPDATE ${tables.lots} SET status = $2, owner_card = $3, entitlement_id = $4, version = $5 WHERE lot_id = $1`, [
             event.data.lotId,
+            pickup ? 'entitled' : 'spot',
             event.data.entitledCard,
+            pickup ? event.data.entitlementId : null,
             version,
           ]);
+          break;
+        }
+        case 'LotShipped':
+          await tx.query(`UPDATE ${tables.lots} SET status = 'shipped', version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
           break;
       }
     }

@@ -18,6 +18,7 @@ interface LotRow {
   status: string;
   application_id: string | null;
   receipt_number: string | null;
+  entitlement_id: string | null;
 }
 
 /** Lots known from the inventory service: what the order desk can apply to issue receipts over. */
@@ -57,6 +58,7 @@ export class LotsHttpController {
         status: row.status,
         applicationId: row.application_id,
         receiptNumber: row.receipt_number,
+        entitlementId: row.entitlement_id,
       }),
       (row) => this.cursors.encode({ after: row.lot_id }, 'lots'),
     );

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LOT_STATUSES } from './lots.query.dto';
 
 /** A lot inventory made available, as the order desk sees it when applying for receipts. */
 export class LotItemResponseDto {
@@ -33,14 +34,28 @@ export class LotItemResponseDto {
   ownerCard!: string;
 
   @ApiProperty({
-    enum: ['available', 'reserved', 'backing'],
-    description: 'available (free to apply for), reserved (held for an issuance application) or backing (behind a receipt)',
+    enum: LOT_STATUSES,
+    description:
+      'available (free to apply for), reserved (held for an issuance application), backing (behind a receipt), entitled (cancelled for a pickup, under the outbound entitlement), spot (cancelled to spot goods, in store) or shipped (gone); only available lots can back a new receipt',
   })
   status!: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'the issuance application holding it; null unless reserved' })
   applicationId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'WR00000042', description: 'the receipt it backs; null unless backing' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'WR00000042',
+    description: 'the receipt it backs, or backed until that receipt’s cancellation; null when no receipt ever covered it',
+  })
   receiptNumber!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'ENT-WR00000042',
+    description: 'the outbound entitlement it was released to for a pickup; null otherwise',
+  })
+  entitlementId!: string | null;
 }

@@ -12,7 +12,8 @@ import { entitlementIdOf, receiptPublicEvents } from '../../integration/receipt-
 
 /**
  * Cancellation (注销), in one transaction: the receipt leaves circulation, its lots back nothing
- * and belong to the holder's card, and OutboundEntitlementGranted goes out through the outbox for
+ * and belong to the holder's card (under the entitlement for a pickup, as spot goods otherwise;
+ * neither can back a new receipt), and OutboundEntitlementGranted goes out through the outbox for
  * the order service to open the outbound work order.
  */
 @Injectable()
@@ -44,7 +45,10 @@ export class CancelReceiptCommandHandler {
         await handleCommandIn(tx, {
           ...streams.lot(lot.lotId),
           decider: lotBackingDecider,
-          command: { type: 'ReleaseLotBacking', data: { receiptNumber, entitledCard: entitlement.holder.storageCard, actor, at } },
+          command: {
+            type: 'ReleaseLotBacking',
+            data: { receiptNumber, entitledCard: entitlement.holder.storageCard, purpose, entitlementId: entitlementIdOf(receiptNumber), actor, at },
+          },
           metadata,
         });
       }
