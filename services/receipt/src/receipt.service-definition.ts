@@ -2,6 +2,8 @@ import {
   inventoryLotTopic,
   LotBecameAvailableSchema,
   LotShippedOutSchema,
+  StockHoldPlacedSchema,
+  StockHoldReleasedSchema,
   receiptAlarmTopic,
   receiptEntitlementTopic,
   receiptEventSchemas,
@@ -34,5 +36,5 @@ export const receiptServiceDefinition: ServiceDefinition = {
   ],
   producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic],
   consumedTopics: [inventoryLotTopic],
-  eventSchemas: [...receiptEventSchemas, LotBecameAvailableSchema, LotShippedOutSchema],
+  eventSchemas: [...receiptEventSchemas, LotBecameAvailableSchema, LotShippedOutSchema, StockHoldPlacedSchema, StockHoldReleasedSchema],
 };

@@ -9,6 +9,9 @@ import {
   LotLocationSchema,
   LotShippedOutSchema,
   StandardCommoditySchema,
+  StockHoldKind,
+  StockHoldPlacedSchema,
+  StockHoldReleasedSchema,
   inventoryLotTopic,
   toWeight,
 } from '@dw/contracts';
@@ -45,7 +48,7 @@ export interface LotSpec {
   warehouse?: string;
 }
 
-const registry = new EventRegistry().register(LotBecameAvailableSchema).register(LotShippedOutSchema);
+const registry = new EventRegistry().register(LotBecameAvailableSchema, LotShippedOutSchema, StockHoldPlacedSchema, StockHoldReleasedSchema);
 
 export class ReceiptScenario {
   constructor(readonly app: ReceiptTestApp) {}
@@ -120,6 +123,20 @@ export class ReceiptScenario {
         shippedAt: timestampFromDate(this.app.clock.now()),
       }),
     ]);
+  }
+
+  /** Inventory's StockHoldPlaced (a freeze for a bank, by default) or StockHoldReleased on the real topic. */
+  async stockHold(change: 'placed' | 'released', lotId: string, holdId: string): Promise<void> {
+    const by = create(ActorSchema, { subject: 'clerk-inventory', role: 'clerk' });
+    const at = timestampFromDate(this.app.clock.now());
+    const common = { lotId, holdId, kind: StockHoldKind.FREEZE, holder: 'bank-icbc' };
+    if (change === 'placed') {
+      await this.publishInventoryLotEvents(StockHoldPlacedSchema, [
+        create(StockHoldPlacedSchema, { ...common, reason: 'pledged as stock', pieces: 1, weight: toWeight(1_000), placedBy: by, placedAt: at }),
+      ]);
+    } else {
+      await this.publishInventoryLotEvents(StockHoldReleasedSchema, [create(StockHoldReleasedSchema, { ...common, releasedBy: by, releasedAt: at })]);
+    }
   }
 
   /** Inventory lot events as the inventory service publishes them: keyed by lot, each message with its own CloudEvents id. */

@@ -1,6 +1,7 @@
 import { Command } from '@dw/kernel';
 import { Actor } from '../../common/domain/actor';
 import { CancellationPurpose } from '../../receipt/domain/receipt.events';
+import { StockHoldKind } from './lot-backing.events';
 import { LotFactsInput } from './lot-facts';
 
 interface Stamp {
@@ -29,6 +30,20 @@ export type ReleaseLotBacking = Command<
  * `netKg` the scale's total over every load-out of the lot.
  */
 export type RecordLotShipped = Command<'RecordLotShipped', Stamp & { readonly entitlementId: string; readonly netKg: number }>;
+/** From the inventory service's StockHoldPlaced / StockHoldReleased (system actor). */
+export type RecordStockHoldPlaced = Command<
+  'RecordStockHoldPlaced',
+  Stamp & { readonly holdId: string; readonly kind: StockHoldKind; readonly holder: string }
+>;
+export type RecordStockHoldReleased = Command<'RecordStockHoldReleased', Stamp & { readonly holdId: string }>;
 
 export type LotBackingCommand =
-  RegisterAvailableLot | ReserveLotForIssuance | ReleaseLotReservation | AssignLotBacking | ReassignLotBacking | ReleaseLotBacking | RecordLotShipped;
+  | RegisterAvailableLot
+  | ReserveLotForIssuance
+  | ReleaseLotReservation
+  | AssignLotBacking
+  | ReassignLotBacking
+  | ReleaseLotBacking
+  | RecordLotShipped
+  | RecordStockHoldPlaced
+  | RecordStockHoldReleased;

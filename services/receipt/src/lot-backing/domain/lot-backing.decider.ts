@@ -1,8 +1,8 @@
-import { Decider, refuse, requireText, requireInstant, unhandledCommand } from '@dw/kernel';
+import { Decider, refuse, requireOneOf, requireText, requireInstant, unhandledCommand } from '@dw/kernel';
 import { requireRole } from '../../common/domain/actor';
 import { assertWeightKg } from '../../common/domain/weight-kg';
-import { LotBackingCommand, RecordLotShipped } from './lot-backing.commands';
-import { LotBackingEvent } from './lot-backing.events';
+import { LotBackingCommand, RecordLotShipped, RecordStockHoldPlaced, RecordStockHoldReleased } from './lot-backing.commands';
+import { LotBackingEvent, STOCK_HOLD_KINDS, StockHoldKind } from './lot-backing.events';
 import { LotFacts, assertLotFacts } from './lot-facts';
 
 /**
@@ -10,8 +10,9 @@ import { LotFacts, assertLotFacts } from './lot-facts';
  * expected version: two issuances (or a split and a cancellation) racing for the same lot
  * cannot both append.
  */
-export type LotBackingState =
-  | { readonly status: 'unregistered' }
+export type LotBackingState = { readonly status: 'unregistered' } | (LotStatus & { readonly stockHolds: readonly LotStockHold[] });
+
+type LotStatus =
   | { readonly status: 'available'; readonly lot: LotFacts }
   | { readonly status: 'reserved'; readonly lot: LotFacts; readonly applicationId: string }
   | { readonly status: 'backing'; readonly lot: LotFacts; readonly receiptNumber: string }
@@ -21,6 +22,14 @@ export type LotBackingState =
   | { readonly status: 'spot'; readonly lot: LotFacts; readonly receiptNumber: string }
   /** Every piece has left the warehouse: final. */
   | { readonly status: 'shipped'; readonly lot: LotFacts; readonly entitlementId: string | null };
+
+/** A hold inventory placed on the lot's goods as stock (kept after release, so a late repeat of the placement cannot revive it). */
+export interface LotStockHold {
+  readonly holdId: string;
+  readonly kind: StockHoldKind;
+  readonly holder: string;
+  readonly released: boolean;
+}
 
 type Registered = Exclude<LotBackingState, { status: 'unregistered' }>;
 
@@ -114,6 +123,48 @@ function recordShipped(command: RecordLotShipped, state: Registered): LotBacking
   return [{ type: 'LotShipped', data: { lotId, entitlementId, netKg, weightKg: state.lot.weightKg, actor, at } }];
 }
 
+/**
+ * One encumbrance model: goods under a receipt are pledged and frozen only through the receipt
+ * (its holds), and inventory's stock holds sit only on goods no receipt backs. So goods with an
+ * unreleased stock hold (promised to an order, pledged or frozen as stock) may not become receipt
+ * goods: neither held for an application nor issued at approval, else one lot would carry a
+ * pledge as stock and another through its receipt.
+ */
+function requireNoStockHold(state: Registered): void {
+  // rule RCPT-ONE-ENCUMBRANCE-MODEL
+  const open = state.stockHolds.filter((hold) => !hold.released);
+  if (open.length > 0) {
+    throw refuse.conflict('LOT_HELD_IN_STOCK', `lot ${state.lot.lotId} has ${open.length} unreleased stock hold(s) in inventory`, {
+      lotId: state.lot.lotId,
+      holds: open.map(({ holdId, kind, holder }) => ({ holdId, kind, holder })),
+    });
+  }
+}
+
+/** Inventory's StockHoldPlaced, recorded once per hold id (a repeat, even after its release, changes nothing). */
+function recordStockHoldPlaced(command: RecordStockHoldPlaced, state: Registered): LotBackingEvent[] {
+  // rule RCPT-ONE-ENCUMBRANCE-MODEL
+  const { actor, at, kind } = command.data;
+  requireRole(actor, ['system'], 'record stock holds from the inventory service');
+  const holdId = requireText(command.data.holdId, 'holdId');
+  const holder = requireText(command.data.holder, 'holder');
+  requireOneOf(kind, STOCK_HOLD_KINDS, 'kind');
+  if (state.stockHolds.some((hold) => hold.holdId === holdId)) return [];
+  return [{ type: 'LotStockHoldPlaced', data: { lotId: state.lot.lotId, holdId, kind, holder, actor, at } }];
+}
+
+/** Inventory's StockHoldReleased: a repeat changes nothing; a release of a hold never placed is a fault between the services. */
+function recordStockHoldReleased(command: RecordStockHoldReleased, state: Registered): LotBackingEvent[] {
+  // rule RCPT-ONE-ENCUMBRANCE-MODEL
+  const { actor, at } = command.data;
+  requireRole(actor, ['system'], 'record stock holds from the inventory service');
+  const holdId = requireText(command.data.holdId, 'holdId');
+  const hold = state.stockHolds.find((candidate) => candidate.holdId === holdId);
+  if (!hold) throw refuse.notFound('STOCK_HOLD_NOT_FOUND', `lot ${state.lot.lotId} has no stock hold ${holdId}`, { lotId: state.lot.lotId, holdId });
+  if (hold.released) return [];
+  return [{ type: 'LotStockHoldReleased', data: { lotId: state.lot.lotId, holdId, kind: hold.kind, holder: hold.holder, actor, at } }];
+}
+
 /** Field by field: a state read back from the log (jsonb) does not keep the key order the facts were built in. */
 const sameFacts = (a: LotFacts, b: LotFacts): boolean =>
   (Object.keys(b) as (keyof LotFacts)[]).length === Object.keys(a).length &&
@@ -123,27 +174,35 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
   initialState: () => ({ status: 'unregistered' }),
 
   evolve(state, event) {
-    if (event.type === 'LotRegistered') return { status: 'available', lot: event.data.lot };
+    if (event.type === 'LotRegistered') return { status: 'available', lot: event.data.lot, stockHolds: [] };
     if (state.status === 'unregistered') return state;
-    const lot = state.lot;
+    const { lot, stockHolds } = state;
     switch (event.type) {
       case 'LotReservedForIssuance':
-        return { status: 'reserved', lot, applicationId: event.data.applicationId };
+        return { status: 'reserved', lot, applicationId: event.data.applicationId, stockHolds };
       case 'LotReservationReleased':
-        return { status: 'available', lot };
+        return { status: 'available', lot, stockHolds };
       case 'LotBackingAssigned':
-        return { status: 'backing', lot, receiptNumber: event.data.receiptNumber };
+        return { status: 'backing', lot, receiptNumber: event.data.receiptNumber, stockHolds };
       case 'LotBackingReassigned':
-        return { status: 'backing', lot, receiptNumber: event.data.toReceiptNumber };
+        return { status: 'backing', lot, receiptNumber: event.data.toReceiptNumber, stockHolds };
       case 'LotBackingReleased': {
         // Cancellation hands the goods to the holder: the lot is theirs now, but never free for a
         // new receipt (rule RCPT-NO-TITLE-AFTER-CANCELLATION).
         const { receiptNumber, entitledCard, purpose, entitlementId } = event.data;
         const owned = { ...lot, ownerCard: entitledCard };
-        return purpose === 'pickup' ? { status: 'entitled', lot: owned, receiptNumber, entitlementId } : { status: 'spot', lot: owned, receiptNumber };
+        return purpose === 'pickup'
+          ? { status: 'entitled', lot: owned, receiptNumber, entitlementId, stockHolds }
+          : { status: 'spot', lot: owned, receiptNumber, stockHolds };
       }
       case 'LotShipped':
-        return { status: 'shipped', lot, entitlementId: event.data.entitlementId };
+        return { status: 'shipped', lot, entitlementId: event.data.entitlementId, stockHolds };
+      case 'LotStockHoldPlaced': {
+        const { holdId, kind, holder } = event.data;
+        return { ...state, stockHolds: [...stockHolds, { holdId, kind, holder, released: false }] };
+      }
+      case 'LotStockHoldReleased':
+        return { ...state, stockHolds: stockHolds.map((hold) => (hold.holdId === event.data.holdId ? { ...hold, released: true } : hold)) };
     }
   },
 
@@ -185,6 +244,7 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
           });
         }
         requireNeverCancelledOrShipped(current);
+        requireNoStockHold(current);
         return [{ type: 'LotReservedForIssuance', data: { lotId, applicationId, actor, at } }];
       }
       case 'ReleaseLotReservation': {
@@ -196,6 +256,7 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
         const { applicationId } = command.data;
         const receiptNumber = requireText(command.data.receiptNumber, 'receiptNumber');
         requireReservedFor(current, applicationId);
+        requireNoStockHold(current);
         return [{ type: 'LotBackingAssigned', data: { lotId, applicationId, receiptNumber, weightKg: current.lot.weightKg, actor, at } }];
       }
       case 'ReassignLotBacking': {
@@ -214,6 +275,10 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
       }
       case 'RecordLotShipped':
         return recordShipped(command, current);
+      case 'RecordStockHoldPlaced':
+        return recordStockHoldPlaced(command, current);
+      case 'RecordStockHoldReleased':
+        return recordStockHoldReleased(command, current);
       default:
         return unhandledCommand(command);
     }

@@ -158,11 +158,13 @@ describe('lot backing decider', () => {
         lot: { ...lot, ownerCard: 'SC-0002' },
         receiptNumber: 'R-1',
         entitlementId: 'ENT-R-1',
+        stockHolds: [],
       });
       expect(foldEvents(lotBackingDecider, [registered, reserved, assigned, releasedFor('spot-conversion')])).toEqual({
         status: 'spot',
         lot: { ...lot, ownerCard: 'SC-0002' },
         receiptNumber: 'R-1',
+        stockHolds: [],
       });
       spec.given([registered, reserved]).when(release('pickup')).thenRefusedWith('LOT_NOT_BACKING_RECEIPT');
     });
@@ -205,6 +207,7 @@ describe('lot backing decider', () => {
         status: 'shipped',
         lot: { ...lot, ownerCard: 'SC-0002' },
         entitlementId: 'ENT-R-1',
+        stockHolds: [],
       });
     });
 
@@ -240,6 +243,87 @@ describe('lot backing decider', () => {
         .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
       spec.given([registered]).when(ship('', 0)).thenRefusedWith('INVALID_WEIGHT');
       spec.given([]).when(ship('', 300_000)).thenRefusedWith('LOT_NOT_AVAILABLE');
+    });
+  });
+
+  describe('stock holds from inventory (one encumbrance model)', () => {
+    const holdCommand = (holdId: string, kind: 'reservation' | 'freeze' = 'freeze'): LotBackingCommand => ({
+      type: 'RecordStockHoldPlaced',
+      data: { holdId, kind, holder: 'bank-icbc', actor: system, at },
+    });
+    const releaseCommand = (holdId: string): LotBackingCommand => ({ type: 'RecordStockHoldReleased', data: { holdId, actor: system, at } });
+    const placed = (holdId: string, kind: 'reservation' | 'freeze' = 'freeze'): LotBackingEvent => ({
+      type: 'LotStockHoldPlaced',
+      data: { lotId: 'LOT-1', holdId, kind, holder: 'bank-icbc', actor: system, at },
+    });
+    const releasedHold = (holdId: string, kind: 'reservation' | 'freeze' = 'freeze'): LotBackingEvent => ({
+      type: 'LotStockHoldReleased',
+      data: { lotId: 'LOT-1', holdId, kind, holder: 'bank-icbc', actor: system, at },
+    });
+
+    it('refuses to hold a lot with an unreleased stock hold for an application, naming the holds', () => {
+      spec
+        .given([registered, placed('H-1')])
+        .when(reserve('APP-1'))
+        .thenRefusedWith('LOT_HELD_IN_STOCK', { lotId: 'LOT-1', holds: [{ holdId: 'H-1', kind: 'freeze', holder: 'bank-icbc' }] });
+    });
+
+    it('refuses to issue at approval over a lot a stock hold reached after the application', () => {
+      spec
+        .given([registered, reserved, placed('H-1', 'reservation')])
+        .when(assign('APP-1'))
+        .thenRefusedWith('LOT_HELD_IN_STOCK');
+    });
+
+    it('frees the lot for receipts once every stock hold is released', () => {
+      spec
+        .given([registered, placed('H-1'), placed('H-2', 'reservation')])
+        .when(releaseCommand('H-1'))
+        .then([releasedHold('H-1')]);
+      spec
+        .given([registered, placed('H-1'), placed('H-2', 'reservation'), releasedHold('H-1')])
+        .when(reserve('APP-1'))
+        .thenRefusedWith('LOT_HELD_IN_STOCK');
+      spec
+        .given([registered, placed('H-1'), placed('H-2', 'reservation'), releasedHold('H-1'), releasedHold('H-2', 'reservation')])
+        .when(reserve('APP-1'))
+        .then([reserved]);
+    });
+
+    it('takes each placement and release once: redeliveries, even a placement after its release, change nothing', () => {
+      spec
+        .given([registered])
+        .when(holdCommand('H-1'))
+        .then([placed('H-1')]);
+      spec
+        .given([registered, placed('H-1')])
+        .when(holdCommand('H-1'))
+        .then([]);
+      spec
+        .given([registered, placed('H-1'), releasedHold('H-1')])
+        .when(releaseCommand('H-1'))
+        .then([]);
+      spec
+        .given([registered, placed('H-1'), releasedHold('H-1')])
+        .when(holdCommand('H-1'))
+        .then([]);
+      spec
+        .given([registered, placed('H-1'), releasedHold('H-1')])
+        .when(reserve('APP-1'))
+        .then([reserved]);
+    });
+
+    it('refuses a release of a hold never placed, a hold of an unknown kind, one not from the system, and one on an unknown lot', () => {
+      spec.given([registered]).when(releaseCommand('H-9')).thenRefusedWith('STOCK_HOLD_NOT_FOUND', { holdId: 'H-9' });
+      spec
+        .given([registered])
+        .when({ type: 'RecordStockHoldPlaced', data: { holdId: 'H-1', kind: 'lien' as 'freeze', holder: 'bank-icbc', actor: system, at } })
+        .thenRefusedWith('VALUE_NOT_ALLOWED');
+      spec
+        .given([registered])
+        .when({ type: 'RecordStockHoldPlaced', data: { holdId: 'H-1', kind: 'freeze', holder: 'bank-icbc', actor: clerk, at } })
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec.given([]).when(holdCommand('H-1')).thenRefusedWith('LOT_NOT_AVAILABLE');
     });
   });
 });

@@ -36,5 +36,24 @@ export type LotBackingReleased = DomainEvent<
 /** The lot's goods have all left the warehouse (inventory's LotShippedOut); `entitlementId` is null for goods no entitlement covered. */
 export type LotShipped = DomainEvent<'LotShipped', Stamp & { readonly entitlementId: string | null; readonly netKg: number; readonly weightKg: number }>;
 
+/** Inventory's kinds of stock hold: reservation (promised, e.g. to an outbound order) or freeze (pledged as stock or under a court order). */
+export const STOCK_HOLD_KINDS = ['reservation', 'freeze'] as const;
+export type StockHoldKind = (typeof STOCK_HOLD_KINDS)[number];
+/** Inventory placed a hold on the lot's goods as stock (its StockHoldPlaced); `holder` is the party it is for. */
+export type LotStockHoldPlaced = DomainEvent<'LotStockHoldPlaced', Stamp & { readonly holdId: string; readonly kind: StockHoldKind; readonly holder: string }>;
+/** Inventory released that hold (its StockHoldReleased). */
+export type LotStockHoldReleased = DomainEvent<
+  'LotStockHoldReleased',
+  Stamp & { readonly holdId: string; readonly kind: StockHoldKind; readonly holder: string }
+>;
+
 export type LotBackingEvent =
-  LotRegistered | LotReservedForIssuance | LotReservationReleased | LotBackingAssigned | LotBackingReassigned | LotBackingReleased | LotShipped;
+  | LotRegistered
+  | LotReservedForIssuance
+  | LotReservationReleased
+  | LotBackingAssigned
+  | LotBackingReassigned
+  | LotBackingReleased
+  | LotShipped
+  | LotStockHoldPlaced
+  | LotStockHoldReleased;

@@ -24,6 +24,7 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
       application_id text,
       receipt_number text,
       entitlement_id text,
+      stock_holds integer NOT NULL,
       registered_at timestamptz NOT NULL,
       version integer NOT NULL
     );
@@ -38,6 +39,8 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
     'LotBackingReassigned',
     'LotBackingReleased',
     'LotShipped',
+    'LotStockHoldPlaced',
+    'LotStockHoldReleased',
   ],
   async apply(tx, events, tables) {
     for (const recorded of events) {
@@ -47,8 +50,8 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
         case 'LotRegistered': {
           const lot = event.data.lot;
           await tx.query(
-            `INSERT INTO ${tables.lots} (lot_id, commodity, brand, grade, warehouse_id, location, pieces, weight_kg, production_dates, owner_card, status, registered_at, version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'available', $11, $12)`,
+            `INSERT INTO ${tables.lots} (lot_id, commodity, brand, grade, warehouse_id, location, pieces, weight_kg, production_dates, owner_card, status, stock_holds, registered_at, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'available', 0, $11, $12)`,
             [
               lot.lotId,
               lot.commodity,
@@ -104,6 +107,13 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
         }
         case 'LotShipped':
           await tx.query(`UPDATE ${tables.lots} SET status = 'shipped', version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
+          break;
+        // The decider records each placement and release once, so counting them is exact.
+        case 'LotStockHoldPlaced':
+          await tx.query(`UPDATE ${tables.lots} SET stock_holds = stock_holds + 1, version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
+          break;
+        case 'LotStockHoldReleased':
+          await tx.query(`UPDATE ${tables.lots} SET stock_holds = stock_holds - 1, version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
           break;
       }
     }

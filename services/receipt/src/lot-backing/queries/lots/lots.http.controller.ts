@@ -19,6 +19,7 @@ interface LotRow {
   application_id: string | null;
   receipt_number: string | null;
   entitlement_id: string | null;
+  stock_holds: number;
 }
 
 /** Lots known from the inventory service: what the order desk can apply to issue receipts over. */
@@ -59,6 +60,7 @@ export class LotsHttpController {
         applicationId: row.application_id,
         receiptNumber: row.receipt_number,
         entitlementId: row.entitlement_id,
+        stockHolds: row.stock_holds,
       }),
       (row) => this.cursors.encode({ after: row.lot_id }, 'lots'),
     );

@@ -58,4 +58,10 @@ export class LotItemResponseDto {
     description: 'the outbound entitlement it was released to for a pickup; null otherwise',
   })
   entitlementId!: string | null;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'unreleased stock holds inventory has on the goods (reservations, freezes); a lot with any cannot back a receipt (LOT_HELD_IN_STOCK)',
+  })
+  stockHolds!: number;
 }
