@@ -5,6 +5,7 @@ import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
+import { entitlementDecider } from '../../../entitlement/domain/entitlement.decider';
 import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
 import { receiptDecider } from '../../domain/receipt.decider';
 import type { CancellationPurpose, ReceiptCancelled } from '../../domain/receipt.events';
@@ -52,7 +53,28 @@ export class CancelReceiptCommandHandler {
           metadata,
         });
       }
-      return { entitlementId: entitlementIdOf(receiptNumber), version: decided.version };
+      const entitlementId = entitlementIdOf(receiptNumber);
+      // Goods for a pickup leave under the entitlement, which closes when its last lot ships;
+      // spot goods stay in store as plain stock, so nothing is tracked to exhaustion for them.
+      if (purpose === 'pickup') {
+        await handleCommandIn(tx, {
+          ...streams.entitlement(entitlementId),
+          decider: entitlementDecider,
+          command: {
+            type: 'OpenOutboundEntitlement',
+            data: {
+              entitlementId,
+              receiptNumber,
+              holderCard: entitlement.holder.storageCard,
+              lots: entitlement.lots.map(({ lotId, weightKg }) => ({ lotId, weightKg })),
+              actor,
+              at,
+            },
+          },
+          metadata,
+        });
+      }
+      return { entitlementId, version: decided.version };
     });
   }
 }
