@@ -46,6 +46,8 @@ export interface LotSpec {
   producedOn: string;
   commodity?: string;
   warehouse?: string;
+  /** Inventory's inspection report; `CIQ-<lot>` unless given ('' for an inbound without inspection). */
+  inspectionReportRef?: string;
 }
 
 const registry = new EventRegistry().register(LotBecameAvailableSchema, LotShippedOutSchema, StockHoldPlacedSchema, StockHoldReleasedSchema);
@@ -101,6 +103,7 @@ export class ReceiptScenario {
           locations: [create(LotLocationSchema, { locationId: `Y1-${lot.lotId}`, pieces: 1, net: toWeight(lot.weightKg) })],
           completedBy: create(ActorSchema, { subject: 'operator-1', role: 'operator' }),
           completedAt: timestampFromDate(this.app.clock.now()),
+          inspectionReportRef: lot.inspectionReportRef ?? `CIQ-${lot.lotId}`,
         }),
       ),
     );

@@ -22,6 +22,7 @@ const lot: LotFacts = {
   weightKg: 300_000,
   productionDates: [d('2026-03-05')],
   ownerCard: 'SC-0001',
+  inspectionReportRef: 'CIQ-2026-0311',
 };
 
 const registered: LotBackingEvent = { type: 'LotRegistered', data: { lot, actor: system, at } };
@@ -98,6 +99,7 @@ describe('lot backing decider', () => {
       [{ ...lot, productionDates: [] }, 'PRODUCTION_DATES_REQUIRED', 'lot.productionDates'],
       [{ ...lot, productionDates: ['2026-02-30'] }, 'INVALID_DATE', 'lot.productionDates[0]'],
       [{ ...lot, ownerCard: '' }, 'FIELD_REQUIRED', 'lot.ownerCard'],
+      [{ ...lot, inspectionReportRef: undefined as unknown as string }, 'FIELD_REQUIRED', 'lot.inspectionReportRef'],
     ])('refuses bad lot facts %#', (input, code, field) => {
       const error = refusalOf(() => lotBackingDecider.decide(register(input), lotBackingDecider.initialState()));
       expect([error.code, error.field]).toEqual([code, field]);

@@ -20,6 +20,7 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
       weight_kg bigint NOT NULL,
       production_dates jsonb NOT NULL,
       owner_card text NOT NULL,
+      inspection_report_ref text NOT NULL,
       status text NOT NULL,
       application_id text,
       receipt_number text,
@@ -50,8 +51,8 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
         case 'LotRegistered': {
           const lot = event.data.lot;
           await tx.query(
-            `INSERT INTO ${tables.lots} (lot_id, commodity, brand, grade, warehouse_id, location, pieces, weight_kg, production_dates, owner_card, status, stock_holds, registered_at, version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'available', 0, $11, $12)`,
+            `INSERT INTO ${tables.lots} (lot_id, commodity, brand, grade, warehouse_id, location, pieces, weight_kg, production_dates, owner_card, inspection_report_ref, status, stock_holds, registered_at, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'available', 0, $12, $13)`,
             [
               lot.lotId,
               lot.commodity,
@@ -63,6 +64,7 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
               lot.weightKg,
               JSON.stringify(lot.productionDates),
               lot.ownerCard,
+              lot.inspectionReportRef,
               event.data.at,
               version,
             ],

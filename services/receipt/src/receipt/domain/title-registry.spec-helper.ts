@@ -136,6 +136,7 @@ export class TitleRegistry {
         weightKg: lot.weightKg,
         productionDates: [dateOfDay(lot.producedDay)],
         ownerCard: lot.ownerCard,
+        inspectionReportRef: `CIQ-${lot.lotId}`,
       };
       this.must(
         this.transaction((tx) =>

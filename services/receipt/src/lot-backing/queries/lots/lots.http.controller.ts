@@ -15,6 +15,7 @@ interface LotRow {
   weight_kg: string;
   production_dates: string[];
   owner_card: string;
+  inspection_report_ref: string;
   status: string;
   application_id: string | null;
   receipt_number: string | null;
@@ -56,6 +57,7 @@ export class LotsHttpController {
         weightKg: Number(row.weight_kg),
         productionDates: row.production_dates,
         ownerCard: row.owner_card,
+        inspectionReportRef: row.inspection_report_ref,
         status: row.status,
         applicationId: row.application_id,
         receiptNumber: row.receipt_number,

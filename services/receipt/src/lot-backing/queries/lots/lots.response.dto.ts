@@ -34,6 +34,13 @@ export class LotItemResponseDto {
   ownerCard!: string;
 
   @ApiProperty({
+    type: String,
+    example: 'CIQ-2026-0311',
+    description: 'inventory’s inspection report of the lot; empty when its inbound had no inspection (such a lot cannot back a receipt: LOT_NOT_INSPECTED)',
+  })
+  inspectionReportRef!: string;
+
+  @ApiProperty({
     enum: LOT_STATUSES,
     description:
       'available (free to apply for), reserved (held for an issuance application), backing (behind a receipt), entitled (cancelled for a pickup, under the outbound entitlement), spot (cancelled to spot goods, in store) or shipped (gone); only available lots can back a new receipt',
