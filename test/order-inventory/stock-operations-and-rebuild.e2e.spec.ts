@@ -30,7 +30,7 @@ const ORDER_READ_MODELS: ReadModels = {
 };
 const INVENTORY_READ_MODELS: ReadModels = {
   projections: {
-    stock: ['storage_cards', 'lots', 'stock_pieces', 'stock_lots', 'stock_movements'],
+    stock: ['storage_cards', 'lots', 'stock_pieces', 'stock_lots', 'stock_movements', 'lot_titles', 'lot_encumbrances'],
     locations: ['locations'],
     commodities: ['commodities', 'commodity_aliases'],
     operation_refusals: ['operation_refusals'],

@@ -9,3 +9,4 @@ export * from './private-broker';
 export * from './private-postgres';
 export * from './service-env';
 export * from './refusal-of';
+export * from './in-memory-event-store';

@@ -6,6 +6,7 @@ import { LocationModule } from './location/location.module';
 import { LotModule } from './lot/lot.module';
 import { OperationModule } from './operation/operation.module';
 import { OutboundModule } from './outbound/outbound.module';
+import { RegistryModule } from './registry/registry.module';
 import { StockModule } from './stock/stock.module';
 import { StocktakeModule } from './stocktake/stocktake.module';
 import { inventoryServiceDefinition } from './inventory.service-definition';
@@ -22,6 +23,7 @@ import { inventoryServiceDefinition } from './inventory.service-definition';
     StocktakeModule,
     AuthorityModule,
     OutboundModule,
+    RegistryModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,22 @@
-import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic, orderEventSchemas, orderWorkOrderTopic } from '@dw/contracts';
+import {
+  inventoryEventSchemas,
+  inventoryLotTopic,
+  inventoryOperationTopic,
+  orderEventSchemas,
+  orderWorkOrderTopic,
+  OutboundEntitlementExhaustedSchema,
+  OutboundEntitlementGrantedSchema,
+  ReceiptCancelledSchema,
+  ReceiptExpiredSchema,
+  ReceiptHoldPlacedSchema,
+  ReceiptHoldReleasedSchema,
+  ReceiptIssuedSchema,
+  ReceiptMergedSchema,
+  ReceiptSplitSchema,
+  ReceiptTitleTransferredSchema,
+  receiptEntitlementTopic,
+  receiptReceiptTopic,
+} from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
 import { commoditiesProjection } from './commodity/projections/commodities.projection';
 import { locationsProjection } from './location/projections/locations.projection';
@@ -8,14 +26,29 @@ import { stocktakesProjection } from './stocktake/projections/stocktakes.project
 
 /**
  * The inventory service: commodities, lots and pieces, locations, stock and stocktakes. It
- * consumes the order service's work orders (what authorises its operations) and publishes lots
- * becoming available (for receipts), weight alarms, steps done and operations refused.
+ * consumes the order service's work orders (what authorises its operations) and the receipt
+ * service's receipts and entitlements (who holds title to its lots), and publishes lots becoming
+ * available (for receipts), stock holds, weight alarms, steps done and operations refused.
  */
 export const inventoryServiceDefinition: ServiceDefinition = {
   name: 'inventory',
   migrations: [],
   projections: [stockProjection, locationsProjection, commoditiesProjection, operationRefusalsProjection, stocktakesProjection],
   producedTopics: [inventoryLotTopic, inventoryOperationTopic],
-  consumedTopics: [orderWorkOrderTopic],
-  eventSchemas: [...inventoryEventSchemas, ...orderEventSchemas],
+  consumedTopics: [orderWorkOrderTopic, receiptReceiptTopic, receiptEntitlementTopic],
+  eventSchemas: [
+    ...inventoryEventSchemas,
+    ...orderEventSchemas,
+    ReceiptIssuedSchema,
+    ReceiptTitleTransferredSchema,
+    ReceiptHoldPlacedSchema,
+    ReceiptHoldReleasedSchema,
+    ReceiptSplitSchema,
+    ReceiptMergedSchema,
+    ReceiptCancelledSchema,
+    // On receipt.receipt.v1 too: decoded, recorded in the inbox, and left alone (an expired receipt still backs its lots).
+    ReceiptExpiredSchema,
+    OutboundEntitlementGrantedSchema,
+    OutboundEntitlementExhaustedSchema,
+  ],
 };

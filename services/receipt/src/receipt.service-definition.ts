@@ -1,6 +1,9 @@
 import {
   inventoryLotTopic,
   LotBecameAvailableSchema,
+  LotShippedOutSchema,
+  StockHoldPlacedSchema,
+  StockHoldReleasedSchema,
   receiptAlarmTopic,
   receiptEntitlementTopic,
   receiptEventSchemas,
@@ -33,5 +36,5 @@ export const receiptServiceDefinition: ServiceDefinition = {
   ],
   producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic],
   consumedTopics: [inventoryLotTopic],
-  eventSchemas: [...receiptEventSchemas, LotBecameAvailableSchema],
+  eventSchemas: [...receiptEventSchemas, LotBecameAvailableSchema, LotShippedOutSchema, StockHoldPlacedSchema, StockHoldReleasedSchema],
 };

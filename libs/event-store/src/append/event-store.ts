@@ -30,11 +30,23 @@ export interface EventStoreTransaction {
 }
 
 /**
+ * What command handling needs of an event log: single appends and reads, and transactions over
+ * several streams. `EventStore` is the PostgreSQL one; @dw/testing has one in memory, so
+ * multi-stream handlers are unit-tested through the real handlers.
+ */
+export interface EventLog {
+  append<E extends DomainEvent>(request: AppendRequest<E>): Promise<AppendResult>;
+  readStream<E extends DomainEvent>(streamId: string, fromPosition?: number): Promise<RecordedEvent<E>[]>;
+  streamVersion(streamId: string): Promise<number>;
+  transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T>;
+}
+
+/**
  * The service's event log in PostgreSQL. `append` is one round trip (the append_to_stream
  * function checks the version, chains hashes, inserts events and outbox rows); several
  * appends that must succeed together go through `transaction`.
  */
-export class EventStore {
+export class EventStore implements EventLog {
   private readonly notifier: OutboxNotifier;
 
   constructor(

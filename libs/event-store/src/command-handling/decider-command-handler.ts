@@ -1,5 +1,5 @@
 import { Command, Decider, DomainEvent, foldEvents } from '@dw/kernel';
-import type { EventStore, EventStoreTransaction } from '../append/event-store';
+import type { EventLog, EventStoreTransaction } from '../append/event-store';
 import type { AppendResult, EventMetadata, OutboxMapper, RecordedEvent } from '../append/event-types';
 import { WrongExpectedVersionError } from '../append/wrong-expected-version.error';
 import { loadSnapshot, saveSnapshot } from '../snapshots/snapshot-store';
@@ -68,7 +68,7 @@ export async function loadAggregate<C extends Command, S, E extends DomainEvent>
  * makes the append fail with WrongExpectedVersionError; commuting commands may retry.
  */
 export async function handleCommand<C extends Command, S, E extends DomainEvent>(
-  store: EventStore,
+  store: EventLog,
   options: HandleCommandOptions<C, S, E>,
 ): Promise<HandledCommand<S>> {
   // A version the client pinned (If-Match) must fail on a conflict, never be retried past.
@@ -82,7 +82,7 @@ export async function handleCommand<C extends Command, S, E extends DomainEvent>
  * `retriesOnConflict` more times. Only for work whose commands commute (two scanners on one lot
  * scan different pieces; an expiry flag beside a transfer); anything else answers 409.
  */
-export async function transactionRetryingOnConflict<T>(store: EventStore, work: (tx: EventStoreTransaction) => Promise<T>, retriesOnConflict = 0): Promise<T> {
+export async function transactionRetryingOnConflict<T>(store: EventLog, work: (tx: EventStoreTransaction) => Promise<T>, retriesOnConflict = 0): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await store.transaction(work);

@@ -16,6 +16,22 @@ import { PublishCalendarYearRequestDto } from './publish-calendar-year.request.d
 /** A path year that is not four digits reaches the decider as NaN and is refused there (CALENDAR_YEAR_INVALID). */
 const yearOf = (year: string): number => (/^\d{4}$/.test(year) ? Number(year) : Number.NaN);
 
+const PUBLISHED_YEAR = {
+  type: PublishCalendarYearResponseDto,
+  description: 'the year as now published: its revision, whether anything changed, and the calendar’s new last day',
+};
+
+/** Ops (people API) and the exchange (signed API) publish a year the same way, as themselves. */
+function publishYear(
+  calendars: BusinessCalendars,
+  clock: Clock,
+  year: string,
+  body: PublishCalendarYearRequestDto,
+  principal: Principal,
+): Promise<PublishCalendarYearResponseDto> {
+  return calendars.publish({ year: yearOf(year), ...body }, actingAs(principal, clock, randomUUID()).metadata);
+}
+
 /** The business calendar every deadline of this service is counted on: read it, and (ops) publish a year. */
 @Controller(`calendars/${CALENDAR_NAME}`)
 export class CalendarHttpController {
@@ -55,16 +71,13 @@ export class CalendarHttpController {
 
   @Put('years/:year')
   @Roles('ops')
-  @ApiOkResponse({
-    type: PublishCalendarYearResponseDto,
-    description: 'the year as now published: its revision, whether anything changed, and the calendar’s new last day',
-  })
+  @ApiOkResponse(PUBLISHED_YEAR)
   publish(
     @Param('year') year: string,
     @Body() body: PublishCalendarYearRequestDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PublishCalendarYearResponseDto> {
-    return this.calendars.publish({ year: yearOf(year), ...body }, actingAs(principal, this.clock, randomUUID()).metadata);
+    return publishYear(this.calendars, this.clock, year, body, principal);
   }
 }
 
@@ -80,15 +93,12 @@ export class ExchangeCalendarHttpController {
 
   @Put('years/:year')
   @Idempotent()
-  @ApiOkResponse({
-    type: PublishCalendarYearResponseDto,
-    description: 'the year as now published: its revision, whether anything changed, and the calendar’s new last day',
-  })
+  @ApiOkResponse(PUBLISHED_YEAR)
   publish(
     @Param('year') year: string,
     @Body() body: PublishCalendarYearRequestDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PublishCalendarYearResponseDto> {
-    return this.calendars.publish({ year: yearOf(year), ...body }, actingAs(principal, this.clock, randomUUID()).metadata);
+    return publishYear(this.calendars, this.clock, year, body, principal);
   }
 }

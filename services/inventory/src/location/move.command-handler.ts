@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { loadAggregate, type EventStoreTransaction } from '@dw/event-store';
 import { TopicNames, type Principal } from '@dw/platform';
-import { lotDecider } from '../lot/domain/lot.decider';
 import { OperationMessages } from '../operation/integration/operation-messages';
 import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
 import type { OperationContext } from '../operation/operation-context';
+import { ownerOfLot } from '../registry/lot-owner';
 import { streams } from '../shared/inventory.streams';
 import { locationDecider } from './domain/location.decider';
 import { decideMove } from './domain/location-move';
@@ -49,12 +49,12 @@ export class MoveCommandHandler {
     });
   }
 
-  /** The distinct owners of the lots the pieces belong to (pieces not at the source are refused by the move itself). */
+  /** The distinct owners (title holders) of the lots the pieces belong to (pieces not at the source are refused by the move itself). */
   private async ownersOf(tx: EventStoreTransaction, lotIds: readonly (string | undefined)[]): Promise<string[]> {
     const owners = new Set<string>();
     for (const lotId of new Set(lotIds.filter((id): id is string => id !== undefined))) {
-      const { state } = await loadAggregate(tx, streams.lot(lotId).id, lotDecider);
-      if (state.status !== 'none') owners.add(state.owner);
+      const owner = await ownerOfLot(tx, lotId);
+      if (owner !== null) owners.add(owner);
     }
     return [...owners];
   }

@@ -75,7 +75,7 @@ beforeAll(async () => {
   const registry = new EventRegistry().register(...inventoryEventSchemas, ...orderEventSchemas);
   const refusalsRecorder = new OperationRefusals(store, ids, topics, registry);
   lots = new LotCommandHandler(new FloorOperations(store, refusalsRecorder, clock), topics, registry);
-  completions = new NoteWorkOrdersKafkaHandler(lots, new StockCommandHandler(store, clock), refusalsRecorder);
+  completions = new NoteWorkOrdersKafkaHandler(lots, new StockCommandHandler(store, clock, topics, registry), refusalsRecorder);
   await store.append({
     streamId: streams.catalogue.id,
     streamType: 'commodity-catalogue',

@@ -89,7 +89,8 @@ export class OutboundCommandHandler {
       }
       const handled = await this.decide(tx, orderId, { type: 'LoadOut', data: { orderId, vehicle, onHand, actor: acting.actor, at: acting.at } }, acting);
       const loaded = handled.appended!.events.find((event) => event.type === 'LoadedOut')!.data as LoadedOut['data'];
-      // rule INV-SHIP-UNHELD-ONLY: the stock book refuses to ship goods held for someone.
+      // rules INV-SHIP-UNHELD-ONLY, INV-SHIP-UNDER-ENTITLEMENT: the stock book refuses goods held for
+      // someone, goods still backing a receipt, and a lot entitled to another order's holder.
       for (const lot of loaded.lots) {
         for (const { barcode } of lot.pieces) {
           const piece = streams.shippedPiece(outbound.warehouse, barcode);
@@ -104,12 +105,7 @@ export class OutboundCommandHandler {
             metadata: acting.metadata,
           });
         }
-        await this.stock.decideIn(
-          tx,
-          lot.lotId,
-          { type: 'ShipOut', data: { lotId: lot.lotId, orderId, quantity: { pieces: lot.pieces.length, kg: lot.bookKg }, actor: acting.actor, at: acting.at } },
-          acting,
-        );
+        await this.stock.shipOutIn(tx, lot.lotId, orderId, { pieces: lot.pieces.length, kg: lot.bookKg }, acting);
       }
       return { orderId, version: handled.version, ...summaryOf(loaded), finished: handled.state.status === 'finished' };
     });

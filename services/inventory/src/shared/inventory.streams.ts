@@ -14,6 +14,8 @@ export const streams = {
   stock: (lotId: string) => ({ id: `stock-${lotId}`, type: 'stock' }),
   stocktake: (stocktakeId: string) => ({ id: stocktakeId, type: 'stocktake' }),
   refusal: (refusalId: string) => ({ id: `refusal-${refusalId}`, type: 'operation-refusal' }),
+  lotTitle: (lotId: string) => ({ id: `title-${lotId}`, type: 'lot-title' }),
+  receiptLots: (receiptNumber: string) => ({ id: `receipt-lots-${receiptNumber}`, type: 'receipt-lots' }),
 };
 
 /** The lot received under an inbound order. */

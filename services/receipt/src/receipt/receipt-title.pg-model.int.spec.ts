@@ -25,6 +25,8 @@ interface ModelLot {
   readonly weightKg: number;
   owner: number;
   backing: string | null;
+  /** Once its receipt is cancelled the lot never backs a receipt again (RCPT-NO-TITLE-AFTER-CANCELLATION). */
+  cancelled: boolean;
 }
 interface ModelReceipt {
   readonly number: string;
@@ -74,7 +76,7 @@ class Issue implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real) {
     const pool = this.ownOnly ? model.lots.filter((lot) => lot.owner === this.holder) : model.lots;
     const lots = [...new Set(this.lotPicks.map((i) => pool[i % pool.length]!))];
-    const expected = lots.every((lot) => lot.backing === null && lot.owner === this.holder);
+    const expected = lots.every((lot) => lot.backing === null && !lot.cancelled && lot.owner === this.holder);
     const applied = await scenario.apply(real.cards[this.holder]!.card, [lots.map((lot) => lot.lotId)]);
     if (!accepted(applied, expected, `apply(${this})`)) return;
     const approved = await scenario.app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
@@ -198,7 +200,7 @@ class Cancel implements fc.AsyncCommand<Model, Real> {
     for (const lotId of receipt.lots)
       Object.assign(
         model.lots.find((lot) => lot.lotId === lotId)!,
-        { backing: null, owner: receipt.holder },
+        { backing: null, owner: receipt.holder, cancelled: true },
       );
   }
   toString = () => `cancel(${this.target})`;
@@ -255,7 +257,7 @@ describe('receipt title, model-based, on the real handlers and PostgreSQL', () =
       cards.push({ card: await scenario.openCard(person, name), person, name });
     }
     const owners = [0, 0, 0, 0, 1, 1, 1, 2, 2];
-    const lots = owners.map((owner, i) => ({ lotId: `M${run}-${i}`, weightKg: 1_000 * (i + 1), owner, backing: null }));
+    const lots = owners.map((owner, i) => ({ lotId: `M${run}-${i}`, weightKg: 1_000 * (i + 1), owner, backing: null, cancelled: false }));
     await scenario.lotsBecomeAvailable(
       lots.map((lot) => ({ lotId: lot.lotId, ownerCard: cards[lot.owner]!.card, weightKg: lot.weightKg, producedOn: '2026-03-01' })),
     );

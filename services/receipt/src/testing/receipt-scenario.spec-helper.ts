@@ -1,4 +1,4 @@
-import { create } from '@bufbuild/protobuf';
+import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { randomUUID } from 'node:crypto';
 import {
@@ -7,7 +7,11 @@ import {
   LocalDateSchema,
   LotBecameAvailableSchema,
   LotLocationSchema,
+  LotShippedOutSchema,
   StandardCommoditySchema,
+  StockHoldKind,
+  StockHoldPlacedSchema,
+  StockHoldReleasedSchema,
   inventoryLotTopic,
   toWeight,
 } from '@dw/contracts';
@@ -42,9 +46,11 @@ export interface LotSpec {
   producedOn: string;
   commodity?: string;
   warehouse?: string;
+  /** Inventory's inspection report; `CIQ-<lot>` unless given ('' for an inbound without inspection). */
+  inspectionReportRef?: string;
 }
 
-const registry = new EventRegistry().register(LotBecameAvailableSchema);
+const registry = new EventRegistry().register(LotBecameAvailableSchema, LotShippedOutSchema, StockHoldPlacedSchema, StockHoldReleasedSchema);
 
 export class ReceiptScenario {
   constructor(readonly app: ReceiptTestApp) {}
@@ -80,42 +86,85 @@ export class ReceiptScenario {
 
   /** The messages only, each with its own CloudEvents id (a redelivery of the same facts is a new message). */
   async publishLots(lots: readonly LotSpec[]): Promise<void> {
+    await this.publishInventoryLotEvents(
+      LotBecameAvailableSchema,
+      lots.map((lot) =>
+        create(LotBecameAvailableSchema, {
+          lotId: lot.lotId,
+          orderId: `IN-${lot.lotId}`,
+          warehouse: lot.warehouse ?? 'WH-WUXI',
+          ownerStorageCard: lot.ownerCard,
+          commodity: create(StandardCommoditySchema, { code: lot.commodity ?? 'rebar', product: 'rebar', standardName: 'HRB400E rebar' }),
+          brand: 'Shagang',
+          grade: 'HRB400E',
+          pieces: Math.max(1, Math.round(lot.weightKg / 2_000)),
+          net: toWeight(lot.weightKg),
+          productionDates: [create(LocalDateSchema, { value: lot.producedOn })],
+          locations: [create(LotLocationSchema, { locationId: `Y1-${lot.lotId}`, pieces: 1, net: toWeight(lot.weightKg) })],
+          completedBy: create(ActorSchema, { subject: 'operator-1', role: 'operator' }),
+          completedAt: timestampFromDate(this.app.clock.now()),
+          inspectionReportRef: lot.inspectionReportRef ?? `CIQ-${lot.lotId}`,
+        }),
+      ),
+    );
+  }
+
+  /** Inventory's LotShippedOut on the real topic: the lot's last pieces left, `netKg` weighed out in all. */
+  async lotShippedOut(lot: { lotId: string; entitlementId: string; ownerCard: string; bookKg: number; netKg: number }): Promise<void> {
+    await this.publishInventoryLotEvents(LotShippedOutSchema, [
+      create(LotShippedOutSchema, {
+        lotId: lot.lotId,
+        orderId: `out-${lot.entitlementId || lot.lotId}`,
+        entitlementId: lot.entitlementId,
+        warehouse: 'WH-WUXI',
+        ownerStorageCard: lot.ownerCard,
+        pieces: 1,
+        net: toWeight(lot.netKg),
+        book: toWeight(lot.bookKg),
+        overShort: toWeight(lot.netKg - lot.bookKg),
+        shippedBy: create(ActorSchema, { subject: 'operator-1', role: 'operator' }),
+        shippedAt: timestampFromDate(this.app.clock.now()),
+      }),
+    ]);
+  }
+
+  /** Inventory's StockHoldPlaced (a freeze for a bank, by default) or StockHoldReleased on the real topic. */
+  async stockHold(change: 'placed' | 'released', lotId: string, holdId: string): Promise<void> {
+    const by = create(ActorSchema, { subject: 'clerk-inventory', role: 'clerk' });
+    const at = timestampFromDate(this.app.clock.now());
+    const common = { lotId, holdId, kind: StockHoldKind.FREEZE, holder: 'bank-icbc' };
+    if (change === 'placed') {
+      await this.publishInventoryLotEvents(StockHoldPlacedSchema, [
+        create(StockHoldPlacedSchema, { ...common, reason: 'pledged as stock', pieces: 1, weight: toWeight(1_000), placedBy: by, placedAt: at }),
+      ]);
+    } else {
+      await this.publishInventoryLotEvents(StockHoldReleasedSchema, [create(StockHoldReleasedSchema, { ...common, releasedBy: by, releasedAt: at })]);
+    }
+  }
+
+  /** Inventory lot events as the inventory service publishes them: keyed by lot, each message with its own CloudEvents id. */
+  async publishInventoryLotEvents<Desc extends DescMessage & { typeName: string }>(
+    schema: Desc,
+    messages: readonly (MessageShape<Desc> & { lotId: string })[],
+  ): Promise<void> {
     const producer = testMessageBus().producer();
     await producer.connect();
     try {
       await producer.send(
-        lots.map((lot) => {
-          const message = create(LotBecameAvailableSchema, {
-            lotId: lot.lotId,
-            orderId: `IN-${lot.lotId}`,
-            warehouse: lot.warehouse ?? 'WH-WUXI',
-            ownerStorageCard: lot.ownerCard,
-            commodity: create(StandardCommoditySchema, { code: lot.commodity ?? 'rebar', product: 'rebar', standardName: 'HRB400E rebar' }),
-            brand: 'Shagang',
-            grade: 'HRB400E',
-            pieces: Math.max(1, Math.round(lot.weightKg / 2_000)),
-            net: toWeight(lot.weightKg),
-            productionDates: [create(LocalDateSchema, { value: lot.producedOn })],
-            locations: [create(LotLocationSchema, { locationId: `Y1-${lot.lotId}`, pieces: 1, net: toWeight(lot.weightKg) })],
-            completedBy: create(ActorSchema, { subject: 'operator-1', role: 'operator' }),
-            completedAt: timestampFromDate(this.app.clock.now()),
-          });
-          const id = randomUUID();
-          return {
-            topic: this.app.topic(inventoryLotTopic),
-            key: `lot-${lot.lotId}`,
-            value: registry.encodeEvent(LotBecameAvailableSchema.typeName, message),
-            headers: {
-              ce_specversion: '1.0',
-              ce_id: id,
-              ce_type: LotBecameAvailableSchema.typeName,
-              ce_source: '/dw/inventory',
-              ce_subject: `lot-${lot.lotId}`,
-              ce_time: this.app.clock.now().toISOString(),
-              'content-type': 'application/protobuf',
-            },
-          };
-        }),
+        messages.map((message) => ({
+          topic: this.app.topic(inventoryLotTopic),
+          key: `lot-${message.lotId}`,
+          value: registry.encodeEvent(schema.typeName, message),
+          headers: {
+            ce_specversion: '1.0',
+            ce_id: randomUUID(),
+            ce_type: schema.typeName,
+            ce_source: '/dw/inventory',
+            ce_subject: `lot-${message.lotId}`,
+            ce_time: this.app.clock.now().toISOString(),
+            'content-type': 'application/protobuf',
+          },
+        })),
       );
     } finally {
       await producer.disconnect();

@@ -66,6 +66,16 @@ describe('order authority', () => {
       .then([]);
   });
 
+  it('keeps the entitlement an outbound order was opened from, and none for an order recorded without one', () => {
+    const outbound: OrderAuthorityEvent = {
+      type: 'OrderAuthorityOpened',
+      data: { ...opened.data, orderId: 'wo-out-1', type: 'outbound', entitlementId: 'ENT-WR-1' },
+    } as OrderAuthorityEvent;
+    expect(foldEvents(orderAuthorityDecider, [outbound])).toMatchObject({ entitlementId: 'ENT-WR-1' });
+    // an event recorded before inventory kept entitlements has no such field
+    expect(foldEvents(orderAuthorityDecider, [opened])).toMatchObject({ entitlementId: null });
+  });
+
   it('closes an order once', () => {
     const closed: OrderAuthorityEvent = { type: 'OrderAuthorityClosed', data: { orderId: 'wo-1', status: 'completed', closedAt: '2025-03-04T03:00:00Z' } };
     spec

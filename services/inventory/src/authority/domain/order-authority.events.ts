@@ -22,6 +22,12 @@ export type OrderAuthorityOpened = DomainEvent<
     readonly workflowId: string;
     readonly workflowVersion: number;
     readonly steps: readonly WorkflowStep[];
+    /**
+     * The outbound entitlement (receipt cancellation) an outbound order was opened from: the
+     * only order its lots may ship under. Null or absent for any other order (absent in events
+     * recorded before inventory kept it).
+     */
+    readonly entitlementId?: string | null;
     readonly openedAt: string;
   }
 >;

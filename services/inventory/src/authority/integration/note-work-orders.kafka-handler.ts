@@ -2,7 +2,6 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   ContractFieldMissingError,
-  type Actor,
   fromTimestamp,
   fromWeight,
   OrderType as OrderTypePb,
@@ -19,6 +18,7 @@ import {
 import { handleCommandIn, type EventStoreTransaction } from '@dw/event-store';
 import { DomainError } from '@dw/kernel';
 import { InboxContext, type Acting } from '@dw/platform';
+import { actingOfMessage as acting } from '../../shared/message-acting';
 import type { OrderType, StepCheck } from '@dw/work-orders';
 import { LotCommandHandler } from '../../lot/lot.command-handler';
 import { OperationRefusals } from '../../operation/operation-refusals';
@@ -86,6 +86,7 @@ export class NoteWorkOrdersKafkaHandler {
           required: step.required,
           movesGoods: step.movesGoods,
         })),
+        entitlementId: event.entitlement?.entitlementId || null,
         openedAt: fromTimestamp(event.openedAt, 'opened_at'),
       },
     });
@@ -125,14 +126,4 @@ export class NoteWorkOrdersKafkaHandler {
     const stream = streams.authority(orderId);
     await handleCommandIn(tx, { streamId: stream.id, streamType: stream.type, decider: orderAuthorityDecider, command, metadata: by.metadata });
   }
-}
-
-/** The order service's actor and time, carried into inventory's events caused by the message. */
-function acting(ctx: InboxContext, actor: Actor | undefined, at: Parameters<typeof fromTimestamp>[0], field: string): Acting {
-  const subject = actor?.subject || 'unknown';
-  return {
-    actor: subject,
-    at: fromTimestamp(at, field),
-    metadata: { ...ctx.causedMetadata(), actor: { subject, role: actor?.role || 'unknown', ...(actor?.partyId ? { partyId: actor.partyId } : {}) } },
-  };
 }

@@ -5,6 +5,8 @@ import { refuse } from '@dw/kernel';
 import { ApiPageResponse, assertOwnParty, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
 import { orderAuthorityDecider } from '../../authority/domain/order-authority.decider';
 import { standardNameOf } from '../../commodity/domain/standard-commodity';
+import { lotTitleDecider } from '../../registry/domain/lot-title.decider';
+import { titleColumnsOf, titleOfRow } from '../../registry/queries/lot-title.sql';
 import { depositorScope } from '../../shared/depositor-scope';
 import { stockFilterOf } from '../../shared/stock-filter.sql';
 import { streams } from '../../shared/inventory.streams';
@@ -14,7 +16,7 @@ import type { Lot } from '../domain/lot.state';
 import { tallySheetOf } from '../domain/tally-sheet';
 import { LotItemResponseDto, LotResponseDto, TallySheetResponseDto } from './lots.response.dto';
 
-type Row = Record<string, string | number | boolean | Date | null>;
+type Row = Record<string, string | number | boolean | Date | null | object>;
 
 /**
  * Lots: the list (receiving, available, rejected), one lot as its stream says it is now, and its
@@ -36,7 +38,7 @@ export class LotsHttpController {
     const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'lots').p : null;
     const filter = stockFilterOf(query, party, { alias: 'l', datedBy: 'opened_at', location: 'any-piece-of-the-lot' });
     const { rows } = await this.db.query<Row>(
-      `SELECT * FROM lots l WHERE ${filter.where} AND ($9::bigint IS NULL OR l.position > $9) ORDER BY l.position LIMIT $10`,
+      `SELECT l.*, ${titleColumnsOf('l.lot_id')} FROM lots l WHERE ${filter.where} AND ($9::bigint IS NULL OR l.position > $9) ORDER BY l.position LIMIT $10`,
       [...filter.params, after, query.limit + 1],
     );
     return pageOf(
@@ -57,6 +59,7 @@ export class LotsHttpController {
         inspection: r.inspection_result === null ? null : { result: r.inspection_result, reportRef: r.inspection_report },
         openedAt: r.opened_at instanceof Date ? r.opened_at.toISOString() : null,
         availableAt: r.available_at instanceof Date ? r.available_at.toISOString() : null,
+        ...titleOfRow(r),
       }),
       (r) => this.cursors.encode({ p: String(r.position) }, 'lots'),
     );
@@ -89,12 +92,22 @@ export class LotsHttpController {
     return tallySheetOf(await this.ownLot(lotId, principal));
   }
 
-  /** The lot, read from its stream, if the caller may see it: staff always, a depositor when it holds the lot's card. */
+  /**
+   * The lot, read from its stream, if the caller may see it: staff always, a depositor when it
+   * holds the title (the receipt's or entitlement's holder once the receipt service named one,
+   * before that the inbound order's card). The owner shown is that holder's card.
+   */
   private async ownLot(lotId: string, principal: Principal): Promise<Lot> {
+    // rule INV-OWNER-FOLLOWS-TITLE
     return this.store.transaction(async (tx) => {
       const { state: lot } = await loadAggregate(tx, streams.lot(lotId).id, lotDecider);
       const missing = () => refuse.notFound('LOT_NOT_FOUND', `no lot ${lotId}`, { lotId });
       if (lot.status === 'none') throw missing();
+      const { state: title } = await loadAggregate(tx, streams.lotTitle(lotId).id, lotTitleDecider);
+      if (title.status === 'titled') {
+        assertOwnParty(principal, title.holder.partyId, missing);
+        return { ...lot, owner: title.holder.storageCard };
+      }
       const { state: order } = await loadAggregate(tx, streams.authority(lot.orderId).id, orderAuthorityDecider);
       assertOwnParty(principal, order.status === 'none' ? '' : order.ownerParty, missing);
       return lot;

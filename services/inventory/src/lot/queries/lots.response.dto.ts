@@ -1,3 +1,4 @@
+import { LotTitleFieldsResponseDto } from '../../registry/queries/lot-title.response.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { NamedCommodityResponseDto } from '../../commodity/standard-commodity.response.dto';
 import { PIECE_KINDS } from '../domain/lot.commands';
@@ -15,7 +16,7 @@ export class LotInspectionResponseDto {
 }
 
 /** A lot as the list shows it (from the read model). */
-export class LotItemResponseDto {
+export class LotItemResponseDto extends LotTitleFieldsResponseDto {
   @ApiProperty({ type: String, description: 'the lot' })
   lotId!: string;
 
@@ -25,7 +26,11 @@ export class LotItemResponseDto {
   @ApiProperty({ type: String, example: 'WH-SH-01', description: 'the warehouse' })
   warehouse!: string;
 
-  @ApiProperty({ type: String, example: 'SC000042', description: 'the storage card that owns the goods' })
+  @ApiProperty({
+    type: String,
+    example: 'SC000042',
+    description: 'the storage card that owns the goods: the holder of the receipt the lot backs, or of its entitlement',
+  })
   owner!: string;
 
   @ApiProperty({ type: String, example: 'rb-400e-20-sg', description: 'the commodity code' })
@@ -92,7 +97,11 @@ export class LotResponseDto {
   @ApiProperty({ type: String, example: 'WH-SH-01', description: 'the warehouse' })
   warehouse!: string;
 
-  @ApiProperty({ type: String, example: 'SC000042', description: 'the storage card that owns the goods' })
+  @ApiProperty({
+    type: String,
+    example: 'SC000042',
+    description: 'the storage card that owns the goods: the holder of the receipt the lot backs, or of its entitlement',
+  })
   owner!: string;
 
   @ApiProperty({ type: () => NamedCommodityResponseDto, description: 'the commodity, part by part, with its standard name' })
@@ -165,7 +174,11 @@ export class TallySheetResponseDto {
   @ApiProperty({ type: String, description: 'the inbound work order' })
   orderId!: string;
 
-  @ApiProperty({ type: String, example: 'SC000042', description: 'the storage card that owns the goods' })
+  @ApiProperty({
+    type: String,
+    example: 'SC000042',
+    description: 'the storage card that owns the goods: the holder of the receipt the lot backs, or of its entitlement',
+  })
   owner!: string;
 
   @ApiProperty({ type: String, example: '螺纹钢 HRB400E Φ20 沙钢', description: 'the commodity’s standard name' })

@@ -36,14 +36,28 @@ export type PlaceHold = Command<
     readonly quantity: Quantity;
     readonly reason: string;
     readonly holder: string;
+    /** The live receipt the lot backs (inventory's title record), or null: receipt goods are held through the receipt. */
+    readonly backingReceipt: string | null;
   }
 >;
 
 /** Releases a hold; `holder` is the party asking, which must be the hold's holder. */
 export type ReleaseHold = Command<'ReleaseHold', Stamped & { readonly holdId: string; readonly holder: string }>;
 
-/** Goods leave the warehouse under an outbound order. */
-export type ShipOut = Command<'ShipOut', Stamped & { readonly orderId: string; readonly quantity: Quantity }>;
+/**
+ * Goods leave the warehouse under an outbound order. The handler adds what it read: the lot's
+ * title (the live receipt it backs, the entitlement of a cancelled one) and the entitlement the
+ * order carries.
+ */
+export type ShipOut = Command<
+  'ShipOut',
+  Stamped & {
+    readonly orderId: string;
+    readonly quantity: Quantity;
+    readonly title: { readonly backingReceipt: string | null; readonly entitlementId: string | null };
+    readonly orderEntitlementId: string | null;
+  }
+>;
 
 /** Corrects the book by a stocktake variance, with its explanation; never overwrites the book. */
 export type ApplyStocktakeVariance = Command<

@@ -141,6 +141,13 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
         const reason = requireText(command.data.reason, 'reason');
         const holder = requireText(command.data.holder, 'holder');
         const quantity = validateQuantity(command.data.quantity, 'quantity');
+        // rule INV-ONE-ENCUMBRANCE-MODEL
+        if (command.data.backingReceipt !== null) {
+          throw refuse.conflict('HOLD_ON_RECEIPT_GOODS', `lot ${lotId} backs receipt ${command.data.backingReceipt}: pledge or freeze the receipt instead`, {
+            lotId,
+            receiptNumber: command.data.backingReceipt,
+          });
+        }
         mustBeAvailable(state, quantity);
         return [{ type: 'HoldPlaced', data: { lotId, holdId, kind, quantity, reason, holder, actor, at } }];
       }
@@ -156,9 +163,12 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
       }
       case 'ShipOut': {
         // rule INV-SHIP-UNHELD-ONLY
+        // rule INV-SHIP-UNDER-ENTITLEMENT
         const quantity = validateQuantity(command.data.quantity, 'quantity');
+        const orderId = requireText(command.data.orderId, 'orderId');
+        mustLeaveUnderItsTitle(lotId, orderId, command.data.title, command.data.orderEntitlementId);
         mustBeAvailable(state, quantity);
-        return [{ type: 'StockShippedOut', data: { lotId, orderId: requireText(command.data.orderId, 'orderId'), quantity, actor, at } }];
+        return [{ type: 'StockShippedOut', data: { lotId, orderId, quantity, actor, at } }];
       }
       case 'ApplyStocktakeVariance': {
         // rule INV-STOCKTAKE-LOSS-UNHELD
@@ -198,6 +208,32 @@ function mustBeAvailable(stock: Stock, asked: Quantity): void {
       lotId: stock.lotId,
       asked,
       available,
+    });
+  }
+}
+
+/**
+ * Goods that back a live receipt never ship: the receipt must be cancelled first (注销). Goods of
+ * a cancelled receipt ship only under the outbound order opened from its entitlement.
+ */
+function mustLeaveUnderItsTitle(
+  lotId: string,
+  orderId: string,
+  title: { readonly backingReceipt: string | null; readonly entitlementId: string | null },
+  orderEntitlementId: string | null,
+): void {
+  // rule INV-SHIP-UNDER-ENTITLEMENT
+  if (title.backingReceipt !== null) {
+    throw refuse.conflict('LOT_BACKS_RECEIPT', `lot ${lotId} backs receipt ${title.backingReceipt}: it leaves only after the receipt is cancelled`, {
+      lotId,
+      receiptNumber: title.backingReceipt,
+    });
+  }
+  if (title.entitlementId !== null && orderEntitlementId !== title.entitlementId) {
+    throw refuse.forbidden('ENTITLEMENT_NOT_CARRIED', `lot ${lotId} leaves only under the outbound order of entitlement ${title.entitlementId}`, {
+      lotId,
+      orderId,
+      entitlementId: title.entitlementId,
     });
   }
 }

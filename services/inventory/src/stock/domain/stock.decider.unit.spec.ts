@@ -18,7 +18,23 @@ const received: StockEvent = {
 };
 const hold = (holdId: string, kind: 'reservation' | 'freeze', quantity: Quantity, holder: string): StockCommand => ({
   type: 'PlaceHold',
-  data: { lotId, holdId, kind, quantity, reason: kind === 'freeze' ? 'pledged to bank' : 'backs receipt R-1', holder, actor, at },
+  data: {
+    lotId,
+    holdId,
+    kind,
+    quantity,
+    reason: kind === 'freeze' ? 'pledged to bank' : 'promised to outbound order wo-out-1',
+    holder,
+    backingReceipt: null,
+    actor,
+    at,
+  },
+});
+type Title = { backingReceipt: string | null; entitlementId: string | null };
+const unbacked: Title = { backingReceipt: null, entitlementId: null };
+const shipUnder = (orderId: string, quantity: Quantity, title: Title = unbacked, orderEntitlementId: string | null = null): StockCommand => ({
+  type: 'ShipOut',
+  data: { lotId, orderId, quantity, title, orderEntitlementId, actor, at },
 });
 const placed = (holdId: string, kind: 'reservation' | 'freeze', quantity: Quantity, holder: string): StockEvent =>
   stockDecider.decide(hold(holdId, kind, quantity, holder), foldEvents(stockDecider, [received]))[0]!;
@@ -37,7 +53,7 @@ describe('stock decider', () => {
     spec.given([received]).when({ type: 'ReceiveStock', data: received.data }).thenRefusedWith('STOCK_EXISTS');
     spec
       .given([])
-      .when({ type: 'ShipOut', data: { lotId, orderId: 'o', quantity: q(1, 1), actor, at } })
+      .when(shipUnder('o', q(1, 1)))
       .thenRefusedWith('STOCK_NOT_FOUND');
   });
 
@@ -105,7 +121,7 @@ describe('stock decider', () => {
   });
 
   it('ships out only what is not held', () => {
-    const ship = (quantity: Quantity): StockCommand => ({ type: 'ShipOut', data: { lotId, orderId: 'wo-out-1', quantity, actor, at } });
+    const ship = (quantity: Quantity): StockCommand => shipUnder('wo-out-1', quantity);
     spec
       .given([received, reservation])
       .when(ship(q(2, 4_000)))
@@ -113,6 +129,43 @@ describe('stock decider', () => {
     const shipped = [received, reservation, ...stockDecider.decide(ship(q(1, 2_000)), foldEvents(stockDecider, [received, reservation]))];
     // 3 / 6,000 − 1 / 2,000 shipped = 2 / 4,000 on hand, all of it reserved
     expect(levels(shipped)).toMatchObject({ onHand: q(2, 4_000), available: q(0, 0) });
+  });
+
+  it('refuses a stock hold on goods backing a live receipt: they are pledged or frozen through the receipt', () => {
+    const onReceiptGoods = {
+      ...hold('h-9', 'freeze', q(1, 2_000), 'bank:ICBC-SH'),
+      data: { ...hold('h-9', 'freeze', q(1, 2_000), 'bank:ICBC-SH').data, backingReceipt: 'WR-1' },
+    };
+    spec
+      .given([received])
+      .when(onReceiptGoods as StockCommand)
+      .thenRefusedWith('HOLD_ON_RECEIPT_GOODS', { lotId, receiptNumber: 'WR-1' });
+    // a reservation too: goods behind a receipt are promised by the receipt itself
+    spec
+      .given([received])
+      .when({ ...onReceiptGoods, data: { ...onReceiptGoods.data, kind: 'reservation' } } as StockCommand)
+      .thenRefusedWith('HOLD_ON_RECEIPT_GOODS');
+  });
+
+  it('ships goods of a receipt only once it is cancelled, and then only under the order carrying its entitlement', () => {
+    const all = q(3, 6_000);
+    spec
+      .given([received])
+      .when(shipUnder('wo-out-1', all, { backingReceipt: 'WR-1', entitlementId: null }))
+      .thenRefusedWith('LOT_BACKS_RECEIPT', { receiptNumber: 'WR-1' });
+    const entitled = { backingReceipt: null, entitlementId: 'ENT-WR-1' };
+    spec
+      .given([received])
+      .when(shipUnder('wo-out-2', all, entitled, 'ENT-WR-2'))
+      .thenRefusedWith('ENTITLEMENT_NOT_CARRIED', { orderId: 'wo-out-2', entitlementId: 'ENT-WR-1' });
+    spec
+      .given([received])
+      .when(shipUnder('wo-out-3', all, entitled, null))
+      .thenRefusedWith('ENTITLEMENT_NOT_CARRIED');
+    spec
+      .given([received])
+      .when(shipUnder('wo-out-1', all, entitled, 'ENT-WR-1'))
+      .then([{ type: 'StockShippedOut', data: { lotId, orderId: 'wo-out-1', quantity: all, actor, at } }]);
   });
 
   it('applies a stocktake loss from unheld goods and a gain always, each variance once', () => {
@@ -160,7 +213,7 @@ describe('stock invariants', () => {
     fc
       .tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4'), holders)
       .map(([holdId, holder]): StockCommand => ({ type: 'ReleaseHold', data: { lotId, holdId, holder, actor, at } })),
-    quantity.map((qty): StockCommand => ({ type: 'ShipOut', data: { lotId, orderId: 'o', quantity: qty, actor, at } })),
+    quantity.map((qty): StockCommand => shipUnder('o', qty)),
     fc.tuple(fc.constantFrom('v1', 'v2', 'v3'), fc.boolean(), quantity).map(([id, loss, qty]) => variance(id, loss ? q(-qty.pieces, -qty.kg) : qty)),
   );
 

@@ -4,21 +4,29 @@ import type { OrderAuthorityEvent } from '../../authority/domain/order-authority
 import { standardNameOf } from '../../commodity/domain/standard-commodity';
 import type { LocationEvent } from '../../location/domain/location.events';
 import type { LotEvent } from '../../lot/domain/lot.events';
+import type { LotTitleEvent, TitleHolder } from '../../registry/domain/lot-title.events';
 import type { StockEvent } from '../domain/stock.events';
 
-type Tables = 'storage_cards' | 'lots' | 'stock_pieces' | 'stock_lots' | 'stock_movements';
-type Event = OrderAuthorityEvent | LotEvent | StockEvent | LocationEvent;
+type Tables = 'storage_cards' | 'lots' | 'stock_pieces' | 'stock_lots' | 'stock_movements' | 'lot_titles' | 'lot_encumbrances';
+type Event = OrderAuthorityEvent | LotEvent | StockEvent | LocationEvent | LotTitleEvent;
 
 /**
  * Stock by lot, piece, location, commodity and owner, and every movement, for the queries staff
  * and depositors run. `storage_cards` maps each storage card to the depositor party the order
  * desk named for it (from the orders inventory has seen), which is how a depositor's queries are
- * limited to its own cards. One projection, so that a rebuild replays all five tables together.
+ * limited to its own cards, plus the cards the receipt service named as holders (with their
+ * party). The owner of a lot's goods is the holder of its title: the card of the receipt it backs,
+ * or of the entitlement after a cancellation (`lot_titles`), so `lots`, `stock_lots` and
+ * `stock_pieces` follow every transfer; a movement keeps the owner it had when it happened.
+ * `lot_encumbrances` lists what holds each lot: receipt holds (pledge, freeze, delivery) and
+ * stock holds (reservation, freeze) in one list. One projection, so that a rebuild replays all
+ * the tables together.
  */
 export const stockProjection: Projection<Tables> = {
   name: 'stock',
   tables: {
-    storage_cards: (t) => `CREATE TABLE ${t} (card text PRIMARY KEY, party text NOT NULL, first_order_id text NOT NULL)`,
+    // first_order_id is null for a card first named as a receipt holder rather than on an order.
+    storage_cards: (t) => `CREATE TABLE ${t} (card text PRIMARY KEY, party text NOT NULL, first_order_id text)`,
     lots: (t) => `CREATE TABLE ${t} (
       lot_id text PRIMARY KEY,
       position bigint NOT NULL UNIQUE,
@@ -80,6 +88,28 @@ export const stockProjection: Projection<Tables> = {
       actor text NOT NULL,
       at timestamptz NOT NULL,
       PRIMARY KEY (position, lot_id))`,
+    lot_titles: (t) => `CREATE TABLE ${t} (
+      lot_id text PRIMARY KEY,
+      receipt_number text,
+      entitlement_id text,
+      entitlement_purpose text,
+      owner text NOT NULL,
+      owner_party text NOT NULL,
+      updated_at timestamptz NOT NULL)`,
+    lot_encumbrances: (t) => `CREATE TABLE ${t} (
+      lot_id text NOT NULL,
+      source text NOT NULL,
+      hold_id text NOT NULL,
+      position bigint NOT NULL,
+      kind text NOT NULL,
+      beneficiary text NOT NULL,
+      beneficiary_name text,
+      receipt_number text,
+      pieces int,
+      kg bigint,
+      reason text NOT NULL,
+      placed_at timestamptz NOT NULL,
+      PRIMARY KEY (lot_id, source, hold_id))`,
   },
   eventTypes: [
     'OrderAuthorityOpened',
@@ -99,6 +129,11 @@ export const stockProjection: Projection<Tables> = {
     'GoodsMovedOut',
     'GoodsMovedIn',
     'GoodsRemoved',
+    'LotBackedReceipt',
+    'LotTitleTransferred',
+    'LotReceiptHoldPlaced',
+    'LotReceiptHoldReleased',
+    'LotEntitled',
   ],
   async apply(tx, events, tables) {
     for (const recorded of events) await applyOne(tx, recorded, { type: recorded.type, data: recorded.data } as Event, tables);
@@ -136,7 +171,7 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
       const standardName = standardNameOf(d.commodity);
       await tx.query(
         `INSERT INTO ${t.lots} (lot_id, position, order_id, warehouse, owner, commodity_code, standard_name, status, expected_pieces, expected_kg, opened_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'receiving', $8, $9, $10)`,
+         VALUES ($1, $2, $3, $4, ${titledOwner(t, '$1', '$5')}, $6, $7, 'receiving', $8, $9, $10)`,
         [d.lotId, position, d.orderId, d.warehouse, d.owner, d.commodity.code, standardName, d.expectedPieces, d.expectedKg, d.at],
       );
       return;
@@ -202,7 +237,7 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
       const d = event.data;
       await tx.query(
         `INSERT INTO ${t.stock_lots} (lot_id, position, warehouse, owner, commodity_code, on_hand_pieces, on_hand_kg, received_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+         VALUES ($1, $2, $3, ${titledOwner(t, '$1', '$4')}, $5, $6, $7, $8, $8)`,
         [d.lotId, position, d.warehouse, d.owner, d.commodityCode, d.quantity.pieces, d.quantity.kg, d.at],
       );
       await movement({
@@ -227,8 +262,48 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
         `UPDATE ${t.stock_lots} SET ${column}_pieces = ${column}_pieces + $2, ${column}_kg = ${column}_kg + $3, updated_at = $4 WHERE lot_id = $1`,
         [d.lotId, sign * d.quantity.pieces, sign * d.quantity.kg, d.at],
       );
+      if (event.type === 'HoldPlaced') {
+        await tx.query(
+          `INSERT INTO ${t.lot_encumbrances} (lot_id, source, hold_id, position, kind, beneficiary, pieces, kg, reason, placed_at)
+           VALUES ($1, 'stock', $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [d.lotId, d.holdId, position, d.kind, event.data.holder, d.quantity.pieces, d.quantity.kg, event.data.reason, d.at],
+        );
+      } else {
+        await tx.query(`DELETE FROM ${t.lot_encumbrances} WHERE lot_id = $1 AND source = 'stock' AND hold_id = $2`, [d.lotId, d.holdId]);
+      }
       return;
     }
+    case 'LotBackedReceipt':
+      await titleOf(tx, t, event.data.lotId, { receiptNumber: event.data.receiptNumber, entitlement: null, holder: event.data.holder, at: event.data.at });
+      return;
+    case 'LotEntitled': {
+      const d = event.data;
+      await titleOf(tx, t, d.lotId, { receiptNumber: null, entitlement: { id: d.entitlementId, purpose: d.purpose }, holder: d.holder, at: d.at });
+      return;
+    }
+    case 'LotTitleTransferred': {
+      const d = event.data;
+      await tx.query(`UPDATE ${t.lot_titles} SET owner = $2, owner_party = $3, updated_at = $4 WHERE lot_id = $1`, [
+        d.lotId,
+        d.to.storageCard,
+        d.to.partyId,
+        d.at,
+      ]);
+      await ownedBy(tx, t, d.lotId, d.to);
+      return;
+    }
+    case 'LotReceiptHoldPlaced': {
+      const d = event.data;
+      await tx.query(
+        `INSERT INTO ${t.lot_encumbrances} (lot_id, source, hold_id, position, kind, beneficiary, beneficiary_name, receipt_number, reason, placed_at)
+         VALUES ($1, 'receipt', $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [d.lotId, d.holdId, position, d.kind, d.beneficiary.partyId, d.beneficiary.name, d.receiptNumber, d.reason, d.at],
+      );
+      return;
+    }
+    case 'LotReceiptHoldReleased':
+      await tx.query(`DELETE FROM ${t.lot_encumbrances} WHERE lot_id = $1 AND source = 'receipt' AND hold_id = $2`, [event.data.lotId, event.data.holdId]);
+      return;
     case 'StockShippedOut':
     case 'StockVarianceApplied': {
       const d = event.data;
@@ -305,4 +380,39 @@ async function applyOne(tx: SqlClient, recorded: RecordedEvent, event: Event, t:
       return;
     }
   }
+}
+
+/** The owner a lot is booked in with: the holder of its title if inventory already follows one, else the order's card. */
+const titledOwner = (t: Record<Tables, string>, lotParameter: string, ownerParameter: string): string =>
+  `COALESCE((SELECT owner FROM ${t.lot_titles} WHERE lot_id = ${lotParameter}), ${ownerParameter})`;
+
+/** A lot's title changed hands or backing: a new receipt (its old receipt's holds went with it) or an entitlement. */
+async function titleOf(
+  tx: SqlClient,
+  t: Record<Tables, string>,
+  lotId: string,
+  title: { receiptNumber: string | null; entitlement: { id: string; purpose: string } | null; holder: TitleHolder; at: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO ${t.lot_titles} (lot_id, receipt_number, entitlement_id, entitlement_purpose, owner, owner_party, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (lot_id) DO UPDATE SET receipt_number = $2, entitlement_id = $3, entitlement_purpose = $4, owner = $5, owner_party = $6, updated_at = $7`,
+    [lotId, title.receiptNumber, title.entitlement?.id ?? null, title.entitlement?.purpose ?? null, title.holder.storageCard, title.holder.partyId, title.at],
+  );
+  await tx.query(`DELETE FROM ${t.lot_encumbrances} WHERE lot_id = $1 AND source = 'receipt'`, [lotId]);
+  await ownedBy(tx, t, lotId, title.holder);
+}
+
+/**
+ * The lot's goods now belong to `holder`: every current view of the lot shows its card, and the
+ * card's party (as the receipt service named it) scopes a depositor's lists to it.
+ */
+async function ownedBy(tx: SqlClient, t: Record<Tables, string>, lotId: string, holder: TitleHolder): Promise<void> {
+  // rule INV-OWNER-FOLLOWS-TITLE
+  if (holder.partyId) {
+    await tx.query(`INSERT INTO ${t.storage_cards} (card, party, first_order_id) VALUES ($1, $2, NULL) ON CONFLICT (card) DO NOTHING`, [
+      holder.storageCard,
+      holder.partyId,
+    ]);
+  }
+  for (const table of [t.lots, t.stock_lots, t.stock_pieces]) await tx.query(`UPDATE ${table} SET owner = $2 WHERE lot_id = $1`, [lotId, holder.storageCard]);
 }

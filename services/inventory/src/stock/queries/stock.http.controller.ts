@@ -1,18 +1,19 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@dw/event-store';
 import { ApiPageResponse, CurrentPrincipal, CursorCodec, pageOf, type Principal } from '@dw/platform';
+import { titleColumnsOf, titleOfRow } from '../../registry/queries/lot-title.sql';
 import { depositorScope } from '../../shared/depositor-scope';
 import { dateOfPgDate } from '../../shared/pg-date';
 import { stockFilterOf } from '../../shared/stock-filter.sql';
 import { StockFilterQueryDto } from '../../shared/stock-filter.query.dto';
 import { StockLotItemResponseDto, StockMovementItemResponseDto, StockPieceItemResponseDto } from './stock.response.dto';
 
-type Row = Record<string, string | number | Date | null>;
+type Row = Record<string, string | number | Date | null | object>;
 const n = (value: unknown): number => Number(value);
 const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : null);
 
 /**
- * Stock by lot (on hand, reserved, frozen, available), by piece (where each one lies), and the
+ * Stock by lot (on hand, reserved, frozen, available; the receipt it backs and what holds it), by piece (where each one lies), and the
  * movements (received, put away, moved, shipped, stocktake corrections). Staff see everything; a
  * depositor only its own storage cards. Each list is paginated and filterable by commodity,
  * owner, location, warehouse, lot and date (Asia/Shanghai days).
@@ -31,7 +32,7 @@ export class StockHttpController {
     const after = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'stock').p : null;
     const filter = stockFilterOf(query, party, { alias: 's', datedBy: 'received_at', location: 'any-piece-of-the-lot' });
     const { rows } = await this.db.query<Row>(
-      `SELECT s.*, l.standard_name FROM stock_lots s JOIN lots l ON l.lot_id = s.lot_id
+      `SELECT s.*, l.standard_name, ${titleColumnsOf('s.lot_id')} FROM stock_lots s JOIN lots l ON l.lot_id = s.lot_id
         WHERE ${filter.where} AND ($9::bigint IS NULL OR s.position > $9)
         ORDER BY s.position LIMIT $10`,
       [...filter.params, after, query.limit + 1],
@@ -53,6 +54,7 @@ export class StockHttpController {
           reserved,
           frozen,
           available: { pieces: onHand.pieces - reserved.pieces - frozen.pieces, kg: onHand.kg - reserved.kg - frozen.kg },
+          ...titleOfRow(r),
           receivedAt: iso(r.received_at),
           updatedAt: iso(r.updated_at),
         };

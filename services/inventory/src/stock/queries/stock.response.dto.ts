@@ -1,16 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PIECE_KINDS } from '../../lot/domain/lot.commands';
+import { LotTitleFieldsResponseDto } from '../../registry/queries/lot-title.response.dto';
 import { QuantityResponseDto } from '../../shared/quantity.response.dto';
 
-/** A lot’s stock. */
-export class StockLotItemResponseDto {
+/** A lot’s stock, owned by the holder of its title. */
+export class StockLotItemResponseDto extends LotTitleFieldsResponseDto {
   @ApiProperty({ type: String, description: 'the lot' })
   lotId!: string;
 
   @ApiProperty({ type: String, example: 'WH-SH-01', description: 'the warehouse' })
   warehouse!: string;
 
-  @ApiProperty({ type: String, example: 'SC000042', description: 'the storage card that owns the goods' })
+  @ApiProperty({
+    type: String,
+    example: 'SC000042',
+    description: 'the storage card that owns the goods: the holder of the receipt the lot backs, or of its entitlement',
+  })
   owner!: string;
 
   @ApiProperty({ type: String, example: 'rb-400e-20-sg', description: 'the commodity code' })

@@ -14,6 +14,8 @@ export const streams = {
   lot: (lotId: string): StreamRef => ({ streamId: `lot-${lotId}`, streamType: 'lot-backing' }),
   issuance: (applicationId: string): StreamRef => ({ streamId: `issuance-${applicationId}`, streamType: 'issuance' }),
   receipt: (receiptNumber: string): StreamRef => ({ streamId: `receipt-${receiptNumber}`, streamType: 'receipt' }),
+  /** An outbound entitlement (`ENT-<receipt>`) from a cancellation for pickup: what it granted and what has shipped under it. */
+  entitlement: (entitlementId: string): StreamRef => ({ streamId: `entitlement-${entitlementId}`, streamType: 'entitlement' }),
   transfer: (transferId: string): StreamRef => ({ streamId: `transfer-${transferId}`, streamType: 'transfer' }),
   /** Error-proofing alarms about one receipt, kept apart from its title record (a refused transfer changes no title). */
   transferAlarms: (receiptNumber: string): StreamRef => ({ streamId: `receipt-alarms-${receiptNumber}`, streamType: 'transfer-alarm' }),

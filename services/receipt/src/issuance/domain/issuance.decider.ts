@@ -39,9 +39,13 @@ function backingLot(lot: LotFacts): BackingLot {
   return { lotId, location, pieces, weightKg, productionDates };
 }
 
-/** Every lot must be the goods applied for, owned by the card the receipts go to, and in one receipt only. */
+/**
+ * Every lot must be the goods applied for, inspected (its inspection report known: inspection and
+ * receipt into store come before the exchange's approval), owned by the card the receipts go to,
+ * and in one receipt only.
+ */
 function planReceipts(data: ApplyForIssuance['data'], holderCardNumber: string): PlannedReceipt[] {
-  // rules RCPT-WHOLE-LOTS, RCPT-LOT-MATCHES-APPLICATION, RCPT-NUMBER-ONCE
+  // rules RCPT-WHOLE-LOTS, RCPT-LOT-MATCHES-APPLICATION, RCPT-NUMBER-ONCE, RCPT-INSPECTED-BEFORE-RECEIPT
   if (data.receipts.length === 0) throw refuse.invalid('ISSUANCE_EMPTY', 'an application issues at least one receipt', 'receipts');
   const numbers = new Set<string>();
   const lotIds = new Set<string>();
@@ -67,6 +71,10 @@ function planReceipts(data: ApplyForIssuance['data'], holderCardNumber: string):
             appliedValue: data[attribute],
           });
         }
+      }
+      // rule RCPT-INSPECTED-BEFORE-RECEIPT
+      if (lot.inspectionReportRef === '') {
+        throw refuse.invalid('LOT_NOT_INSPECTED', `lot ${lot.lotId} has no inspection report`, `${field}.inspectionReportRef`, { lotId: lot.lotId });
       }
       if (lot.ownerCard !== holderCardNumber) {
         throw refuse.invalid('LOT_OWNER_MISMATCH', `lot ${lot.lotId} belongs to card ${lot.ownerCard}, not ${holderCardNumber}`, `${field}.ownerCard`, {

@@ -28,6 +28,7 @@ const lot = (lotId: string, weightKg: number, produced: string, overrides: Parti
   weightKg,
   productionDates: [d(produced)],
   ownerCard: 'SC-0001',
+  inspectionReportRef: `CIQ-${lotId}`,
   ...overrides,
 });
 const lot1 = lot('LOT-1', 300_000, '2026-03-05');
@@ -173,6 +174,14 @@ describe('issuance decider', () => {
     ])('refuses %s', (_, overrides, code, field) => {
       const error = refusalOf(() => issuanceDecider.decide(apply(overrides), issuanceDecider.initialState()));
       expect([error.code, error.field]).toEqual([code, field]);
+    });
+
+    it('refuses a lot without an inspection report: inspection and receipt into store come before the exchange’s approval', () => {
+      const uninspected = lot('LOT-9', 300_000, '2026-03-05', { inspectionReportRef: '' });
+      const error = refusalOf(() =>
+        issuanceDecider.decide(apply({ receipts: [{ receiptNumber: 'R-1', lots: [uninspected] }] }), issuanceDecider.initialState()),
+      );
+      expect([error.code, error.field, error.details]).toEqual(['LOT_NOT_INSPECTED', 'receipts[0].lots[0].inspectionReportRef', { lotId: 'LOT-9' }]);
     });
 
     it('issues only to an approved card', () => {

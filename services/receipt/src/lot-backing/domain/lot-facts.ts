@@ -20,6 +20,8 @@ export interface LotFacts {
   readonly productionDates: readonly LocalDate[];
   /** The storage card of the lot's owner. */
   readonly ownerCard: string;
+  /** Inventory's inspection report (质检报告) of the lot; '' when its inbound workflow had no inspection. */
+  readonly inspectionReportRef: string;
 }
 
 /** The same facts as received, dates still unvalidated text. */
@@ -48,6 +50,8 @@ export function assertLotFacts(input: LotFactsInput, field = 'lot'): LotFacts {
     weightKg: assertWeightKg(input.weightKg, `${field}.weightKg`),
     productionDates,
     ownerCard: requireText(input.ownerCard, `${field}.ownerCard`),
+    // '' is a fact too (an inbound without inspection); such a lot cannot back a receipt (LOT_NOT_INSPECTED).
+    inspectionReportRef: optionalText(input.inspectionReportRef, `${field}.inspectionReportRef`),
   };
 }
 

@@ -1,7 +1,7 @@
 import { ManualClock } from '@dw/kernel';
 import { TopicRecorder, testMessageBus, waitFor } from '@dw/testing';
 import { ReceiptTestApp } from '../../testing/receipt-test-app.spec-helper';
-import { ReceiptScenario, clerk } from '../../testing/receipt-scenario.spec-helper';
+import { ReceiptScenario, TONNE_RULE, clerk, depositor } from '../../testing/receipt-scenario.spec-helper';
 
 /**
  * Inventory → receipt over the real topic and the inbox, on real PostgreSQL: a lot that became
@@ -39,6 +39,7 @@ describe('lots from the inventory service (LotBecameAvailable through the inbox)
         location: 'Y1-K1',
         weightKg: 25_000,
         productionDates: ['2026-03-02'],
+        inspectionReportRef: 'CIQ-K1',
         status: 'available',
       }),
     ]);
@@ -63,5 +64,19 @@ describe('lots from the inventory service (LotBecameAvailable through the inbox)
     ]);
     expect(await lotEvents('K3')).toBe(0);
     expect(await lotEvents('K1')).toBe(1);
+  });
+
+  it('keeps a lot inbound without inspection, but refuses an application over it and writes nothing', async () => {
+    const holder = depositor('party-hengda');
+    const card = await scenario.openCard(holder, '恒达钢铁贸易有限公司');
+    await scenario.publishRule('rebar', TONNE_RULE, '2026-03-10');
+    await scenario.lotsBecomeAvailable([{ lotId: 'K5', ownerCard: card, weightKg: 10_000, producedOn: '2026-03-02', inspectionReportRef: '' }]);
+    expect((await app.as(clerk, 'GET', `/lots?ownerCard=${card}`)).body.items).toEqual([
+      expect.objectContaining({ lotId: 'K5', inspectionReportRef: '', status: 'available' }),
+    ]);
+    const before = await scenario.eventCount();
+    const refused = await scenario.apply(card, [['K5']]);
+    expect([refused.status, refused.body.code, refused.body.field]).toEqual([422, 'LOT_NOT_INSPECTED', 'receipts[0].lots[0].inspectionReportRef']);
+    expect(await scenario.eventCount()).toBe(before);
   });
 });

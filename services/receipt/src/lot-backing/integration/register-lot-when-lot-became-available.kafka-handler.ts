@@ -26,6 +26,7 @@ export function lotFactsOf(event: LotBecameAvailable): LotFactsInput {
     weightKg: event.net ? fromWeight(event.net) : 0,
     productionDates: event.productionDates.map((date) => date.value),
     ownerCard: event.ownerStorageCard,
+    inspectionReportRef: event.inspectionReportRef,
   };
 }
 

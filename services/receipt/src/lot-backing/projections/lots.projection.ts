@@ -3,7 +3,8 @@ import type { LotBackingEvent } from '../domain/lot-backing.events';
 
 /**
  * Lots known from the inventory service and what they back: available (free for an issuance
- * application), reserved (held for one), backing (a live receipt's goods).
+ * application), reserved (held for one), backing (a live receipt's goods), entitled (cancelled for
+ * a pickup, waiting under the entitlement), spot (cancelled to spot goods, in store), shipped (gone).
  */
 export const lotsProjection: Projection<'lots', LotBackingEvent> = {
   name: 'lots',
@@ -19,16 +20,29 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
       weight_kg bigint NOT NULL,
       production_dates jsonb NOT NULL,
       owner_card text NOT NULL,
+      inspection_report_ref text NOT NULL,
       status text NOT NULL,
       application_id text,
       receipt_number text,
+      entitlement_id text,
+      stock_holds integer NOT NULL,
       registered_at timestamptz NOT NULL,
       version integer NOT NULL
     );
     CREATE INDEX ON ${t} (status, lot_id);
     CREATE INDEX ON ${t} (owner_card, lot_id)`,
   },
-  eventTypes: ['LotRegistered', 'LotReservedForIssuance', 'LotReservationReleased', 'LotBackingAssigned', 'LotBackingReassigned', 'LotBackingReleased'],
+  eventTypes: [
+    'LotRegistered',
+    'LotReservedForIssuance',
+    'LotReservationReleased',
+    'LotBackingAssigned',
+    'LotBackingReassigned',
+    'LotBackingReleased',
+    'LotShipped',
+    'LotStockHoldPlaced',
+    'LotStockHoldReleased',
+  ],
   async apply(tx, events, tables) {
     for (const recorded of events) {
       const event = recorded;
@@ -37,8 +51,8 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
         case 'LotRegistered': {
           const lot = event.data.lot;
           await tx.query(
-            `INSERT INTO ${tables.lots} (lot_id, commodity, brand, grade, warehouse_id, location, pieces, weight_kg, production_dates, owner_card, status, registered_at, version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'available', $11, $12)`,
+            `INSERT INTO ${tables.lots} (lot_id, commodity, brand, grade, warehouse_id, location, pieces, weight_kg, production_dates, owner_card, inspection_report_ref, status, stock_holds, registered_at, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'available', 0, $12, $13)`,
             [
               lot.lotId,
               lot.commodity,
@@ -50,6 +64,7 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
               lot.weightKg,
               JSON.stringify(lot.productionDates),
               lot.ownerCard,
+              lot.inspectionReportRef,
               event.data.at,
               version,
             ],
@@ -80,12 +95,27 @@ export const lotsProjection: Projection<'lots', LotBackingEvent> = {
             version,
           ]);
           break;
-        case 'LotBackingReleased':
-          await tx.query(`UPDATE ${tables.lots} SET status = 'available', receipt_number = NULL, owner_card = $2, version = $3 WHERE lot_id = $1`, [
+        case 'LotBackingReleased': {
+          // The receipt it backed stays named: the goods were that receipt's until its cancellation.
+          const pickup = event.data.purpose === 'pickup';
+          await tx.query(`UPDATE ${tables.lots} SET status = $2, owner_card = $3, entitlement_id = $4, version = $5 WHERE lot_id = $1`, [
             event.data.lotId,
+            pickup ? 'entitled' : 'spot',
             event.data.entitledCard,
+            pickup ? event.data.entitlementId : null,
             version,
           ]);
+          break;
+        }
+        case 'LotShipped':
+          await tx.query(`UPDATE ${tables.lots} SET status = 'shipped', version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
+          break;
+        // The decider records each placement and release once, so counting them is exact.
+        case 'LotStockHoldPlaced':
+          await tx.query(`UPDATE ${tables.lots} SET stock_holds = stock_holds + 1, version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
+          break;
+        case 'LotStockHoldReleased':
+          await tx.query(`UPDATE ${tables.lots} SET stock_holds = stock_holds - 1, version = $2 WHERE lot_id = $1`, [event.data.lotId, version]);
           break;
       }
     }

@@ -106,7 +106,7 @@ describe('split, merge and cancellation', () => {
     expect(view.weightKg).toBe(view.lots.reduce((sum: number, lot: { weightKg: number }) => sum + lot.weightKg, 0));
   });
 
-  it('cancels to an outbound entitlement: published for the order service, lots free and the holder’s', async () => {
+  it('cancels to an outbound entitlement: published for the order service, lots the holder’s under the entitlement', async () => {
     await app.projectionsCaughtUp();
     const live = (await app.as(holder, 'GET', '/receipts?status=outstanding')).body.items as { receiptNumber: string; weightKg: number; lots: unknown }[];
     const target = live.at(-1)!;
@@ -129,6 +129,13 @@ describe('split, merge and cancellation', () => {
     });
     expect(granted.total?.kg).toBe(BigInt(target.weightKg));
     const lots = await lotsOf();
-    for (const lot of granted.lots) expect(lots[lot.lotId]).toMatchObject({ status: 'available', receiptNumber: null, ownerCard: card });
+    for (const lot of granted.lots) {
+      expect(lots[lot.lotId]).toMatchObject({
+        status: 'entitled',
+        receiptNumber: target.receiptNumber,
+        entitlementId: `ENT-${target.receiptNumber}`,
+        ownerCard: card,
+      });
+    }
   });
 });

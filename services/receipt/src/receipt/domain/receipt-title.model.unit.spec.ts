@@ -54,6 +54,8 @@ interface ModelLot {
   owner: string;
   readonly producedDay: number;
   backing: string | null;
+  /** Once its receipt is cancelled, the lot is entitled or spot goods: it never backs a receipt again (RCPT-NO-TITLE-AFTER-CANCELLATION). */
+  cancelled: boolean;
 }
 interface Model {
   today: number;
@@ -188,7 +190,7 @@ class Issue extends Step {
     const lotIds = unique(this.picks.map((p) => pick(owned, p)));
     const number = `R-${model.next++}`;
     const validUntil = Math.min(...lotIds.map((lotId) => model.lots.get(lotId)!.producedDay)) + VALIDITY_DAYS;
-    const accepted = lotIds.every((lotId) => model.lots.get(lotId)!.backing === null) && validUntil >= model.today;
+    const accepted = lotIds.every((lotId) => model.lots.get(lotId)!.backing === null && !model.lots.get(lotId)!.cancelled) && validUntil >= model.today;
     expectOutcome(real.issue(owner, lotIds, number), accepted);
     if (!accepted) return;
     model.receipts.push({
@@ -382,7 +384,7 @@ class Cancel extends Step {
     expectOutcome(real.cancel(receipt.number, real.holderActor(receipt.holder), this.purpose), accepted);
     if (!accepted) return;
     receipt.live = false;
-    for (const lotId of receipt.lots) Object.assign(model.lots.get(lotId)!, { backing: null, owner: receipt.holder });
+    for (const lotId of receipt.lots) Object.assign(model.lots.get(lotId)!, { backing: null, owner: receipt.holder, cancelled: true });
   }
   toString() {
     return `cancel(${this.target}, ${this.purpose})`;
@@ -431,7 +433,9 @@ describe('receipt title (model-based)', () => {
           model: {
             today: 0,
             next: 1,
-            lots: new Map(LOTS.map((lot) => [lot.lotId, { weightKg: lot.weightKg, owner: lot.ownerCard, producedDay: lot.producedDay, backing: null }])),
+            lots: new Map(
+              LOTS.map((lot) => [lot.lotId, { weightKg: lot.weightKg, owner: lot.ownerCard, producedDay: lot.producedDay, backing: null, cancelled: false }]),
+            ),
             receipts: [],
           } as Model,
           real: new TitleRegistry(CARDS, LOTS),

@@ -136,6 +136,7 @@ export class TitleRegistry {
         weightKg: lot.weightKg,
         productionDates: [dateOfDay(lot.producedDay)],
         ownerCard: lot.ownerCard,
+        inspectionReportRef: `CIQ-${lot.lotId}`,
       };
       this.must(
         this.transaction((tx) =>
@@ -323,7 +324,7 @@ export class TitleRegistry {
       for (const lot of lots) {
         tx.decide(lotBackingDecider, streamOf.lot(lot.lotId), {
           type: 'ReleaseLotBacking',
-          data: { receiptNumber, entitledCard: holder.storageCard, actor, at: this.at() },
+          data: { receiptNumber, entitledCard: holder.storageCard, purpose, entitlementId: `ENT-${receiptNumber}`, actor, at: this.at() },
         });
       }
     });

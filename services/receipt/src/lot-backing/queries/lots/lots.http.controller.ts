@@ -15,9 +15,12 @@ interface LotRow {
   weight_kg: string;
   production_dates: string[];
   owner_card: string;
+  inspection_report_ref: string;
   status: string;
   application_id: string | null;
   receipt_number: string | null;
+  entitlement_id: string | null;
+  stock_holds: number;
 }
 
 /** Lots known from the inventory service: what the order desk can apply to issue receipts over. */
@@ -54,9 +57,12 @@ export class LotsHttpController {
         weightKg: Number(row.weight_kg),
         productionDates: row.production_dates,
         ownerCard: row.owner_card,
+        inspectionReportRef: row.inspection_report_ref,
         status: row.status,
         applicationId: row.application_id,
         receiptNumber: row.receipt_number,
+        entitlementId: row.entitlement_id,
+        stockHolds: row.stock_holds,
       }),
       (row) => this.cursors.encode({ after: row.lot_id }, 'lots'),
     );

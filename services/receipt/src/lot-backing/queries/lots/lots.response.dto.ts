@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LOT_STATUSES } from './lots.query.dto';
 
 /** A lot inventory made available, as the order desk sees it when applying for receipts. */
 export class LotItemResponseDto {
@@ -33,14 +34,41 @@ export class LotItemResponseDto {
   ownerCard!: string;
 
   @ApiProperty({
-    enum: ['available', 'reserved', 'backing'],
-    description: 'available (free to apply for), reserved (held for an issuance application) or backing (behind a receipt)',
+    type: String,
+    example: 'CIQ-2026-0311',
+    description: 'inventory’s inspection report of the lot; empty when its inbound had no inspection (such a lot cannot back a receipt: LOT_NOT_INSPECTED)',
+  })
+  inspectionReportRef!: string;
+
+  @ApiProperty({
+    enum: LOT_STATUSES,
+    description:
+      'available (free to apply for), reserved (held for an issuance application), backing (behind a receipt), entitled (cancelled for a pickup, under the outbound entitlement), spot (cancelled to spot goods, in store) or shipped (gone); only available lots can back a new receipt',
   })
   status!: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'the issuance application holding it; null unless reserved' })
   applicationId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'WR00000042', description: 'the receipt it backs; null unless backing' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'WR00000042',
+    description: 'the receipt it backs, or backed until that receipt’s cancellation; null when no receipt ever covered it',
+  })
   receiptNumber!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'ENT-WR00000042',
+    description: 'the outbound entitlement it was released to for a pickup; null otherwise',
+  })
+  entitlementId!: string | null;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'unreleased stock holds inventory has on the goods (reservations, freezes); a lot with any cannot back a receipt (LOT_HELD_IN_STOCK)',
+  })
+  stockHolds!: number;
 }

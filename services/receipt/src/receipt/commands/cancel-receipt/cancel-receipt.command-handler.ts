@@ -5,6 +5,7 @@ import { CLOCK } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { ReceiptOutbox } from '../../../common/integration/receipt-outbox';
+import { entitlementDecider } from '../../../entitlement/domain/entitlement.decider';
 import { lotBackingDecider } from '../../../lot-backing/domain/lot-backing.decider';
 import { receiptDecider } from '../../domain/receipt.decider';
 import type { CancellationPurpose, ReceiptCancelled } from '../../domain/receipt.events';
@@ -12,7 +13,8 @@ import { entitlementIdOf, receiptPublicEvents } from '../../integration/receipt-
 
 /**
  * Cancellation (注销), in one transaction: the receipt leaves circulation, its lots back nothing
- * and belong to the holder's card, and OutboundEntitlementGranted goes out through the outbox for
+ * and belong to the holder's card (under the entitlement for a pickup, as spot goods otherwise;
+ * neither can back a new receipt), and OutboundEntitlementGranted goes out through the outbox for
  * the order service to open the outbound work order.
  */
 @Injectable()
@@ -44,11 +46,35 @@ export class CancelReceiptCommandHandler {
         await handleCommandIn(tx, {
           ...streams.lot(lot.lotId),
           decider: lotBackingDecider,
-          command: { type: 'ReleaseLotBacking', data: { receiptNumber, entitledCard: entitlement.holder.storageCard, actor, at } },
+          command: {
+            type: 'ReleaseLotBacking',
+            data: { receiptNumber, entitledCard: entitlement.holder.storageCard, purpose, entitlementId: entitlementIdOf(receiptNumber), actor, at },
+          },
           metadata,
         });
       }
-      return { entitlementId: entitlementIdOf(receiptNumber), version: decided.version };
+      const entitlementId = entitlementIdOf(receiptNumber);
+      // Goods for a pickup leave under the entitlement, which closes when its last lot ships;
+      // spot goods stay in store as plain stock, so nothing is tracked to exhaustion for them.
+      if (purpose === 'pickup') {
+        await handleCommandIn(tx, {
+          ...streams.entitlement(entitlementId),
+          decider: entitlementDecider,
+          command: {
+            type: 'OpenOutboundEntitlement',
+            data: {
+              entitlementId,
+              receiptNumber,
+              holderCard: entitlement.holder.storageCard,
+              lots: entitlement.lots.map(({ lotId, weightKg }) => ({ lotId, weightKg })),
+              actor,
+              at,
+            },
+          },
+          metadata,
+        });
+      }
+      return { entitlementId, version: decided.version };
     });
   }
 }
