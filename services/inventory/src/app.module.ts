@@ -5,6 +5,7 @@ import { CommodityModule } from './commodity/commodity.module';
 import { LocationModule } from './location/location.module';
 import { LotModule } from './lot/lot.module';
 import { OperationModule } from './operation/operation.module';
+import { OutboundModule } from './outbound/outbound.module';
 import { RegistryModule } from './registry/registry.module';
 import { StockModule } from './stock/stock.module';
 import { StocktakeModule } from './stocktake/stocktake.module';
@@ -21,6 +22,7 @@ import { inventoryServiceDefinition } from './inventory.service-definition';
     StockModule,
     StocktakeModule,
     AuthorityModule,
+    OutboundModule,
     RegistryModule,
   ],
 })

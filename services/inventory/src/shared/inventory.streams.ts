@@ -7,6 +7,8 @@ export const streams = {
   catalogue: { id: 'commodity-catalogue', type: 'commodity-catalogue' },
   authority: (orderId: string) => ({ id: `order-${orderId}`, type: 'order-authority' }),
   lot: (lotId: string) => ({ id: lotId, type: 'lot' }),
+  outbound: (orderId: string) => ({ id: `outbound-${orderId}`, type: 'outbound' }),
+  shippedPiece: (warehouse: string, barcode: string) => ({ id: `shipped-${warehouse}-${barcode}`, type: 'shipped-piece' }),
   barcode: (warehouse: string, barcode: string) => ({ id: `barcode-${warehouse}-${barcode}`, type: 'barcode' }),
   location: (locationId: string) => ({ id: `location-${locationId}`, type: 'location' }),
   stock: (lotId: string) => ({ id: `stock-${lotId}`, type: 'stock' }),

@@ -1,13 +1,14 @@
 import { Decider, unhandledCommand } from '@dw/kernel';
 import { AuthorisingOrderView, OrderType, WorkflowStep } from '@dw/work-orders';
 import { OrderAuthorityCommand } from './order-authority.commands';
-import { OrderAuthorityEvent } from './order-authority.events';
+import { OrderAuthorityEvent, OrderEntitlement } from './order-authority.events';
 
 /** What inventory knows of one work order: enough to ask `authorises` and to open its lot. */
 export interface OrderAuthority extends AuthorisingOrderView {
   readonly ownerParty: string;
   readonly commodity: string;
   readonly expected: { readonly pieces: number; readonly kg: number } | null;
+  readonly entitlement: OrderEntitlement | null;
   readonly workflowId: string;
   readonly workflowVersion: number;
   readonly workflow: { readonly steps: readonly WorkflowStep[] };
@@ -42,6 +43,7 @@ export const orderAuthorityDecider: Decider<OrderAuthorityCommand, OrderAuthorit
           ownerParty: d.ownerParty,
           commodity: d.commodity,
           expected: d.expected,
+          entitlement: d.entitlement ?? null,
           workflowId: d.workflowId,
           workflowVersion: d.workflowVersion,
           workflow: { steps: d.steps },

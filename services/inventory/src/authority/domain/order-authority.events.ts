@@ -17,6 +17,8 @@ export type OrderAuthorityOpened = DomainEvent<
     readonly commodity: string;
     /** The inbound notice's expectations; null for other order types. */
     readonly expected: { readonly pieces: number; readonly kg: number } | null;
+    /** The receipt entitlement an outbound order carries out; absent or null for other orders. */
+    readonly entitlement?: OrderEntitlement | null;
     readonly workflowId: string;
     readonly workflowVersion: number;
     readonly steps: readonly WorkflowStep[];
@@ -29,6 +31,12 @@ export type OrderAuthorityOpened = DomainEvent<
     readonly openedAt: string;
   }
 >;
+
+export interface OrderEntitlement {
+  readonly entitlementId: string;
+  readonly receiptNumber: string;
+  readonly lots: readonly { readonly lotId: string; readonly pieces: number; readonly netKg: number }[];
+}
 
 export type OrderAuthorityStepRecorded = DomainEvent<
   'OrderAuthorityStepRecorded',

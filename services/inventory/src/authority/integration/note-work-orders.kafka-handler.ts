@@ -70,6 +70,13 @@ export class NoteWorkOrdersKafkaHandler {
         ownerParty: event.ownerPartyId,
         commodity: event.commodityCode,
         expected: event.notice ? { pieces: event.notice.expectedPieces, kg: event.notice.expected ? fromWeight(event.notice.expected) : 0 } : null,
+        entitlement: event.entitlement
+          ? {
+              entitlementId: event.entitlement.entitlementId,
+              receiptNumber: event.entitlement.receiptNumber,
+              lots: event.entitlement.lots.map((lot) => ({ lotId: lot.lotId, pieces: lot.pieces, netKg: lot.net ? fromWeight(lot.net) : 0 })),
+            }
+          : null,
         workflowId: event.workflow.workflowId,
         workflowVersion: event.workflow.version,
         steps: event.workflow.steps.map((step) => ({

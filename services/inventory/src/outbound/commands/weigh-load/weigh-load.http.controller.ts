@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
+import { WeighingRequestDto, weighingSubjectOf } from '../../../lot/commands/record-scale-reading/weighing.request.dto';
+import { OutboundCommandHandler } from '../../outbound.command-handler';
+import { WeighLoadResponseDto } from './weigh-load.response.dto';
+
+const readingOf = (body: WeighingRequestDto) => ({
+  readingId: body.readingId,
+  subject: weighingSubjectOf(body.subject),
+  grossKg: body.grossKg,
+  tareKg: body.tareKg,
+  weighedAt: body.weighedAt,
+});
+
+/**
+ * The load-out scale posts its reading of the picked load here, HMAC-signed as an integration
+ * client with role `device` (rule INV-SCALE-ONLY-WEIGHTS), exactly as receiving's
+ * `POST /scale-readings`: the scale id is the signer; Idempotency-Key makes a retry answer the same.
+ */
+@Controller('outbound-orders')
+@IntegrationApi()
+export class RecordLoadScaleReadingHttpController {
+  constructor(private readonly outbound: OutboundCommandHandler) {}
+
+  @Post(':orderId/scale-readings')
+  @HttpCode(201)
+  @Roles('device')
+  @Idempotent()
+  @ApiCreatedResponse({ type: WeighLoadResponseDto, description: 'the load weighed (a retry with the same Idempotency-Key answers the same)' })
+  record(@Param('orderId') orderId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() scale: Principal) {
+    return this.outbound.recordScaleReading(orderId, readingOf(body), scale);
+  }
+}
+
+/** A load weight typed by a clerk: refused (SCALE_READING_REQUIRED) where the order's workflow demands a scale reading. */
+@Controller('outbound-orders')
+export class RecordLoadManualWeighingHttpController {
+  constructor(private readonly outbound: OutboundCommandHandler) {}
+
+  @Post(':orderId/manual-weighings')
+  @HttpCode(201)
+  @Roles('operator', 'clerk')
+  @ApiCreatedResponse({ type: WeighLoadResponseDto, description: 'the load weighed' })
+  record(@Param('orderId') orderId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.outbound.recordManualWeighing(orderId, readingOf(body), principal);
+  }
+}
