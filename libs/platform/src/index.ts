@@ -78,3 +78,4 @@ export * from './housekeeping/housekeeping';
 // Business calendar (working and trading days), published at run time into each service's log
 export * from './calendar/business-calendars';
 export * from './calendar/business-calendar.module';
+export * from './time/shifted-clock';

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { systemClock, type Clock } from '@dw/kernel';
+import type { Clock } from '@dw/kernel';
 import { parseJwks } from './auth/jwks';
 import { JwtAuthGuard, AUTH_REALM } from './auth/jwt-auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
@@ -17,6 +17,7 @@ import { CursorCodec } from './pagination/cursor';
 import { EdgeDatabase } from './persistence/edge-database';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { CLOCK } from './time/clock.token';
+import { serviceClock } from './time/shifted-clock';
 import { createValidationPipe } from './validation/validation.pipe';
 
 /** The loaded config object, also provided under BaseServiceConfig and under the service's own config class. */
@@ -50,7 +51,7 @@ export class PlatformModule {
       imports: [HealthModule.forRoot(options.health)],
       providers: [
         ...configProviders,
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: CLOCK, useValue: options.clock ?? serviceClock(config.CLOCK_SHIFT_FILE) },
         { provide: AUTH_REALM, useValue: config.SERVICE_NAME },
         {
           provide: JwtVerifier,

@@ -113,6 +113,16 @@ export class BaseServiceConfig {
   CALENDAR_WARNING_DAYS: number = 60;
 
   /**
+   * Rehearsal and test environments only: a file holding a whole number of milliseconds by
+   * which the business clock runs ahead of the system's (FileShiftedClock), shared by every
+   * service of the environment to walk multi-day flows in minutes. Unset in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CLOCK_SHIFT_FILE?: string;
+
+  /**
    * Keys page cursors. Optional: without it the key is derived from SERVICE_NAME, which keeps
    * cursors valid across replicas and still refuses edited ones, though not forged ones.
    */
