@@ -7,8 +7,13 @@ const { readFileSync } = require('node:fs');
 const base = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'));
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
+// '@dw/x' names a library's entry point; '@dw/x-service/*' a service's files (tests across services).
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(base.compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`]),
+  Object.entries(base.compilerOptions.paths).map(([alias, [target]]) =>
+    alias.endsWith('/*')
+      ? [`^${alias.slice(0, -2).replace('/', '\\/')}\\/(.*)$`, `<rootDir>/${target.slice(0, -1)}$1`]
+      : [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`],
+  ),
 );
 
 const kind = process.env.JEST_KIND;

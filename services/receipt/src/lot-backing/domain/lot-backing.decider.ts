@@ -19,7 +19,7 @@ type LotStatus =
   /** Cancelled for a pickup: the goods wait in store for the holder's outbound order under this entitlement. */
   | { readonly status: 'entitled'; readonly lot: LotFacts; readonly receiptNumber: string; readonly entitlementId: string }
   /** Cancelled to spot goods: the holder's plain stock, still in store, no longer receipt goods. */
-  | { readonly status: 'spot'; readonly lot: LotFacts; readonly receiptNumber: string }
+  | { readonly status: 'spot'; readonly lot: LotFacts; readonly receiptNumber: string; readonly entitlementId: string }
   /** Every piece has left the warehouse: final. */
   | { readonly status: 'shipped'; readonly lot: LotFacts; readonly entitlementId: string | null };
 
@@ -40,6 +40,7 @@ function registered(state: LotBackingState): Registered {
 
 function requireReservedFor(state: Registered, applicationId: string): void {
   // rule RCPT-ONE-LIVE-PER-LOT
+  requireNeverCancelledOrShipped(state);
   if (state.status === 'backing') {
     throw refuse.conflict('LOT_ALREADY_BACKS_RECEIPT', `lot ${state.lot.lotId} already backs receipt ${state.receiptNumber}`, {
       lotId: state.lot.lotId,
@@ -94,10 +95,12 @@ function requireNeverCancelledOrShipped(state: Registered): void {
 }
 
 /**
- * Inventory's LotShippedOut: the goods are gone for good. Goods a live receipt or an application
- * holds cannot have left without a cancellation, and goods under an entitlement leave only under
- * that entitlement: either is a fault between the services, refused for the operations team
- * rather than recorded. A repeat changes nothing.
+ * Inventory's LotShippedOut: the goods are gone for good. Goods a live receipt backs cannot have
+ * left without a cancellation (inventory refuses to ship them), and goods under an entitlement
+ * leave only under that entitlement: either is a fault between the services, refused for the
+ * operations team rather than recorded. Goods held for an issuance application can leave as
+ * plain stock (inventory does not know of applications): the fact is recorded, and the
+ * application can then never be approved over them. A repeat changes nothing.
  */
 function recordShipped(command: RecordLotShipped, state: Registered): LotBackingEvent[] {
   // rule RCPT-SHIPPED-FINAL
@@ -106,21 +109,25 @@ function recordShipped(command: RecordLotShipped, state: Registered): LotBacking
   const lotId = state.lot.lotId;
   const netKg = assertWeightKg(command.data.netKg, 'netKg');
   if (state.status === 'shipped') return [];
-  if (state.status === 'reserved' || state.status === 'backing') {
+  if (state.status === 'backing') {
     throw refuse.conflict('LOT_HOLDS_RECEIPT_GOODS', `lot ${lotId} is ${state.status} for a receipt and cannot have shipped out`, {
       lotId,
       status: state.status,
     });
   }
   const entitlementId = state.status === 'entitled' ? state.entitlementId : null;
-  if ((command.data.entitlementId || null) !== entitlementId) {
+  // Spot goods are the holder's plain stock: they leave as such, or under a pickup applied for on
+  // the conversion's own entitlement.
+  const alsoAccepted = state.status === 'spot' ? state.entitlementId : null;
+  const shippedUnder = command.data.entitlementId || null;
+  if (shippedUnder !== entitlementId && (alsoAccepted === null || shippedUnder !== alsoAccepted)) {
     throw refuse.conflict('SHIPMENT_ENTITLEMENT_MISMATCH', `lot ${lotId} shipped under entitlement '${command.data.entitlementId}', not its own`, {
       lotId,
       shippedUnder: command.data.entitlementId,
       entitlementId,
     });
   }
-  return [{ type: 'LotShipped', data: { lotId, entitlementId, netKg, weightKg: state.lot.weightKg, actor, at } }];
+  return [{ type: 'LotShipped', data: { lotId, entitlementId: shippedUnder, netKg, weightKg: state.lot.weightKg, actor, at } }];
 }
 
 /**
@@ -193,7 +200,7 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBackingState, LotB
         const owned = { ...lot, ownerCard: entitledCard };
         return purpose === 'pickup'
           ? { status: 'entitled', lot: owned, receiptNumber, entitlementId, stockHolds }
-          : { status: 'spot', lot: owned, receiptNumber, stockHolds };
+          : { status: 'spot', lot: owned, receiptNumber, entitlementId, stockHolds };
       }
       case 'LotShipped':
         return { status: 'shipped', lot, entitlementId: event.data.entitlementId, stockHolds };

@@ -166,6 +166,7 @@ describe('lot backing decider', () => {
         status: 'spot',
         lot: { ...lot, ownerCard: 'SC-0002' },
         receiptNumber: 'R-1',
+        entitlementId: 'ENT-R-1',
         stockHolds: [],
       });
       spec.given([registered, reserved]).when(release('pickup')).thenRefusedWith('LOT_NOT_BACKING_RECEIPT');
@@ -218,15 +219,30 @@ describe('lot backing decider', () => {
         .given([registered, reserved, assigned, releasedFor('spot-conversion')])
         .when(ship('', 300_000))
         .then([shippedUnder(null)]);
+      // A pickup applied for on the conversion's own entitlement carries it out.
+      spec
+        .given([registered, reserved, assigned, releasedFor('spot-conversion')])
+        .when(ship('ENT-R-1', 300_000))
+        .then([shippedUnder('ENT-R-1')]);
       spec
         .given([registered])
         .when(ship('', 300_000))
         .then([shippedUnder(null)]);
     });
 
-    it('refuses goods of a live receipt or an application leaving, and goods leaving under another entitlement', () => {
+    it('records goods held for an application leaving as plain stock (inventory knows no applications), after which the exchange cannot approve over them', () => {
+      spec
+        .given([registered, reserved])
+        .when(ship('', 300_000))
+        .then([shippedUnder(null)]);
+      spec
+        .given([registered, reserved, shippedUnder(null)])
+        .when(assign('APP-1'))
+        .thenRefusedWith('LOT_SHIPPED_OUT');
+    });
+
+    it('refuses goods of a live receipt leaving, and goods leaving under another entitlement', () => {
       spec.given([registered, reserved, assigned]).when(ship('', 300_000)).thenRefusedWith('LOT_HOLDS_RECEIPT_GOODS', { status: 'backing' });
-      spec.given([registered, reserved]).when(ship('', 300_000)).thenRefusedWith('LOT_HOLDS_RECEIPT_GOODS', { status: 'reserved' });
       spec
         .given([registered, reserved, assigned, releasedFor('pickup')])
         .when(ship('ENT-R-9', 300_000))

@@ -3,6 +3,7 @@ import { Actor } from '../../common/domain/actor';
 import { issuanceDecider } from '../../issuance/domain/issuance.decider';
 import { IssuanceApproved } from '../../issuance/domain/issuance.events';
 import { lotBackingDecider, LotBackingState } from '../../lot-backing/domain/lot-backing.decider';
+import { LotBackingCommand } from '../../lot-backing/domain/lot-backing.commands';
 import { LotBackingEvent } from '../../lot-backing/domain/lot-backing.events';
 import { receiptRuleDecider, ruleInForceOn } from '../../receipt-rule/domain/receipt-rule.decider';
 import { ReceiptRuleTerms } from '../../receipt-rule/domain/receipt-rule.terms';
@@ -358,6 +359,14 @@ export class TitleRegistry {
 
   liveReceipts(): ReceiptState[] {
     return [...this.receipts().values()].filter(isLive);
+  }
+
+  /**
+   * A fact from the inventory service (StockHoldPlaced / StockHoldReleased, LotShippedOut) on the
+   * lot's stream, as its Kafka handler records it; refused like the handler's decision.
+   */
+  fromInventory(lotId: string, command: LotBackingCommand): Outcome {
+    return this.transaction((tx) => tx.decide(lotBackingDecider, streamOf.lot(lotId), command));
   }
 
   lot(lotId: string): LotBackingState {
