@@ -220,6 +220,20 @@ describe('stock operations, then rebuild equals live', () => {
         `explain ${varianceId}`,
       );
     }
+    // The two losses (B2 missing, B3 typed in 50 kg light) write the book down: a manager who did
+    // not count approves each (rules INV-WRITE-OFF-APPROVED, INV-VARIANCE-WEIGHT-EVIDENCE).
+    const unapproved = await staff.operator.post(`/stocktakes/${stocktakeId}/close`);
+    expect(unapproved).toMatchObject({
+      status: 409,
+      body: { code: 'WRITE_OFF_NOT_APPROVED', details: { varianceIds: ['missing_piece:B2', 'weight_variance:B3'] } },
+    });
+    for (const varianceId of ['missing_piece:B2', 'weight_variance:B3']) {
+      expectStatus(
+        await staff.manager.post(`/stocktakes/${stocktakeId}/variances/${encodeURIComponent(varianceId)}/approvals`, { reason: `written off: ${varianceId}` }),
+        201,
+        `approve ${varianceId}`,
+      );
+    }
     expectStatus(await staff.operator.post(`/stocktakes/${stocktakeId}/close`), 200, 'close');
     await untilInventoryExpects(staff.inventoryDesk, stocktakeOrderId, 'confirm');
     expectStatus(await staff.desk.post(`/work-orders/${stocktakeOrderId}/steps`, { step: 'confirm' }), 201, 'confirm');

@@ -10,8 +10,9 @@ import type { OperationContext } from '../operation/operation-context';
 import { stocktakeIdOf, streams } from '../shared/inventory.streams';
 import { DEFAULT_WEIGHT_TOLERANCE_BPS } from '../lot/domain/weight-tolerance';
 import { StockCommandHandler } from '../stock/stock.command-handler';
+import type { WeighingReading } from '../lot/domain/weighing';
 import type { BookEntry, StocktakeCommand } from './domain/stocktake.commands';
-import { stocktakeDecider, type Stocktake } from './domain/stocktake.decider';
+import { evidenceOf, stocktakeDecider, type Stocktake } from './domain/stocktake.decider';
 import type { StocktakeEvent } from './domain/stocktake.events';
 import { stocktakeOutbox } from './integration/stocktake-events.mapper';
 
@@ -72,6 +73,19 @@ export class StocktakeCommandHandler {
     );
   }
 
+  /** A signed scale's reading of a counted piece: the platform verified the device, so the reading is the piece's weight evidence. */
+  recordScaleReading(stocktakeId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, scale: Principal) {
+    // rule INV-VARIANCE-WEIGHT-EVIDENCE
+    const signed: WeighingReading = { ...reading, source: 'scale', scaleId: scale.subject, deviceVerified: true };
+    return this.onStocktake(
+      stocktakeId,
+      'count',
+      scale,
+      (acting) => ({ type: 'RecordCountWeighing', data: { stocktakeId, reading: signed, actor: acting.actor, at: acting.at } }),
+      reading.readingId,
+    );
+  }
+
   finishCount(stocktakeId: string, principal: Principal) {
     return this.onStocktake(stocktakeId, 'count', principal, (acting) => ({ type: 'FinishCount', data: { stocktakeId, actor: acting.actor, at: acting.at } }));
   }
@@ -89,10 +103,23 @@ export class StocktakeCommandHandler {
     );
   }
 
+  /** A manager's approval of a variance, with the reason: what lets a loss (or a weight typed by hand) change the book. */
+  approve(stocktakeId: string, varianceId: string, reason: string, manager: Principal) {
+    return this.onStocktake(
+      stocktakeId,
+      'reconcile',
+      manager,
+      (acting) => ({ type: 'ApproveVariance', data: { stocktakeId, varianceId, reason, actor: acting.actor, at: acting.at } }),
+      varianceId,
+    );
+  }
+
   /**
    * Closes the stocktake and corrects the book in the same transaction: each variance with a
    * change to a lot's stock is applied with its explanations as the reason, and a missing piece
-   * leaves its location. A loss larger than what is unheld is refused (INSUFFICIENT_AVAILABLE)
+   * leaves its location. Only a variance with its evidence is applied (a loss approved by a
+   * manager, a gain weighed on a signed scale or approved): closing is refused until each has it.
+   * A loss larger than what is unheld is refused (INSUFFICIENT_AVAILABLE)
    * until the hold is released: the stocktake then stays open, its variances on record.
    */
   close(stocktakeId: string, principal: Principal) {
@@ -105,7 +132,7 @@ export class StocktakeCommandHandler {
         .map((event) => ({ type: event.type, data: event.data }) as StocktakeEvent)
         .flatMap((event) => (event.type === 'StocktakeVarianceFound' ? [event.data] : []));
       for (const variance of found) {
-        const explanations = stocktake.variances[variance.varianceId] ?? [];
+        const known = stocktake.variances[variance.varianceId]!;
         if (variance.lotId && (variance.delta.pieces !== 0 || variance.delta.kg !== 0)) {
           await this.stock.decideIn(
             tx,
@@ -117,7 +144,8 @@ export class StocktakeCommandHandler {
                 stocktakeId,
                 varianceId: variance.varianceId,
                 delta: variance.delta,
-                reason: `${variance.kind}: ${explanations.join('; ')}`,
+                reason: `${variance.kind}: ${known.explanations.join('; ')}`,
+                evidence: evidenceOf(known),
                 actor: acting.actor,
                 at: acting.at,
               },
