@@ -9,12 +9,13 @@ import { authorisedOrder, FloorOperations } from '../operation/floor-operations'
 import type { OperationContext } from '../operation/operation-context';
 import { stocktakeIdOf, streams } from '../shared/inventory.streams';
 import { DEFAULT_WEIGHT_TOLERANCE_BPS } from '../lot/domain/weight-tolerance';
-import { StockCommandHandler } from '../stock/stock.command-handler';
+import { stockDecider } from '../stock/domain/stock.decider';
 import type { WeighingReading } from '../lot/domain/weighing';
 import type { BookEntry, StocktakeCommand } from './domain/stocktake.commands';
 import { evidenceOf, stocktakeDecider, type Stocktake } from './domain/stocktake.decider';
 import type { StocktakeEvent } from './domain/stocktake.events';
 import { stocktakeOutbox } from './integration/stocktake-events.mapper';
+import { stockVarianceOutbox } from './integration/stock-variance.mapper';
 
 /**
  * A stocktake under a stocktake order (workflow plan → count → reconcile → confirm), of the
@@ -25,14 +26,15 @@ import { stocktakeOutbox } from './integration/stocktake-events.mapper';
 @Injectable()
 export class StocktakeCommandHandler {
   private readonly outbox: ReturnType<typeof stocktakeOutbox>;
+  private readonly varianceOutboxFor: ReturnType<typeof stockVarianceOutbox>;
 
   constructor(
     private readonly floor: FloorOperations,
-    private readonly stock: StockCommandHandler,
     @Inject(TopicNames) topics: TopicNames,
     @Inject(EventRegistry) registry: EventRegistry,
   ) {
     this.outbox = stocktakeOutbox(topics, registry);
+    this.varianceOutboxFor = stockVarianceOutbox(topics, registry);
   }
 
   start(orderId: string, request: { locationIds: string[]; toleranceBps?: number }, principal: Principal) {
@@ -116,7 +118,8 @@ export class StocktakeCommandHandler {
 
   /**
    * Closes the stocktake and corrects the book in the same transaction: each variance with a
-   * change to a lot's stock is applied with its explanations as the reason, and a missing piece
+   * change to a lot's stock is applied with its explanations as the reason and published
+   * (StockVarianceApplied, and StockShortfallDetected for a loss), and a missing piece
    * leaves its location. Only a variance with its evidence is applied (a loss approved by a
    * manager, a gain weighed on a signed scale or approved): closing is refused until each has it.
    * A loss larger than what is unheld is refused (INSUFFICIENT_AVAILABLE)
@@ -134,10 +137,12 @@ export class StocktakeCommandHandler {
       for (const variance of found) {
         const known = stocktake.variances[variance.varianceId]!;
         if (variance.lotId && (variance.delta.pieces !== 0 || variance.delta.kg !== 0)) {
-          await this.stock.decideIn(
-            tx,
-            variance.lotId,
-            {
+          const stock = streams.stock(variance.lotId);
+          await handleCommandIn(tx, {
+            streamId: stock.id,
+            streamType: stock.type,
+            decider: stockDecider,
+            command: {
               type: 'ApplyStocktakeVariance',
               data: {
                 lotId: variance.lotId,
@@ -150,8 +155,9 @@ export class StocktakeCommandHandler {
                 at: acting.at,
               },
             },
-            acting,
-          );
+            metadata: acting.metadata,
+            outboxFor: this.varianceOutboxFor,
+          });
         }
         if (variance.kind === 'missing_piece' && variance.bookLocationId) {
           const location = streams.location(variance.bookLocationId);
