@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@dw/kernel';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { EntitledLotSchema, EntitlementPurpose, OutboundEntitlementGrantedSchema, toWeight } from '@dw/contracts';
@@ -90,6 +91,11 @@ describe('stock operations, then rebuild equals live', () => {
       await staff.manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
       201,
       'register',
+    );
+    expectStatus(
+      await staff.manager.post('/commodities/rb-400e-20-sg/weight-tolerances', { effectiveFrom: shanghaiDateOf(new Date()), toleranceBps: 30 }),
+      201,
+      'publish its weight tolerance',
     );
     for (const slot of ['S1', 'S2']) {
       expectStatus(

@@ -8,7 +8,6 @@ import { lotDecider } from '../lot/domain/lot.decider';
 import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
 import type { OperationContext } from '../operation/operation-context';
 import { stocktakeIdOf, streams } from '../shared/inventory.streams';
-import { DEFAULT_WEIGHT_TOLERANCE_BPS } from '../lot/domain/weight-tolerance';
 import { stockDecider } from '../stock/domain/stock.decider';
 import type { WeighingReading } from '../lot/domain/weighing';
 import type { BookEntry, StocktakeCommand } from './domain/stocktake.commands';
@@ -54,7 +53,7 @@ export class StocktakeCommandHandler {
             warehouse: order.warehouse,
             locationIds: request.locationIds,
             book,
-            toleranceBps: request.toleranceBps ?? DEFAULT_WEIGHT_TOLERANCE_BPS,
+            toleranceBps: request.toleranceBps ?? null,
             actor: acting.actor,
             at: acting.at,
           },
@@ -200,9 +199,12 @@ export class StocktakeCommandHandler {
     return state;
   }
 
-  /** The owner's pieces in the locations, as their streams hold them now: the book the count is measured against. */
+  /**
+   * The owner's pieces in the locations, as their streams hold them now: the book the count is
+   * measured against, each piece with its lot's weight tolerance.
+   */
   private async bookOf(tx: EventStoreTransaction, warehouse: string, owner: string, locationIds: readonly string[]): Promise<BookEntry[]> {
-    const ownerOfLot = new Map<string, string>();
+    const lots = new Map<string, { owner: string; toleranceBps?: number }>();
     const book: BookEntry[] = [];
     for (const locationId of locationIds) {
       const { state: location } = await loadAggregate(tx, streams.location(String(locationId)).id, locationDecider);
@@ -214,12 +216,14 @@ export class StocktakeCommandHandler {
         });
       }
       for (const piece of Object.values(location.pieces)) {
-        if (!ownerOfLot.has(piece.lotId)) {
+        if (!lots.has(piece.lotId)) {
           const { state: lot } = await loadAggregate(tx, streams.lot(piece.lotId).id, lotDecider);
-          ownerOfLot.set(piece.lotId, lot.status === 'none' ? '' : lot.owner);
+          lots.set(piece.lotId, lot.status === 'none' ? { owner: '' } : { owner: lot.owner, toleranceBps: lot.toleranceBps });
         }
-        if (ownerOfLot.get(piece.lotId) === owner)
-          book.push({ barcode: piece.barcode, lotId: piece.lotId, owner, locationId: location.locationId, netKg: piece.netKg });
+        const lot = lots.get(piece.lotId)!;
+        if (lot.owner === owner) {
+          book.push({ barcode: piece.barcode, lotId: piece.lotId, owner, locationId: location.locationId, netKg: piece.netKg, toleranceBps: lot.toleranceBps });
+        }
       }
     }
     return book;

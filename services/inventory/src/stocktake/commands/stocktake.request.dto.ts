@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_WEIGHT_TOLERANCE_BPS } from '../../lot/domain/weight-tolerance';
 
 export class StartStocktakeRequestDto {
   @ApiProperty({
@@ -29,8 +28,9 @@ export class StartStocktakeRequestDto {
     type: 'integer',
     minimum: 0,
     maximum: 10_000,
-    default: DEFAULT_WEIGHT_TOLERANCE_BPS,
-    description: 'weight differences within this many basis points of the book are scale noise, not variances (default 30 = ±0.3%)',
+    example: 30,
+    description:
+      'weight differences within this many basis points of the book are scale noise, not variances; left out, each piece is judged by its lot’s tolerance (its commodity’s, in force when the lot was opened)',
   })
   @IsOptional()
   @IsInt()
