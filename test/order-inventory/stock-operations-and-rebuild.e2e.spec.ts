@@ -191,7 +191,7 @@ describe('stock operations, then rebuild equals live', () => {
     expect(started).toMatchObject({ status: 201, body: { bookPieces: 3 } });
     stocktakeId = started.body.stocktakeId;
     // B1 where the book says (S2 since the move), at its book weight; B3 found in S1 instead of S2
-    // and weighing 1,950 kg (50 kg short: beyond the default ±30 bp of 2,000 kg = ±6 kg); B2 not
+    // and weighing 1,950 kg (50 kg short: beyond the ±30 bp published for the commodity, of 2,000 kg = ±6 kg); B2 not
     // found; X9 not in the book.
     for (const count of [
       { barcode: 'B1', locationId: 'S2', weighedKg: 2_000 },
