@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@dw/kernel';
 import { fromBinary } from '@bufbuild/protobuf';
 import { LotBecameAvailableSchema, fromWeight } from '@dw/contracts';
 import { signRequest } from '@dw/platform';
@@ -65,6 +66,9 @@ describe('an inbound notice through the full workflow, order and inventory over 
   it('sets up master data: a standard commodity, a client alias, and locations', async () => {
     const registered = await manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' });
     expect(registered).toMatchObject({ status: 201, body: { code: 'rb-400e-20-sg', standardName: '螺纹钢 HRB400E Φ20 沙钢' } });
+    // ±30 bp from today: the tolerance a lot of it is opened with (rule INV-TOLERANCE-VERSIONS)
+    const tolerance = await manager.post('/commodities/rb-400e-20-sg/weight-tolerances', { effectiveFrom: shanghaiDateOf(new Date()), toleranceBps: 30 });
+    expect(tolerance).toMatchObject({ status: 201, body: { versions: [{ version: 1, toleranceBps: 30 }] } });
     expect((await manager.post('/commodities', { code: 'rb-400e-25-sg', product: '螺纹钢', specification: 'HRB400E Φ25', brand: '沙钢' })).status).toBe(201);
     expect((await manager.post('/commodities', { code: 'wr-300-6.5-sg', product: '线材', specification: 'HPB300 Φ6.5', brand: '沙钢' })).status).toBe(201);
     expect((await floorDesk.post('/commodities/aliases', { client: CARD_A, alias: '沙钢螺纹20', code: 'rb-400e-20-sg' })).status).toBe(201);

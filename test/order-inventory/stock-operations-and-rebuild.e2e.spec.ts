@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@dw/kernel';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { EntitledLotSchema, EntitlementPurpose, OutboundEntitlementGrantedSchema, toWeight } from '@dw/contracts';
@@ -90,6 +91,11 @@ describe('stock operations, then rebuild equals live', () => {
       await staff.manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
       201,
       'register',
+    );
+    expectStatus(
+      await staff.manager.post('/commodities/rb-400e-20-sg/weight-tolerances', { effectiveFrom: shanghaiDateOf(new Date()), toleranceBps: 30 }),
+      201,
+      'publish its weight tolerance',
     );
     for (const slot of ['S1', 'S2']) {
       expectStatus(
@@ -185,7 +191,7 @@ describe('stock operations, then rebuild equals live', () => {
     expect(started).toMatchObject({ status: 201, body: { bookPieces: 3 } });
     stocktakeId = started.body.stocktakeId;
     // B1 where the book says (S2 since the move), at its book weight; B3 found in S1 instead of S2
-    // and weighing 1,950 kg (50 kg short: beyond the default ±30 bp of 2,000 kg = ±6 kg); B2 not
+    // and weighing 1,950 kg (50 kg short: beyond the ±30 bp published for the commodity, of 2,000 kg = ±6 kg); B2 not
     // found; X9 not in the book.
     for (const count of [
       { barcode: 'B1', locationId: 'S2', weighedKg: 2_000 },
@@ -218,6 +224,20 @@ describe('stock operations, then rebuild equals live', () => {
         }),
         201,
         `explain ${varianceId}`,
+      );
+    }
+    // The two losses (B2 missing, B3 typed in 50 kg light) write the book down: a manager who did
+    // not count approves each (rules INV-WRITE-OFF-APPROVED, INV-VARIANCE-WEIGHT-EVIDENCE).
+    const unapproved = await staff.operator.post(`/stocktakes/${stocktakeId}/close`);
+    expect(unapproved).toMatchObject({
+      status: 409,
+      body: { code: 'WRITE_OFF_NOT_APPROVED', details: { varianceIds: ['missing_piece:B2', 'weight_variance:B3'] } },
+    });
+    for (const varianceId of ['missing_piece:B2', 'weight_variance:B3']) {
+      expectStatus(
+        await staff.manager.post(`/stocktakes/${stocktakeId}/variances/${encodeURIComponent(varianceId)}/approvals`, { reason: `written off: ${varianceId}` }),
+        201,
+        `approve ${varianceId}`,
       );
     }
     expectStatus(await staff.operator.post(`/stocktakes/${stocktakeId}/close`), 200, 'close');

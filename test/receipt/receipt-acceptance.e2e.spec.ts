@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@dw/kernel';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dropServiceDatabase } from '@dw/event-store';
 import { DEV_ISSUER, signRequest, type Role } from '@dw/platform';
@@ -124,6 +125,10 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     expect(
       (await inventoryManager.post('/commodities', { code: COMMODITY, product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢', grade: 'HRB400E' }))
         .status,
+    ).toBe(201);
+    // The commodity's inbound weight tolerance, in force from today (a lot opens only under one).
+    expect(
+      (await inventoryManager.post(`/commodities/${COMMODITY}/weight-tolerances`, { effectiveFrom: shanghaiDateOf(new Date()), toleranceBps: 30 })).status,
     ).toBe(201);
     expect(
       (

@@ -10,6 +10,7 @@ export * from './dw/inventory/v1/lot_pb';
 export * from './dw/inventory/v1/operation_pb';
 export * from './dw/inventory/v1/outbound_pb';
 export * from './dw/inventory/v1/stock_hold_pb';
+export * from './dw/inventory/v1/stock_variance_pb';
 export * from './dw/order/v1/work_order_pb';
 export * from './dw/platform/v1/probe_pb';
 export * from './dw/receipt/v1/alarm_pb';

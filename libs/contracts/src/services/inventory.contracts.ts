@@ -2,6 +2,7 @@ import { LotWeightToleranceExceededSchema } from '../gen/dw/inventory/v1/lot_ala
 import { LotBecameAvailableSchema } from '../gen/dw/inventory/v1/lot_pb';
 import { LotShippedOutSchema, PiecesShippedOutSchema } from '../gen/dw/inventory/v1/outbound_pb';
 import { StockHoldPlacedSchema, StockHoldReleasedSchema } from '../gen/dw/inventory/v1/stock_hold_pb';
+import { StockShortfallDetectedSchema, StockVarianceAppliedSchema } from '../gen/dw/inventory/v1/stock_variance_pb';
 import { OperationRefusedSchema, WorkOrderStepPerformedSchema } from '../gen/dw/inventory/v1/operation_pb';
 import { defineTopic, type TopicSpec } from '../topics';
 
@@ -17,7 +18,8 @@ export const inventoryLotTopic: TopicSpec = defineTopic({
   partitions: 6,
   retentionMs: 30 * DAY_MS,
   cleanupPolicy: 'delete',
-  description: 'Lot lifecycle facts of the inventory service (inbound completion, weight tolerance alarms, stock holds, load-outs), key = lot id.',
+  description:
+    'Lot lifecycle facts of the inventory service (inbound completion, weight tolerance alarms, stock holds, load-outs, stocktake corrections and shortfall alarms), key = lot id.',
   ownerService: 'inventory',
   eventTypes: [
     LotBecameAvailableSchema.typeName,
@@ -26,6 +28,8 @@ export const inventoryLotTopic: TopicSpec = defineTopic({
     StockHoldReleasedSchema.typeName,
     PiecesShippedOutSchema.typeName,
     LotShippedOutSchema.typeName,
+    StockVarianceAppliedSchema.typeName,
+    StockShortfallDetectedSchema.typeName,
   ],
 });
 
@@ -51,6 +55,8 @@ export const inventoryEventSchemas = [
   StockHoldReleasedSchema,
   PiecesShippedOutSchema,
   LotShippedOutSchema,
+  StockVarianceAppliedSchema,
+  StockShortfallDetectedSchema,
   WorkOrderStepPerformedSchema,
   OperationRefusedSchema,
 ] as const;

@@ -8,7 +8,7 @@ import { BaseServiceConfig, InboxContext, migrationsOf, TopicNames, type Princip
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { NoteWorkOrdersKafkaHandler } from '../authority/integration/note-work-orders.kafka-handler';
 import type { OrderAuthorityEvent } from '../authority/domain/order-authority.events';
-import { rebar20Shagang, registered } from '../commodity/domain/commodity.test-fixtures';
+import { rebar20Shagang, registered, tolerancePublished, wireRod } from '../commodity/domain/commodity.test-fixtures';
 import { inventoryServiceDefinition } from '../inventory.service-definition';
 import { FloorOperations } from '../operation/floor-operations';
 import { OperationRefusals } from '../operation/operation-refusals';
@@ -80,7 +80,13 @@ beforeAll(async () => {
     streamId: streams.catalogue.id,
     streamType: 'commodity-catalogue',
     expectedVersion: 'no_stream',
-    events: [registered(rebar20Shagang)],
+    // Rebar's tolerance: ±30 bp from 2025-03-03, ±50 bp from 2025-03-05; wire rod has none.
+    events: [
+      registered(rebar20Shagang),
+      registered(wireRod),
+      tolerancePublished(rebar20Shagang.code, 30, '2025-03-03', 1),
+      tolerancePublished(rebar20Shagang.code, 50, '2025-03-05', 2),
+    ],
     metadata,
   });
 });
@@ -121,6 +127,25 @@ describe('receiving on PostgreSQL', () => {
     await inboundOrderArrived('wo-3', 'no-such-sku');
     await expect(scan('wo-3', 'D1')).rejects.toMatchObject({ code: 'UNKNOWN_COMMODITY', details: { code: 'no-such-sku' } });
     expect(await store.streamVersion(streams.barcode('WH-SH-01', 'D1').id)).toBe(0);
+  });
+
+  it('opens a lot with its commodity’s tolerance version in force that day (Shanghai), and none for a commodity without one', async () => {
+    // wo-1's lot opened on 2025-03-04 (Shanghai): version 1, 30 bp
+    expect((await store.readStream(streams.lot('lot-wo-1').id))[0]).toMatchObject({ type: 'LotOpened', data: { toleranceBps: 30 } });
+    // 2025-03-04T16:30Z is already 2025-03-05 00:30 in Shanghai: version 2, 50 bp
+    clock.set('2025-03-04T16:30:00Z');
+    try {
+      await inboundOrderArrived('wo-4');
+      await scan('wo-4', 'E1');
+      expect((await store.readStream(streams.lot('lot-wo-4').id))[0]).toMatchObject({ type: 'LotOpened', data: { toleranceBps: 50 } });
+      await inboundOrderArrived('wo-5', wireRod.code);
+      await expect(scan('wo-5', 'F1')).rejects.toMatchObject({ code: 'NO_WEIGHT_TOLERANCE_IN_FORCE', details: { code: wireRod.code, date: '2025-03-05' } });
+      expect(await store.streamVersion(streams.lot('lot-wo-5').id)).toBe(0);
+      expect(await store.streamVersion(streams.barcode('WH-SH-01', 'F1').id)).toBe(0);
+      expect((await refusals()).at(-1)).toMatchObject({ code: 'NO_WEIGHT_TOLERANCE_IN_FORCE', operation: 'receive', orderId: 'wo-5' });
+    } finally {
+      clock.set('2025-03-04T03:00:00Z');
+    }
   });
 
   it('records a completion the lot cannot follow as a refused operation, and still closes the order record', async () => {

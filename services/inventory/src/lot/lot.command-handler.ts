@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction, type HandledCommand } from '@dw/event-store';
-import { refuse } from '@dw/kernel';
+import { refuse, shanghaiDateOf } from '@dw/kernel';
 import { TopicNames, type Principal, type Acting } from '@dw/platform';
 import type { PhysicalOperation } from '@dw/work-orders';
 import type { OrderAuthority } from '../authority/domain/order-authority.decider';
 import { barcodeDecider } from '../barcode/domain/barcode.decider';
 import { commodityCatalogueDecider } from '../commodity/domain/commodity-catalogue.decider';
+import { toleranceInForceOn } from '../commodity/domain/commodity-weight-tolerance';
 import { locationDecider } from '../location/domain/location.decider';
 import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
 import type { OperationContext } from '../operation/operation-context';
@@ -15,7 +16,6 @@ import { lotDecider } from './domain/lot.decider';
 import type { LotCommand } from './domain/lot.commands';
 import type { Lot, LotState } from './domain/lot.state';
 import type { WeighingReading } from './domain/weighing';
-import { DEFAULT_WEIGHT_TOLERANCE_BPS } from './domain/weight-tolerance';
 import { lotOutbox } from './integration/lot-events.mapper';
 
 type Stamp = 'lotId' | 'actor' | 'at';
@@ -184,7 +184,10 @@ export class LotCommandHandler {
     return state;
   }
 
-  /** Opens the order's lot with what the order says: commodity, expectations, and the checks its workflow demands. */
+  /**
+   * Opens the order's lot with what the order says (commodity, expectations, the checks its
+   * workflow demands) and the commodity's weight tolerance in force today.
+   */
   private async openLot(tx: EventStoreTransaction, lotId: string, order: OrderAuthority, acting: Acting): Promise<void> {
     // rule INV-LOT-KNOWN-COMMODITY
     const { state: catalogue } = await loadAggregate(tx, streams.catalogue.id, commodityCatalogueDecider);
@@ -195,6 +198,8 @@ export class LotCommandHandler {
       });
     }
     if (!order.expected) throw refuse.conflict('INBOUND_NOTICE_MISSING', `order ${order.orderId} carries no inbound notice`, { orderId: order.orderId });
+    // rule INV-TOLERANCE-VERSIONS: the commodity's tolerance in force on the day the lot opens
+    const tolerance = toleranceInForceOn(catalogue.tolerances[commodity.code], commodity.code, shanghaiDateOf(new Date(acting.at), 'at'));
     const steps = order.workflow.steps;
     await this.decide(
       tx,
@@ -211,7 +216,7 @@ export class LotCommandHandler {
           expectedKg: order.expected.kg,
           scaleReadingRequired: steps.some((step) => step.code === 'weigh' && step.check === 'scale_reading'),
           inspectionRequired: steps.some((step) => step.code === 'inspect' && step.required),
-          toleranceBps: DEFAULT_WEIGHT_TOLERANCE_BPS,
+          toleranceBps: tolerance.toleranceBps,
           actor: acting.actor,
           at: acting.at,
         },

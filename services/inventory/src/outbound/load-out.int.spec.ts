@@ -27,7 +27,7 @@ import {
   orderWorkOrderTopic,
 } from '@dw/contracts';
 import { dropServiceDatabase } from '@dw/event-store';
-import { ManualClock } from '@dw/kernel';
+import { ManualClock, shanghaiDateOf } from '@dw/kernel';
 import { JsonLogger } from '@dw/observability';
 import {
   BaseServiceConfig,
@@ -270,6 +270,11 @@ beforeAll(async () => {
     await as(manager, 'POST', '/commodities', { code: COMMODITY, product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
     201,
     'register the commodity',
+  );
+  expectStatus(
+    await as(manager, 'POST', `/commodities/${COMMODITY}/weight-tolerances`, { effectiveFrom: shanghaiDateOf(clock.now()), toleranceBps: 30 }),
+    201,
+    'publish its weight tolerance (a lot opens only under one)',
   );
   expectStatus(
     await as(manager, 'POST', '/locations', {

@@ -8,12 +8,13 @@ import { lotDecider } from '../lot/domain/lot.decider';
 import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
 import type { OperationContext } from '../operation/operation-context';
 import { stocktakeIdOf, streams } from '../shared/inventory.streams';
-import { DEFAULT_WEIGHT_TOLERANCE_BPS } from '../lot/domain/weight-tolerance';
-import { StockCommandHandler } from '../stock/stock.command-handler';
+import { stockDecider } from '../stock/domain/stock.decider';
+import type { WeighingReading } from '../lot/domain/weighing';
 import type { BookEntry, StocktakeCommand } from './domain/stocktake.commands';
-import { stocktakeDecider, type Stocktake } from './domain/stocktake.decider';
+import { evidenceOf, stocktakeDecider, type Stocktake } from './domain/stocktake.decider';
 import type { StocktakeEvent } from './domain/stocktake.events';
 import { stocktakeOutbox } from './integration/stocktake-events.mapper';
+import { stockVarianceOutbox } from './integration/stock-variance.mapper';
 
 /**
  * A stocktake under a stocktake order (workflow plan → count → reconcile → confirm), of the
@@ -24,14 +25,15 @@ import { stocktakeOutbox } from './integration/stocktake-events.mapper';
 @Injectable()
 export class StocktakeCommandHandler {
   private readonly outbox: ReturnType<typeof stocktakeOutbox>;
+  private readonly varianceOutboxFor: ReturnType<typeof stockVarianceOutbox>;
 
   constructor(
     private readonly floor: FloorOperations,
-    private readonly stock: StockCommandHandler,
     @Inject(TopicNames) topics: TopicNames,
     @Inject(EventRegistry) registry: EventRegistry,
   ) {
     this.outbox = stocktakeOutbox(topics, registry);
+    this.varianceOutboxFor = stockVarianceOutbox(topics, registry);
   }
 
   start(orderId: string, request: { locationIds: string[]; toleranceBps?: number }, principal: Principal) {
@@ -51,7 +53,7 @@ export class StocktakeCommandHandler {
             warehouse: order.warehouse,
             locationIds: request.locationIds,
             book,
-            toleranceBps: request.toleranceBps ?? DEFAULT_WEIGHT_TOLERANCE_BPS,
+            toleranceBps: request.toleranceBps ?? null,
             actor: acting.actor,
             at: acting.at,
           },
@@ -72,6 +74,19 @@ export class StocktakeCommandHandler {
     );
   }
 
+  /** A signed scale's reading of a counted piece: the platform verified the device, so the reading is the piece's weight evidence. */
+  recordScaleReading(stocktakeId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, scale: Principal) {
+    // rule INV-VARIANCE-WEIGHT-EVIDENCE
+    const signed: WeighingReading = { ...reading, source: 'scale', scaleId: scale.subject, deviceVerified: true };
+    return this.onStocktake(
+      stocktakeId,
+      'count',
+      scale,
+      (acting) => ({ type: 'RecordCountWeighing', data: { stocktakeId, reading: signed, actor: acting.actor, at: acting.at } }),
+      reading.readingId,
+    );
+  }
+
   finishCount(stocktakeId: string, principal: Principal) {
     return this.onStocktake(stocktakeId, 'count', principal, (acting) => ({ type: 'FinishCount', data: { stocktakeId, actor: acting.actor, at: acting.at } }));
   }
@@ -89,10 +104,24 @@ export class StocktakeCommandHandler {
     );
   }
 
+  /** A manager's approval of a variance, with the reason: what lets a loss (or a weight typed by hand) change the book. */
+  approve(stocktakeId: string, varianceId: string, reason: string, manager: Principal) {
+    return this.onStocktake(
+      stocktakeId,
+      'reconcile',
+      manager,
+      (acting) => ({ type: 'ApproveVariance', data: { stocktakeId, varianceId, reason, actor: acting.actor, at: acting.at } }),
+      varianceId,
+    );
+  }
+
   /**
    * Closes the stocktake and corrects the book in the same transaction: each variance with a
-   * change to a lot's stock is applied with its explanations as the reason, and a missing piece
-   * leaves its location. A loss larger than what is unheld is refused (INSUFFICIENT_AVAILABLE)
+   * change to a lot's stock is applied with its explanations as the reason and published
+   * (StockVarianceApplied, and StockShortfallDetected for a loss), and a missing piece
+   * leaves its location. Only a variance with its evidence is applied (a loss approved by a
+   * manager, a gain weighed on a signed scale or approved): closing is refused until each has it.
+   * A loss larger than what is unheld is refused (INSUFFICIENT_AVAILABLE)
    * until the hold is released: the stocktake then stays open, its variances on record.
    */
   close(stocktakeId: string, principal: Principal) {
@@ -105,25 +134,29 @@ export class StocktakeCommandHandler {
         .map((event) => ({ type: event.type, data: event.data }) as StocktakeEvent)
         .flatMap((event) => (event.type === 'StocktakeVarianceFound' ? [event.data] : []));
       for (const variance of found) {
-        const explanations = stocktake.variances[variance.varianceId] ?? [];
+        const known = stocktake.variances[variance.varianceId]!;
         if (variance.lotId && (variance.delta.pieces !== 0 || variance.delta.kg !== 0)) {
-          await this.stock.decideIn(
-            tx,
-            variance.lotId,
-            {
+          const stock = streams.stock(variance.lotId);
+          await handleCommandIn(tx, {
+            streamId: stock.id,
+            streamType: stock.type,
+            decider: stockDecider,
+            command: {
               type: 'ApplyStocktakeVariance',
               data: {
                 lotId: variance.lotId,
                 stocktakeId,
                 varianceId: variance.varianceId,
                 delta: variance.delta,
-                reason: `${variance.kind}: ${explanations.join('; ')}`,
+                reason: `${variance.kind}: ${known.explanations.join('; ')}`,
+                evidence: evidenceOf(known),
                 actor: acting.actor,
                 at: acting.at,
               },
             },
-            acting,
-          );
+            metadata: acting.metadata,
+            outboxFor: this.varianceOutboxFor,
+          });
         }
         if (variance.kind === 'missing_piece' && variance.bookLocationId) {
           const location = streams.location(variance.bookLocationId);
@@ -166,9 +199,12 @@ export class StocktakeCommandHandler {
     return state;
   }
 
-  /** The owner's pieces in the locations, as their streams hold them now: the book the count is measured against. */
+  /**
+   * The owner's pieces in the locations, as their streams hold them now: the book the count is
+   * measured against, each piece with its lot's weight tolerance.
+   */
   private async bookOf(tx: EventStoreTransaction, warehouse: string, owner: string, locationIds: readonly string[]): Promise<BookEntry[]> {
-    const ownerOfLot = new Map<string, string>();
+    const lots = new Map<string, { owner: string; toleranceBps?: number }>();
     const book: BookEntry[] = [];
     for (const locationId of locationIds) {
       const { state: location } = await loadAggregate(tx, streams.location(String(locationId)).id, locationDecider);
@@ -180,12 +216,14 @@ export class StocktakeCommandHandler {
         });
       }
       for (const piece of Object.values(location.pieces)) {
-        if (!ownerOfLot.has(piece.lotId)) {
+        if (!lots.has(piece.lotId)) {
           const { state: lot } = await loadAggregate(tx, streams.lot(piece.lotId).id, lotDecider);
-          ownerOfLot.set(piece.lotId, lot.status === 'none' ? '' : lot.owner);
+          lots.set(piece.lotId, lot.status === 'none' ? { owner: '' } : { owner: lot.owner, toleranceBps: lot.toleranceBps });
         }
-        if (ownerOfLot.get(piece.lotId) === owner)
-          book.push({ barcode: piece.barcode, lotId: piece.lotId, owner, locationId: location.locationId, netKg: piece.netKg });
+        const lot = lots.get(piece.lotId)!;
+        if (lot.owner === owner) {
+          book.push({ barcode: piece.barcode, lotId: piece.lotId, owner, locationId: location.locationId, netKg: piece.netKg, toleranceBps: lot.toleranceBps });
+        }
       }
     }
     return book;

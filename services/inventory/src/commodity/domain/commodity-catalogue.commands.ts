@@ -14,4 +14,10 @@ export type MapClientAlias = Command<'MapClientAlias', Stamped & { readonly clie
 
 export type UnmapClientAlias = Command<'UnmapClientAlias', Stamped & { readonly client: string; readonly alias: string }>;
 
-export type CommodityCatalogueCommand = RegisterCommodity | MapClientAlias | UnmapClientAlias;
+/** A manager publishes a commodity's inbound weight tolerance as a version effective from a date. */
+export type PublishWeightTolerance = Command<
+  'PublishWeightTolerance',
+  Stamped & { readonly code: string; readonly effectiveFrom: string; readonly toleranceBps: number }
+>;
+
+export type CommodityCatalogueCommand = RegisterCommodity | MapClientAlias | UnmapClientAlias | PublishWeightTolerance;

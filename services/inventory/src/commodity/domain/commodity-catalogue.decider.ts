@@ -2,6 +2,7 @@ import { Decider, refuse, requireText, unhandledCommand } from '@dw/kernel';
 import { CommodityCatalogueCommand } from './commodity-catalogue.commands';
 import { CommodityCatalogueEvent } from './commodity-catalogue.events';
 import { normaliseName } from './commodity-name';
+import { nextToleranceVersion, WeightToleranceVersion } from './commodity-weight-tolerance';
 import { StandardCommodity, standardNameOf, validateStandardCommodity } from './standard-commodity';
 
 /**
@@ -13,10 +14,12 @@ export interface CommodityCatalogueState {
   readonly commodities: Readonly<Record<string, StandardCommodity>>;
   /** client → normalised alias → { alias as written, commodity code } */
   readonly aliases: Readonly<Record<string, Readonly<Record<string, { readonly alias: string; readonly code: string }>>>>;
+  /** code → its inbound weight tolerance versions, ascending by effective date. */
+  readonly tolerances: Readonly<Record<string, readonly WeightToleranceVersion[]>>;
 }
 
 export const commodityCatalogueDecider: Decider<CommodityCatalogueCommand, CommodityCatalogueState, CommodityCatalogueEvent> = {
-  initialState: () => ({ commodities: {}, aliases: {} }),
+  initialState: () => ({ commodities: {}, aliases: {}, tolerances: {} }),
 
   evolve(state, event) {
     switch (event.type) {
@@ -29,6 +32,10 @@ export const commodityCatalogueDecider: Decider<CommodityCatalogueCommand, Commo
       case 'ClientAliasUnmapped': {
         const { [normaliseName(event.data.alias)]: _removed, ...rest } = state.aliases[event.data.client] ?? {};
         return { ...state, aliases: { ...state.aliases, [event.data.client]: rest } };
+      }
+      case 'WeightToleranceVersionPublished': {
+        const { code, version, effectiveFrom, toleranceBps } = event.data;
+        return { ...state, tolerances: { ...state.tolerances, [code]: [...(state.tolerances[code] ?? []), { version, effectiveFrom, toleranceBps }] } };
       }
     }
   },
@@ -82,6 +89,13 @@ export const commodityCatalogueDecider: Decider<CommodityCatalogueCommand, Commo
         const existing = state.aliases[client]?.[normaliseName(alias)];
         if (!existing) throw refuse.notFound('ALIAS_NOT_MAPPED', `${client} has no alias ${alias}`, { client, alias });
         return [{ type: 'ClientAliasUnmapped', data: { client, alias: existing.alias, code: existing.code, actor, at } }];
+      }
+      case 'PublishWeightTolerance': {
+        // rule INV-TOLERANCE-VERSIONS
+        const code = requireText(command.data.code, 'code');
+        if (!state.commodities[code]) throw refuse.notFound('UNKNOWN_COMMODITY', `no commodity ${code}`, { code });
+        const version = nextToleranceVersion(state.tolerances[code] ?? [], { ...command.data, at });
+        return [{ type: 'WeightToleranceVersionPublished', data: { code, ...version, actor, at } }];
       }
       default:
         return unhandledCommand(command);

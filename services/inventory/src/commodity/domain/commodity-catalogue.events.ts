@@ -1,4 +1,5 @@
 import { DomainEvent } from '@dw/kernel';
+import { WeightToleranceVersion } from './commodity-weight-tolerance';
 import { StandardCommodity } from './standard-commodity';
 
 interface Stamped {
@@ -12,4 +13,6 @@ export type ClientAliasMapped = DomainEvent<'ClientAliasMapped', Stamped & { rea
 
 export type ClientAliasUnmapped = DomainEvent<'ClientAliasUnmapped', Stamped & { readonly client: string; readonly alias: string; readonly code: string }>;
 
-export type CommodityCatalogueEvent = CommodityRegistered | ClientAliasMapped | ClientAliasUnmapped;
+export type WeightToleranceVersionPublished = DomainEvent<'WeightToleranceVersionPublished', Stamped & WeightToleranceVersion & { readonly code: string }>;
+
+export type CommodityCatalogueEvent = CommodityRegistered | ClientAliasMapped | ClientAliasUnmapped | WeightToleranceVersionPublished;

@@ -1,4 +1,4 @@
-import { foldEvents } from '@dw/kernel';
+import { foldEvents, type LocalDate } from '@dw/kernel';
 import { CommodityCatalogueEvent } from './commodity-catalogue.events';
 import { commodityCatalogueDecider } from './commodity-catalogue.decider';
 import { StandardCommodity, standardNameOf } from './standard-commodity';
@@ -25,6 +25,12 @@ export const copper = sku('cu-cathode-jx', '阴极铜', 'Cu-CATH-1', '江铜', '
 export const registered = (commodity: StandardCommodity): CommodityCatalogueEvent => ({
   type: 'CommodityRegistered',
   data: { commodity, standardName: standardNameOf(commodity), actor, at },
+});
+
+/** A manager published `code`'s inbound weight tolerance, effective from `effectiveFrom`. */
+export const tolerancePublished = (code: string, toleranceBps: number, effectiveFrom = '2025-03-03', version = 1): CommodityCatalogueEvent => ({
+  type: 'WeightToleranceVersionPublished',
+  data: { code, version, effectiveFrom: effectiveFrom as LocalDate, toleranceBps, actor: 'warehouse-manager', at },
 });
 
 export const catalogueEvents: CommodityCatalogueEvent[] = [

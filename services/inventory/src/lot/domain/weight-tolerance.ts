@@ -3,13 +3,11 @@ import { kg, refuse, withinTolerance } from '@dw/kernel';
 /**
  * How far a lot's net weight may differ from the inbound notice before an alarm is raised, in
  * basis points of the expected weight (rule INV-WEIGHT-TOLERANCE). The public rules name no
- * number; 30 bp (±0.3%) is this project's default because it is the weighing difference ("磅差")
- * commonly accepted between scales for steel delivered on the SHFE, so a difference within it is scale noise, not missing goods.
- * Each lot carries the tolerance it was opened with, so changing the setting never re-judges
+ * number, so none is written here: each commodity's tolerance is data, published by a manager as
+ * dated versions (rule INV-TOLERANCE-VERSIONS), and a lot is opened with the version in force on
+ * that day. Each lot carries the tolerance it was opened with, so a later version never re-judges
  * lots already weighed.
  */
-export const DEFAULT_WEIGHT_TOLERANCE_BPS = 30;
-
 export interface ToleranceVerdict {
   readonly withinTolerance: boolean;
   /** net − expected: negative when short, positive when over. */

@@ -1,10 +1,6 @@
-import { DEFAULT_WEIGHT_TOLERANCE_BPS, judgeWeight, validateToleranceBps } from './weight-tolerance';
+import { judgeWeight, validateToleranceBps } from './weight-tolerance';
 
 describe('judgeWeight', () => {
-  it('defaults to ±0.3% (30 basis points)', () => {
-    expect(DEFAULT_WEIGHT_TOLERANCE_BPS).toBe(30);
-  });
-
   it.each([
     // 100 t expected at 30 bp: 100,000 × 30 / 10,000 = 300 kg either way, boundary included
     [100_000, 100_300, true, 300, 300],

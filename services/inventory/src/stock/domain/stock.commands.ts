@@ -1,4 +1,5 @@
 import { Command } from '@dw/kernel';
+import type { VarianceEvidence } from '../../stocktake/domain/variance-evidence';
 import { Quantity } from './quantity';
 
 /** `actor` and `at` (ISO instant) come from the caller and the Clock. */
@@ -59,10 +60,19 @@ export type ShipOut = Command<
   }
 >;
 
-/** Corrects the book by a stocktake variance, with its explanation; never overwrites the book. */
+/**
+ * Corrects the book by a stocktake variance, with its explanation and the evidence behind it (a
+ * signed scale reading, a manager's approval); never overwrites the book.
+ */
 export type ApplyStocktakeVariance = Command<
   'ApplyStocktakeVariance',
-  Stamped & { readonly stocktakeId: string; readonly varianceId: string; readonly delta: Quantity; readonly reason: string }
+  Stamped & {
+    readonly stocktakeId: string;
+    readonly varianceId: string;
+    readonly delta: Quantity;
+    readonly reason: string;
+    readonly evidence: VarianceEvidence;
+  }
 >;
 
 export type StockCommand = ReceiveStock | PlaceHold | ReleaseHold | ShipOut | ApplyStocktakeVariance;

@@ -1,3 +1,4 @@
+import { evidenceGap, evidenceRefusal, validateEvidence } from '../../stocktake/domain/variance-evidence';
 import { Decider, refuse, requireOneOf, requireText, unhandledCommand } from '@dw/kernel';
 import { addQuantities, fitsWithin, NO_GOODS, Quantity, subtractQuantities, validateQuantity } from './quantity';
 import { HOLD_KINDS, HoldKind, StockCommand } from './stock.commands';
@@ -177,6 +178,11 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
           throw refuse.conflict('VARIANCE_ALREADY_APPLIED', `variance ${varianceId} is already in the book of lot ${lotId}`, { varianceId });
         }
         const delta = validateQuantity(command.data.delta, 'delta', true);
+        // rules INV-WRITE-OFF-APPROVED, INV-VARIANCE-WEIGHT-EVIDENCE: the book itself takes no
+        // correction without its evidence, whoever asks.
+        const evidence = validateEvidence(command.data.evidence);
+        const gap = evidenceGap(delta, evidence);
+        if (gap) throw evidenceRefusal(gap, [varianceId]);
         // A loss comes out of what is not held; a gain is always accepted.
         if (delta.pieces < 0 || delta.kg < 0) mustBeAvailable(state, { pieces: Math.max(0, -delta.pieces), kg: Math.max(0, -delta.kg) });
         return [
@@ -188,6 +194,7 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
               varianceId,
               delta,
               reason: requireText(command.data.reason, 'reason'),
+              evidence,
               actor,
               at,
             },

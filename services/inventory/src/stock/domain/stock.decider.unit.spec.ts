@@ -5,6 +5,7 @@ import { Stock, stockDecider, stockLevels } from './stock.decider';
 import { StockCommand } from './stock.commands';
 import { StockEvent } from './stock.events';
 import { Quantity } from './quantity';
+import type { VarianceEvidence } from '../../stocktake/domain/variance-evidence';
 
 const spec = deciderSpec(stockDecider);
 const at = '2025-03-05T02:00:00Z';
@@ -39,9 +40,10 @@ const shipUnder = (orderId: string, quantity: Quantity, title: Title = unbacked,
 const placed = (holdId: string, kind: 'reservation' | 'freeze', quantity: Quantity, holder: string): StockEvent =>
   stockDecider.decide(hold(holdId, kind, quantity, holder), foldEvents(stockDecider, [received]))[0]!;
 const levels = (events: StockEvent[]) => stockLevels(foldEvents(stockDecider, events) as Stock);
-const variance = (varianceId: string, delta: Quantity): StockCommand => ({
+const approved: VarianceEvidence = { reading: null, approval: { approver: 'manager-1', reason: 're-weighed twice, confirmed', at } };
+const variance = (varianceId: string, delta: Quantity, evidence: VarianceEvidence = approved): StockCommand => ({
   type: 'ApplyStocktakeVariance',
-  data: { lotId, stocktakeId: 'st-1', varianceId, delta, reason: 'bundle found short on re-weigh', actor, at },
+  data: { lotId, stocktakeId: 'st-1', varianceId, delta, reason: 'bundle found short on re-weigh', evidence, actor, at },
 });
 
 const reservation = placed('h-1', 'reservation', q(2, 4_000), 'receipt-service');
@@ -186,7 +188,7 @@ describe('stock decider', () => {
       .then([
         {
           type: 'StockVarianceApplied',
-          data: { lotId, stocktakeId: 'st-1', varianceId: 'v-3', delta: q(1, 2_000), reason: 'bundle found short on re-weigh', actor, at },
+          data: { lotId, stocktakeId: 'st-1', varianceId: 'v-3', delta: q(1, 2_000), reason: 'bundle found short on re-weigh', evidence: approved, actor, at },
         },
       ]);
   });
@@ -200,6 +202,36 @@ describe('stock decider', () => {
       .given([received])
       .when({ ...variance('v-1', q(0, -30)), data: { ...variance('v-1', q(0, -30)).data, reason: '' } } as StockCommand)
       .thenRefusedWith('FIELD_REQUIRED');
+  });
+});
+
+describe('stock book: the evidence behind a stocktake correction', () => {
+  const none: VarianceEvidence = { reading: null, approval: null };
+  const scale: VarianceEvidence = { reading: { scaleId: 'SCALE-07', readingId: 'R-1' }, approval: null };
+
+  it('writes off a loss only with a manager’s approval, even when a scale weighed it', () => {
+    spec
+      .given([received])
+      .when(variance('v-1', q(-1, -2_000), none))
+      .thenRefusedWith('WRITE_OFF_NOT_APPROVED', { varianceIds: ['v-1'] });
+    spec
+      .given([received])
+      .when(variance('v-1', q(0, -30), scale))
+      .thenRefusedWith('WRITE_OFF_NOT_APPROVED', { varianceIds: ['v-1'] });
+    // 3 pieces / 6,000 kg less one missing bundle of 2,000 kg = 2 pieces / 4,000 kg
+    const written = [received, ...stockDecider.decide(variance('v-1', q(-1, -2_000)), foldEvents(stockDecider, [received]))];
+    expect(levels(written).onHand).toEqual(q(2, 4_000));
+  });
+
+  it('takes a gain only from a signed scale reading or with a manager’s approval, never from a hand-typed weight alone', () => {
+    spec
+      .given([received])
+      .when(variance('v-1', q(0, 40), none))
+      .thenRefusedWith('WEIGHT_VARIANCE_UNVERIFIED', { varianceIds: ['v-1'] });
+    // 6,000 kg + 40 kg weighed over on a signed scale = 6,040 kg
+    const weighed = [received, ...stockDecider.decide(variance('v-1', q(0, 40), scale), foldEvents(stockDecider, [received]))];
+    expect(levels(weighed).onHand).toEqual(q(3, 6_040));
+    expect(weighed[1]).toMatchObject({ type: 'StockVarianceApplied', data: { evidence: scale } });
   });
 });
 

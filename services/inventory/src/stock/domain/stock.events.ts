@@ -1,4 +1,5 @@
 import { DomainEvent } from '@dw/kernel';
+import type { VarianceEvidence } from '../../stocktake/domain/variance-evidence';
 import { Quantity } from './quantity';
 import { HoldKind } from './stock.commands';
 
@@ -31,9 +32,16 @@ export type HoldReleased = DomainEvent<
 
 export type StockShippedOut = DomainEvent<'StockShippedOut', Stamped & { readonly orderId: string; readonly quantity: Quantity }>;
 
+/** `evidence` is absent on variances applied before the book demanded it. */
 export type StockVarianceApplied = DomainEvent<
   'StockVarianceApplied',
-  Stamped & { readonly stocktakeId: string; readonly varianceId: string; readonly delta: Quantity; readonly reason: string }
+  Stamped & {
+    readonly stocktakeId: string;
+    readonly varianceId: string;
+    readonly delta: Quantity;
+    readonly reason: string;
+    readonly evidence?: VarianceEvidence;
+  }
 >;
 
 export type StockEvent = StockReceived | HoldPlaced | HoldReleased | StockShippedOut | StockVarianceApplied;

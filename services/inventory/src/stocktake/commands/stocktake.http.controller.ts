@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
 import { StocktakeCommandHandler } from '../stocktake.command-handler';
-import { CountPieceRequestDto, ExplainVarianceRequestDto, StartStocktakeRequestDto } from './stocktake.request.dto';
+import { ApproveVarianceRequestDto, CountPieceRequestDto, ExplainVarianceRequestDto, StartStocktakeRequestDto } from './stocktake.request.dto';
 import { CloseStocktakeResponseDto, StartStocktakeResponseDto, StocktakeChangeResponseDto } from './stocktake.response.dto';
 
 /** Stocktake by scan under a stocktake order: start (book snapshot), count, finish, explain variances, close. */
@@ -42,6 +42,20 @@ export class StocktakeHttpController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.stocktakes.explain(stocktakeId, varianceId, body.explanation, principal);
+  }
+
+  /** Rules INV-WRITE-OFF-APPROVED, INV-VARIANCE-WEIGHT-EVIDENCE: a manager, who did not count, approves a change to the book. */
+  @Post(':stocktakeId/variances/:varianceId/approvals')
+  @HttpCode(201)
+  @Roles('manager')
+  @ApiCreatedResponse({ type: StocktakeChangeResponseDto, description: 'variance approved: closing may apply it to the book' })
+  approve(
+    @Param('stocktakeId') stocktakeId: string,
+    @Param('varianceId') varianceId: string,
+    @Body() body: ApproveVarianceRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.stocktakes.approve(stocktakeId, varianceId, body.reason, principal);
   }
 
   @Post(':stocktakeId/close')

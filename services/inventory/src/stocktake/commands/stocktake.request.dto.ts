@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_WEIGHT_TOLERANCE_BPS } from '../../lot/domain/weight-tolerance';
 
 export class StartStocktakeRequestDto {
   @ApiProperty({
@@ -29,8 +28,9 @@ export class StartStocktakeRequestDto {
     type: 'integer',
     minimum: 0,
     maximum: 10_000,
-    default: DEFAULT_WEIGHT_TOLERANCE_BPS,
-    description: 'weight differences within this many basis points of the book are scale noise, not variances (default 30 = ±0.3%)',
+    example: 30,
+    description:
+      'weight differences within this many basis points of the book are scale noise, not variances; left out, each piece is judged by its lot’s tolerance (its commodity’s, in force when the lot was opened)',
   })
   @IsOptional()
   @IsInt()
@@ -74,4 +74,15 @@ export class ExplainVarianceRequestDto {
   @IsString()
   @MaxLength(1000)
   explanation!: string;
+}
+
+export class ApproveVarianceRequestDto {
+  @ApiProperty({
+    maxLength: 1000,
+    example: 'bundle confirmed missing after a second search of rows 1–3; written off against the insurer’s claim 2025-17',
+    description: 'why the manager approves the change to the book (a write-off, or a weight typed by hand)',
+  })
+  @IsString()
+  @MaxLength(1000)
+  reason!: string;
 }

@@ -1,11 +1,14 @@
 import { judgeWeight } from '../../lot/domain/weight-tolerance';
 import { BookEntry } from './stocktake.commands';
 import { StocktakeVarianceFound } from './stocktake.events';
+import { ScaleEvidence } from './variance-evidence';
 
 export interface CountedPiece {
   readonly barcode: string;
   readonly locationId: string;
   readonly weighedKg: number | null;
+  /** The signed scale reading `weighedKg` came from; null when typed by hand (or not weighed). */
+  readonly reading?: ScaleEvidence | null;
 }
 
 type Variance = Omit<StocktakeVarianceFound['data'], 'stocktakeId' | 'orderId' | 'actor' | 'at'>;
@@ -15,11 +18,13 @@ type Variance = Omit<StocktakeVarianceFound['data'], 'stocktakeId' | 'orderId' |
  * - in the book, not counted                    → missing_piece (book −1 piece, −its kg)
  * - counted, not in the book                    → unexpected_piece (no lot to book it to yet)
  * - counted in another slot than the book says  → misplaced_piece (stock unchanged; a move fixes it)
- * - weighed outside tolerance of the book kg    → weight_variance (book ± the difference)
+ * - weighed outside tolerance of the book kg    → weight_variance (book ± the difference), with the
+ *   scale reading it was weighed by, if any
+ * The tolerance is the stocktake's own when it names one, else the piece's lot's.
  * A piece can be both misplaced and off-weight. Variance ids are `<kind>:<barcode>`, unique
  * within a stocktake. Book pieces come first in book order, then unexpected ones in count order.
  */
-export function findVariances(book: readonly BookEntry[], counted: readonly CountedPiece[], toleranceBps: number): Variance[] {
+export function findVariances(book: readonly BookEntry[], counted: readonly CountedPiece[], toleranceBps: number | null): Variance[] {
   // rule INV-STOCKTAKE-VARIANCES
   const counts = new Map(counted.map((piece) => [piece.barcode, piece]));
   const inBook = new Set(book.map((entry) => entry.barcode));
@@ -35,6 +40,7 @@ export function findVariances(book: readonly BookEntry[], counted: readonly Coun
     bookKg: null,
     countedKg: null,
     delta: { pieces: 0, kg: 0 },
+    reading: null,
     ...fields,
   });
   for (const entry of book) {
@@ -46,8 +52,11 @@ export function findVariances(book: readonly BookEntry[], counted: readonly Coun
     }
     const seen = { barcode, lotId, owner, bookLocationId, countedLocationId: count.locationId, bookKg, countedKg: count.weighedKg };
     if (count.locationId !== bookLocationId) variances.push(variance('misplaced_piece', 'counted_elsewhere', seen));
-    if (count.weighedKg !== null && !judgeWeight(bookKg, count.weighedKg, toleranceBps).withinTolerance) {
-      variances.push(variance('weight_variance', 'weight_outside_tolerance', { ...seen, delta: { pieces: 0, kg: count.weighedKg - bookKg } }));
+    // validateBook makes every entry carry its lot's tolerance when the stocktake names none
+    const tolerance = toleranceBps ?? entry.toleranceBps!;
+    if (count.weighedKg !== null && !judgeWeight(bookKg, count.weighedKg, tolerance).withinTolerance) {
+      const delta = { pieces: 0, kg: count.weighedKg - bookKg };
+      variances.push(variance('weight_variance', 'weight_outside_tolerance', { ...seen, delta, reading: count.reading ?? null }));
     }
   }
   for (const count of counted) {

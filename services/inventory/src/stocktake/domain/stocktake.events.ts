@@ -1,6 +1,8 @@
 import { DomainEvent } from '@dw/kernel';
 import { Quantity } from '../../stock/domain/quantity';
+import { PieceShare } from '../../lot/domain/weighing';
 import { BookEntry } from './stocktake.commands';
+import { ScaleEvidence } from './variance-evidence';
 
 interface Stamped {
   readonly stocktakeId: string;
@@ -15,11 +17,17 @@ export type StocktakeStarted = DomainEvent<
     readonly warehouse: string;
     readonly locationIds: readonly string[];
     readonly book: readonly BookEntry[];
-    readonly toleranceBps: number;
+    readonly toleranceBps: number | null;
   }
 >;
 
 export type PieceCounted = DomainEvent<'PieceCounted', Stamped & { readonly barcode: string; readonly locationId: string; readonly weighedKg: number | null }>;
+
+/** A signed scale weighed counted pieces: each one's counted weight is its share of the net. */
+export type CountedPiecesWeighed = DomainEvent<
+  'CountedPiecesWeighed',
+  Stamped & { readonly readingId: string; readonly scaleId: string; readonly pieces: readonly PieceShare[]; readonly weighedAt: string }
+>;
 
 export type StocktakeCountFinished = DomainEvent<
   'StocktakeCountFinished',
@@ -48,11 +56,24 @@ export type StocktakeVarianceFound = DomainEvent<
     readonly bookKg: number | null;
     readonly countedKg: number | null;
     readonly delta: Quantity;
+    /** The signed scale reading the counted weight came from; null (or absent, in older events) when typed by hand or not weighed. */
+    readonly reading?: ScaleEvidence | null;
   }
 >;
 
 export type StocktakeVarianceExplained = DomainEvent<'StocktakeVarianceExplained', Stamped & { readonly varianceId: string; readonly explanation: string }>;
 
+/** A manager approved a variance (`actor`), with the reason; the approval is what lets a loss leave the book. */
+export type StocktakeVarianceApproved = DomainEvent<'StocktakeVarianceApproved', Stamped & { readonly varianceId: string; readonly reason: string }>;
+
 export type StocktakeClosed = DomainEvent<'StocktakeClosed', Stamped & { readonly variances: number }>;
 
-export type StocktakeEvent = StocktakeStarted | PieceCounted | StocktakeCountFinished | StocktakeVarianceFound | StocktakeVarianceExplained | StocktakeClosed;
+export type StocktakeEvent =
+  | StocktakeStarted
+  | PieceCounted
+  | CountedPiecesWeighed
+  | StocktakeCountFinished
+  | StocktakeVarianceFound
+  | StocktakeVarianceExplained
+  | StocktakeVarianceApproved
+  | StocktakeClosed;

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { create } from '@bufbuild/protobuf';
+import {
+  EventRegistry,
+  inventoryLotTopic,
+  StockShortfallDetectedSchema,
+  StockVarianceAppliedSchema,
+  StockVarianceEvidence,
+  toActor,
+  toTimestamp,
+  toWeight,
+} from '@dw/contracts';
+import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
+import { cloudEventMessage } from '@dw/messaging';
+import type { TopicNames } from '@dw/platform';
+import type { StockState } from '../../stock/domain/stock.decider';
+import type { StockEvent } from '../../stock/domain/stock.events';
+
+/**
+ * The public side of a stocktake correction of a lot's stock book (inventory.lot.v1, key = the
+ * lot id, like every lot fact, not the stock stream's id): `StockVarianceApplied` for each
+ * variance applied, and for a shortfall (the book written down) also `StockShortfallDetected`,
+ * the alarm ops act on. `before` is the lot's stock the correction was decided on: it names the
+ * warehouse and the owner's card.
+ */
+export function stockVarianceOutbox(topics: TopicNames, registry: EventRegistry) {
+  const onLotTopic = (event: PendingEvent, lotId: string, typeName: string, payload: Uint8Array): OutboxMessage => ({
+    ...cloudEventMessage(event, { topic: topics.of(inventoryLotTopic), source: '/dw/inventory', type: typeName, payload }),
+    key: lotId,
+  });
+
+  return (before: StockState): OutboxMapper =>
+    (pending) =>
+      pending.flatMap((event): OutboxMessage[] => {
+        const domain = { type: event.type, data: event.data } as StockEvent;
+        if (domain.type !== 'StockVarianceApplied' || before.status === 'none') return [];
+        const d = domain.data;
+        const { reading = null, approval = null } = d.evidence ?? {};
+        const common = {
+          lotId: d.lotId,
+          warehouse: before.warehouse,
+          ownerStorageCard: before.owner,
+          stocktakeId: d.stocktakeId,
+          varianceId: d.varianceId,
+          deltaPieces: d.delta.pieces,
+          delta: toWeight(d.delta.kg),
+          approver: approval?.approver ?? '',
+          approvalReason: approval?.reason ?? '',
+        };
+        const applied = create(StockVarianceAppliedSchema, {
+          ...common,
+          reason: d.reason,
+          evidence: approval ? StockVarianceEvidence.MANAGER_APPROVAL : StockVarianceEvidence.SCALE_READING,
+          scaleId: reading?.scaleId ?? '',
+          readingId: reading?.readingId ?? '',
+          appliedBy: toActor(event.metadata.actor),
+          appliedAt: toTimestamp(d.at),
+        });
+        const messages = [onLotTopic(event, d.lotId, StockVarianceAppliedSchema.typeName, registry.encodeEvent(StockVarianceAppliedSchema.typeName, applied))];
+        if (d.delta.pieces < 0 || d.delta.kg < 0) {
+          const shortfall = create(StockShortfallDetectedSchema, { ...common, detectedAt: toTimestamp(d.at) });
+          const alarm = onLotTopic(
+            event,
+            d.lotId,
+            StockShortfallDetectedSchema.typeName,
+            registry.encodeEvent(StockShortfallDetectedSchema.typeName, shortfall),
+          );
+          const messageId = secondMessageId(event.eventId, StockShortfallDetectedSchema.typeName);
+          messages.push({ ...alarm, messageId, headers: { ...alarm.headers, ce_id: messageId } });
+        }
+        return messages;
+      });
+}
+
+/**
+ * The id of a second message published for one event: an RFC 4122 version 5 (name-based, SHA-1)
+ * UUID of the message type within the event's id, so a replay of the same event gives the same
+ * id and consumers' inboxes still drop duplicates, while the two messages never share one.
+ */
+function secondMessageId(eventId: string, name: string): string {
+  const hash = createHash('sha1')
+    .update(Buffer.from(eventId.replace(/-/g, ''), 'hex'))
+    .update(name)
+    .digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
