@@ -16,7 +16,7 @@ import { workflowVersionsProjection } from './workflow/projections/workflow-vers
 /**
  * The order service: work orders and their configurable workflows. It publishes the work-order
  * lifecycle, consumes inventory's reports of floor work done (to record the steps), receipt
- * cancellations for pickup (to open outbound orders) and the receipt service's storage cards (an
+ * entitlements from receipt cancellations (the holder's pickup application opens the outbound order) and the receipt service's storage cards (an
  * order names only an approved card, for the card's party).
  */
 export const orderServiceDefinition: ServiceDefinition = {

@@ -6,7 +6,6 @@ import { DraftInboundOrderHttpController } from './commands/draft-inbound-order/
 import { DraftWorkOrderHttpController } from './commands/draft-work-order/draft-work-order.http.controller';
 import { OpenWorkOrderHttpController } from './commands/open-work-order/open-work-order.http.controller';
 import { RecordStepHttpController } from './commands/record-step/record-step.http.controller';
-import { OpenOutboundOrderWhenEntitlementGrantedKafkaHandler } from './integration/open-outbound-order-when-entitlement-granted.kafka-handler';
 import { RecordStepWhenStepPerformedKafkaHandler } from './integration/record-step-when-step-performed.kafka-handler';
 import { GetWorkOrderHttpController } from './queries/get-work-order/get-work-order.http.controller';
 import { ListWorkOrdersHttpController } from './queries/list-work-orders/list-work-orders.http.controller';
@@ -25,8 +24,8 @@ import { WorkOrderCommandHandler } from './work-order.command-handler';
     CompleteWorkOrderHttpController,
     CancelWorkOrderHttpController,
     RecordStepWhenStepPerformedKafkaHandler,
-    OpenOutboundOrderWhenEntitlementGrantedKafkaHandler,
   ],
   providers: [WorkOrderCommandHandler],
+  exports: [WorkOrderCommandHandler],
 })
 export class WorkOrderModule {}

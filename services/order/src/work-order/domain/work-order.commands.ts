@@ -3,6 +3,7 @@ import { OrderType } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
 import { InboundNotice } from './inbound-notice';
+import { PickupApplication } from '../../pickup/domain/pickup-application';
 
 /**
  * Work-order commands. `actor` (who) and `at` (ISO instant, when) are set by the command
@@ -24,6 +25,14 @@ export interface OutboundEntitlement {
   readonly lots: readonly { readonly lotId: string; readonly pieces: number; readonly netKg: number }[];
 }
 
+/** The holder's pickup application an outbound order opens from, with who made it and when. */
+export interface OrderPickup {
+  readonly application: PickupApplication;
+  /** The depositor who applied (token subject). */
+  readonly appliedBy: string;
+  readonly appliedAt: string;
+}
+
 /** Drafts an outbound, title-transfer, move or stocktake order; inbound ones come from a notice. */
 export type DraftWorkOrder = Command<
   'DraftWorkOrder',
@@ -39,6 +48,8 @@ export type DraftWorkOrder = Command<
     readonly arrivalMode: ArrivalMode | null;
     /** Only for outbound orders, when opened from a receipt cancellation. */
     readonly entitlement?: OutboundEntitlement | null;
+    /** Only with an entitlement: the holder's pickup application the order opens from. */
+    readonly pickup?: OrderPickup | null;
   }
 >;
 

@@ -72,6 +72,10 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
       type,
     });
   }
+  const pickup = command.data.pickup ?? null;
+  if (pickup !== null && entitlement === null) {
+    throw refuse.invalid('ENTITLEMENT_NOT_APPLICABLE', 'a pickup application is made on an entitlement', 'pickup', { type });
+  }
   return [
     {
       type: 'WorkOrderDrafted',
@@ -85,6 +89,7 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
         arrivalMode,
         notice: null,
         entitlement: entitlement === null ? null : validateEntitlement(entitlement),
+        ...(pickup === null ? {} : { pickup }),
         actor,
         at,
       },

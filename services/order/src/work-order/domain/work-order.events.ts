@@ -2,7 +2,7 @@ import { DomainEvent } from '@dw/kernel';
 import { OrderType } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { OutboundEntitlement, StepEvidence } from './work-order.commands';
+import { OrderPickup, OutboundEntitlement, StepEvidence } from './work-order.commands';
 import { InboundNotice } from './inbound-notice';
 
 interface Stamped {
@@ -24,6 +24,8 @@ export type WorkOrderDrafted = DomainEvent<
     readonly notice: InboundNotice | null;
     /** Present for outbound orders opened from a receipt cancellation. */
     readonly entitlement: OutboundEntitlement | null;
+    /** Present for outbound orders opened from a pickup application (absent from drafts recorded before applications existed). */
+    readonly pickup?: OrderPickup | null;
   }
 >;
 

@@ -1,7 +1,7 @@
 import { OrderType, WorkOrderStatus } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { OutboundEntitlement, StepEvidence } from './work-order.commands';
+import { OrderPickup, OutboundEntitlement, StepEvidence } from './work-order.commands';
 import { WorkOrderEvent } from './work-order.events';
 import { InboundNotice } from './inbound-notice';
 
@@ -26,6 +26,7 @@ export interface WorkOrder {
   readonly arrivalMode: ArrivalMode | null;
   readonly notice: InboundNotice | null;
   readonly entitlement: OutboundEntitlement | null;
+  readonly pickup: OrderPickup | null;
   /** Null while a draft; pinned when opened and never replaced. */
   readonly workflow: PublishedWorkflow | null;
   readonly history: readonly StepRecord[];
@@ -50,6 +51,7 @@ export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): W
       arrivalMode,
       notice,
       entitlement,
+      pickup: event.data.pickup ?? null,
       workflow: null,
       history: [],
       cancelReason: null,

@@ -1,28 +1,18 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import {
-  EntitledLotSchema,
-  EntitlementPurpose,
-  EventRegistry,
-  orderEventSchemas,
-  OutboundEntitlementGrantedSchema,
-  StepEvidenceKind,
-  toWeight,
-  WorkOrderStepPerformedSchema,
-} from '@dw/contracts';
+import { EventRegistry, orderEventSchemas, StepEvidenceKind, WorkOrderStepPerformedSchema } from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import type { IncomingMessage } from '@dw/messaging';
-import { BaseServiceConfig, InboxContext, migrationsOf, TopicNames } from '@dw/platform';
+import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../../order.service-definition';
 import { StandardWorkflowsSeeder } from '../../workflow/standard-workflows.seeder';
 import { notice } from '../domain/work-order.test-fixtures';
 import { WorkOrderCommandHandler } from '../work-order.command-handler';
 import { workOrderStream } from '../work-order.streams';
-import { OpenOutboundOrderWhenEntitlementGrantedKafkaHandler } from './open-outbound-order-when-entitlement-granted.kafka-handler';
 import { RecordStepWhenStepPerformedKafkaHandler } from './record-step-when-step-performed.kafka-handler';
 import { StorageCards } from '../../storage-card/storage-cards';
+import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
 
 /**
  * The order service's Kafka handlers on real PostgreSQL, each run in a transaction like the
@@ -31,24 +21,9 @@ import { StorageCards } from '../../storage-card/storage-cards';
 let t: TestServiceDatabase;
 let store: EventStore;
 let orders: WorkOrderCommandHandler;
+let deliver: ReturnType<typeof inboxDelivery>;
 const clock = new ManualClock('2025-03-03T02:00:00Z');
 const acting = { actor: 'desk-clerk-7', at: '2025-03-03T02:00:00Z', metadata: { actor: { subject: 'desk-clerk-7', role: 'clerk' }, correlationId: 'int' } };
-let messages = 0;
-
-/** Runs a handler the way the inbox does: in one transaction, with the message's context. */
-function deliver<E>(handle: (event: E, ctx: InboxContext) => Promise<void>, event: E, type: string) {
-  messages += 1;
-  const message: IncomingMessage = {
-    topic: 'int',
-    partition: 0,
-    offset: String(messages),
-    key: null,
-    value: Buffer.alloc(0),
-    headers: { ce_type: type },
-    timestamp: '0',
-  };
-  return store.transaction((tx) => handle(event, new InboxContext(tx, message, `message-${messages}`, type, 'order')));
-}
 const refusals = async () =>
   (
     await t.db.query<{ data: { code: string; orderId: string } }>(
@@ -59,6 +34,7 @@ const refusals = async () =>
 beforeAll(async () => {
   t = await createTestServiceDatabase('order_kafka', migrationsOf(orderServiceDefinition));
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
+  deliver = inboxDelivery(store);
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
   const cards = new StorageCards(store);
   orders = new WorkOrderCommandHandler(store, cards, topics, new EventRegistry().register(...orderEventSchemas));
@@ -106,32 +82,5 @@ describe('order Kafka handlers', () => {
     await deliver((e, ctx) => steps().onStepPerformed(e, ctx), performed('wo-1', 'put_away'), WorkOrderStepPerformedSchema.typeName);
     expect(await store.streamVersion(workOrderStream('wo-1'))).toBe(before);
     expect(await refusals()).toEqual([expect.objectContaining({ code: 'STEP_OUT_OF_ORDER', orderId: 'wo-1' })]);
-  });
-
-  it('opens the outbound order of a pickup entitlement, and refuses (undoing the draft) one whose card is another party’s', async () => {
-    const handler = new OpenOutboundOrderWhenEntitlementGrantedKafkaHandler(orders);
-    const entitlement = (entitlementId: string, holderPartyId: string) =>
-      create(OutboundEntitlementGrantedSchema, {
-        entitlementId,
-        receiptNumber: 'WR-1',
-        warehouse: 'WH-SH-01',
-        holderStorageCard: 'SC-0001',
-        holderPartyId,
-        commodityCode: 'rebar',
-        lots: [create(EntitledLotSchema, { lotId: 'lot-wo-1', pieces: 3, net: toWeight(6_000) })],
-        purpose: EntitlementPurpose.PICKUP,
-        grantedAt: timestampFromDate(new Date('2025-03-10T02:00:00Z')),
-      });
-    await deliver((e, ctx) => handler.onEntitlementGranted(e, ctx), entitlement('ent-1', 'P-0001'), OutboundEntitlementGrantedSchema.typeName);
-    const opened = (await store.readStream(workOrderStream('out-ent-1'))).map((e) => e.type);
-    expect(opened).toEqual(['WorkOrderDrafted', 'WorkOrderOpened']);
-
-    await deliver((e, ctx) => handler.onEntitlementGranted(e, ctx), entitlement('ent-2', 'P-0009'), OutboundEntitlementGrantedSchema.typeName);
-    expect(await store.streamVersion(workOrderStream('out-ent-2'))).toBe(0);
-    expect((await refusals()).at(-1)).toMatchObject({ code: 'STORAGE_CARD_PARTY_MISMATCH', orderId: 'out-ent-2' });
-
-    const spot = create(OutboundEntitlementGrantedSchema, { ...entitlement('ent-3', 'P-0001'), purpose: EntitlementPurpose.SPOT_CONVERSION });
-    await deliver((e, ctx) => handler.onEntitlementGranted(e, ctx), spot, OutboundEntitlementGrantedSchema.typeName);
-    expect(await store.streamVersion(workOrderStream('out-ent-3'))).toBe(0);
   });
 });

@@ -50,6 +50,7 @@ export class GetWorkOrderHttpController {
       arrivalMode: order.arrivalMode,
       notice: order.notice,
       entitlement: order.entitlement,
+      pickup: order.pickup,
       workflow: order.workflow,
       next: progress && order.status !== 'completed' && order.status !== 'cancelled' ? progress : null,
       history: order.history.map((record, index) => ({ sequence: index + 1, ...record })),
