@@ -2,6 +2,7 @@ import {
   inventoryOperationTopic,
   orderEventSchemas,
   orderWorkOrderTopic,
+  OutboundEntitlementExhaustedSchema,
   OutboundEntitlementGrantedSchema,
   receiptEntitlementTopic,
   receiptStorageCardTopic,
@@ -25,5 +26,11 @@ export const orderServiceDefinition: ServiceDefinition = {
   projections: [workOrdersProjection, workflowVersionsProjection, integrationRefusalsProjection],
   producedTopics: [orderWorkOrderTopic],
   consumedTopics: [inventoryOperationTopic, receiptEntitlementTopic, receiptStorageCardTopic],
-  eventSchemas: [...orderEventSchemas, WorkOrderStepPerformedSchema, OutboundEntitlementGrantedSchema, ...storageCardSchemas],
+  eventSchemas: [
+    ...orderEventSchemas,
+    WorkOrderStepPerformedSchema,
+    OutboundEntitlementGrantedSchema,
+    OutboundEntitlementExhaustedSchema,
+    ...storageCardSchemas,
+  ],
 };

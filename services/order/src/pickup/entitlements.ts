@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OutboundEntitlementExhaustedSchema } from '@dw/contracts';
 import { EventStore, handleCommandIn, loadAggregate, type EventMetadata, type EventStoreTransaction } from '@dw/event-store';
 import { shanghaiDateOf, type Clock } from '@dw/kernel';
 import type { Acting } from '@dw/platform';
@@ -6,7 +7,7 @@ import { StorageCards } from '../storage-card/storage-cards';
 import { WorkOrderCommandHandler } from '../work-order/work-order.command-handler';
 import type { EntitlementCommand } from './domain/entitlement.commands';
 import { entitlementDecider } from './domain/entitlement.decider';
-import type { EntitlementGrant } from './domain/entitlement.events';
+import type { EntitlementExhausted, EntitlementGrant } from './domain/entitlement.events';
 import type { PickupApplicationInput } from './domain/pickup-application';
 
 export const ENTITLEMENT_STREAM_TYPE = 'entitlement';
@@ -69,6 +70,23 @@ export class Entitlements {
       );
       return this.orders.openIn(tx, orderId, acting);
     });
+  }
+
+  /**
+   * Every lot of the entitlement has shipped: the exhaustion is recorded on the entitlement and
+   * its outbound order, if the holder applied, completes naming the fact. Both are idempotent, so
+   * a redelivered message changes nothing.
+   */
+  async exhaustIn(tx: EventStoreTransaction, exhausted: EntitlementExhausted['data'], acting: Acting): Promise<void> {
+    // rule ORD-EXHAUSTED-COMPLETES-OUTBOUND
+    const { state } = await this.decideIn(tx, { type: 'RecordExhaustion', data: exhausted }, acting.metadata);
+    if (state.status === 'unknown' || state.pickup === null) return;
+    await this.orders.completeOnFactIn(
+      tx,
+      state.pickup.orderId,
+      { eventType: OutboundEntitlementExhaustedSchema.typeName, reference: exhausted.entitlementId },
+      acting,
+    );
   }
 
   private decideIn(tx: EventStoreTransaction, command: EntitlementCommand, metadata: EventMetadata) {

@@ -9,7 +9,7 @@ import { StorageCards } from '../storage-card/storage-cards';
 import { workflowFor } from '../workflow/workflow-catalogue';
 import type { PublishedWorkflow } from '../workflow/domain/workflow-selection';
 import { workOrderDecider } from './domain/work-order.decider';
-import type { DraftInboundOrder, DraftWorkOrder, StepEvidence, WorkOrderCommand } from './domain/work-order.commands';
+import type { CompletionCause, DraftInboundOrder, DraftWorkOrder, StepEvidence, WorkOrderCommand } from './domain/work-order.commands';
 import type { WorkOrderState } from './domain/work-order.state';
 import { workOrderOutbox } from './integration/work-order-events.mapper';
 import { WORK_ORDER_STREAM_TYPE, workOrderStream } from './work-order.streams';
@@ -117,6 +117,11 @@ export class WorkOrderCommandHandler {
     return this.store.transaction((tx) =>
       this.decideIn(tx, orderId, { type: 'CompleteWorkOrder', data: { orderId, actor: acting.actor, at: acting.at } }, acting, expectedVersion),
     );
+  }
+
+  /** Completes the order on another service's fact (see the decider's CompleteOnFact), in the consumer's transaction. */
+  completeOnFactIn(tx: EventStoreTransaction, orderId: string, cause: CompletionCause, acting: Acting) {
+    return this.decideIn(tx, orderId, { type: 'CompleteOnFact', data: { orderId, cause, actor: acting.actor, at: acting.at } }, acting);
   }
 
   cancel(orderId: string, reason: string, acting: Acting, expectedVersion?: number) {

@@ -6,9 +6,11 @@ import {
   EventRegistry,
   fromWeight,
   orderEventSchemas,
+  OutboundEntitlementExhaustedSchema,
   OutboundEntitlementGrantedSchema,
   PickupMethod,
   toWeight,
+  WorkOrderCompletedSchema,
   WorkOrderOpenedSchema,
 } from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
@@ -23,6 +25,7 @@ import { workOrderStream } from '../../work-order/work-order.streams';
 import { StandardWorkflowsSeeder } from '../../workflow/standard-workflows.seeder';
 import { application } from '../domain/pickup.test-fixtures';
 import { entitlementStream, Entitlements } from '../entitlements';
+import { CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler } from './complete-outbound-order-when-entitlement-exhausted.kafka-handler';
 import { RecordEntitlementWhenEntitlementGrantedKafkaHandler } from './record-entitlement-when-entitlement-granted.kafka-handler';
 
 /**
@@ -84,6 +87,22 @@ const grant = (event: ReturnType<typeof granted>) =>
     event,
     OutboundEntitlementGrantedSchema.typeName,
   );
+const exhausted = (entitlementId: string) =>
+  create(OutboundEntitlementExhaustedSchema, {
+    entitlementId,
+    receiptNumber: entitlementId.replace('ENT-', ''),
+    holderStorageCard: 'SC-0001',
+    granted: toWeight(60_000),
+    shipped: toWeight(60_040),
+    overShort: toWeight(40),
+    exhaustedAt: timestampFromDate(new Date('2026-03-17T08:00:00Z')),
+  });
+const exhaust = (event: ReturnType<typeof exhausted>) =>
+  deliver(
+    (e, ctx) => new CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler(entitlements).onEntitlementExhausted(e, ctx),
+    event,
+    OutboundEntitlementExhaustedSchema.typeName,
+  );
 const typesOf = async (streamId: string) => (await store.readStream(streamId)).map((e) => e.type);
 const refusalOfApplying = async (entitlementId: string, party: string) => {
   try {
@@ -142,5 +161,33 @@ describe('entitlements and pickup applications', () => {
     expect(await store.streamVersion(workOrderStream('out-ENT-WR-3'))).toBe(0);
     const handled = await entitlements.apply('ENT-WR-3', application, 'P-0001', holder, clock);
     expect(handled.state).toMatchObject({ status: 'open', type: 'outbound' });
+  });
+
+  it('completes the outbound order when the entitlement is exhausted, naming the fact, once however often it is delivered', async () => {
+    await exhaust(exhausted('ENT-WR-1'));
+    await exhaust(exhausted('ENT-WR-1'));
+    expect(await typesOf(entitlementStream('ENT-WR-1'))).toEqual(['EntitlementRecorded', 'PickupApplied', 'EntitlementExhausted']);
+    const events = await store.readStream(workOrderStream('out-ENT-WR-1'));
+    expect(events.map((e) => e.type)).toEqual(['WorkOrderDrafted', 'WorkOrderOpened', 'WorkOrderCompleted']);
+    expect(events.at(-1)!.data).toMatchObject({
+      actor: 'service:order',
+      at: '2026-03-17T08:00:00.000Z',
+      cause: { eventType: OutboundEntitlementExhaustedSchema.typeName, reference: 'ENT-WR-1' },
+    });
+    const { rows } = await t.db.query<{ payload: Buffer }>(`SELECT payload FROM outbox WHERE message_key = $1 AND headers->>'ce_type' = $2`, [
+      workOrderStream('out-ENT-WR-1'),
+      WorkOrderCompletedSchema.typeName,
+    ]);
+    expect(rows.map((row) => fromBinary(WorkOrderCompletedSchema, row.payload))).toEqual([
+      expect.objectContaining({ completedByEventType: OutboundEntitlementExhaustedSchema.typeName, completedByReference: 'ENT-WR-1' }),
+    ]);
+    // An exhausted entitlement takes no further application.
+    await expect(refusalOfApplying('ENT-WR-1', 'P-0001')).resolves.toMatchObject({ code: 'ENTITLEMENT_EXHAUSTED' });
+  });
+
+  it('records the exhaustion of an entitlement nobody applied on, and opens or completes nothing', async () => {
+    await exhaust(exhausted('ENT-WR-2'));
+    expect(await typesOf(entitlementStream('ENT-WR-2'))).toEqual(['EntitlementRecorded', 'EntitlementExhausted']);
+    expect(await store.streamVersion(workOrderStream('out-ENT-WR-2'))).toBe(0);
   });
 });

@@ -73,6 +73,18 @@ export type RecordStep = Command<'RecordStep', Stamped & { readonly step: string
 
 export type CompleteWorkOrder = Command<'CompleteWorkOrder', Stamped>;
 
+/** Another service's fact that closes the order: its full event type and what it names (an entitlement, a transfer). */
+export interface CompletionCause {
+  readonly eventType: string;
+  readonly reference: string;
+}
+
+/**
+ * Completes an order because another service reports its work done (every lot of its
+ * entitlement shipped; the receipt's title transferred), not on the desk's word.
+ */
+export type CompleteOnFact = Command<'CompleteOnFact', Stamped & { readonly cause: CompletionCause }>;
+
 export type CancelWorkOrder = Command<'CancelWorkOrder', Stamped & { readonly reason: string }>;
 
-export type WorkOrderCommand = DraftWorkOrder | DraftInboundOrder | OpenWorkOrder | RecordStep | CompleteWorkOrder | CancelWorkOrder;
+export type WorkOrderCommand = DraftWorkOrder | DraftInboundOrder | OpenWorkOrder | RecordStep | CompleteWorkOrder | CompleteOnFact | CancelWorkOrder;

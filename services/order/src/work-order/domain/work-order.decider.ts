@@ -5,6 +5,7 @@ import { ARRIVAL_MODES, validateWorkflowKey, workflowIdOf } from '../../workflow
 import { PublishedWorkflow, workflowApplies } from '../../workflow/domain/workflow-selection';
 import {
   CancelWorkOrder,
+  CompleteOnFact,
   CompleteWorkOrder,
   DraftInboundOrder,
   DraftWorkOrder,
@@ -43,6 +44,8 @@ export const workOrderDecider: Decider<WorkOrderCommand, WorkOrderState, WorkOrd
         return recordStep(command, existing(state));
       case 'CompleteWorkOrder':
         return complete(command, existing(state));
+      case 'CompleteOnFact':
+        return completeOnFact(command, existing(state));
       case 'CancelWorkOrder':
         return cancel(command, existing(state));
       default:
@@ -244,6 +247,22 @@ function complete(command: CompleteWorkOrder, order: WorkOrder): WorkOrderEvent[
     });
   }
   return [{ type: 'WorkOrderCompleted', data: { orderId: order.orderId, steps: done, actor: command.data.actor, at: command.data.at } }];
+}
+
+/**
+ * Another service reports the order's work done: every lot of the entitlement has shipped
+ * (receipt's OutboundEntitlementExhausted), or the receipt's title has moved
+ * (ReceiptTitleTransferred). That fact is the authority, so the order completes whatever desk
+ * steps are still open; the completion names the fact. The same fact again, or one arriving after
+ * the desk completed the order, changes nothing.
+ */
+function completeOnFact(command: CompleteOnFact, order: WorkOrder): WorkOrderEvent[] {
+  // rule ORD-COMPLETED-BY-FACT
+  if (order.status === 'completed') return [];
+  mustBeActive(order);
+  const { actor, at, cause } = command.data;
+  const steps = order.history.map((record) => record.step);
+  return [{ type: 'WorkOrderCompleted', data: { orderId: order.orderId, steps, cause, actor, at } }];
 }
 
 function cancel(command: CancelWorkOrder, order: WorkOrder): WorkOrderEvent[] {

@@ -314,3 +314,31 @@ describe('work order: completion and cancellation', () => {
     );
   });
 });
+
+describe('work order: completed by another service’s fact (ORD-COMPLETED-BY-FACT)', () => {
+  const cause = { eventType: 'dw.receipt.v1.OutboundEntitlementExhausted', reference: 'ENT-WR-1' };
+  const onFact: WorkOrderCommand = { type: 'CompleteOnFact', data: { orderId, cause, actor: 'service:order', at } };
+
+  it('completes an order still missing desk steps, naming the fact; the fact again changes nothing', () => {
+    const completed = { type: 'WorkOrderCompleted' as const, data: { orderId, steps: ['notice', 'arrival'], cause, actor: 'service:order', at } };
+    spec
+      .given([...openInbound, ...stepsUpTo('arrival')])
+      .when(onFact)
+      .then([completed]);
+    spec
+      .given([...openInbound, ...stepsUpTo('arrival'), completed])
+      .when(onFact)
+      .then([]);
+    const state = foldEvents(workOrderDecider, [...openInbound, ...stepsUpTo('arrival'), completed]);
+    expect(state.status !== 'none' && state.completion).toEqual({ actor: 'service:order', at, cause });
+  });
+
+  it('refuses the fact on a cancelled order and on a draft', () => {
+    const cancelled = { type: 'WorkOrderCancelled' as const, data: { orderId, reason: 'x', previousStatus: 'open' as const, actor, at } };
+    spec
+      .given([...openInbound, cancelled])
+      .when(onFact)
+      .thenRefusedWith('WORK_ORDER_CLOSED');
+    spec.given([drafted]).when(onFact).thenRefusedWith('WORK_ORDER_NOT_OPEN');
+  });
+});

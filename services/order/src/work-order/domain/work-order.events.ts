@@ -2,7 +2,7 @@ import { DomainEvent } from '@dw/kernel';
 import { OrderType } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { OrderPickup, OutboundEntitlement, StepEvidence } from './work-order.commands';
+import { CompletionCause, OrderPickup, OutboundEntitlement, StepEvidence } from './work-order.commands';
 import { InboundNotice } from './inbound-notice';
 
 interface Stamped {
@@ -44,7 +44,14 @@ export type WorkOrderStepRecorded = DomainEvent<
   }
 >;
 
-export type WorkOrderCompleted = DomainEvent<'WorkOrderCompleted', Stamped & { readonly steps: readonly string[] }>;
+export type WorkOrderCompleted = DomainEvent<
+  'WorkOrderCompleted',
+  Stamped & {
+    readonly steps: readonly string[];
+    /** Set when another service's fact completed the order rather than the desk. */
+    readonly cause?: CompletionCause;
+  }
+>;
 
 export type WorkOrderCancelled = DomainEvent<
   'WorkOrderCancelled',

@@ -1,7 +1,7 @@
 import { OrderType, WorkOrderStatus } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { OrderPickup, OutboundEntitlement, StepEvidence } from './work-order.commands';
+import { CompletionCause, OrderPickup, OutboundEntitlement, StepEvidence } from './work-order.commands';
 import { WorkOrderEvent } from './work-order.events';
 import { InboundNotice } from './inbound-notice';
 
@@ -31,6 +31,8 @@ export interface WorkOrder {
   readonly workflow: PublishedWorkflow | null;
   readonly history: readonly StepRecord[];
   readonly cancelReason: string | null;
+  /** Who completed the order and when, and the other service's fact that did, if one did. */
+  readonly completion: { readonly actor: string; readonly at: string; readonly cause: CompletionCause | null } | null;
 }
 
 export type WorkOrderState = { readonly status: 'none' } | WorkOrder;
@@ -55,6 +57,7 @@ export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): W
       workflow: null,
       history: [],
       cancelReason: null,
+      completion: null,
     };
   }
   // Every later event follows a WorkOrderDrafted in the same stream.
@@ -67,7 +70,7 @@ export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): W
       return { ...state, status: 'in_progress', history: [...state.history, { step, name, evidence, movesGoods, actor, at }] };
     }
     case 'WorkOrderCompleted':
-      return { ...state, status: 'completed' };
+      return { ...state, status: 'completed', completion: { actor: event.data.actor, at: event.data.at, cause: event.data.cause ?? null } };
     case 'WorkOrderCancelled':
       return { ...state, status: 'cancelled', cancelReason: event.data.reason };
   }

@@ -108,6 +108,8 @@ export function workOrderOutbox(topics: TopicNames, registry: EventRegistry) {
                 steps: [...domain.data.steps],
                 completedBy: toActor(event.metadata.actor),
                 completedAt: toTimestamp(domain.data.at),
+                completedByEventType: domain.data.cause?.eventType ?? '',
+                completedByReference: domain.data.cause?.reference ?? '',
               }),
             );
           case 'WorkOrderCancelled':

@@ -55,6 +55,7 @@ export class GetWorkOrderHttpController {
       next: progress && order.status !== 'completed' && order.status !== 'cancelled' ? progress : null,
       history: order.history.map((record, index) => ({ sequence: index + 1, ...record })),
       cancelReason: order.cancelReason,
+      completion: order.completion,
       refusedReports: await this.refusedReports(orderId),
     };
   }

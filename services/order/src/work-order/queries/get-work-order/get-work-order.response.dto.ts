@@ -160,6 +160,27 @@ export class StepRecordResponseDto {
   at!: string;
 }
 
+/** Another service's fact that completed the order. */
+export class CompletionCauseResponseDto {
+  @ApiProperty({ type: String, example: 'dw.receipt.v1.OutboundEntitlementExhausted', description: 'the fact’s full event type' })
+  eventType!: string;
+
+  @ApiProperty({ type: String, description: 'what it names: the entitlement id, or the transfer id' })
+  reference!: string;
+}
+
+/** How the order was completed. */
+export class CompletionResponseDto {
+  @ApiProperty({ type: String, description: 'who completed it (subject): the desk clerk, or the service that consumed the fact' })
+  actor!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'when' })
+  at!: string;
+
+  @ApiProperty({ type: () => CompletionCauseResponseDto, nullable: true, description: 'the other service’s fact that completed it; null when the desk did' })
+  cause!: CompletionCauseResponseDto | null;
+}
+
 /** An event from another service about this order that the order refused. */
 export class RefusedReportResponseDto {
   @ApiProperty({ type: String, description: 'the integration event’s type' })
@@ -222,6 +243,9 @@ export class WorkOrderResponseDto extends WorkOrderFieldsResponseDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'why it was cancelled; null unless cancelled' })
   cancelReason!: string | null;
+
+  @ApiProperty({ type: () => CompletionResponseDto, nullable: true, description: 'who completed it, when, and on which fact; null unless completed' })
+  completion!: CompletionResponseDto | null;
 
   @ApiProperty({
     type: () => RefusedReportResponseDto,
