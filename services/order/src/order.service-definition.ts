@@ -5,6 +5,8 @@ import {
   OutboundEntitlementExhaustedSchema,
   OutboundEntitlementGrantedSchema,
   receiptEntitlementTopic,
+  receiptReceiptTopic,
+  ReceiptTitleTransferredSchema,
   receiptStorageCardTopic,
   storageCardSchemas,
   WorkOrderStepPerformedSchema,
@@ -18,19 +20,21 @@ import { workflowVersionsProjection } from './workflow/projections/workflow-vers
  * The order service: work orders and their configurable workflows. It publishes the work-order
  * lifecycle, consumes inventory's reports of floor work done (to record the steps), receipt
  * entitlements from receipt cancellations (the holder's pickup application opens the outbound order) and the receipt service's storage cards (an
- * order names only an approved card, for the card's party).
+ * order names only an approved card, for the card's party), and receipt transfers (a title-transfer
+ * order completes on them).
  */
 export const orderServiceDefinition: ServiceDefinition = {
   name: 'order',
   migrations: [],
   projections: [workOrdersProjection, workflowVersionsProjection, integrationRefusalsProjection],
   producedTopics: [orderWorkOrderTopic],
-  consumedTopics: [inventoryOperationTopic, receiptEntitlementTopic, receiptStorageCardTopic],
+  consumedTopics: [inventoryOperationTopic, receiptEntitlementTopic, receiptReceiptTopic, receiptStorageCardTopic],
   eventSchemas: [
     ...orderEventSchemas,
     WorkOrderStepPerformedSchema,
     OutboundEntitlementGrantedSchema,
     OutboundEntitlementExhaustedSchema,
+    ReceiptTitleTransferredSchema,
     ...storageCardSchemas,
   ],
 };

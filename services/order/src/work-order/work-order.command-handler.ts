@@ -12,7 +12,11 @@ import { workOrderDecider } from './domain/work-order.decider';
 import type { CompletionCause, DraftInboundOrder, DraftWorkOrder, StepEvidence, WorkOrderCommand } from './domain/work-order.commands';
 import type { WorkOrderState } from './domain/work-order.state';
 import { workOrderOutbox } from './integration/work-order-events.mapper';
-import { WORK_ORDER_STREAM_TYPE, workOrderStream } from './work-order.streams';
+import { TITLE_TRANSFER_INDEX_STREAM_TYPE, titleTransferIndexStream, WORK_ORDER_STREAM_TYPE, workOrderStream } from './work-order.streams';
+import { ordersAwaiting, titleTransferIndexDecider } from './domain/title-transfer-index';
+
+/** The title check a clerk once ticked; the receipt service decides it on the transfer. */
+const VERIFY_TITLE = 'verify_title';
 
 type Stamp = 'orderId' | 'actor' | 'at';
 /** What the desk (or an integration event) says about a new order; the handler stamps id, actor and time. */
@@ -63,7 +67,29 @@ export class WorkOrderCommandHandler {
       'notice' in draft
         ? { type: 'DraftInboundOrder', data: { ...draft, ownerParty, ...stamp } }
         : { type: 'DraftWorkOrder', data: { ...draft, ownerParty, ...stamp } };
-    return this.decideIn(tx, orderId, command, acting);
+    const handled = await this.decideIn(tx, orderId, command, acting);
+    if (handled.state.status !== 'none' && handled.state.transfer) {
+      const { receiptNumber, buyerStorageCard } = handled.state.transfer;
+      await handleCommandIn(tx, {
+        streamId: titleTransferIndexStream(receiptNumber),
+        streamType: TITLE_TRANSFER_INDEX_STREAM_TYPE,
+        decider: titleTransferIndexDecider,
+        command: { type: 'IndexTitleTransferOrder', data: { receiptNumber, buyerStorageCard, orderId } },
+        metadata: acting.metadata,
+      });
+    }
+    return handled;
+  }
+
+  /** The open or in-progress title-transfer orders waiting for this receipt to reach this buyer's card. */
+  async ordersAwaitingTransferIn(tx: EventStoreTransaction, receiptNumber: string, buyerStorageCard: string): Promise<string[]> {
+    const { state } = await loadAggregate(tx, titleTransferIndexStream(receiptNumber), titleTransferIndexDecider);
+    const active: string[] = [];
+    for (const orderId of ordersAwaiting(state, buyerStorageCard)) {
+      const { state: order } = await loadAggregate(tx, workOrderStream(orderId), workOrderDecider);
+      if (order.status === 'open' || order.status === 'in_progress') active.push(orderId);
+    }
+    return active;
   }
 
   draft(orderId: string, draft: OrderDraft, acting: Acting) {
@@ -96,7 +122,14 @@ export class WorkOrderCommandHandler {
    * operator who did it and carries the scale readings it was done with, not a desk's word.
    */
   async recordDeskStep(orderId: string, step: string, evidence: StepEvidence | null, acting: Acting, expectedVersion?: number) {
-    // rule ORD-FLOOR-STEPS-BY-INVENTORY
+    // rules ORD-FLOOR-STEPS-BY-INVENTORY, ORD-TITLE-TRANSFER-BY-RECEIPT
+    if (step === VERIFY_TITLE) {
+      // Error-proofing is the receipt service's check (rule RCPT-TRANSFER-MATCH), run on the transfer itself; a tick here would only claim it.
+      throw refuse.conflict('STEP_DECIDED_BY_RECEIPT', `${step} is the receipt service’s error-proofing check, not a desk step`, {
+        step,
+        rule: 'RCPT-TRANSFER-MATCH',
+      });
+    }
     if (isInventoryStep(step)) {
       throw refuse.conflict('STEP_RECORDED_BY_INVENTORY', `${step} is recorded when inventory reports the ${INVENTORY_STEPS[step]} done`, {
         step,

@@ -6,6 +6,7 @@ import { DraftInboundOrderHttpController } from './commands/draft-inbound-order/
 import { DraftWorkOrderHttpController } from './commands/draft-work-order/draft-work-order.http.controller';
 import { OpenWorkOrderHttpController } from './commands/open-work-order/open-work-order.http.controller';
 import { RecordStepHttpController } from './commands/record-step/record-step.http.controller';
+import { CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler } from './integration/complete-title-transfer-order-when-title-transferred.kafka-handler';
 import { RecordStepWhenStepPerformedKafkaHandler } from './integration/record-step-when-step-performed.kafka-handler';
 import { GetWorkOrderHttpController } from './queries/get-work-order/get-work-order.http.controller';
 import { ListWorkOrdersHttpController } from './queries/list-work-orders/list-work-orders.http.controller';
@@ -24,6 +25,7 @@ import { WorkOrderCommandHandler } from './work-order.command-handler';
     CompleteWorkOrderHttpController,
     CancelWorkOrderHttpController,
     RecordStepWhenStepPerformedKafkaHandler,
+    CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler,
   ],
   providers: [WorkOrderCommandHandler],
   exports: [WorkOrderCommandHandler],

@@ -33,6 +33,16 @@ export interface OrderPickup {
   readonly appliedAt: string;
 }
 
+/**
+ * The receipt transfer (过户) a title-transfer order is for: it completes when the receipt service
+ * reports this receipt transferred to this buyer's card (ReceiptTitleTransferred), which it does
+ * only after its error-proofing check (rule RCPT-TRANSFER-MATCH) passed.
+ */
+export interface TitleTransferTarget {
+  readonly receiptNumber: string;
+  readonly buyerStorageCard: string;
+}
+
 /** Drafts an outbound, title-transfer, move or stocktake order; inbound ones come from a notice. */
 export type DraftWorkOrder = Command<
   'DraftWorkOrder',
@@ -50,6 +60,8 @@ export type DraftWorkOrder = Command<
     readonly entitlement?: OutboundEntitlement | null;
     /** Only with an entitlement: the holder's pickup application the order opens from. */
     readonly pickup?: OrderPickup | null;
+    /** Required for title-transfer orders, and only for them. */
+    readonly transfer?: TitleTransferTarget | null;
   }
 >;
 

@@ -13,6 +13,7 @@ import {
   OutboundEntitlement,
   RecordStep,
   StepEvidence,
+  TitleTransferTarget,
   WorkOrderCommand,
 } from './work-order.commands';
 import { WorkOrderEvent } from './work-order.events';
@@ -75,6 +76,7 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
       type,
     });
   }
+  const transfer = transferOf(type, command.data.transfer ?? null);
   const pickup = command.data.pickup ?? null;
   if (pickup !== null && entitlement === null) {
     throw refuse.invalid('ENTITLEMENT_NOT_APPLICABLE', 'a pickup application is made on an entitlement', 'pickup', { type });
@@ -93,6 +95,7 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
         notice: null,
         entitlement: entitlement === null ? null : validateEntitlement(entitlement),
         ...(pickup === null ? {} : { pickup }),
+        ...(transfer === null ? {} : { transfer }),
         actor,
         at,
       },
@@ -123,6 +126,22 @@ function draftInbound(command: DraftInboundOrder, state: WorkOrderState): WorkOr
       },
     },
   ];
+}
+
+/** A title-transfer order names the receipt and the buyer's card it waits for; no other order names one. */
+function transferOf(type: DraftWorkOrder['data']['type'], transfer: TitleTransferTarget | null): TitleTransferTarget | null {
+  // rule ORD-TITLE-TRANSFER-BY-RECEIPT
+  if (type !== 'title_transfer') {
+    if (transfer !== null)
+      throw refuse.invalid('TRANSFER_NOT_APPLICABLE', `only a title-transfer order names a receipt transfer, not a ${type} order`, 'transfer', { type });
+    return null;
+  }
+  if (!transfer || typeof transfer !== 'object')
+    throw refuse.invalid('FIELD_REQUIRED', 'a title-transfer order names the receipt and the buyer’s card', 'transfer');
+  return {
+    receiptNumber: requireText(transfer.receiptNumber, 'transfer.receiptNumber'),
+    buyerStorageCard: requireText(transfer.buyerStorageCard, 'transfer.buyerStorageCard'),
+  };
 }
 
 /** An entitlement names its receipt and at least one lot, each with whole pieces and kilograms. */
@@ -236,8 +255,13 @@ function checkedEvidence(check: string, evidence: StepEvidence | null | undefine
 }
 
 function complete(command: CompleteWorkOrder, order: WorkOrder): WorkOrderEvent[] {
-  // rule ORD-COMPLETE-REQUIRED-STEPS
+  // rules ORD-COMPLETE-REQUIRED-STEPS, ORD-TITLE-TRANSFER-BY-RECEIPT
   const workflow = mustBeActive(order);
+  if (order.type === 'title_transfer') {
+    throw refuse.conflict('TITLE_TRANSFER_COMPLETED_BY_RECEIPT', `order ${order.orderId} completes when the receipt service reports the title transferred`, {
+      receiptNumber: order.transfer?.receiptNumber ?? null,
+    });
+  }
   const done = order.history.map((record) => record.step);
   const missing = missingRequiredSteps(workflow.steps, done);
   if (missing.length > 0) {

@@ -342,3 +342,57 @@ describe('work order: completed by another service’s fact (ORD-COMPLETED-BY-FA
     spec.given([drafted]).when(onFact).thenRefusedWith('WORK_ORDER_NOT_OPEN');
   });
 });
+
+describe('work order: title transfer completed by the receipt service (ORD-TITLE-TRANSFER-BY-RECEIPT)', () => {
+  const transfer = { receiptNumber: 'WR-1', buyerStorageCard: 'SC-0002' };
+  const base = {
+    orderId,
+    type: 'title_transfer' as const,
+    warehouse: 'WH-SH-01',
+    owner: 'SC-0001',
+    ownerParty: 'P-0001',
+    commodity: 'rebar',
+    arrivalMode: null,
+    actor,
+    at,
+  };
+  const transferDrafted = { type: 'WorkOrderDrafted' as const, data: { ...base, notice: null, entitlement: null, transfer } };
+  const workflow: PublishedWorkflow = {
+    workflowId: 'title_transfer/*/*',
+    key: { orderType: 'title_transfer', commodity: '*', arrivalMode: '*' },
+    version: 1,
+    steps: STANDARD_WORKFLOWS.find((w) => w.key.orderType === 'title_transfer')!.steps,
+  };
+  const transferOpened = { type: 'WorkOrderOpened' as const, data: { orderId, workflow, actor, at } };
+
+  it('drafts a title-transfer order naming the receipt and the buyer’s card, and refuses one without them', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, transfer } })
+      .then([transferDrafted]);
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base } })
+      .thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, transfer: { ...transfer, buyerStorageCard: ' ' } } })
+      .thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, type: 'move', transfer } })
+      .thenRefusedWith('TRANSFER_NOT_APPLICABLE');
+  });
+
+  it('refuses the desk’s completion of a title transfer, even with every step done', () => {
+    const confirmed = {
+      type: 'WorkOrderStepRecorded' as const,
+      data: { orderId, step: 'confirm', name: 'Confirmed by the order desk', sequence: 2, evidence: null, movesGoods: false, actor, at },
+    };
+    const notice = { ...confirmed, data: { ...confirmed.data, step: 'notice', name: 'Transfer request accepted', sequence: 1 } };
+    spec
+      .given([transferDrafted, transferOpened, notice, confirmed])
+      .when({ type: 'CompleteWorkOrder', data: { orderId, actor, at } })
+      .thenRefusedWith('TITLE_TRANSFER_COMPLETED_BY_RECEIPT', { receiptNumber: 'WR-1' });
+  });
+});

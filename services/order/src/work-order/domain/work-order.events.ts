@@ -2,7 +2,7 @@ import { DomainEvent } from '@dw/kernel';
 import { OrderType } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { CompletionCause, OrderPickup, OutboundEntitlement, StepEvidence } from './work-order.commands';
+import { CompletionCause, OrderPickup, OutboundEntitlement, StepEvidence, TitleTransferTarget } from './work-order.commands';
 import { InboundNotice } from './inbound-notice';
 
 interface Stamped {
@@ -26,6 +26,8 @@ export type WorkOrderDrafted = DomainEvent<
     readonly entitlement: OutboundEntitlement | null;
     /** Present for outbound orders opened from a pickup application (absent from drafts recorded before applications existed). */
     readonly pickup?: OrderPickup | null;
+    /** Present for title-transfer orders (absent from drafts recorded before it was required). */
+    readonly transfer?: TitleTransferTarget | null;
   }
 >;
 

@@ -1,7 +1,7 @@
 import { OrderType, WorkOrderStatus } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { CompletionCause, OrderPickup, OutboundEntitlement, StepEvidence } from './work-order.commands';
+import { CompletionCause, OrderPickup, OutboundEntitlement, StepEvidence, TitleTransferTarget } from './work-order.commands';
 import { WorkOrderEvent } from './work-order.events';
 import { InboundNotice } from './inbound-notice';
 
@@ -27,6 +27,7 @@ export interface WorkOrder {
   readonly notice: InboundNotice | null;
   readonly entitlement: OutboundEntitlement | null;
   readonly pickup: OrderPickup | null;
+  readonly transfer: TitleTransferTarget | null;
   /** Null while a draft; pinned when opened and never replaced. */
   readonly workflow: PublishedWorkflow | null;
   readonly history: readonly StepRecord[];
@@ -54,6 +55,7 @@ export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): W
       notice,
       entitlement,
       pickup: event.data.pickup ?? null,
+      transfer: event.data.transfer ?? null,
       workflow: null,
       history: [],
       cancelReason: null,

@@ -1,6 +1,13 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { EventRegistry, orderEventSchemas, StepEvidenceKind, WorkOrderStepPerformedSchema } from '@dw/contracts';
+import {
+  EventRegistry,
+  orderEventSchemas,
+  ReceiptHolderSchema,
+  ReceiptTitleTransferredSchema,
+  StepEvidenceKind,
+  WorkOrderStepPerformedSchema,
+} from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
@@ -10,6 +17,7 @@ import { StandardWorkflowsSeeder } from '../../workflow/standard-workflows.seede
 import { notice } from '../domain/work-order.test-fixtures';
 import { WorkOrderCommandHandler } from '../work-order.command-handler';
 import { workOrderStream } from '../work-order.streams';
+import { CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler } from './complete-title-transfer-order-when-title-transferred.kafka-handler';
 import { RecordStepWhenStepPerformedKafkaHandler } from './record-step-when-step-performed.kafka-handler';
 import { StorageCards } from '../../storage-card/storage-cards';
 import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
@@ -82,5 +90,39 @@ describe('order Kafka handlers', () => {
     await deliver((e, ctx) => steps().onStepPerformed(e, ctx), performed('wo-1', 'put_away'), WorkOrderStepPerformedSchema.typeName);
     expect(await store.streamVersion(workOrderStream('wo-1'))).toBe(before);
     expect(await refusals()).toEqual([expect.objectContaining({ code: 'STEP_OUT_OF_ORDER', orderId: 'wo-1' })]);
+  });
+
+  it('completes the title-transfer order waiting for the receipt to reach the buyer’s card, once, and no other', async () => {
+    const handler = new CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler(orders);
+    const draft = { type: 'title_transfer' as const, warehouse: 'WH-SH-01', owner: 'SC-0001', commodity: 'rebar', arrivalMode: null };
+    await orders.draft('tt-1', { ...draft, transfer: { receiptNumber: 'WR-7', buyerStorageCard: 'SC-0002' } }, acting);
+    await orders.open('tt-1', acting);
+    await orders.recordDeskStep('tt-1', 'notice', null, acting);
+    const transferred = (transferId: string, buyerCard: string) =>
+      create(ReceiptTitleTransferredSchema, {
+        receiptNumber: 'WR-7',
+        transferId,
+        from: create(ReceiptHolderSchema, { storageCard: 'SC-0001', holderName: 'Hengda', partyId: 'P-0001' }),
+        to: create(ReceiptHolderSchema, { storageCard: buyerCard, holderName: 'Buyer', partyId: 'P-0002' }),
+        transferredAt: timestampFromDate(new Date('2025-03-05T06:00:00Z')),
+      });
+    const transfer = (event: ReturnType<typeof transferred>) =>
+      deliver((e, ctx) => handler.onTitleTransferred(e, ctx), event, ReceiptTitleTransferredSchema.typeName);
+
+    // To another buyer: not the transfer this order waits for.
+    await transfer(transferred('TR-1', 'SC-0009'));
+    expect((await store.readStream(workOrderStream('tt-1'))).at(-1)!.type).toBe('WorkOrderStepRecorded');
+
+    await transfer(transferred('TR-2', 'SC-0002'));
+    await transfer(transferred('TR-2', 'SC-0002'));
+    const events = await store.readStream(workOrderStream('tt-1'));
+    expect(events.filter((e) => e.type === 'WorkOrderCompleted').map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        steps: ['notice'],
+        actor: 'service:order',
+        at: '2025-03-05T06:00:00.000Z',
+        cause: { eventType: ReceiptTitleTransferredSchema.typeName, reference: 'TR-2' },
+      }),
+    ]);
   });
 });

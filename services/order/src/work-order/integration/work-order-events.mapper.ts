@@ -15,6 +15,7 @@ import {
   PinnedWorkflowSchema,
   StepCheck as StepCheckPb,
   StepEvidenceSchema,
+  TitleTransferReferenceSchema,
   toActor,
   toTimestamp,
   toWeight,
@@ -164,6 +165,7 @@ function openedMessage(before: WorkOrderState, opened: Extract<WorkOrderEvent, {
         })
       : undefined,
     pickup: pickup ? pickupMessage(pickup, before.ownerParty) : undefined,
+    transfer: before.transfer ? create(TitleTransferReferenceSchema, { ...before.transfer }) : undefined,
     openedBy: toActor(event.metadata.actor),
     openedAt: toTimestamp(opened.at),
   });

@@ -32,6 +32,7 @@ export class DraftWorkOrderHttpController {
         ownerParty: body.ownerParty,
         commodity: body.commodity,
         arrivalMode: body.arrivalMode ?? null,
+        transfer: body.transfer ?? null,
       },
       actingAs(principal, this.clock, orderId),
     );
