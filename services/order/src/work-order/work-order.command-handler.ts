@@ -5,6 +5,7 @@ import { refuse } from '@dw/kernel';
 import { TopicNames, type Acting } from '@dw/platform';
 import { INVENTORY_STEPS, isInventoryStep } from '@dw/work-orders';
 import type { CardNamedBy } from '../storage-card/domain/storage-card.decider';
+import { ReceiptBackings } from '../receipt-backing/receipt-backing';
 import { StorageCards } from '../storage-card/storage-cards';
 import { workflowFor } from '../workflow/workflow-catalogue';
 import type { PublishedWorkflow } from '../workflow/domain/workflow-selection';
@@ -20,7 +21,7 @@ const VERIFY_TITLE = 'verify_title';
 
 type Stamp = 'orderId' | 'actor' | 'at';
 /** What the desk (or an integration event) says about a new order; the handler stamps id, actor and time. */
-export type OrderDraft = (Omit<DraftInboundOrder['data'], Stamp | 'ownerParty'> | Omit<DraftWorkOrder['data'], Stamp | 'ownerParty'>) & {
+export type OrderDraft = (Omit<DraftInboundOrder['data'], Stamp | 'ownerParty'> | Omit<DraftWorkOrder['data'], Stamp | 'ownerParty' | 'liveReceiptLots'>) & {
   readonly ownerParty?: string;
 };
 
@@ -37,6 +38,7 @@ export class WorkOrderCommandHandler {
   constructor(
     private readonly store: EventStore,
     private readonly cards: StorageCards,
+    private readonly backings: ReceiptBackings,
     @Inject(TopicNames) topics: TopicNames,
     @Inject(EventRegistry) registry: EventRegistry,
   ) {
@@ -63,10 +65,13 @@ export class WorkOrderCommandHandler {
       typeof card === 'string' && card.trim() !== ''
         ? await this.cards.orderPartyIn(tx, card.trim(), draft.ownerParty, field, namedBy)
         : (draft.ownerParty ?? '');
+    // rule ORD-RECEIPT-LOTS-NEED-ENTITLEMENT
+    const namedLots = 'notice' in draft || !Array.isArray(draft.lots) ? [] : draft.lots.filter((lot): lot is string => typeof lot === 'string');
+    const liveReceiptLots = await this.backings.liveReceiptsOfIn(tx, namedLots);
     const command: WorkOrderCommand =
       'notice' in draft
         ? { type: 'DraftInboundOrder', data: { ...draft, ownerParty, ...stamp } }
-        : { type: 'DraftWorkOrder', data: { ...draft, ownerParty, ...stamp } };
+        : { type: 'DraftWorkOrder', data: { ...draft, ownerParty, liveReceiptLots, ...stamp } };
     const handled = await this.decideIn(tx, orderId, command, acting);
     if (handled.state.status !== 'none' && handled.state.transfer) {
       const { receiptNumber, buyerStorageCard } = handled.state.transfer;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReceiptBackingModule } from '../receipt-backing/receipt-backing.module';
 import { StorageCardModule } from '../storage-card/storage-card.module';
 import { CancelWorkOrderHttpController } from './commands/cancel-work-order/cancel-work-order.http.controller';
 import { CompleteWorkOrderHttpController } from './commands/complete-work-order/complete-work-order.http.controller';
@@ -14,7 +15,7 @@ import { WorkOrderCommandHandler } from './work-order.command-handler';
 
 /** Work orders: drafted, opened under a workflow, stepped through, completed or cancelled. */
 @Module({
-  imports: [StorageCardModule],
+  imports: [StorageCardModule, ReceiptBackingModule],
   controllers: [
     DraftInboundOrderHttpController,
     DraftWorkOrderHttpController,

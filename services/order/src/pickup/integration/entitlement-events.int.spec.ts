@@ -18,6 +18,7 @@ import { DomainError, ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../../order.service-definition';
+import { ReceiptBackings } from '../../receipt-backing/receipt-backing';
 import { StorageCards } from '../../storage-card/storage-cards';
 import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
 import { WorkOrderCommandHandler } from '../../work-order/work-order.command-handler';
@@ -51,7 +52,7 @@ beforeAll(async () => {
   deliver = inboxDelivery(store);
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
   const cards = new StorageCards(store);
-  const orders = new WorkOrderCommandHandler(store, cards, topics, new EventRegistry().register(...orderEventSchemas));
+  const orders = new WorkOrderCommandHandler(store, cards, new ReceiptBackings(), topics, new EventRegistry().register(...orderEventSchemas));
   entitlements = new Entitlements(store, cards, orders);
   await store.transaction((tx) =>
     cards.recordIn(

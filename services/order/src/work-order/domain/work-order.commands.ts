@@ -62,6 +62,10 @@ export type DraftWorkOrder = Command<
     readonly pickup?: OrderPickup | null;
     /** Required for title-transfer orders, and only for them. */
     readonly transfer?: TitleTransferTarget | null;
+    /** Required for an outbound order drafted at the desk (no entitlement): the lots it takes out. */
+    readonly lots?: readonly string[] | null;
+    /** Set by the handler: the lots named that back live receipts, with those receipts. */
+    readonly liveReceiptLots?: readonly { readonly lotId: string; readonly receiptNumbers: readonly string[] }[];
   }
 >;
 

@@ -1,4 +1,4 @@
-import { Decider, refuse, requireOneOf, requirePositiveInteger, requireText, unhandledCommand } from '@dw/kernel';
+import { Decider, refuse, requireDistinctList, requireOneOf, requirePositiveInteger, requireText, unhandledCommand } from '@dw/kernel';
 import { missingRequiredSteps, stepProgress } from '@dw/work-orders';
 import { validateWorkflowSteps } from '../../workflow/domain/workflow-definition';
 import { ARRIVAL_MODES, validateWorkflowKey, workflowIdOf } from '../../workflow/domain/workflow-key';
@@ -77,6 +77,7 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
     });
   }
   const transfer = transferOf(type, command.data.transfer ?? null);
+  const lotIds = deskLotsOf(command.data, type, entitlement);
   const pickup = command.data.pickup ?? null;
   if (pickup !== null && entitlement === null) {
     throw refuse.invalid('ENTITLEMENT_NOT_APPLICABLE', 'a pickup application is made on an entitlement', 'pickup', { type });
@@ -96,6 +97,7 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
         entitlement: entitlement === null ? null : validateEntitlement(entitlement),
         ...(pickup === null ? {} : { pickup }),
         ...(transfer === null ? {} : { transfer }),
+        ...(lotIds === null ? {} : { lotIds }),
         actor,
         at,
       },
@@ -126,6 +128,31 @@ function draftInbound(command: DraftInboundOrder, state: WorkOrderState): WorkOr
       },
     },
   ];
+}
+
+/**
+ * An outbound order drafted at the desk names the lots it takes out, and none may back a live
+ * receipt: goods a receipt stands for leave only under the entitlement its cancellation grants
+ * (and the holder's pickup application), never on a desk order. Other orders name no lots.
+ */
+function deskLotsOf(data: DraftWorkOrder['data'], type: DraftWorkOrder['data']['type'], entitlement: OutboundEntitlement | null): string[] | null {
+  // rule ORD-RECEIPT-LOTS-NEED-ENTITLEMENT
+  const lots = data.lots ?? null;
+  if (type !== 'outbound' || entitlement !== null) {
+    if (lots !== null) throw refuse.invalid('LOTS_NOT_APPLICABLE', 'only an outbound order drafted at the desk names its lots', 'lots', { type });
+    return null;
+  }
+  const lotIds = requireDistinctList(
+    (Array.isArray(lots) ? lots : []).map((lot, i) => requireText(lot, `lots[${i}]`)),
+    'lots',
+  );
+  const backed = data.liveReceiptLots ?? [];
+  if (backed.length > 0) {
+    throw refuse.conflict('LOT_BACKS_LIVE_RECEIPT', `${backed.map((lot) => lot.lotId).join(', ')} back live receipts: their goods leave under an entitlement`, {
+      lots: backed,
+    });
+  }
+  return lotIds;
 }
 
 /** A title-transfer order names the receipt and the buyer's card it waits for; no other order names one. */

@@ -396,3 +396,46 @@ describe('work order: title transfer completed by the receipt service (ORD-TITLE
       .thenRefusedWith('TITLE_TRANSFER_COMPLETED_BY_RECEIPT', { receiptNumber: 'WR-1' });
   });
 });
+
+describe('work order: a desk outbound order names lots no live receipt stands on (ORD-RECEIPT-LOTS-NEED-ENTITLEMENT)', () => {
+  const base = {
+    orderId,
+    type: 'outbound' as const,
+    warehouse: 'WH-SH-01',
+    owner: 'SC-0001',
+    ownerParty: 'P-0001',
+    commodity: 'rebar',
+    arrivalMode: null,
+    actor,
+    at,
+  };
+
+  it('drafts one over lots that back no receipt', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, lots: ['lot-9'], liveReceiptLots: [] } })
+      .then([{ type: 'WorkOrderDrafted', data: { ...base, notice: null, entitlement: null, lotIds: ['lot-9'] } }]);
+  });
+
+  it('refuses one over a lot backing a live receipt, naming the lot and the receipt', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, lots: ['lot-1', 'lot-9'], liveReceiptLots: [{ lotId: 'lot-1', receiptNumbers: ['WR-1'] }] } })
+      .thenRefusedWith('LOT_BACKS_LIVE_RECEIPT', { lots: [{ lotId: 'lot-1', receiptNumbers: ['WR-1'] }] });
+  });
+
+  it('needs the lots of a desk outbound order, and takes none on other orders', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base } })
+      .thenRefusedWith('LIST_EMPTY');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, lots: ['lot-9', 'lot-9'] } })
+      .thenRefusedWith('LIST_HAS_REPEATS');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, type: 'move', lots: ['lot-9'] } })
+      .thenRefusedWith('LOTS_NOT_APPLICABLE');
+  });
+});

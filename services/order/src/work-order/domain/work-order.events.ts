@@ -28,6 +28,8 @@ export type WorkOrderDrafted = DomainEvent<
     readonly pickup?: OrderPickup | null;
     /** Present for title-transfer orders (absent from drafts recorded before it was required). */
     readonly transfer?: TitleTransferTarget | null;
+    /** Present for outbound orders drafted at the desk: the lots they take out. */
+    readonly lotIds?: readonly string[];
   }
 >;
 

@@ -28,6 +28,8 @@ export interface WorkOrder {
   readonly entitlement: OutboundEntitlement | null;
   readonly pickup: OrderPickup | null;
   readonly transfer: TitleTransferTarget | null;
+  /** The lots a desk-drafted outbound order takes out (empty otherwise). */
+  readonly lotIds: readonly string[];
   /** Null while a draft; pinned when opened and never replaced. */
   readonly workflow: PublishedWorkflow | null;
   readonly history: readonly StepRecord[];
@@ -56,6 +58,7 @@ export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): W
       entitlement,
       pickup: event.data.pickup ?? null,
       transfer: event.data.transfer ?? null,
+      lotIds: event.data.lotIds ?? [],
       workflow: null,
       history: [],
       cancelReason: null,

@@ -19,6 +19,7 @@ import { WorkOrderCommandHandler } from '../work-order.command-handler';
 import { workOrderStream } from '../work-order.streams';
 import { CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler } from './complete-title-transfer-order-when-title-transferred.kafka-handler';
 import { RecordStepWhenStepPerformedKafkaHandler } from './record-step-when-step-performed.kafka-handler';
+import { ReceiptBackings } from '../../receipt-backing/receipt-backing';
 import { StorageCards } from '../../storage-card/storage-cards';
 import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
 
@@ -45,7 +46,7 @@ beforeAll(async () => {
   deliver = inboxDelivery(store);
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
   const cards = new StorageCards(store);
-  orders = new WorkOrderCommandHandler(store, cards, topics, new EventRegistry().register(...orderEventSchemas));
+  orders = new WorkOrderCommandHandler(store, cards, new ReceiptBackings(), topics, new EventRegistry().register(...orderEventSchemas));
   // The receipt service approved SC-0001 for P-0001.
   await store.transaction((tx) =>
     cards.recordIn(

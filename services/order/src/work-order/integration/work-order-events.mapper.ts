@@ -166,6 +166,7 @@ function openedMessage(before: WorkOrderState, opened: Extract<WorkOrderEvent, {
       : undefined,
     pickup: pickup ? pickupMessage(pickup, before.ownerParty) : undefined,
     transfer: before.transfer ? create(TitleTransferReferenceSchema, { ...before.transfer }) : undefined,
+    lotIds: [...before.lotIds],
     openedBy: toActor(event.metadata.actor),
     openedAt: toTimestamp(opened.at),
   });

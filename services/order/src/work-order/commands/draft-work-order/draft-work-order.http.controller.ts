@@ -33,6 +33,7 @@ export class DraftWorkOrderHttpController {
         commodity: body.commodity,
         arrivalMode: body.arrivalMode ?? null,
         transfer: body.transfer ?? null,
+        lots: body.lots ?? null,
       },
       actingAs(principal, this.clock, orderId),
     );

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Nested } from '@dw/platform';
 import { ARRIVAL_MODES, type ArrivalMode } from '../../../workflow/domain/workflow-key';
 
@@ -68,4 +68,19 @@ export class DraftWorkOrderRequestDto {
   @IsOptional()
   @Nested(() => TitleTransferTargetDto)
   transfer?: TitleTransferTargetDto;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: 200,
+    maxLength: 64,
+    description:
+      'outbound orders drafted here only, and required for them: the lots they take out; a lot backing a live receipt is refused (409 LOT_BACKS_LIVE_RECEIPT: its goods leave under an entitlement)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  lots?: string[];
 }
