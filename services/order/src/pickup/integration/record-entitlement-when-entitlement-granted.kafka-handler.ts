@@ -39,7 +39,8 @@ export class RecordEntitlementWhenEntitlementGrantedKafkaHandler {
           commodity: event.commodityCode,
           lots,
           totalKg: event.total ? fromWeight(event.total) : lots.reduce((sum, lot) => sum + lot.netKg, 0),
-          purpose: PURPOSES[event.purpose] ?? ('unspecified' as Purpose),
+          // A purpose this service does not know goes to the decider as written, which refuses it (recorded, not retried).
+          purpose: PURPOSES[event.purpose] ?? (EntitlementPurpose[event.purpose] as Purpose),
           grantedAt: at,
         },
         ctx.causedMetadata(),

@@ -29,13 +29,7 @@ export class ApplyForPickupHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.entitlements.apply(
-      entitlementId,
-      { ...body, dailyPlan: body.dailyPlan, collector: body.collector },
-      principal.partyId ?? '',
-      actingAs(principal, this.clock, entitlementId),
-      this.clock,
-    );
+    const handled = await this.entitlements.apply(entitlementId, body, principal.partyId ?? '', actingAs(principal, this.clock, entitlementId), this.clock);
     setETag(response, handled.version);
     return { entitlementId, orderId: handled.state.status === 'none' ? '' : handled.state.orderId, status: handled.state.status, version: handled.version };
   }
