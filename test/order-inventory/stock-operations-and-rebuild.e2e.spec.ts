@@ -5,6 +5,7 @@ import { EntitledLotSchema, EntitlementPurpose, OutboundEntitlementGrantedSchema
 import type { Database } from '@dw/event-store';
 import { runEntryPoint, testMessageBus, waitFor } from '@dw/testing';
 import { expectStatus, receiveInboundLot, staffOf, untilInventoryExpects, untilOrderDeskKnowsCard } from './fixtures/inbound-receiving';
+import { applyForPickup } from './fixtures/pickup-application';
 import {
   BANK,
   httpClient,
@@ -264,7 +265,7 @@ describe('stock operations, then rebuild equals live', () => {
     expect(order.history.map((h: { step: string }) => h.step)).toEqual(['plan', 'count', 'reconcile', 'confirm']);
   });
 
-  it('opens the outbound order for the holder when a receipt is cancelled for pickup', async () => {
+  it('opens the outbound order when the holder applies to pick up a receipt cancelled for pickup', async () => {
     const bus = testMessageBus();
     const producer = bus.producer();
     await producer.connect();
@@ -300,10 +301,10 @@ describe('stock operations, then rebuild equals live', () => {
     } finally {
       await producer.disconnect();
     }
-    const order = await waitFor(async () => {
-      const answer = await staff.desk.get('/work-orders/out-ent-7');
-      return answer.status === 200 ? answer.body : undefined;
-    });
+    // No order opens from the cancellation itself: from the holder's pickup application.
+    const holder = httpClient(services.order.baseUrl, services.token('u-b', ['depositor'], 'P-B'));
+    expect(await applyForPickup(holder, 'ent-7', 3_950)).toBe('out-ent-7');
+    const order = (await staff.desk.get('/work-orders/out-ent-7')).body;
     expect(order).toMatchObject({
       type: 'outbound',
       status: 'open',

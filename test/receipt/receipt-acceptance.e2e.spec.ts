@@ -16,7 +16,8 @@ import {
 import { fromBinary } from '@bufbuild/protobuf';
 import { ReceiptTitleTransferredSchema, TransferMismatchAlarmRaisedSchema } from '@dw/contracts';
 import { receiveInboundLot, staffOf } from '../order-inventory/fixtures/inbound-receiving';
-import { startOrderAndInventory, type RunningServices } from '../order-inventory/fixtures/order-inventory-services';
+import { httpClient, startOrderAndInventory, type RunningServices } from '../order-inventory/fixtures/order-inventory-services';
+import { applyForPickup } from '../order-inventory/fixtures/pickup-application';
 
 /**
  * Receipts across services: the inventory, order and receipt services as three OS
@@ -244,14 +245,10 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     expect(cancelled.status).toBe(200);
     const entitlementId = cancelled.body.entitlementId as string;
 
-    // The outbound entitlement appears in the order service as an open outbound order for the mill.
-    const outbound = await waitFor(
-      async () => {
-        const answer = await desk.get(`/work-orders/out-${entitlementId}`);
-        return answer.status === 200 ? answer.body : undefined;
-      },
-      { timeoutMs: 60_000, describe: 'the outbound work order in the order service' },
-    );
+    // The outbound entitlement reaches the order service; the mill's pickup application opens its outbound order.
+    const millAtOrder = httpClient(services.order.baseUrl, services.token(mill.sub, mill.roles, mill.partyId));
+    expect(await applyForPickup(millAtOrder, entitlementId, 10_000)).toBe(`out-${entitlementId}`);
+    const outbound = (await desk.get(`/work-orders/out-${entitlementId}`)).body;
     expect(outbound).toMatchObject({ type: 'outbound', status: 'open', warehouse: WAREHOUSE, owner: millCard, ownerParty: 'party-mill', commodity: COMMODITY });
     expect(outbound.entitlement).toMatchObject({ entitlementId, receiptNumber: merged.body.receiptNumber });
     expect(outbound.entitlement.lots.map((lot: Body) => [lot.lotId, lot.netKg]).sort()).toEqual(

@@ -6,7 +6,7 @@ import { PhysicalOperation } from './work-order.authorisation';
  * under these steps and reports a step done to the order service when its work is finished
  * (tally closed, weighing closed, inspection passed, every piece put away, count finished, ...),
  * so the order's history names the operator who did it. The order desk records the other steps
- * itself (notice, arrival, plan, verify_title, confirm): workflows are data, and a custom step
+ * itself (notice, arrival, plan, confirm): workflows are data, and a custom step
  * that is not in this table is a desk step.
  */
 export const INVENTORY_STEPS: Readonly<Record<string, PhysicalOperation>> = {

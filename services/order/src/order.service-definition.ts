@@ -2,8 +2,15 @@ import {
   inventoryOperationTopic,
   orderEventSchemas,
   orderWorkOrderTopic,
+  OutboundEntitlementExhaustedSchema,
   OutboundEntitlementGrantedSchema,
   receiptEntitlementTopic,
+  receiptReceiptTopic,
+  ReceiptCancelledSchema,
+  ReceiptIssuedSchema,
+  ReceiptMergedSchema,
+  ReceiptSplitSchema,
+  ReceiptTitleTransferredSchema,
   receiptStorageCardTopic,
   storageCardSchemas,
   WorkOrderStepPerformedSchema,
@@ -16,14 +23,26 @@ import { workflowVersionsProjection } from './workflow/projections/workflow-vers
 /**
  * The order service: work orders and their configurable workflows. It publishes the work-order
  * lifecycle, consumes inventory's reports of floor work done (to record the steps), receipt
- * cancellations for pickup (to open outbound orders) and the receipt service's storage cards (an
- * order names only an approved card, for the card's party).
+ * entitlements from receipt cancellations (the holder's pickup application opens the outbound order) and the receipt service's storage cards (an
+ * order names only an approved card, for the card's party), and receipt transfers (a title-transfer
+ * order completes on them).
  */
 export const orderServiceDefinition: ServiceDefinition = {
   name: 'order',
   migrations: [],
   projections: [workOrdersProjection, workflowVersionsProjection, integrationRefusalsProjection],
   producedTopics: [orderWorkOrderTopic],
-  consumedTopics: [inventoryOperationTopic, receiptEntitlementTopic, receiptStorageCardTopic],
-  eventSchemas: [...orderEventSchemas, WorkOrderStepPerformedSchema, OutboundEntitlementGrantedSchema, ...storageCardSchemas],
+  consumedTopics: [inventoryOperationTopic, receiptEntitlementTopic, receiptReceiptTopic, receiptStorageCardTopic],
+  eventSchemas: [
+    ...orderEventSchemas,
+    WorkOrderStepPerformedSchema,
+    OutboundEntitlementGrantedSchema,
+    OutboundEntitlementExhaustedSchema,
+    ReceiptIssuedSchema,
+    ReceiptSplitSchema,
+    ReceiptMergedSchema,
+    ReceiptCancelledSchema,
+    ReceiptTitleTransferredSchema,
+    ...storageCardSchemas,
+  ],
 };

@@ -26,6 +26,12 @@ export class StorageCards {
     return orderPartyOf(await this.stateIn(tx, storageCard), storageCard, claimedParty, field, namedBy);
   }
 
+  /** The party holding the card as far as the desk knows, or null while the card's event is on its way. */
+  async holderPartyIn(tx: EventStoreTransaction, storageCard: string): Promise<string | null> {
+    const state = await this.stateIn(tx, storageCard);
+    return state.status === 'unknown' ? null : state.party;
+  }
+
   async get(storageCard: string): Promise<StorageCardState> {
     return this.store.transaction((tx) => this.stateIn(tx, storageCard));
   }

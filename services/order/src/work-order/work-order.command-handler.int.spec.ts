@@ -6,6 +6,7 @@ import { BaseServiceConfig, migrationsOf, TopicNames, type Acting } from '@dw/pl
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../order.service-definition';
 import type { StorageCardStatus } from '../storage-card/domain/storage-card.events';
+import { ReceiptBackings } from '../receipt-backing/receipt-backing';
 import { StorageCards } from '../storage-card/storage-cards';
 import { STANDARD_INBOUND_STEPS } from '../workflow/domain/standard-workflows';
 import { workflowDecider } from '../workflow/domain/workflow.decider';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
   cards = new StorageCards(store);
-  orders = new WorkOrderCommandHandler(store, cards, topics, new EventRegistry().register(...orderEventSchemas));
+  orders = new WorkOrderCommandHandler(store, cards, new ReceiptBackings(), topics, new EventRegistry().register(...orderEventSchemas));
   // The receipt service approved SC-0001 for P-0001 (its StorageCardApproved, as the consumer records it).
   await recordCard('SC-0001', 'P-0001', 'approved');
   const seeder = new StandardWorkflowsSeeder(store, clock);

@@ -1,10 +1,11 @@
-import { Decider, refuse, requireOneOf, requirePositiveInteger, requireText, unhandledCommand } from '@dw/kernel';
+import { Decider, refuse, requireDistinctList, requireOneOf, requirePositiveInteger, requireText, unhandledCommand } from '@dw/kernel';
 import { missingRequiredSteps, stepProgress } from '@dw/work-orders';
 import { validateWorkflowSteps } from '../../workflow/domain/workflow-definition';
 import { ARRIVAL_MODES, validateWorkflowKey, workflowIdOf } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow, workflowApplies } from '../../workflow/domain/workflow-selection';
 import {
   CancelWorkOrder,
+  CompleteOnFact,
   CompleteWorkOrder,
   DraftInboundOrder,
   DraftWorkOrder,
@@ -12,6 +13,7 @@ import {
   OutboundEntitlement,
   RecordStep,
   StepEvidence,
+  TitleTransferTarget,
   WorkOrderCommand,
 } from './work-order.commands';
 import { WorkOrderEvent } from './work-order.events';
@@ -43,6 +45,8 @@ export const workOrderDecider: Decider<WorkOrderCommand, WorkOrderState, WorkOrd
         return recordStep(command, existing(state));
       case 'CompleteWorkOrder':
         return complete(command, existing(state));
+      case 'CompleteOnFact':
+        return completeOnFact(command, existing(state));
       case 'CancelWorkOrder':
         return cancel(command, existing(state));
       default:
@@ -72,6 +76,12 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
       type,
     });
   }
+  const transfer = transferOf(type, command.data.transfer ?? null);
+  const lotIds = deskLotsOf(command.data, type, entitlement);
+  const pickup = command.data.pickup ?? null;
+  if (pickup !== null && entitlement === null) {
+    throw refuse.invalid('ENTITLEMENT_NOT_APPLICABLE', 'a pickup application is made on an entitlement', 'pickup', { type });
+  }
   return [
     {
       type: 'WorkOrderDrafted',
@@ -85,6 +95,9 @@ function draft(command: DraftWorkOrder, state: WorkOrderState): WorkOrderEvent[]
         arrivalMode,
         notice: null,
         entitlement: entitlement === null ? null : validateEntitlement(entitlement),
+        ...(pickup === null ? {} : { pickup }),
+        ...(transfer === null ? {} : { transfer }),
+        ...(lotIds === null ? {} : { lotIds }),
         actor,
         at,
       },
@@ -115,6 +128,47 @@ function draftInbound(command: DraftInboundOrder, state: WorkOrderState): WorkOr
       },
     },
   ];
+}
+
+/**
+ * An outbound order drafted at the desk names the lots it takes out, and none may back a live
+ * receipt: goods a receipt stands for leave only under the entitlement its cancellation grants
+ * (and the holder's pickup application), never on a desk order. Other orders name no lots.
+ */
+function deskLotsOf(data: DraftWorkOrder['data'], type: DraftWorkOrder['data']['type'], entitlement: OutboundEntitlement | null): string[] | null {
+  // rule ORD-RECEIPT-LOTS-NEED-ENTITLEMENT
+  const lots = data.lots ?? null;
+  if (type !== 'outbound' || entitlement !== null) {
+    if (lots !== null) throw refuse.invalid('LOTS_NOT_APPLICABLE', 'only an outbound order drafted at the desk names its lots', 'lots', { type });
+    return null;
+  }
+  const lotIds = requireDistinctList(
+    (Array.isArray(lots) ? lots : []).map((lot, i) => requireText(lot, `lots[${i}]`)),
+    'lots',
+  );
+  const backed = data.liveReceiptLots ?? [];
+  if (backed.length > 0) {
+    throw refuse.conflict('LOT_BACKS_LIVE_RECEIPT', `${backed.map((lot) => lot.lotId).join(', ')} back live receipts: their goods leave under an entitlement`, {
+      lots: backed,
+    });
+  }
+  return lotIds;
+}
+
+/** A title-transfer order names the receipt and the buyer's card it waits for; no other order names one. */
+function transferOf(type: DraftWorkOrder['data']['type'], transfer: TitleTransferTarget | null): TitleTransferTarget | null {
+  // rule ORD-TITLE-TRANSFER-BY-RECEIPT
+  if (type !== 'title_transfer') {
+    if (transfer !== null)
+      throw refuse.invalid('TRANSFER_NOT_APPLICABLE', `only a title-transfer order names a receipt transfer, not a ${type} order`, 'transfer', { type });
+    return null;
+  }
+  if (!transfer || typeof transfer !== 'object')
+    throw refuse.invalid('FIELD_REQUIRED', 'a title-transfer order names the receipt and the buyer’s card', 'transfer');
+  return {
+    receiptNumber: requireText(transfer.receiptNumber, 'transfer.receiptNumber'),
+    buyerStorageCard: requireText(transfer.buyerStorageCard, 'transfer.buyerStorageCard'),
+  };
 }
 
 /** An entitlement names its receipt and at least one lot, each with whole pieces and kilograms. */
@@ -228,8 +282,13 @@ function checkedEvidence(check: string, evidence: StepEvidence | null | undefine
 }
 
 function complete(command: CompleteWorkOrder, order: WorkOrder): WorkOrderEvent[] {
-  // rule ORD-COMPLETE-REQUIRED-STEPS
+  // rules ORD-COMPLETE-REQUIRED-STEPS, ORD-TITLE-TRANSFER-BY-RECEIPT
   const workflow = mustBeActive(order);
+  if (order.type === 'title_transfer') {
+    throw refuse.conflict('TITLE_TRANSFER_COMPLETED_BY_RECEIPT', `order ${order.orderId} completes when the receipt service reports the title transferred`, {
+      receiptNumber: order.transfer?.receiptNumber ?? null,
+    });
+  }
   const done = order.history.map((record) => record.step);
   const missing = missingRequiredSteps(workflow.steps, done);
   if (missing.length > 0) {
@@ -239,6 +298,22 @@ function complete(command: CompleteWorkOrder, order: WorkOrder): WorkOrderEvent[
     });
   }
   return [{ type: 'WorkOrderCompleted', data: { orderId: order.orderId, steps: done, actor: command.data.actor, at: command.data.at } }];
+}
+
+/**
+ * Another service reports the order's work done: every lot of the entitlement has shipped
+ * (receipt's OutboundEntitlementExhausted), or the receipt's title has moved
+ * (ReceiptTitleTransferred). That fact is the authority, so the order completes whatever desk
+ * steps are still open; the completion names the fact. The same fact again, or one arriving after
+ * the desk completed the order, changes nothing.
+ */
+function completeOnFact(command: CompleteOnFact, order: WorkOrder): WorkOrderEvent[] {
+  // rule ORD-COMPLETED-BY-FACT
+  if (order.status === 'completed') return [];
+  mustBeActive(order);
+  const { actor, at, cause } = command.data;
+  const steps = order.history.map((record) => record.step);
+  return [{ type: 'WorkOrderCompleted', data: { orderId: order.orderId, steps, cause, actor, at } }];
 }
 
 function cancel(command: CancelWorkOrder, order: WorkOrder): WorkOrderEvent[] {

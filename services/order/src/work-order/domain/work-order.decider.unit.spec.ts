@@ -314,3 +314,128 @@ describe('work order: completion and cancellation', () => {
     );
   });
 });
+
+describe('work order: completed by another service’s fact (ORD-COMPLETED-BY-FACT)', () => {
+  const cause = { eventType: 'dw.receipt.v1.OutboundEntitlementExhausted', reference: 'ENT-WR-1' };
+  const onFact: WorkOrderCommand = { type: 'CompleteOnFact', data: { orderId, cause, actor: 'service:order', at } };
+
+  it('completes an order still missing desk steps, naming the fact; the fact again changes nothing', () => {
+    const completed = { type: 'WorkOrderCompleted' as const, data: { orderId, steps: ['notice', 'arrival'], cause, actor: 'service:order', at } };
+    spec
+      .given([...openInbound, ...stepsUpTo('arrival')])
+      .when(onFact)
+      .then([completed]);
+    spec
+      .given([...openInbound, ...stepsUpTo('arrival'), completed])
+      .when(onFact)
+      .then([]);
+    const state = foldEvents(workOrderDecider, [...openInbound, ...stepsUpTo('arrival'), completed]);
+    expect(state.status !== 'none' && state.completion).toEqual({ actor: 'service:order', at, cause });
+  });
+
+  it('refuses the fact on a cancelled order and on a draft', () => {
+    const cancelled = { type: 'WorkOrderCancelled' as const, data: { orderId, reason: 'x', previousStatus: 'open' as const, actor, at } };
+    spec
+      .given([...openInbound, cancelled])
+      .when(onFact)
+      .thenRefusedWith('WORK_ORDER_CLOSED');
+    spec.given([drafted]).when(onFact).thenRefusedWith('WORK_ORDER_NOT_OPEN');
+  });
+});
+
+describe('work order: title transfer completed by the receipt service (ORD-TITLE-TRANSFER-BY-RECEIPT)', () => {
+  const transfer = { receiptNumber: 'WR-1', buyerStorageCard: 'SC-0002' };
+  const base = {
+    orderId,
+    type: 'title_transfer' as const,
+    warehouse: 'WH-SH-01',
+    owner: 'SC-0001',
+    ownerParty: 'P-0001',
+    commodity: 'rebar',
+    arrivalMode: null,
+    actor,
+    at,
+  };
+  const transferDrafted = { type: 'WorkOrderDrafted' as const, data: { ...base, notice: null, entitlement: null, transfer } };
+  const workflow: PublishedWorkflow = {
+    workflowId: 'title_transfer/*/*',
+    key: { orderType: 'title_transfer', commodity: '*', arrivalMode: '*' },
+    version: 1,
+    steps: STANDARD_WORKFLOWS.find((w) => w.key.orderType === 'title_transfer')!.steps,
+  };
+  const transferOpened = { type: 'WorkOrderOpened' as const, data: { orderId, workflow, actor, at } };
+
+  it('drafts a title-transfer order naming the receipt and the buyer’s card, and refuses one without them', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, transfer } })
+      .then([transferDrafted]);
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base } })
+      .thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, transfer: { ...transfer, buyerStorageCard: ' ' } } })
+      .thenRefusedWith('FIELD_REQUIRED');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, type: 'move', transfer } })
+      .thenRefusedWith('TRANSFER_NOT_APPLICABLE');
+  });
+
+  it('refuses the desk’s completion of a title transfer, even with every step done', () => {
+    const confirmed = {
+      type: 'WorkOrderStepRecorded' as const,
+      data: { orderId, step: 'confirm', name: 'Confirmed by the order desk', sequence: 2, evidence: null, movesGoods: false, actor, at },
+    };
+    const notice = { ...confirmed, data: { ...confirmed.data, step: 'notice', name: 'Transfer request accepted', sequence: 1 } };
+    spec
+      .given([transferDrafted, transferOpened, notice, confirmed])
+      .when({ type: 'CompleteWorkOrder', data: { orderId, actor, at } })
+      .thenRefusedWith('TITLE_TRANSFER_COMPLETED_BY_RECEIPT', { receiptNumber: 'WR-1' });
+  });
+});
+
+describe('work order: a desk outbound order names lots no live receipt stands on (ORD-RECEIPT-LOTS-NEED-ENTITLEMENT)', () => {
+  const base = {
+    orderId,
+    type: 'outbound' as const,
+    warehouse: 'WH-SH-01',
+    owner: 'SC-0001',
+    ownerParty: 'P-0001',
+    commodity: 'rebar',
+    arrivalMode: null,
+    actor,
+    at,
+  };
+
+  it('drafts one over lots that back no receipt', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, lots: ['lot-9'], liveReceiptLots: [] } })
+      .then([{ type: 'WorkOrderDrafted', data: { ...base, notice: null, entitlement: null, lotIds: ['lot-9'] } }]);
+  });
+
+  it('refuses one over a lot backing a live receipt, naming the lot and the receipt', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, lots: ['lot-1', 'lot-9'], liveReceiptLots: [{ lotId: 'lot-1', receiptNumbers: ['WR-1'] }] } })
+      .thenRefusedWith('LOT_BACKS_LIVE_RECEIPT', { lots: [{ lotId: 'lot-1', receiptNumbers: ['WR-1'] }] });
+  });
+
+  it('needs the lots of a desk outbound order, and takes none on other orders', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base } })
+      .thenRefusedWith('LIST_EMPTY');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, lots: ['lot-9', 'lot-9'] } })
+      .thenRefusedWith('LIST_HAS_REPEATS');
+    spec
+      .given([])
+      .when({ type: 'DraftWorkOrder', data: { ...base, type: 'move', lots: ['lot-9'] } })
+      .thenRefusedWith('LOTS_NOT_APPLICABLE');
+  });
+});

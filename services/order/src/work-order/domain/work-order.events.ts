@@ -2,7 +2,7 @@ import { DomainEvent } from '@dw/kernel';
 import { OrderType } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { OutboundEntitlement, StepEvidence } from './work-order.commands';
+import { CompletionCause, OrderPickup, OutboundEntitlement, StepEvidence, TitleTransferTarget } from './work-order.commands';
 import { InboundNotice } from './inbound-notice';
 
 interface Stamped {
@@ -24,6 +24,12 @@ export type WorkOrderDrafted = DomainEvent<
     readonly notice: InboundNotice | null;
     /** Present for outbound orders opened from a receipt cancellation. */
     readonly entitlement: OutboundEntitlement | null;
+    /** Present for outbound orders opened from a pickup application (absent from drafts recorded before applications existed). */
+    readonly pickup?: OrderPickup | null;
+    /** Present for title-transfer orders (absent from drafts recorded before it was required). */
+    readonly transfer?: TitleTransferTarget | null;
+    /** Present for outbound orders drafted at the desk: the lots they take out. */
+    readonly lotIds?: readonly string[];
   }
 >;
 
@@ -42,7 +48,14 @@ export type WorkOrderStepRecorded = DomainEvent<
   }
 >;
 
-export type WorkOrderCompleted = DomainEvent<'WorkOrderCompleted', Stamped & { readonly steps: readonly string[] }>;
+export type WorkOrderCompleted = DomainEvent<
+  'WorkOrderCompleted',
+  Stamped & {
+    readonly steps: readonly string[];
+    /** Set when another service's fact completed the order rather than the desk. */
+    readonly cause?: CompletionCause;
+  }
+>;
 
 export type WorkOrderCancelled = DomainEvent<
   'WorkOrderCancelled',

@@ -1,7 +1,7 @@
 import { OrderType, WorkOrderStatus } from '@dw/work-orders';
 import { ArrivalMode } from '../../workflow/domain/workflow-key';
 import { PublishedWorkflow } from '../../workflow/domain/workflow-selection';
-import { OutboundEntitlement, StepEvidence } from './work-order.commands';
+import { CompletionCause, OrderPickup, OutboundEntitlement, StepEvidence, TitleTransferTarget } from './work-order.commands';
 import { WorkOrderEvent } from './work-order.events';
 import { InboundNotice } from './inbound-notice';
 
@@ -26,10 +26,16 @@ export interface WorkOrder {
   readonly arrivalMode: ArrivalMode | null;
   readonly notice: InboundNotice | null;
   readonly entitlement: OutboundEntitlement | null;
+  readonly pickup: OrderPickup | null;
+  readonly transfer: TitleTransferTarget | null;
+  /** The lots a desk-drafted outbound order takes out (empty otherwise). */
+  readonly lotIds: readonly string[];
   /** Null while a draft; pinned when opened and never replaced. */
   readonly workflow: PublishedWorkflow | null;
   readonly history: readonly StepRecord[];
   readonly cancelReason: string | null;
+  /** Who completed the order and when, and the other service's fact that did, if one did. */
+  readonly completion: { readonly actor: string; readonly at: string; readonly cause: CompletionCause | null } | null;
 }
 
 export type WorkOrderState = { readonly status: 'none' } | WorkOrder;
@@ -50,9 +56,13 @@ export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): W
       arrivalMode,
       notice,
       entitlement,
+      pickup: event.data.pickup ?? null,
+      transfer: event.data.transfer ?? null,
+      lotIds: event.data.lotIds ?? [],
       workflow: null,
       history: [],
       cancelReason: null,
+      completion: null,
     };
   }
   // Every later event follows a WorkOrderDrafted in the same stream.
@@ -65,7 +75,7 @@ export function evolveWorkOrder(state: WorkOrderState, event: WorkOrderEvent): W
       return { ...state, status: 'in_progress', history: [...state.history, { step, name, evidence, movesGoods, actor, at }] };
     }
     case 'WorkOrderCompleted':
-      return { ...state, status: 'completed' };
+      return { ...state, status: 'completed', completion: { actor: event.data.actor, at: event.data.at, cause: event.data.cause ?? null } };
     case 'WorkOrderCancelled':
       return { ...state, status: 'cancelled', cancelReason: event.data.reason };
   }

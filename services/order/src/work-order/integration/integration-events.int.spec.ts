@@ -1,28 +1,27 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
-  EntitledLotSchema,
-  EntitlementPurpose,
   EventRegistry,
   orderEventSchemas,
-  OutboundEntitlementGrantedSchema,
+  ReceiptHolderSchema,
+  ReceiptTitleTransferredSchema,
   StepEvidenceKind,
-  toWeight,
   WorkOrderStepPerformedSchema,
 } from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import type { IncomingMessage } from '@dw/messaging';
-import { BaseServiceConfig, InboxContext, migrationsOf, TopicNames } from '@dw/platform';
+import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../../order.service-definition';
 import { StandardWorkflowsSeeder } from '../../workflow/standard-workflows.seeder';
 import { notice } from '../domain/work-order.test-fixtures';
 import { WorkOrderCommandHandler } from '../work-order.command-handler';
 import { workOrderStream } from '../work-order.streams';
-import { OpenOutboundOrderWhenEntitlementGrantedKafkaHandler } from './open-outbound-order-when-entitlement-granted.kafka-handler';
+import { CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler } from './complete-title-transfer-order-when-title-transferred.kafka-handler';
 import { RecordStepWhenStepPerformedKafkaHandler } from './record-step-when-step-performed.kafka-handler';
+import { ReceiptBackings } from '../../receipt-backing/receipt-backing';
 import { StorageCards } from '../../storage-card/storage-cards';
+import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
 
 /**
  * The order service's Kafka handlers on real PostgreSQL, each run in a transaction like the
@@ -31,24 +30,9 @@ import { StorageCards } from '../../storage-card/storage-cards';
 let t: TestServiceDatabase;
 let store: EventStore;
 let orders: WorkOrderCommandHandler;
+let deliver: ReturnType<typeof inboxDelivery>;
 const clock = new ManualClock('2025-03-03T02:00:00Z');
 const acting = { actor: 'desk-clerk-7', at: '2025-03-03T02:00:00Z', metadata: { actor: { subject: 'desk-clerk-7', role: 'clerk' }, correlationId: 'int' } };
-let messages = 0;
-
-/** Runs a handler the way the inbox does: in one transaction, with the message's context. */
-function deliver<E>(handle: (event: E, ctx: InboxContext) => Promise<void>, event: E, type: string) {
-  messages += 1;
-  const message: IncomingMessage = {
-    topic: 'int',
-    partition: 0,
-    offset: String(messages),
-    key: null,
-    value: Buffer.alloc(0),
-    headers: { ce_type: type },
-    timestamp: '0',
-  };
-  return store.transaction((tx) => handle(event, new InboxContext(tx, message, `message-${messages}`, type, 'order')));
-}
 const refusals = async () =>
   (
     await t.db.query<{ data: { code: string; orderId: string } }>(
@@ -59,9 +43,10 @@ const refusals = async () =>
 beforeAll(async () => {
   t = await createTestServiceDatabase('order_kafka', migrationsOf(orderServiceDefinition));
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
+  deliver = inboxDelivery(store);
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
   const cards = new StorageCards(store);
-  orders = new WorkOrderCommandHandler(store, cards, topics, new EventRegistry().register(...orderEventSchemas));
+  orders = new WorkOrderCommandHandler(store, cards, new ReceiptBackings(), topics, new EventRegistry().register(...orderEventSchemas));
   // The receipt service approved SC-0001 for P-0001.
   await store.transaction((tx) =>
     cards.recordIn(
@@ -108,30 +93,37 @@ describe('order Kafka handlers', () => {
     expect(await refusals()).toEqual([expect.objectContaining({ code: 'STEP_OUT_OF_ORDER', orderId: 'wo-1' })]);
   });
 
-  it('opens the outbound order of a pickup entitlement, and refuses (undoing the draft) one whose card is another party’s', async () => {
-    const handler = new OpenOutboundOrderWhenEntitlementGrantedKafkaHandler(orders);
-    const entitlement = (entitlementId: string, holderPartyId: string) =>
-      create(OutboundEntitlementGrantedSchema, {
-        entitlementId,
-        receiptNumber: 'WR-1',
-        warehouse: 'WH-SH-01',
-        holderStorageCard: 'SC-0001',
-        holderPartyId,
-        commodityCode: 'rebar',
-        lots: [create(EntitledLotSchema, { lotId: 'lot-wo-1', pieces: 3, net: toWeight(6_000) })],
-        purpose: EntitlementPurpose.PICKUP,
-        grantedAt: timestampFromDate(new Date('2025-03-10T02:00:00Z')),
+  it('completes the title-transfer order waiting for the receipt to reach the buyer’s card, once, and no other', async () => {
+    const handler = new CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler(orders);
+    const draft = { type: 'title_transfer' as const, warehouse: 'WH-SH-01', owner: 'SC-0001', commodity: 'rebar', arrivalMode: null };
+    await orders.draft('tt-1', { ...draft, transfer: { receiptNumber: 'WR-7', buyerStorageCard: 'SC-0002' } }, acting);
+    await orders.open('tt-1', acting);
+    await orders.recordDeskStep('tt-1', 'notice', null, acting);
+    const transferred = (transferId: string, buyerCard: string) =>
+      create(ReceiptTitleTransferredSchema, {
+        receiptNumber: 'WR-7',
+        transferId,
+        from: create(ReceiptHolderSchema, { storageCard: 'SC-0001', holderName: 'Hengda', partyId: 'P-0001' }),
+        to: create(ReceiptHolderSchema, { storageCard: buyerCard, holderName: 'Buyer', partyId: 'P-0002' }),
+        transferredAt: timestampFromDate(new Date('2025-03-05T06:00:00Z')),
       });
-    await deliver((e, ctx) => handler.onEntitlementGranted(e, ctx), entitlement('ent-1', 'P-0001'), OutboundEntitlementGrantedSchema.typeName);
-    const opened = (await store.readStream(workOrderStream('out-ent-1'))).map((e) => e.type);
-    expect(opened).toEqual(['WorkOrderDrafted', 'WorkOrderOpened']);
+    const transfer = (event: ReturnType<typeof transferred>) =>
+      deliver((e, ctx) => handler.onTitleTransferred(e, ctx), event, ReceiptTitleTransferredSchema.typeName);
 
-    await deliver((e, ctx) => handler.onEntitlementGranted(e, ctx), entitlement('ent-2', 'P-0009'), OutboundEntitlementGrantedSchema.typeName);
-    expect(await store.streamVersion(workOrderStream('out-ent-2'))).toBe(0);
-    expect((await refusals()).at(-1)).toMatchObject({ code: 'STORAGE_CARD_PARTY_MISMATCH', orderId: 'out-ent-2' });
+    // To another buyer: not the transfer this order waits for.
+    await transfer(transferred('TR-1', 'SC-0009'));
+    expect((await store.readStream(workOrderStream('tt-1'))).at(-1)!.type).toBe('WorkOrderStepRecorded');
 
-    const spot = create(OutboundEntitlementGrantedSchema, { ...entitlement('ent-3', 'P-0001'), purpose: EntitlementPurpose.SPOT_CONVERSION });
-    await deliver((e, ctx) => handler.onEntitlementGranted(e, ctx), spot, OutboundEntitlementGrantedSchema.typeName);
-    expect(await store.streamVersion(workOrderStream('out-ent-3'))).toBe(0);
+    await transfer(transferred('TR-2', 'SC-0002'));
+    await transfer(transferred('TR-2', 'SC-0002'));
+    const events = await store.readStream(workOrderStream('tt-1'));
+    expect(events.filter((e) => e.type === 'WorkOrderCompleted').map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        steps: ['notice'],
+        actor: 'service:order',
+        at: '2025-03-05T06:00:00.000Z',
+        cause: { eventType: ReceiptTitleTransferredSchema.typeName, reference: 'TR-2' },
+      }),
+    ]);
   });
 });

@@ -3,13 +3,19 @@ import {
   ArrivalMode as ArrivalModePb,
   EventRegistry,
   InboundNoticeSchema,
+  LocalDateSchema,
   OrderLotSchema,
   OrderType as OrderTypePb,
   orderWorkOrderTopic,
   OutboundEntitlementReferenceSchema,
+  PickupApplicationSchema,
+  PickupCollectorSchema,
+  PickupMethod as PickupMethodPb,
+  PickupPlanDaySchema,
   PinnedWorkflowSchema,
   StepCheck as StepCheckPb,
   StepEvidenceSchema,
+  TitleTransferReferenceSchema,
   toActor,
   toTimestamp,
   toWeight,
@@ -26,6 +32,8 @@ import type { TopicNames } from '@dw/platform';
 import type { OrderType, StepCheck, WorkOrderStatus } from '@dw/work-orders';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import type { ArrivalMode } from '../../workflow/domain/workflow-key';
+import type { PickupMethod } from '../../pickup/domain/pickup-application';
+import type { OrderPickup } from '../domain/work-order.commands';
 import type { WorkOrderEvent } from '../domain/work-order.events';
 import type { WorkOrderState } from '../domain/work-order.state';
 
@@ -41,6 +49,10 @@ const STEP_CHECKS: Record<StepCheck, StepCheckPb> = {
   none: StepCheckPb.NONE,
   scale_reading: StepCheckPb.SCALE_READING,
   inspection_report: StepCheckPb.INSPECTION_REPORT,
+};
+const PICKUP_METHODS: Record<PickupMethod, PickupMethodPb> = {
+  self_collect: PickupMethodPb.SELF_COLLECT,
+  warehouse_delivery: PickupMethodPb.WAREHOUSE_DELIVERY,
 };
 const STATUSES: Record<WorkOrderStatus, WorkOrderStatusPb> = {
   draft: WorkOrderStatusPb.DRAFT,
@@ -97,6 +109,8 @@ export function workOrderOutbox(topics: TopicNames, registry: EventRegistry) {
                 steps: [...domain.data.steps],
                 completedBy: toActor(event.metadata.actor),
                 completedAt: toTimestamp(domain.data.at),
+                completedByEventType: domain.data.cause?.eventType ?? '',
+                completedByReference: domain.data.cause?.reference ?? '',
               }),
             );
           case 'WorkOrderCancelled':
@@ -117,7 +131,7 @@ export function workOrderOutbox(topics: TopicNames, registry: EventRegistry) {
 function openedMessage(before: WorkOrderState, opened: Extract<WorkOrderEvent, { type: 'WorkOrderOpened' }>['data'], event: PendingEvent) {
   // Only a draft can be opened (the decider refused anything else before we got here).
   if (before.status === 'none') throw new Error(`order ${opened.orderId} was opened without a draft`);
-  const { notice, entitlement } = before;
+  const { notice, entitlement, pickup } = before;
   return create(WorkOrderOpenedSchema, {
     orderId: opened.orderId,
     type: ORDER_TYPES[before.type],
@@ -150,7 +164,31 @@ function openedMessage(before: WorkOrderState, opened: Extract<WorkOrderEvent, {
           lots: entitlement.lots.map((lot) => create(OrderLotSchema, { lotId: lot.lotId, pieces: lot.pieces, net: toWeight(lot.netKg) })),
         })
       : undefined,
+    pickup: pickup ? pickupMessage(pickup, before.ownerParty) : undefined,
+    transfer: before.transfer ? create(TitleTransferReferenceSchema, { ...before.transfer }) : undefined,
+    lotIds: [...before.lotIds],
     openedBy: toActor(event.metadata.actor),
     openedAt: toTimestamp(opened.at),
+  });
+}
+
+/** The pickup application, whole: the gate checks the collector, the vehicles and the daily plan against it. */
+function pickupMessage({ application, appliedBy, appliedAt }: OrderPickup, holderParty: string) {
+  const date = (value: string) => create(LocalDateSchema, { value });
+  return create(PickupApplicationSchema, {
+    quantity: toWeight(application.quantityKg),
+    pickupDate: date(application.pickupDate),
+    pickupUntil: date(application.pickupUntil),
+    method: PICKUP_METHODS[application.method],
+    deliveryAddress: application.deliveryAddress ?? '',
+    dailyPlan: application.dailyPlan.map((day) => create(PickupPlanDaySchema, { date: date(day.date), weight: toWeight(day.kg) })),
+    collector: create(PickupCollectorSchema, {
+      name: application.collector.name,
+      residentIdNumber: application.collector.residentId,
+      mobile: application.collector.mobile,
+    }),
+    vehiclePlates: [...application.vehicles],
+    appliedBy: toActor({ subject: appliedBy, role: 'depositor', partyId: holderParty }),
+    appliedAt: toTimestamp(appliedAt),
   });
 }

@@ -48,8 +48,8 @@ export const STANDARD_WORKFLOWS: readonly { readonly key: WorkflowKey; readonly 
     key: { orderType: 'title_transfer', commodity: ANY, arrivalMode: ANY },
     steps: [
       step('notice', 'Transfer request accepted'),
-      // Error-proofing (rule RCPT-TRANSFER-MATCH): depositor name, storage card and commodity are checked against the record.
-      step('verify_title', 'Depositor, storage card and commodity checked against the record'),
+      // No desk step checks the title: the receipt service's error-proofing (rule RCPT-TRANSFER-MATCH) does, on the transfer
+      // itself, and the order completes on its ReceiptTitleTransferred (rule ORD-TITLE-TRANSFER-BY-RECEIPT).
       step('confirm', 'Confirmed by the order desk'),
     ],
   },

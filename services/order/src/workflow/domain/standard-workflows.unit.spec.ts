@@ -16,4 +16,9 @@ describe('standard workflows', () => {
       expect(validateWorkflowSteps(workflow.steps)).toEqual(workflow.steps);
     }
   });
+
+  it('leave the title check of a title transfer to the receipt service: notice → confirm, no verify_title', () => {
+    const transfer = STANDARD_WORKFLOWS.find((w) => w.key.orderType === 'title_transfer')!;
+    expect(transfer.steps.map((s) => s.code)).toEqual(['notice', 'confirm']);
+  });
 });

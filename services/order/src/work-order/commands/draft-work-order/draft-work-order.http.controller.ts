@@ -32,6 +32,8 @@ export class DraftWorkOrderHttpController {
         ownerParty: body.ownerParty,
         commodity: body.commodity,
         arrivalMode: body.arrivalMode ?? null,
+        transfer: body.transfer ?? null,
+        lots: body.lots ?? null,
       },
       actingAs(principal, this.clock, orderId),
     );

@@ -1,8 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Nested } from '@dw/platform';
 import { ARRIVAL_MODES, type ArrivalMode } from '../../../workflow/domain/workflow-key';
 
 export const DESK_ORDER_TYPES = ['outbound', 'title_transfer', 'move', 'stocktake'] as const;
+
+/** The receipt transfer a title-transfer order waits for. */
+export class TitleTransferTargetDto {
+  @ApiProperty({ maxLength: 40, example: 'WR00000042', description: 'the receipt whose title moves' })
+  @IsString()
+  @MaxLength(40)
+  receiptNumber!: string;
+
+  @ApiProperty({ maxLength: 40, example: 'SC000043', description: 'the buyer’s storage card it moves to' })
+  @IsString()
+  @MaxLength(40)
+  buyerStorageCard!: string;
+}
 
 export class DraftWorkOrderRequestDto {
   @ApiProperty({
@@ -45,4 +59,28 @@ export class DraftWorkOrderRequestDto {
   @IsOptional()
   @IsIn(ARRIVAL_MODES)
   arrivalMode?: ArrivalMode;
+
+  @ApiPropertyOptional({
+    type: () => TitleTransferTargetDto,
+    description:
+      'title_transfer orders only, and required for them: the receipt and the buyer’s card; the order completes when the receipt service reports that transfer (elsewhere: 422 TRANSFER_NOT_APPLICABLE)',
+  })
+  @IsOptional()
+  @Nested(() => TitleTransferTargetDto)
+  transfer?: TitleTransferTargetDto;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: 200,
+    maxLength: 64,
+    description:
+      'outbound orders drafted here only, and required for them: the lots they take out; a lot backing a live receipt is refused (409 LOT_BACKS_LIVE_RECEIPT: its goods leave under an entitlement)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  lots?: string[];
 }

@@ -28,7 +28,7 @@ export class RecordStepRequestDto {
     maxLength: 40,
     example: 'arrival',
     description:
-      'a desk step of the order workflow, e.g. notice, arrival, plan, verify_title, confirm; the next step in workflow order (optional steps may be skipped)',
+      'a desk step of the order workflow, e.g. notice, arrival, plan, confirm (verify_title is the receipt service’s check: 409 STEP_DECIDED_BY_RECEIPT); the next step in workflow order (optional steps may be skipped)',
   })
   @IsString()
   @MaxLength(40)

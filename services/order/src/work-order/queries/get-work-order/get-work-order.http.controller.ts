@@ -50,10 +50,12 @@ export class GetWorkOrderHttpController {
       arrivalMode: order.arrivalMode,
       notice: order.notice,
       entitlement: order.entitlement,
+      pickup: order.pickup,
       workflow: order.workflow,
       next: progress && order.status !== 'completed' && order.status !== 'cancelled' ? progress : null,
       history: order.history.map((record, index) => ({ sequence: index + 1, ...record })),
       cancelReason: order.cancelReason,
+      completion: order.completion,
       refusedReports: await this.refusedReports(orderId),
     };
   }

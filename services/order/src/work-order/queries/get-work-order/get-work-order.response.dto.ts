@@ -61,6 +61,64 @@ export class OutboundEntitlementResponseDto {
   lots!: EntitledLotResponseDto[];
 }
 
+export class PickupPlanDayResponseDto {
+  @ApiProperty({ type: String, format: 'date', description: 'a pickup day (Asia/Shanghai)' })
+  date!: string;
+
+  @ApiProperty({ type: 'integer', description: 'integer kg planned for it' })
+  kg!: number;
+}
+
+export class PickupCollectorResponseDto {
+  @ApiProperty({ type: String, description: 'the collector’s name' })
+  name!: string;
+
+  @ApiProperty({ type: String, description: 'PRC resident ID number (GB 11643, checked)' })
+  residentId!: string;
+
+  @ApiProperty({ type: String, description: 'mainland mobile number' })
+  mobile!: string;
+}
+
+/** The holder’s pickup application (提货申请) as checked. */
+export class PickupApplicationResponseDto {
+  @ApiProperty({ type: 'integer', description: 'integer kg applied for' })
+  quantityKg!: number;
+
+  @ApiProperty({ type: String, format: 'date', description: 'intended pickup date (Asia/Shanghai)' })
+  pickupDate!: string;
+
+  @ApiProperty({ type: String, format: 'date', description: 'last day of the pickup period' })
+  pickupUntil!: string;
+
+  @ApiProperty({ enum: ['self_collect', 'warehouse_delivery'], description: 'how the goods leave' })
+  method!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'where the warehouse delivers; null for self-collection' })
+  deliveryAddress!: string | null;
+
+  @ApiProperty({ type: () => PickupPlanDayResponseDto, isArray: true, description: 'the daily plan, by day' })
+  dailyPlan!: PickupPlanDayResponseDto[];
+
+  @ApiProperty({ type: () => PickupCollectorResponseDto, description: 'who collects' })
+  collector!: PickupCollectorResponseDto;
+
+  @ApiProperty({ type: [String], description: 'plate numbers of the vehicles that load' })
+  vehicles!: string[];
+}
+
+/** The application an outbound order opened from, with who made it and when. */
+export class OrderPickupResponseDto {
+  @ApiProperty({ type: () => PickupApplicationResponseDto, description: 'what the holder applied for' })
+  application!: PickupApplicationResponseDto;
+
+  @ApiProperty({ type: String, description: 'the depositor who applied (subject)' })
+  appliedBy!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'when' })
+  appliedAt!: string;
+}
+
 export class StepEvidenceResponseDto {
   @ApiProperty({ enum: ['scale_reading', 'inspection_report'], description: 'what the step’s check asked for' })
   kind!: string;
@@ -100,6 +158,27 @@ export class StepRecordResponseDto {
 
   @ApiProperty({ type: String, format: 'date-time', description: 'when it was done' })
   at!: string;
+}
+
+/** Another service's fact that completed the order. */
+export class CompletionCauseResponseDto {
+  @ApiProperty({ type: String, example: 'dw.receipt.v1.OutboundEntitlementExhausted', description: 'the fact’s full event type' })
+  eventType!: string;
+
+  @ApiProperty({ type: String, description: 'what it names: the entitlement id, or the transfer id' })
+  reference!: string;
+}
+
+/** How the order was completed. */
+export class CompletionResponseDto {
+  @ApiProperty({ type: String, description: 'who completed it (subject): the desk clerk, or the service that consumed the fact' })
+  actor!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'when' })
+  at!: string;
+
+  @ApiProperty({ type: () => CompletionCauseResponseDto, nullable: true, description: 'the other service’s fact that completed it; null when the desk did' })
+  cause!: CompletionCauseResponseDto | null;
 }
 
 /** An event from another service about this order that the order refused. */
@@ -142,6 +221,13 @@ export class WorkOrderResponseDto extends WorkOrderFieldsResponseDto {
   })
   entitlement!: OutboundEntitlementResponseDto | null;
 
+  @ApiProperty({
+    type: () => OrderPickupResponseDto,
+    nullable: true,
+    description: 'the holder’s pickup application an outbound order opened from; null otherwise',
+  })
+  pickup!: OrderPickupResponseDto | null;
+
   @ApiProperty({ type: () => PublishedWorkflowResponseDto, nullable: true, description: 'the workflow version pinned when it was opened; null while a draft' })
   workflow!: PublishedWorkflowResponseDto | null;
 
@@ -157,6 +243,9 @@ export class WorkOrderResponseDto extends WorkOrderFieldsResponseDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'why it was cancelled; null unless cancelled' })
   cancelReason!: string | null;
+
+  @ApiProperty({ type: () => CompletionResponseDto, nullable: true, description: 'who completed it, when, and on which fact; null unless completed' })
+  completion!: CompletionResponseDto | null;
 
   @ApiProperty({
     type: () => RefusedReportResponseDto,

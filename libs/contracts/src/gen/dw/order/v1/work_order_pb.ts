@@ -6,6 +6,8 @@ import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2"
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Actor } from "../../common/v1/actor_pb";
 import { file_dw_common_v1_actor } from "../../common/v1/actor_pb";
+import type { LocalDate } from "../../common/v1/local_date_pb";
+import { file_dw_common_v1_local_date } from "../../common/v1/local_date_pb";
 import type { Weight } from "../../common/v1/weight_pb";
 import { file_dw_common_v1_weight } from "../../common/v1/weight_pb";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
@@ -16,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dw/order/v1/work_order.proto.
  */
 export const file_dw_order_v1_work_order: GenFile = /*@__PURE__*/
-  fileDesc("Chxkdy9vcmRlci92MS93b3JrX29yZGVyLnByb3RvEgtkdy5vcmRlci52MSJ4CgxXb3JrZmxvd1N0ZXASDAoEY29kZRgBIAEoCRIMCgRuYW1lGAIgASgJEiUKBWNoZWNrGAMgASgOMhYuZHcub3JkZXIudjEuU3RlcENoZWNrEhAKCHJlcXVpcmVkGAQgASgIEhMKC21vdmVzX2dvb2RzGAUgASgIImAKDlBpbm5lZFdvcmtmbG93EhMKC3dvcmtmbG93X2lkGAEgASgJEg8KB3ZlcnNpb24YAiABKAUSKAoFc3RlcHMYAyADKAsyGS5kdy5vcmRlci52MS5Xb3JrZmxvd1N0ZXAi2AEKDUluYm91bmROb3RpY2USDQoFYnJhbmQYASABKAkSFQoNc3BlY2lmaWNhdGlvbhgCIAEoCRIXCg9leHBlY3RlZF9waWVjZXMYAyABKAUSJgoIZXhwZWN0ZWQYBCABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EjAKDGFycml2YWxfZnJvbRgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLgoKYXJyaXZhbF90bxgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiTQoIT3JkZXJMb3QSDgoGbG90X2lkGAEgASgJEg4KBnBpZWNlcxgCIAEoBRIhCgNuZXQYAyABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0InMKHE91dGJvdW5kRW50aXRsZW1lbnRSZWZlcmVuY2USFgoOZW50aXRsZW1lbnRfaWQYASABKAkSFgoOcmVjZWlwdF9udW1iZXIYAiABKAkSIwoEbG90cxgDIAMoCzIVLmR3Lm9yZGVyLnYxLk9yZGVyTG90IsoDCg9Xb3JrT3JkZXJPcGVuZWQSEAoIb3JkZXJfaWQYASABKAkSJAoEdHlwZRgCIAEoDjIWLmR3Lm9yZGVyLnYxLk9yZGVyVHlwZRIRCgl3YXJlaG91c2UYAyABKAkSGgoSb3duZXJfc3RvcmFnZV9jYXJkGAQgASgJEhYKDm93bmVyX3BhcnR5X2lkGAUgASgJEhYKDmNvbW1vZGl0eV9jb2RlGAYgASgJEi4KDGFycml2YWxfbW9kZRgHIAEoDjIYLmR3Lm9yZGVyLnYxLkFycml2YWxNb2RlEioKBm5vdGljZRgIIAEoCzIaLmR3Lm9yZGVyLnYxLkluYm91bmROb3RpY2USLQoId29ya2Zsb3cYCSABKAsyGy5kdy5vcmRlci52MS5QaW5uZWRXb3JrZmxvdxI+CgtlbnRpdGxlbWVudBgKIAEoCzIpLmR3Lm9yZGVyLnYxLk91dGJvdW5kRW50aXRsZW1lbnRSZWZlcmVuY2USJgoJb3BlbmVkX2J5GAsgASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEi0KCW9wZW5lZF9hdBgMIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiQgoMU3RlcEV2aWRlbmNlEiQKBGtpbmQYASABKA4yFi5kdy5vcmRlci52MS5TdGVwQ2hlY2sSDAoEcmVmcxgCIAMoCSL0AQoVV29ya09yZGVyU3RlcFJlY29yZGVkEhAKCG9yZGVyX2lkGAEgASgJEgwKBHN0ZXAYAiABKAkSDAoEbmFtZRgDIAEoCRIQCghzZXF1ZW5jZRgEIAEoBRIrCghldmlkZW5jZRgFIAEoCzIZLmR3Lm9yZGVyLnYxLlN0ZXBFdmlkZW5jZRITCgttb3Zlc19nb29kcxgGIAEoCBIoCgtyZWNvcmRlZF9ieRgHIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIvCgtyZWNvcmRlZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAikgEKEldvcmtPcmRlckNvbXBsZXRlZBIQCghvcmRlcl9pZBgBIAEoCRINCgVzdGVwcxgCIAMoCRIpCgxjb21wbGV0ZWRfYnkYAyABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISMAoMY29tcGxldGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLKAQoSV29ya09yZGVyQ2FuY2VsbGVkEhAKCG9yZGVyX2lkGAEgASgJEg4KBnJlYXNvbhgCIAEoCRI1Cg9wcmV2aW91c19zdGF0dXMYAyABKA4yHC5kdy5vcmRlci52MS5Xb3JrT3JkZXJTdGF0dXMSKQoMY2FuY2VsbGVkX2J5GAQgASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEjAKDGNhbmNlbGxlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAqpgEKCU9yZGVyVHlwZRIaChZPUkRFUl9UWVBFX1VOU1BFQ0lGSUVEEAASFgoST1JERVJfVFlQRV9JTkJPVU5EEAESFwoTT1JERVJfVFlQRV9PVVRCT1VORBACEh0KGU9SREVSX1RZUEVfVElUTEVfVFJBTlNGRVIQAxITCg9PUkRFUl9UWVBFX01PVkUQBBIYChRPUkRFUl9UWVBFX1NUT0NLVEFLRRAFKnIKC0Fycml2YWxNb2RlEhwKGEFSUklWQUxfTU9ERV9VTlNQRUNJRklFRBAAEhUKEUFSUklWQUxfTU9ERV9SQUlMEAESFgoSQVJSSVZBTF9NT0RFX1RSVUNLEAISFgoSQVJSSVZBTF9NT0RFX1dBVEVSEAMqfAoJU3RlcENoZWNrEhoKFlNURVBfQ0hFQ0tfVU5TUEVDSUZJRUQQABITCg9TVEVQX0NIRUNLX05PTkUQARIcChhTVEVQX0NIRUNLX1NDQUxFX1JFQURJTkcQAhIgChxTVEVQX0NIRUNLX0lOU1BFQ1RJT05fUkVQT1JUEAMq0gEKD1dvcmtPcmRlclN0YXR1cxIhCh1XT1JLX09SREVSX1NUQVRVU19VTlNQRUNJRklFRBAAEhsKF1dPUktfT1JERVJfU1RBVFVTX0RSQUZUEAESGgoWV09SS19PUkRFUl9TVEFUVVNfT1BFThACEiEKHVdPUktfT1JERVJfU1RBVFVTX0lOX1BST0dSRVNTEAMSHwobV09SS19PUkRFUl9TVEFUVVNfQ09NUExFVEVEEAQSHwobV09SS19PUkRFUl9TVEFUVVNfQ0FOQ0VMTEVEEAViBnByb3RvMw", [file_dw_common_v1_actor, file_dw_common_v1_weight, file_google_protobuf_timestamp]);
+  fileDesc("Chxkdy9vcmRlci92MS93b3JrX29yZGVyLnByb3RvEgtkdy5vcmRlci52MSJ4CgxXb3JrZmxvd1N0ZXASDAoEY29kZRgBIAEoCRIMCgRuYW1lGAIgASgJEiUKBWNoZWNrGAMgASgOMhYuZHcub3JkZXIudjEuU3RlcENoZWNrEhAKCHJlcXVpcmVkGAQgASgIEhMKC21vdmVzX2dvb2RzGAUgASgIImAKDlBpbm5lZFdvcmtmbG93EhMKC3dvcmtmbG93X2lkGAEgASgJEg8KB3ZlcnNpb24YAiABKAUSKAoFc3RlcHMYAyADKAsyGS5kdy5vcmRlci52MS5Xb3JrZmxvd1N0ZXAi2AEKDUluYm91bmROb3RpY2USDQoFYnJhbmQYASABKAkSFQoNc3BlY2lmaWNhdGlvbhgCIAEoCRIXCg9leHBlY3RlZF9waWVjZXMYAyABKAUSJgoIZXhwZWN0ZWQYBCABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EjAKDGFycml2YWxfZnJvbRgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLgoKYXJyaXZhbF90bxgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiTQoIT3JkZXJMb3QSDgoGbG90X2lkGAEgASgJEg4KBnBpZWNlcxgCIAEoBRIhCgNuZXQYAyABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0InMKHE91dGJvdW5kRW50aXRsZW1lbnRSZWZlcmVuY2USFgoOZW50aXRsZW1lbnRfaWQYASABKAkSFgoOcmVjZWlwdF9udW1iZXIYAiABKAkSIwoEbG90cxgDIAMoCzIVLmR3Lm9yZGVyLnYxLk9yZGVyTG90IlwKDVBpY2t1cFBsYW5EYXkSJQoEZGF0ZRgBIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSJAoGd2VpZ2h0GAIgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodCJLCg9QaWNrdXBDb2xsZWN0b3ISDAoEbmFtZRgBIAEoCRIaChJyZXNpZGVudF9pZF9udW1iZXIYAiABKAkSDgoGbW9iaWxlGAMgASgJIq8DChFQaWNrdXBBcHBsaWNhdGlvbhImCghxdWFudGl0eRgBIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQSLAoLcGlja3VwX2RhdGUYAiABKAsyFy5kdy5jb21tb24udjEuTG9jYWxEYXRlEi0KDHBpY2t1cF91bnRpbBgDIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSKQoGbWV0aG9kGAQgASgOMhkuZHcub3JkZXIudjEuUGlja3VwTWV0aG9kEhgKEGRlbGl2ZXJ5X2FkZHJlc3MYBSABKAkSLgoKZGFpbHlfcGxhbhgGIAMoCzIaLmR3Lm9yZGVyLnYxLlBpY2t1cFBsYW5EYXkSLwoJY29sbGVjdG9yGAcgASgLMhwuZHcub3JkZXIudjEuUGlja3VwQ29sbGVjdG9yEhYKDnZlaGljbGVfcGxhdGVzGAggAygJEicKCmFwcGxpZWRfYnkYCSABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLgoKYXBwbGllZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiTAoWVGl0bGVUcmFuc2ZlclJlZmVyZW5jZRIWCg5yZWNlaXB0X251bWJlchgBIAEoCRIaChJidXllcl9zdG9yYWdlX2NhcmQYAiABKAkiwgQKD1dvcmtPcmRlck9wZW5lZBIQCghvcmRlcl9pZBgBIAEoCRIkCgR0eXBlGAIgASgOMhYuZHcub3JkZXIudjEuT3JkZXJUeXBlEhEKCXdhcmVob3VzZRgDIAEoCRIaChJvd25lcl9zdG9yYWdlX2NhcmQYBCABKAkSFgoOb3duZXJfcGFydHlfaWQYBSABKAkSFgoOY29tbW9kaXR5X2NvZGUYBiABKAkSLgoMYXJyaXZhbF9tb2RlGAcgASgOMhguZHcub3JkZXIudjEuQXJyaXZhbE1vZGUSKgoGbm90aWNlGAggASgLMhouZHcub3JkZXIudjEuSW5ib3VuZE5vdGljZRItCgh3b3JrZmxvdxgJIAEoCzIbLmR3Lm9yZGVyLnYxLlBpbm5lZFdvcmtmbG93Ej4KC2VudGl0bGVtZW50GAogASgLMikuZHcub3JkZXIudjEuT3V0Ym91bmRFbnRpdGxlbWVudFJlZmVyZW5jZRImCglvcGVuZWRfYnkYCyABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLQoJb3BlbmVkX2F0GAwgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgZwaWNrdXAYDSABKAsyHi5kdy5vcmRlci52MS5QaWNrdXBBcHBsaWNhdGlvbhI1Cgh0cmFuc2ZlchgOIAEoCzIjLmR3Lm9yZGVyLnYxLlRpdGxlVHJhbnNmZXJSZWZlcmVuY2USDwoHbG90X2lkcxgPIAMoCSJCCgxTdGVwRXZpZGVuY2USJAoEa2luZBgBIAEoDjIWLmR3Lm9yZGVyLnYxLlN0ZXBDaGVjaxIMCgRyZWZzGAIgAygJIvQBChVXb3JrT3JkZXJTdGVwUmVjb3JkZWQSEAoIb3JkZXJfaWQYASABKAkSDAoEc3RlcBgCIAEoCRIMCgRuYW1lGAMgASgJEhAKCHNlcXVlbmNlGAQgASgFEisKCGV2aWRlbmNlGAUgASgLMhkuZHcub3JkZXIudjEuU3RlcEV2aWRlbmNlEhMKC21vdmVzX2dvb2RzGAYgASgIEigKC3JlY29yZGVkX2J5GAcgASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEi8KC3JlY29yZGVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLTAQoSV29ya09yZGVyQ29tcGxldGVkEhAKCG9yZGVyX2lkGAEgASgJEg0KBXN0ZXBzGAIgAygJEikKDGNvbXBsZXRlZF9ieRgDIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIwCgxjb21wbGV0ZWRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEh8KF2NvbXBsZXRlZF9ieV9ldmVudF90eXBlGAUgASgJEh4KFmNvbXBsZXRlZF9ieV9yZWZlcmVuY2UYBiABKAkiygEKEldvcmtPcmRlckNhbmNlbGxlZBIQCghvcmRlcl9pZBgBIAEoCRIOCgZyZWFzb24YAiABKAkSNQoPcHJldmlvdXNfc3RhdHVzGAMgASgOMhwuZHcub3JkZXIudjEuV29ya09yZGVyU3RhdHVzEikKDGNhbmNlbGxlZF9ieRgEIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIwCgxjYW5jZWxsZWRfYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wKqYBCglPcmRlclR5cGUSGgoWT1JERVJfVFlQRV9VTlNQRUNJRklFRBAAEhYKEk9SREVSX1RZUEVfSU5CT1VORBABEhcKE09SREVSX1RZUEVfT1VUQk9VTkQQAhIdChlPUkRFUl9UWVBFX1RJVExFX1RSQU5TRkVSEAMSEwoPT1JERVJfVFlQRV9NT1ZFEAQSGAoUT1JERVJfVFlQRV9TVE9DS1RBS0UQBSpyCgtBcnJpdmFsTW9kZRIcChhBUlJJVkFMX01PREVfVU5TUEVDSUZJRUQQABIVChFBUlJJVkFMX01PREVfUkFJTBABEhYKEkFSUklWQUxfTU9ERV9UUlVDSxACEhYKEkFSUklWQUxfTU9ERV9XQVRFUhADKnwKCVN0ZXBDaGVjaxIaChZTVEVQX0NIRUNLX1VOU1BFQ0lGSUVEEAASEwoPU1RFUF9DSEVDS19OT05FEAESHAoYU1RFUF9DSEVDS19TQ0FMRV9SRUFESU5HEAISIAocU1RFUF9DSEVDS19JTlNQRUNUSU9OX1JFUE9SVBADKtIBCg9Xb3JrT3JkZXJTdGF0dXMSIQodV09SS19PUkRFUl9TVEFUVVNfVU5TUEVDSUZJRUQQABIbChdXT1JLX09SREVSX1NUQVRVU19EUkFGVBABEhoKFldPUktfT1JERVJfU1RBVFVTX09QRU4QAhIhCh1XT1JLX09SREVSX1NUQVRVU19JTl9QUk9HUkVTUxADEh8KG1dPUktfT1JERVJfU1RBVFVTX0NPTVBMRVRFRBAEEh8KG1dPUktfT1JERVJfU1RBVFVTX0NBTkNFTExFRBAFKnMKDFBpY2t1cE1ldGhvZBIdChlQSUNLVVBfTUVUSE9EX1VOU1BFQ0lGSUVEEAASHgoaUElDS1VQX01FVEhPRF9TRUxGX0NPTExFQ1QQARIkCiBQSUNLVVBfTUVUSE9EX1dBUkVIT1VTRV9ERUxJVkVSWRACYgZwcm90bzM", [file_dw_common_v1_actor, file_dw_common_v1_local_date, file_dw_common_v1_weight, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message dw.order.v1.WorkflowStep
@@ -191,6 +193,163 @@ export const OutboundEntitlementReferenceSchema: GenMessage<OutboundEntitlementR
   messageDesc(file_dw_order_v1_work_order, 4);
 
 /**
+ * One day of a pickup application's daily plan.
+ *
+ * @generated from message dw.order.v1.PickupPlanDay
+ */
+export type PickupPlanDay = Message<"dw.order.v1.PickupPlanDay"> & {
+  /**
+   * @generated from field: dw.common.v1.LocalDate date = 1;
+   */
+  date?: LocalDate | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.Weight weight = 2;
+   */
+  weight?: Weight | undefined;
+};
+
+/**
+ * Describes the message dw.order.v1.PickupPlanDay.
+ * Use `create(PickupPlanDaySchema)` to create a new message.
+ */
+export const PickupPlanDaySchema: GenMessage<PickupPlanDay> = /*@__PURE__*/
+  messageDesc(file_dw_order_v1_work_order, 5);
+
+/**
+ * The person who collects the goods (or receives a delivery) for the holder.
+ *
+ * @generated from message dw.order.v1.PickupCollector
+ */
+export type PickupCollector = Message<"dw.order.v1.PickupCollector"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * PRC resident identity card number (GB 11643), 18 characters, check digit verified.
+   *
+   * @generated from field: string resident_id_number = 2;
+   */
+  residentIdNumber: string;
+
+  /**
+   * Mainland mobile number, 11 digits.
+   *
+   * @generated from field: string mobile = 3;
+   */
+  mobile: string;
+};
+
+/**
+ * Describes the message dw.order.v1.PickupCollector.
+ * Use `create(PickupCollectorSchema)` to create a new message.
+ */
+export const PickupCollectorSchema: GenMessage<PickupCollector> = /*@__PURE__*/
+  messageDesc(file_dw_order_v1_work_order, 6);
+
+/**
+ * The holder's pickup application (提货申请) an outbound order was opened from: what the gate
+ * and the floor need to let the goods out to the right people and vehicles.
+ *
+ * @generated from message dw.order.v1.PickupApplication
+ */
+export type PickupApplication = Message<"dw.order.v1.PickupApplication"> & {
+  /**
+   * The quantity applied for (the whole entitlement unless the holder said less).
+   *
+   * @generated from field: dw.common.v1.Weight quantity = 1;
+   */
+  quantity?: Weight | undefined;
+
+  /**
+   * The intended pickup date and the last date of the pickup period (Asia/Shanghai).
+   *
+   * @generated from field: dw.common.v1.LocalDate pickup_date = 2;
+   */
+  pickupDate?: LocalDate | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.LocalDate pickup_until = 3;
+   */
+  pickupUntil?: LocalDate | undefined;
+
+  /**
+   * @generated from field: dw.order.v1.PickupMethod method = 4;
+   */
+  method: PickupMethod;
+
+  /**
+   * Set when the warehouse delivers.
+   *
+   * @generated from field: string delivery_address = 5;
+   */
+  deliveryAddress: string;
+
+  /**
+   * Dates within the period and weights that sum to the quantity.
+   *
+   * @generated from field: repeated dw.order.v1.PickupPlanDay daily_plan = 6;
+   */
+  dailyPlan: PickupPlanDay[];
+
+  /**
+   * @generated from field: dw.order.v1.PickupCollector collector = 7;
+   */
+  collector?: PickupCollector | undefined;
+
+  /**
+   * Plate numbers of the vehicles that will load.
+   *
+   * @generated from field: repeated string vehicle_plates = 8;
+   */
+  vehiclePlates: string[];
+
+  /**
+   * @generated from field: dw.common.v1.Actor applied_by = 9;
+   */
+  appliedBy?: Actor | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp applied_at = 10;
+   */
+  appliedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.order.v1.PickupApplication.
+ * Use `create(PickupApplicationSchema)` to create a new message.
+ */
+export const PickupApplicationSchema: GenMessage<PickupApplication> = /*@__PURE__*/
+  messageDesc(file_dw_order_v1_work_order, 7);
+
+/**
+ * The receipt transfer (过户) a title-transfer order waits for: it completes when the receipt
+ * service publishes ReceiptTitleTransferred for this receipt to this buyer's card.
+ *
+ * @generated from message dw.order.v1.TitleTransferReference
+ */
+export type TitleTransferReference = Message<"dw.order.v1.TitleTransferReference"> & {
+  /**
+   * @generated from field: string receipt_number = 1;
+   */
+  receiptNumber: string;
+
+  /**
+   * @generated from field: string buyer_storage_card = 2;
+   */
+  buyerStorageCard: string;
+};
+
+/**
+ * Describes the message dw.order.v1.TitleTransferReference.
+ * Use `create(TitleTransferReferenceSchema)` to create a new message.
+ */
+export const TitleTransferReferenceSchema: GenMessage<TitleTransferReference> = /*@__PURE__*/
+  messageDesc(file_dw_order_v1_work_order, 8);
+
+/**
  * A work order became actionable: from now on it authorises the operations of its workflow.
  *
  * @generated from message dw.order.v1.WorkOrderOpened
@@ -265,6 +424,28 @@ export type WorkOrderOpened = Message<"dw.order.v1.WorkOrderOpened"> & {
    * @generated from field: google.protobuf.Timestamp opened_at = 12;
    */
   openedAt?: Timestamp | undefined;
+
+  /**
+   * Set for outbound orders opened from the holder's pickup application.
+   *
+   * @generated from field: dw.order.v1.PickupApplication pickup = 13;
+   */
+  pickup?: PickupApplication | undefined;
+
+  /**
+   * Set for title-transfer orders.
+   *
+   * @generated from field: dw.order.v1.TitleTransferReference transfer = 14;
+   */
+  transfer?: TitleTransferReference | undefined;
+
+  /**
+   * Set for outbound orders drafted at the desk (not from an entitlement): the lots they take
+   * out, none of which backs a live receipt.
+   *
+   * @generated from field: repeated string lot_ids = 15;
+   */
+  lotIds: string[];
 };
 
 /**
@@ -272,7 +453,7 @@ export type WorkOrderOpened = Message<"dw.order.v1.WorkOrderOpened"> & {
  * Use `create(WorkOrderOpenedSchema)` to create a new message.
  */
 export const WorkOrderOpenedSchema: GenMessage<WorkOrderOpened> = /*@__PURE__*/
-  messageDesc(file_dw_order_v1_work_order, 5);
+  messageDesc(file_dw_order_v1_work_order, 9);
 
 /**
  * @generated from message dw.order.v1.StepEvidence
@@ -296,7 +477,7 @@ export type StepEvidence = Message<"dw.order.v1.StepEvidence"> & {
  * Use `create(StepEvidenceSchema)` to create a new message.
  */
 export const StepEvidenceSchema: GenMessage<StepEvidence> = /*@__PURE__*/
-  messageDesc(file_dw_order_v1_work_order, 6);
+  messageDesc(file_dw_order_v1_work_order, 10);
 
 /**
  * One workflow step done under the order: the order's history, with who did it and when.
@@ -354,7 +535,7 @@ export type WorkOrderStepRecorded = Message<"dw.order.v1.WorkOrderStepRecorded">
  * Use `create(WorkOrderStepRecordedSchema)` to create a new message.
  */
 export const WorkOrderStepRecordedSchema: GenMessage<WorkOrderStepRecorded> = /*@__PURE__*/
-  messageDesc(file_dw_order_v1_work_order, 7);
+  messageDesc(file_dw_order_v1_work_order, 11);
 
 /**
  * @generated from message dw.order.v1.WorkOrderCompleted
@@ -381,6 +562,20 @@ export type WorkOrderCompleted = Message<"dw.order.v1.WorkOrderCompleted"> & {
    * @generated from field: google.protobuf.Timestamp completed_at = 4;
    */
   completedAt?: Timestamp | undefined;
+
+  /**
+   * Set when another service's fact completed the order rather than the order desk: the
+   * fact's full event type (e.g. "dw.receipt.v1.OutboundEntitlementExhausted") and what it
+   * names (the entitlement id, the transfer id).
+   *
+   * @generated from field: string completed_by_event_type = 5;
+   */
+  completedByEventType: string;
+
+  /**
+   * @generated from field: string completed_by_reference = 6;
+   */
+  completedByReference: string;
 };
 
 /**
@@ -388,7 +583,7 @@ export type WorkOrderCompleted = Message<"dw.order.v1.WorkOrderCompleted"> & {
  * Use `create(WorkOrderCompletedSchema)` to create a new message.
  */
 export const WorkOrderCompletedSchema: GenMessage<WorkOrderCompleted> = /*@__PURE__*/
-  messageDesc(file_dw_order_v1_work_order, 8);
+  messageDesc(file_dw_order_v1_work_order, 12);
 
 /**
  * @generated from message dw.order.v1.WorkOrderCancelled
@@ -425,7 +620,7 @@ export type WorkOrderCancelled = Message<"dw.order.v1.WorkOrderCancelled"> & {
  * Use `create(WorkOrderCancelledSchema)` to create a new message.
  */
 export const WorkOrderCancelledSchema: GenMessage<WorkOrderCancelled> = /*@__PURE__*/
-  messageDesc(file_dw_order_v1_work_order, 9);
+  messageDesc(file_dw_order_v1_work_order, 13);
 
 /**
  * @generated from enum dw.order.v1.OrderType
@@ -574,4 +769,36 @@ export enum WorkOrderStatus {
  */
 export const WorkOrderStatusSchema: GenEnum<WorkOrderStatus> = /*@__PURE__*/
   enumDesc(file_dw_order_v1_work_order, 3);
+
+/**
+ * How the goods of a pickup application leave the warehouse.
+ *
+ * @generated from enum dw.order.v1.PickupMethod
+ */
+export enum PickupMethod {
+  /**
+   * @generated from enum value: PICKUP_METHOD_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The holder's collector comes with the vehicles named (自提).
+   *
+   * @generated from enum value: PICKUP_METHOD_SELF_COLLECT = 1;
+   */
+  SELF_COLLECT = 1,
+
+  /**
+   * The warehouse delivers to the holder's address (代办发运).
+   *
+   * @generated from enum value: PICKUP_METHOD_WAREHOUSE_DELIVERY = 2;
+   */
+  WAREHOUSE_DELIVERY = 2,
+}
+
+/**
+ * Describes the enum dw.order.v1.PickupMethod.
+ */
+export const PickupMethodSchema: GenEnum<PickupMethod> = /*@__PURE__*/
+  enumDesc(file_dw_order_v1_work_order, 4);
 
