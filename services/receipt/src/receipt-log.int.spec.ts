@@ -65,7 +65,10 @@ describe('receipt log: rebuild and hash-chain verification', () => {
     const merged = await app.as(buyer, 'POST', '/receipts/merge', { receiptNumbers: [split.body.children[1], receipts[1]] });
     await scenario.cancel(buyer, split.body.children[0], 'pickup');
     // Left pending, so the rebuilt receipts table must carry a cancellation application too.
-    await app.as(buyer, 'POST', `/receipts/${merged.body.receiptNumber}/cancellation-application`, { purpose: 'spot-conversion' });
+    await scenario.expectStatus(
+      await app.as(buyer, 'POST', `/receipts/${merged.body.receiptNumber}/cancellation-application`, { purpose: 'spot-conversion' }),
+      201,
+    );
     clock.set('2026-06-01T02:00:00Z');
     await app.projectionsCaughtUp();
     await app.as(ops, 'POST', '/expiry-sweeps', {});
