@@ -1,6 +1,7 @@
 import { shanghaiDateOf } from '@dw/kernel';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dropServiceDatabase } from '@dw/event-store';
+import { addCalendarDays } from '@dw/kernel';
 import { DEV_ISSUER, signRequest, type Role } from '@dw/platform';
 import {
   databaseUrl,
@@ -28,8 +29,9 @@ import { applyForPickup } from '../order-inventory/fixtures/pickup-application';
  * order service (scans, signed scale readings, inspection, put-away); their LotBecameAvailable
  * reaches the receipt service, which issues receipts after the exchange's signed approval. The
  * receipts are transferred twice, one is pledged and released by the bank, the two are merged,
- * and the merged receipt is cancelled for pickup: its outbound entitlement reaches the order
- * service, which opens the outbound work order for the holder.
+ * and the holder applies to cancel the merged receipt for pickup, which the warehouse processes:
+ * its outbound entitlement reaches the order service, which opens the outbound work order for
+ * the holder.
  */
 const RECEIPT_MAIN = 'services/receipt/src/main.ts';
 const EXCHANGE = { id: 'shfe', secret: 'shfe-acceptance-secret-0123456789-0123', role: 'exchange' as const, name: 'SHFE' };
@@ -187,7 +189,9 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
       brand: lots[0].brand,
       grade: 'HRB400E',
       holderCard: sellerCard,
-      storageFeesPaidThrough: today,
+      // Paid through tomorrow: the cancellation below is processed with nothing owed even if the
+      // run crosses midnight in Shanghai (RCPT-CANCEL-FEES-PAID).
+      storageFeesPaidThrough: addCalendarDays(today, 1),
       receipts: [{ lotIds: [first.lotId] }, { lotIds: [second.lotId] }],
     });
     expect(applied.status).toBe(201);
@@ -238,10 +242,13 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     );
     expect((await signed(BANK, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'repaid' })).status).toBe(200);
 
-    // The two merged (6 t + 4 t), and the merged receipt cancelled for pickup.
+    // The two merged (6 t + 4 t); the holder applies to cancel the merged receipt for pickup and
+    // the warehouse processes the application.
     const merged = await atReceipt(mill, 'POST', '/receipts/merge', { receiptNumbers: [r1, r2] });
     expect(merged.status).toBe(201);
-    const cancelled = await atReceipt(mill, 'POST', `/receipts/${merged.body.receiptNumber}/cancel`, { purpose: 'pickup' });
+    const cancellation = `/receipts/${merged.body.receiptNumber}/cancellation-application`;
+    expect((await atReceipt(mill, 'POST', cancellation, { purpose: 'pickup' })).status).toBe(201);
+    const cancelled = await atReceipt(clerk, 'POST', `${cancellation}/process`);
     expect(cancelled.status).toBe(200);
     const entitlementId = cancelled.body.entitlementId as string;
 

@@ -62,8 +62,13 @@ describe('receipt log: rebuild and hash-chain verification', () => {
         { lotIds: ['G2'], weightKg: 2_000 },
       ],
     });
-    await app.as(buyer, 'POST', '/receipts/merge', { receiptNumbers: [split.body.children[1], receipts[1]] });
-    await app.as(buyer, 'POST', `/receipts/${split.body.children[0]}/cancel`, { purpose: 'pickup' });
+    const merged = await app.as(buyer, 'POST', '/receipts/merge', { receiptNumbers: [split.body.children[1], receipts[1]] });
+    await scenario.cancel(buyer, split.body.children[0], 'pickup');
+    // Left pending, so the rebuilt receipts table must carry a cancellation application too.
+    await scenario.expectStatus(
+      await app.as(buyer, 'POST', `/receipts/${merged.body.receiptNumber}/cancellation-application`, { purpose: 'spot-conversion' }),
+      201,
+    );
     clock.set('2026-06-01T02:00:00Z');
     await app.projectionsCaughtUp();
     await app.as(ops, 'POST', '/expiry-sweeps', {});

@@ -7,6 +7,9 @@ import {
   ReceiptIssuanceWithdrawnSchema,
 } from '../gen/dw/receipt/v1/issuance_pb';
 import {
+  ReceiptCancellationAppliedSchema,
+  ReceiptCancellationRejectedSchema,
+  ReceiptCancellationWithdrawnSchema,
   ReceiptCancelledSchema,
   ReceiptExpiredSchema,
   ReceiptHoldPlacedSchema,
@@ -47,6 +50,9 @@ const receiptLifecycleSchemas = [
   ReceiptHoldReleasedSchema,
   ReceiptSplitSchema,
   ReceiptMergedSchema,
+  ReceiptCancellationAppliedSchema,
+  ReceiptCancellationWithdrawnSchema,
+  ReceiptCancellationRejectedSchema,
   ReceiptCancelledSchema,
   ReceiptExpiredSchema,
 ] as const;
@@ -61,7 +67,8 @@ export const receiptReceiptTopic: TopicSpec = defineTopic({
   partitions: 6,
   retentionMs: 90 * DAY_MS,
   cleanupPolicy: 'delete',
-  description: 'Receipt lifecycle: issued, title transferred, hold placed/released, split, merged, cancelled, expired; key = receipt stream id.',
+  description:
+    'Receipt lifecycle: issued, title transferred, hold placed/released, split, merged, cancellation applied/withdrawn/rejected, cancelled, expired; key = receipt stream id.',
   ownerService: 'receipt',
   eventTypes: receiptLifecycleSchemas.map((schema) => schema.typeName),
 });

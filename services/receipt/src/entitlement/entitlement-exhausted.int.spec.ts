@@ -48,7 +48,7 @@ describe('outbound entitlement exhausted by its lots shipping out', () => {
 
   it('publishes OutboundEntitlementExhausted once, when the last lot has shipped, with granted, shipped and over/short', async () => {
     const [receipt] = await scenario.issue(card, [['E1', 'E2']]);
-    await scenario.expectStatus(await app.as(holder, 'POST', `/receipts/${receipt}/cancel`, { purpose: 'pickup' }), 200);
+    await scenario.expectStatus(await scenario.cancel(holder, receipt, 'pickup'), 200);
     const entitlementId = `ENT-${receipt}`;
 
     await scenario.lotShippedOut({ lotId: 'E1', entitlementId, ownerCard: card, bookKg: 10_000, netKg: 9_980 });

@@ -55,7 +55,7 @@ describe('receipt lifecycle (HTTP, PostgreSQL, Kafka)', () => {
     const [c1, c2] = split.body.children;
     const merged = await app.as(huadong, 'POST', '/receipts/merge', { receiptNumbers: [c2, r2] });
     expect(merged.status).toBe(201);
-    const cancelled = await app.as(huadong, 'POST', `/receipts/${merged.body.receiptNumber}/cancel`, { purpose: 'pickup' });
+    const cancelled = await scenario.cancel(huadong, merged.body.receiptNumber, 'pickup');
     expect(cancelled.status).toBe(200);
 
     const history = await app.signed(EXCHANGE, 'GET', `/integration/exchange/receipts/${r1}/history`);

@@ -194,7 +194,7 @@ class Cancel implements fc.AsyncCommand<Model, Real> {
   check = (model: Model) => model.receipts.length > 0;
   async run(model: Model, real: Real) {
     const receipt = target(model, this.target);
-    const answer = await scenario.app.as(real.cards[receipt.holder]!.person, 'POST', `/receipts/${receipt.number}/cancel`, { purpose: 'pickup' });
+    const answer = await scenario.cancel(real.cards[receipt.holder]!.person, receipt.number, 'pickup');
     if (!accepted(answer, receipt.live && receipt.holds.length === 0, `${this}`)) return;
     receipt.live = false;
     for (const lotId of receipt.lots)

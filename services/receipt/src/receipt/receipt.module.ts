@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DRAINABLE } from '@dw/platform';
-import { CancelReceiptCommandHandler } from './commands/cancel-receipt/cancel-receipt.command-handler';
-import { CancelReceiptHttpController } from './commands/cancel-receipt/cancel-receipt.http.controller';
+import { CancellationApplicationCommandHandler } from './commands/cancellation-application/cancellation-application.command-handler';
+import { CancellationApplicationHttpController } from './commands/cancellation-application/cancellation-application.http.controller';
 import { ExpirySweepCommandHandler } from './commands/expiry-sweep/expiry-sweep.command-handler';
 import { ExpirySweepHttpController } from './commands/expiry-sweep/expiry-sweep.http.controller';
 import { ExpirySweepScheduler } from './commands/expiry-sweep/expiry-sweep.scheduler';
 import { MergeReceiptsCommandHandler } from './commands/merge-receipts/merge-receipts.command-handler';
 import { MergeReceiptsHttpController } from './commands/merge-receipts/merge-receipts.http.controller';
+import { ProcessCancellationCommandHandler } from './commands/process-cancellation/process-cancellation.command-handler';
+import { ProcessCancellationHttpController } from './commands/process-cancellation/process-cancellation.http.controller';
 import { PlaceHoldCommandHandler } from './commands/place-hold/place-hold.command-handler';
 import { AuthorityHoldHttpController, PledgeReceiptHttpController } from './commands/place-hold/place-hold.http.controller';
 import { ReleaseHoldCommandHandler } from './commands/release-hold/release-hold.command-handler';
@@ -16,7 +18,7 @@ import { SplitReceiptHttpController } from './commands/split-receipt/split-recei
 import { ReceiptViews } from './queries/receipts/receipt-views';
 import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './queries/receipts/receipts.http.controller';
 
-/** Receipts: pledges and holds, split, merge, cancellation to an entitlement, expiry; and their queries. */
+/** Receipts: pledges and holds, split, merge, cancellation (the holder's application, processed by the warehouse) to an entitlement, expiry; and their queries. */
 @Module({
   // Literal paths before parameterised ones on the same prefix (receipts/merge before receipts/:receiptNumber).
   controllers: [
@@ -25,7 +27,8 @@ import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './querie
     AuthorityHoldHttpController,
     ReleaseHoldHttpController,
     SplitReceiptHttpController,
-    CancelReceiptHttpController,
+    CancellationApplicationHttpController,
+    ProcessCancellationHttpController,
     ReceiptsHttpController,
     ExchangeReceiptsHttpController,
     ExpirySweepHttpController,
@@ -35,7 +38,8 @@ import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './querie
     ReleaseHoldCommandHandler,
     SplitReceiptCommandHandler,
     MergeReceiptsCommandHandler,
-    CancelReceiptCommandHandler,
+    CancellationApplicationCommandHandler,
+    ProcessCancellationCommandHandler,
     ReceiptViews,
     ExpirySweepCommandHandler,
     ExpirySweepScheduler,

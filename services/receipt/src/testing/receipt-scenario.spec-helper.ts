@@ -15,7 +15,13 @@ import {
   inventoryLotTopic,
   toWeight,
 } from '@dw/contracts';
+import { EventStore, handleCommand } from '@dw/event-store';
 import { waitFor, testMessageBus } from '@dw/testing';
+import { streams } from '../common/events/streams';
+import { ReceiptOutbox } from '../common/integration/receipt-outbox';
+import type { CancellationPurpose } from '../receipt/domain/receipt.events';
+import { receiptDecider } from '../receipt/domain/receipt.decider';
+import { receiptPublicEvents } from '../receipt/integration/receipt-events.mapper';
 import type { ReceiptRuleTerms } from '../receipt-rule/domain/receipt-rule.terms';
 import { EXCHANGE, type Person, type ReceiptTestApp } from './receipt-test-app.spec-helper';
 
@@ -189,7 +195,11 @@ export class ReceiptScenario {
   }
 
   /** Application and the exchange's signed approval: the receipts exist when this returns. */
-  async issue(holderCard: string, lotGroups: readonly (readonly string[])[], options: { commodity?: string; warehouseId?: string } = {}): Promise<string[]> {
+  async issue(
+    holderCard: string,
+    lotGroups: readonly (readonly string[])[],
+    options: { commodity?: string; warehouseId?: string; feesPaidThrough?: string } = {},
+  ): Promise<string[]> {
     const applied = await this.apply(holderCard, lotGroups, options);
     await this.expectStatus(applied, 201);
     const approved = await this.app.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
@@ -201,6 +211,32 @@ export class ReceiptScenario {
 
   async transfer(seller: Person, entered: { holderName: string; storageCard: string }, buyerCard: string, receipts: readonly string[], commodity = 'rebar') {
     return this.app.as(seller, 'POST', '/transfers', { entered, buyerCard, lines: receipts.map((receiptNumber) => ({ receiptNumber, commodity })) });
+  }
+
+  /**
+   * Cancellation as it happens: the holder applies, then the warehouse's clerk processes. The
+   * first refusal is the answer (an application refused is never processed).
+   */
+  async cancel(holder: Person, receiptNumber: string, purpose: CancellationPurpose) {
+    const applied = await this.app.as(holder, 'POST', `/receipts/${receiptNumber}/cancellation-application`, { purpose });
+    if (applied.status !== 201) return applied;
+    return this.app.as(clerk, 'POST', `/receipts/${receiptNumber}/cancellation-application/process`);
+  }
+
+  /**
+   * Billing's record that the holder's storage fees are paid through `paidThrough`. Billing will
+   * own this and send it; until it exists the spec records it as billing would, through the
+   * receipt's decider and outbox in the service's own store.
+   */
+  async recordStorageFeesPaid(receiptNumber: string, paidThrough: string, at: string): Promise<void> {
+    const actor = { subject: 'billing', role: 'system' as const };
+    await handleCommand(this.app.app.get(EventStore), {
+      ...streams.receipt(receiptNumber),
+      decider: receiptDecider,
+      command: { type: 'RecordStorageFeesPaid', data: { paidThrough, actor, at } },
+      metadata: { actor, correlationId: randomUUID() },
+      outboxFor: this.app.app.get(ReceiptOutbox).of(receiptDecider, receiptPublicEvents),
+    });
   }
 
   /** The number of events in the service's whole log: a refusal must leave it unchanged. */

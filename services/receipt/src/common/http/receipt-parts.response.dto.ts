@@ -143,3 +143,15 @@ export class ReceiptRuleVersionResponseDto {
   @ApiProperty({ type: () => ReceiptRuleTermsResponseDto, description: 'the rules themselves' })
   terms!: ReceiptRuleTermsResponseDto;
 }
+
+/** The holder's pending application for cancellation (注销申请), awaiting the warehouse. */
+export class CancellationApplicationResponseDto {
+  @ApiProperty({ enum: ['pickup', 'spot-conversion'], description: 'to pick the goods up, or to convert them to spot goods' })
+  purpose!: 'pickup' | 'spot-conversion';
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'when the holder applied' })
+  appliedAt!: string;
+
+  @ApiProperty({ type: () => ActorResponseDto, description: 'who applied for the holder' })
+  appliedBy!: ActorResponseDto;
+}

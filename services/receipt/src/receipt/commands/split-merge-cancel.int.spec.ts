@@ -110,11 +110,11 @@ describe('split, merge and cancellation', () => {
     await app.projectionsCaughtUp();
     const live = (await app.as(holder, 'GET', '/receipts?status=outstanding')).body.items as { receiptNumber: string; weightKg: number; lots: unknown }[];
     const target = live.at(-1)!;
-    const byOther = await app.as(other, 'POST', `/receipts/${target.receiptNumber}/cancel`, { purpose: 'pickup' });
+    const byOther = await scenario.cancel(other, target.receiptNumber, 'pickup');
     expect([byOther.status, byOther.body.code]).toEqual([404, 'RECEIPT_NOT_FOUND']);
-    const cancelled = await app.as(holder, 'POST', `/receipts/${target.receiptNumber}/cancel`, { purpose: 'pickup' });
+    const cancelled = await scenario.cancel(holder, target.receiptNumber, 'pickup');
     expect(cancelled.body).toMatchObject({ status: 'cancelled', entitlementId: `ENT-${target.receiptNumber}` });
-    const twice = await app.as(holder, 'POST', `/receipts/${target.receiptNumber}/cancel`, { purpose: 'pickup' });
+    const twice = await scenario.cancel(holder, target.receiptNumber, 'pickup');
     expect([twice.status, twice.body.code]).toEqual([409, 'RECEIPT_CANCELLED']);
 
     const message = await waitFor(() => entitlements.messages.find((m) => m.key === `ENT-${target.receiptNumber}`), { describe: 'the entitlement on Kafka' });

@@ -51,7 +51,14 @@ export type SplitReceipt = Command<'SplitReceipt', Stamp & { readonly children: 
 export type MergeReceipts = Command<'MergeReceipts', Stamp & { readonly receiptNumber: string; readonly parents: readonly ReceiptState[] }>;
 export type RetireIntoMerge = Command<'RetireIntoMerge', Stamp & { readonly mergedInto: string }>;
 
-export type CancelReceipt = Command<'CancelReceipt', Stamp & { readonly purpose: CancellationPurpose }>;
+/** The holder's application (注销申请): to pick the goods up, or to convert them to a spot bill of lading. */
+export type ApplyForCancellation = Command<'ApplyForCancellation', Stamp & { readonly purpose: CancellationPurpose }>;
+/** The holder takes its pending application back. */
+export type WithdrawCancellation = Command<'WithdrawCancellation', Stamp>;
+/** The warehouse processes the pending application: the receipt leaves circulation. */
+export type ProcessCancellation = Command<'ProcessCancellation', Stamp>;
+/** The warehouse turns the pending application down, saying why. */
+export type RejectCancellation = Command<'RejectCancellation', Stamp & { readonly reason: string }>;
 
 /** From the scheduled expiry job: `asOf` is the Shanghai date it runs for. */
 export type FlagExpired = Command<'FlagExpired', Stamp & { readonly asOf: string }>;
@@ -60,4 +67,16 @@ export type FlagExpired = Command<'FlagExpired', Stamp & { readonly asOf: string
 export type RecordStorageFeesPaid = Command<'RecordStorageFeesPaid', Stamp & { readonly paidThrough: string }>;
 
 export type ReceiptCommand =
-  IssueReceipt | TransferTitle | PlaceHold | ReleaseHold | SplitReceipt | MergeReceipts | RetireIntoMerge | CancelReceipt | FlagExpired | RecordStorageFeesPaid;
+  | IssueReceipt
+  | TransferTitle
+  | PlaceHold
+  | ReleaseHold
+  | SplitReceipt
+  | MergeReceipts
+  | RetireIntoMerge
+  | ApplyForCancellation
+  | WithdrawCancellation
+  | ProcessCancellation
+  | RejectCancellation
+  | FlagExpired
+  | RecordStorageFeesPaid;

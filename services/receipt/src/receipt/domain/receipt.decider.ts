@@ -1,20 +1,23 @@
-import { Decider, localDate, refuse, requireInstant, requireText, unhandledCommand } from '@dw/kernel';
+import { Decider, LocalDate, localDate, refuse, requireInstant, requireText, unhandledCommand } from '@dw/kernel';
 import { Actor, requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
 import { assertWeightKg, totalKg } from '../../common/domain/weight-kg';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
 import {
-  CancelReceipt,
+  ApplyForCancellation,
   FlagExpired,
   IssueReceipt,
   MergeReceipts,
   PlaceHold,
+  ProcessCancellation,
   ReceiptCommand,
   RecordStorageFeesPaid,
+  RejectCancellation,
   ReleaseHold,
   RetireIntoMerge,
   SplitReceipt,
   TransferTitle,
+  WithdrawCancellation,
 } from './receipt.commands';
 import { CancellationPurpose, ReceiptEvent } from './receipt.events';
 import { BENEFICIARY_KINDS, Hold } from './receipt.hold';
@@ -23,12 +26,14 @@ import { planMerge, requireMergeable } from './receipt-merge.policy';
 import { planSplit } from './receipt-split.policy';
 import { TransferRefusal, checkTransfer } from '../../transfer/domain/title-transfer.policy';
 import {
+  CancellationApplication,
   LiveReceipt,
   ReceiptState,
   initialReceiptState,
   noSuchReceipt,
   requireLive,
   requireLiveHeldBy,
+  requireNoPendingCancellation,
   requireNotExpired,
   requireNotHeld,
 } from './receipt.state';
@@ -80,10 +85,12 @@ function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
     throw refuse.conflict('ALREADY_PLEDGED', `receipt ${record.receiptNumber} is already pledged`, { receiptNumber: record.receiptNumber });
   }
   // A court or the exchange may freeze whatever is in circulation (several freezes may queue,
-  // 轮候冻结); a pledge or a delivery needs a free receipt within validity.
+  // 轮候冻结), a receipt awaiting cancellation included: an authority's freeze is never refused.
+  // A pledge or a delivery needs a free receipt within validity that is not about to leave.
   if (kind !== 'freeze') {
     requireNotHeld(receipt);
     requireNotExpired(receipt);
+    requireNoPendingCancellation(receipt);
   }
   return { holdId, kind, beneficiary, reason, placedAt: at };
 }
@@ -104,7 +111,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
   evolve(state, event) {
     switch (event.type) {
       case 'ReceiptIssued':
-        return { status: 'outstanding', record: event.data.record, holds: [], successors: [] };
+        return { status: 'outstanding', record: event.data.record, holds: [], successors: [], cancellationApplication: null };
       case 'TitleTransferred':
         return state.record ? { ...state, record: { ...state.record, holder: event.data.to } } : state;
       case 'ReceiptHoldPlaced':
@@ -115,8 +122,13 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
         return { ...state, status: 'split', successors: event.data.children.map((child) => child.receiptNumber) };
       case 'ReceiptMerged':
         return { ...state, status: 'merged', successors: [event.data.mergedInto] };
+      case 'ReceiptCancellationApplied':
+        return { ...state, cancellationApplication: { purpose: event.data.purpose, appliedAt: event.data.at, appliedBy: event.data.actor } };
+      case 'ReceiptCancellationWithdrawn':
+      case 'ReceiptCancellationRejected':
+        return { ...state, cancellationApplication: null };
       case 'ReceiptCancelled':
-        return { ...state, status: 'cancelled' };
+        return { ...state, status: 'cancelled', cancellationApplication: null };
       case 'ReceiptExpired':
         return { ...state, status: 'expired' };
       case 'StorageFeesPaidThroughAdvanced':
@@ -140,8 +152,14 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
         return mergeInto(command, state);
       case 'RetireIntoMerge':
         return retireIntoMerge(command, state);
-      case 'CancelReceipt':
-        return cancel(command, state);
+      case 'ApplyForCancellation':
+        return applyForCancellation(command, state);
+      case 'WithdrawCancellation':
+        return withdrawCancellation(command, state);
+      case 'ProcessCancellation':
+        return processCancellation(command, state);
+      case 'RejectCancellation':
+        return rejectCancellation(command, state);
       case 'FlagExpired':
         return flagExpired(command, state);
       case 'RecordStorageFeesPaid':
@@ -200,6 +218,7 @@ function split(command: SplitReceipt, state: ReceiptState): ReceiptEvent[] {
   const receipt = requireLiveHeldBy(state, actor, 'split this receipt');
   requireNotHeld(receipt);
   requireNotExpired(receipt);
+  requireNoPendingCancellation(receipt);
   const children = planSplit(receipt.record, command.data.children, today);
   return [{ type: 'ReceiptSplit', data: { receiptNumber: receipt.record.receiptNumber, children, actor, at } }];
 }
@@ -223,18 +242,69 @@ function retireIntoMerge(command: RetireIntoMerge, state: ReceiptState): Receipt
   return [{ type: 'ReceiptMerged', data: { receiptNumber: receipt.record.receiptNumber, mergedInto, actor, at } }];
 }
 
-function cancel(command: CancelReceipt, state: ReceiptState): ReceiptEvent[] {
-  // rules RCPT-CANCEL-TO-ENTITLEMENT, RCPT-EXPIRED-SPOT-ONLY
+/**
+ * 注销 starts with the holder's application (指定钢材厂库交割办法 第十二条): to pick the goods up
+ * or to convert them to a spot bill. The receipt stays the holder's and in circulation, but
+ * stops moving until the warehouse processes or rejects it, or the holder withdraws it.
+ */
+function applyForCancellation(command: ApplyForCancellation, state: ReceiptState): ReceiptEvent[] {
+  // rules RCPT-CANCEL-TO-ENTITLEMENT, RCPT-EXPIRED-SPOT-ONLY, RCPT-CANCELLATION-PENDING-STAYS-PUT
   const { actor, at } = command.data;
   requireInstant(at, 'at');
-  const receipt = requireLiveHeldBy(state, actor, 'cancel this receipt');
-  const record = receipt.record;
+  const receipt = requireLiveHeldBy(state, actor, 'apply to cancel this receipt');
   const purpose = command.data.purpose;
   if (purpose !== 'pickup' && purpose !== 'spot-conversion') {
     throw refuse.invalid('INVALID_CANCELLATION_PURPOSE', 'purpose must be pickup or spot-conversion', 'purpose', { value: purpose });
   }
+  requireNoPendingCancellation(receipt);
   requireNotHeld(receipt);
   requireDeliverableForPurpose(receipt, purpose);
+  return [{ type: 'ReceiptCancellationApplied', data: { receiptNumber: receipt.record.receiptNumber, purpose, actor, at } }];
+}
+
+/** The holder takes its own application back; a hold placed since does not stop that. */
+function withdrawCancellation(command: WithdrawCancellation, state: ReceiptState): ReceiptEvent[] {
+  // rule RCPT-CANCELLATION-PENDING-STAYS-PUT
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  const receipt = requireLiveHeldBy(state, actor, 'withdraw this cancellation application');
+  const application = requirePendingCancellation(receipt);
+  return [{ type: 'ReceiptCancellationWithdrawn', data: { receiptNumber: receipt.record.receiptNumber, purpose: application.purpose, actor, at } }];
+}
+
+function rejectCancellation(command: RejectCancellation, state: ReceiptState): ReceiptEvent[] {
+  // rule RCPT-CANCELLATION-PENDING-STAYS-PUT
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  requireRole(actor, WAREHOUSE_ROLES, 'reject a cancellation application');
+  const receipt = requireLive(state);
+  const application = requirePendingCancellation(receipt);
+  const reason = requireText(command.data.reason, 'reason');
+  return [
+    {
+      type: 'ReceiptCancellationRejected',
+      data: { receiptNumber: receipt.record.receiptNumber, purpose: application.purpose, reason, actor, at },
+    },
+  ];
+}
+
+/**
+ * The warehouse processes the pending application: checked again against the receipt as it is
+ * now (a freeze placed since, an expiry since a pickup application), and refused while the
+ * holder's storage fees are not paid through today (第十八条: the holder settles what it owes).
+ * Then the receipt leaves circulation and its goods become the holder's outbound entitlement.
+ */
+function processCancellation(command: ProcessCancellation, state: ReceiptState): ReceiptEvent[] {
+  // rules RCPT-CANCEL-TO-ENTITLEMENT, RCPT-EXPIRED-SPOT-ONLY
+  const { actor, at } = command.data;
+  const today = businessDateOf(at);
+  requireRole(actor, WAREHOUSE_ROLES, 'process a cancellation application');
+  const receipt = requireLive(state);
+  const { purpose } = requirePendingCancellation(receipt);
+  requireNotHeld(receipt);
+  requireDeliverableForPurpose(receipt, purpose);
+  requireStorageFeesPaidThrough(receipt, today);
+  const record = receipt.record;
   const { holder, warehouseId, commodity, brand, grade, lots, weightKg } = record;
   return [
     {
@@ -248,6 +318,35 @@ function cancel(command: CancelReceipt, state: ReceiptState): ReceiptEvent[] {
       },
     },
   ];
+}
+
+/** The warehouse's staff process and reject cancellation applications. */
+const WAREHOUSE_ROLES = ['clerk', 'manager'] as const;
+
+function requirePendingCancellation(receipt: LiveReceipt): CancellationApplication {
+  if (!receipt.cancellationApplication) {
+    throw refuse.conflict('NO_CANCELLATION_APPLICATION', `receipt ${receipt.record.receiptNumber} has no pending cancellation application`, {
+      receiptNumber: receipt.record.receiptNumber,
+    });
+  }
+  return receipt.cancellationApplication;
+}
+
+/**
+ * Storage fees must be paid through today (the Shanghai date of processing) or later: a
+ * receipt paid through yesterday owes today's storage, and the holder settles it before the
+ * goods leave the receipt (指定钢材厂库交割办法 第十一条、第十八条).
+ */
+function requireStorageFeesPaidThrough(receipt: LiveReceipt, today: LocalDate): void {
+  // rule RCPT-CANCEL-FEES-PAID
+  const paidThrough = receipt.record.storageFeesPaidThrough;
+  if (paidThrough < today) {
+    throw refuse.conflict('STORAGE_FEES_UNPAID', `storage fees of receipt ${receipt.record.receiptNumber} are paid through ${paidThrough}, before ${today}`, {
+      receiptNumber: receipt.record.receiptNumber,
+      paidThrough,
+      today,
+    });
+  }
 }
 
 /**

@@ -34,7 +34,21 @@ export type ReceiptMerged = DomainEvent<'ReceiptMerged', Stamp & { readonly merg
 export type CancellationPurpose = 'pickup' | 'spot-conversion';
 
 /**
- * 注销: the receipt leaves circulation and its goods become an outbound entitlement of the
+ * The holder applied for cancellation (注销申请). The receipt stays in circulation and the
+ * holder's until the warehouse processes, rejects or the holder withdraws the application, but
+ * in the meantime it does not move (rule RCPT-CANCELLATION-PENDING-STAYS-PUT).
+ */
+export type ReceiptCancellationApplied = DomainEvent<'ReceiptCancellationApplied', Stamp & { readonly purpose: CancellationPurpose }>;
+/** The holder withdrew its pending application: the receipt is free again. */
+export type ReceiptCancellationWithdrawn = DomainEvent<'ReceiptCancellationWithdrawn', Stamp & { readonly purpose: CancellationPurpose }>;
+/** The warehouse turned the pending application down: the receipt is free again. */
+export type ReceiptCancellationRejected = DomainEvent<
+  'ReceiptCancellationRejected',
+  Stamp & { readonly purpose: CancellationPurpose; readonly reason: string }
+>;
+
+/**
+ * 注销, as the warehouse processes the holder's application: the receipt leaves circulation and its goods become an outbound entitlement of the
  * holder; the order service opens the outbound order from this event.
  */
 export type ReceiptCancelled = DomainEvent<
@@ -67,6 +81,9 @@ export type ReceiptEvent =
   | ReceiptHoldReleased
   | ReceiptSplit
   | ReceiptMerged
+  | ReceiptCancellationApplied
+  | ReceiptCancellationWithdrawn
+  | ReceiptCancellationRejected
   | ReceiptCancelled
   | ReceiptExpired
   | StorageFeesPaidThroughAdvanced;

@@ -1,5 +1,6 @@
 import { refuse } from '@dw/kernel';
 import { Actor, requireRole } from '../../common/domain/actor';
+import { CancellationPurpose } from './receipt.events';
 import { Hold } from './receipt.hold';
 import { ReceiptRecord } from './receipt.record';
 
@@ -9,6 +10,9 @@ import { ReceiptRecord } from './receipt.record';
  *   validity, so it can no longer be transferred, pledged or delivered;
  * - cancelled / split / merged: left circulation (cancelled to goods, or superseded by children).
  * "Live" means outstanding or expired: the receipt holds title and its lots back it.
+ * A live receipt may carry a pending cancellation application (`cancellationApplication`); it
+ * keeps its status meanwhile, so it still expires on time and the application is judged against
+ * the receipt as it is when the warehouse processes it.
  */
 export type ReceiptStatus = 'outstanding' | 'expired' | 'cancelled' | 'split' | 'merged';
 
@@ -18,15 +22,24 @@ export interface ReceiptState {
   readonly holds: readonly Hold[];
   /** Receipts that replaced this one (split children or the merged receipt). */
   readonly successors: readonly string[];
+  readonly cancellationApplication: CancellationApplication | null;
+}
+
+/** The holder's pending application for cancellation (注销申请), until processed, rejected or withdrawn. */
+export interface CancellationApplication {
+  readonly purpose: CancellationPurpose;
+  readonly appliedAt: string;
+  readonly appliedBy: Actor;
 }
 
 export interface LiveReceipt {
   readonly status: 'outstanding' | 'expired';
   readonly record: ReceiptRecord;
   readonly holds: readonly Hold[];
+  readonly cancellationApplication: CancellationApplication | null;
 }
 
-export const initialReceiptState = (): ReceiptState => ({ status: 'none', record: null, holds: [], successors: [] });
+export const initialReceiptState = (): ReceiptState => ({ status: 'none', record: null, holds: [], successors: [], cancellationApplication: null });
 
 export function isLive(state: ReceiptState): state is ReceiptState & LiveReceipt {
   return state.record !== null && (state.status === 'outstanding' || state.status === 'expired');
@@ -53,6 +66,24 @@ export function requireNotHeld(receipt: LiveReceipt): void {
     throw refuse.conflict('RECEIPT_HELD', `receipt ${receipt.record.receiptNumber} is held (${receipt.holds.map((h) => h.kind).join(', ')})`, {
       receiptNumber: receipt.record.receiptNumber,
       holds: receipt.holds.map(({ holdId, kind }) => ({ holdId, kind })),
+    });
+  }
+}
+
+/**
+ * A receipt the holder applied to cancel waits for the warehouse: it is not transferred,
+ * pledged, split, merged, held for delivery or applied for again (`CANCELLATION_PENDING`)
+ * until the application is processed, rejected or withdrawn. An authority's freeze is not
+ * refused by this (see placeHold).
+ */
+export function requireNoPendingCancellation(receipt: LiveReceipt): void {
+  // rule RCPT-CANCELLATION-PENDING-STAYS-PUT
+  const application = receipt.cancellationApplication;
+  if (application) {
+    throw refuse.conflict('CANCELLATION_PENDING', `receipt ${receipt.record.receiptNumber} has a pending cancellation application`, {
+      receiptNumber: receipt.record.receiptNumber,
+      purpose: application.purpose,
+      appliedAt: application.appliedAt,
     });
   }
 }

@@ -317,9 +317,19 @@ export class TitleRegistry {
     });
   }
 
+  /**
+   * The holder applies, settles its storage fees through today (billing's record), and the
+   * warehouse processes: the whole cancellation, kept in one step so the model stays about title.
+   */
   cancel(receiptNumber: string, actor: Actor, purpose: CancellationPurpose = 'pickup'): Outcome {
     return this.transaction((tx) => {
-      const [event] = tx.decide(receiptDecider, streamOf.receipt(receiptNumber), { type: 'CancelReceipt', data: { purpose, actor, at: this.at() } });
+      const stream = streamOf.receipt(receiptNumber);
+      tx.decide(receiptDecider, stream, { type: 'ApplyForCancellation', data: { purpose, actor, at: this.at() } });
+      const today = dateOfDay(this.today);
+      if (tx.state(receiptDecider, stream).record!.storageFeesPaidThrough < today) {
+        tx.decide(receiptDecider, stream, { type: 'RecordStorageFeesPaid', data: { paidThrough: today, actor: system, at: this.at() } });
+      }
+      const [event] = tx.decide(receiptDecider, stream, { type: 'ProcessCancellation', data: { actor: clerk, at: this.at() } });
       if (event?.type !== 'ReceiptCancelled') throw new Error('cancellation decided no ReceiptCancelled');
       const { holder, lots } = event.data.entitlement;
       for (const lot of lots) {

@@ -3,6 +3,9 @@ import {
   EntitledLotSchema,
   EntitlementPurpose,
   OutboundEntitlementGrantedSchema,
+  ReceiptCancellationAppliedSchema,
+  ReceiptCancellationRejectedSchema,
+  ReceiptCancellationWithdrawnSchema,
   ReceiptCancelledSchema,
   ReceiptExpiredSchema,
   ReceiptHoldBeneficiaryKind,
@@ -174,6 +177,52 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState,
             holder,
             mergedBy: toActor(event.data.actor),
             mergedAt: toTimestamp(event.data.at),
+          }),
+        ),
+      ];
+    case 'ReceiptCancellationApplied':
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptCancellationAppliedSchema,
+          create(ReceiptCancellationAppliedSchema, {
+            receiptNumber: record.receiptNumber,
+            purpose: PURPOSES[event.data.purpose],
+            goods,
+            holder,
+            appliedBy: toActor(event.data.actor),
+            appliedAt: toTimestamp(event.data.at),
+          }),
+        ),
+      ];
+    case 'ReceiptCancellationWithdrawn':
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptCancellationWithdrawnSchema,
+          create(ReceiptCancellationWithdrawnSchema, {
+            receiptNumber: record.receiptNumber,
+            purpose: PURPOSES[event.data.purpose],
+            goods,
+            holder,
+            withdrawnBy: toActor(event.data.actor),
+            withdrawnAt: toTimestamp(event.data.at),
+          }),
+        ),
+      ];
+    case 'ReceiptCancellationRejected':
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptCancellationRejectedSchema,
+          create(ReceiptCancellationRejectedSchema, {
+            receiptNumber: record.receiptNumber,
+            purpose: PURPOSES[event.data.purpose],
+            reason: event.data.reason,
+            goods,
+            holder,
+            rejectedBy: toActor(event.data.actor),
+            rejectedAt: toTimestamp(event.data.at),
           }),
         ),
       ];

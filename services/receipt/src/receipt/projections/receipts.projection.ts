@@ -3,7 +3,7 @@ import type { ReceiptEvent } from '../domain/receipt.events';
 
 /**
  * Every receipt ever issued, for lists and the expiry sweep: status, holder, validity and the
- * holds on it. Single receipts are served from their streams (always current, with an ETag);
+ * holds on it, and the holder's pending cancellation application (the warehouse's queue). Single receipts are served from their streams (always current, with an ETag);
  * this is the searchable copy.
  */
 export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
@@ -29,12 +29,14 @@ export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
       lineage jsonb NOT NULL,
       holds jsonb NOT NULL,
       successors jsonb NOT NULL,
+      cancellation_application jsonb,
       version integer NOT NULL,
       updated_at timestamptz NOT NULL
     );
     CREATE INDEX ON ${t} (holder_party_id, receipt_number);
     CREATE INDEX ON ${t} (holder_card, receipt_number);
-    CREATE INDEX ON ${t} (status, valid_until)`,
+    CREATE INDEX ON ${t} (status, valid_until);
+    CREATE INDEX ON ${t} (receipt_number) WHERE cancellation_application IS NOT NULL`,
   },
   eventTypes: [
     'ReceiptIssued',
@@ -43,6 +45,9 @@ export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
     'ReceiptHoldReleased',
     'ReceiptSplit',
     'ReceiptMerged',
+    'ReceiptCancellationApplied',
+    'ReceiptCancellationWithdrawn',
+    'ReceiptCancellationRejected',
     'ReceiptCancelled',
     'ReceiptExpired',
     'StorageFeesPaidThroughAdvanced',
@@ -120,13 +125,28 @@ export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
             ...stamp,
           ]);
           break;
-        case 'ReceiptCancelled':
-        case 'ReceiptExpired':
-          await tx.query(`UPDATE ${t} SET status = $2, version = $3, updated_at = $4 WHERE receipt_number = $1`, [
+        case 'ReceiptCancellationApplied':
+          await tx.query(`UPDATE ${t} SET cancellation_application = $2, version = $3, updated_at = $4 WHERE receipt_number = $1`, [
             event.data.receiptNumber,
-            event.type === 'ReceiptCancelled' ? 'cancelled' : 'expired',
+            JSON.stringify({ purpose: event.data.purpose, appliedAt: event.data.at, appliedBy: event.data.actor }),
             ...stamp,
           ]);
+          break;
+        case 'ReceiptCancellationWithdrawn':
+        case 'ReceiptCancellationRejected':
+          await tx.query(`UPDATE ${t} SET cancellation_application = NULL, version = $2, updated_at = $3 WHERE receipt_number = $1`, [
+            event.data.receiptNumber,
+            ...stamp,
+          ]);
+          break;
+        case 'ReceiptCancelled':
+          await tx.query(`UPDATE ${t} SET status = 'cancelled', cancellation_application = NULL, version = $2, updated_at = $3 WHERE receipt_number = $1`, [
+            event.data.receiptNumber,
+            ...stamp,
+          ]);
+          break;
+        case 'ReceiptExpired':
+          await tx.query(`UPDATE ${t} SET status = 'expired', version = $2, updated_at = $3 WHERE receipt_number = $1`, [event.data.receiptNumber, ...stamp]);
           break;
         case 'StorageFeesPaidThroughAdvanced':
           await tx.query(`UPDATE ${t} SET storage_fees_paid_through = $2, version = $3, updated_at = $4 WHERE receipt_number = $1`, [

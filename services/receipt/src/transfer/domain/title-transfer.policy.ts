@@ -4,7 +4,15 @@ import { StorageCard, requireApprovedCard } from '../../storage-card/domain/stor
 import { EnteredTitle } from '../../receipt/domain/receipt.commands';
 import { TitleTransferred } from '../../receipt/domain/receipt.events';
 import { ReceiptRecord, holderOf } from '../../receipt/domain/receipt.record';
-import { LiveReceipt, ReceiptState, requireLive, requireLiveHeldBy, requireNotExpired, requireNotHeld } from '../../receipt/domain/receipt.state';
+import {
+  LiveReceipt,
+  ReceiptState,
+  requireLive,
+  requireLiveHeldBy,
+  requireNoPendingCancellation,
+  requireNotExpired,
+  requireNotHeld,
+} from '../../receipt/domain/receipt.state';
 
 export interface TitleMismatch {
   readonly field: keyof EnteredTitle;
@@ -69,7 +77,8 @@ const MISMATCH_CODES: Readonly<Record<keyof EnteredTitle, string>> = {
  * Everything that must hold for one receipt to change holder, in order: the input is
  * complete; the receipt is live; the actor may act for its holder (the holder itself, or the
  * exchange settling a trade or delivery); the entry matches the record exactly (no
- * normalisation: a near miss is exactly what error-proofing is for); no hold; not expired;
+ * normalisation: a near miss is exactly what error-proofing is for); no hold; not expired; no
+ * pending cancellation application;
  * the buyer's card is approved and is not the seller's.
  */
 export function checkTransfer(state: ReceiptState, request: TransferRequest): TransferCheck {
@@ -123,6 +132,7 @@ function transferEvent(receipt: LiveReceipt, request: TransferRequest): TitleTra
   const record = receipt.record;
   requireNotHeld(receipt);
   requireNotExpired(receipt);
+  requireNoPendingCancellation(receipt);
   const buyer = request.actor.role === 'exchange' ? requireApprovedCard(request.buyerCard, 'buyerCard') : cardReceivingTitle(request.buyerCard);
   if (buyer.cardNumber === record.holder.storageCard) {
     throw refuse.invalid('TRANSFER_TO_SAME_HOLDER', `card ${buyer.cardNumber} already holds receipt ${record.receiptNumber}`, 'buyerCard', {

@@ -85,11 +85,11 @@ describe('expiry sweep', () => {
     expect([pledge.status, pledge.body.code]).toEqual([409, 'RECEIPT_EXPIRED']);
     const delivery = await app.signed(EXCHANGE, 'POST', `/integration/receipts/${early}/holds`, { kind: 'delivery', reason: 'RB2606' });
     expect([delivery.status, delivery.body.code]).toEqual([409, 'RECEIPT_EXPIRED']);
-    const pickup = await app.as(holder, 'POST', `/receipts/${early}/cancel`, { purpose: 'pickup' });
+    const pickup = await scenario.cancel(holder, early, 'pickup');
     expect([pickup.status, pickup.body.code]).toEqual([409, 'RECEIPT_EXPIRED']);
     expect(await scenario.eventCount()).toBe(before);
 
-    const spot = await app.as(holder, 'POST', `/receipts/${early}/cancel`, { purpose: 'spot-conversion' });
+    const spot = await scenario.cancel(holder, early, 'spot-conversion');
     expect(spot.body).toMatchObject({ status: 'cancelled', purpose: 'spot-conversion', entitlementId: `ENT-${early}` });
   });
 

@@ -30,6 +30,7 @@ function viewOf(state: ReceiptState & { record: NonNullable<ReceiptState['record
     lineage: record.lineage,
     holds: state.holds,
     successors: state.successors,
+    cancellationApplication: state.cancellationApplication,
     version,
   };
 }

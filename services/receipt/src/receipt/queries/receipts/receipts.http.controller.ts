@@ -38,6 +38,7 @@ interface ReceiptRow {
   holds: unknown[];
   lineage: unknown;
   successors: string[];
+  cancellation_application: unknown;
   version: number;
 }
 
@@ -59,12 +60,22 @@ export class ReceiptsHttpController {
     const { rows } = await this.db.query<ReceiptRow>(
       `SELECT receipt_number, status, commodity, brand, grade, warehouse_id, weight_kg, holder_card, holder_name, holder_party_id,
               issue_date::text AS issue_date, valid_until::text AS valid_until,
-              storage_fees_paid_through::text AS storage_fees_paid_through, holds, lineage, successors, version
+              storage_fees_paid_through::text AS storage_fees_paid_through, holds, lineage, successors, cancellation_application, version
          FROM receipts
         WHERE receipt_number > $1 AND ($2::text IS NULL OR holder_party_id = $2) AND ($3::text IS NULL OR status = $3)
           AND ($4::text IS NULL OR holder_card = $4) AND ($5::text IS NULL OR commodity = $5) AND ($6::text IS NULL OR warehouse_id = $6)
-        ORDER BY receipt_number LIMIT $7`,
-      [after, party, query.status ?? null, query.holderCard ?? null, query.commodity ?? null, query.warehouseId ?? null, query.limit + 1],
+          AND ($7::text IS NULL OR cancellation_application IS NOT NULL)
+        ORDER BY receipt_number LIMIT $8`,
+      [
+        after,
+        party,
+        query.status ?? null,
+        query.holderCard ?? null,
+        query.commodity ?? null,
+        query.warehouseId ?? null,
+        query.cancellation ?? null,
+        query.limit + 1,
+      ],
     );
     // Counted on the calendar as published now, not when the row was written: a year published
     // since fills in the last trading day of receipts valid into it.
@@ -88,6 +99,7 @@ export class ReceiptsHttpController {
         holds: row.holds,
         lineage: row.lineage,
         successors: row.successors,
+        cancellationApplication: row.cancellation_application,
         version: row.version,
       }),
       (row) => this.cursors.encode({ after: row.receipt_number }, 'receipts'),

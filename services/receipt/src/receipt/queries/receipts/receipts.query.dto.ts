@@ -33,4 +33,12 @@ export class ReceiptsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   warehouseId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['applied'],
+    description: 'applied: only receipts whose holder applied for cancellation and that await the warehouse (processing or rejection)',
+  })
+  @IsOptional()
+  @IsIn(['applied'])
+  cancellation?: 'applied';
 }

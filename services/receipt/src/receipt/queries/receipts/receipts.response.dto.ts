@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ActorResponseDto,
   BackingLotResponseDto,
+  CancellationApplicationResponseDto,
   HolderResponseDto,
   LineageResponseDto,
   ReceiptHoldResponseDto,
@@ -66,6 +67,13 @@ class ReceiptFieldsResponseDto {
 
   @ApiProperty({ type: [String], description: 'the receipts that replaced it (split children or the merged receipt); empty while in circulation' })
   successors!: string[];
+
+  @ApiProperty({
+    type: () => CancellationApplicationResponseDto,
+    nullable: true,
+    description: 'the holder’s pending application for cancellation (purpose, applied at and by), awaiting the warehouse; null when there is none',
+  })
+  cancellationApplication!: CancellationApplicationResponseDto | null;
 
   @ApiProperty({ type: 'integer', description: 'the receipt’s version (its stream’s), the ETag of GET /receipts/{receiptNumber}' })
   version!: number;

@@ -84,11 +84,11 @@ describe('daily receipt report', () => {
       ).status,
     ).toBe(201);
     clock.set('2026-03-10T15:30:00Z'); // 23:30 in Shanghai
-    expect((await app.as(seller, 'POST', `/receipts/${a4}/cancel`, { purpose: 'pickup' })).status).toBe(200);
+    expect((await scenario.cancel(seller, a4, 'pickup')).status).toBe(200);
 
     // Day 3, half an hour after midnight in Shanghai (still 03-10 in UTC). A2 now belongs to the buyer.
     clock.set('2026-03-10T16:30:00Z');
-    expect((await app.as(depositor('party-buyer'), 'POST', `/receipts/${a2}/cancel`, { purpose: 'spot-conversion' })).status).toBe(200);
+    expect((await scenario.cancel(depositor('party-buyer'), a2, 'spot-conversion')).status).toBe(200);
   });
   afterAll(() => app?.close());
 

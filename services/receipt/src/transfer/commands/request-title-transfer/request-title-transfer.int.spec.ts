@@ -116,7 +116,7 @@ describe('title transfer (过户)', () => {
     const before = await scenario.eventCount();
     const transfer = await scenario.transfer(seller, entered(), buyerCard, [receipt]);
     expect([transfer.status, transfer.body.code]).toEqual([409, 'RECEIPT_HELD']);
-    const cancel = await app.as(seller, 'POST', `/receipts/${receipt}/cancel`, { purpose: 'pickup' });
+    const cancel = await scenario.cancel(seller, receipt, 'pickup');
     expect([cancel.status, cancel.body.code]).toEqual([409, 'RECEIPT_HELD']);
     expect(await scenario.eventCount()).toBe(before);
     expect(await holderOf(receipt)).toBe(sellerCard);

@@ -20,7 +20,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dw/receipt/v1/receipt.proto.
  */
 export const file_dw_receipt_v1_receipt: GenFile = /*@__PURE__*/
-  fileDesc("Chtkdy9yZWNlaXB0L3YxL3JlY2VpcHQucHJvdG8SDWR3LnJlY2VpcHQudjEiTAoNUmVjZWlwdEhvbGRlchIUCgxzdG9yYWdlX2NhcmQYASABKAkSEwoLaG9sZGVyX25hbWUYAiABKAkSEAoIcGFydHlfaWQYAyABKAkieAoMUmVjZWlwdEdvb2RzEhEKCWNvbW1vZGl0eRgBIAEoCRINCgVicmFuZBgCIAEoCRINCgVncmFkZRgDIAEoCRIRCgl3YXJlaG91c2UYBCABKAkSJAoGd2VpZ2h0GAUgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodCKUAQoKUmVjZWlwdExvdBIOCgZsb3RfaWQYASABKAkSEAoIbG9jYXRpb24YAiABKAkSDgoGcGllY2VzGAMgASgFEiEKA25ldBgEIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQSMQoQcHJvZHVjdGlvbl9kYXRlcxgFIAMoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUixwQKDVJlY2VpcHRJc3N1ZWQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSKgoFZ29vZHMYAiABKAsyGy5kdy5yZWNlaXB0LnYxLlJlY2VpcHRHb29kcxIsCgZob2xkZXIYAyABKAsyHC5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkZXISJwoEbG90cxgEIAMoCzIZLmR3LnJlY2VpcHQudjEuUmVjZWlwdExvdBIxChBwcm9kdWN0aW9uX2RhdGVzGAUgAygLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIrCgppc3N1ZV9kYXRlGAYgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIsCgt2YWxpZF91bnRpbBgHIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSOgoZc3RvcmFnZV9mZWVzX3BhaWRfdGhyb3VnaBgIIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSLAoGb3JpZ2luGAkgASgOMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0T3JpZ2luEhYKDmFwcGxpY2F0aW9uX2lkGAogASgJEh4KFnBhcmVudF9yZWNlaXB0X251bWJlcnMYCyADKAkSFAoMcnVsZV92ZXJzaW9uGAwgASgFEiYKCWlzc3VlZF9ieRgNIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchItCglpc3N1ZWRfYXQYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIqkCChdSZWNlaXB0VGl0bGVUcmFuc2ZlcnJlZBIWCg5yZWNlaXB0X251bWJlchgBIAEoCRITCgt0cmFuc2Zlcl9pZBgCIAEoCRIqCgVnb29kcxgDIAEoCzIbLmR3LnJlY2VpcHQudjEuUmVjZWlwdEdvb2RzEioKBGZyb20YBCABKAsyHC5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkZXISKAoCdG8YBSABKAsyHC5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkZXISKwoOdHJhbnNmZXJyZWRfYnkYBiABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISMgoOdHJhbnNmZXJyZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wInEKFlJlY2VpcHRIb2xkQmVuZWZpY2lhcnkSNwoEa2luZBgBIAEoDjIpLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRCZW5lZmljaWFyeUtpbmQSEAoIcGFydHlfaWQYAiABKAkSDAoEbmFtZRgDIAEoCSLnAgoRUmVjZWlwdEhvbGRQbGFjZWQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSDwoHaG9sZF9pZBgCIAEoCRIsCgRraW5kGAMgASgOMh4uZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZEtpbmQSOgoLYmVuZWZpY2lhcnkYBCABKAsyJS5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkQmVuZWZpY2lhcnkSDgoGcmVhc29uGAUgASgJEioKBWdvb2RzGAYgASgLMhsuZHcucmVjZWlwdC52MS5SZWNlaXB0R29vZHMSLAoGaG9sZGVyGAcgASgLMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZGVyEiYKCXBsYWNlZF9ieRgIIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchItCglwbGFjZWRfYXQYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIoYDChNSZWNlaXB0SG9sZFJlbGVhc2VkEhYKDnJlY2VpcHRfbnVtYmVyGAEgASgJEg8KB2hvbGRfaWQYAiABKAkSLAoEa2luZBgDIAEoDjIeLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRLaW5kEjoKC2JlbmVmaWNpYXJ5GAQgASgLMiUuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZEJlbmVmaWNpYXJ5Eg4KBnJlYXNvbhgFIAEoCRIqCgVnb29kcxgGIAEoCzIbLmR3LnJlY2VpcHQudjEuUmVjZWlwdEdvb2RzEiwKBmhvbGRlchgHIAEoCzIcLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRlchIXCg9yZW1haW5pbmdfaG9sZHMYCCABKAUSKAoLcmVsZWFzZWRfYnkYCSABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLwoLcmVsZWFzZWRfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIvQBCgxSZWNlaXB0U3BsaXQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSHQoVY2hpbGRfcmVjZWlwdF9udW1iZXJzGAIgAygJEioKBWdvb2RzGAMgASgLMhsuZHcucmVjZWlwdC52MS5SZWNlaXB0R29vZHMSLAoGaG9sZGVyGAQgASgLMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZGVyEiUKCHNwbGl0X2J5GAUgASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEiwKCHNwbGl0X2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLtAQoNUmVjZWlwdE1lcmdlZBIWCg5yZWNlaXB0X251bWJlchgBIAEoCRITCgttZXJnZWRfaW50bxgCIAEoCRIqCgVnb29kcxgDIAEoCzIbLmR3LnJlY2VpcHQudjEuUmVjZWlwdEdvb2RzEiwKBmhvbGRlchgEIAEoCzIcLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRlchImCgltZXJnZWRfYnkYBSABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLQoJbWVyZ2VkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCK+AgoQUmVjZWlwdENhbmNlbGxlZBIWCg5yZWNlaXB0X251bWJlchgBIAEoCRIyCgdwdXJwb3NlGAIgASgOMiEuZHcucmVjZWlwdC52MS5FbnRpdGxlbWVudFB1cnBvc2USFgoOZW50aXRsZW1lbnRfaWQYAyABKAkSKgoFZ29vZHMYBCABKAsyGy5kdy5yZWNlaXB0LnYxLlJlY2VpcHRHb29kcxIsCgZob2xkZXIYBSABKAsyHC5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkZXISDwoHbG90X2lkcxgGIAMoCRIpCgxjYW5jZWxsZWRfYnkYByABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISMAoMY2FuY2VsbGVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLkAgoOUmVjZWlwdEV4cGlyZWQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSJgoFYXNfb2YYAiABKAsyFy5kdy5jb21tb24udjEuTG9jYWxEYXRlEiwKC3ZhbGlkX3VudGlsGAMgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIxChBsYXN0X3RyYWRpbmdfZGF5GAQgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIqCgVnb29kcxgFIAEoCzIbLmR3LnJlY2VpcHQudjEuUmVjZWlwdEdvb2RzEiwKBmhvbGRlchgGIAEoCzIcLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRlchInCgpmbGFnZ2VkX2J5GAcgASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEi4KCmZsYWdnZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wKoABCg1SZWNlaXB0T3JpZ2luEh4KGlJFQ0VJUFRfT1JJR0lOX1VOU1BFQ0lGSUVEEAASGwoXUkVDRUlQVF9PUklHSU5fSVNTVUFOQ0UQARIYChRSRUNFSVBUX09SSUdJTl9TUExJVBACEhgKFFJFQ0VJUFRfT1JJR0lOX01FUkdFEAMqkAEKD1JlY2VpcHRIb2xkS2luZBIhCh1SRUNFSVBUX0hPTERfS0lORF9VTlNQRUNJRklFRBAAEhwKGFJFQ0VJUFRfSE9MRF9LSU5EX1BMRURHRRABEhwKGFJFQ0VJUFRfSE9MRF9LSU5EX0ZSRUVaRRACEh4KGlJFQ0VJUFRfSE9MRF9LSU5EX0RFTElWRVJZEAMqyAEKGlJlY2VpcHRIb2xkQmVuZWZpY2lhcnlLaW5kEi0KKVJFQ0VJUFRfSE9MRF9CRU5FRklDSUFSWV9LSU5EX1VOU1BFQ0lGSUVEEAASJgoiUkVDRUlQVF9IT0xEX0JFTkVGSUNJQVJZX0tJTkRfQkFOSxABEioKJlJFQ0VJUFRfSE9MRF9CRU5FRklDSUFSWV9LSU5EX0VYQ0hBTkdFEAISJwojUkVDRUlQVF9IT0xEX0JFTkVGSUNJQVJZX0tJTkRfQ09VUlQQA2IGcHJvdG8z", [file_dw_common_v1_actor, file_dw_common_v1_local_date, file_dw_common_v1_weight, file_dw_receipt_v1_entitlement, file_google_protobuf_timestamp]);
+  fileDesc("Chtkdy9yZWNlaXB0L3YxL3JlY2VpcHQucHJvdG8SDWR3LnJlY2VpcHQudjEiTAoNUmVjZWlwdEhvbGRlchIUCgxzdG9yYWdlX2NhcmQYASABKAkSEwoLaG9sZGVyX25hbWUYAiABKAkSEAoIcGFydHlfaWQYAyABKAkieAoMUmVjZWlwdEdvb2RzEhEKCWNvbW1vZGl0eRgBIAEoCRINCgVicmFuZBgCIAEoCRINCgVncmFkZRgDIAEoCRIRCgl3YXJlaG91c2UYBCABKAkSJAoGd2VpZ2h0GAUgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodCKUAQoKUmVjZWlwdExvdBIOCgZsb3RfaWQYASABKAkSEAoIbG9jYXRpb24YAiABKAkSDgoGcGllY2VzGAMgASgFEiEKA25ldBgEIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQSMQoQcHJvZHVjdGlvbl9kYXRlcxgFIAMoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUixwQKDVJlY2VpcHRJc3N1ZWQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSKgoFZ29vZHMYAiABKAsyGy5kdy5yZWNlaXB0LnYxLlJlY2VpcHRHb29kcxIsCgZob2xkZXIYAyABKAsyHC5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkZXISJwoEbG90cxgEIAMoCzIZLmR3LnJlY2VpcHQudjEuUmVjZWlwdExvdBIxChBwcm9kdWN0aW9uX2RhdGVzGAUgAygLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIrCgppc3N1ZV9kYXRlGAYgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIsCgt2YWxpZF91bnRpbBgHIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSOgoZc3RvcmFnZV9mZWVzX3BhaWRfdGhyb3VnaBgIIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSLAoGb3JpZ2luGAkgASgOMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0T3JpZ2luEhYKDmFwcGxpY2F0aW9uX2lkGAogASgJEh4KFnBhcmVudF9yZWNlaXB0X251bWJlcnMYCyADKAkSFAoMcnVsZV92ZXJzaW9uGAwgASgFEiYKCWlzc3VlZF9ieRgNIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchItCglpc3N1ZWRfYXQYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIqkCChdSZWNlaXB0VGl0bGVUcmFuc2ZlcnJlZBIWCg5yZWNlaXB0X251bWJlchgBIAEoCRITCgt0cmFuc2Zlcl9pZBgCIAEoCRIqCgVnb29kcxgDIAEoCzIbLmR3LnJlY2VpcHQudjEuUmVjZWlwdEdvb2RzEioKBGZyb20YBCABKAsyHC5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkZXISKAoCdG8YBSABKAsyHC5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkZXISKwoOdHJhbnNmZXJyZWRfYnkYBiABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISMgoOdHJhbnNmZXJyZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wInEKFlJlY2VpcHRIb2xkQmVuZWZpY2lhcnkSNwoEa2luZBgBIAEoDjIpLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRCZW5lZmljaWFyeUtpbmQSEAoIcGFydHlfaWQYAiABKAkSDAoEbmFtZRgDIAEoCSLnAgoRUmVjZWlwdEhvbGRQbGFjZWQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSDwoHaG9sZF9pZBgCIAEoCRIsCgRraW5kGAMgASgOMh4uZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZEtpbmQSOgoLYmVuZWZpY2lhcnkYBCABKAsyJS5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkQmVuZWZpY2lhcnkSDgoGcmVhc29uGAUgASgJEioKBWdvb2RzGAYgASgLMhsuZHcucmVjZWlwdC52MS5SZWNlaXB0R29vZHMSLAoGaG9sZGVyGAcgASgLMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZGVyEiYKCXBsYWNlZF9ieRgIIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchItCglwbGFjZWRfYXQYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIoYDChNSZWNlaXB0SG9sZFJlbGVhc2VkEhYKDnJlY2VpcHRfbnVtYmVyGAEgASgJEg8KB2hvbGRfaWQYAiABKAkSLAoEa2luZBgDIAEoDjIeLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRLaW5kEjoKC2JlbmVmaWNpYXJ5GAQgASgLMiUuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZEJlbmVmaWNpYXJ5Eg4KBnJlYXNvbhgFIAEoCRIqCgVnb29kcxgGIAEoCzIbLmR3LnJlY2VpcHQudjEuUmVjZWlwdEdvb2RzEiwKBmhvbGRlchgHIAEoCzIcLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRlchIXCg9yZW1haW5pbmdfaG9sZHMYCCABKAUSKAoLcmVsZWFzZWRfYnkYCSABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLwoLcmVsZWFzZWRfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIvQBCgxSZWNlaXB0U3BsaXQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSHQoVY2hpbGRfcmVjZWlwdF9udW1iZXJzGAIgAygJEioKBWdvb2RzGAMgASgLMhsuZHcucmVjZWlwdC52MS5SZWNlaXB0R29vZHMSLAoGaG9sZGVyGAQgASgLMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZGVyEiUKCHNwbGl0X2J5GAUgASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEiwKCHNwbGl0X2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLtAQoNUmVjZWlwdE1lcmdlZBIWCg5yZWNlaXB0X251bWJlchgBIAEoCRITCgttZXJnZWRfaW50bxgCIAEoCRIqCgVnb29kcxgDIAEoCzIbLmR3LnJlY2VpcHQudjEuUmVjZWlwdEdvb2RzEiwKBmhvbGRlchgEIAEoCzIcLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRlchImCgltZXJnZWRfYnkYBSABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLQoJbWVyZ2VkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKbAgoaUmVjZWlwdENhbmNlbGxhdGlvbkFwcGxpZWQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSMgoHcHVycG9zZRgCIAEoDjIhLmR3LnJlY2VpcHQudjEuRW50aXRsZW1lbnRQdXJwb3NlEioKBWdvb2RzGAMgASgLMhsuZHcucmVjZWlwdC52MS5SZWNlaXB0R29vZHMSLAoGaG9sZGVyGAQgASgLMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZGVyEicKCmFwcGxpZWRfYnkYBSABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLgoKYXBwbGllZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAioQIKHFJlY2VpcHRDYW5jZWxsYXRpb25XaXRoZHJhd24SFgoOcmVjZWlwdF9udW1iZXIYASABKAkSMgoHcHVycG9zZRgCIAEoDjIhLmR3LnJlY2VpcHQudjEuRW50aXRsZW1lbnRQdXJwb3NlEioKBWdvb2RzGAMgASgLMhsuZHcucmVjZWlwdC52MS5SZWNlaXB0R29vZHMSLAoGaG9sZGVyGAQgASgLMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZGVyEikKDHdpdGhkcmF3bl9ieRgFIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIwCgx3aXRoZHJhd25fYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIq4CChtSZWNlaXB0Q2FuY2VsbGF0aW9uUmVqZWN0ZWQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSMgoHcHVycG9zZRgCIAEoDjIhLmR3LnJlY2VpcHQudjEuRW50aXRsZW1lbnRQdXJwb3NlEg4KBnJlYXNvbhgDIAEoCRIqCgVnb29kcxgEIAEoCzIbLmR3LnJlY2VpcHQudjEuUmVjZWlwdEdvb2RzEiwKBmhvbGRlchgFIAEoCzIcLmR3LnJlY2VpcHQudjEuUmVjZWlwdEhvbGRlchIoCgtyZWplY3RlZF9ieRgGIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIvCgtyZWplY3RlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAivgIKEFJlY2VpcHRDYW5jZWxsZWQSFgoOcmVjZWlwdF9udW1iZXIYASABKAkSMgoHcHVycG9zZRgCIAEoDjIhLmR3LnJlY2VpcHQudjEuRW50aXRsZW1lbnRQdXJwb3NlEhYKDmVudGl0bGVtZW50X2lkGAMgASgJEioKBWdvb2RzGAQgASgLMhsuZHcucmVjZWlwdC52MS5SZWNlaXB0R29vZHMSLAoGaG9sZGVyGAUgASgLMhwuZHcucmVjZWlwdC52MS5SZWNlaXB0SG9sZGVyEg8KB2xvdF9pZHMYBiADKAkSKQoMY2FuY2VsbGVkX2J5GAcgASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEjAKDGNhbmNlbGxlZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAi5AIKDlJlY2VpcHRFeHBpcmVkEhYKDnJlY2VpcHRfbnVtYmVyGAEgASgJEiYKBWFzX29mGAIgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIsCgt2YWxpZF91bnRpbBgDIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSMQoQbGFzdF90cmFkaW5nX2RheRgEIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSKgoFZ29vZHMYBSABKAsyGy5kdy5yZWNlaXB0LnYxLlJlY2VpcHRHb29kcxIsCgZob2xkZXIYBiABKAsyHC5kdy5yZWNlaXB0LnYxLlJlY2VpcHRIb2xkZXISJwoKZmxhZ2dlZF9ieRgHIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIuCgpmbGFnZ2VkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCqAAQoNUmVjZWlwdE9yaWdpbhIeChpSRUNFSVBUX09SSUdJTl9VTlNQRUNJRklFRBAAEhsKF1JFQ0VJUFRfT1JJR0lOX0lTU1VBTkNFEAESGAoUUkVDRUlQVF9PUklHSU5fU1BMSVQQAhIYChRSRUNFSVBUX09SSUdJTl9NRVJHRRADKpABCg9SZWNlaXB0SG9sZEtpbmQSIQodUkVDRUlQVF9IT0xEX0tJTkRfVU5TUEVDSUZJRUQQABIcChhSRUNFSVBUX0hPTERfS0lORF9QTEVER0UQARIcChhSRUNFSVBUX0hPTERfS0lORF9GUkVFWkUQAhIeChpSRUNFSVBUX0hPTERfS0lORF9ERUxJVkVSWRADKsgBChpSZWNlaXB0SG9sZEJlbmVmaWNpYXJ5S2luZBItCilSRUNFSVBUX0hPTERfQkVORUZJQ0lBUllfS0lORF9VTlNQRUNJRklFRBAAEiYKIlJFQ0VJUFRfSE9MRF9CRU5FRklDSUFSWV9LSU5EX0JBTksQARIqCiZSRUNFSVBUX0hPTERfQkVORUZJQ0lBUllfS0lORF9FWENIQU5HRRACEicKI1JFQ0VJUFRfSE9MRF9CRU5FRklDSUFSWV9LSU5EX0NPVVJUEANiBnByb3RvMw", [file_dw_common_v1_actor, file_dw_common_v1_local_date, file_dw_common_v1_weight, file_dw_receipt_v1_entitlement, file_google_protobuf_timestamp]);
 
 /**
  * Who holds title: the storage card, the name on it and the party behind it.
@@ -511,6 +511,150 @@ export const ReceiptMergedSchema: GenMessage<ReceiptMerged> = /*@__PURE__*/
   messageDesc(file_dw_receipt_v1_receipt, 9);
 
 /**
+ * The holder applied to cancel the receipt (注销申请), to pick the goods up or to convert them
+ * to a spot bill of lading. The receipt stays in circulation and the holder's, but does not move
+ * until the warehouse processes it (ReceiptCancelled) or rejects it, or the holder withdraws it.
+ *
+ * @generated from message dw.receipt.v1.ReceiptCancellationApplied
+ */
+export type ReceiptCancellationApplied = Message<"dw.receipt.v1.ReceiptCancellationApplied"> & {
+  /**
+   * @generated from field: string receipt_number = 1;
+   */
+  receiptNumber: string;
+
+  /**
+   * @generated from field: dw.receipt.v1.EntitlementPurpose purpose = 2;
+   */
+  purpose: EntitlementPurpose;
+
+  /**
+   * @generated from field: dw.receipt.v1.ReceiptGoods goods = 3;
+   */
+  goods?: ReceiptGoods | undefined;
+
+  /**
+   * @generated from field: dw.receipt.v1.ReceiptHolder holder = 4;
+   */
+  holder?: ReceiptHolder | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.Actor applied_by = 5;
+   */
+  appliedBy?: Actor | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp applied_at = 6;
+   */
+  appliedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.receipt.v1.ReceiptCancellationApplied.
+ * Use `create(ReceiptCancellationAppliedSchema)` to create a new message.
+ */
+export const ReceiptCancellationAppliedSchema: GenMessage<ReceiptCancellationApplied> = /*@__PURE__*/
+  messageDesc(file_dw_receipt_v1_receipt, 10);
+
+/**
+ * The holder withdrew its pending cancellation application: the receipt is free again.
+ *
+ * @generated from message dw.receipt.v1.ReceiptCancellationWithdrawn
+ */
+export type ReceiptCancellationWithdrawn = Message<"dw.receipt.v1.ReceiptCancellationWithdrawn"> & {
+  /**
+   * @generated from field: string receipt_number = 1;
+   */
+  receiptNumber: string;
+
+  /**
+   * The purpose of the application withdrawn.
+   *
+   * @generated from field: dw.receipt.v1.EntitlementPurpose purpose = 2;
+   */
+  purpose: EntitlementPurpose;
+
+  /**
+   * @generated from field: dw.receipt.v1.ReceiptGoods goods = 3;
+   */
+  goods?: ReceiptGoods | undefined;
+
+  /**
+   * @generated from field: dw.receipt.v1.ReceiptHolder holder = 4;
+   */
+  holder?: ReceiptHolder | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.Actor withdrawn_by = 5;
+   */
+  withdrawnBy?: Actor | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp withdrawn_at = 6;
+   */
+  withdrawnAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.receipt.v1.ReceiptCancellationWithdrawn.
+ * Use `create(ReceiptCancellationWithdrawnSchema)` to create a new message.
+ */
+export const ReceiptCancellationWithdrawnSchema: GenMessage<ReceiptCancellationWithdrawn> = /*@__PURE__*/
+  messageDesc(file_dw_receipt_v1_receipt, 11);
+
+/**
+ * The warehouse rejected the pending cancellation application, with its reason: the receipt is
+ * free again.
+ *
+ * @generated from message dw.receipt.v1.ReceiptCancellationRejected
+ */
+export type ReceiptCancellationRejected = Message<"dw.receipt.v1.ReceiptCancellationRejected"> & {
+  /**
+   * @generated from field: string receipt_number = 1;
+   */
+  receiptNumber: string;
+
+  /**
+   * The purpose of the application rejected.
+   *
+   * @generated from field: dw.receipt.v1.EntitlementPurpose purpose = 2;
+   */
+  purpose: EntitlementPurpose;
+
+  /**
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+
+  /**
+   * @generated from field: dw.receipt.v1.ReceiptGoods goods = 4;
+   */
+  goods?: ReceiptGoods | undefined;
+
+  /**
+   * @generated from field: dw.receipt.v1.ReceiptHolder holder = 5;
+   */
+  holder?: ReceiptHolder | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.Actor rejected_by = 6;
+   */
+  rejectedBy?: Actor | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp rejected_at = 7;
+   */
+  rejectedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.receipt.v1.ReceiptCancellationRejected.
+ * Use `create(ReceiptCancellationRejectedSchema)` to create a new message.
+ */
+export const ReceiptCancellationRejectedSchema: GenMessage<ReceiptCancellationRejected> = /*@__PURE__*/
+  messageDesc(file_dw_receipt_v1_receipt, 12);
+
+/**
  * The receipt was cancelled (注销); its lots became the outbound entitlement entitlement_id
  * (published as OutboundEntitlementGranted on receipt.entitlement.v1).
  *
@@ -563,7 +707,7 @@ export type ReceiptCancelled = Message<"dw.receipt.v1.ReceiptCancelled"> & {
  * Use `create(ReceiptCancelledSchema)` to create a new message.
  */
 export const ReceiptCancelledSchema: GenMessage<ReceiptCancelled> = /*@__PURE__*/
-  messageDesc(file_dw_receipt_v1_receipt, 10);
+  messageDesc(file_dw_receipt_v1_receipt, 13);
 
 /**
  * The receipt is past validity: it may no longer be transferred, pledged or delivered; its
@@ -623,7 +767,7 @@ export type ReceiptExpired = Message<"dw.receipt.v1.ReceiptExpired"> & {
  * Use `create(ReceiptExpiredSchema)` to create a new message.
  */
 export const ReceiptExpiredSchema: GenMessage<ReceiptExpired> = /*@__PURE__*/
-  messageDesc(file_dw_receipt_v1_receipt, 11);
+  messageDesc(file_dw_receipt_v1_receipt, 14);
 
 /**
  * Where a receipt came from (lineage: parents -> children).

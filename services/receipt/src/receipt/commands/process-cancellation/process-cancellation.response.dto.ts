@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class CancelReceiptResponseDto {
+export class ProcessCancellationResponseDto {
   @ApiProperty({ type: String, example: 'WR00000042', description: 'the receipt cancelled (注销)' })
   receiptNumber!: string;
 
   @ApiProperty({ enum: ['cancelled'], description: 'always cancelled: the receipt has left circulation' })
   status!: 'cancelled';
 
-  @ApiProperty({ enum: ['pickup', 'spot-conversion'], description: 'why, as requested: to pick the goods up, or to turn them into spot goods' })
+  @ApiProperty({ enum: ['pickup', 'spot-conversion'], description: 'why, as the holder applied: to pick the goods up, or to turn them into spot goods' })
   purpose!: 'pickup' | 'spot-conversion';
 
   @ApiProperty({

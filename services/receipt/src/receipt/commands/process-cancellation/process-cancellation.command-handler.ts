@@ -12,13 +12,14 @@ import type { CancellationPurpose, ReceiptCancelled } from '../../domain/receipt
 import { entitlementIdOf, receiptPublicEvents } from '../../integration/receipt-events.mapper';
 
 /**
- * Cancellation (注销), in one transaction: the receipt leaves circulation, its lots back nothing
+ * Cancellation (注销) as the warehouse processes the holder's application (clerk or manager),
+ * in one transaction: the receipt leaves circulation, its lots back nothing
  * and belong to the holder's card (under the entitlement for a pickup, as spot goods otherwise;
  * neither can back a new receipt), and OutboundEntitlementGranted goes out through the outbox for
  * the order service to open the outbound work order.
  */
 @Injectable()
-export class CancelReceiptCommandHandler {
+export class ProcessCancellationCommandHandler {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(ReceiptOutbox) private readonly outbox: ReceiptOutbox,
@@ -27,21 +28,20 @@ export class CancelReceiptCommandHandler {
 
   async execute(
     receiptNumber: string,
-    purpose: CancellationPurpose,
     caller: Caller,
     expectedVersion?: number,
-  ): Promise<{ entitlementId: string; version: number }> {
-    const { actor, metadata, at } = commandContextOf(caller, ['depositor'], this.clock);
+  ): Promise<{ purpose: CancellationPurpose; entitlementId: string; version: number }> {
+    const { actor, metadata, at } = commandContextOf(caller, ['clerk', 'manager'], this.clock);
     return this.store.transaction(async (tx) => {
       const decided = await handleCommandIn(tx, {
         ...streams.receipt(receiptNumber),
         decider: receiptDecider,
-        command: { type: 'CancelReceipt', data: { purpose, actor, at } },
+        command: { type: 'ProcessCancellation', data: { actor, at } },
         metadata,
         expectedVersion,
         outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       });
-      const { entitlement } = decided.appended!.events[0]!.data as ReceiptCancelled['data'];
+      const { entitlement, purpose } = decided.appended!.events[0]!.data as ReceiptCancelled['data'];
       for (const lot of entitlement.lots) {
         await handleCommandIn(tx, {
           ...streams.lot(lot.lotId),
@@ -74,7 +74,7 @@ export class CancelReceiptCommandHandler {
           metadata,
         });
       }
-      return { entitlementId, version: decided.version };
+      return { purpose, entitlementId, version: decided.version };
     });
   }
 }
