@@ -9,6 +9,7 @@ import { authorisedOrder, FloorOperations } from '../operation/floor-operations'
 import type { OperationContext } from '../operation/operation-context';
 import { stocktakeIdOf, streams } from '../shared/inventory.streams';
 import { stockDecider } from '../stock/domain/stock.decider';
+import { goodsUnderOf, lotTitleDecider } from '../registry/domain/lot-title.decider';
 import type { WeighingReading } from '../lot/domain/weighing';
 import type { BookEntry, StocktakeCommand } from './domain/stocktake.commands';
 import { evidenceOf, stocktakeDecider, type Stocktake } from './domain/stocktake.decider';
@@ -150,6 +151,7 @@ export class StocktakeCommandHandler {
                 delta: variance.delta,
                 reason: `${variance.kind}: ${known.explanations.join('; ')}`,
                 evidence: evidenceOf(known),
+                goodsUnder: goodsUnderOf((await loadAggregate(tx, streams.lotTitle(variance.lotId).id, lotTitleDecider)).state),
                 actor: acting.actor,
                 at: acting.at,
               },

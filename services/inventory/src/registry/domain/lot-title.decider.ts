@@ -1,3 +1,4 @@
+import type { GoodsUnder } from '../../stock/domain/stock.commands';
 import { Decider, unhandledCommand } from '@dw/kernel';
 import { LotTitleCommand } from './lot-title.commands';
 import { EntitlementPurpose, HoldBeneficiary, LotTitleEvent, ReceiptHoldKind, TitleHolder } from './lot-title.events';
@@ -35,6 +36,17 @@ export type LotTitleState = { readonly status: 'none' } | LotTitle;
 
 /** The receipt a lot backs while it is in circulation, or null: what stock holds and load-outs are decided on. */
 export const liveReceiptOf = (state: LotTitleState): string | null => (state.status === 'titled' ? (state.receipt?.receiptNumber ?? null) : null);
+
+/** The live receipt the goods back and the parties its pledges protect: what a stock shortfall puts at risk. */
+export function goodsUnderOf(state: LotTitleState): GoodsUnder {
+  // rule INV-SHORTFALL-ALARM
+  const receiptNumber = liveReceiptOf(state);
+  if (state.status === 'none' || receiptNumber === null) return { receiptNumber: null, pledgedTo: [] };
+  const pledgedTo = Object.values(state.receiptHolds)
+    .filter((hold) => hold.kind === 'pledge')
+    .map((hold) => hold.beneficiary.partyId);
+  return { receiptNumber, pledgedTo };
+}
 
 /**
  * The title to one lot (one stream per lot), as the receipt service's events tell it. The

@@ -72,7 +72,15 @@ export type ApplyStocktakeVariance = Command<
     readonly delta: Quantity;
     readonly reason: string;
     readonly evidence: VarianceEvidence;
+    /** What the goods stood under when the variance was found (from the lot's title): the shortfall alarm names it. */
+    readonly goodsUnder: GoodsUnder;
   }
 >;
+
+/** The live receipt a lot's goods back, if any, and the parties its receipt pledges protect. */
+export interface GoodsUnder {
+  readonly receiptNumber: string | null;
+  readonly pledgedTo: readonly string[];
+}
 
 export type StockCommand = ReceiveStock | PlaceHold | ReleaseHold | ShipOut | ApplyStocktakeVariance;

@@ -195,6 +195,7 @@ export const stockDecider: Decider<StockCommand, StockState, StockEvent> = {
               delta,
               reason: requireText(command.data.reason, 'reason'),
               evidence,
+              goodsUnder: command.data.goodsUnder,
               actor,
               at,
             },

@@ -40,10 +40,11 @@ const shipUnder = (orderId: string, quantity: Quantity, title: Title = unbacked,
 const placed = (holdId: string, kind: 'reservation' | 'freeze', quantity: Quantity, holder: string): StockEvent =>
   stockDecider.decide(hold(holdId, kind, quantity, holder), foldEvents(stockDecider, [received]))[0]!;
 const levels = (events: StockEvent[]) => stockLevels(foldEvents(stockDecider, events) as Stock);
+const plainGoods = { receiptNumber: null, pledgedTo: [] };
 const approved: VarianceEvidence = { reading: null, approval: { approver: 'manager-1', reason: 're-weighed twice, confirmed', at } };
 const variance = (varianceId: string, delta: Quantity, evidence: VarianceEvidence = approved): StockCommand => ({
   type: 'ApplyStocktakeVariance',
-  data: { lotId, stocktakeId: 'st-1', varianceId, delta, reason: 'bundle found short on re-weigh', evidence, actor, at },
+  data: { lotId, stocktakeId: 'st-1', varianceId, delta, reason: 'bundle found short on re-weigh', evidence, goodsUnder: plainGoods, actor, at },
 });
 
 const reservation = placed('h-1', 'reservation', q(2, 4_000), 'receipt-service');
@@ -188,7 +189,17 @@ describe('stock decider', () => {
       .then([
         {
           type: 'StockVarianceApplied',
-          data: { lotId, stocktakeId: 'st-1', varianceId: 'v-3', delta: q(1, 2_000), reason: 'bundle found short on re-weigh', evidence: approved, actor, at },
+          data: {
+            lotId,
+            stocktakeId: 'st-1',
+            varianceId: 'v-3',
+            delta: q(1, 2_000),
+            reason: 'bundle found short on re-weigh',
+            evidence: approved,
+            goodsUnder: plainGoods,
+            actor,
+            at,
+          },
         },
       ]);
   });

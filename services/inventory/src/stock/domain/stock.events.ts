@@ -1,7 +1,7 @@
 import { DomainEvent } from '@dw/kernel';
 import type { VarianceEvidence } from '../../stocktake/domain/variance-evidence';
 import { Quantity } from './quantity';
-import { HoldKind } from './stock.commands';
+import { GoodsUnder, HoldKind } from './stock.commands';
 
 interface Stamped {
   readonly lotId: string;
@@ -41,6 +41,8 @@ export type StockVarianceApplied = DomainEvent<
     readonly delta: Quantity;
     readonly reason: string;
     readonly evidence?: VarianceEvidence;
+    /** Absent in events recorded before inventory followed receipts. */
+    readonly goodsUnder?: GoodsUnder;
   }
 >;
 

@@ -58,7 +58,16 @@ export function stockVarianceOutbox(topics: TopicNames, registry: EventRegistry)
         });
         const messages = [onLotTopic(event, d.lotId, StockVarianceAppliedSchema.typeName, registry.encodeEvent(StockVarianceAppliedSchema.typeName, applied))];
         if (d.delta.pieces < 0 || d.delta.kg < 0) {
-          const shortfall = create(StockShortfallDetectedSchema, { ...common, detectedAt: toTimestamp(d.at) });
+          // rule INV-SHORTFALL-ALARM
+          const stockFreezes = Object.values(before.holds)
+            .filter((hold) => hold.kind === 'freeze')
+            .map((hold) => hold.holder);
+          const shortfall = create(StockShortfallDetectedSchema, {
+            ...common,
+            detectedAt: toTimestamp(d.at),
+            receiptNumber: d.goodsUnder?.receiptNumber ?? '',
+            pledgedTo: [...(d.goodsUnder?.pledgedTo ?? []), ...stockFreezes],
+          });
           const alarm = onLotTopic(
             event,
             d.lotId,

@@ -111,6 +111,33 @@ describe('stock variances to public messages', () => {
     ]);
   });
 
+  it('names in the shortfall alarm the live receipt the goods back and every party whose pledge or freeze the loss eats into', () => {
+    // The lot backs receipt WR-7, pledged by its holder to ICBC, and carries a court freeze as stock
+    // (placed before the receipt): a missing 2,000 kg bundle leaves WR-7's 6,000 kg standing on 4,000.
+    const frozen: StockEvent = {
+      type: 'HoldPlaced',
+      data: { lotId, holdId: 'F-1', kind: 'freeze', quantity: { pieces: 1, kg: 2_000 }, reason: 'court order', holder: 'court-sh', actor: 'desk', at },
+    };
+    const loss = applied('missing_piece:B3', -1, -2_000, { reading: null, approval });
+    const underReceipt: StockEvent = { ...loss, data: { ...loss.data, goodsUnder: { receiptNumber: 'WR-7', pledgedTo: ['bank-icbc'] } } } as StockEvent;
+    const [, alarm] = outboxFor(foldEvents(stockDecider, [received, frozen]))([
+      {
+        eventId: '00000000-0000-7000-8000-000000000010',
+        streamId: `stock-${lotId}`,
+        streamType: 'stock',
+        type: underReceipt.type,
+        data: underReceipt.data,
+        schemaVersion: 1,
+        metadata: { actor: { subject: 'counter-5', role: 'operator' }, correlationId: 'wo-st-1' },
+        recordedAt: new Date(at),
+      } satisfies PendingEvent,
+    ]);
+    expect(fromBinary(StockShortfallDetectedSchema, alarm!.payload)).toMatchObject({ receiptNumber: 'WR-7', pledgedTo: ['bank-icbc', 'court-sh'] });
+    // Goods no receipt backs and nobody holds: the alarm names no receipt and no party.
+    const [, plain] = messagesOf(applied('missing_piece:B2', -1, -2_000, { reading: null, approval }));
+    expect(fromBinary(StockShortfallDetectedSchema, plain!.payload)).toMatchObject({ receiptNumber: '', pledgedTo: [] });
+  });
+
   it('publishes a gain weighed on a signed scale with the reading as its evidence, and no alarm', () => {
     // B1 booked at 2,000 kg, weighed 2,050 kg on scale 07: +50 kg
     const [variance, ...rest] = messagesOf(applied('weight_variance:B1', 0, 50, { reading: { scaleId: 'SCALE-07', readingId: 'R-1' }, approval: null }));
