@@ -219,7 +219,7 @@ class World {
       ownerParty: 'party-a',
       commodity: 'rebar',
       expected: null,
-      entitlementId: entitlementId || null,
+      entitlement: entitlementId ? { entitlementId, receiptNumber: entitlementId.replace(/^ENT-/, ''), lots: [] } : null,
       workflowId: 'outbound/*/*',
       workflowVersion: 1,
       steps: [],

@@ -65,7 +65,7 @@ const orderOpened = (orderId: string, type: 'inbound' | 'outbound', entitlementI
     workflowId: `${type}/*/*`,
     workflowVersion: 1,
     steps: [],
-    entitlementId,
+    entitlement: entitlementId ? { entitlementId, receiptNumber: entitlementId.replace(/^ENT-/, ''), lots: [] } : null,
     openedAt: '2026-03-01T01:00:00Z',
   },
 });

@@ -91,7 +91,7 @@ export class StockCommandHandler {
           orderId,
           quantity,
           title: { backingReceipt: liveReceiptOf(title), entitlementId: title.status === 'titled' ? (title.entitlement?.entitlementId ?? null) : null },
-          orderEntitlementId: order.status === 'none' ? null : order.entitlementId,
+          orderEntitlementId: order.status === 'none' ? null : (order.entitlement?.entitlementId ?? null),
           actor: acting.actor,
           at: acting.at,
         },

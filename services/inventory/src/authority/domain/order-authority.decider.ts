@@ -14,8 +14,6 @@ export interface OrderAuthority extends AuthorisingOrderView {
   readonly workflow: { readonly steps: readonly WorkflowStep[] };
   readonly history: readonly { readonly step: string; readonly recordedBy: string; readonly recordedAt: string }[];
   readonly type: OrderType;
-  /** The entitlement an outbound order carries, null for every other order. */
-  readonly entitlementId: string | null;
 }
 
 export type OrderAuthorityState = { readonly status: 'none' } | OrderAuthority;
@@ -47,7 +45,6 @@ export const orderAuthorityDecider: Decider<OrderAuthorityCommand, OrderAuthorit
           workflowId: d.workflowId,
           workflowVersion: d.workflowVersion,
           workflow: { steps: d.steps },
-          entitlementId: d.entitlementId ?? null,
           history: [],
         };
       }

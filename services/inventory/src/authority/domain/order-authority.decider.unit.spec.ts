@@ -69,11 +69,11 @@ describe('order authority', () => {
   it('keeps the entitlement an outbound order was opened from, and none for an order recorded without one', () => {
     const outbound: OrderAuthorityEvent = {
       type: 'OrderAuthorityOpened',
-      data: { ...opened.data, orderId: 'wo-out-1', type: 'outbound', entitlementId: 'ENT-WR-1' },
+      data: { ...opened.data, orderId: 'wo-out-1', type: 'outbound', entitlement: { entitlementId: 'ENT-WR-1', receiptNumber: 'WR-1', lots: [] } },
     } as OrderAuthorityEvent;
-    expect(foldEvents(orderAuthorityDecider, [outbound])).toMatchObject({ entitlementId: 'ENT-WR-1' });
+    expect(foldEvents(orderAuthorityDecider, [outbound])).toMatchObject({ entitlement: { entitlementId: 'ENT-WR-1' } });
     // an event recorded before inventory kept entitlements has no such field
-    expect(foldEvents(orderAuthorityDecider, [opened])).toMatchObject({ entitlementId: null });
+    expect(foldEvents(orderAuthorityDecider, [opened])).toMatchObject({ entitlement: null });
   });
 
   it('closes an order once', () => {

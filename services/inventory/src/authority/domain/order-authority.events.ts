@@ -17,17 +17,14 @@ export type OrderAuthorityOpened = DomainEvent<
     readonly commodity: string;
     /** The inbound notice's expectations; null for other order types. */
     readonly expected: { readonly pieces: number; readonly kg: number } | null;
-    /** The receipt entitlement an outbound order carries out; absent or null for other orders. */
+    /**
+     * The receipt entitlement an outbound order carries out (the only order its lots may ship
+     * under); absent or null for other orders.
+     */
     readonly entitlement?: OrderEntitlement | null;
     readonly workflowId: string;
     readonly workflowVersion: number;
     readonly steps: readonly WorkflowStep[];
-    /**
-     * The outbound entitlement (receipt cancellation) an outbound order was opened from: the
-     * only order its lots may ship under. Null or absent for any other order (absent in events
-     * recorded before inventory kept it).
-     */
-    readonly entitlementId?: string | null;
     readonly openedAt: string;
   }
 >;

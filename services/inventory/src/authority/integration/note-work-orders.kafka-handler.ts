@@ -86,7 +86,6 @@ export class NoteWorkOrdersKafkaHandler {
           required: step.required,
           movesGoods: step.movesGoods,
         })),
-        entitlementId: event.entitlement?.entitlementId || null,
         openedAt: fromTimestamp(event.openedAt, 'opened_at'),
       },
     });
