@@ -442,4 +442,26 @@ describe('title and goods across the receipt and inventory services (model-based
       expect({ refusal, met: (seen[refusal] ?? 0) > 0 }).toEqual({ refusal, met: true });
     }
   });
+
+  it('lets the holder of an expired receipt convert it to spot goods only, and then take the goods out under the conversion’s entitlement', async () => {
+    const world = new World();
+    await world.receiveStock();
+    await world.run({ kind: 'issue', lots: [0] });
+    // L1 was produced on day 0; the model rule keeps a receipt valid 90 days from production, so
+    // it is valid through day 90 and expired from day 91: 100 days on, the expiry job flags it.
+    world.receipt.advance(100);
+    expect(world.receipt.receipts().get('R1')).toMatchObject({ status: 'expired' });
+
+    await world.run({ kind: 'cancel', receipt: 0, purpose: 'pickup' });
+    await world.run({ kind: 'cancel', receipt: 0, purpose: 'spot-conversion' });
+    await world.run({ kind: 'shipOut', lot: 0 });
+
+    expect(world.outcomes).toEqual({ 'issue:ok': 1, 'cancel:RECEIPT_EXPIRED': 1, 'cancel:ok': 1, 'shipOut:ok': 1 });
+    // The goods were the holder's plain stock after the conversion, and have now left for good.
+    expect(world.receipt.lot('L1')).toMatchObject({ status: 'shipped' });
+    const { title, stock } = await world.inventoryState('L1');
+    expect(title).toMatchObject({ holder: { storageCard: 'SC-A' }, entitlement: { entitlementId: 'ENT-R1', purpose: 'spot_conversion' } });
+    expect(stock).toMatchObject({ onHand: { pieces: 0, kg: 0 } });
+    await checkInvariants(world);
+  });
 });
