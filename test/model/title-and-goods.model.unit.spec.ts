@@ -24,6 +24,8 @@ import { NoteReceiptTitleKafkaHandler } from '@dw/inventory-service/registry/int
 import { streams as inventoryStreams } from '@dw/inventory-service/shared/inventory.streams';
 import { stockDecider } from '@dw/inventory-service/stock/domain/stock.decider';
 import { StockCommandHandler } from '@dw/inventory-service/stock/stock.command-handler';
+import { RecordLotBackingWhenReceiptChangedKafkaHandler } from '@dw/order-service/receipt-backing/integration/record-lot-backing-when-receipt-changed.kafka-handler';
+import { ReceiptBackings } from '@dw/order-service/receipt-backing/receipt-backing';
 import { ReceiptOutbox } from '@dw/receipt-service/common/integration/receipt-outbox';
 import { receiptDecider } from '@dw/receipt-service/receipt/domain/receipt.decider';
 import type { ReceiptEvent } from '@dw/receipt-service/receipt/domain/receipt.events';
@@ -32,21 +34,24 @@ import { CardSpec, LotSpec, Outcome, TitleRegistry, bankActor } from '@dw/receip
 import { receiptPublicEvents } from '@dw/receipt-service/receipt/integration/receipt-events.mapper';
 
 /**
- * Title and goods in step, across the receipt and inventory services (rules
+ * Title and goods in step, across the receipt, inventory and order services (rules
  * RCPT-ONE-LIVE-PER-LOT, RCPT-NO-TITLE-AFTER-CANCELLATION, RCPT-ONE-ENCUMBRANCE-MODEL,
- * INV-OWNER-FOLLOWS-TITLE, INV-ONE-ENCUMBRANCE-MODEL, INV-SHIP-UNDER-ENTITLEMENT). Random
- * sequences of what depositors, banks and the floor do run through both services' deciders:
- * the receipt service's flows as its handlers compose them (TitleRegistry), inventory's real
- * stock handler and Kafka handler over an in-memory log. Every public message crosses as the
- * bytes Kafka would carry: the receipt service's outbox encodes it, the registry decodes it, the
- * other service's handler takes it. Messages are delivered after each step, before the next
+ * INV-OWNER-FOLLOWS-TITLE, INV-ONE-ENCUMBRANCE-MODEL, INV-SHIP-UNDER-ENTITLEMENT,
+ * ORD-RECEIPT-LOTS-NEED-ENTITLEMENT). Random sequences of what depositors, banks and the
+ * floor do run through the three services' deciders: the receipt service's flows as its
+ * handlers compose them (TitleRegistry), inventory's real stock handler and Kafka handler and
+ * the order service's real Kafka handler, each over an in-memory log of its own. Every public
+ * message crosses as the bytes Kafka would carry: the sender's outbox encodes it, the registry
+ * decodes it, the other services' handlers take it. Messages are delivered after each step, before the next
  * (the window between a commit and its delivery is not modelled: see the inventory README,
  * "Title and encumbrances"). After every step:
  * 1. the weight under live receipts never exceeds the weight in store behind them;
  * 2. every lot has one owner, and a lot backing a live receipt is owned by the receipt's holder
  *    in inventory's title, a cancelled receipt's lot by the entitlement's holder;
  * 3. no goods carry two pledges: a receipt pledge and a stock freeze, or two of either;
- * 4. no lot backs two live receipts.
+ * 4. no lot backs two live receipts;
+ * 5. the order desk, which refuses a desk-drafted outbound order over receipt goods, knows
+ *    exactly which lots back live receipts (the order service's real Kafka handler and log).
  */
 
 const CARDS: readonly CardSpec[] = [
@@ -95,6 +100,10 @@ const clerk: Principal = { subject: 'clerk-1', roles: ['clerk'] };
 class World {
   readonly receipt = new TitleRegistry(CARDS, LOTS);
   readonly inventory: InMemoryEventStore;
+  /** The order service's log: its desk's knowledge of which lots back live receipts. */
+  readonly order: InMemoryEventStore;
+  readonly backings = new ReceiptBackings();
+  private readonly recordBacking = new RecordLotBackingWhenReceiptChangedKafkaHandler(this.backings);
   private readonly stock: StockCommandHandler;
   private readonly noteTitle = new NoteReceiptTitleKafkaHandler();
   private readonly delivered = new Map<string, number>();
@@ -105,6 +114,7 @@ class World {
   constructor() {
     const clock = new ManualClock('2026-03-01T02:00:00Z');
     this.inventory = new InMemoryEventStore(clock);
+    this.order = new InMemoryEventStore(clock);
     this.stock = new StockCommandHandler(this.inventory as never, clock, topics, registry);
     this.markReceiptEventsDelivered();
   }
@@ -246,7 +256,10 @@ class World {
 
   /** Delivers every message each service committed since the last delivery to the other. */
   private async deliver(): Promise<void> {
-    for (const message of this.newReceiptMessages()) await this.toInventory(message);
+    for (const message of this.newReceiptMessages()) {
+      await this.toInventory(message);
+      await this.toOrder(message);
+    }
     const fromInventory = this.inventory.outbox.slice(this.deliveredFromInventory);
     this.deliveredFromInventory = this.inventory.outbox.length;
     for (const message of fromInventory) this.toReceipt(message);
@@ -299,6 +312,30 @@ class World {
       const method = HANDLED_BY_INVENTORY[type.split('.').pop()!];
       if (method) await handler[method]!.call(this.noteTitle, event, ctx);
     });
+  }
+
+  /** As the order service's inbox does with the receipt facts its desk keeps (which lots back live receipts). */
+  private async toOrder(message: OutboxMessage): Promise<void> {
+    const type = message.headers.ce_type!;
+    const method = HANDLED_BY_ORDER[type.split('.').pop()!];
+    if (!method) return;
+    const event = registry.decodeEvent(type, message.payload);
+    await this.order.transaction(async (tx) => {
+      const ctx = new InboxContext(
+        tx,
+        { topic: message.topic, partition: 0, offset: '0', key: message.key, value: Buffer.from(message.payload), headers: message.headers, timestamp: '0' },
+        message.messageId,
+        type,
+        'order',
+      );
+      const handler = this.recordBacking as unknown as Record<string, (event: unknown, ctx: InboxContext) => Promise<void>>;
+      await handler[method]!.call(this.recordBacking, event, ctx);
+    });
+  }
+
+  /** The live receipts the order desk believes a lot backs: what it refuses a desk outbound order over (ORD-RECEIPT-LOTS-NEED-ENTITLEMENT). */
+  async deskSeesBacking(lotId: string): Promise<string[]> {
+    return this.order.transaction(async (tx) => (await this.backings.liveReceiptsOfIn(tx, [lotId])).flatMap((lot) => lot.receiptNumbers));
   }
 
   /** As the receipt service's lot-backing Kafka handlers do with inventory's stock holds and load-outs. */
@@ -363,6 +400,14 @@ class World {
   }
 }
 
+/** The order service's Kafka handler method for each receipt contract its desk follows. */
+const HANDLED_BY_ORDER: Readonly<Record<string, string>> = {
+  ReceiptIssued: 'onIssued',
+  ReceiptSplit: 'onSplit',
+  ReceiptMerged: 'onMerged',
+  ReceiptCancelled: 'onCancelled',
+};
+
 /** The inventory Kafka handler's method for each receipt contract it consumes. */
 const HANDLED_BY_INVENTORY: Readonly<Record<string, string>> = {
   ReceiptIssued: 'onIssued',
@@ -408,6 +453,8 @@ async function checkInvariants(world: World): Promise<void> {
       .flatMap((r: ReceiptState) => r.holds.filter((h) => h.kind === 'pledge'));
     const stockFreezes = stock.status === 'active' ? Object.values(stock.holds).filter((h) => h.kind === 'freeze') : [];
     expect({ lot: lot.lotId, pledges: receiptPledges.length + stockFreezes.length <= 1 }).toEqual({ lot: lot.lotId, pledges: true });
+    // 5. The order desk refuses a desk outbound order over exactly the lots that back a live receipt.
+    expect({ lot: lot.lotId, desk: await world.deskSeesBacking(lot.lotId) }).toEqual({ lot: lot.lotId, desk: backers.get(lot.lotId) ?? [] });
     // 2. After a cancellation, the goods are the entitlement holder's in inventory too.
     const backing = world.receipt.lot(lot.lotId);
     if (backing.status === 'entitled' || backing.status === 'spot') {
@@ -416,7 +463,7 @@ async function checkInvariants(world: World): Promise<void> {
   }
 }
 
-describe('title and goods across the receipt and inventory services (model-based)', () => {
+describe('title and goods across the receipt, inventory and order services (model-based)', () => {
   it('keeps the weight under live receipts in store, one owner per lot that matches its receipt, and at most one pledge on any goods, after every step', async () => {
     const seen: Record<string, number> = {};
     await fc.assert(
