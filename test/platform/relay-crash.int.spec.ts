@@ -231,5 +231,8 @@ describe('outbox relay killed with SIGKILL 20 times while 10,000 events are appe
         `  kills (moment@messages acked by that relay): ${killedAt.join(' ')}\n` +
         (duplicated.length > 0 ? `  duplicated: ${duplicated.map(([name, n]) => `${name}×${n}`).join(' ')}\n` : ''),
     );
-  });
+    // The whole run is 20 kill-and-restart cycles of a child process over 10,000 appends: about a
+    // minute on an idle two-core machine, longer on a loaded one. Each wait above has its own
+    // bound; this one only stops a run that hangs.
+  }, 300_000);
 });
