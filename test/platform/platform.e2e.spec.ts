@@ -131,6 +131,37 @@ describe('platform end to end: HTTP → event log → outbox → Kafka → inbox
     expect(new Set([server.traceId, producer.traceId, consumer.traceId])).toEqual(new Set([traceId]));
   });
 
+  it('answers a read in another process once it has consumed the messages the write published: X-Published-Messages passed on as X-Await-Messages, no polling', async () => {
+    const written = await post(writer.baseUrl, '/probes/awaited', { payload: 'seen at once', weightKg: 2 });
+    expect(written.status).toBe(200);
+    // One public message, on the probe topic of this environment, named by its id.
+    const published = written.headers.get('x-published-messages')!;
+    expect(published).toMatch(new RegExp(`^${prefix}\\.platform\\.probe\\.v1:[0-9a-f-]{36}$`));
+    const read = (awaited: string) =>
+      fetch(`${reader.baseUrl}/observations/awaited`, { headers: { authorization: `Bearer ${token}`, 'x-await-messages': awaited } });
+
+    // The first read after the write shows it: the reader held it until its inbox had the message.
+    // A topic the reader does not consume is passed over (nothing there for it to wait for).
+    const answer = await read(`${published},${prefix}.receipt.receipt.v1:0193d0a4-0000-7000-8000-000000000000`);
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { observations: unknown[] }).observations).toEqual([{ sequence: 1, payload: 'seen at once' }]);
+
+    // A message the reader never gets (on a topic it consumes) is refused once the wait is over.
+    const never = `${prefix}.platform.probe.v1:0193d0a4-0000-7000-8000-00000000dead`;
+    const late = await read(never);
+    expect(late.status).toBe(503);
+    expect(late.headers.get('retry-after')).toBe('1');
+    expect(await late.json()).toMatchObject({
+      code: 'AWAITED_MESSAGES_NOT_CONSUMED',
+      field: 'X-Await-Messages',
+      details: { missing: ['0193d0a4-0000-7000-8000-00000000dead'] },
+    });
+    // A value the platform does not write is a bad request, not a wait.
+    const malformed = await read('not a message list');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ code: 'AWAITED_MESSAGES_INVALID', field: 'X-Await-Messages' });
+  });
+
   it('answers two concurrent writes at the same If-Match version with one success and one 409', async () => {
     expect((await post(writer.baseUrl, '/probes/race', { payload: 'v1', weightKg: 1 })).status).toBe(200);
     const [a, b] = await Promise.all([

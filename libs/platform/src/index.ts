@@ -30,6 +30,7 @@ export * from './http/edge-request';
 export * from './http/etag';
 export * from './http/acting';
 export * from './http/read-your-writes';
+export * from './http/published-messages';
 
 // People auth
 export * from './auth/role';

@@ -1,14 +1,26 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LogPosition } from '../read/read-all';
 
-type Observer = (position: LogPosition) => void;
+/** A public message an append put in the outbox: its topic (as named in this environment) and id (its `ce_id`). */
+export interface PublishedMessageRef {
+  readonly topic: string;
+  readonly messageId: string;
+}
+
+/** What one append wrote: its log position, and the public messages it queued in the same transaction. */
+export interface CommittedWrite extends LogPosition {
+  readonly messages: readonly PublishedMessageRef[];
+}
+
+type Observer = (written: CommittedWrite) => void;
 
 const observers = new AsyncLocalStorage<Observer>();
 
 /**
- * Runs `work` so that every append it makes reports its position to `observer` once the append's
- * transaction has committed (never on rollback). The HTTP edge uses it to tell a client the log
- * position its command wrote, without each handler passing positions back by hand.
+ * Runs `work` so that every append it makes reports its position and its public messages to
+ * `observer` once the append's transaction has committed (never on rollback). The HTTP edge uses
+ * it to tell a client the log position its command wrote and the messages it published, without
+ * each handler passing them back by hand.
  */
 export function observeCommittedWrites<T>(observer: Observer, work: () => T): T {
   return observers.run(observer, work);
@@ -22,8 +34,8 @@ export function committedWriteObserver(): Observer | undefined {
 const appendObservers = new AsyncLocalStorage<Observer>();
 
 /**
- * Runs `work` so that every append it makes reports its position to `observer` at once, before
- * its transaction commits: for code that records the position in that same transaction (an
+ * Runs `work` so that every append it makes reports what it wrote to `observer` at once, before
+ * its transaction commits: for code that records it in that same transaction (an
  * Idempotency-Key's stored answer carries the X-Log-Position of its command's events).
  */
 export function observeAppends<T>(observer: Observer, work: () => T): T {

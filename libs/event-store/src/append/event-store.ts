@@ -5,7 +5,7 @@ import { AppendRequest, AppendResult, ExpectedVersion, PendingEvent, RecordedEve
 import { DuplicateEventIdError, WRONG_EXPECTED_VERSION_SQLSTATE, WrongExpectedVersionError } from './wrong-expected-version.error';
 import { readStreamIn, streamVersionIn } from '../read/read-stream';
 import { OutboxNotifier } from './outbox-notifier';
-import { appendObserver, committedWriteObserver } from './committed-writes';
+import { appendObserver, committedWriteObserver, type CommittedWrite } from './committed-writes';
 
 export interface EventStoreOptions {
   clock: Clock;
@@ -135,7 +135,11 @@ export class EventStore implements EventLog {
       if (sql.afterCommit) sql.afterCommit(onCommit);
       else onCommit();
     }
-    const written = { transactionId: row.transaction_id, globalPosition: Number(row.last_global_position) };
+    const written: CommittedWrite = {
+      transactionId: row.transaction_id,
+      globalPosition: Number(row.last_global_position),
+      messages: outbox.map((m) => ({ topic: m.topic, messageId: m.messageId })),
+    };
     appendObserver()?.(written);
     const observer = committedWriteObserver();
     if (observer) {

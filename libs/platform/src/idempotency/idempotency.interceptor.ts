@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
-import { compareLogPositions, formatLogPosition, observeAppends, type LogPosition } from '@dw/event-store';
+import { compareLogPositions, formatLogPosition, observeAppends, type CommittedWrite, type LogPosition, type PublishedMessageRef } from '@dw/event-store';
 import { headerOf, type EdgeRequest } from '../http/edge-request';
+import { formatPublishedMessages, PUBLISHED_MESSAGES_HEADER } from '../http/published-messages';
 import { toProblem } from '../problem/error-to-problem';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
 import { ProblemException } from '../problem/problem.exception';
@@ -19,7 +20,8 @@ export const IDEMPOTENCY_KEY_REQUIRED = 'dw:idempotency-key-required';
 const KEY = /^[\x21-\x7e]{1,255}$/;
 /** Headers a handler sets that belong to its answer and so are replayed with it. */
 const LOG_POSITION_HEADER_NAME = 'x-log-position';
-const REPLAYED_HEADERS = ['location', 'etag', LOG_POSITION_HEADER_NAME];
+const PUBLISHED_MESSAGES_HEADER_NAME = PUBLISHED_MESSAGES_HEADER.toLowerCase();
+const REPLAYED_HEADERS = ['location', 'etag', LOG_POSITION_HEADER_NAME, PUBLISHED_MESSAGES_HEADER_NAME];
 /**
  * Which answers are final, kept under the key and replayed to a retry:
  * - a success (2xx);
@@ -109,7 +111,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const claim = await this.store.claim(tx, caller, key, requestHash);
       if (claim.kind !== 'claimed') return claim;
       let lastWrite: LogPosition | undefined;
-      const noteWrite = (written: LogPosition) => {
+      const published: PublishedMessageRef[] = [];
+      const noteWrite = (written: CommittedWrite) => {
+        published.push(...written.messages);
         if (lastWrite === undefined || compareLogPositions(written, lastWrite) > 0) lastWrite = written;
       };
       try {
@@ -117,8 +121,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // have committed on its own (a refused operation's audit record) commits with the answer.
         const body = await observeAppends(noteWrite, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
         const headers = replayedHeadersOf(response);
-        // The X-Log-Position header is set once the unit commits; the stored answer needs it now.
+        // X-Log-Position and X-Published-Messages are set once the unit commits; the stored answer needs them now.
         if (lastWrite !== undefined) headers[LOG_POSITION_HEADER_NAME] = formatLogPosition(lastWrite);
+        if (published.length > 0) headers[PUBLISHED_MESSAGES_HEADER_NAME] = formatPublishedMessages(published);
         await this.store.record(tx, caller, key, requestHash, claim.claimedAt, { status: response.statusCode, body, headers });
         return { kind: 'answered', body };
       } catch (error) {
