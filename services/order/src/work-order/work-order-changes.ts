@@ -58,7 +58,7 @@ type Stamp = 'orderId' | 'actor' | 'at';
 export type InboundOrderDraft = Omit<DraftInboundOrder['data'], Stamp | 'ownerParty'> & { readonly ownerParty?: string };
 /** What the desk (or an entitlement) says about any other new order. */
 export type WorkOrderDraft = Omit<DraftWorkOrder['data'], Stamp | 'ownerParty' | 'liveReceiptLots'> & { readonly ownerParty?: string };
-export type OrderDraft = InboundOrderDraft | WorkOrderDraft;
+type OrderDraft = InboundOrderDraft | WorkOrderDraft;
 
 /**
  * Drafts an order for the party of the storage card it names (see orderPartyOf): the desk
