@@ -25,7 +25,7 @@ import { streams as inventoryStreams } from '@dw/inventory-service/shared/invent
 import { stockDecider } from '@dw/inventory-service/stock/domain/stock.decider';
 import { StockCommandHandler } from '@dw/inventory-service/stock/stock.command-handler';
 import { RecordLotBackingWhenReceiptChangedKafkaHandler } from '@dw/order-service/receipt-backing/integration/record-lot-backing-when-receipt-changed.kafka-handler';
-import { ReceiptBackings } from '@dw/order-service/receipt-backing/receipt-backing';
+import { liveReceiptsOfIn } from '@dw/order-service/receipt-backing/receipt-backing';
 import { ReceiptOutbox } from '@dw/receipt-service/common/integration/receipt-outbox';
 import { receiptDecider } from '@dw/receipt-service/receipt/domain/receipt.decider';
 import type { ReceiptEvent } from '@dw/receipt-service/receipt/domain/receipt.events';
@@ -102,8 +102,7 @@ class World {
   readonly inventory: InMemoryEventStore;
   /** The order service's log: its desk's knowledge of which lots back live receipts. */
   readonly order: InMemoryEventStore;
-  readonly backings = new ReceiptBackings();
-  private readonly recordBacking = new RecordLotBackingWhenReceiptChangedKafkaHandler(this.backings);
+  private readonly recordBacking = new RecordLotBackingWhenReceiptChangedKafkaHandler();
   private readonly stock: StockCommandHandler;
   private readonly noteTitle = new NoteReceiptTitleKafkaHandler();
   private readonly delivered = new Map<string, number>();
@@ -335,7 +334,7 @@ class World {
 
   /** The live receipts the order desk believes a lot backs: what it refuses a desk outbound order over (ORD-RECEIPT-LOTS-NEED-ENTITLEMENT). */
   async deskSeesBacking(lotId: string): Promise<string[]> {
-    return this.order.transaction(async (tx) => (await this.backings.liveReceiptsOfIn(tx, [lotId])).flatMap((lot) => lot.receiptNumbers));
+    return this.order.transaction(async (tx) => (await liveReceiptsOfIn(tx, [lotId])).flatMap((lot) => lot.receiptNumbers));
   }
 
   /** As the receipt service's lot-backing Kafka handlers do with inventory's stock holds and load-outs. */

@@ -1,11 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RecordLotBackingWhenReceiptChangedKafkaHandler } from './integration/record-lot-backing-when-receipt-changed.kafka-handler';
-import { ReceiptBackings } from './receipt-backing';
 
 /** Which lots back live receipts, from the receipt service's receipt events. */
 @Module({
   controllers: [RecordLotBackingWhenReceiptChangedKafkaHandler],
-  providers: [ReceiptBackings],
-  exports: [ReceiptBackings],
 })
 export class ReceiptBackingModule {}

@@ -1,9 +1,12 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { fromTimestamp, fromWeight, type OutboundEntitlementExhausted, OutboundEntitlementExhaustedSchema } from '@dw/contracts';
-import { InboxContext } from '@dw/platform';
+import type { EventStoreTransaction } from '@dw/event-store';
+import { InboxContext, type Acting } from '@dw/platform';
 import { refusalsRecorded } from '../../work-order/integration/integration-refusal';
-import { Entitlements, outboundOrderIdOf } from '../entitlements';
+import { completeWorkOrderOnFactIn, WorkOrderOutbox } from '../../work-order/work-order-changes';
+import type { EntitlementExhausted } from '../domain/entitlement.events';
+import { decideEntitlementIn, outboundOrderIdOf } from '../entitlements';
 
 /**
  * Every lot of an entitlement has left the warehouse (the receipt service's
@@ -13,7 +16,7 @@ import { Entitlements, outboundOrderIdOf } from '../entitlements';
  */
 @Controller()
 export class CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler {
-  constructor(private readonly entitlements: Entitlements) {}
+  constructor(@Inject(WorkOrderOutbox) private readonly outbox: WorkOrderOutbox) {}
 
   @EventPattern(OutboundEntitlementExhaustedSchema.typeName)
   async onEntitlementExhausted(@Payload() event: OutboundEntitlementExhausted, @Ctx() ctx: InboxContext): Promise<void> {
@@ -21,11 +24,29 @@ export class CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler {
     const kg = (weight: typeof event.granted) => (weight ? fromWeight(weight) : 0);
     const acting = { actor: 'service:order', at, metadata: ctx.causedMetadata() };
     await refusalsRecorded(ctx, outboundOrderIdOf(event.entitlementId), at, () =>
-      this.entitlements.exhaustIn(
+      this.exhaustIn(
         ctx.store,
         { entitlementId: event.entitlementId, grantedKg: kg(event.granted), shippedKg: kg(event.shipped), overShortKg: kg(event.overShort), at },
         acting,
       ),
+    );
+  }
+
+  /**
+   * Every lot of the entitlement has shipped: the exhaustion is recorded on the entitlement and
+   * its outbound order, if the holder applied, completes naming the fact. Both are idempotent, so
+   * a redelivered message changes nothing.
+   */
+  private async exhaustIn(tx: EventStoreTransaction, exhausted: EntitlementExhausted['data'], acting: Acting): Promise<void> {
+    // rule ORD-EXHAUSTED-COMPLETES-OUTBOUND
+    const { state } = await decideEntitlementIn(tx, { type: 'RecordExhaustion', data: exhausted }, acting.metadata);
+    if (state.status === 'unknown' || state.pickup === null) return;
+    await completeWorkOrderOnFactIn(
+      tx,
+      this.outbox,
+      state.pickup.orderId,
+      { eventType: OutboundEntitlementExhaustedSchema.typeName, reference: exhausted.entitlementId },
+      acting,
     );
   }
 }

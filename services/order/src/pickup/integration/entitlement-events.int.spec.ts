@@ -18,14 +18,14 @@ import { DomainError, ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../../order.service-definition';
-import { ReceiptBackings } from '../../receipt-backing/receipt-backing';
-import { StorageCards } from '../../storage-card/storage-cards';
+import { recordStorageCardIn } from '../../storage-card/storage-cards';
 import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
-import { WorkOrderCommandHandler } from '../../work-order/work-order.command-handler';
+import { WorkOrderOutbox } from '../../work-order/work-order-changes';
 import { workOrderStream } from '../../work-order/work-order.streams';
 import { StandardWorkflowsSeeder } from '../../workflow/standard-workflows.seeder';
 import { application } from '../domain/pickup.test-fixtures';
-import { entitlementStream, Entitlements } from '../entitlements';
+import { ApplyForPickupCommandHandler } from '../commands/apply-for-pickup/apply-for-pickup.command-handler';
+import { entitlementStream } from '../entitlements';
 import { CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler } from './complete-outbound-order-when-entitlement-exhausted.kafka-handler';
 import { RecordEntitlementWhenEntitlementGrantedKafkaHandler } from './record-entitlement-when-entitlement-granted.kafka-handler';
 
@@ -36,7 +36,8 @@ import { RecordEntitlementWhenEntitlementGrantedKafkaHandler } from './record-en
  */
 let t: TestServiceDatabase;
 let store: EventStore;
-let entitlements: Entitlements;
+let applyForPickup: ApplyForPickupCommandHandler;
+let outbox: WorkOrderOutbox;
 let deliver: ReturnType<typeof inboxDelivery>;
 // 10:00 in Shanghai on 10 March 2026.
 const clock = new ManualClock('2026-03-10T02:00:00Z');
@@ -51,11 +52,10 @@ beforeAll(async () => {
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   deliver = inboxDelivery(store);
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
-  const cards = new StorageCards(store);
-  const orders = new WorkOrderCommandHandler(store, cards, new ReceiptBackings(), topics, new EventRegistry().register(...orderEventSchemas));
-  entitlements = new Entitlements(store, cards, orders);
+  outbox = new WorkOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas));
+  applyForPickup = new ApplyForPickupCommandHandler(store, outbox, clock);
   await store.transaction((tx) =>
-    cards.recordIn(
+    recordStorageCardIn(
       tx,
       { type: 'RecordStorageCardStatus', data: { storageCard: 'SC-0001', party: 'P-0001', holderName: '恒达钢铁', status: 'approved', at: holder.at } },
       holder.metadata,
@@ -83,11 +83,7 @@ const granted = (entitlementId: string, purpose = EntitlementPurpose.PICKUP) =>
     grantedAt: timestampFromDate(new Date('2026-03-09T02:00:00Z')),
   });
 const grant = (event: ReturnType<typeof granted>) =>
-  deliver(
-    (e, ctx) => new RecordEntitlementWhenEntitlementGrantedKafkaHandler(entitlements).onEntitlementGranted(e, ctx),
-    event,
-    OutboundEntitlementGrantedSchema.typeName,
-  );
+  deliver((e, ctx) => new RecordEntitlementWhenEntitlementGrantedKafkaHandler().onEntitlementGranted(e, ctx), event, OutboundEntitlementGrantedSchema.typeName);
 const exhausted = (entitlementId: string) =>
   create(OutboundEntitlementExhaustedSchema, {
     entitlementId,
@@ -100,14 +96,14 @@ const exhausted = (entitlementId: string) =>
   });
 const exhaust = (event: ReturnType<typeof exhausted>) =>
   deliver(
-    (e, ctx) => new CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler(entitlements).onEntitlementExhausted(e, ctx),
+    (e, ctx) => new CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler(outbox).onEntitlementExhausted(e, ctx),
     event,
     OutboundEntitlementExhaustedSchema.typeName,
   );
 const typesOf = async (streamId: string) => (await store.readStream(streamId)).map((e) => e.type);
 const refusalOfApplying = async (entitlementId: string, party: string) => {
   try {
-    await entitlements.apply(entitlementId, application, party, holder, clock);
+    await applyForPickup.execute(entitlementId, application, party, holder);
   } catch (error) {
     if (error instanceof DomainError) return error;
     throw error;
@@ -124,7 +120,7 @@ describe('entitlements and pickup applications', () => {
   });
 
   it('opens the outbound order out-<entitlementId> from the holder’s application, publishing the application on WorkOrderOpened', async () => {
-    const handled = await entitlements.apply('ENT-WR-1', application, 'P-0001', holder, clock);
+    const handled = await applyForPickup.execute('ENT-WR-1', application, 'P-0001', holder);
     expect(handled.state).toMatchObject({ status: 'open', orderId: 'out-ENT-WR-1', owner: 'SC-0001', ownerParty: 'P-0001' });
     expect(await typesOf(entitlementStream('ENT-WR-1'))).toEqual(['EntitlementRecorded', 'PickupApplied']);
     expect(await typesOf(workOrderStream('out-ENT-WR-1'))).toEqual(['WorkOrderDrafted', 'WorkOrderOpened']);
@@ -160,7 +156,7 @@ describe('entitlements and pickup applications', () => {
   it('records a spot conversion, on which the holder may later apply to pick the goods up', async () => {
     await grant(granted('ENT-WR-3', EntitlementPurpose.SPOT_CONVERSION));
     expect(await store.streamVersion(workOrderStream('out-ENT-WR-3'))).toBe(0);
-    const handled = await entitlements.apply('ENT-WR-3', application, 'P-0001', holder, clock);
+    const handled = await applyForPickup.execute('ENT-WR-3', application, 'P-0001', holder);
     expect(handled.state).toMatchObject({ status: 'open', type: 'outbound' });
   });
 

@@ -4,7 +4,7 @@ import { EntitlementPurpose, fromTimestamp, fromWeight, type OutboundEntitlement
 import { InboxContext } from '@dw/platform';
 import { refusalsRecorded } from '../../work-order/integration/integration-refusal';
 import type { EntitlementPurpose as Purpose } from '../domain/entitlement.events';
-import { Entitlements, outboundOrderIdOf } from '../entitlements';
+import { decideEntitlementIn, outboundOrderIdOf } from '../entitlements';
 
 const PURPOSES: Partial<Record<EntitlementPurpose, Purpose>> = {
   [EntitlementPurpose.PICKUP]: 'pickup',
@@ -20,28 +20,29 @@ const PURPOSES: Partial<Record<EntitlementPurpose, Purpose>> = {
  */
 @Controller()
 export class RecordEntitlementWhenEntitlementGrantedKafkaHandler {
-  constructor(private readonly entitlements: Entitlements) {}
-
   @EventPattern(OutboundEntitlementGrantedSchema.typeName)
   async onEntitlementGranted(@Payload() event: OutboundEntitlementGranted, @Ctx() ctx: InboxContext): Promise<void> {
     // rule ORD-PICKUP-ONE-ORDER
     const at = fromTimestamp(event.grantedAt, 'granted_at');
     const lots = event.lots.map((lot) => ({ lotId: lot.lotId, pieces: lot.pieces, netKg: lot.net ? fromWeight(lot.net) : 0 }));
     await refusalsRecorded(ctx, outboundOrderIdOf(event.entitlementId), at, () =>
-      this.entitlements.recordIn(
+      decideEntitlementIn(
         ctx.store,
         {
-          entitlementId: event.entitlementId,
-          receiptNumber: event.receiptNumber,
-          warehouse: event.warehouse,
-          holderStorageCard: event.holderStorageCard,
-          holderParty: event.holderPartyId,
-          commodity: event.commodityCode,
-          lots,
-          totalKg: event.total ? fromWeight(event.total) : lots.reduce((sum, lot) => sum + lot.netKg, 0),
-          // A purpose this service does not know goes to the decider as written, which refuses it (recorded, not retried).
-          purpose: PURPOSES[event.purpose] ?? (EntitlementPurpose[event.purpose] as Purpose),
-          grantedAt: at,
+          type: 'RecordEntitlement',
+          data: {
+            entitlementId: event.entitlementId,
+            receiptNumber: event.receiptNumber,
+            warehouse: event.warehouse,
+            holderStorageCard: event.holderStorageCard,
+            holderParty: event.holderPartyId,
+            commodity: event.commodityCode,
+            lots,
+            totalKg: event.total ? fromWeight(event.total) : lots.reduce((sum, lot) => sum + lot.netKg, 0),
+            // A purpose this service does not know goes to the decider as written, which refuses it (recorded, not retried).
+            purpose: PURPOSES[event.purpose] ?? (EntitlementPurpose[event.purpose] as Purpose),
+            grantedAt: at,
+          },
         },
         ctx.causedMetadata(),
       ),

@@ -28,21 +28,32 @@ export const receiptBackingDecider: Decider<ReceiptBackingCommand, ReceiptBackin
   decide(command, state) {
     switch (command.type) {
       case 'RecordReceiptLots':
-        // Issued once; a redelivery, or an issue after the end, records nothing.
-        return state.status === 'unknown' ? [{ type: 'ReceiptLotsRecorded', data: command.data }] : [];
+        return recordReceiptLots(command, state);
       case 'EndReceipt':
-        if (state.status === 'ended') return [];
-        return [{ type: 'ReceiptEnded', data: { ...command.data, lotIds: state.status === 'live' ? state.lotIds : command.data.lotIds } }];
+        return endReceipt(command, state);
       default:
         return unhandledCommand(command);
     }
   },
 };
 
+/** Issued once; a redelivery, or an issue after the end, records nothing. */
+function recordReceiptLots(command: RecordReceiptLots, state: ReceiptBacking): ReceiptLotsRecorded[] {
+  return state.status === 'unknown' ? [{ type: 'ReceiptLotsRecorded', data: command.data }] : [];
+}
+
+/** Ends once, with the lots recorded at issue (or, for a receipt never seen issued, the lots the command names). */
+function endReceipt(command: EndReceipt, state: ReceiptBacking): ReceiptEnded[] {
+  if (state.status === 'ended') return [];
+  return [{ type: 'ReceiptEnded', data: { ...command.data, lotIds: state.status === 'live' ? state.lotIds : command.data.lotIds } }];
+}
+
 export type LotBacked = DomainEvent<'LotBacked', { readonly lotId: string; readonly receiptNumber: string }>;
 export type LotReleased = DomainEvent<'LotReleased', { readonly lotId: string; readonly receiptNumber: string }>;
 export type LotBackingEvent = LotBacked | LotReleased;
-export type LotBackingCommand = Command<'BackLot', LotBacked['data']> | Command<'ReleaseLot', LotReleased['data']>;
+export type BackLot = Command<'BackLot', LotBacked['data']>;
+export type ReleaseLot = Command<'ReleaseLot', LotReleased['data']>;
+export type LotBackingCommand = BackLot | ReleaseLot;
 
 /** The live receipts a lot backs. */
 export interface LotBacking {
@@ -56,14 +67,23 @@ export const lotBackingDecider: Decider<LotBackingCommand, LotBacking, LotBackin
       ? { receipts: [...state.receipts, event.data.receiptNumber] }
       : { receipts: state.receipts.filter((receipt) => receipt !== event.data.receiptNumber) },
   decide(command, state) {
-    const backs = state.receipts.includes(command.data.receiptNumber);
     switch (command.type) {
       case 'BackLot':
-        return backs ? [] : [{ type: 'LotBacked', data: command.data }];
+        return backLot(command, state);
       case 'ReleaseLot':
-        return backs ? [{ type: 'LotReleased', data: command.data }] : [];
+        return releaseLot(command, state);
       default:
         return unhandledCommand(command);
     }
   },
 };
+
+/** A lot backs a receipt once; a redelivered issue records nothing. */
+function backLot(command: BackLot, state: LotBacking): LotBacked[] {
+  return state.receipts.includes(command.data.receiptNumber) ? [] : [{ type: 'LotBacked', data: command.data }];
+}
+
+/** Releasing a lot from a receipt it does not back (a redelivered end) records nothing. */
+function releaseLot(command: ReleaseLot, state: LotBacking): LotReleased[] {
+  return state.receipts.includes(command.data.receiptNumber) ? [{ type: 'LotReleased', data: command.data }] : [];
+}

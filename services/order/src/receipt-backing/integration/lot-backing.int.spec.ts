@@ -5,10 +5,10 @@ import { DomainError, ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../../order.service-definition';
-import { StorageCards } from '../../storage-card/storage-cards';
+import { recordStorageCardIn } from '../../storage-card/storage-cards';
 import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
-import { WorkOrderCommandHandler } from '../../work-order/work-order.command-handler';
-import { ReceiptBackings } from '../receipt-backing';
+import { DraftWorkOrderCommandHandler } from '../../work-order/commands/draft-work-order/draft-work-order.command-handler';
+import { WorkOrderOutbox } from '../../work-order/work-order-changes';
 import { RecordLotBackingWhenReceiptChangedKafkaHandler } from './record-lot-backing-when-receipt-changed.kafka-handler';
 
 /**
@@ -17,7 +17,7 @@ import { RecordLotBackingWhenReceiptChangedKafkaHandler } from './record-lot-bac
  */
 let t: TestServiceDatabase;
 let store: EventStore;
-let orders: WorkOrderCommandHandler;
+let draftWorkOrder: DraftWorkOrderCommandHandler;
 let handler: RecordLotBackingWhenReceiptChangedKafkaHandler;
 let deliver: ReturnType<typeof inboxDelivery>;
 const clock = new ManualClock('2026-03-10T02:00:00Z');
@@ -29,12 +29,10 @@ beforeAll(async () => {
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   deliver = inboxDelivery(store);
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
-  const cards = new StorageCards(store);
-  const backings = new ReceiptBackings();
-  orders = new WorkOrderCommandHandler(store, cards, backings, topics, new EventRegistry().register(...orderEventSchemas));
-  handler = new RecordLotBackingWhenReceiptChangedKafkaHandler(backings);
+  draftWorkOrder = new DraftWorkOrderCommandHandler(store, new WorkOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas)));
+  handler = new RecordLotBackingWhenReceiptChangedKafkaHandler();
   await store.transaction((tx) =>
-    cards.recordIn(
+    recordStorageCardIn(
       tx,
       { type: 'RecordStorageCardStatus', data: { storageCard: 'SC-0001', party: 'P-0001', holderName: '恒达钢铁', status: 'approved', at: acting.at } },
       acting.metadata,
@@ -53,7 +51,7 @@ const issued = (receiptNumber: string, lotIds: string[]) =>
 async function draftOver(lots: string[]): Promise<string> {
   drafts += 1;
   try {
-    await orders.draft(
+    await draftWorkOrder.execute(
       `desk-out-${drafts}`,
       { type: 'outbound', warehouse: 'WH-SH-01', owner: 'SC-0001', commodity: 'rebar', arrivalMode: null, lots },
       acting,

@@ -11,7 +11,7 @@ import {
   ReceiptSplitSchema,
 } from '@dw/contracts';
 import { InboxContext } from '@dw/platform';
-import { ReceiptBackings } from '../receipt-backing';
+import { recordReceiptEndedIn, recordReceiptIssuedIn } from '../receipt-backing';
 
 /**
  * The receipt service's receipts (receipt.receipt.v1, key = receipt, so one receipt's facts
@@ -21,11 +21,9 @@ import { ReceiptBackings } from '../receipt-backing';
  */
 @Controller()
 export class RecordLotBackingWhenReceiptChangedKafkaHandler {
-  constructor(private readonly backings: ReceiptBackings) {}
-
   @EventPattern(ReceiptIssuedSchema.typeName)
   onIssued(@Payload() event: ReceiptIssued, @Ctx() ctx: InboxContext) {
-    return this.backings.issuedIn(
+    return recordReceiptIssuedIn(
       ctx.store,
       event.receiptNumber,
       event.lots.map((lot) => lot.lotId),
@@ -35,16 +33,16 @@ export class RecordLotBackingWhenReceiptChangedKafkaHandler {
 
   @EventPattern(ReceiptSplitSchema.typeName)
   onSplit(@Payload() event: ReceiptSplit, @Ctx() ctx: InboxContext) {
-    return this.backings.endedIn(ctx.store, event.receiptNumber, 'split', [], ctx.causedMetadata());
+    return recordReceiptEndedIn(ctx.store, event.receiptNumber, 'split', [], ctx.causedMetadata());
   }
 
   @EventPattern(ReceiptMergedSchema.typeName)
   onMerged(@Payload() event: ReceiptMerged, @Ctx() ctx: InboxContext) {
-    return this.backings.endedIn(ctx.store, event.receiptNumber, 'merged', [], ctx.causedMetadata());
+    return recordReceiptEndedIn(ctx.store, event.receiptNumber, 'merged', [], ctx.causedMetadata());
   }
 
   @EventPattern(ReceiptCancelledSchema.typeName)
   onCancelled(@Payload() event: ReceiptCancelled, @Ctx() ctx: InboxContext) {
-    return this.backings.endedIn(ctx.store, event.receiptNumber, 'cancelled', event.lotIds, ctx.causedMetadata());
+    return recordReceiptEndedIn(ctx.store, event.receiptNumber, 'cancelled', event.lotIds, ctx.causedMetadata());
   }
 }

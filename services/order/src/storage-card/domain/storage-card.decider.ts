@@ -1,6 +1,6 @@
-import { Decider, refuse, requireText } from '@dw/kernel';
-import { StorageCardCommand } from './storage-card.commands';
-import { StorageCardEvent, StorageCardStatus } from './storage-card.events';
+import { Decider, refuse, requireText, unhandledCommand } from '@dw/kernel';
+import { RecordStorageCardStatus, StorageCardCommand } from './storage-card.commands';
+import { StorageCardEvent, StorageCardStatus, StorageCardStatusRecorded } from './storage-card.events';
 
 export type StorageCardState = { readonly status: 'unknown' } | { readonly status: StorageCardStatus; readonly party: string; readonly holderName: string };
 
@@ -13,13 +13,24 @@ export const storageCardDecider: Decider<StorageCardCommand, StorageCardState, S
   initialState: () => ({ status: 'unknown' }),
   evolve: (_state, event) => ({ status: event.data.status, party: event.data.party, holderName: event.data.holderName }),
   decide(command, state) {
-    const { status, holderName, at } = command.data;
-    const storageCard = requireText(command.data.storageCard, 'storageCard');
-    const party = requireText(command.data.party, 'party');
-    if (state.status === status && state.party === party && state.holderName === holderName) return [];
-    return [{ type: 'StorageCardStatusRecorded', data: { storageCard, party, holderName, status, at } }];
+    switch (command.type) {
+      case 'RecordStorageCardStatus':
+        return recordStatus(command, state);
+      default:
+        // One command type: the discriminant, not the command, narrows to never here.
+        return unhandledCommand(command.type);
+    }
   },
 };
+
+/** The card as the event describes it; the same description again records nothing. */
+function recordStatus(command: RecordStorageCardStatus, state: StorageCardState): StorageCardStatusRecorded[] {
+  const { status, holderName, at } = command.data;
+  const storageCard = requireText(command.data.storageCard, 'storageCard');
+  const party = requireText(command.data.party, 'party');
+  if (state.status === status && state.party === party && state.holderName === holderName) return [];
+  return [{ type: 'StorageCardStatusRecorded', data: { storageCard, party, holderName, status, at } }];
+}
 
 /** Who names the card on a new order: the desk, or the receipt service's entitlement for its holder. */
 export type CardNamedBy = 'desk' | 'entitlement';

@@ -21,7 +21,7 @@ import {
 } from '@dw/contracts';
 import { InboxContext } from '@dw/platform';
 import type { StorageCardStatus } from '../domain/storage-card.events';
-import { StorageCards } from '../storage-cards';
+import { recordStorageCardIn } from '../storage-cards';
 
 const STATUS_OF: Readonly<Partial<Record<PublishedStatus, StorageCardStatus>>> = {
   [PublishedStatus.APPLIED]: 'applied',
@@ -39,8 +39,6 @@ const STATUS_OF: Readonly<Partial<Record<PublishedStatus, StorageCardStatus>>> =
  */
 @Controller()
 export class RecordCardWhenCardChangedKafkaHandler {
-  constructor(private readonly cards: StorageCards) {}
-
   @EventPattern(StorageCardAppliedSchema.typeName)
   onApplied(@Payload() event: StorageCardApplied, @Ctx() ctx: InboxContext) {
     return this.record(event.card, event.appliedAt, ctx);
@@ -75,7 +73,7 @@ export class RecordCardWhenCardChangedKafkaHandler {
     if (!card) throw new ContractFieldMissingError('card');
     const status = STATUS_OF[card.status];
     if (!status) throw new ContractFieldMissingError('card.status');
-    await this.cards.recordIn(
+    await recordStorageCardIn(
       ctx.store,
       {
         type: 'RecordStorageCardStatus',

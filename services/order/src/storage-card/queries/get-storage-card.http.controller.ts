@@ -1,8 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
+import { EventStore } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
 import { Roles } from '@dw/platform';
-import { StorageCards } from '../storage-cards';
+import { storageCardIn } from '../storage-cards';
 import { StorageCardResponseDto } from './get-storage-card.response.dto';
 
 /**
@@ -11,13 +12,13 @@ import { StorageCardResponseDto } from './get-storage-card.response.dto';
  */
 @Controller('storage-cards')
 export class GetStorageCardHttpController {
-  constructor(private readonly cards: StorageCards) {}
+  constructor(@Inject(EventStore) private readonly store: EventStore) {}
 
   @Get(':cardNumber')
   @Roles('clerk', 'manager', 'ops')
   @ApiOkResponse({ type: StorageCardResponseDto, description: 'the card as the order desk last heard of it' })
   async get(@Param('cardNumber') cardNumber: string): Promise<StorageCardResponseDto> {
-    const card = await this.cards.get(cardNumber);
+    const card = await this.store.transaction((tx) => storageCardIn(tx, cardNumber));
     if (card.status === 'unknown') throw refuse.notFound('CARD_NOT_FOUND', `no storage card ${cardNumber}`, { cardNumber });
     return { cardNumber, party: card.party, holderName: card.holderName, status: card.status };
   }

@@ -1,8 +1,12 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { fromTimestamp, type ReceiptTitleTransferred, ReceiptTitleTransferredSchema } from '@dw/contracts';
+import { loadAggregate, type EventStoreTransaction } from '@dw/event-store';
 import { InboxContext } from '@dw/platform';
-import { WorkOrderCommandHandler } from '../work-order.command-handler';
+import { ordersAwaiting, titleTransferIndexDecider } from '../domain/title-transfer-index';
+import { workOrderDecider } from '../domain/work-order.decider';
+import { completeWorkOrderOnFactIn, WorkOrderOutbox } from '../work-order-changes';
+import { titleTransferIndexStream, workOrderStream } from '../work-order.streams';
 import { refusalsRecorded } from './integration-refusal';
 
 /**
@@ -15,7 +19,7 @@ import { refusalsRecorded } from './integration-refusal';
  */
 @Controller()
 export class CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler {
-  constructor(private readonly orders: WorkOrderCommandHandler) {}
+  constructor(@Inject(WorkOrderOutbox) private readonly outbox: WorkOrderOutbox) {}
 
   @EventPattern(ReceiptTitleTransferredSchema.typeName)
   async onTitleTransferred(@Payload() event: ReceiptTitleTransferred, @Ctx() ctx: InboxContext): Promise<void> {
@@ -23,10 +27,21 @@ export class CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler {
     const at = fromTimestamp(event.transferredAt, 'transferred_at');
     const acting = { actor: 'service:order', at, metadata: ctx.causedMetadata() };
     const buyerCard = event.to?.storageCard ?? '';
-    for (const orderId of await this.orders.ordersAwaitingTransferIn(ctx.store, event.receiptNumber, buyerCard)) {
+    for (const orderId of await ordersAwaitingTransferIn(ctx.store, event.receiptNumber, buyerCard)) {
       await refusalsRecorded(ctx, orderId, at, () =>
-        this.orders.completeOnFactIn(ctx.store, orderId, { eventType: ReceiptTitleTransferredSchema.typeName, reference: event.transferId }, acting),
+        completeWorkOrderOnFactIn(ctx.store, this.outbox, orderId, { eventType: ReceiptTitleTransferredSchema.typeName, reference: event.transferId }, acting),
       );
     }
   }
+}
+
+/** The open or in-progress title-transfer orders waiting for this receipt to reach this buyer's card. */
+async function ordersAwaitingTransferIn(tx: EventStoreTransaction, receiptNumber: string, buyerStorageCard: string): Promise<string[]> {
+  const { state } = await loadAggregate(tx, titleTransferIndexStream(receiptNumber), titleTransferIndexDecider);
+  const active: string[] = [];
+  for (const orderId of ordersAwaiting(state, buyerStorageCard)) {
+    const { state: order } = await loadAggregate(tx, workOrderStream(orderId), workOrderDecider);
+    if (order.status === 'open' || order.status === 'in_progress') active.push(orderId);
+  }
+  return active;
 }

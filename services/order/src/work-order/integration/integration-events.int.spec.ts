@@ -15,12 +15,15 @@ import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing
 import { orderServiceDefinition } from '../../order.service-definition';
 import { StandardWorkflowsSeeder } from '../../workflow/standard-workflows.seeder';
 import { notice } from '../domain/work-order.test-fixtures';
-import { WorkOrderCommandHandler } from '../work-order.command-handler';
+import { DraftInboundOrderCommandHandler } from '../commands/draft-inbound-order/draft-inbound-order.command-handler';
+import { DraftWorkOrderCommandHandler } from '../commands/draft-work-order/draft-work-order.command-handler';
+import { OpenWorkOrderCommandHandler } from '../commands/open-work-order/open-work-order.command-handler';
+import { RecordStepCommandHandler } from '../commands/record-step/record-step.command-handler';
+import { WorkOrderOutbox } from '../work-order-changes';
 import { workOrderStream } from '../work-order.streams';
 import { CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler } from './complete-title-transfer-order-when-title-transferred.kafka-handler';
 import { RecordStepWhenStepPerformedKafkaHandler } from './record-step-when-step-performed.kafka-handler';
-import { ReceiptBackings } from '../../receipt-backing/receipt-backing';
-import { StorageCards } from '../../storage-card/storage-cards';
+import { recordStorageCardIn } from '../../storage-card/storage-cards';
 import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
 
 /**
@@ -29,7 +32,11 @@ import { inboxDelivery } from '../../testing/inbox-delivery.spec-helper';
  */
 let t: TestServiceDatabase;
 let store: EventStore;
-let orders: WorkOrderCommandHandler;
+let outbox: WorkOrderOutbox;
+let draftInboundOrder: DraftInboundOrderCommandHandler;
+let draftWorkOrder: DraftWorkOrderCommandHandler;
+let openWorkOrder: OpenWorkOrderCommandHandler;
+let recordStep: RecordStepCommandHandler;
 let deliver: ReturnType<typeof inboxDelivery>;
 const clock = new ManualClock('2025-03-03T02:00:00Z');
 const acting = { actor: 'desk-clerk-7', at: '2025-03-03T02:00:00Z', metadata: { actor: { subject: 'desk-clerk-7', role: 'clerk' }, correlationId: 'int' } };
@@ -45,19 +52,22 @@ beforeAll(async () => {
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   deliver = inboxDelivery(store);
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
-  const cards = new StorageCards(store);
-  orders = new WorkOrderCommandHandler(store, cards, new ReceiptBackings(), topics, new EventRegistry().register(...orderEventSchemas));
+  outbox = new WorkOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas));
+  draftInboundOrder = new DraftInboundOrderCommandHandler(store, outbox);
+  draftWorkOrder = new DraftWorkOrderCommandHandler(store, outbox);
+  openWorkOrder = new OpenWorkOrderCommandHandler(store, outbox);
+  recordStep = new RecordStepCommandHandler(store, outbox);
   // The receipt service approved SC-0001 for P-0001.
   await store.transaction((tx) =>
-    cards.recordIn(
+    recordStorageCardIn(
       tx,
       { type: 'RecordStorageCardStatus', data: { storageCard: 'SC-0001', party: 'P-0001', holderName: 'Hengda', status: 'approved', at: acting.at } },
       acting.metadata,
     ),
   );
   await new StandardWorkflowsSeeder(store, clock).onApplicationBootstrap();
-  await orders.draft('wo-1', { warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice }, acting);
-  await orders.open('wo-1', acting);
+  await draftInboundOrder.execute('wo-1', { warehouse: 'WH-SH-01', ownerParty: 'P-0001', notice }, acting);
+  await openWorkOrder.execute('wo-1', acting);
 });
 afterAll(() => t?.close());
 
@@ -72,11 +82,11 @@ const performed = (orderId: string, step: string) =>
   });
 
 describe('order Kafka handlers', () => {
-  const steps = () => new RecordStepWhenStepPerformedKafkaHandler(orders);
+  const steps = () => new RecordStepWhenStepPerformedKafkaHandler(outbox);
 
   it('records a reported step with the operator and the time the work was done', async () => {
-    await orders.recordDeskStep('wo-1', 'notice', null, acting);
-    await orders.recordDeskStep('wo-1', 'arrival', null, acting);
+    await recordStep.execute('wo-1', 'notice', null, acting);
+    await recordStep.execute('wo-1', 'arrival', null, acting);
     await deliver((e, ctx) => steps().onStepPerformed(e, ctx), performed('wo-1', 'unload_tally'), WorkOrderStepPerformedSchema.typeName);
     const recorded = (await store.readStream(workOrderStream('wo-1'))).at(-1)!;
     expect(recorded).toMatchObject({
@@ -94,11 +104,11 @@ describe('order Kafka handlers', () => {
   });
 
   it('completes the title-transfer order waiting for the receipt to reach the buyer’s card, once, and no other', async () => {
-    const handler = new CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler(orders);
+    const handler = new CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler(outbox);
     const draft = { type: 'title_transfer' as const, warehouse: 'WH-SH-01', owner: 'SC-0001', commodity: 'rebar', arrivalMode: null };
-    await orders.draft('tt-1', { ...draft, transfer: { receiptNumber: 'WR-7', buyerStorageCard: 'SC-0002' } }, acting);
-    await orders.open('tt-1', acting);
-    await orders.recordDeskStep('tt-1', 'notice', null, acting);
+    await draftWorkOrder.execute('tt-1', { ...draft, transfer: { receiptNumber: 'WR-7', buyerStorageCard: 'SC-0002' } }, acting);
+    await openWorkOrder.execute('tt-1', acting);
+    await recordStep.execute('tt-1', 'notice', null, acting);
     const transferred = (transferId: string, buyerCard: string) =>
       create(ReceiptTitleTransferredSchema, {
         receiptNumber: 'WR-7',

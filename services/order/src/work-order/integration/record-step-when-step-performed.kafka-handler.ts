@@ -1,9 +1,9 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { fromTimestamp, StepEvidenceKind, type WorkOrderStepPerformed, WorkOrderStepPerformedSchema } from '@dw/contracts';
 import { InboxContext } from '@dw/platform';
 import type { StepEvidence } from '../domain/work-order.commands';
-import { WorkOrderCommandHandler } from '../work-order.command-handler';
+import { decideWorkOrderIn, WorkOrderOutbox } from '../work-order-changes';
 import { refusalsRecorded } from './integration-refusal';
 
 const EVIDENCE_KINDS: Partial<Record<StepEvidenceKind, StepEvidence['kind']>> = {
@@ -19,7 +19,7 @@ const EVIDENCE_KINDS: Partial<Record<StepEvidenceKind, StepEvidence['kind']>> = 
  */
 @Controller()
 export class RecordStepWhenStepPerformedKafkaHandler {
-  constructor(private readonly orders: WorkOrderCommandHandler) {}
+  constructor(@Inject(WorkOrderOutbox) private readonly outbox: WorkOrderOutbox) {}
 
   @EventPattern(WorkOrderStepPerformedSchema.typeName)
   async onStepPerformed(@Payload() event: WorkOrderStepPerformed, @Ctx() ctx: InboxContext): Promise<void> {
@@ -33,6 +33,9 @@ export class RecordStepWhenStepPerformedKafkaHandler {
       at,
       metadata: { ...caused, actor: { subject: performer.subject, role: performer.role, ...(performer.partyId ? { partyId: performer.partyId } : {}) } },
     };
-    await refusalsRecorded(ctx, event.orderId, at, () => this.orders.recordReportedStepIn(ctx.store, event.orderId, event.step, evidence, acting));
+    const { orderId, step } = event;
+    await refusalsRecorded(ctx, orderId, at, () =>
+      decideWorkOrderIn(ctx.store, this.outbox, orderId, { type: 'RecordStep', data: { orderId, step, evidence, actor: acting.actor, at: acting.at } }, acting),
+    );
   }
 }

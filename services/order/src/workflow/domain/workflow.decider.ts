@@ -1,6 +1,6 @@
 import { Decider, refuse, requireText, unhandledCommand } from '@dw/kernel';
-import { WorkflowCommand } from './workflow.commands';
-import { WorkflowEvent } from './workflow.events';
+import { PublishWorkflowVersion, WithdrawWorkflow, WorkflowCommand } from './workflow.commands';
+import { WorkflowEvent, WorkflowVersionPublished, WorkflowWithdrawn } from './workflow.events';
 import { WorkflowStep } from '@dw/work-orders';
 import { validateWorkflowSteps } from './workflow-definition';
 import { ANY, validateWorkflowKey, WorkflowKey, workflowIdOf } from './workflow-key';
@@ -37,36 +37,11 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowState, WorkflowEv
   },
 
   decide(command, state) {
-    const key = validateWorkflowKey(command.data.key);
-    const workflowId = workflowIdOf(key);
-    const { actor, at } = command.data;
     switch (command.type) {
-      case 'PublishWorkflowVersion': {
-        // rule ORD-WORKFLOW-VERSIONS
-        const steps = validateWorkflowSteps(command.data.steps);
-        // Publishing the same steps again would make a version that changes nothing.
-        if (state.status === 'active' && JSON.stringify(steps) === JSON.stringify(state.steps)) {
-          throw refuse.conflict('WORKFLOW_UNCHANGED', `version ${state.version} of ${workflowId} already has these steps`, {
-            workflowId,
-            version: state.version,
-          });
-        }
-        return [{ type: 'WorkflowVersionPublished', data: { workflowId, key, version: state.version + 1, steps, actor, at } }];
-      }
-      case 'WithdrawWorkflow': {
-        // rule ORD-DEFAULT-WORKFLOW-KEPT
-        const reason = requireText(command.data.reason, 'reason');
-        if (state.status !== 'active') {
-          throw refuse.notFound('WORKFLOW_NOT_ACTIVE', `${workflowId} is not an active workflow`, { workflowId, status: state.status });
-        }
-        // The default for a type is the last fallback: without it new orders of the type could not open.
-        if (key.commodity === ANY) {
-          throw refuse.conflict('WORKFLOW_DEFAULT_REQUIRED', `${workflowId} is the default for ${key.orderType}; publish a new version instead`, {
-            workflowId,
-          });
-        }
-        return [{ type: 'WorkflowWithdrawn', data: { workflowId, version: state.version, reason, actor, at } }];
-      }
+      case 'PublishWorkflowVersion':
+        return publishVersion(command, state);
+      case 'WithdrawWorkflow':
+        return withdraw(command, state);
       default:
         return unhandledCommand(command);
     }
@@ -77,4 +52,38 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowState, WorkflowEv
 export function activeVersionOf(state: WorkflowState): PublishedWorkflow | null {
   if (state.status !== 'active' || !state.workflowId || !state.key) return null;
   return { workflowId: state.workflowId, key: state.key, version: state.version, steps: state.steps };
+}
+
+function publishVersion(command: PublishWorkflowVersion, state: WorkflowState): [WorkflowVersionPublished] {
+  // rule ORD-WORKFLOW-VERSIONS
+  const key = validateWorkflowKey(command.data.key);
+  const workflowId = workflowIdOf(key);
+  const { actor, at } = command.data;
+  const steps = validateWorkflowSteps(command.data.steps);
+  // Publishing the same steps again would make a version that changes nothing.
+  if (state.status === 'active' && JSON.stringify(steps) === JSON.stringify(state.steps)) {
+    throw refuse.conflict('WORKFLOW_UNCHANGED', `version ${state.version} of ${workflowId} already has these steps`, {
+      workflowId,
+      version: state.version,
+    });
+  }
+  return [{ type: 'WorkflowVersionPublished', data: { workflowId, key, version: state.version + 1, steps, actor, at } }];
+}
+
+function withdraw(command: WithdrawWorkflow, state: WorkflowState): [WorkflowWithdrawn] {
+  // rule ORD-DEFAULT-WORKFLOW-KEPT
+  const key = validateWorkflowKey(command.data.key);
+  const workflowId = workflowIdOf(key);
+  const { actor, at } = command.data;
+  const reason = requireText(command.data.reason, 'reason');
+  if (state.status !== 'active') {
+    throw refuse.notFound('WORKFLOW_NOT_ACTIVE', `${workflowId} is not an active workflow`, { workflowId, status: state.status });
+  }
+  // The default for a type is the last fallback: without it new orders of the type could not open.
+  if (key.commodity === ANY) {
+    throw refuse.conflict('WORKFLOW_DEFAULT_REQUIRED', `${workflowId} is the default for ${key.orderType}; publish a new version instead`, {
+      workflowId,
+    });
+  }
+  return [{ type: 'WorkflowWithdrawn', data: { workflowId, version: state.version, reason, actor, at } }];
 }

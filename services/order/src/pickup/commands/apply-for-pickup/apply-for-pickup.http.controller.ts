@@ -3,7 +3,7 @@ import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { actingAs, CLOCK, CurrentPrincipal, Roles, setETag, type Principal } from '@dw/platform';
-import { Entitlements } from '../../entitlements';
+import { ApplyForPickupCommandHandler } from './apply-for-pickup.command-handler';
 import { ApplyForPickupRequestDto } from './apply-for-pickup.request.dto';
 import { ApplyForPickupResponseDto } from './apply-for-pickup.response.dto';
 
@@ -15,7 +15,7 @@ import { ApplyForPickupResponseDto } from './apply-for-pickup.response.dto';
 @Controller('entitlements')
 export class ApplyForPickupHttpController {
   constructor(
-    private readonly entitlements: Entitlements,
+    @Inject(ApplyForPickupCommandHandler) private readonly handler: ApplyForPickupCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -29,7 +29,7 @@ export class ApplyForPickupHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.entitlements.apply(entitlementId, body, principal.partyId ?? '', actingAs(principal, this.clock, entitlementId), this.clock);
+    const handled = await this.handler.execute(entitlementId, body, principal.partyId ?? '', actingAs(principal, this.clock, entitlementId));
     setETag(response, handled.version);
     return { entitlementId, orderId: handled.state.status === 'none' ? '' : handled.state.orderId, status: handled.state.status, version: handled.version };
   }

@@ -1,8 +1,8 @@
 import { ManualClock } from '@dw/kernel';
-import { StorageCards } from '../../../storage-card/storage-cards';
+import { recordStorageCardIn } from '../../../storage-card/storage-cards';
 import { OrderTestApp, type Person } from '../../../testing/order-test-app.spec-helper';
 import { application } from '../../domain/pickup.test-fixtures';
-import { Entitlements } from '../../entitlements';
+import { decideEntitlementIn } from '../../entitlements';
 
 /**
  * POST /entitlements/:id/pickup-application over HTTP on the running order service (real
@@ -19,22 +19,25 @@ describe('POST /entitlements/:entitlementId/pickup-application', () => {
 
   const grant = (entitlementId: string) =>
     app.store.transaction((tx) =>
-      app.app.get(Entitlements).recordIn(
+      decideEntitlementIn(
         tx,
         {
-          entitlementId,
-          receiptNumber: entitlementId.replace('ENT-', ''),
-          warehouse: 'WH-SH-01',
-          holderStorageCard: 'SC-0001',
-          holderParty: 'P-0001',
-          commodity: 'rebar',
-          lots: [
-            { lotId: `${entitlementId}-lot-1`, pieces: 12, netKg: 30_120 },
-            { lotId: `${entitlementId}-lot-2`, pieces: 12, netKg: 29_880 },
-          ],
-          totalKg: 60_000,
-          purpose: 'pickup',
-          grantedAt: '2026-03-09T02:00:00Z',
+          type: 'RecordEntitlement',
+          data: {
+            entitlementId,
+            receiptNumber: entitlementId.replace('ENT-', ''),
+            warehouse: 'WH-SH-01',
+            holderStorageCard: 'SC-0001',
+            holderParty: 'P-0001',
+            commodity: 'rebar',
+            lots: [
+              { lotId: `${entitlementId}-lot-1`, pieces: 12, netKg: 30_120 },
+              { lotId: `${entitlementId}-lot-2`, pieces: 12, netKg: 29_880 },
+            ],
+            totalKg: 60_000,
+            purpose: 'pickup',
+            grantedAt: '2026-03-09T02:00:00Z',
+          },
         },
         { actor: { subject: 'service:order', role: 'service' }, correlationId: entitlementId },
       ),
@@ -46,7 +49,7 @@ describe('POST /entitlements/:entitlementId/pickup-application', () => {
   beforeAll(async () => {
     app = await OrderTestApp.start('pickup', clock);
     await app.store.transaction((tx) =>
-      app.app.get(StorageCards).recordIn(
+      recordStorageCardIn(
         tx,
         {
           type: 'RecordStorageCardStatus',

@@ -3,7 +3,7 @@ import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
-import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { CancelWorkOrderCommandHandler } from './cancel-work-order.command-handler';
 import { CancelWorkOrderRequestDto } from './cancel-work-order.request.dto';
 import { CancelWorkOrderResponseDto } from './cancel-work-order.response.dto';
 
@@ -11,7 +11,7 @@ import { CancelWorkOrderResponseDto } from './cancel-work-order.response.dto';
 @Controller('work-orders')
 export class CancelWorkOrderHttpController {
   constructor(
-    private readonly orders: WorkOrderCommandHandler,
+    @Inject(CancelWorkOrderCommandHandler) private readonly handler: CancelWorkOrderCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -26,7 +26,7 @@ export class CancelWorkOrderHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.orders.cancel(
+    const handled = await this.handler.execute(
       orderId,
       body.reason,
       actingAs(principal, this.clock, orderId),

@@ -3,7 +3,7 @@ import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
-import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { CompleteWorkOrderCommandHandler } from './complete-work-order.command-handler';
 import { CompleteWorkOrderResponseDto } from './complete-work-order.response.dto';
 
 /**
@@ -13,7 +13,7 @@ import { CompleteWorkOrderResponseDto } from './complete-work-order.response.dto
 @Controller('work-orders')
 export class CompleteWorkOrderHttpController {
   constructor(
-    private readonly orders: WorkOrderCommandHandler,
+    @Inject(CompleteWorkOrderCommandHandler) private readonly handler: CompleteWorkOrderCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -27,7 +27,7 @@ export class CompleteWorkOrderHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.orders.complete(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
+    const handled = await this.handler.execute(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
     setETag(response, handled.version);
     return { orderId, status: handled.state.status, version: handled.version };
   }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock, IdGenerator } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal, actingAs } from '@dw/platform';
-import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { DraftInboundOrderCommandHandler } from './draft-inbound-order.command-handler';
 import { DraftInboundOrderRequestDto } from './draft-inbound-order.request.dto';
 import { DraftInboundOrderResponseDto } from './draft-inbound-order.response.dto';
 
@@ -11,7 +11,7 @@ import { DraftInboundOrderResponseDto } from './draft-inbound-order.response.dto
 @Controller('inbound-orders')
 export class DraftInboundOrderHttpController {
   constructor(
-    private readonly orders: WorkOrderCommandHandler,
+    @Inject(DraftInboundOrderCommandHandler) private readonly handler: DraftInboundOrderCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -22,7 +22,7 @@ export class DraftInboundOrderHttpController {
   @ApiCreatedResponse({ type: DraftInboundOrderResponseDto, description: 'drafted: an inbound order for the notice' })
   async draft(@Body() body: DraftInboundOrderRequestDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const orderId = this.ids.next();
-    const handled = await this.orders.draft(
+    const handled = await this.handler.execute(
       orderId,
       { warehouse: body.warehouse, ownerParty: body.ownerParty, notice: body.notice },
       actingAs(principal, this.clock, orderId),

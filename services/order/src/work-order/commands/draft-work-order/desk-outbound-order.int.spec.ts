@@ -1,6 +1,6 @@
 import { ManualClock } from '@dw/kernel';
-import { ReceiptBackings } from '../../../receipt-backing/receipt-backing';
-import { StorageCards } from '../../../storage-card/storage-cards';
+import { recordReceiptIssuedIn } from '../../../receipt-backing/receipt-backing';
+import { recordStorageCardIn } from '../../../storage-card/storage-cards';
 import { OrderTestApp, type Person } from '../../../testing/order-test-app.spec-helper';
 
 /**
@@ -19,7 +19,7 @@ describe('outbound orders drafted at the desk', () => {
   beforeAll(async () => {
     app = await OrderTestApp.start('deskout', clock);
     await app.store.transaction(async (tx) => {
-      await app.app.get(StorageCards).recordIn(
+      await recordStorageCardIn(
         tx,
         {
           type: 'RecordStorageCardStatus',
@@ -28,7 +28,7 @@ describe('outbound orders drafted at the desk', () => {
         metadata,
       );
       // The receipt service issued WR-1 over lot-a.
-      await app.app.get(ReceiptBackings).issuedIn(tx, 'WR-1', ['lot-a'], metadata);
+      await recordReceiptIssuedIn(tx, 'WR-1', ['lot-a'], metadata);
     });
   });
   afterAll(() => app?.close());

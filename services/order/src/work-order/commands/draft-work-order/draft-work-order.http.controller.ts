@@ -3,7 +3,7 @@ import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock, IdGenerator } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal, actingAs } from '@dw/platform';
-import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { DraftWorkOrderCommandHandler } from './draft-work-order.command-handler';
 import { DraftWorkOrderRequestDto } from './draft-work-order.request.dto';
 import { DraftWorkOrderResponseDto } from './draft-work-order.response.dto';
 
@@ -11,7 +11,7 @@ import { DraftWorkOrderResponseDto } from './draft-work-order.response.dto';
 @Controller('work-orders')
 export class DraftWorkOrderHttpController {
   constructor(
-    private readonly orders: WorkOrderCommandHandler,
+    @Inject(DraftWorkOrderCommandHandler) private readonly handler: DraftWorkOrderCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -22,7 +22,7 @@ export class DraftWorkOrderHttpController {
   @ApiCreatedResponse({ type: DraftWorkOrderResponseDto, description: 'drafted' })
   async draft(@Body() body: DraftWorkOrderRequestDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
     const orderId = this.ids.next();
-    const handled = await this.orders.draft(
+    const handled = await this.handler.execute(
       orderId,
       // The type is checked by the decider, so an inbound type gets its own code (INBOUND_NOTICE_REQUIRED).
       {

@@ -1,5 +1,5 @@
 import { ManualClock } from '@dw/kernel';
-import { StorageCards } from '../../../storage-card/storage-cards';
+import { recordStorageCardIn } from '../../../storage-card/storage-cards';
 import { OrderTestApp, type Person } from '../../../testing/order-test-app.spec-helper';
 
 /**
@@ -23,7 +23,7 @@ describe('title-transfer orders at the desk', () => {
   beforeAll(async () => {
     app = await OrderTestApp.start('transfer', clock);
     await app.store.transaction((tx) =>
-      app.app.get(StorageCards).recordIn(
+      recordStorageCardIn(
         tx,
         {
           type: 'RecordStorageCardStatus',

@@ -3,14 +3,14 @@ import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
-import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { OpenWorkOrderCommandHandler } from './open-work-order.command-handler';
 import { OpenWorkOrderResponseDto } from './open-work-order.response.dto';
 
 /** Opens a draft: it pins the workflow chosen now and starts authorising operations. */
 @Controller('work-orders')
 export class OpenWorkOrderHttpController {
   constructor(
-    private readonly orders: WorkOrderCommandHandler,
+    @Inject(OpenWorkOrderCommandHandler) private readonly handler: OpenWorkOrderCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -24,7 +24,7 @@ export class OpenWorkOrderHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.orders.open(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
+    const handled = await this.handler.execute(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
     setETag(response, handled.version);
     const workflow = handled.state.status === 'none' ? null : handled.state.workflow;
     return {

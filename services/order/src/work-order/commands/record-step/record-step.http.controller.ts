@@ -3,7 +3,7 @@ import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
-import { WorkOrderCommandHandler } from '../../work-order.command-handler';
+import { RecordStepCommandHandler } from './record-step.command-handler';
 import { RecordStepRequestDto } from './record-step.request.dto';
 import { RecordStepResponseDto } from './record-step.response.dto';
 
@@ -11,7 +11,7 @@ import { RecordStepResponseDto } from './record-step.response.dto';
 @Controller('work-orders')
 export class RecordStepHttpController {
   constructor(
-    private readonly orders: WorkOrderCommandHandler,
+    @Inject(RecordStepCommandHandler) private readonly handler: RecordStepCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -26,7 +26,7 @@ export class RecordStepHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.orders.recordDeskStep(
+    const handled = await this.handler.execute(
       orderId,
       body.step,
       body.evidence ?? null,

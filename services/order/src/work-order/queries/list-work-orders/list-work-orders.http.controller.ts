@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { Database } from '@dw/event-store';
+import { Database, EventStore } from '@dw/event-store';
 import {
   ApiPageResponse,
   assertOwnParty,
@@ -13,7 +13,7 @@ import {
 } from '@dw/platform';
 import { ListWorkOrdersQueryDto } from './list-work-orders.query.dto';
 import { WorkOrderItemResponseDto } from './list-work-orders.response.dto';
-import { StorageCards } from '../../../storage-card/storage-cards';
+import { holderPartyIn } from '../../../storage-card/storage-cards';
 
 interface WorkOrderRow {
   order_id: string;
@@ -43,7 +43,7 @@ export class ListWorkOrdersHttpController {
   constructor(
     @Inject(Database) private readonly db: Database,
     private readonly cursors: CursorCodec,
-    private readonly cards: StorageCards,
+    @Inject(EventStore) private readonly store: EventStore,
   ) {}
 
   @Get()
@@ -53,8 +53,9 @@ export class ListWorkOrdersHttpController {
     if (query.owner !== undefined && party !== null) {
       // A depositor naming a card: it must be its own (as the receipt service published it, orders
       // on it or not); another's answers as an unknown card does.
-      const card = await this.cards.get(query.owner);
-      assertOwnParty(principal, card.status === 'unknown' ? '' : card.party, () => unknownCardFilter(query.owner ?? ''));
+      const owner = query.owner;
+      const cardParty = await this.store.transaction((tx) => holderPartyIn(tx, owner));
+      assertOwnParty(principal, cardParty ?? '', () => unknownCardFilter(owner));
     }
     const range = shanghaiDateRange(query.from, query.to);
     const before = query.cursor ? this.cursors.decode<{ p: string }>(query.cursor, 'work-orders').p : null;

@@ -1,11 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, Roles, type Principal, actingAs } from '@dw/platform';
-import { workflowDecider } from '../../domain/workflow.decider';
 import { validateWorkflowKey, workflowIdOf } from '../../domain/workflow-key';
-import { WORKFLOW_STREAM_TYPE, workflowStream } from '../../workflow.streams';
+import { PublishWorkflowCommandHandler } from './publish-workflow.command-handler';
 import { PublishWorkflowRequestDto } from './publish-workflow.request.dto';
 import { PublishWorkflowResponseDto } from './publish-workflow.response.dto';
 
@@ -16,7 +14,7 @@ import { PublishWorkflowResponseDto } from './publish-workflow.response.dto';
 @Controller('workflows')
 export class PublishWorkflowHttpController {
   constructor(
-    private readonly store: EventStore,
+    @Inject(PublishWorkflowCommandHandler) private readonly handler: PublishWorkflowCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -26,14 +24,7 @@ export class PublishWorkflowHttpController {
   @ApiCreatedResponse({ type: PublishWorkflowResponseDto, description: 'published: the next version of the workflow' })
   async publish(@Body() body: PublishWorkflowRequestDto, @CurrentPrincipal() principal: Principal) {
     const workflowId = workflowIdOf(validateWorkflowKey(body.key));
-    const { actor, at, metadata } = actingAs(principal, this.clock, `workflow-${workflowId}`);
-    const handled = await handleCommand(this.store, {
-      streamId: workflowStream(workflowId),
-      streamType: WORKFLOW_STREAM_TYPE,
-      decider: workflowDecider,
-      command: { type: 'PublishWorkflowVersion', data: { key: body.key, steps: body.steps, actor, at } },
-      metadata,
-    });
+    const handled = await this.handler.execute(workflowId, { key: body.key, steps: body.steps }, actingAs(principal, this.clock, `workflow-${workflowId}`));
     return { workflowId, version: handled.state.version, steps: handled.state.steps };
   }
 }

@@ -1,11 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, CurrentPrincipal, Roles, type Principal, actingAs } from '@dw/platform';
-import { workflowDecider } from '../../domain/workflow.decider';
 import { validateWorkflowKey, workflowIdOf } from '../../domain/workflow-key';
-import { WORKFLOW_STREAM_TYPE, workflowStream } from '../../workflow.streams';
+import { WithdrawWorkflowCommandHandler } from './withdraw-workflow.command-handler';
 import { WithdrawWorkflowRequestDto } from './withdraw-workflow.request.dto';
 import { WithdrawWorkflowResponseDto } from './withdraw-workflow.response.dto';
 
@@ -13,7 +11,7 @@ import { WithdrawWorkflowResponseDto } from './withdraw-workflow.response.dto';
 @Controller('workflows')
 export class WithdrawWorkflowHttpController {
   constructor(
-    private readonly store: EventStore,
+    @Inject(WithdrawWorkflowCommandHandler) private readonly handler: WithdrawWorkflowCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -23,14 +21,7 @@ export class WithdrawWorkflowHttpController {
   @ApiOkResponse({ type: WithdrawWorkflowResponseDto, description: 'withdrawn: new orders fall back to the broader workflow' })
   async withdraw(@Body() body: WithdrawWorkflowRequestDto, @CurrentPrincipal() principal: Principal) {
     const workflowId = workflowIdOf(validateWorkflowKey(body.key));
-    const { actor, at, metadata } = actingAs(principal, this.clock, `workflow-${workflowId}`);
-    const handled = await handleCommand(this.store, {
-      streamId: workflowStream(workflowId),
-      streamType: WORKFLOW_STREAM_TYPE,
-      decider: workflowDecider,
-      command: { type: 'WithdrawWorkflow', data: { key: body.key, reason: body.reason, actor, at } },
-      metadata,
-    });
+    const handled = await this.handler.execute(workflowId, { key: body.key, reason: body.reason }, actingAs(principal, this.clock, `workflow-${workflowId}`));
     return { workflowId, version: handled.state.version, status: handled.state.status };
   }
 }

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore, type HandledCommand } from '@dw/event-store';
+import type { Acting } from '@dw/platform';
+import type { WorkOrderState } from '../../domain/work-order.state';
+import { decideWorkOrderIn, WorkOrderOutbox } from '../../work-order-changes';
+
+/** Cancels an order with a reason, while no step that moves goods has been recorded under it. */
+@Injectable()
+export class CancelWorkOrderCommandHandler {
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(WorkOrderOutbox) private readonly outbox: WorkOrderOutbox,
+  ) {}
+
+  async execute(orderId: string, reason: string, acting: Acting, expectedVersion?: number): Promise<HandledCommand<WorkOrderState>> {
+    return this.store.transaction((tx) =>
+      decideWorkOrderIn(
+        tx,
+        this.outbox,
+        orderId,
+        { type: 'CancelWorkOrder', data: { orderId, reason, actor: acting.actor, at: acting.at } },
+        acting,
+        expectedVersion,
+      ),
+    );
+  }
+}
