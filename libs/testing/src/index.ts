@@ -10,3 +10,6 @@ export * from './private-postgres';
 export * from './service-env';
 export * from './refusal-of';
 export * from './in-memory-event-store';
+export * from './in-memory-inbox';
+export * from './outcome-of';
+export * from './model-run';

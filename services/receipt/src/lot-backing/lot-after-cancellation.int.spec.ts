@@ -28,6 +28,7 @@ describe('a lot after its receipt’s cancellation never backs a second receipt'
       { lotId: 'T1', ownerCard: card, weightKg: 10_000, producedOn: '2026-03-01' },
       { lotId: 'T2', ownerCard: card, weightKg: 6_000, producedOn: '2026-03-01' },
       { lotId: 'T3', ownerCard: card, weightKg: 4_000, producedOn: '2026-03-01' },
+      { lotId: 'T4', ownerCard: card, weightKg: 5_000, producedOn: '2026-03-01' },
     ]);
   });
   afterAll(async () => {
@@ -73,6 +74,17 @@ describe('a lot after its receipt’s cancellation never backs a second receipt'
     expect(await lot('T2')).toMatchObject({ status: 'spot', entitlementId: null, receiptNumber: converted });
     await refusedAgain(['T2', 'T3'], 409, 'LOT_IS_SPOT_GOODS');
     expect(await lot('T3')).toMatchObject({ status: 'available' });
+  });
+
+  it('moves spot goods to shipped when they leave under their conversion’s entitlement, which tracks no pickup', async () => {
+    const [converted] = await scenario.issue(card, [['T4']]);
+    await cancel(converted!, 'spot-conversion');
+    // The holder applied for a pickup on the conversion's entitlement id; a conversion opens no
+    // entitlement to exhaust, so the shipment is the lot's alone (before the fix, the handler
+    // counted it on an entitlement that does not exist and the message was dead-lettered).
+    await scenario.lotShippedOut({ lotId: 'T4', entitlementId: `ENT-${converted}`, ownerCard: card, bookKg: 5_000, netKg: 5_000 });
+    await waitFor(async () => (await lot('T4')).status === 'shipped', { timeoutMs: 60_000, describe: 'T4 shipped from LotShippedOut' });
+    expect(deadLetters.messages.filter((m) => m.headers.ce_subject === 'lot-T4')).toEqual([]);
   });
 
   it('dead-letters goods of a live receipt reported shipped, and keeps the receipt’s lot as it was', async () => {

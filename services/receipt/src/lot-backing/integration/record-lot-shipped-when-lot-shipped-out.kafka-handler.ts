@@ -41,10 +41,12 @@ export class RecordLotShippedWhenLotShippedOutKafkaHandler {
         command: { type: 'RecordLotShipped', data: { entitlementId: event.entitlementId, netKg, actor, at } },
         metadata,
       });
-      // The lot left under its entitlement: count it there, in the same transaction, so the
+      // The lot left under its pickup entitlement: count it there, in the same transaction, so the
       // entitlement is exhausted (and OutboundEntitlementExhausted published) with its last lot.
+      // Spot goods may leave under their conversion's entitlement id, but a conversion opens no
+      // entitlement stream (nothing is tracked to exhaustion for plain stock): they count on none.
       const entitlementId = (decided.appended?.events[0]?.data as LotShipped['data'] | undefined)?.entitlementId;
-      if (entitlementId) {
+      if (entitlementId && decided.before.status === 'entitled') {
         await handleCommandIn(ctx.store, {
           ...streams.entitlement(entitlementId),
           decider: entitlementDecider,
