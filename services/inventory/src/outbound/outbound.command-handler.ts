@@ -11,7 +11,7 @@ import { authorisedOrder, FloorOperations } from '../operation/floor-operations'
 import type { OperationContext } from '../operation/operation-context';
 import { streams } from '../shared/inventory.streams';
 import { stockDecider } from '../stock/domain/stock.decider';
-import { StockCommandHandler } from '../stock/stock.command-handler';
+import { ShipOutCommandHandler } from '../stock/commands/ship-out/ship-out.command-handler';
 import type { OutboundCommand, PieceOnRecord } from './domain/outbound.commands';
 import { outboundDecider, outboundUnderway } from './domain/outbound.decider';
 import { shippedPieceDecider } from './domain/shipped-piece.decider';
@@ -43,7 +43,7 @@ export class OutboundCommandHandler {
 
   constructor(
     private readonly floor: FloorOperations,
-    private readonly stock: StockCommandHandler,
+    private readonly shipOut: ShipOutCommandHandler,
     @Inject(TopicNames) topics: TopicNames,
     @Inject(EventRegistry) registry: EventRegistry,
   ) {
@@ -105,7 +105,7 @@ export class OutboundCommandHandler {
             metadata: acting.metadata,
           });
         }
-        await this.stock.shipOutIn(tx, lot.lotId, orderId, { pieces: lot.pieces.length, kg: lot.bookKg }, acting);
+        await this.shipOut.execute(tx, lot.lotId, orderId, { pieces: lot.pieces.length, kg: lot.bookKg }, acting);
       }
       return { orderId, version: handled.version, ...summaryOf(loaded), finished: handled.state.status === 'finished' };
     });

@@ -6,17 +6,19 @@ import { streams } from '../shared/inventory.streams';
 import { commodityCatalogueDecider, type CommodityCatalogueState } from './domain/commodity-catalogue.decider';
 import type { CommodityCatalogueCommand } from './domain/commodity-catalogue.commands';
 
-type Unstamped<C> = C extends { type: infer T; data: infer D } ? { type: T; data: Omit<D, 'actor' | 'at'> } : never;
+/** A catalogue command as a use case receives it: the actor and the instant are stamped here. */
+export type Unstamped<C> = C extends { type: infer T; data: infer D } ? { type: T; data: Omit<D, 'actor' | 'at'> } : never;
 
-/** Master data changes on the one catalogue stream; concurrent edits of different entries commute, so they retry. */
+/** The one catalogue stream the commodity use cases change and read. */
 @Injectable()
-export class CommodityCatalogueCommandHandler {
+export class CommodityCatalogueStream {
   constructor(
     private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async handle(command: Unstamped<CommodityCatalogueCommand>, principal: Principal) {
+  /** Master data changes on the one catalogue stream; concurrent edits of different entries commute, so they retry. */
+  async change(command: Unstamped<CommodityCatalogueCommand>, principal: Principal) {
     const { actor, at, metadata } = actingAs(principal, this.clock, streams.catalogue.id);
     return handleCommand(this.store, {
       streamId: streams.catalogue.id,
@@ -29,7 +31,7 @@ export class CommodityCatalogueCommandHandler {
   }
 
   /** The catalogue as its stream says it is now. */
-  async catalogue(): Promise<CommodityCatalogueState> {
+  async current(): Promise<CommodityCatalogueState> {
     return (await this.store.transaction((tx) => loadAggregate(tx, streams.catalogue.id, commodityCatalogueDecider))).state;
   }
 }

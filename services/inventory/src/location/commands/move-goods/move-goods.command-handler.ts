@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { loadAggregate, type EventStoreTransaction } from '@dw/event-store';
 import { TopicNames, type Principal } from '@dw/platform';
-import { OperationMessages } from '../operation/integration/operation-messages';
-import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
-import type { OperationContext } from '../operation/operation-context';
-import { ownerOfLot } from '../registry/lot-owner';
-import { streams } from '../shared/inventory.streams';
-import { locationDecider } from './domain/location.decider';
-import { decideMove } from './domain/location-move';
-import type { LocationEvent } from './domain/location.events';
+import { OperationMessages } from '../../../operation/integration/operation-messages';
+import { authorisedOrder, FloorOperations } from '../../../operation/floor-operations';
+import type { OperationContext } from '../../../operation/operation-context';
+import { ownerOfLot } from '../../../registry/lot-owner';
+import { streams } from '../../../shared/inventory.streams';
+import { locationDecider } from '../../domain/location.decider';
+import { decideMove } from '../../domain/location-move';
+import type { LocationEvent } from '../../domain/location.events';
 
 /**
  * Moves pieces between two locations under a move order (workflow plan → move → confirm): the
@@ -18,7 +18,7 @@ import type { LocationEvent } from './domain/location.events';
  * order's move step (one move per move order: a second one is a new order).
  */
 @Injectable()
-export class MoveCommandHandler {
+export class MoveGoodsCommandHandler {
   private readonly messages: OperationMessages;
 
   constructor(
@@ -29,7 +29,7 @@ export class MoveCommandHandler {
     this.messages = new OperationMessages(topics, registry);
   }
 
-  move(request: { orderId: string; fromLocationId: string; toLocationId: string; barcodes: string[] }, principal: Principal) {
+  execute(request: { orderId: string; fromLocationId: string; toLocationId: string; barcodes: string[] }, principal: Principal) {
     const context: OperationContext = { operation: 'move', subject: String(request.fromLocationId), orderId: request.orderId };
     return this.floor.run(context, principal, async (tx, acting) => {
       const from = await loadAggregate(tx, streams.location(String(request.fromLocationId)).id, locationDecider);

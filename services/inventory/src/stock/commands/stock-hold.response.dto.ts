@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { QuantityResponseDto } from '../../../shared/quantity.response.dto';
+import { QuantityResponseDto } from '../../shared/quantity.response.dto';
 
 /** What a lot’s stock stands at: on hand = reserved + frozen + available. */
 export class StockLevelsResponseDto {

@@ -6,15 +6,18 @@ import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import type { IncomingMessage } from '@dw/messaging';
 import { BaseServiceConfig, InboxContext, migrationsOf, TopicNames, type Principal } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
-import { NoteWorkOrdersKafkaHandler } from '../authority/integration/note-work-orders.kafka-handler';
-import type { OrderAuthorityEvent } from '../authority/domain/order-authority.events';
-import { rebar20Shagang, registered, tolerancePublished, wireRod } from '../commodity/domain/commodity.test-fixtures';
-import { inventoryServiceDefinition } from '../inventory.service-definition';
-import { FloorOperations } from '../operation/floor-operations';
-import { OperationRefusals } from '../operation/operation-refusals';
-import { streams } from '../shared/inventory.streams';
-import { StockCommandHandler } from '../stock/stock.command-handler';
-import { LotCommandHandler } from './lot.command-handler';
+import { NoteWorkOrdersKafkaHandler } from '../../../authority/integration/note-work-orders.kafka-handler';
+import type { OrderAuthorityEvent } from '../../../authority/domain/order-authority.events';
+import { rebar20Shagang, registered, tolerancePublished, wireRod } from '../../../commodity/domain/commodity.test-fixtures';
+import { inventoryServiceDefinition } from '../../../inventory.service-definition';
+import { FloorOperations } from '../../../operation/floor-operations';
+import { OperationRefusals } from '../../../operation/operation-refusals';
+import { streams } from '../../../shared/inventory.streams';
+import { ReceiveStockCommandHandler } from '../../../stock/commands/receive-stock/receive-stock.command-handler';
+import { StockDecisions } from '../../../stock/stock-decisions';
+import { LotOperations } from '../../lot-operations';
+import { CompleteReceivingCommandHandler } from '../complete-receiving/complete-receiving.command-handler';
+import { ScanPieceCommandHandler } from './scan-piece.command-handler';
 
 /**
  * Receiving on real PostgreSQL: an operation's decisions across streams (order record, lot,
@@ -22,7 +25,7 @@ import { LotCommandHandler } from './lot.command-handler';
  */
 let t: TestServiceDatabase;
 let store: EventStore;
-let lots: LotCommandHandler;
+let scanPiece: ScanPieceCommandHandler;
 let completions: NoteWorkOrdersKafkaHandler;
 const clock = new ManualClock('2025-03-04T03:00:00Z');
 const operator: Principal = { subject: 'operator-12', roles: ['operator'] };
@@ -65,7 +68,7 @@ const refusals = async () =>
       `SELECT data FROM events WHERE event_type = 'OperationRefused' ORDER BY global_position`,
     )
   ).rows.map((r) => r.data);
-const scan = (orderId: string, barcode: string) => lots.scan(orderId, { barcode, kind: 'bundle', productionDate: '2025-02-20' }, operator);
+const scan = (orderId: string, barcode: string) => scanPiece.execute(orderId, { barcode, kind: 'bundle', productionDate: '2025-02-20' }, operator);
 
 beforeAll(async () => {
   t = await createTestServiceDatabase('inventory_lot', migrationsOf(inventoryServiceDefinition));
@@ -74,8 +77,14 @@ beforeAll(async () => {
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
   const registry = new EventRegistry().register(...inventoryEventSchemas, ...orderEventSchemas);
   const refusalsRecorder = new OperationRefusals(store, ids, topics, registry);
-  lots = new LotCommandHandler(new FloorOperations(store, refusalsRecorder, clock), topics, registry);
-  completions = new NoteWorkOrdersKafkaHandler(lots, new StockCommandHandler(store, clock, topics, registry), refusalsRecorder);
+  const floor = new FloorOperations(store, refusalsRecorder, clock);
+  const lots = new LotOperations(floor, topics, registry);
+  scanPiece = new ScanPieceCommandHandler(floor, lots);
+  completions = new NoteWorkOrdersKafkaHandler(
+    new CompleteReceivingCommandHandler(lots),
+    new ReceiveStockCommandHandler(new StockDecisions(store, topics, registry)),
+    refusalsRecorder,
+  );
   await store.append({
     streamId: streams.catalogue.id,
     streamType: 'commodity-catalogue',
