@@ -130,6 +130,20 @@ describe('stocktake shortfalls from inventory on a receipt', () => {
 
     const accepted = await transfer(receipt!);
     expect(accepted.status).toBe(201);
+    // The list (the receipts read model) keeps the shortfall with how it was resolved.
+    await app.projectionsCaughtUp();
+    const listed = (await app.as(clerk, 'GET', `/receipts?holderCard=${buyerCard}`)).body.items;
+    expect(listed).toEqual([
+      expect.objectContaining({
+        receiptNumber: receipt,
+        shortfalls: [
+          expect.objectContaining({
+            varianceId: 'missing_piece:P-S1-3',
+            resolution: { ...found, resolvedBy: manager.sub, resolvedAt: clock.now().toISOString() },
+          }),
+        ],
+      }),
+    ]);
     const published = await waitFor(
       () => recorder.messages.find((m) => m.key === `receipt-${receipt}` && m.headers.ce_type === ReceiptGoodsShortfallResolvedSchema.typeName),
       { timeoutMs: 60_000, describe: 'ReceiptGoodsShortfallResolved on receipt.receipt.v1' },
