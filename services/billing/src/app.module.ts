@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { EventSourcingModule } from '@dw/platform';
+import { billingServiceDefinition } from './billing.service-definition';
+
+/** The billing service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
+@Module({
+  imports: [EventSourcingModule.forService(billingServiceDefinition)],
+})
+export class AppModule {}

@@ -1,0 +1,11 @@
+import type { ServiceDefinition } from '@dw/platform';
+
+/** The billing service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
+export const billingServiceDefinition: ServiceDefinition = {
+  name: 'billing',
+  migrations: [],
+  projections: [],
+  producedTopics: [],
+  consumedTopics: [],
+  eventSchemas: [],
+};
