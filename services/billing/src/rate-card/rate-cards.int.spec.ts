@@ -1,4 +1,7 @@
+import { Database } from '@dw/event-store';
 import { ManualClock } from '@dw/kernel';
+import { rebuildService } from '@dw/platform';
+import { billingServiceDefinition } from '../billing.service-definition';
 import { BillingTestApp, clerk, depositor, manager } from '../testing/billing-test-app.spec-helper';
 import { contractTerms, defaultTerms } from './domain/rate-card.fixtures.spec-helper';
 
@@ -123,5 +126,19 @@ describe('rate cards (dated versions)', () => {
     expect(next.body.items.map((item: { version: number }) => item.version)).toEqual([2]);
     expect((await app.as(other, 'GET', '/contracts')).body.items).toEqual([]);
     expect((await app.as(hengda, 'GET', '/contracts')).body.items).toHaveLength(2);
+  });
+
+  it('rebuilds the rate card versions read model from the log, equal row for row to the live one', async () => {
+    const rows = async () =>
+      (
+        await app.app
+          .get(Database)
+          .query(`SELECT card, party_id, version, effective_from::text, terms, published_by, published_at FROM rate_card_versions ORDER BY card, version`)
+      ).rows;
+    const live = await rows();
+    // The default's version 1 and the contract's versions 1 and 2.
+    expect(live).toHaveLength(3);
+    await rebuildService(billingServiceDefinition, app.commandEnv(), [], () => undefined);
+    expect(await rows()).toEqual(live);
   });
 });

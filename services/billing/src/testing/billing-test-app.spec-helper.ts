@@ -53,6 +53,7 @@ export class BillingTestApp {
     readonly app: INestApplication,
     readonly url: string,
     readonly schema: string,
+    readonly prefix: string,
     readonly clock: ManualClock,
     private readonly keys: ReturnType<typeof createDevKeySet>,
   ) {}
@@ -93,7 +94,12 @@ export class BillingTestApp {
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-    return new BillingTestApp(app, `http://127.0.0.1:${port}`, schema, clock, keys);
+    return new BillingTestApp(app, `http://127.0.0.1:${port}`, schema, prefix, clock, keys);
+  }
+
+  /** The environment of the service's operational commands (provision, rebuild, verify) on this app's schema. */
+  commandEnv(): Record<string, string> {
+    return { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: this.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: this.prefix };
   }
 
   /** A request by a person with a bearer token, carrying the latest log position this spec saw. */
