@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { StockModule } from '../stock/stock.module';
+import { LoadOutCommandHandler } from './commands/load-out/load-out.command-handler';
 import { LoadOutHttpController } from './commands/load-out/load-out.http.controller';
+import { PickPieceCommandHandler } from './commands/pick-piece/pick-piece.command-handler';
 import { PickPieceHttpController } from './commands/pick-piece/pick-piece.http.controller';
+import { WeighLoadCommandHandler } from './commands/weigh-load/weigh-load.command-handler';
 import { RecordLoadManualWeighingHttpController, RecordLoadScaleReadingHttpController } from './commands/weigh-load/weigh-load.http.controller';
-import { OutboundCommandHandler } from './outbound.command-handler';
 import { LoadOutNoteHttpController } from './queries/load-out-note/load-out-note.http.controller';
 import { OutboundOrderHttpController } from './queries/outbound-order/outbound-order.http.controller';
+import { OutboundFloorWork } from './outbound-floor-work';
 
 /** Goods leaving under outbound orders: picking by barcode, load-out weighing on a signed scale, load-out and its note (出库单). */
 @Module({
@@ -18,6 +21,6 @@ import { OutboundOrderHttpController } from './queries/outbound-order/outbound-o
     OutboundOrderHttpController,
     LoadOutNoteHttpController,
   ],
-  providers: [OutboundCommandHandler],
+  providers: [OutboundFloorWork, PickPieceCommandHandler, WeighLoadCommandHandler, LoadOutCommandHandler],
 })
 export class OutboundModule {}

@@ -43,8 +43,8 @@ import {
   type Role,
 } from '@dw/platform';
 import { databaseUrl, kafkaBrokers, ReadYourWritesSession, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
-import { AppModule } from '../app.module';
-import { inventoryServiceDefinition } from '../inventory.service-definition';
+import { AppModule } from '../../../app.module';
+import { inventoryServiceDefinition } from '../../../inventory.service-definition';
 
 /**
  * Goods leaving, on real PostgreSQL and real Kafka, through HTTP: the inventory service runs
