@@ -1,50 +1,8 @@
-import { create, fromBinary, toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import type { INestApplication } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  deadLetterTopicName,
-  fromWeight,
-  LotShippedOutSchema,
-  OrderLotSchema,
-  OrderType,
-  OutboundEntitlementReferenceSchema,
-  PiecesShippedOutSchema,
-  StepCheck,
-  topicName,
-  toWeight,
-  WorkflowStepSchema,
-  WorkOrderCompletedSchema,
-  WorkOrderOpenedSchema,
-  WorkOrderStepPerformedSchema,
-  WorkOrderStepRecordedSchema,
-  InboundNoticeSchema,
-  PinnedWorkflowSchema,
-  inventoryLotTopic,
-  inventoryOperationTopic,
-  orderWorkOrderTopic,
-} from '@dw/contracts';
-import { dropServiceDatabase } from '@dw/event-store';
-import { ManualClock, shanghaiDateOf } from '@dw/kernel';
-import { JsonLogger } from '@dw/observability';
-import {
-  BaseServiceConfig,
-  connectInbox,
-  consumerGroupOf,
-  createDevKeySet,
-  createServiceApp,
-  DEV_ISSUER,
-  loadConfig,
-  mintDevToken,
-  provisionService,
-  signRequest,
-  type Role,
-} from '@dw/platform';
-import { databaseUrl, kafkaBrokers, ReadYourWritesSession, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
-import { AppModule } from '../../../app.module';
-import { inventoryServiceDefinition } from '../../../inventory.service-definition';
+import { createHash } from 'node:crypto';
+import { fromWeight, LotShippedOutSchema, PiecesShippedOutSchema, WorkOrderStepPerformedSchema } from '@dw/contracts';
+import { ManualClock } from '@dw/kernel';
+import { waitFor } from '@dw/testing';
+import { manager, operator, OutboundFloor, type Answer, type Person } from '../outbound-floor.spec-helper';
 
 /**
  * Goods leaving, on real PostgreSQL and real Kafka, through HTTP: the inventory service runs
@@ -53,181 +11,13 @@ import { inventoryServiceDefinition } from '../../../inventory.service-definitio
  * inbound lots are received first; a receipt's entitlement to lot A (3 pieces) is then carried
  * out in two loads on two days, while lot B stays in store.
  */
-const SCALE = { id: 'loadout-scale-1', secret: 'loadout-scale-1-secret-0123456789-abcdef', role: 'device' as const };
-const WAREHOUSE = 'WH-SH-01';
-const CARD = 'SC-0001';
-const COMMODITY = 'rb-400e-20-sg';
 const clock = new ManualClock('2025-03-10T01:00:00Z');
-const keys = createDevKeySet();
-const session = new ReadYourWritesSession();
-const bus = testMessageBus();
-const run = randomBytes(4).toString('hex');
-const schema = `t_inventory_out_${run}`;
-const prefix = `tout${run}`;
-let app: INestApplication;
-let url: string;
-let recorder: TopicRecorder;
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read answers of many shapes field by field
-  body: any;
-  bytes: Buffer;
-}
-interface Person {
-  sub: string;
-  roles: Role[];
-  partyId?: string;
-}
-const operator: Person = { sub: 'operator-12', roles: ['operator'] };
-const manager: Person = { sub: 'manager-1', roles: ['manager'] };
 const holder: Person = { sub: 'trader-a', roles: ['depositor'], partyId: 'P-A' };
 const otherDepositor: Person = { sub: 'trader-b', roles: ['depositor'], partyId: 'P-B' };
-
-async function send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...session.headersFor(url), ...headers },
-    body,
-  });
-  session.remember(url, response.headers);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const json = (response.headers.get('content-type') ?? '').includes('json') && bytes.length > 0;
-  return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
-}
-const as = (person: Person, method: string, path: string, json?: unknown) =>
-  send(method, path, json === undefined ? undefined : JSON.stringify(json), {
-    authorization: `Bearer ${mintDevToken(keys, { sub: person.sub, roles: person.roles, partyId: person.partyId, issuedAt: clock.now() })}`,
-  });
-/** The scale posts its reading, HMAC-signed at the test clock's time. */
-const scale = (path: string, json: unknown) => {
-  const body = JSON.stringify(json);
-  return send('POST', path, body, {
-    ...signRequest({ clientId: SCALE.id, secret: SCALE.secret, method: 'POST', path, body, clock }),
-    'idempotency-key': randomBytes(8).toString('hex'),
-  });
-};
-function expectStatus(answer: Answer, status: number, what: string): void {
-  if (answer.status !== status) throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
-}
-
-/** Publishes an order-service fact on order.work-order.v1, as the order service would. */
-async function publishOrderFact<S extends DescMessage>(schemaOf: S, orderId: string, message: MessageShape<S>): Promise<void> {
-  const producer = bus.producer();
-  await producer.connect();
-  try {
-    await producer.send([
-      {
-        topic: topicName(orderWorkOrderTopic, prefix),
-        key: `work-order-${orderId}`,
-        value: Buffer.from(toBinary(schemaOf, message)),
-        headers: {
-          ce_id: randomBytes(16).toString('hex'),
-          ce_type: schemaOf.typeName,
-          ce_source: '/dw/order',
-          ce_subject: `work-order-${orderId}`,
-          ce_specversion: '1.0',
-        },
-      },
-    ]);
-  } finally {
-    await producer.disconnect();
-  }
-}
-const desk = { subject: 'desk-clerk-7', role: 'clerk', partyId: '' };
-const steps = (codes: [string, StepCheck?][]) =>
-  codes.map(([code, check]) => create(WorkflowStepSchema, { code, name: code, check: check ?? StepCheck.NONE, required: true, movesGoods: false }));
-async function recordStep(orderId: string, step: string, sequence: number): Promise<void> {
-  await publishOrderFact(
-    WorkOrderStepRecordedSchema,
-    orderId,
-    create(WorkOrderStepRecordedSchema, { orderId, step, name: step, sequence, recordedBy: desk, recordedAt: timestampFromDate(clock.now()) }),
-  );
-}
-/** Waits until inventory's record of the order expects `step` next. */
-const untilExpects = (orderId: string, step: string) =>
-  waitFor(async () => ((await as(manager, 'GET', `/authorising-orders/${orderId}`)).body?.next?.expected === step ? true : undefined), {
-    timeoutMs: 30_000,
-    describe: `inventory to expect ${step} under ${orderId}`,
-  });
-
-/** Receives a lot under an inbound order: scans, signed piece weighings, put-away, completion. */
-async function receiveLot(orderId: string, pieces: Record<string, number>): Promise<string> {
-  const expectedKg = Object.values(pieces).reduce((sum, kg) => sum + kg, 0);
-  await publishOrderFact(
-    WorkOrderOpenedSchema,
-    orderId,
-    create(WorkOrderOpenedSchema, {
-      orderId,
-      type: OrderType.INBOUND,
-      warehouse: WAREHOUSE,
-      ownerStorageCard: CARD,
-      ownerPartyId: 'P-A',
-      commodityCode: COMMODITY,
-      notice: create(InboundNoticeSchema, {
-        brand: '沙钢',
-        specification: 'HRB400E Φ20',
-        expectedPieces: Object.keys(pieces).length,
-        expected: toWeight(expectedKg),
-      }),
-      workflow: create(PinnedWorkflowSchema, {
-        workflowId: 'inbound/*/*',
-        version: 1,
-        steps: steps([['notice'], ['arrival'], ['unload_tally'], ['weigh', StepCheck.SCALE_READING], ['put_away'], ['confirm']]),
-      }),
-      openedBy: desk,
-      openedAt: timestampFromDate(clock.now()),
-    }),
-  );
-  await recordStep(orderId, 'notice', 1);
-  await recordStep(orderId, 'arrival', 2);
-  await untilExpects(orderId, 'unload_tally');
-  const lotId = `lot-${orderId}`;
-  for (const barcode of Object.keys(pieces)) {
-    expectStatus(
-      await as(operator, 'POST', `/inbound-orders/${orderId}/scans`, { barcode, kind: 'bundle', productionDate: '2025-02-20' }),
-      201,
-      `scan ${barcode}`,
-    );
-  }
-  expectStatus(await as(operator, 'POST', `/lots/${lotId}/tally/finish`), 200, 'finish the tally');
-  await recordStep(orderId, 'unload_tally', 3);
-  await untilExpects(orderId, 'weigh');
-  for (const [barcode, netKg] of Object.entries(pieces)) {
-    const reading = {
-      lotId,
-      readingId: `in-${barcode}`,
-      subject: { kind: 'piece', barcode },
-      grossKg: netKg + 50,
-      tareKg: 50,
-      weighedAt: clock.now().toISOString(),
-    };
-    expectStatus(await scale('/scale-readings', reading), 201, `weigh ${barcode}`);
-  }
-  expectStatus(await as(operator, 'POST', `/lots/${lotId}/weighing/finish`), 200, 'finish weighing');
-  await recordStep(orderId, 'weigh', 4);
-  await untilExpects(orderId, 'put_away');
-  expectStatus(await as(operator, 'POST', `/lots/${lotId}/put-aways`, { locationId: 'SHED1-R01-S01', barcodes: Object.keys(pieces) }), 201, 'put away');
-  await recordStep(orderId, 'put_away', 5);
-  await untilExpects(orderId, 'confirm');
-  await publishOrderFact(
-    WorkOrderCompletedSchema,
-    orderId,
-    create(WorkOrderCompletedSchema, { orderId, steps: [], completedBy: desk, completedAt: timestampFromDate(clock.now()) }),
-  );
-  await waitFor(
-    async () => ((await as(manager, 'GET', `/stock?lot=${lotId}`)).body?.items?.[0]?.onHand?.pieces === Object.keys(pieces).length ? true : undefined),
-    {
-      timeoutMs: 30_000,
-      describe: `lot ${lotId} in stock`,
-    },
-  );
-  return lotId;
-}
-
-const messagesOf = <S extends DescMessage>(schemaOf: S) =>
-  recorder.messages.filter((message) => message.headers.ce_type === schemaOf.typeName).map((message) => fromBinary(schemaOf, message.value));
+let floor: OutboundFloor;
+const as = (person: Person, method: string, path: string, json?: unknown) => floor.as(person, method, path, json);
+const scale = (path: string, json: unknown) => floor.scale(path, json);
+const messagesOf: OutboundFloor['messagesOf'] = (schemaOf) => floor.messagesOf(schemaOf);
 
 let lotA: string;
 let lotB: string;
@@ -237,103 +27,16 @@ let day1: Answer;
 let day2: Answer;
 
 beforeAll(async () => {
-  const admin = databaseUrl();
-  await provisionService(
-    inventoryServiceDefinition,
-    { DATABASE_ADMIN_URL: admin, DATABASE_SCHEMA: schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix },
-    () => undefined,
-  );
-  const appUrl = new URL(admin);
-  appUrl.username = `${schema}_app`;
-  const config = loadConfig(BaseServiceConfig, {
-    DATABASE_URL: appUrl.toString(),
-    DATABASE_SCHEMA: schema,
-    KAFKA_BROKERS: kafkaBrokers().join(','),
-    KAFKA_TOPIC_PREFIX: prefix,
-    HTTP_PORT: '0',
-    SERVICE_NAME: 'inventory',
-    LOG_LEVEL: 'error',
-    AUTH_ISSUER: DEV_ISSUER,
-    AUTH_JWKS: JSON.stringify(keys.jwks),
-    INTEGRATION_CLIENTS: JSON.stringify([SCALE]),
-    READ_YOUR_WRITES_TIMEOUT_MS: '30000',
-  });
-  const quiet = { write: () => true };
-  app = await createServiceApp(AppModule, { config, clock, logger: new JsonLogger({ service: 'inventory', level: 'error', stdout: quiet, stderr: quiet }) });
-  connectInbox(app);
-  await app.startAllMicroservices();
-  await app.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
-  recorder = await new TopicRecorder(bus, [topicName(inventoryLotTopic, prefix), topicName(inventoryOperationTopic, prefix)]).start();
-
-  expectStatus(
-    await as(manager, 'POST', '/commodities', { code: COMMODITY, product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
-    201,
-    'register the commodity',
-  );
-  expectStatus(
-    await as(manager, 'POST', `/commodities/${COMMODITY}/weight-tolerances`, { effectiveFrom: shanghaiDateOf(clock.now()), toleranceBps: 30 }),
-    201,
-    'publish its weight tolerance (a lot opens only under one)',
-  );
-  expectStatus(
-    await as(manager, 'POST', '/locations', {
-      locationId: 'SHED1-R01-S01',
-      warehouse: WAREHOUSE,
-      area: { kind: 'shed', name: 'SHED1' },
-      row: 'R01',
-      slot: 'S01',
-      capacityKg: 100_000,
-    }),
-    201,
-    'define the location',
-  );
+  floor = await OutboundFloor.start('out', clock);
   // Book weights: A1 2,000 kg, A2 2,010 kg, A3 1,990 kg (lot A, 6,000 kg); B1 1,500 kg (lot B).
-  lotA = await receiveLot('in-A', { A1: 2_000, A2: 2_010, A3: 1_990 });
-  lotB = await receiveLot('in-B', { B1: 1_500 });
+  lotA = await floor.receiveLot('in-A', { A1: 2_000, A2: 2_010, A3: 1_990 });
+  lotB = await floor.receiveLot('in-B', { B1: 1_500 });
 
   // The receipt over lot A was cancelled for pickup: the order service opened the outbound order with the entitlement.
-  await publishOrderFact(
-    WorkOrderOpenedSchema,
-    ORDER,
-    create(WorkOrderOpenedSchema, {
-      orderId: ORDER,
-      type: OrderType.OUTBOUND,
-      warehouse: WAREHOUSE,
-      ownerStorageCard: CARD,
-      ownerPartyId: 'P-A',
-      commodityCode: COMMODITY,
-      workflow: create(PinnedWorkflowSchema, {
-        workflowId: 'outbound/*/*',
-        version: 1,
-        steps: steps([['notice'], ['pick'], ['weigh', StepCheck.SCALE_READING], ['load'], ['confirm']]),
-      }),
-      entitlement: create(OutboundEntitlementReferenceSchema, {
-        entitlementId: 'ENT-WR-0001',
-        receiptNumber: 'WR-0001',
-        lots: [create(OrderLotSchema, { lotId: lotA, pieces: 3, net: toWeight(6_000) })],
-      }),
-      openedBy: { subject: 'service:order', role: 'service', partyId: '' },
-      openedAt: timestampFromDate(clock.now()),
-    }),
-  );
-  await recordStep(ORDER, 'notice', 1);
-  await untilExpects(ORDER, 'pick');
+  await floor.openOutboundOrder(ORDER, { entitlementId: 'ENT-WR-0001', receiptNumber: 'WR-0001', lots: [{ lotId: lotA, pieces: 3, kg: 6_000 }] });
 }, 180_000);
 
-afterAll(async () => {
-  await recorder?.stop();
-  await app?.close();
-  await dropServiceDatabase(databaseUrl(), schema);
-  const admin = await bus.admin();
-  try {
-    const group = consumerGroupOf(inventoryServiceDefinition, prefix);
-    const topics = [...inventoryServiceDefinition.producedTopics, ...inventoryServiceDefinition.consumedTopics].map((spec) => topicName(spec, prefix));
-    await admin.deleteTopics([...topics, deadLetterTopicName(group)]).catch(() => undefined);
-  } finally {
-    await admin.disconnect();
-  }
-});
+afterAll(() => floor?.close());
 
 describe('an entitlement carried out in two loads on two days', () => {
   it('day 1: picks A1 and A2, refuses a piece outside the entitlement and a hand-typed weight, weighs on the signed scale and loads out', async () => {
@@ -435,7 +138,7 @@ describe('an entitlement carried out in two loads on two days', () => {
       net: 5_995,
       overShort: -5,
     });
-    expect(recorder.messages.filter((m) => m.headers.ce_type === LotShippedOutSchema.typeName).map((m) => m.key)).toEqual([lotA]);
+    expect(floor.recorder.messages.filter((m) => m.headers.ce_type === LotShippedOutSchema.typeName).map((m) => m.key)).toEqual([lotA]);
     const steps = await waitFor(() => {
       const found = messagesOf(WorkOrderStepPerformedSchema).filter((m) => m.orderId === ORDER);
       return found.length >= 3 ? found : undefined;
