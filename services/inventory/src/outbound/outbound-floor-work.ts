@@ -41,16 +41,17 @@ export class OutboundFloorWork {
 
   /**
    * Runs `work` on the order's outbound record, in one transaction with the order's authorisation
-   * of `operation` at its pick step; refused before the first pick and once finished.
+   * of `operation` at its pick step; refused before the first pick and once finished. A refusal is
+   * recorded for ops as `recordedAs` (default: the operation) about `subject` (default: the order).
    */
   onOrder<T>(
     orderId: string,
     operation: PhysicalOperation,
     principal: Principal,
     work: (tx: EventStoreTransaction, acting: Acting, outbound: Outbound) => Promise<T>,
-    subject: string = orderId,
+    { subject = orderId, recordedAs = operation }: { subject?: string; recordedAs?: string } = {},
   ): Promise<T> {
-    const context: OperationContext = { operation, subject: String(subject), orderId };
+    const context: OperationContext = { operation: recordedAs, subject: String(subject), orderId };
     return this.floor.run(context, principal, async (tx, acting) => {
       await authorisedOrder(tx, orderId, { operation, step: LOAD_OUT_STEP }, context);
       const { state } = await loadAggregate(tx, streams.outbound(orderId).id, outboundDecider);

@@ -41,7 +41,7 @@ export class WeighLoadCommandHandler {
           overShortKg: weighing.overShortKg,
         };
       },
-      reading.readingId,
+      { subject: reading.readingId },
     );
   }
 }
