@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@dw/platform';
 import type { OutboundPieceUnpicked } from '../../domain/outbound.events';
+import type { Outbound } from '../../domain/outbound.state';
 import { OutboundFloorWork, pieceOnRecord } from '../../outbound-floor-work';
 
 /**
@@ -34,7 +35,7 @@ export class UnpickPieceCommandHandler {
           version: handled.version,
           barcode: returned.barcode,
           lotId: returned.lotId,
-          picked: handled.state.status === 'none' ? 0 : handled.state.picked.length,
+          picked: (handled.state as Outbound).picked.length,
           voidedWeighing: returned.voidedWeighing,
         };
       },
