@@ -14,7 +14,8 @@ import { RecordCountScaleReadingHttpController } from './commands/record-count-s
 import { StartStocktakeCommandHandler } from './commands/start-stocktake/start-stocktake.command-handler';
 import { StartStocktakeHttpController } from './commands/start-stocktake/start-stocktake.http.controller';
 import { StocktakeFloorWork } from './commands/stocktake-floor-work';
-import { StocktakesHttpController } from './queries/stocktakes.http.controller';
+import { StocktakesHttpController } from './queries/stocktakes/stocktakes.http.controller';
+import { StocktakesReadModel } from './queries/stocktakes/stocktakes.read-model';
 
 /** Stocktakes under a stocktake order: counts (scale readings among them), variances, their explanations and approvals, and the corrections of the stock book they make. */
 @Module({
@@ -37,6 +38,7 @@ import { StocktakesHttpController } from './queries/stocktakes.http.controller';
     ExplainVarianceCommandHandler,
     ApproveVarianceCommandHandler,
     CloseStocktakeCommandHandler,
+    StocktakesReadModel,
   ],
 })
 export class StocktakeModule {}

@@ -34,6 +34,7 @@ export class StartStocktakeCommandHandler {
             stocktakeId,
             orderId,
             warehouse: order.warehouse,
+            owner: order.owner,
             locationIds: request.locationIds,
             book,
             toleranceBps: request.toleranceBps ?? null,
