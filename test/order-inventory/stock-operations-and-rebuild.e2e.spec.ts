@@ -36,7 +36,7 @@ const INVENTORY_READ_MODELS: ReadModels = {
     locations: ['locations'],
     commodities: ['commodities', 'commodity_aliases'],
     operation_refusals: ['operation_refusals'],
-    stocktakes: ['stocktakes', 'stocktake_variances'],
+    stocktakes: ['stocktakes', 'stocktake_counts', 'stocktake_variances'],
   },
 };
 

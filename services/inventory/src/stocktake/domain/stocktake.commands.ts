@@ -31,6 +31,8 @@ export type StartStocktake = Command<
   Stamped & {
     readonly orderId: string;
     readonly warehouse: string;
+    /** The storage card whose goods are counted: the order's owner. */
+    readonly owner: string;
     readonly locationIds: readonly string[];
     readonly book: readonly BookEntry[];
     /**

@@ -112,6 +112,7 @@ export const stocktakeDecider: Decider<StocktakeCommand, StocktakeState, Stockta
             stocktakeId: requireText(command.data.stocktakeId, 'stocktakeId'),
             orderId: requireText(command.data.orderId, 'orderId'),
             warehouse: requireText(command.data.warehouse, 'warehouse'),
+            owner: requireText(command.data.owner, 'owner'),
             locationIds,
             book,
             toleranceBps: command.data.toleranceBps === null ? null : validateToleranceBps(command.data.toleranceBps),

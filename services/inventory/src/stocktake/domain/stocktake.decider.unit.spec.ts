@@ -21,7 +21,7 @@ const book: BookEntry[] = [
 ];
 const start: StocktakeCommand = {
   type: 'StartStocktake',
-  data: { stocktakeId, orderId, warehouse: 'WH-SH-01', locationIds: ['S1', 'S2'], book, toleranceBps: 30, actor, at },
+  data: { stocktakeId, orderId, warehouse: 'WH-SH-01', owner: 'SC-0001', locationIds: ['S1', 'S2'], book, toleranceBps: 30, actor, at },
 };
 const started = stocktakeDecider.decide(start, stocktakeDecider.initialState());
 const count = (barcode: string, locationId: string, weighedKg: number | null): StocktakeCommand => ({
@@ -36,7 +36,9 @@ const finished = run(counted, [{ type: 'FinishCount', data: { stocktakeId, actor
 
 describe('stocktake: counting', () => {
   it('starts with a snapshot of the book of the locations counted', () => {
-    expect(started).toEqual([{ type: 'StocktakeStarted', data: { ...base, warehouse: 'WH-SH-01', locationIds: ['S1', 'S2'], book, toleranceBps: 30 } }]);
+    expect(started).toEqual([
+      { type: 'StocktakeStarted', data: { ...base, warehouse: 'WH-SH-01', owner: 'SC-0001', locationIds: ['S1', 'S2'], book, toleranceBps: 30 } },
+    ]);
   });
 
   it('refuses a book entry outside the locations counted, or listed twice', () => {

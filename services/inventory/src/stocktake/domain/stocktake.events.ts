@@ -15,6 +15,8 @@ export type StocktakeStarted = DomainEvent<
   'StocktakeStarted',
   Stamped & {
     readonly warehouse: string;
+    /** The storage card whose goods are counted (the order's owner); absent in events recorded before stocktakes named it. */
+    readonly owner?: string;
     readonly locationIds: readonly string[];
     readonly book: readonly BookEntry[];
     readonly toleranceBps: number | null;

@@ -24,15 +24,22 @@ import {
   waitFor,
   type TestServiceDatabase,
 } from '@dw/testing';
-import type { OrderAuthorityEvent } from '../authority/domain/order-authority.events';
-import { inventoryServiceDefinition } from '../inventory.service-definition';
-import type { LocationEvent } from '../location/domain/location.events';
-import { opened } from '../lot/domain/lot.test-fixtures';
-import { FloorOperations } from '../operation/floor-operations';
-import { OperationRefusals } from '../operation/operation-refusals';
-import { streams } from '../shared/inventory.streams';
-import type { StockEvent } from '../stock/domain/stock.events';
-import { StocktakeCommandHandler } from './stocktake.command-handler';
+import type { OrderAuthorityEvent } from '../../../authority/domain/order-authority.events';
+import { inventoryServiceDefinition } from '../../../inventory.service-definition';
+import type { LocationEvent } from '../../../location/domain/location.events';
+import { opened } from '../../../lot/domain/lot.test-fixtures';
+import { FloorOperations } from '../../../operation/floor-operations';
+import { OperationRefusals } from '../../../operation/operation-refusals';
+import { streams } from '../../../shared/inventory.streams';
+import type { StockEvent } from '../../../stock/domain/stock.events';
+import { ApproveVarianceCommandHandler } from '../approve-variance/approve-variance.command-handler';
+import { CountPieceCommandHandler } from '../count-piece/count-piece.command-handler';
+import { ExplainVarianceCommandHandler } from '../explain-variance/explain-variance.command-handler';
+import { FinishCountCommandHandler } from '../finish-count/finish-count.command-handler';
+import { RecordCountScaleReadingCommandHandler } from '../record-count-scale-reading/record-count-scale-reading.command-handler';
+import { StartStocktakeCommandHandler } from '../start-stocktake/start-stocktake.command-handler';
+import { StocktakeFloorWork } from '../stocktake-floor-work';
+import { CloseStocktakeCommandHandler } from './close-stocktake.command-handler';
 
 /**
  * Stocktake corrections on real PostgreSQL and Kafka: a variance reaches the lot's stock book
@@ -42,7 +49,16 @@ import { StocktakeCommandHandler } from './stocktake.command-handler';
  */
 let t: TestServiceDatabase;
 let store: EventStore;
-let stocktakes: StocktakeCommandHandler;
+/** The stocktake's use cases, each its own handler, as the module wires them. */
+let stocktakes: {
+  start: StartStocktakeCommandHandler['execute'];
+  count: CountPieceCommandHandler['execute'];
+  recordScaleReading: RecordCountScaleReadingCommandHandler['execute'];
+  finishCount: FinishCountCommandHandler['execute'];
+  explain: ExplainVarianceCommandHandler['execute'];
+  approve: ApproveVarianceCommandHandler['execute'];
+  close: CloseStocktakeCommandHandler['execute'];
+};
 let relay: OutboxRelay;
 let recorder: TopicRecorder;
 const bus = testMessageBus();
@@ -100,7 +116,25 @@ beforeAll(async () => {
   store = new EventStore(t.db, { clock, ids });
   const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: prefix }));
   const registry = new EventRegistry().register(...inventoryEventSchemas);
-  stocktakes = new StocktakeCommandHandler(new FloorOperations(store, new OperationRefusals(store, ids, topics, registry), clock), topics, registry);
+  const work = new StocktakeFloorWork(new FloorOperations(store, new OperationRefusals(store, ids, topics, registry), clock), topics, registry);
+  const [start, count, recordScaleReading, finishCount, explain, approve, close] = [
+    new StartStocktakeCommandHandler(work),
+    new CountPieceCommandHandler(work),
+    new RecordCountScaleReadingCommandHandler(work),
+    new FinishCountCommandHandler(work),
+    new ExplainVarianceCommandHandler(work),
+    new ApproveVarianceCommandHandler(work),
+    new CloseStocktakeCommandHandler(work, topics, registry),
+  ];
+  stocktakes = {
+    start: start.execute.bind(start),
+    count: count.execute.bind(count),
+    recordScaleReading: recordScaleReading.execute.bind(recordScaleReading),
+    finishCount: finishCount.execute.bind(finishCount),
+    explain: explain.execute.bind(explain),
+    approve: approve.execute.bind(approve),
+    close: close.execute.bind(close),
+  };
   await createTestTopics(bus, [lotTopic, topicName(inventoryOperationTopic, prefix)]);
   recorder = await new TopicRecorder(bus, [lotTopic]).start();
   relay = new OutboxRelay(t.db, bus, { pollIntervalMs: 200 });

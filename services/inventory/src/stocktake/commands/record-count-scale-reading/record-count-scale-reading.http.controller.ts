@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
-import { WeighingRequestDto, weighingSubjectOf } from '../../lot/commands/record-scale-reading/weighing.request.dto';
-import { StocktakeCommandHandler } from '../stocktake.command-handler';
-import { StocktakeChangeResponseDto } from './stocktake.response.dto';
+import { WeighingRequestDto, weighingSubjectOf } from '../../../lot/commands/record-scale-reading/weighing.request.dto';
+import { StocktakeChangeResponseDto } from '../stocktake-change.response.dto';
+import { RecordCountScaleReadingCommandHandler } from './record-count-scale-reading.command-handler';
 
 /**
  * A signed scale weighs a counted piece during a stocktake (rule INV-VARIANCE-WEIGHT-EVIDENCE):
@@ -13,8 +13,8 @@ import { StocktakeChangeResponseDto } from './stocktake.response.dto';
  */
 @Controller('stocktakes')
 @IntegrationApi()
-export class StocktakeScaleReadingHttpController {
-  constructor(private readonly stocktakes: StocktakeCommandHandler) {}
+export class RecordCountScaleReadingHttpController {
+  constructor(@Inject(RecordCountScaleReadingCommandHandler) private readonly handler: RecordCountScaleReadingCommandHandler) {}
 
   @Post(':stocktakeId/scale-readings')
   @HttpCode(201)
@@ -22,7 +22,7 @@ export class StocktakeScaleReadingHttpController {
   @Idempotent()
   @ApiCreatedResponse({ type: StocktakeChangeResponseDto, description: 'reading recorded as the counted piece’s weight' })
   record(@Param('stocktakeId') stocktakeId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() scale: Principal) {
-    return this.stocktakes.recordScaleReading(
+    return this.handler.execute(
       stocktakeId,
       { readingId: body.readingId, subject: weighingSubjectOf(body.subject), grossKg: body.grossKg, tareKg: body.tareKg, weighedAt: body.weighedAt },
       scale,

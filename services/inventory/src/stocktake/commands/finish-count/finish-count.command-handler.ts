@@ -1,0 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@dw/platform';
+import { StocktakeFloorWork } from '../stocktake-floor-work';
+
+/** Finishes the count at the order's count step: the variances between book and count are found. */
+@Injectable()
+export class FinishCountCommandHandler {
+  constructor(@Inject(StocktakeFloorWork) private readonly stocktakes: StocktakeFloorWork) {}
+
+  execute(stocktakeId: string, principal: Principal) {
+    return this.stocktakes.onStocktake(stocktakeId, 'count', principal, (acting) => ({
+      type: 'FinishCount',
+      data: { stocktakeId, actor: acting.actor, at: acting.at },
+    }));
+  }
+}
