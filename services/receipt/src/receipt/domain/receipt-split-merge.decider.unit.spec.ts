@@ -7,22 +7,13 @@ import { receiptDecider } from './receipt.decider';
 import { ReceiptEvent } from './receipt.events';
 import { ReceiptRecord } from './receipt.record';
 import { ReceiptState } from './receipt.state';
-import { at, court, exchange, issued, lotLine, recordR1, seller, sellerHolder, stranger, system } from './receipt.fixtures.spec-helper';
+import { at, exchange, frozen, issued, lotLine, recordR1, seller, sellerHolder, stranger, system } from './receipt.fixtures.spec-helper';
 
 const spec = deciderSpec(receiptDecider);
 const stateOf = (...events: ReceiptEvent[]): ReceiptState => foldEvents(receiptDecider, events);
 
 const split = (children: SplitChildRequest[], actor: Actor = seller): ReceiptCommand => ({ type: 'SplitReceipt', data: { children, actor, at } });
 const child = (receiptNumber: string, lotIds: string[], weightKg: number): SplitChildRequest => ({ receiptNumber, lotIds, weightKg });
-const frozen: ReceiptEvent = {
-  type: 'ReceiptHoldPlaced',
-  data: {
-    receiptNumber: 'R-1',
-    hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'PUDONG-COURT', name: 'Pudong' }, reason: 'case', placedAt: at },
-    actor: court,
-    at,
-  },
-};
 const expiredR1: ReceiptEvent = {
   type: 'ReceiptExpired',
   data: { receiptNumber: 'R-1', asOf: d('2026-06-04'), validUntil: d('2026-06-03'), actor: system, at },

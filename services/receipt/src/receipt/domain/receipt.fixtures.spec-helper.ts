@@ -1,7 +1,7 @@
 import { Actor } from '../../common/domain/actor';
 import { d, rebarRuleV1 } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { StorageCard } from '../../storage-card/domain/storage-card';
-import { ReceiptEvent } from './receipt.events';
+import { CancellationPurpose, ReceiptEvent } from './receipt.events';
 import { BackingLot, Holder, ReceiptRecord } from './receipt.record';
 
 export const at = '2026-04-01T02:00:00Z'; // 2026-04-01 10:00 in Shanghai
@@ -48,3 +48,26 @@ export const recordR1: ReceiptRecord = {
 };
 
 export const issued = (record: ReceiptRecord = recordR1): ReceiptEvent => ({ type: 'ReceiptIssued', data: { record, actor: exchange, at } });
+
+/** R-1 cancelled (注销): the goods it held become an outbound entitlement of its holder. */
+export const cancelled = (purpose: CancellationPurpose, actor: Actor = clerk, when = at): ReceiptEvent => ({
+  type: 'ReceiptCancelled',
+  data: {
+    receiptNumber: 'R-1',
+    purpose,
+    entitlement: { holder: sellerHolder, warehouseId: 'WH-WX', commodity: 'rebar', brand: 'Shagang', grade: 'HRB400E', lots: recordR1.lots, weightKg: 600_000 },
+    actor,
+    at: when,
+  },
+});
+
+/** A court freezes R-1. */
+export const frozen: ReceiptEvent = {
+  type: 'ReceiptHoldPlaced',
+  data: {
+    receiptNumber: 'R-1',
+    hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'PUDONG-COURT', name: 'Pudong' }, reason: 'case', placedAt: at },
+    actor: court,
+    at,
+  },
+};
