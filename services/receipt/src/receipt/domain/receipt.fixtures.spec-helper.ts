@@ -47,6 +47,20 @@ export const recordR1: ReceiptRecord = {
   lineage: { origin: 'issuance', applicationId: 'APP-1' },
 };
 
+/**
+ * One unit of rebar over LOT-3, produced 03-10, valid through 03-10 + 90 days: 21 days to 03-31,
+ * +30 = 51 (04-30), +31 = 82 (05-31), +8 → 2026-06-08; its storage fees are paid through 04-15.
+ */
+export const recordR2: ReceiptRecord = {
+  ...recordR1,
+  receiptNumber: 'R-2',
+  weightKg: 300_000,
+  lots: [lotLine('LOT-3', 300_000, '2026-03-10')],
+  productionDates: [d('2026-03-10')],
+  validUntil: d('2026-06-08'),
+  storageFeesPaidThrough: d('2026-04-15'),
+};
+
 export const issued = (record: ReceiptRecord = recordR1): ReceiptEvent => ({ type: 'ReceiptIssued', data: { record, actor: exchange, at } });
 
 /** R-1 cancelled (注销): the goods it held become an outbound entitlement of its holder. */
