@@ -25,7 +25,10 @@ import { lotTitleDecider } from '@dw/inventory-service/registry/domain/lot-title
 import { NoteReceiptTitleKafkaHandler } from '@dw/inventory-service/registry/integration/note-receipt-title.kafka-handler';
 import { streams as inventoryStreams } from '@dw/inventory-service/shared/inventory.streams';
 import { stockDecider } from '@dw/inventory-service/stock/domain/stock.decider';
-import { StockCommandHandler } from '@dw/inventory-service/stock/stock.command-handler';
+import { PlaceHoldCommandHandler } from '@dw/inventory-service/stock/commands/place-hold/place-hold.command-handler';
+import { ReleaseHoldCommandHandler } from '@dw/inventory-service/stock/commands/release-hold/release-hold.command-handler';
+import { ShipOutCommandHandler } from '@dw/inventory-service/stock/commands/ship-out/ship-out.command-handler';
+import { StockDecisions } from '@dw/inventory-service/stock/stock-decisions';
 import { RecordLotBackingWhenReceiptChangedKafkaHandler } from '@dw/order-service/receipt-backing/integration/record-lot-backing-when-receipt-changed.kafka-handler';
 import { liveReceiptsOfIn } from '@dw/order-service/receipt-backing/receipt-backing';
 import type { ReceiptState } from '@dw/receipt-service/receipt/domain/receipt.state';
@@ -105,7 +108,10 @@ class World {
   readonly inventory: InMemoryEventStore;
   /** The order service's log: its desk's knowledge of which lots back live receipts. */
   readonly order: InMemoryEventStore;
-  private readonly stock: StockCommandHandler;
+  private readonly stock: StockDecisions;
+  private readonly placeStockHold: PlaceHoldCommandHandler;
+  private readonly releaseStockHold: ReleaseHoldCommandHandler;
+  private readonly shipOutStock: ShipOutCommandHandler;
   private readonly inventoryInbox: InMemoryInbox<InboxContext>;
   private readonly orderInbox: InMemoryInbox<InboxContext>;
   private deliveredFromReceipt = 0;
@@ -119,7 +125,10 @@ class World {
     const clock = new ManualClock('2026-03-01T02:00:00Z');
     this.inventory = new InMemoryEventStore(clock);
     this.order = new InMemoryEventStore(clock);
-    this.stock = new StockCommandHandler(this.inventory as never, clock, topics, registry);
+    this.stock = new StockDecisions(this.inventory as never, topics, registry);
+    this.placeStockHold = new PlaceHoldCommandHandler(this.stock, clock);
+    this.releaseStockHold = new ReleaseHoldCommandHandler(this.stock, clock);
+    this.shipOutStock = new ShipOutCommandHandler(this.stock);
     const noteTitle = new NoteReceiptTitleKafkaHandler();
     this.inventoryInbox = new InMemoryInbox({
       log: this.inventory,
@@ -215,11 +224,11 @@ class World {
       case 'freezeStock': {
         const lot = LOTS[s.lot]!;
         const hold = { holdId: `F-${lot.lotId}`, kind: 'freeze' as const, quantity: { pieces: 1, kg: PIECE_KG }, reason: 'pledge', holder: STOCK_BANK };
-        return outcomeOf(() => this.stock.placeHold(lot.lotId, hold, clerk));
+        return outcomeOf(() => this.placeStockHold.execute(lot.lotId, hold, clerk));
       }
       case 'releaseStockFreeze': {
         const lot = LOTS[s.lot]!;
-        return outcomeOf(() => this.stock.releaseHold(lot.lotId, `F-${lot.lotId}`, STOCK_BANK, clerk));
+        return outcomeOf(() => this.releaseStockHold.execute(lot.lotId, `F-${lot.lotId}`, STOCK_BANK, clerk));
       }
       case 'cancel':
         return this.receipt.cancel(receiptAt(s.receipt), holderOf(receiptAt(s.receipt)), s.purpose);
@@ -238,7 +247,7 @@ class World {
         await this.noteOutboundOrder(tx, orderId, entitlementId);
         const { state: stock } = await loadAggregate(tx, inventoryStreams.stock(lotId).id, stockDecider);
         const onHand = stock.status === 'active' ? stock.onHand : { pieces: 0, kg: 0 };
-        await this.stock.shipOutIn(tx, lotId, orderId, onHand, this.acting(orderId, lotId));
+        await this.shipOutStock.execute(tx, lotId, orderId, onHand, this.acting(orderId, lotId));
         // What the load-out publishes when a lot's last piece leaves, for the receipt service.
         tx.append({
           streamId: `model-shipped-${lotId}`,

@@ -126,24 +126,20 @@ describe('title and goods in step: a transferred receipt is cancelled and its go
     const [receiptNumber] = approved.body.receiptNumbers as string[];
 
     // The seller transfers the receipt to the buyer: inventory's stock view follows the title.
-    expectStatus(
-      await atReceipt.seller.post('/transfers', {
-        entered: { holderName: '恒达钢铁贸易有限公司', storageCard: sellerCard },
-        buyerCard,
-        lines: [{ receiptNumber, commodity: COMMODITY }],
-      }),
-      201,
-      'transfer to the buyer',
-    );
-    const buyersStock = await waitFor(
-      async () => {
-        const items = (await buyerAtInventory.get('/stock')).body.items as { lotId: string; owner: string; receiptNumber: string }[];
-        return items.find((item) => item.lotId === lotId);
-      },
-      { timeoutMs: 60_000, describe: 'the buyer to see the lot as its stock in inventory' },
+    const transfer = await atReceipt.seller.post('/transfers', {
+      entered: { holderName: '恒达钢铁贸易有限公司', storageCard: sellerCard },
+      buyerCard,
+      lines: [{ receiptNumber, commodity: COMMODITY }],
+    });
+    expectStatus(transfer, 201, 'transfer to the buyer');
+    // Read-your-writes across services: the transfer's answer names the messages it published,
+    // and inventory answers the buyer's first read once it has consumed them (no polling).
+    expect(transfer.publishedMessages).toContain(`${services.prefix}.receipt.receipt.v1:`);
+    const buyersStock = ((await buyerAtInventory.getAfter('/stock', transfer)).body.items as { lotId: string; owner: string; receiptNumber: string }[]).find(
+      (item) => item.lotId === lotId,
     );
     expect(buyersStock).toMatchObject({ owner: buyerCard, receiptNumber, onHand: { pieces: 3, kg: 6_000 } });
-    expect(((await sellerAtInventory.get('/stock')).body.items as { lotId: string }[]).map((item) => item.lotId)).not.toContain(lotId);
+    expect(((await sellerAtInventory.getAfter('/stock', transfer)).body.items as { lotId: string }[]).map((item) => item.lotId)).not.toContain(lotId);
 
     // The buyer applies to cancel for pickup and the warehouse processes it (fees are paid through
     // tomorrow); a new receipt over the same lot is refused: no second title.

@@ -2,6 +2,7 @@ export * from './decider/decider';
 export * from './errors/domain-error';
 export * from './time/clock';
 export * from './ids/id-generator';
+export * from './ids/derived-message-id';
 export * from './calendar/local-date';
 export * from './calendar/calendar-data';
 export * from './calendar/calendar-range.error';

@@ -1,9 +1,9 @@
 import { ManualClock } from '@dw/kernel';
 import { diffTables } from '@dw/projections';
-import { databaseUrl, kafkaBrokers, runEntryPoint } from '@dw/testing';
+import { databaseUrl, kafkaBrokers, runEntryPoint, waitFor } from '@dw/testing';
 import { receiptServiceDefinition } from './receipt.service-definition';
 import { BANK, COURT, EXCHANGE, ReceiptTestApp } from './testing/receipt-test-app.spec-helper';
-import { ReceiptScenario, TONNE_RULE, depositor, ops } from './testing/receipt-scenario.spec-helper';
+import { ReceiptScenario, TONNE_RULE, clerk, depositor, manager, ops } from './testing/receipt-scenario.spec-helper';
 
 const MAIN = 'services/receipt/src/main.ts';
 
@@ -34,7 +34,8 @@ describe('receipt log: rebuild and hash-chain verification', () => {
     app = await ReceiptTestApp.start('log', { clock, consume: true });
     scenario = new ReceiptScenario(app);
     // A bit of everything, so every read model has rows: cards in several states, rules, lots,
-    // applications approved and rejected, transfers, an alarm, holds, split, merge, cancel, expiry.
+    // applications approved and rejected, transfers, an alarm, holds, split, merge, cancel,
+    // stocktake shortfalls, expiry.
     const card = await scenario.openCard(seller, '恒达钢铁贸易有限公司');
     const buyerCard = await scenario.openCard(buyer, '华东建材有限公司');
     await app.as(depositor('party-pending'), 'POST', '/storage-cards', { holderName: '待审公司' });
@@ -68,6 +69,19 @@ describe('receipt log: rebuild and hash-chain verification', () => {
     await scenario.expectStatus(
       await app.as(buyer, 'POST', `/receipts/${merged.body.receiptNumber}/cancellation-application`, { purpose: 'spot-conversion' }),
       201,
+    );
+    // Two stocktake shortfalls on the frozen receipt, one resolved: the receipts table carries both.
+    const shortfall = { lotId: 'G4', ownerCard: card, receiptNumber: receipts[2]! };
+    await scenario.stockShortfallDetected({ ...shortfall, varianceId: 'missing_piece:G4-1', deltaPieces: -1, deltaKg: -500 });
+    await scenario.stockShortfallDetected({ ...shortfall, varianceId: 'weight_variance:G4-2', deltaPieces: 0, deltaKg: -20 });
+    await waitFor(async () => ((await app.as(clerk, 'GET', `/receipts/${receipts[2]}`)).body.shortfalls?.length === 2 ? true : undefined), {
+      timeoutMs: 60_000,
+      describe: 'both shortfalls recorded',
+    });
+    const resolution = { outcome: 'settled', reference: 'SETTLE-G4-1', reason: 'compensated the holder' };
+    await scenario.expectStatus(
+      await app.as(manager, 'POST', `/receipts/${receipts[2]}/shortfalls/${encodeURIComponent('missing_piece:G4-1')}/resolution`, resolution),
+      200,
     );
     clock.set('2026-06-01T02:00:00Z');
     await app.projectionsCaughtUp();

@@ -4,6 +4,7 @@ import {
   LotShippedOutSchema,
   StockHoldPlacedSchema,
   StockHoldReleasedSchema,
+  StockShortfallDetectedSchema,
   receiptAlarmTopic,
   receiptEntitlementTopic,
   receiptEventSchemas,
@@ -36,5 +37,12 @@ export const receiptServiceDefinition: ServiceDefinition = {
   ],
   producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic],
   consumedTopics: [inventoryLotTopic],
-  eventSchemas: [...receiptEventSchemas, LotBecameAvailableSchema, LotShippedOutSchema, StockHoldPlacedSchema, StockHoldReleasedSchema],
+  eventSchemas: [
+    ...receiptEventSchemas,
+    LotBecameAvailableSchema,
+    LotShippedOutSchema,
+    StockHoldPlacedSchema,
+    StockHoldReleasedSchema,
+    StockShortfallDetectedSchema,
+  ],
 };

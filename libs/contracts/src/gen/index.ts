@@ -17,4 +17,5 @@ export * from './dw/receipt/v1/alarm_pb';
 export * from './dw/receipt/v1/entitlement_pb';
 export * from './dw/receipt/v1/issuance_pb';
 export * from './dw/receipt/v1/receipt_pb';
+export * from './dw/receipt/v1/shortfall_pb';
 export * from './dw/receipt/v1/storage_card_pb';

@@ -19,6 +19,7 @@ import {
   ReceiptSplitSchema,
   ReceiptTitleTransferredSchema,
 } from '../gen/dw/receipt/v1/receipt_pb';
+import { ReceiptGoodsShortfallRecordedSchema, ReceiptGoodsShortfallResolvedSchema } from '../gen/dw/receipt/v1/shortfall_pb';
 import {
   StorageCardAppliedSchema,
   StorageCardApprovedSchema,
@@ -55,6 +56,8 @@ const receiptLifecycleSchemas = [
   ReceiptCancellationRejectedSchema,
   ReceiptCancelledSchema,
   ReceiptExpiredSchema,
+  ReceiptGoodsShortfallRecordedSchema,
+  ReceiptGoodsShortfallResolvedSchema,
 ] as const;
 
 /**
@@ -68,7 +71,7 @@ export const receiptReceiptTopic: TopicSpec = defineTopic({
   retentionMs: 90 * DAY_MS,
   cleanupPolicy: 'delete',
   description:
-    'Receipt lifecycle: issued, title transferred, hold placed/released, split, merged, cancellation applied/withdrawn/rejected, cancelled, expired; key = receipt stream id.',
+    'Receipt lifecycle: issued, title transferred, hold placed/released, split, merged, cancellation applied/withdrawn/rejected, cancelled, expired, goods shortfall recorded/resolved; key = receipt stream id.',
   ownerService: 'receipt',
   eventTypes: receiptLifecycleSchemas.map((schema) => schema.typeName),
 });

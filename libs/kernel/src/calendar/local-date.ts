@@ -13,8 +13,10 @@ export type LocalDate = string & { readonly __brand: 'LocalDate' };
 export type IsoDayOfWeek = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-// The 4-digit format bounds the representable range; arithmetic must stay inside it.
-const MIN_EPOCH_DAY = epochDayFromCivil(0, 1, 1);
+// The 4-digit format bounds the range above; below, year 0000 is refused although ISO 8601's
+// proleptic calendar has it, because PostgreSQL's `date` does not (it counts 1 BC, then AD 1)
+// and every LocalDate may reach a query. Arithmetic must stay inside years 0001-9999.
+const MIN_EPOCH_DAY = epochDayFromCivil(1, 1, 1);
 const MAX_EPOCH_DAY = epochDayFromCivil(9999, 12, 31);
 
 /** Validates `text` as a real calendar date, or throws INVALID_DATE naming `field`. */
@@ -27,6 +29,9 @@ export function localDate(text: string, field = 'date'): LocalDate {
     });
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year === 0) {
+    throw refuse.invalid('INVALID_DATE', `${field} ${text} is before year 0001`, field, { value: text, reason: 'out_of_range' });
+  }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw refuse.invalid('INVALID_DATE', `${field} ${text} is not a day of the calendar`, field, {
       value: text,
@@ -42,10 +47,10 @@ export function epochDayOf(date: string): number {
   return epochDayFromCivil(Number(valid.slice(0, 4)), Number(valid.slice(5, 7)), Number(valid.slice(8, 10)));
 }
 
-/** The date `epochDay` days after 1970-01-01; refuses days outside years 0000–9999. */
+/** The date `epochDay` days after 1970-01-01; refuses days outside years 0001–9999. */
 export function localDateOfEpochDay(epochDay: number): LocalDate {
   if (!Number.isSafeInteger(epochDay) || epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
-    throw refuse.invalid('INVALID_DATE', `day ${epochDay} after 1970-01-01 is outside years 0000-9999`, 'date', {
+    throw refuse.invalid('INVALID_DATE', `day ${epochDay} after 1970-01-01 is outside years 0001-9999`, 'date', {
       value: epochDay,
       reason: 'out_of_range',
     });

@@ -3,8 +3,14 @@ import { DomainError } from '../errors/domain-error';
 import { addCalendarDays, dayOfWeek, epochDayOf, isWeekend, localDate, localDateOfEpochDay } from './local-date';
 
 describe('localDate', () => {
-  it.each(['2026-02-13', '2024-02-29', '2000-02-29', '0000-01-01', '9999-12-31'])('accepts the real date %s', (text) => {
+  it.each(['2026-02-13', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31'])('accepts the real date %s', (text) => {
     expect(localDate(text)).toBe(text);
+  });
+
+  it('refuses year 0000, which PostgreSQL cannot store (a query with it would fail, not answer)', () => {
+    expect(() => localDate('0000-01-01', 'date')).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', field: 'date', details: expect.objectContaining({ reason: 'out_of_range' }) }),
+    );
   });
 
   it.each([
@@ -49,12 +55,14 @@ describe('day arithmetic', () => {
     expect(addCalendarDays('2026-01-15', 181)).toBe('2026-07-15');
   });
 
-  it('refuses fractional day counts and results outside years 0000-9999', () => {
+  it('refuses fractional day counts and results outside years 0001-9999', () => {
     expect(() => addCalendarDays('2026-01-01', 0.5)).toThrow(expect.objectContaining({ code: 'INVALID_DAY_COUNT', field: 'days' }));
     expect(() => addCalendarDays('9999-12-31', 1)).toThrow(
       expect.objectContaining({ code: 'INVALID_DATE', details: expect.objectContaining({ reason: 'out_of_range' }) }),
     );
-    expect(() => addCalendarDays('0000-01-01', -1)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => addCalendarDays('0001-01-01', -1)).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', details: expect.objectContaining({ reason: 'out_of_range' }) }),
+    );
   });
 
   it('names ISO days of the week', () => {

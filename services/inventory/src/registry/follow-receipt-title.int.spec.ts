@@ -30,7 +30,7 @@ import { placed } from '../lot/domain/lot.test-fixtures';
 import { ownerOfLot } from './lot-owner';
 import { streams } from '../shared/inventory.streams';
 import { stockProjection } from '../stock/projections/stock.projection';
-import { StockCommandHandler } from '../stock/stock.command-handler';
+import { ShipOutCommandHandler } from '../stock/commands/ship-out/ship-out.command-handler';
 import { InventoryTestApp, type Person } from '../testing/inventory-test-app.spec-helper';
 
 /**
@@ -83,8 +83,8 @@ const stockOfLot = (ready: (item: Record<string, unknown>) => boolean, describe:
 const shipOut = (orderId: string, pieces: number, kg: number) =>
   app.store.transaction((tx) =>
     app.app
-      .get(StockCommandHandler)
-      .shipOutIn(
+      .get(ShipOutCommandHandler)
+      .execute(
         tx,
         LOT,
         orderId,

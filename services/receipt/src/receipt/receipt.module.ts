@@ -13,12 +13,19 @@ import { PlaceHoldCommandHandler } from './commands/place-hold/place-hold.comman
 import { AuthorityHoldHttpController, PledgeReceiptHttpController } from './commands/place-hold/place-hold.http.controller';
 import { ReleaseHoldCommandHandler } from './commands/release-hold/release-hold.command-handler';
 import { ReleaseHoldHttpController } from './commands/release-hold/release-hold.http.controller';
+import { ResolveShortfallCommandHandler } from './commands/resolve-shortfall/resolve-shortfall.command-handler';
+import { ResolveShortfallHttpController } from './commands/resolve-shortfall/resolve-shortfall.http.controller';
 import { SplitReceiptCommandHandler } from './commands/split-receipt/split-receipt.command-handler';
 import { SplitReceiptHttpController } from './commands/split-receipt/split-receipt.http.controller';
+import { RecordShortfallWhenStockShortfallDetectedKafkaHandler } from './integration/record-shortfall-when-stock-shortfall-detected.kafka-handler';
 import { ReceiptViews } from './queries/receipts/receipt-views';
 import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './queries/receipts/receipts.http.controller';
 
-/** Receipts: pledges and holds, split, merge, cancellation (the holder's application, processed by the warehouse) to an entitlement, expiry; and their queries. */
+/**
+ * Receipts: pledges and holds, split, merge, cancellation (the holder's application, processed by
+ * the warehouse) to an entitlement, expiry, stocktake shortfalls (recorded from inventory,
+ * resolved by a manager); and their queries.
+ */
 @Module({
   // Literal paths before parameterised ones on the same prefix (receipts/merge before receipts/:receiptNumber).
   controllers: [
@@ -29,9 +36,11 @@ import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './querie
     SplitReceiptHttpController,
     CancellationApplicationHttpController,
     ProcessCancellationHttpController,
+    ResolveShortfallHttpController,
     ReceiptsHttpController,
     ExchangeReceiptsHttpController,
     ExpirySweepHttpController,
+    RecordShortfallWhenStockShortfallDetectedKafkaHandler,
   ],
   providers: [
     PlaceHoldCommandHandler,
@@ -40,6 +49,7 @@ import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './querie
     MergeReceiptsCommandHandler,
     CancellationApplicationCommandHandler,
     ProcessCancellationCommandHandler,
+    ResolveShortfallCommandHandler,
     ReceiptViews,
     ExpirySweepCommandHandler,
     ExpirySweepScheduler,

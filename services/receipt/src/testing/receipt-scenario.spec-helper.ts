@@ -12,6 +12,7 @@ import {
   StockHoldKind,
   StockHoldPlacedSchema,
   StockHoldReleasedSchema,
+  StockShortfallDetectedSchema,
   inventoryLotTopic,
   toWeight,
 } from '@dw/contracts';
@@ -56,7 +57,13 @@ export interface LotSpec {
   inspectionReportRef?: string;
 }
 
-const registry = new EventRegistry().register(LotBecameAvailableSchema, LotShippedOutSchema, StockHoldPlacedSchema, StockHoldReleasedSchema);
+const registry = new EventRegistry().register(
+  LotBecameAvailableSchema,
+  LotShippedOutSchema,
+  StockHoldPlacedSchema,
+  StockHoldReleasedSchema,
+  StockShortfallDetectedSchema,
+);
 
 export class ReceiptScenario {
   constructor(readonly app: ReceiptTestApp) {}
@@ -146,6 +153,39 @@ export class ReceiptScenario {
     } else {
       await this.publishInventoryLotEvents(StockHoldReleasedSchema, [create(StockHoldReleasedSchema, { ...common, releasedBy: by, releasedAt: at })]);
     }
+  }
+
+  /**
+   * Inventory's StockShortfallDetected on the real topic: a manager approved the write-off of
+   * `deltaKg` (negative) of the lot's goods found missing at stocktake `stocktakeId`, naming the
+   * receipt the goods back ('' for none) and the parties the loss reaches.
+   */
+  async stockShortfallDetected(shortfall: {
+    lotId: string;
+    ownerCard: string;
+    receiptNumber: string;
+    varianceId: string;
+    deltaPieces: number;
+    deltaKg: number;
+    stocktakeId?: string;
+    pledgedTo?: string[];
+  }): Promise<void> {
+    await this.publishInventoryLotEvents(StockShortfallDetectedSchema, [
+      create(StockShortfallDetectedSchema, {
+        lotId: shortfall.lotId,
+        warehouse: 'WH-WUXI',
+        ownerStorageCard: shortfall.ownerCard,
+        stocktakeId: shortfall.stocktakeId ?? 'ST-1',
+        varianceId: shortfall.varianceId,
+        deltaPieces: shortfall.deltaPieces,
+        delta: toWeight(shortfall.deltaKg),
+        approver: 'inv-manager-sun',
+        approvalReason: 'not found at the count',
+        detectedAt: timestampFromDate(this.app.clock.now()),
+        receiptNumber: shortfall.receiptNumber,
+        pledgedTo: shortfall.pledgedTo ?? [],
+      }),
+    ]);
   }
 
   /** Inventory lot events as the inventory service publishes them: keyed by lot, each message with its own CloudEvents id. */

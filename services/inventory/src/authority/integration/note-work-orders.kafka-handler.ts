@@ -20,10 +20,10 @@ import { DomainError } from '@dw/kernel';
 import { InboxContext, type Acting } from '@dw/platform';
 import { actingOfMessage as acting } from '../../shared/message-acting';
 import type { OrderType, StepCheck } from '@dw/work-orders';
-import { LotCommandHandler } from '../../lot/lot.command-handler';
+import { CompleteReceivingCommandHandler } from '../../lot/commands/complete-receiving/complete-receiving.command-handler';
 import { OperationRefusals } from '../../operation/operation-refusals';
 import { lotIdOf, streams } from '../../shared/inventory.streams';
-import { StockCommandHandler } from '../../stock/stock.command-handler';
+import { ReceiveStockCommandHandler } from '../../stock/commands/receive-stock/receive-stock.command-handler';
 import { orderAuthorityDecider } from '../domain/order-authority.decider';
 import type { OrderAuthorityCommand } from '../domain/order-authority.commands';
 
@@ -50,8 +50,8 @@ const STEP_CHECKS: Partial<Record<StepCheckPb, StepCheck>> = {
 @Controller()
 export class NoteWorkOrdersKafkaHandler {
   constructor(
-    private readonly lots: LotCommandHandler,
-    private readonly stock: StockCommandHandler,
+    private readonly completeReceiving: CompleteReceivingCommandHandler,
+    private readonly receiveStock: ReceiveStockCommandHandler,
     @Inject(OperationRefusals) private readonly refusals: OperationRefusals,
   ) {}
 
@@ -106,8 +106,8 @@ export class NoteWorkOrdersKafkaHandler {
     await this.note(ctx.store, event.orderId, by, { type: 'NoteOrderClosed', data: { orderId: event.orderId, status: 'completed', closedAt: by.at } });
     await ctx.store.sql.query('SAVEPOINT complete_receiving');
     try {
-      const lot = await this.lots.completeIn(ctx.store, event.orderId, by);
-      if (lot) await this.stock.receiveIn(ctx.store, lot, by);
+      const lot = await this.completeReceiving.execute(ctx.store, event.orderId, by);
+      if (lot) await this.receiveStock.execute(ctx.store, lot, by);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await ctx.store.sql.query('ROLLBACK TO SAVEPOINT complete_receiving');

@@ -51,6 +51,13 @@ export interface PieceOnRecord {
 
 export type PickPiece = Command<'PickPiece', Stamped & { readonly barcode: string; readonly piece: PieceOnRecord | null }>;
 
+/**
+ * Returns a picked piece to stock before its load leaves (a wrong bundle picked, one damaged on
+ * the forks, a vehicle that cannot take it), with the operator's reason. `piece` is what the
+ * warehouse's records say about the barcode, so a piece that is not this order's is told apart.
+ */
+export type UnpickPiece = Command<'UnpickPiece', Stamped & { readonly barcode: string; readonly reason: string; readonly piece: PieceOnRecord | null }>;
+
 /** Weighs the picked load (one vehicle): the reading must cover exactly the pieces picked. */
 export type WeighLoad = Command<'WeighLoad', Stamped & { readonly reading: WeighingReading }>;
 
@@ -60,4 +67,4 @@ export type WeighLoad = Command<'WeighLoad', Stamped & { readonly reading: Weigh
  */
 export type LoadOut = Command<'LoadOut', Stamped & { readonly vehicle: string | null; readonly onHand: Readonly<Record<string, number>> }>;
 
-export type OutboundCommand = OpenOutbound | PickPiece | WeighLoad | LoadOut;
+export type OutboundCommand = OpenOutbound | PickPiece | UnpickPiece | WeighLoad | LoadOut;

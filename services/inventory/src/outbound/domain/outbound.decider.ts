@@ -3,7 +3,7 @@ import { validateBarcode } from '../../barcode/domain/barcode';
 import { validateReading } from '../../lot/domain/weighing';
 import { loadOutNoteIdOf, loadOutNoteOf, type LoadOutNoteFacts } from './load-out-note';
 import { netByBook } from './load-out-weights';
-import { LoadOut, OpenOutbound, OutboundCommand, PickPiece, WeighLoad } from './outbound.commands';
+import { LoadOut, OpenOutbound, OutboundCommand, PickPiece, PieceOnRecord, UnpickPiece, WeighLoad } from './outbound.commands';
 import { LotLoadOut, OutboundEvent } from './outbound.events';
 import { evolveOutbound, initialOutboundState, Outbound, OutboundState } from './outbound.state';
 
@@ -21,6 +21,8 @@ export const outboundDecider: Decider<OutboundCommand, OutboundState, OutboundEv
         return open(command, state);
       case 'PickPiece':
         return pick(command, outboundUnderway(state));
+      case 'UnpickPiece':
+        return unpick(command, outboundUnderway(state));
       case 'WeighLoad':
         return weigh(command, outboundUnderway(state));
       case 'LoadOut':
@@ -108,6 +110,64 @@ function pick(command: PickPiece, outbound: Outbound): OutboundEvent[] {
   return [{ type: 'OutboundPiecePicked', data: { ...stamp(outbound, command), barcode, lotId: piece.lotId, bookKg: piece.bookKg } }];
 }
 
+/**
+ * A picked piece goes back to stock before its load leaves. Only a piece picked for this order's
+ * load being prepared can; a weighed load is voided with it, because the reading no longer weighs
+ * exactly the pieces picked (rule INV-LOAD-OVER-SHORT), so the load is weighed again.
+ */
+function unpick(command: UnpickPiece, outbound: Outbound): OutboundEvent[] {
+  // rule INV-UNPICK-BEFORE-LOAD-OUT
+  const barcode = validateBarcode(command.data.barcode);
+  const reason = requireText(command.data.reason, 'reason');
+  const picked = outbound.picked.find((piece) => piece.barcode === barcode);
+  if (!picked) throw notPickedHere(barcode, command.data.piece, outbound);
+  const weighing = outbound.weighing;
+  return [
+    {
+      type: 'OutboundPieceUnpicked',
+      data: {
+        ...stamp(outbound, command),
+        barcode,
+        lotId: picked.lotId,
+        bookKg: picked.bookKg,
+        reason,
+        pickedBy: picked.pickedBy,
+        pickedAt: picked.pickedAt,
+        voidedWeighing: weighing ? { loadNo: weighing.loadNo, readingId: weighing.readingId } : null,
+      },
+    },
+  ];
+}
+
+/** Why a barcode cannot be un-picked under this order: it has left, it is not the order's goods, or it is simply not picked. */
+function notPickedHere(barcode: string, piece: PieceOnRecord | null, outbound: Outbound) {
+  const shippedHere = outbound.shipped.find((candidate) => candidate.barcode === barcode);
+  const left = shippedHere ? { orderId: outbound.orderId, loadNo: shippedHere.loadNo } : piece?.shipped;
+  if (left) {
+    return refuse.conflict('PIECE_ALREADY_SHIPPED', `piece ${barcode} left in load ${left.loadNo} of order ${left.orderId}`, { barcode, ...left });
+  }
+  if (piece && piece.warehouse === outbound.warehouse) {
+    const otherGoods = outbound.entitlement
+      ? outbound.entitlement.lots.some((lot) => lot.lotId === piece.lotId)
+        ? null
+        : 'lot_not_entitled'
+      : piece.owner === outbound.owner
+        ? null
+        : 'other_owner';
+    if (otherGoods) {
+      return refuse.conflict('PIECE_NOT_OF_ORDER', `piece ${barcode} (lot ${piece.lotId}) is not among the goods order ${outbound.orderId} ships`, {
+        barcode,
+        lotId: piece.lotId,
+        reason: otherGoods,
+      });
+    }
+  }
+  return refuse.conflict('PIECE_NOT_PICKED', `piece ${barcode} is not picked for the load of order ${outbound.orderId}`, {
+    barcode,
+    picked: outbound.picked.map((candidate) => candidate.barcode),
+  });
+}
+
 function weigh(command: WeighLoad, outbound: Outbound): OutboundEvent[] {
   // rules INV-SCALE-ONLY-WEIGHTS, INV-LOAD-OVER-SHORT
   if (outbound.weighing) throw loadAlreadyWeighed(outbound);
@@ -159,7 +219,7 @@ function weigh(command: WeighLoad, outbound: Outbound): OutboundEvent[] {
 }
 
 function loadOut(command: LoadOut, outbound: Outbound): OutboundEvent[] {
-  // rules INV-LOAD-OUT-WEIGHED, INV-LOAD-NET-BY-BOOK, INV-OUTBOUND-FINISHED
+  // rules INV-LOAD-OUT-WEIGHED, INV-LOAD-NET-BY-BOOK, INV-OUTBOUND-FINISHED, INV-UNPICK-BEFORE-LOAD-OUT
   const weighing = outbound.weighing;
   if (!weighing) {
     throw refuse.conflict('LOAD_NOT_WEIGHED', `the load of order ${outbound.orderId} has not been weighed`, { pickedPieces: outbound.picked.length });
@@ -228,7 +288,8 @@ function loadOut(command: LoadOut, outbound: Outbound): OutboundEvent[] {
         bookKg: sumBook(after.shipped),
         netKg: after.loads.reduce((sum, load) => sum + load.netKg, 0),
         overShortKg: after.loads.reduce((sum, load) => sum + load.overShortKg, 0),
-        readingIds: after.readingIds,
+        // The readings of the loads that left: a reading voided by an un-pick weighed no load.
+        readingIds: after.loads.map((load) => load.readingId),
         scaleReadingRequired: after.scaleReadingRequired,
       },
     });

@@ -149,6 +149,118 @@ describe('outbound decider: picking', () => {
   });
 });
 
+const unpick = (barcode: string, reason = 'bundle damaged on the forks', piece: PieceOnRecord | null = onRecord[barcode] ?? null): OutboundCommand => ({
+  type: 'UnpickPiece',
+  data: { orderId: ORDER, barcode, reason, piece, actor: 'operator-15', at: day1 },
+});
+
+describe('outbound decider: returning a picked piece (un-pick)', () => {
+  it('returns a piece picked for the load to stock, with the reason and the pick it undoes', () => {
+    spec
+      .given([opened(), picked('A'), picked('B')])
+      .when(unpick('A'))
+      .then([
+        {
+          type: 'OutboundPieceUnpicked',
+          data: {
+            orderId: ORDER,
+            barcode: 'A',
+            lotId: 'lot-1',
+            bookKg: 2_000,
+            reason: 'bundle damaged on the forks',
+            pickedBy: 'operator-12',
+            pickedAt: day1,
+            voidedWeighing: null,
+            actor: 'operator-15',
+            at: day1,
+          },
+        },
+      ]);
+  });
+
+  it('lets a returned piece be picked again, and leaves the rest of the load picked', () => {
+    const returned = weighed([opened(), picked('A'), picked('B')], unpick('A'));
+    expect(foldEvents(outboundDecider, returned)).toMatchObject({ picked: [{ barcode: 'B' }] });
+    spec
+      .given(returned)
+      .when(pick('A'))
+      .then([picked('A')]);
+  });
+
+  it('voids the weighing of a weighed load, which is weighed again without the returned piece before it leaves', () => {
+    // A + B weighed 19,020 − 15,000 = 4,020 kg; the vehicle cannot take B, so the weighing no longer weighs the load.
+    const onScale = weighed([opened(), picked('A'), picked('B')], weigh(reading(['A', 'B'], 19_020, 15_000)));
+    const returned = weighed(onScale, unpick('B', 'vehicle over its axle load'));
+    expect(returned.at(-1)).toMatchObject({ type: 'OutboundPieceUnpicked', data: { barcode: 'B', voidedWeighing: { loadNo: 1, readingId: 'r-AB' } } });
+    spec
+      .given(returned)
+      .when(loadOut({ 'lot-1': 2 }))
+      .thenRefusedWith('LOAD_NOT_WEIGHED', { pickedPieces: 1 });
+    // The voided reading is not recorded twice; a new reading of A alone: 17,004 − 15,000 = 2,004 kg against book 2,000 kg → +4 kg.
+    spec
+      .given(returned)
+      .when(weigh(reading(['A', 'B'], 19_020, 15_000)))
+      .thenRefusedWith('READING_ALREADY_RECORDED', { readingId: 'r-AB' });
+    const reweighed = weighed(returned, weigh(reading(['A'], 17_004, 15_000)));
+    expect(reweighed.at(-1)).toMatchObject({ type: 'LoadWeighed', data: { loadNo: 1, barcodes: ['A'], netKg: 2_004, bookKg: 2_000, overShortKg: 4 } });
+    // A no-entitlement order finishes with its load: the weigh step's evidence is the reading of the load that left, not the voided one.
+    const leaves = outboundDecider.decide(loadOut({ 'lot-1': 2 }), foldEvents(outboundDecider, reweighed));
+    expect(leaves).toMatchObject([{ type: 'LoadedOut', data: { readingId: 'r-A', pieces: 1, netKg: 2_004 } }]);
+    const noEntitlement = weighed(
+      weighed(
+        weighed(weighed([opened(null), picked('A'), picked('B')], weigh(reading(['A', 'B'], 19_020, 15_000))), unpick('B')),
+        weigh(reading(['A'], 17_004, 15_000)),
+      ),
+      loadOut({ 'lot-1': 2 }),
+    );
+    expect(noEntitlement.at(-1)).toMatchObject({ type: 'OutboundFinished', data: { readingIds: ['r-A'] } });
+  });
+
+  it('refuses to return a piece that is not picked for the load', () => {
+    spec
+      .given([opened(), picked('A')])
+      .when(unpick('B'))
+      .thenRefusedWith('PIECE_NOT_PICKED', { barcode: 'B', picked: ['A'] });
+    spec
+      .given([opened(), picked('A')])
+      .when(unpick('Z', 'wrong label', null))
+      .thenRefusedWith('PIECE_NOT_PICKED', { barcode: 'Z' });
+    // Returned once already: it is no longer picked.
+    spec
+      .given(weighed([opened(), picked('A')], unpick('A')))
+      .when(unpick('A'))
+      .thenRefusedWith('PIECE_NOT_PICKED', { barcode: 'A', picked: [] });
+  });
+
+  it('refuses to return a piece that has already left, under this order or another', () => {
+    const afterLoad1 = weighed(weighed([opened(), picked('A')], weigh(reading(['A'], 17_000, 15_000))), loadOut({ 'lot-1': 2 }));
+    spec.given(afterLoad1).when(unpick('A')).thenRefusedWith('PIECE_ALREADY_SHIPPED', { barcode: 'A', orderId: ORDER, loadNo: 1 });
+    spec
+      .given([opened(), picked('A')])
+      .when(unpick('B', 'wrong bundle', { ...onRecord.B!, shipped: { orderId: 'out-other', loadNo: 3 } }))
+      .thenRefusedWith('PIECE_ALREADY_SHIPPED', { barcode: 'B', orderId: 'out-other', loadNo: 3 });
+  });
+
+  it('refuses to return a piece of goods the order does not ship: another order’s', () => {
+    spec
+      .given([opened(), picked('A')])
+      .when(unpick('X'))
+      .thenRefusedWith('PIECE_NOT_OF_ORDER', { barcode: 'X', lotId: 'lot-9', reason: 'lot_not_entitled' });
+    spec
+      .given([opened(null), picked('A')])
+      .when(unpick('X', 'wrong bundle', { ...onRecord.X!, owner: 'SC-0002' }))
+      .thenRefusedWith('PIECE_NOT_OF_ORDER', { reason: 'other_owner' });
+  });
+
+  it('needs a reason, and an order whose outbound is underway', () => {
+    spec
+      .given([opened(), picked('A')])
+      .when(unpick('A', '  '))
+      .thenRefusedWith('FIELD_REQUIRED');
+    spec.given([]).when(unpick('A')).thenRefusedWith('OUTBOUND_NOT_FOUND');
+  });
+});
+
 describe('outbound decider: weighing the load', () => {
   it('records the load’s over/short = weighed net − book weight of the same pieces', () => {
     // Book: A 2,000 + B 2,010 + C 1,990 = 6,000 kg. Weighbridge: loaded truck 21,970 kg, empty

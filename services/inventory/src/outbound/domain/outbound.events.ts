@@ -21,6 +21,24 @@ export type OutboundOpened = DomainEvent<
 
 export type OutboundPiecePicked = DomainEvent<'OutboundPiecePicked', Stamped & { readonly barcode: string; readonly lotId: string; readonly bookKg: number }>;
 
+/**
+ * A picked piece returned to stock before its load left, with the operator's reason and the pick
+ * it undoes. When the load had been weighed, that weighing no longer covers the load: it is voided
+ * and the load is weighed again before it leaves.
+ */
+export type OutboundPieceUnpicked = DomainEvent<
+  'OutboundPieceUnpicked',
+  Stamped & {
+    readonly barcode: string;
+    readonly lotId: string;
+    readonly bookKg: number;
+    readonly reason: string;
+    readonly pickedBy: string;
+    readonly pickedAt: string;
+    readonly voidedWeighing: { readonly loadNo: number; readonly readingId: string } | null;
+  }
+>;
+
 /** The picked load on the scale: its net against the book weight of the same pieces. */
 export type LoadWeighed = DomainEvent<
   'LoadWeighed',
@@ -99,4 +117,4 @@ export type OutboundFinished = DomainEvent<
   }
 >;
 
-export type OutboundEvent = OutboundOpened | OutboundPiecePicked | LoadWeighed | LoadedOut | OutboundFinished;
+export type OutboundEvent = OutboundOpened | OutboundPiecePicked | OutboundPieceUnpicked | LoadWeighed | LoadedOut | OutboundFinished;

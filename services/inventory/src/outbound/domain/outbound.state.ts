@@ -25,6 +25,7 @@ export interface Outbound {
   /** Every piece shipped under the order, with its load. */
   readonly shipped: readonly (PickedPiece & { readonly loadNo: number })[];
   readonly loads: readonly LoadedOut['data'][];
+  /** Every reading recorded under the order, a voided one included: a reading is recorded once. */
   readonly readingIds: readonly string[];
 }
 
@@ -57,6 +58,12 @@ export function evolveOutbound(state: OutboundState, event: OutboundEvent): Outb
       const { barcode, lotId, bookKg, actor, at } = event.data;
       return { ...state, picked: [...state.picked, { barcode, lotId, bookKg, pickedBy: actor, pickedAt: at }] };
     }
+    case 'OutboundPieceUnpicked':
+      return {
+        ...state,
+        picked: state.picked.filter((piece) => piece.barcode !== event.data.barcode),
+        weighing: event.data.voidedWeighing ? null : state.weighing,
+      };
     case 'LoadWeighed':
       return { ...state, weighing: event.data, readingIds: [...state.readingIds, event.data.readingId] };
     case 'LoadedOut':

@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
-import { createHash } from 'node:crypto';
 import { EventRegistry, inventoryLotTopic, LocalDateSchema, LotShippedOutSchema, PiecesShippedOutSchema, toActor, toTimestamp, toWeight } from '@dw/contracts';
 import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
+import { derivedMessageId } from '@dw/kernel';
 import { cloudEventMessage } from '@dw/messaging';
 import type { TopicNames } from '@dw/platform';
 import { OperationMessages } from '../../operation/integration/operation-messages';
@@ -21,7 +21,7 @@ export function outboundOutbox(topics: TopicNames, registry: EventRegistry) {
   const operations = new OperationMessages(topics, registry);
   const onLotTopic = (event: PendingEvent, typeName: string, lotId: string, payload: Uint8Array): OutboxMessage => ({
     ...cloudEventMessage(
-      { ...event, eventId: derivedId(event.eventId, `${typeName}:${lotId}`) },
+      { ...event, eventId: derivedMessageId(event.eventId, `${typeName}:${lotId}`) },
       { topic: topics.of(inventoryLotTopic), source: '/dw/inventory', type: typeName, payload },
     ),
     key: lotId,
@@ -73,20 +73,17 @@ export function outboundOutbox(topics: TopicNames, registry: EventRegistry) {
             return [
               operations.stepPerformed(event, { ...base, step: 'pick', evidence: null, netKg: d.bookKg }),
               operations.stepPerformed(
-                { ...event, eventId: derivedId(event.eventId, 'step:weigh') },
+                { ...event, eventId: derivedMessageId(event.eventId, 'step:weigh') },
                 { ...base, step: 'weigh', evidence: d.scaleReadingRequired ? { kind: 'scale_reading', refs: d.readingIds } : null, netKg: d.netKg },
               ),
-              operations.stepPerformed({ ...event, eventId: derivedId(event.eventId, 'step:load') }, { ...base, step: 'load', evidence: null, netKg: d.netKg }),
+              operations.stepPerformed(
+                { ...event, eventId: derivedMessageId(event.eventId, 'step:load') },
+                { ...base, step: 'load', evidence: null, netKg: d.netKg },
+              ),
             ];
           }
           default:
             return [];
         }
       });
-}
-
-/** A UUID-shaped id determined by (event id, what the message is): 8-4-4-4-12 hex of SHA-256. */
-function derivedId(eventId: string, what: string): string {
-  const hex = createHash('sha256').update(`${eventId}:${what}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import {
   EventRegistry,
@@ -11,6 +10,7 @@ import {
   toWeight,
 } from '@dw/contracts';
 import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
+import { derivedMessageId } from '@dw/kernel';
 import { cloudEventMessage } from '@dw/messaging';
 import type { TopicNames } from '@dw/platform';
 import type { StockState } from '../../stock/domain/stock.decider';
@@ -74,25 +74,9 @@ export function stockVarianceOutbox(topics: TopicNames, registry: EventRegistry)
             StockShortfallDetectedSchema.typeName,
             registry.encodeEvent(StockShortfallDetectedSchema.typeName, shortfall),
           );
-          const messageId = secondMessageId(event.eventId, StockShortfallDetectedSchema.typeName);
+          const messageId = derivedMessageId(event.eventId, StockShortfallDetectedSchema.typeName);
           messages.push({ ...alarm, messageId, headers: { ...alarm.headers, ce_id: messageId } });
         }
         return messages;
       });
-}
-
-/**
- * The id of a second message published for one event: an RFC 4122 version 5 (name-based, SHA-1)
- * UUID of the message type within the event's id, so a replay of the same event gives the same
- * id and consumers' inboxes still drop duplicates, while the two messages never share one.
- */
-function secondMessageId(eventId: string, name: string): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(eventId.replace(/-/g, ''), 'hex'))
-    .update(name)
-    .digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -155,3 +155,64 @@ export class CancellationApplicationResponseDto {
   @ApiProperty({ type: () => ActorResponseDto, description: 'who applied for the holder' })
   appliedBy!: ActorResponseDto;
 }
+
+/** How the warehouse answered for a shortfall, as a manager recorded it. */
+export class ShortfallResolutionResponseDto {
+  @ApiProperty({
+    enum: ['replenished', 'settled'],
+    description: 'replenished: the goods are back in full; settled: the warehouse compensated the holder as agreed',
+  })
+  outcome!: 'replenished' | 'settled';
+
+  @ApiProperty({ type: String, description: 'the stocktake or variance that found the goods back, or the settlement with the holder' })
+  reference!: string;
+
+  @ApiProperty({ type: String, description: 'the manager’s reason' })
+  reason!: string;
+
+  @ApiProperty({ type: String, description: 'the manager who recorded it' })
+  resolvedBy!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'when it was recorded' })
+  resolvedAt!: string;
+}
+
+/** Goods a stocktake found missing behind the receipt (inventory's approved write-off). */
+export class GoodsShortfallResponseDto {
+  @ApiProperty({ type: String, example: 'missing_piece:P-0001', description: 'the stocktake variance that wrote the goods off; names the shortfall' })
+  varianceId!: string;
+
+  @ApiProperty({ type: String, description: 'the stocktake that found it' })
+  stocktakeId!: string;
+
+  @ApiProperty({ type: String, description: 'the lot the goods were missing from' })
+  lotId!: string;
+
+  @ApiProperty({ type: 'integer', maximum: 0, description: 'pieces the lot’s book lost (negative; 0 for a piece weighed light)' })
+  deltaPieces!: number;
+
+  @ApiProperty({ type: 'integer', maximum: -1, description: 'kg the lot’s book lost (negative, integer kg)' })
+  deltaKg!: number;
+
+  @ApiProperty({ type: String, description: 'the inventory manager who approved the write-off' })
+  approver!: string;
+
+  @ApiProperty({ type: String, description: 'why the write-off was approved' })
+  approvalReason!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'when inventory detected it' })
+  detectedAt!: string;
+
+  @ApiProperty({ type: [String], description: 'pledgee banks and stock-freeze holders inventory named as reached by the loss' })
+  pledgedTo!: string[];
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'when the receipt recorded it' })
+  recordedAt!: string;
+
+  @ApiProperty({
+    type: () => ShortfallResolutionResponseDto,
+    nullable: true,
+    description: 'null while open (the receipt does not move); how the warehouse answered for the goods once resolved',
+  })
+  resolution!: ShortfallResolutionResponseDto | null;
+}

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { EventRegistry, type TopicSpec } from '@dw/contracts';
 import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
-import type { BusinessCalendar, Decider, DomainEvent } from '@dw/kernel';
+import { derivedMessageId, type BusinessCalendar, type Decider, type DomainEvent } from '@dw/kernel';
 import { cloudEventMessage } from '@dw/messaging';
 import { BusinessCalendars, TopicNames } from '@dw/platform';
 
@@ -62,7 +61,7 @@ export class ReceiptOutbox {
     // The first message of an event carries the event's id; a further one (a cancellation's
     // entitlement) gets an id derived from it, so consumers' inboxes, which deduplicate by
     // ce_id, see two messages, and a relay retry still repeats the same two ids.
-    const id = index === 0 ? event.eventId : derivedId(event.eventId, published.schema.typeName);
+    const id = index === 0 ? event.eventId : derivedMessageId(event.eventId, published.schema.typeName);
     const message = cloudEventMessage(
       { ...event, eventId: id },
       {
@@ -74,10 +73,4 @@ export class ReceiptOutbox {
     );
     return published.key === undefined ? message : { ...message, key: published.key };
   }
-}
-
-/** A UUID-shaped id determined by (event id, message type): 8-4-4-4-12 hex of SHA-256. */
-function derivedId(eventId: string, typeName: string): string {
-  const hex = createHash('sha256').update(`${eventId}:${typeName}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

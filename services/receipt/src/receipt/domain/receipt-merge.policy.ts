@@ -3,15 +3,24 @@ import { Actor } from '../../common/domain/actor';
 import { totalKg } from '../../common/domain/weight-kg';
 import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conformance';
 import { ReceiptRecord, productionDatesOf } from './receipt.record';
-import { LiveReceipt, ReceiptState, requireLiveHeldBy, requireNoPendingCancellation, requireNotExpired, requireNotHeld } from './receipt.state';
+import {
+  LiveReceipt,
+  ReceiptState,
+  requireGoodsInStore,
+  requireLiveHeldBy,
+  requireNoPendingCancellation,
+  requireNotExpired,
+  requireNotHeld,
+} from './receipt.state';
 
-/** A parent may be merged when it is live, within validity, free of holds and of a pending cancellation, and the actor is its holder. */
+/** A parent may be merged when it is live, within validity, free of holds, of a pending cancellation and of open shortfalls, and the actor is its holder. */
 export function requireMergeable(state: ReceiptState, actor: Actor): LiveReceipt {
   // rule RCPT-MERGE-SAME-GOODS
   const receipt = requireLiveHeldBy(state, actor, 'merge this receipt');
   requireNotHeld(receipt);
   requireNotExpired(receipt);
   requireNoPendingCancellation(receipt);
+  requireGoodsInStore(receipt);
   return receipt;
 }
 

@@ -5,6 +5,7 @@ import { Beneficiary, HoldKind } from './receipt.hold';
 import { ReceiptRecord } from './receipt.record';
 import { ReceiptState } from './receipt.state';
 import { CancellationPurpose } from './receipt.events';
+import { ShortfallOutcome } from './receipt.shortfall';
 
 interface Stamp {
   readonly actor: Actor;
@@ -66,6 +67,31 @@ export type FlagExpired = Command<'FlagExpired', Stamp & { readonly asOf: string
 /** From billing, when the holder's storage fees are paid further ahead. */
 export type RecordStorageFeesPaid = Command<'RecordStorageFeesPaid', Stamp & { readonly paidThrough: string }>;
 
+/**
+ * From inventory's StockShortfallDetected, by its handler (system): the shortfall as inventory
+ * reported it, on the receipt whose goods they were.
+ */
+export type RecordGoodsShortfall = Command<
+  'RecordGoodsShortfall',
+  Stamp & {
+    readonly lotId: string;
+    readonly stocktakeId: string;
+    readonly varianceId: string;
+    readonly deltaPieces: number;
+    readonly deltaKg: number;
+    readonly approver: string;
+    readonly approvalReason: string;
+    readonly detectedAt: string;
+    readonly pledgedTo: readonly string[];
+  }
+>;
+
+/** A manager records how the warehouse answered for the shortfall of one variance. */
+export type ResolveGoodsShortfall = Command<
+  'ResolveGoodsShortfall',
+  Stamp & { readonly varianceId: string; readonly outcome: ShortfallOutcome; readonly reference: string; readonly reason: string }
+>;
+
 export type ReceiptCommand =
   | IssueReceipt
   | TransferTitle
@@ -79,4 +105,6 @@ export type ReceiptCommand =
   | ProcessCancellation
   | RejectCancellation
   | FlagExpired
-  | RecordStorageFeesPaid;
+  | RecordStorageFeesPaid
+  | RecordGoodsShortfall
+  | ResolveGoodsShortfall;

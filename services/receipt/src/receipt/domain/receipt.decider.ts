@@ -1,4 +1,4 @@
-import { Decider, LocalDate, localDate, refuse, requireInstant, requireText, unhandledCommand } from '@dw/kernel';
+import { Decider, LocalDate, localDate, refuse, requireInstant, requireOneOf, requireText, unhandledCommand } from '@dw/kernel';
 import { Actor, requireRole } from '../../common/domain/actor';
 import { businessDateOf } from '../../common/domain/instant';
 import { assertWeightKg, totalKg } from '../../common/domain/weight-kg';
@@ -11,9 +11,11 @@ import {
   PlaceHold,
   ProcessCancellation,
   ReceiptCommand,
+  RecordGoodsShortfall,
   RecordStorageFeesPaid,
   RejectCancellation,
   ReleaseHold,
+  ResolveGoodsShortfall,
   RetireIntoMerge,
   SplitReceipt,
   TransferTitle,
@@ -22,6 +24,7 @@ import {
 import { CancellationPurpose, ReceiptEvent } from './receipt.events';
 import { BENEFICIARY_KINDS, Hold } from './receipt.hold';
 import { ReceiptRecord } from './receipt.record';
+import { GoodsShortfall, SHORTFALL_OUTCOMES, resolutionOf } from './receipt.shortfall';
 import { planMerge, requireMergeable } from './receipt-merge.policy';
 import { planSplit } from './receipt-split.policy';
 import { TransferRefusal, checkTransfer } from '../../transfer/domain/title-transfer.policy';
@@ -30,7 +33,9 @@ import {
   LiveReceipt,
   ReceiptState,
   initialReceiptState,
+  isLive,
   noSuchReceipt,
+  requireGoodsInStore,
   requireLive,
   requireLiveHeldBy,
   requireNoPendingCancellation,
@@ -91,6 +96,7 @@ function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
     requireNotHeld(receipt);
     requireNotExpired(receipt);
     requireNoPendingCancellation(receipt);
+    requireGoodsInStore(receipt);
   }
   return { holdId, kind, beneficiary, reason, placedAt: at };
 }
@@ -111,7 +117,7 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
   evolve(state, event) {
     switch (event.type) {
       case 'ReceiptIssued':
-        return { status: 'outstanding', record: event.data.record, holds: [], successors: [], cancellationApplication: null };
+        return { status: 'outstanding', record: event.data.record, holds: [], successors: [], cancellationApplication: null, shortfalls: [] };
       case 'TitleTransferred':
         return state.record ? { ...state, record: { ...state.record, holder: event.data.to } } : state;
       case 'ReceiptHoldPlaced':
@@ -133,6 +139,15 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
         return { ...state, status: 'expired' };
       case 'StorageFeesPaidThroughAdvanced':
         return state.record ? { ...state, record: { ...state.record, storageFeesPaidThrough: event.data.paidThrough } } : state;
+      case 'GoodsShortfallRecorded':
+        return { ...state, shortfalls: [...state.shortfalls, event.data.shortfall] };
+      case 'GoodsShortfallResolved': {
+        const resolution = resolutionOf(event.data);
+        return {
+          ...state,
+          shortfalls: state.shortfalls.map((shortfall) => (shortfall.varianceId === event.data.varianceId ? { ...shortfall, resolution } : shortfall)),
+        };
+      }
     }
   },
 
@@ -164,6 +179,10 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
         return flagExpired(command, state);
       case 'RecordStorageFeesPaid':
         return recordStorageFeesPaid(command, state);
+      case 'RecordGoodsShortfall':
+        return recordGoodsShortfall(command, state);
+      case 'ResolveGoodsShortfall':
+        return resolveGoodsShortfall(command, state);
       default:
         return unhandledCommand(command);
     }
@@ -219,6 +238,7 @@ function split(command: SplitReceipt, state: ReceiptState): ReceiptEvent[] {
   requireNotHeld(receipt);
   requireNotExpired(receipt);
   requireNoPendingCancellation(receipt);
+  requireGoodsInStore(receipt);
   const children = planSplit(receipt.record, command.data.children, today);
   return [{ type: 'ReceiptSplit', data: { receiptNumber: receipt.record.receiptNumber, children, actor, at } }];
 }
@@ -258,6 +278,7 @@ function applyForCancellation(command: ApplyForCancellation, state: ReceiptState
   }
   requireNoPendingCancellation(receipt);
   requireNotHeld(receipt);
+  requireGoodsInStore(receipt);
   requireDeliverableForPurpose(receipt, purpose);
   return [{ type: 'ReceiptCancellationApplied', data: { receiptNumber: receipt.record.receiptNumber, purpose, actor, at } }];
 }
@@ -302,6 +323,8 @@ function processCancellation(command: ProcessCancellation, state: ReceiptState):
   const receipt = requireLive(state);
   const { purpose } = requirePendingCancellation(receipt);
   requireNotHeld(receipt);
+  // A shortfall recorded after the application: the entitlement would grant goods not in store.
+  requireGoodsInStore(receipt);
   requireDeliverableForPurpose(receipt, purpose);
   requireStorageFeesPaidThrough(receipt, today);
   const record = receipt.record;
@@ -391,4 +414,88 @@ function recordStorageFeesPaid(command: RecordStorageFeesPaid, state: ReceiptSta
     throw refuse.conflict('FEES_PAID_THROUGH_BACKWARDS', `fees are already paid through ${previous}`, { paidThrough, previous });
   }
   return [{ type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: receipt.record.receiptNumber, paidThrough, previous, actor, at } }];
+}
+
+/**
+ * Inventory's stocktake found less of the receipt's goods than the book held, and a manager
+ * approved the write-off: the receipt records the shortfall, open, and its title stops moving
+ * (requireGoodsInStore). Taken once per variance id: a redelivered or republished alarm, and one
+ * for a shortfall already resolved, records nothing again.
+ *
+ * A receipt no longer live records nothing: cancelled, its lots are already the holder's own
+ * goods under an outbound entitlement or as spot goods (no title left to stop; the loss is
+ * settled between the warehouse and the owner through ops' incident, and an entitlement's
+ * load-out states it as over/short); split or merged, the lot backs a successor, which the
+ * handler follows the lot to, so the parent has nothing to carry.
+ */
+function recordGoodsShortfall(command: RecordGoodsShortfall, state: ReceiptState): ReceiptEvent[] {
+  // rule RCPT-SHORT-GOODS-STAYS-PUT
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  requireRole(actor, ['system'], 'record a stocktake shortfall');
+  if (!state.record) throw noSuchReceipt();
+  if (!isLive(state)) return [];
+  const shortfall = shortfallOf(command, state.record);
+  if (state.shortfalls.some((known) => known.varianceId === shortfall.varianceId)) return [];
+  return [{ type: 'GoodsShortfallRecorded', data: { receiptNumber: state.record.receiptNumber, shortfall, actor, at } }];
+}
+
+function shortfallOf(command: RecordGoodsShortfall, record: ReceiptRecord): GoodsShortfall {
+  const { deltaPieces, deltaKg, pledgedTo, at } = command.data;
+  const lotId = requireText(command.data.lotId, 'lotId');
+  if (!record.lots.some((lot) => lot.lotId === lotId)) {
+    throw refuse.conflict('LOT_NOT_BACKING_RECEIPT', `lot ${lotId} does not back receipt ${record.receiptNumber}`, {
+      lotId,
+      receiptNumber: record.receiptNumber,
+    });
+  }
+  // A shortfall is a loss: kg down, pieces down or unchanged (a piece weighed light).
+  if (!Number.isSafeInteger(deltaKg) || deltaKg >= 0 || !Number.isSafeInteger(deltaPieces) || deltaPieces > 0) {
+    throw refuse.invalid('INVALID_SHORTFALL', `a shortfall loses weight: got ${deltaKg} kg, ${deltaPieces} piece(s)`, 'deltaKg', { deltaKg, deltaPieces });
+  }
+  return {
+    varianceId: requireText(command.data.varianceId, 'varianceId'),
+    stocktakeId: requireText(command.data.stocktakeId, 'stocktakeId'),
+    lotId,
+    deltaPieces,
+    deltaKg,
+    approver: requireText(command.data.approver, 'approver'),
+    approvalReason: command.data.approvalReason,
+    detectedAt: requireInstant(command.data.detectedAt, 'detectedAt'),
+    pledgedTo: [...pledgedTo],
+    recordedAt: at,
+    resolution: null,
+  };
+}
+
+/**
+ * The warehouse answers for goods in its custody (指定钢材厂库交割办法 第二十四条至第二十六条): a
+ * manager records that it made them good again (replenished, naming the stocktake or variance
+ * that found them) or settled with the holder (naming the settlement), with a reason. The
+ * receipt may move again once no shortfall is open. Answered by the manager alone: it is the
+ * warehouse's word to the holder, the exchange and the pledgees that the receipt stands on its goods.
+ */
+function resolveGoodsShortfall(command: ResolveGoodsShortfall, state: ReceiptState): ReceiptEvent[] {
+  // rule RCPT-SHORTFALL-RESOLVED-BY-MANAGER
+  const { actor, at, varianceId } = command.data;
+  requireInstant(at, 'at');
+  requireRole(actor, ['manager'], 'resolve a stocktake shortfall');
+  const receipt = requireLive(state);
+  const receiptNumber = receipt.record.receiptNumber;
+  const shortfall = receipt.shortfalls.find((candidate) => candidate.varianceId === varianceId);
+  if (!shortfall) {
+    throw refuse.notFound('SHORTFALL_NOT_FOUND', `receipt ${receiptNumber} has no shortfall of variance ${varianceId}`, { receiptNumber, varianceId });
+  }
+  if (shortfall.resolution) {
+    throw refuse.conflict('SHORTFALL_ALREADY_RESOLVED', `the shortfall of variance ${varianceId} was already resolved`, {
+      receiptNumber,
+      varianceId,
+      outcome: shortfall.resolution.outcome,
+      resolvedAt: shortfall.resolution.resolvedAt,
+    });
+  }
+  const outcome = requireOneOf(command.data.outcome, SHORTFALL_OUTCOMES, 'outcome');
+  const reference = requireText(command.data.reference, 'reference');
+  const reason = requireText(command.data.reason, 'reason');
+  return [{ type: 'GoodsShortfallResolved', data: { receiptNumber, varianceId, outcome, reference, reason, actor, at } }];
 }

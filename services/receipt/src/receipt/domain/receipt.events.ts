@@ -2,6 +2,7 @@ import { DomainEvent, LocalDate } from '@dw/kernel';
 import { Actor } from '../../common/domain/actor';
 import { Hold, HoldKind } from './receipt.hold';
 import { BackingLot, Holder, ReceiptRecord } from './receipt.record';
+import { GoodsShortfall, ShortfallOutcome } from './receipt.shortfall';
 
 interface Stamp {
   readonly receiptNumber: string;
@@ -74,6 +75,19 @@ export type StorageFeesPaidThroughAdvanced = DomainEvent<
   Stamp & { readonly paidThrough: LocalDate; readonly previous: LocalDate }
 >;
 
+/**
+ * A stocktake found less of the receipt's goods than it states (rule RCPT-SHORT-GOODS-STAYS-PUT):
+ * the shortfall is open (`resolution: null`) and the receipt's title does not move until it is
+ * resolved.
+ */
+export type GoodsShortfallRecorded = DomainEvent<'GoodsShortfallRecorded', Stamp & { readonly shortfall: GoodsShortfall }>;
+
+/** A manager recorded how the warehouse answered for the shortfall (rule RCPT-SHORTFALL-RESOLVED-BY-MANAGER). */
+export type GoodsShortfallResolved = DomainEvent<
+  'GoodsShortfallResolved',
+  Stamp & { readonly varianceId: string; readonly outcome: ShortfallOutcome; readonly reference: string; readonly reason: string }
+>;
+
 export type ReceiptEvent =
   | ReceiptIssued
   | TitleTransferred
@@ -86,4 +100,6 @@ export type ReceiptEvent =
   | ReceiptCancellationRejected
   | ReceiptCancelled
   | ReceiptExpired
-  | StorageFeesPaidThroughAdvanced;
+  | StorageFeesPaidThroughAdvanced
+  | GoodsShortfallRecorded
+  | GoodsShortfallResolved;

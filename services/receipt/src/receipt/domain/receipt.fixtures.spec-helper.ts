@@ -3,6 +3,7 @@ import { d, rebarRuleV1 } from '../../receipt-rule/domain/receipt-rule.fixtures.
 import { StorageCard } from '../../storage-card/domain/storage-card';
 import { CancellationPurpose, ReceiptEvent } from './receipt.events';
 import { BackingLot, Holder, ReceiptRecord } from './receipt.record';
+import { GoodsShortfall } from './receipt.shortfall';
 
 export const at = '2026-04-01T02:00:00Z'; // 2026-04-01 10:00 in Shanghai
 
@@ -15,6 +16,9 @@ export const otherBank: Actor = { subject: 'boc-api', role: 'bank', partyId: 'BO
 export const court: Actor = { subject: 'court-clerk-1', role: 'court', partyId: 'PUDONG-COURT' };
 export const clerk: Actor = { subject: 'clerk-zhao', role: 'clerk' };
 export const system: Actor = { subject: 'expiry-job', role: 'system' };
+export const manager: Actor = { subject: 'manager-qian', role: 'manager' };
+/** The handler of inventory's events, acting as the system. */
+export const inventoryHandler: Actor = { subject: 'inventory-events', role: 'system' };
 
 export const sellerCard: StorageCard = { cardNumber: 'SC-0001', ownerPartyId: 'party-hengda', holderName: '恒达钢铁贸易有限公司', status: 'approved' };
 export const buyerCard: StorageCard = { cardNumber: 'SC-0002', ownerPartyId: 'party-huadong', holderName: '华东建材有限公司', status: 'approved' };
@@ -85,3 +89,37 @@ export const frozen: ReceiptEvent = {
     at,
   },
 };
+
+export const detectedAt = '2026-04-01T01:30:00Z';
+
+/** Inventory's stocktake ST-1 found one 2 500 kg coil of LOT-1 (behind R-1, pledged to ICBC) missing. */
+export const shortfall = (varianceId = 'missing_piece:P-0007'): GoodsShortfall => ({
+  varianceId,
+  stocktakeId: 'ST-1',
+  lotId: 'LOT-1',
+  deltaPieces: -1,
+  deltaKg: -2_500,
+  approver: 'inv-manager-sun',
+  approvalReason: 'coil not found at the count',
+  detectedAt,
+  pledgedTo: ['ICBC-SH'],
+  recordedAt: at,
+  resolution: null,
+});
+export const shortfallRecorded = (varianceId = 'missing_piece:P-0007'): ReceiptEvent => ({
+  type: 'GoodsShortfallRecorded',
+  data: { receiptNumber: 'R-1', shortfall: shortfall(varianceId), actor: inventoryHandler, at },
+});
+/** A manager recorded that the coil was found again. */
+export const shortfallResolved = (varianceId = 'missing_piece:P-0007'): ReceiptEvent => ({
+  type: 'GoodsShortfallResolved',
+  data: {
+    receiptNumber: 'R-1',
+    varianceId,
+    outcome: 'replenished',
+    reference: 'ST-2/weight_variance:P-0007',
+    reason: 'the coil was found in bay Y3 at the recount',
+    actor: manager,
+    at,
+  },
+});

@@ -3,6 +3,7 @@ import { Actor, requireRole } from '../../common/domain/actor';
 import { CancellationPurpose } from './receipt.events';
 import { Hold } from './receipt.hold';
 import { ReceiptRecord } from './receipt.record';
+import { GoodsShortfall, openShortfallsOf } from './receipt.shortfall';
 
 /**
  * - outstanding: in circulation and within validity;
@@ -23,6 +24,8 @@ export interface ReceiptState {
   /** Receipts that replaced this one (split children or the merged receipt). */
   readonly successors: readonly string[];
   readonly cancellationApplication: CancellationApplication | null;
+  /** Goods found missing behind it, open and resolved, in the order recorded (see requireGoodsInStore). */
+  readonly shortfalls: readonly GoodsShortfall[];
 }
 
 /** The holder's pending application for cancellation (注销申请), until processed, rejected or withdrawn. */
@@ -37,9 +40,17 @@ export interface LiveReceipt {
   readonly record: ReceiptRecord;
   readonly holds: readonly Hold[];
   readonly cancellationApplication: CancellationApplication | null;
+  readonly shortfalls: readonly GoodsShortfall[];
 }
 
-export const initialReceiptState = (): ReceiptState => ({ status: 'none', record: null, holds: [], successors: [], cancellationApplication: null });
+export const initialReceiptState = (): ReceiptState => ({
+  status: 'none',
+  record: null,
+  holds: [],
+  successors: [],
+  cancellationApplication: null,
+  shortfalls: [],
+});
 
 export function isLive(state: ReceiptState): state is ReceiptState & LiveReceipt {
   return state.record !== null && (state.status === 'outstanding' || state.status === 'expired');
@@ -84,6 +95,25 @@ export function requireNoPendingCancellation(receipt: LiveReceipt): void {
       receiptNumber: receipt.record.receiptNumber,
       purpose: application.purpose,
       appliedAt: application.appliedAt,
+    });
+  }
+}
+
+/**
+ * A receipt is a claim on goods in the warehouse's custody (指定钢材厂库交割办法 第四条). While a
+ * stocktake shortfall behind it is open it stands on less goods than it states, so its title does
+ * not move: no transfer, pledge, split, merge, delivery hold, cancellation application or
+ * processing (`RECEIPT_GOODS_SHORT`) until the warehouse has made the goods good or settled with
+ * the holder. Releasing a hold and an authority's freeze stay allowed: they protect the parties,
+ * they move no title.
+ */
+export function requireGoodsInStore(receipt: LiveReceipt): void {
+  // rule RCPT-SHORT-GOODS-STAYS-PUT
+  const open = openShortfallsOf(receipt.shortfalls);
+  if (open.length > 0) {
+    throw refuse.conflict('RECEIPT_GOODS_SHORT', `receipt ${receipt.record.receiptNumber} stands on less goods than it states (stocktake shortfall)`, {
+      receiptNumber: receipt.record.receiptNumber,
+      shortfalls: open.map(({ varianceId, lotId, deltaPieces, deltaKg }) => ({ varianceId, lotId, deltaPieces, deltaKg })),
     });
   }
 }

@@ -8,6 +8,8 @@ import {
   ReceiptCancellationWithdrawnSchema,
   ReceiptCancelledSchema,
   ReceiptExpiredSchema,
+  ReceiptGoodsShortfallRecordedSchema,
+  ReceiptGoodsShortfallResolvedSchema,
   ReceiptHoldBeneficiaryKind,
   ReceiptHoldBeneficiarySchema,
   ReceiptHoldKind,
@@ -16,6 +18,7 @@ import {
   ReceiptIssuedSchema,
   ReceiptMergedSchema,
   ReceiptOrigin,
+  ReceiptShortfallResolution,
   ReceiptSplitSchema,
   ReceiptTitleTransferredSchema,
   receiptEntitlementTopic,
@@ -32,6 +35,7 @@ import type { CancellationPurpose, ReceiptEvent } from '../domain/receipt.events
 import type { Beneficiary, HoldKind } from '../domain/receipt.hold';
 import type { ReceiptRecord } from '../domain/receipt.record';
 import type { ReceiptState } from '../domain/receipt.state';
+import { openShortfallsOf, type ShortfallOutcome } from '../domain/receipt.shortfall';
 
 const HOLD_KINDS: Readonly<Record<HoldKind, ReceiptHoldKind>> = {
   pledge: ReceiptHoldKind.PLEDGE,
@@ -46,6 +50,10 @@ const BENEFICIARY_KINDS: Readonly<Record<Beneficiary['kind'], ReceiptHoldBenefic
 const PURPOSES: Readonly<Record<CancellationPurpose, EntitlementPurpose>> = {
   pickup: EntitlementPurpose.PICKUP,
   'spot-conversion': EntitlementPurpose.SPOT_CONVERSION,
+};
+const OUTCOMES: Readonly<Record<ShortfallOutcome, ReceiptShortfallResolution>> = {
+  replenished: ReceiptShortfallResolution.REPLENISHED,
+  settled: ReceiptShortfallResolution.SETTLED,
 };
 const ORIGINS = { issuance: ReceiptOrigin.ISSUANCE, split: ReceiptOrigin.SPLIT, merge: ReceiptOrigin.MERGE } as const;
 
@@ -282,6 +290,55 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState,
             holder,
             flaggedBy: toActor(event.data.actor),
             flaggedAt: toTimestamp(event.data.at),
+          }),
+        ),
+      ];
+    }
+    case 'GoodsShortfallRecorded': {
+      const { shortfall } = event.data;
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptGoodsShortfallRecordedSchema,
+          create(ReceiptGoodsShortfallRecordedSchema, {
+            receiptNumber: record.receiptNumber,
+            lotId: shortfall.lotId,
+            stocktakeId: shortfall.stocktakeId,
+            varianceId: shortfall.varianceId,
+            deltaPieces: shortfall.deltaPieces,
+            delta: toWeight(shortfall.deltaKg),
+            approver: shortfall.approver,
+            approvalReason: shortfall.approvalReason,
+            detectedAt: toTimestamp(shortfall.detectedAt),
+            pledgedTo: [...shortfall.pledgedTo],
+            openShortfalls: openShortfallsOf(before.shortfalls).length + 1,
+            goods,
+            holder,
+            recordedBy: toActor(event.data.actor),
+            recordedAt: toTimestamp(event.data.at),
+          }),
+        ),
+      ];
+    }
+    case 'GoodsShortfallResolved': {
+      const { varianceId, outcome, reference, reason, actor, at } = event.data;
+      const shortfall = before.shortfalls.find((candidate) => candidate.varianceId === varianceId);
+      return [
+        publicEvent(
+          receiptReceiptTopic,
+          ReceiptGoodsShortfallResolvedSchema,
+          create(ReceiptGoodsShortfallResolvedSchema, {
+            receiptNumber: record.receiptNumber,
+            varianceId,
+            lotId: shortfall?.lotId ?? '',
+            resolution: OUTCOMES[outcome],
+            reference,
+            reason,
+            openShortfalls: openShortfallsOf(before.shortfalls).length - 1,
+            goods,
+            holder,
+            resolvedBy: toActor(actor),
+            resolvedAt: toTimestamp(at),
           }),
         ),
       ];

@@ -5,11 +5,14 @@ import {
   OutboundEntitlementGrantedSchema,
   ReceiptCancelledSchema,
   ReceiptExpiredSchema,
+  ReceiptGoodsShortfallRecordedSchema,
+  ReceiptGoodsShortfallResolvedSchema,
   ReceiptHoldBeneficiaryKind,
   ReceiptHoldKind,
   ReceiptHoldReleasedSchema,
   ReceiptIssuedSchema,
   ReceiptOrigin,
+  ReceiptShortfallResolution,
   receiptEventSchemas,
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
@@ -19,7 +22,18 @@ import { ReceiptOutbox } from '../../common/integration/receipt-outbox';
 import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { receiptDecider } from '../domain/receipt.decider';
 import type { ReceiptEvent } from '../domain/receipt.events';
-import { at, bank, cancelled, issued, recordR1, seller, sellerHolder, system } from '../domain/receipt.fixtures.spec-helper';
+import {
+  at,
+  bank,
+  cancelled,
+  issued,
+  recordR1,
+  seller,
+  sellerHolder,
+  shortfallRecorded,
+  shortfallResolved,
+  system,
+} from '../domain/receipt.fixtures.spec-helper';
 import { receiptPublicEvents } from './receipt-events.mapper';
 
 // The calendar the log holds, here the bundled 2025-2026 years (what a fresh log is seeded with).
@@ -121,5 +135,38 @@ describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)'
       data: { receiptNumber: 'R-1', paidThrough: d('2026-04-30'), previous: d('2026-03-31'), actor: system, at },
     };
     expect(publish([pending(fees)], state)).toEqual([]);
+  });
+
+  it('publishes a goods shortfall and its resolution with the lot, the variance and the shortfalls left open', () => {
+    const before = foldEvents(receiptDecider, [issued()]);
+    const [recorded] = publish([pending(shortfallRecorded())], before);
+    expect([recorded!.topic, recorded!.key, recorded!.headers.ce_type]).toEqual([
+      'ci.receipt.receipt.v1',
+      'receipt-R-1',
+      ReceiptGoodsShortfallRecordedSchema.typeName,
+    ]);
+    expect(fromBinary(ReceiptGoodsShortfallRecordedSchema, recorded!.payload)).toMatchObject({
+      receiptNumber: 'R-1',
+      lotId: 'LOT-1',
+      stocktakeId: 'ST-1',
+      varianceId: 'missing_piece:P-0007',
+      deltaPieces: -1,
+      delta: { kg: -2_500n },
+      approver: 'inv-manager-sun',
+      pledgedTo: ['ICBC-SH'],
+      openShortfalls: 1,
+      goods: { weight: { kg: 600_000n } },
+      holder: { storageCard: sellerHolder.storageCard },
+    });
+    const short = foldEvents(receiptDecider, [issued(), shortfallRecorded()]);
+    const resolved = fromBinary(ReceiptGoodsShortfallResolvedSchema, publish([pending(shortfallResolved())], short)[0]!.payload);
+    expect(resolved).toMatchObject({
+      varianceId: 'missing_piece:P-0007',
+      lotId: 'LOT-1',
+      resolution: ReceiptShortfallResolution.REPLENISHED,
+      reference: 'ST-2/weight_variance:P-0007',
+      openShortfalls: 0,
+      resolvedBy: { subject: 'manager-qian', role: 'manager' },
+    });
   });
 });

@@ -1,9 +1,11 @@
 import type { Projection } from '@dw/projections';
 import type { ReceiptEvent } from '../domain/receipt.events';
+import { resolutionOf } from '../domain/receipt.shortfall';
 
 /**
  * Every receipt ever issued, for lists and the expiry sweep: status, holder, validity and the
- * holds on it, and the holder's pending cancellation application (the warehouse's queue). Single receipts are served from their streams (always current, with an ETag);
+ * holds on it, the holder's pending cancellation application (the warehouse's queue) and the
+ * stocktake shortfalls behind it. Single receipts are served from their streams (always current, with an ETag);
  * this is the searchable copy.
  */
 export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
@@ -30,6 +32,7 @@ export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
       holds jsonb NOT NULL,
       successors jsonb NOT NULL,
       cancellation_application jsonb,
+      shortfalls jsonb NOT NULL DEFAULT '[]'::jsonb,
       version integer NOT NULL,
       updated_at timestamptz NOT NULL
     );
@@ -51,6 +54,8 @@ export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
     'ReceiptCancelled',
     'ReceiptExpired',
     'StorageFeesPaidThroughAdvanced',
+    'GoodsShortfallRecorded',
+    'GoodsShortfallResolved',
   ],
   async apply(tx, events, tables) {
     const t = tables.receipts;
@@ -154,6 +159,21 @@ export const receiptsProjection: Projection<'receipts', ReceiptEvent> = {
             event.data.paidThrough,
             ...stamp,
           ]);
+          break;
+        case 'GoodsShortfallRecorded':
+          await tx.query(`UPDATE ${t} SET shortfalls = shortfalls || jsonb_build_array($2::jsonb), version = $3, updated_at = $4 WHERE receipt_number = $1`, [
+            event.data.receiptNumber,
+            JSON.stringify(event.data.shortfall),
+            ...stamp,
+          ]);
+          break;
+        case 'GoodsShortfallResolved':
+          await tx.query(
+            `UPDATE ${t} SET shortfalls = (SELECT jsonb_agg(CASE WHEN s->>'varianceId' = $2 THEN jsonb_set(s, '{resolution}', $3::jsonb) ELSE s END ORDER BY n)
+                  FROM jsonb_array_elements(shortfalls) WITH ORDINALITY AS x(s, n)),
+                version = $4, updated_at = $5 WHERE receipt_number = $1`,
+            [event.data.receiptNumber, event.data.varianceId, JSON.stringify(resolutionOf(event.data)), ...stamp],
+          );
           break;
       }
     }

@@ -8,6 +8,7 @@ import {
   LiveReceipt,
   ReceiptState,
   requireLive,
+  requireGoodsInStore,
   requireLiveHeldBy,
   requireNoPendingCancellation,
   requireNotExpired,
@@ -78,7 +79,7 @@ const MISMATCH_CODES: Readonly<Record<keyof EnteredTitle, string>> = {
  * complete; the receipt is live; the actor may act for its holder (the holder itself, or the
  * exchange settling a trade or delivery); the entry matches the record exactly (no
  * normalisation: a near miss is exactly what error-proofing is for); no hold; not expired; no
- * pending cancellation application;
+ * pending cancellation application; no open stocktake shortfall;
  * the buyer's card is approved and is not the seller's.
  */
 export function checkTransfer(state: ReceiptState, request: TransferRequest): TransferCheck {
@@ -133,6 +134,7 @@ function transferEvent(receipt: LiveReceipt, request: TransferRequest): TitleTra
   requireNotHeld(receipt);
   requireNotExpired(receipt);
   requireNoPendingCancellation(receipt);
+  requireGoodsInStore(receipt);
   const buyer = request.actor.role === 'exchange' ? requireApprovedCard(request.buyerCard, 'buyerCard') : cardReceivingTitle(request.buyerCard);
   if (buyer.cardNumber === record.holder.storageCard) {
     throw refuse.invalid('TRANSFER_TO_SAME_HOLDER', `card ${buyer.cardNumber} already holds receipt ${record.receiptNumber}`, 'buyerCard', {

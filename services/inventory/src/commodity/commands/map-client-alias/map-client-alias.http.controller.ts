@@ -1,21 +1,21 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
+import { MapClientAliasCommandHandler } from './map-client-alias.command-handler';
 import { MapClientAliasRequestDto, UnmapClientAliasRequestDto } from './client-alias.request.dto';
 import { MapClientAliasResponseDto, UnmapClientAliasResponseDto } from './client-alias.response.dto';
 
 /** A client's own naming, mapped to the standard commodity (and unmapped), per client. */
 @Controller('commodities/aliases')
 export class MapClientAliasHttpController {
-  constructor(private readonly catalogue: CommodityCatalogueCommandHandler) {}
+  constructor(private readonly handler: MapClientAliasCommandHandler) {}
 
   @Post()
   @HttpCode(201)
   @Roles('clerk', 'manager')
   @ApiCreatedResponse({ type: MapClientAliasResponseDto, description: 'mapped: the client’s name now resolves to the commodity' })
   async map(@Body() body: MapClientAliasRequestDto, @CurrentPrincipal() principal: Principal): Promise<MapClientAliasResponseDto> {
-    await this.catalogue.handle({ type: 'MapClientAlias', data: { client: body.client, alias: body.alias, code: body.code } }, principal);
+    await this.handler.execute({ type: 'MapClientAlias', data: { client: body.client, alias: body.alias, code: body.code } }, principal);
     return { client: body.client, alias: body.alias, code: body.code };
   }
 
@@ -24,7 +24,7 @@ export class MapClientAliasHttpController {
   @Roles('clerk', 'manager')
   @ApiOkResponse({ type: UnmapClientAliasResponseDto, description: 'unmapped: the alias is gone from the client’s table' })
   async unmap(@Body() body: UnmapClientAliasRequestDto, @CurrentPrincipal() principal: Principal): Promise<UnmapClientAliasResponseDto> {
-    await this.catalogue.handle({ type: 'UnmapClientAlias', data: { client: body.client, alias: body.alias } }, principal);
+    await this.handler.execute({ type: 'UnmapClientAlias', data: { client: body.client, alias: body.alias } }, principal);
     return { client: body.client, alias: body.alias, removed: true };
   }
 }

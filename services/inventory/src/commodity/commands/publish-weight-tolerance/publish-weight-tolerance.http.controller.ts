@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { refuse } from '@dw/kernel';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
+import { CommodityCatalogueStream } from '../../commodity-catalogue-stream';
+import { PublishWeightToleranceCommandHandler } from './publish-weight-tolerance.command-handler';
 import { PublishWeightToleranceRequestDto } from './weight-tolerance.request.dto';
 import { WeightTolerancesResponseDto } from './weight-tolerance.response.dto';
 
@@ -12,7 +13,10 @@ import { WeightTolerancesResponseDto } from './weight-tolerance.response.dto';
  */
 @Controller('commodities')
 export class PublishWeightToleranceHttpController {
-  constructor(private readonly catalogue: CommodityCatalogueCommandHandler) {}
+  constructor(
+    private readonly handler: PublishWeightToleranceCommandHandler,
+    private readonly catalogue: CommodityCatalogueStream,
+  ) {}
 
   @Post(':code/weight-tolerances')
   @HttpCode(201)
@@ -23,10 +27,7 @@ export class PublishWeightToleranceHttpController {
     @Body() body: PublishWeightToleranceRequestDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<WeightTolerancesResponseDto> {
-    const handled = await this.catalogue.handle(
-      { type: 'PublishWeightTolerance', data: { code, effectiveFrom: body.effectiveFrom, toleranceBps: body.toleranceBps } },
-      principal,
-    );
+    const handled = await this.handler.execute({ code, effectiveFrom: body.effectiveFrom, toleranceBps: body.toleranceBps }, principal);
     return { code, versions: [...(handled.state.tolerances[code] ?? [])] };
   }
 
@@ -34,7 +35,7 @@ export class PublishWeightToleranceHttpController {
   @Get(':code/weight-tolerances')
   @ApiOkResponse({ type: WeightTolerancesResponseDto, description: 'the commodity’s tolerance versions, oldest first' })
   async versions(@Param('code') code: string): Promise<WeightTolerancesResponseDto> {
-    const catalogue = await this.catalogue.catalogue();
+    const catalogue = await this.catalogue.current();
     if (!catalogue.commodities[code]) throw refuse.notFound('UNKNOWN_COMMODITY', `no commodity ${code}`, { code });
     return { code, versions: [...(catalogue.tolerances[code] ?? [])] };
   }

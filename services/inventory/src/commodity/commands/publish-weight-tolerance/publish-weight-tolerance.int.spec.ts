@@ -4,8 +4,9 @@ import { migrationsOf, type Principal } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { inventoryServiceDefinition } from '../../../inventory.service-definition';
 import { streams } from '../../../shared/inventory.streams';
-import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
+import { CommodityCatalogueStream } from '../../commodity-catalogue-stream';
 import { rebar20Shagang, registered } from '../../domain/commodity.test-fixtures';
+import { PublishWeightToleranceCommandHandler } from './publish-weight-tolerance.command-handler';
 import { PublishWeightToleranceHttpController } from './publish-weight-tolerance.http.controller';
 
 /** A commodity's weight tolerance versions on real PostgreSQL, through the route's controller and the catalogue stream. */
@@ -19,7 +20,8 @@ const manager: Principal = { subject: 'manager-2', roles: ['manager'] };
 beforeAll(async () => {
   t = await createTestServiceDatabase('inventory_tolerance', migrationsOf(inventoryServiceDefinition));
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
-  route = new PublishWeightToleranceHttpController(new CommodityCatalogueCommandHandler(store, clock));
+  const catalogue = new CommodityCatalogueStream(store, clock);
+  route = new PublishWeightToleranceHttpController(new PublishWeightToleranceCommandHandler(catalogue), catalogue);
   await store.append({
     streamId: streams.catalogue.id,
     streamType: streams.catalogue.type,

@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
+import { RegisterCommodityCommandHandler } from './register-commodity.command-handler';
 import { standardNameOf } from '../../domain/standard-commodity';
 import { NamedCommodityResponseDto } from '../../standard-commodity.response.dto';
 import { RegisterCommodityRequestDto } from './register-commodity.request.dto';
 
 @Controller('commodities')
 export class RegisterCommodityHttpController {
-  constructor(private readonly catalogue: CommodityCatalogueCommandHandler) {}
+  constructor(private readonly handler: RegisterCommodityCommandHandler) {}
 
   @Post()
   @HttpCode(201)
@@ -16,7 +16,7 @@ export class RegisterCommodityHttpController {
   @ApiCreatedResponse({ type: NamedCommodityResponseDto, description: 'registered, in canonical form, with its standard name' })
   async register(@Body() body: RegisterCommodityRequestDto, @CurrentPrincipal() principal: Principal): Promise<NamedCommodityResponseDto> {
     const commodity = { model: '', material: '', grade: '', ...body };
-    const handled = await this.catalogue.handle({ type: 'RegisterCommodity', data: { commodity } }, principal);
+    const handled = await this.handler.execute(commodity, principal);
     const registered = handled.state.commodities[body.code]!;
     return { ...registered, standardName: standardNameOf(registered) };
   }

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { CommodityCatalogueCommandHandler } from '../../commodity-catalogue.command-handler';
-import { resolveCommodityName } from '../../domain/commodity-resolution';
 import { standardNameOf } from '../../domain/standard-commodity';
+import { ResolveCommodityNameCommandHandler } from './resolve-commodity-name.command-handler';
 import { ResolveCommodityNameRequestDto } from './resolve-commodity-name.request.dto';
 import { ResolveCommodityNameResponseDto } from './resolve-commodity-name.response.dto';
 
@@ -15,13 +14,13 @@ import { ResolveCommodityNameResponseDto } from './resolve-commodity-name.respon
  */
 @Controller('commodities/resolutions')
 export class ResolveCommodityNameHttpController {
-  constructor(private readonly catalogue: CommodityCatalogueCommandHandler) {}
+  constructor(private readonly handler: ResolveCommodityNameCommandHandler) {}
 
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: ResolveCommodityNameResponseDto, description: 'the standard commodity the name resolves to' })
   async resolve(@Body() body: ResolveCommodityNameRequestDto): Promise<ResolveCommodityNameResponseDto> {
-    const commodity = resolveCommodityName(await this.catalogue.catalogue(), { client: body.client, name: body.name });
+    const commodity = await this.handler.execute({ client: body.client, name: body.name });
     return { code: commodity.code, standardName: standardNameOf(commodity), commodity };
   }
 }

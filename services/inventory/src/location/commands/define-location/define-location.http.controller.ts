@@ -1,20 +1,20 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { LocationCommandHandler } from '../../location.command-handler';
+import { DefineLocationCommandHandler } from './define-location.command-handler';
 import { DefineLocationRequestDto } from './define-location.request.dto';
 import { DefineLocationResponseDto } from './define-location.response.dto';
 
 @Controller('locations')
 export class DefineLocationHttpController {
-  constructor(private readonly locations: LocationCommandHandler) {}
+  constructor(private readonly handler: DefineLocationCommandHandler) {}
 
   @Post()
   @HttpCode(201)
   @Roles('manager')
   @ApiCreatedResponse({ type: DefineLocationResponseDto, description: 'defined' })
   async define(@Body() body: DefineLocationRequestDto, @CurrentPrincipal() principal: Principal): Promise<DefineLocationResponseDto> {
-    const handled = await this.locations.define(
+    const handled = await this.handler.execute(
       {
         locationId: body.locationId,
         warehouse: body.warehouse,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { MoveCommandHandler } from '../../move.command-handler';
+import { MoveGoodsCommandHandler } from './move-goods.command-handler';
 import { MoveGoodsResponseDto } from './move-goods.response.dto';
 
 export class MoveGoodsRequestDto {
@@ -46,13 +46,16 @@ export class MoveGoodsRequestDto {
 /** Moves pieces between locations under a move order, within the target's capacity. */
 @Controller('moves')
 export class MoveGoodsHttpController {
-  constructor(private readonly moves: MoveCommandHandler) {}
+  constructor(private readonly handler: MoveGoodsCommandHandler) {}
 
   @Post()
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: MoveGoodsResponseDto, description: 'moved: every piece now lies at the target location' })
   move(@Body() body: MoveGoodsRequestDto, @CurrentPrincipal() principal: Principal): Promise<MoveGoodsResponseDto> {
-    return this.moves.move({ orderId: body.orderId, fromLocationId: body.fromLocationId, toLocationId: body.toLocationId, barcodes: body.barcodes }, principal);
+    return this.handler.execute(
+      { orderId: body.orderId, fromLocationId: body.fromLocationId, toLocationId: body.toLocationId, barcodes: body.barcodes },
+      principal,
+    );
   }
 }

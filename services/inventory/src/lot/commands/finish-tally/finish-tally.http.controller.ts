@@ -1,19 +1,19 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { LotCommandHandler } from '../../lot.command-handler';
+import { FinishTallyCommandHandler } from './finish-tally.command-handler';
 import { LotChangeResponseDto } from '../lot-change.response.dto';
 
 /** Closes the tally: the pieces scanned are the pieces received; the order's unload_tally step is done. */
 @Controller('lots')
 export class FinishTallyHttpController {
-  constructor(private readonly lots: LotCommandHandler) {}
+  constructor(private readonly handler: FinishTallyCommandHandler) {}
 
   @Post(':lotId/tally/finish')
   @HttpCode(200)
   @Roles('operator', 'clerk')
   @ApiOkResponse({ type: LotChangeResponseDto, description: 'tally closed: the pieces scanned are the pieces received' })
   finish(@Param('lotId') lotId: string, @CurrentPrincipal() principal: Principal) {
-    return this.lots.finishTally(lotId, principal);
+    return this.handler.execute(lotId, principal);
   }
 }

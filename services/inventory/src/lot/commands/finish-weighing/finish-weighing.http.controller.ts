@@ -1,19 +1,19 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { LotCommandHandler } from '../../lot.command-handler';
+import { FinishWeighingCommandHandler } from './finish-weighing.command-handler';
 import { LotChangeResponseDto } from '../lot-change.response.dto';
 
 /** Closes weighing: the lot's net is judged against the notice (an alarm beyond tolerance); the weigh step is done. */
 @Controller('lots')
 export class FinishWeighingHttpController {
-  constructor(private readonly lots: LotCommandHandler) {}
+  constructor(private readonly handler: FinishWeighingCommandHandler) {}
 
   @Post(':lotId/weighing/finish')
   @HttpCode(200)
   @Roles('operator', 'clerk')
   @ApiOkResponse({ type: LotChangeResponseDto, description: 'weighing closed: the lot’s net is judged against the notice' })
   finish(@Param('lotId') lotId: string, @CurrentPrincipal() principal: Principal) {
-    return this.lots.finishWeighing(lotId, principal);
+    return this.handler.execute(lotId, principal);
   }
 }

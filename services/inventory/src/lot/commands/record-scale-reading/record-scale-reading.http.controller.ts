@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
-import { LotCommandHandler } from '../../lot.command-handler';
+import { RecordScaleReadingCommandHandler } from './record-scale-reading.command-handler';
 import { LotChangeResponseDto } from '../lot-change.response.dto';
 import { ScaleReadingRequestDto } from './scale-reading.request.dto';
 import { weighingSubjectOf } from './weighing.request.dto';
@@ -16,7 +16,7 @@ import { weighingSubjectOf } from './weighing.request.dto';
 @Controller('scale-readings')
 @IntegrationApi()
 export class RecordScaleReadingHttpController {
-  constructor(private readonly lots: LotCommandHandler) {}
+  constructor(private readonly handler: RecordScaleReadingCommandHandler) {}
 
   @Post()
   @HttpCode(201)
@@ -24,7 +24,7 @@ export class RecordScaleReadingHttpController {
   @Idempotent()
   @ApiCreatedResponse({ type: LotChangeResponseDto, description: 'reading recorded (a retry with the same Idempotency-Key answers the same)' })
   record(@Body() body: ScaleReadingRequestDto, @CurrentPrincipal() scale: Principal) {
-    return this.lots.recordScaleReading(
+    return this.handler.execute(
       body.lotId,
       { readingId: body.readingId, subject: weighingSubjectOf(body.subject), grossKg: body.grossKg, tareKg: body.tareKg, weighedAt: body.weighedAt },
       scale,

@@ -1,20 +1,20 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { LotCommandHandler } from '../../lot.command-handler';
+import { ScanPieceCommandHandler } from './scan-piece.command-handler';
 import { ScanPieceRequestDto } from './scan-piece.request.dto';
 import { ScanPieceResponseDto } from './scan-piece.response.dto';
 
 /** A handheld scan of a piece arriving under an inbound order (unload and tally). */
 @Controller('inbound-orders')
 export class ScanPieceHttpController {
-  constructor(private readonly lots: LotCommandHandler) {}
+  constructor(private readonly handler: ScanPieceCommandHandler) {}
 
   @Post(':orderId/scans')
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: ScanPieceResponseDto, description: 'scanned into the order’s lot' })
   scan(@Param('orderId') orderId: string, @Body() body: ScanPieceRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.lots.scan(orderId, { barcode: body.barcode, kind: body.kind, productionDate: body.productionDate }, principal);
+    return this.handler.execute(orderId, { barcode: body.barcode, kind: body.kind, productionDate: body.productionDate }, principal);
   }
 }

@@ -1,20 +1,20 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
-import { OutboundCommandHandler } from '../../outbound.command-handler';
+import { LoadOutCommandHandler } from './load-out.command-handler';
 import { LoadOutRequestDto } from './load-out.request.dto';
 import { LoadOutResponseDto } from './load-out.response.dto';
 
 /** The weighed load leaves the warehouse: stock shipped out per lot, the load-out note issued. */
 @Controller('outbound-orders')
 export class LoadOutHttpController {
-  constructor(private readonly outbound: OutboundCommandHandler) {}
+  constructor(@Inject(LoadOutCommandHandler) private readonly handler: LoadOutCommandHandler) {}
 
   @Post(':orderId/load-outs')
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: LoadOutResponseDto, description: 'loaded out' })
   loadOut(@Param('orderId') orderId: string, @Body() body: LoadOutRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.outbound.loadOut(orderId, body.vehicle ?? null, principal);
+    return this.handler.execute(orderId, body.vehicle ?? null, principal);
   }
 }

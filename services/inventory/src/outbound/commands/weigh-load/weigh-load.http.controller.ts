@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
 import { WeighingRequestDto, weighingSubjectOf } from '../../../lot/commands/record-scale-reading/weighing.request.dto';
-import { OutboundCommandHandler } from '../../outbound.command-handler';
+import { WeighLoadCommandHandler } from './weigh-load.command-handler';
 import { WeighLoadResponseDto } from './weigh-load.response.dto';
 
 const readingOf = (body: WeighingRequestDto) => ({
@@ -21,7 +21,7 @@ const readingOf = (body: WeighingRequestDto) => ({
 @Controller('outbound-orders')
 @IntegrationApi()
 export class RecordLoadScaleReadingHttpController {
-  constructor(private readonly outbound: OutboundCommandHandler) {}
+  constructor(@Inject(WeighLoadCommandHandler) private readonly handler: WeighLoadCommandHandler) {}
 
   @Post(':orderId/scale-readings')
   @HttpCode(201)
@@ -29,20 +29,20 @@ export class RecordLoadScaleReadingHttpController {
   @Idempotent()
   @ApiCreatedResponse({ type: WeighLoadResponseDto, description: 'the load weighed (a retry with the same Idempotency-Key answers the same)' })
   record(@Param('orderId') orderId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() scale: Principal) {
-    return this.outbound.recordScaleReading(orderId, readingOf(body), scale);
+    return this.handler.recordScaleReading(orderId, readingOf(body), scale);
   }
 }
 
 /** A load weight typed by a clerk: refused (SCALE_READING_REQUIRED) where the order's workflow demands a scale reading. */
 @Controller('outbound-orders')
 export class RecordLoadManualWeighingHttpController {
-  constructor(private readonly outbound: OutboundCommandHandler) {}
+  constructor(@Inject(WeighLoadCommandHandler) private readonly handler: WeighLoadCommandHandler) {}
 
   @Post(':orderId/manual-weighings')
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: WeighLoadResponseDto, description: 'the load weighed' })
   record(@Param('orderId') orderId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.outbound.recordManualWeighing(orderId, readingOf(body), principal);
+    return this.handler.recordManualWeighing(orderId, readingOf(body), principal);
   }
 }

@@ -31,6 +31,7 @@ function viewOf(state: ReceiptState & { record: NonNullable<ReceiptState['record
     holds: state.holds,
     successors: state.successors,
     cancellationApplication: state.cancellationApplication,
+    shortfalls: state.shortfalls,
     version,
   };
 }

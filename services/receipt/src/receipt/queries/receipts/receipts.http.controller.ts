@@ -39,6 +39,7 @@ interface ReceiptRow {
   lineage: unknown;
   successors: string[];
   cancellation_application: unknown;
+  shortfalls: unknown[];
   version: number;
 }
 
@@ -60,7 +61,7 @@ export class ReceiptsHttpController {
     const { rows } = await this.db.query<ReceiptRow>(
       `SELECT receipt_number, status, commodity, brand, grade, warehouse_id, weight_kg, holder_card, holder_name, holder_party_id,
               issue_date::text AS issue_date, valid_until::text AS valid_until,
-              storage_fees_paid_through::text AS storage_fees_paid_through, holds, lineage, successors, cancellation_application, version
+              storage_fees_paid_through::text AS storage_fees_paid_through, holds, lineage, successors, cancellation_application, shortfalls, version
          FROM receipts
         WHERE receipt_number > $1 AND ($2::text IS NULL OR holder_party_id = $2) AND ($3::text IS NULL OR status = $3)
           AND ($4::text IS NULL OR holder_card = $4) AND ($5::text IS NULL OR commodity = $5) AND ($6::text IS NULL OR warehouse_id = $6)
@@ -100,6 +101,7 @@ export class ReceiptsHttpController {
         lineage: row.lineage,
         successors: row.successors,
         cancellationApplication: row.cancellation_application,
+        shortfalls: row.shortfalls,
         version: row.version,
       }),
       (row) => this.cursors.encode({ after: row.receipt_number }, 'receipts'),

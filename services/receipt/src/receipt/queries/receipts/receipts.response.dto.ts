@@ -3,6 +3,7 @@ import {
   ActorResponseDto,
   BackingLotResponseDto,
   CancellationApplicationResponseDto,
+  GoodsShortfallResponseDto,
   HolderResponseDto,
   LineageResponseDto,
   ReceiptHoldResponseDto,
@@ -74,6 +75,14 @@ class ReceiptFieldsResponseDto {
     description: 'the holder’s pending application for cancellation (purpose, applied at and by), awaiting the warehouse; null when there is none',
   })
   cancellationApplication!: CancellationApplicationResponseDto | null;
+
+  @ApiProperty({
+    type: () => GoodsShortfallResponseDto,
+    isArray: true,
+    description:
+      'goods stocktakes found missing behind it, open (resolution null: it is not transferred, pledged, split, merged, held for delivery or cancelled) and resolved, in the order recorded',
+  })
+  shortfalls!: GoodsShortfallResponseDto[];
 
   @ApiProperty({ type: 'integer', description: 'the receipt’s version (its stream’s), the ETag of GET /receipts/{receiptNumber}' })
   version!: number;

@@ -1,0 +1,16 @@
+/**
+ * Stream ids and types of the billing service's log. One stream per aggregate instance, so an
+ * aggregate's invariants are guarded by its stream's expected version.
+ */
+export interface StreamRef {
+  readonly streamId: string;
+  readonly streamType: string;
+}
+
+export const streams = {
+  /** A rate card's versions: the warehouse's published default (`partyId` null) or one depositor's contract. */
+  rateCard: (partyId: string | null): StreamRef => ({
+    streamId: partyId === null ? 'rate-card-default' : `rate-card-party-${partyId}`,
+    streamType: 'rate-card',
+  }),
+} as const;

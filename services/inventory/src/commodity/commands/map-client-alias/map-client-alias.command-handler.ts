@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@dw/platform';
+import { CommodityCatalogueStream, type Unstamped } from '../../commodity-catalogue-stream';
+import type { MapClientAlias, UnmapClientAlias } from '../../domain/commodity-catalogue.commands';
+
+/** A client's alias table: an alias mapped to a standard commodity, or removed. */
+@Injectable()
+export class MapClientAliasCommandHandler {
+  constructor(private readonly catalogue: CommodityCatalogueStream) {}
+
+  execute(change: Unstamped<MapClientAlias | UnmapClientAlias>, principal: Principal) {
+    return this.catalogue.change(change, principal);
+  }
+}

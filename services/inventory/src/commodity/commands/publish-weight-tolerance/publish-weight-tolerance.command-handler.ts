@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@dw/platform';
+import { CommodityCatalogueStream, type Unstamped } from '../../commodity-catalogue-stream';
+import type { PublishWeightTolerance } from '../../domain/commodity-catalogue.commands';
+
+/** Publishes a dated version of a commodity's inbound weight tolerance. */
+@Injectable()
+export class PublishWeightToleranceCommandHandler {
+  constructor(private readonly catalogue: CommodityCatalogueStream) {}
+
+  execute(version: Unstamped<PublishWeightTolerance>['data'], principal: Principal) {
+    return this.catalogue.change({ type: 'PublishWeightTolerance', data: version }, principal);
+  }
+}

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore, handleCommand } from '@dw/event-store';
+import type { Clock } from '@dw/kernel';
+import { CLOCK, type Principal, actingAs } from '@dw/platform';
+import { streams } from '../../../shared/inventory.streams';
+import type { DefineLocation } from '../../domain/location.commands';
+import { locationDecider } from '../../domain/location.decider';
+
+/** Locations are defined by managers; goods arrive and leave through lot put-aways, moves and load-outs. */
+@Injectable()
+export class DefineLocationCommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute(location: Omit<DefineLocation['data'], 'actor' | 'at'>, principal: Principal) {
+    const { actor, at, metadata } = actingAs(principal, this.clock, `location-${location.locationId}`);
+    const stream = streams.location(location.locationId);
+    return handleCommand(this.store, {
+      streamId: stream.id,
+      streamType: stream.type,
+      decider: locationDecider,
+      command: { type: 'DefineLocation', data: { ...location, actor, at } },
+      metadata,
+    });
+  }
+}

@@ -1,0 +1,358 @@
+import { create, fromBinary, toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  deadLetterTopicName,
+  InboundNoticeSchema,
+  inventoryLotTopic,
+  inventoryOperationTopic,
+  OrderLotSchema,
+  OrderType,
+  orderWorkOrderTopic,
+  OutboundEntitlementReferenceSchema,
+  PinnedWorkflowSchema,
+  StepCheck,
+  topicName,
+  toWeight,
+  WorkflowStepSchema,
+  WorkOrderCompletedSchema,
+  WorkOrderOpenedSchema,
+  WorkOrderStepRecordedSchema,
+} from '@dw/contracts';
+import { dropServiceDatabase } from '@dw/event-store';
+import { shanghaiDateOf, type ManualClock } from '@dw/kernel';
+import { JsonLogger } from '@dw/observability';
+import {
+  BaseServiceConfig,
+  connectInbox,
+  consumerGroupOf,
+  createDevKeySet,
+  createServiceApp,
+  DEV_ISSUER,
+  loadConfig,
+  mintDevToken,
+  provisionService,
+  signRequest,
+  type Role,
+} from '@dw/platform';
+import { databaseUrl, kafkaBrokers, ReadYourWritesSession, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
+import { AppModule } from '../../app.module';
+import { inventoryServiceDefinition } from '../../inventory.service-definition';
+
+/**
+ * The outbound floor for int specs, on real PostgreSQL and real Kafka, through HTTP: the inventory
+ * service runs in-process exactly as main.ts builds it, with the spec's clock. The order service's
+ * facts arrive on order.work-order.v1, published here in its place; lots are received through the
+ * inbound routes (scans, signed piece weighings, put-away, completion) so they are in store and in
+ * the stock book as in production.
+ */
+export const SCALE = { id: 'loadout-scale-1', secret: 'loadout-scale-1-secret-0123456789-abcdef', role: 'device' as const };
+export const WAREHOUSE = 'WH-SH-01';
+export const CARD = 'SC-0001';
+export const COMMODITY = 'rb-400e-20-sg';
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read answers of many shapes field by field
+  body: any;
+  bytes: Buffer;
+}
+export interface Person {
+  sub: string;
+  roles: Role[];
+  partyId?: string;
+}
+export const operator: Person = { sub: 'operator-12', roles: ['operator'] };
+export const manager: Person = { sub: 'manager-1', roles: ['manager'] };
+
+const desk = { subject: 'desk-clerk-7', role: 'clerk', partyId: '' };
+const steps = (codes: [string, StepCheck?][]) =>
+  codes.map(([code, check]) => create(WorkflowStepSchema, { code, name: code, check: check ?? StepCheck.NONE, required: true, movesGoods: false }));
+
+export class OutboundFloor {
+  private readonly session = new ReadYourWritesSession();
+  private readonly bus = testMessageBus();
+
+  private constructor(
+    readonly clock: ManualClock,
+    private readonly app: INestApplication,
+    private readonly url: string,
+    private readonly schema: string,
+    private readonly prefix: string,
+    private readonly keys: ReturnType<typeof createDevKeySet>,
+    /** Everything inventory publishes on inventory.lot.v1 and inventory.operation.v1. */
+    readonly recorder: TopicRecorder,
+  ) {}
+
+  /** Provisions the service's own schema and topics, starts it, and registers the commodity (with a tolerance) and a shed location. */
+  static async start(label: string, clock: ManualClock): Promise<OutboundFloor> {
+    const run = randomBytes(4).toString('hex');
+    const schema = `t_inventory_${label}_${run}`;
+    const prefix = `t${label}${run}`;
+    const admin = databaseUrl();
+    await provisionService(
+      inventoryServiceDefinition,
+      { DATABASE_ADMIN_URL: admin, DATABASE_SCHEMA: schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix },
+      () => undefined,
+    );
+    const keys = createDevKeySet();
+    const appUrl = new URL(admin);
+    appUrl.username = `${schema}_app`;
+    const config = loadConfig(BaseServiceConfig, {
+      DATABASE_URL: appUrl.toString(),
+      DATABASE_SCHEMA: schema,
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      HTTP_PORT: '0',
+      SERVICE_NAME: 'inventory',
+      LOG_LEVEL: 'error',
+      AUTH_ISSUER: DEV_ISSUER,
+      AUTH_JWKS: JSON.stringify(keys.jwks),
+      INTEGRATION_CLIENTS: JSON.stringify([SCALE]),
+      READ_YOUR_WRITES_TIMEOUT_MS: '30000',
+    });
+    const quiet = { write: () => true };
+    const app = await createServiceApp(AppModule, {
+      config,
+      clock,
+      logger: new JsonLogger({ service: 'inventory', level: 'error', stdout: quiet, stderr: quiet }),
+    });
+    connectInbox(app);
+    await app.startAllMicroservices();
+    await app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
+    const recorder = await new TopicRecorder(testMessageBus(), [topicName(inventoryLotTopic, prefix), topicName(inventoryOperationTopic, prefix)]).start();
+    const floor = new OutboundFloor(clock, app, url, schema, prefix, keys, recorder);
+
+    expectStatus(
+      await floor.as(manager, 'POST', '/commodities', { code: COMMODITY, product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
+      201,
+      'register the commodity',
+    );
+    expectStatus(
+      await floor.as(manager, 'POST', `/commodities/${COMMODITY}/weight-tolerances`, { effectiveFrom: shanghaiDateOf(clock.now()), toleranceBps: 30 }),
+      201,
+      'publish its weight tolerance (a lot opens only under one)',
+    );
+    expectStatus(
+      await floor.as(manager, 'POST', '/locations', {
+        locationId: 'SHED1-R01-S01',
+        warehouse: WAREHOUSE,
+        area: { kind: 'shed', name: 'SHED1' },
+        row: 'R01',
+        slot: 'S01',
+        capacityKg: 100_000,
+      }),
+      201,
+      'define the location',
+    );
+    return floor;
+  }
+
+  private async send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...this.session.headersFor(this.url), ...headers },
+      body,
+    });
+    this.session.remember(this.url, response.headers);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const json = (response.headers.get('content-type') ?? '').includes('json') && bytes.length > 0;
+    return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
+  }
+
+  /** A request by a person with a bearer token. */
+  as(person: Person, method: string, path: string, json?: unknown): Promise<Answer> {
+    return this.send(method, path, json === undefined ? undefined : JSON.stringify(json), {
+      authorization: `Bearer ${mintDevToken(this.keys, { sub: person.sub, roles: person.roles, partyId: person.partyId, issuedAt: this.clock.now() })}`,
+    });
+  }
+
+  /** The scale posts its reading, HMAC-signed at the clock's time. */
+  scale(path: string, json: unknown): Promise<Answer> {
+    const body = JSON.stringify(json);
+    return this.send('POST', path, body, {
+      ...signRequest({ clientId: SCALE.id, secret: SCALE.secret, method: 'POST', path, body, clock: this.clock }),
+      'idempotency-key': randomBytes(8).toString('hex'),
+    });
+  }
+
+  /** Publishes an order-service fact on order.work-order.v1, as the order service would. */
+  async publishOrderFact<S extends DescMessage>(schemaOf: S, orderId: string, message: MessageShape<S>): Promise<void> {
+    const producer = this.bus.producer();
+    await producer.connect();
+    try {
+      await producer.send([
+        {
+          topic: topicName(orderWorkOrderTopic, this.prefix),
+          key: `work-order-${orderId}`,
+          value: Buffer.from(toBinary(schemaOf, message)),
+          headers: {
+            ce_id: randomBytes(16).toString('hex'),
+            ce_type: schemaOf.typeName,
+            ce_source: '/dw/order',
+            ce_subject: `work-order-${orderId}`,
+            ce_specversion: '1.0',
+          },
+        },
+      ]);
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  async recordStep(orderId: string, step: string, sequence: number): Promise<void> {
+    await this.publishOrderFact(
+      WorkOrderStepRecordedSchema,
+      orderId,
+      create(WorkOrderStepRecordedSchema, { orderId, step, name: step, sequence, recordedBy: desk, recordedAt: timestampFromDate(this.clock.now()) }),
+    );
+  }
+
+  /** Waits until inventory's record of the order expects `step` next. */
+  untilExpects(orderId: string, step: string) {
+    return waitFor(async () => ((await this.as(manager, 'GET', `/authorising-orders/${orderId}`)).body?.next?.expected === step ? true : undefined), {
+      timeoutMs: 30_000,
+      describe: `inventory to expect ${step} under ${orderId}`,
+    });
+  }
+
+  /** Receives a lot under an inbound order: scans, signed piece weighings, put-away, completion. */
+  async receiveLot(orderId: string, pieces: Record<string, number>): Promise<string> {
+    const expectedKg = Object.values(pieces).reduce((sum, kg) => sum + kg, 0);
+    await this.publishOrderFact(
+      WorkOrderOpenedSchema,
+      orderId,
+      create(WorkOrderOpenedSchema, {
+        orderId,
+        type: OrderType.INBOUND,
+        warehouse: WAREHOUSE,
+        ownerStorageCard: CARD,
+        ownerPartyId: 'P-A',
+        commodityCode: COMMODITY,
+        notice: create(InboundNoticeSchema, {
+          brand: '沙钢',
+          specification: 'HRB400E Φ20',
+          expectedPieces: Object.keys(pieces).length,
+          expected: toWeight(expectedKg),
+        }),
+        workflow: create(PinnedWorkflowSchema, {
+          workflowId: 'inbound/*/*',
+          version: 1,
+          steps: steps([['notice'], ['arrival'], ['unload_tally'], ['weigh', StepCheck.SCALE_READING], ['put_away'], ['confirm']]),
+        }),
+        openedBy: desk,
+        openedAt: timestampFromDate(this.clock.now()),
+      }),
+    );
+    await this.recordStep(orderId, 'notice', 1);
+    await this.recordStep(orderId, 'arrival', 2);
+    await this.untilExpects(orderId, 'unload_tally');
+    const lotId = `lot-${orderId}`;
+    for (const barcode of Object.keys(pieces)) {
+      expectStatus(
+        await this.as(operator, 'POST', `/inbound-orders/${orderId}/scans`, { barcode, kind: 'bundle', productionDate: '2025-02-20' }),
+        201,
+        `scan ${barcode}`,
+      );
+    }
+    expectStatus(await this.as(operator, 'POST', `/lots/${lotId}/tally/finish`), 200, 'finish the tally');
+    await this.recordStep(orderId, 'unload_tally', 3);
+    await this.untilExpects(orderId, 'weigh');
+    for (const [barcode, netKg] of Object.entries(pieces)) {
+      const reading = {
+        lotId,
+        readingId: `in-${barcode}`,
+        subject: { kind: 'piece', barcode },
+        grossKg: netKg + 50,
+        tareKg: 50,
+        weighedAt: this.clock.now().toISOString(),
+      };
+      expectStatus(await this.scale('/scale-readings', reading), 201, `weigh ${barcode}`);
+    }
+    expectStatus(await this.as(operator, 'POST', `/lots/${lotId}/weighing/finish`), 200, 'finish weighing');
+    await this.recordStep(orderId, 'weigh', 4);
+    await this.untilExpects(orderId, 'put_away');
+    expectStatus(await this.as(operator, 'POST', `/lots/${lotId}/put-aways`, { locationId: 'SHED1-R01-S01', barcodes: Object.keys(pieces) }), 201, 'put away');
+    await this.recordStep(orderId, 'put_away', 5);
+    await this.untilExpects(orderId, 'confirm');
+    await this.publishOrderFact(
+      WorkOrderCompletedSchema,
+      orderId,
+      create(WorkOrderCompletedSchema, { orderId, steps: [], completedBy: desk, completedAt: timestampFromDate(this.clock.now()) }),
+    );
+    await waitFor(
+      async () => ((await this.as(manager, 'GET', `/stock?lot=${lotId}`)).body?.items?.[0]?.onHand?.pieces === Object.keys(pieces).length ? true : undefined),
+      {
+        timeoutMs: 30_000,
+        describe: `lot ${lotId} in stock`,
+      },
+    );
+    return lotId;
+  }
+
+  /**
+   * The order service opens an outbound order over the receipt's entitlement (its lots, pieces and
+   * kg), with the standard outbound workflow (the weigh step demanding a scale reading), and
+   * records its notice step: inventory then expects `pick` (or, with `recordNotice` false, still `notice`).
+   */
+  async openOutboundOrder(
+    orderId: string,
+    entitlement: { entitlementId: string; receiptNumber: string; lots: { lotId: string; pieces: number; kg: number }[] },
+    { recordNotice = true }: { recordNotice?: boolean } = {},
+  ): Promise<void> {
+    await this.publishOrderFact(
+      WorkOrderOpenedSchema,
+      orderId,
+      create(WorkOrderOpenedSchema, {
+        orderId,
+        type: OrderType.OUTBOUND,
+        warehouse: WAREHOUSE,
+        ownerStorageCard: CARD,
+        ownerPartyId: 'P-A',
+        commodityCode: COMMODITY,
+        workflow: create(PinnedWorkflowSchema, {
+          workflowId: 'outbound/*/*',
+          version: 1,
+          steps: steps([['notice'], ['pick'], ['weigh', StepCheck.SCALE_READING], ['load'], ['confirm']]),
+        }),
+        entitlement: create(OutboundEntitlementReferenceSchema, {
+          entitlementId: entitlement.entitlementId,
+          receiptNumber: entitlement.receiptNumber,
+          lots: entitlement.lots.map((lot) => create(OrderLotSchema, { lotId: lot.lotId, pieces: lot.pieces, net: toWeight(lot.kg) })),
+        }),
+        openedBy: { subject: 'service:order', role: 'service', partyId: '' },
+        openedAt: timestampFromDate(this.clock.now()),
+      }),
+    );
+    if (recordNotice) await this.recordStep(orderId, 'notice', 1);
+    await this.untilExpects(orderId, recordNotice ? 'pick' : 'notice');
+  }
+
+  /** The messages of one contract inventory has published so far, decoded. */
+  messagesOf<S extends DescMessage>(schemaOf: S): MessageShape<S>[] {
+    return this.recorder.messages.filter((message) => message.headers.ce_type === schemaOf.typeName).map((message) => fromBinary(schemaOf, message.value));
+  }
+
+  async close(): Promise<void> {
+    await this.recorder.stop();
+    await this.app.close();
+    await dropServiceDatabase(databaseUrl(), this.schema);
+    const admin = await this.bus.admin();
+    try {
+      const group = consumerGroupOf(inventoryServiceDefinition, this.prefix);
+      const topics = [...inventoryServiceDefinition.producedTopics, ...inventoryServiceDefinition.consumedTopics].map((spec) => topicName(spec, this.prefix));
+      await admin.deleteTopics([...topics, deadLetterTopicName(group)]).catch(() => undefined);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+export function expectStatus(answer: Answer, status: number, what: string): void {
+  if (answer.status !== status) throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
+}
