@@ -8,9 +8,8 @@
 // BENCH_PIECES (default 60) pieces per order; then BENCH_SAMPLES (default 30) single pieces are
 // scanned one at a time on an idle system, each timed from the scan request to the moment a
 // query of the stock shows it. Everything is created under unique names and removed at the end.
-import { shanghaiDateOf } from '@dw/kernel';
 import { performance } from 'node:perf_hooks';
-import { expectStatus, openInboundOrder, staffOf } from '../../test/order-inventory/fixtures/inbound-receiving';
+import { expectStatus, openInboundOrder, registerRebar, staffOf } from '../../test/order-inventory/fixtures/inbound-receiving';
 import { startOrderAndInventory, type RunningServices } from '../../test/order-inventory/fixtures/order-inventory-services';
 
 const ORDERS = positive('BENCH_ORDERS', 8);
@@ -48,16 +47,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   try {
     const staff = staffOf(services);
-    expectStatus(
-      await staff.manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
-      201,
-      'register the commodity',
-    );
-    expectStatus(
-      await staff.manager.post('/commodities/rb-400e-20-sg/weight-tolerances', { effectiveFrom: shanghaiDateOf(new Date()), toleranceBps: 30 }),
-      201,
-      'publish its weight tolerance',
-    );
+    await registerRebar(staff.manager);
     const lot = (card: number) => ({
       warehouse: WAREHOUSE,
       storageCard: `SC-${card}`,

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { uuidv7 } from '@dw/kernel';
-import { eventDigest, OutboxMapper, PendingEvent } from '@dw/event-store';
+import { appendRowArrays, OutboxMapper, PendingEvent } from '@dw/event-store';
 import { BENCH_METADATA, BenchEvent } from './append-workload';
 
 /**
@@ -94,27 +94,10 @@ export async function rawAppend(pool: Pool, streamId: string, expectedVersion: n
     metadata: BENCH_METADATA,
     recordedAt,
   }));
-  const messages = outbox(pending);
   const result = await pool.query({
     name: 'bench_raw_append',
     text: RAW_APPEND_SQL,
-    values: [
-      streamId,
-      'lot',
-      expectedVersion,
-      recordedAt,
-      pending.map((e) => e.eventId),
-      pending.map((e) => e.type),
-      pending.map((e) => e.schemaVersion),
-      pending.map((e) => JSON.stringify(e.data)),
-      pending.map((e) => JSON.stringify(e.metadata)),
-      pending.map((e) => eventDigest(e)),
-      messages.map((m) => m.messageId),
-      messages.map((m) => m.topic),
-      messages.map((m) => m.key),
-      messages.map((m) => Buffer.from(m.payload)),
-      messages.map((m) => JSON.stringify(m.headers)),
-    ],
+    values: [streamId, 'lot', expectedVersion, recordedAt, ...appendRowArrays(pending, outbox(pending))],
   });
   if (result.rowCount !== 1) throw new Error(`raw append to ${streamId}: expected version ${expectedVersion} did not hold`);
 }

@@ -1,10 +1,9 @@
-import { shanghaiDateOf } from '@dw/kernel';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { EntitledLotSchema, EntitlementPurpose, OutboundEntitlementGrantedSchema, toWeight } from '@dw/contracts';
 import type { Database } from '@dw/event-store';
 import { runEntryPoint, testMessageBus, waitFor } from '@dw/testing';
-import { expectStatus, receiveInboundLot, staffOf, untilInventoryExpects, untilOrderDeskKnowsCard } from './fixtures/inbound-receiving';
+import { expectStatus, receiveInboundLot, registerRebar, staffOf, untilInventoryExpects, untilOrderDeskKnowsCard } from './fixtures/inbound-receiving';
 import { applyForPickup } from './fixtures/pickup-application';
 import {
   BANK,
@@ -88,16 +87,7 @@ const levelsOf = async () => (await staff.inventoryDesk.get(`/stock?lot=${lotId}
 
 describe('stock operations, then rebuild equals live', () => {
   it('receives a lot of three bundles: B1 and B2 in S1, B3 in S2', async () => {
-    expectStatus(
-      await staff.manager.post('/commodities', { code: 'rb-400e-20-sg', product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
-      201,
-      'register',
-    );
-    expectStatus(
-      await staff.manager.post('/commodities/rb-400e-20-sg/weight-tolerances', { effectiveFrom: shanghaiDateOf(new Date()), toleranceBps: 30 }),
-      201,
-      'publish its weight tolerance',
-    );
+    await registerRebar(staff.manager);
     for (const slot of ['S1', 'S2']) {
       expectStatus(
         await staff.manager.post('/locations', {

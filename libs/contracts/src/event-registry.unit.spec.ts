@@ -1,6 +1,7 @@
 import { create, createFileRegistry, isMessage, type DescMessage } from '@bufbuild/protobuf';
 import { FileDescriptorProtoSchema, timestampFromDate, timestampDate } from '@bufbuild/protobuf/wkt';
 import { ContractDecodeError, ContractEncodeError, EventTypeConflictError, UnknownEventTypeError } from './contract-errors';
+import { caught } from './caught.spec-helper';
 import { EventRegistry, platformEventSchemas } from './event-registry';
 import { ActorSchema } from './gen/dw/common/v1/actor_pb';
 import { DeadLetterSchema } from './gen/dw/envelope/v1/envelope_pb';
@@ -10,15 +11,6 @@ const PROBE = 'dw.platform.v1.PlatformProbeRecorded';
 
 function platformRegistry(): EventRegistry {
   return new EventRegistry().register(...platformEventSchemas);
-}
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error: unknown) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
 }
 
 // A schema that claims the probe's name but has another shape, as a second version of the

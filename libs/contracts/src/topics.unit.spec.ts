@@ -1,16 +1,8 @@
+import { caught } from './caught.spec-helper';
 import { EventRegistry } from './event-registry';
 import { InvalidTopicError } from './contract-errors';
 import { allEventSchemas, topicCatalogue } from './topic-catalogue';
 import { deadLetterTopicName, deadLetterTopicSpec, defineTopic, platformProbeTopic, topicName, type TopicSpec } from './topics';
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error: unknown) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 const validSpec: TopicSpec = {
   name: 'receipt.receipt.v1',

@@ -2,6 +2,7 @@ export * from './db/database';
 export * from './db/transient-error';
 export * from './append/event-types';
 export * from './append/event-store';
+export * from './append/append-rows';
 export * from './append/outbox-notifier';
 export * from './append/wrong-expected-version.error';
 export * from './append/committed-writes';

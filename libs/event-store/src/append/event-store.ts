@@ -1,6 +1,6 @@
 import type { Clock, DomainEvent, IdGenerator } from '@dw/kernel';
 import type { Database, SqlClient } from '../db/database';
-import { eventDigest } from '../hash/event-digest';
+import { appendRowArrays } from './append-rows';
 import { AppendRequest, AppendResult, ExpectedVersion, PendingEvent, RecordedEvent } from './event-types';
 import { DuplicateEventIdError, WRONG_EXPECTED_VERSION_SQLSTATE, WrongExpectedVersionError } from './wrong-expected-version.error';
 import { readStreamIn, streamVersionIn } from '../read/read-stream';
@@ -103,23 +103,7 @@ export class EventStore implements EventLog {
       const result = await sql.query<typeof row>(
         `SELECT * FROM append_to_stream($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[],
                                         $10::bytea[], $11::uuid[], $12::text[], $13::text[], $14::bytea[], $15::jsonb[])`,
-        [
-          request.streamId,
-          request.streamType,
-          expectedVersionParam(request.expectedVersion),
-          recordedAt,
-          pending.map((e) => e.eventId),
-          pending.map((e) => e.type),
-          pending.map((e) => e.schemaVersion),
-          pending.map((e) => JSON.stringify(e.data)),
-          pending.map((e) => JSON.stringify(e.metadata)),
-          pending.map((e) => eventDigest(e)),
-          outbox.map((m) => m.messageId),
-          outbox.map((m) => m.topic),
-          outbox.map((m) => m.key),
-          outbox.map((m) => Buffer.from(m.payload)),
-          outbox.map((m) => JSON.stringify(m.headers)),
-        ],
+        [request.streamId, request.streamType, expectedVersionParam(request.expectedVersion), recordedAt, ...appendRowArrays(pending, outbox)],
       );
       row = result.rows[0]!;
     } catch (error) {

@@ -35,7 +35,8 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
     await t.close();
   });
 
-  const appendWithOutbox = (streamId: string, n: number) =>
+  /** Appends probe event `n` to a stream with its message for `toTopic` (the suite's topic unless named). */
+  const appendWithOutbox = (streamId: string, n: number, toTopic = topic) =>
     store.append({
       streamId,
       streamType: 'probe',
@@ -43,7 +44,9 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
       events: [{ type: 'ProbeRecorded', data: { n } }],
       metadata,
       outbox: (pending) =>
-        pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) })),
+        pending.map((e) =>
+          cloudEventMessage(e, { topic: toTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) }),
+        ),
     });
 
   it('publishes every outbox row once, keyed by aggregate, in per-aggregate order, with CloudEvents headers', async () => {
@@ -186,18 +189,7 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
     // Writer w appends i = w, w + 8, ...; aggregate i % 40 is written by writer i % 8 alone, in
     // increasing i: the payload i is the aggregate's order.
     const appendNext = async (aggregate: number, n: number) => {
-      const streamId = `fence-${aggregate}`;
-      await store.append({
-        streamId,
-        streamType: 'probe',
-        expectedVersion: 'any',
-        events: [{ type: 'ProbeRecorded', data: { n } }],
-        metadata,
-        outbox: (pending) =>
-          pending.map((e) =>
-            cloudEventMessage(e, { topic: orderTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) }),
-          ),
-      });
+      await appendWithOutbox(`fence-${aggregate}`, n, orderTopic);
     };
     const leaderPid = async () => {
       const { rows } = await t.owner.query<{ pid: number }>(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = hashtext($1)::oid`, [

@@ -27,6 +27,12 @@ const shipped = (lotId: string, netKg: number): EntitlementEvent => ({
   data: { entitlementId, lotId, netKg, actor: system, at },
 });
 
+/** The entitlement used up: what it granted against what was shipped, over/short = shipped − granted. */
+const exhausted = (shippedKg: number, overShortKg: number): EntitlementEvent => ({
+  type: 'OutboundEntitlementExhausted',
+  data: { entitlementId, receiptNumber: 'WR00000042', holderCard: 'SC000007', grantedKg: 598_500, shippedKg, overShortKg, actor: system, at },
+});
+
 const spec = deciderSpec(entitlementDecider);
 
 describe('outbound entitlement decider', () => {
@@ -49,22 +55,7 @@ describe('outbound entitlement decider', () => {
     spec
       .given([opened, shipped('L-A', 299_400)])
       .when(ship('L-B', 299_300))
-      .then([
-        shipped('L-B', 299_300),
-        {
-          type: 'OutboundEntitlementExhausted',
-          data: {
-            entitlementId,
-            receiptNumber: 'WR00000042',
-            holderCard: 'SC000007',
-            grantedKg: 598_500,
-            shippedKg: 598_700,
-            overShortKg: 200,
-            actor: system,
-            at,
-          },
-        },
-      ]);
+      .then([shipped('L-B', 299_300), exhausted(598_700, 200)]);
   });
 
   it('states a shortfall as a negative over/short', () => {
@@ -72,22 +63,7 @@ describe('outbound entitlement decider', () => {
     spec
       .given([opened, shipped('L-A', 299_000)])
       .when(ship('L-B', 298_000))
-      .then([
-        shipped('L-B', 298_000),
-        {
-          type: 'OutboundEntitlementExhausted',
-          data: {
-            entitlementId,
-            receiptNumber: 'WR00000042',
-            holderCard: 'SC000007',
-            grantedKg: 598_500,
-            shippedKg: 597_000,
-            overShortKg: -1_500,
-            actor: system,
-            at,
-          },
-        },
-      ]);
+      .then([shipped('L-B', 298_000), exhausted(597_000, -1_500)]);
   });
 
   it('counts each lot once: a redelivery, before or after exhaustion, changes nothing', () => {
@@ -95,12 +71,8 @@ describe('outbound entitlement decider', () => {
       .given([opened, shipped('L-A', 299_400)])
       .when(ship('L-A', 299_400))
       .then([]);
-    const exhausted: EntitlementEvent = {
-      type: 'OutboundEntitlementExhausted',
-      data: { entitlementId, receiptNumber: 'WR00000042', holderCard: 'SC000007', grantedKg: 598_500, shippedKg: 598_700, overShortKg: 200, actor: system, at },
-    };
     spec
-      .given([opened, shipped('L-A', 299_400), shipped('L-B', 299_300), exhausted])
+      .given([opened, shipped('L-A', 299_400), shipped('L-B', 299_300), exhausted(598_700, 200)])
       .when(ship('L-B', 299_300))
       .then([]);
   });

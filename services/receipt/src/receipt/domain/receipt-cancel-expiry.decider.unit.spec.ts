@@ -5,7 +5,7 @@ import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { ReceiptCommand } from './receipt.commands';
 import { receiptDecider } from './receipt.decider';
 import { CancellationPurpose, ReceiptEvent } from './receipt.events';
-import { at, clerk, court, exchange, issued, recordR1, seller, sellerHolder, stranger, system } from './receipt.fixtures.spec-helper';
+import { at, cancelled, clerk, court, exchange, frozen, issued, seller, sellerHolder, stranger, system } from './receipt.fixtures.spec-helper';
 
 const spec = deciderSpec(receiptDecider);
 
@@ -17,16 +17,6 @@ const applied = (purpose: CancellationPurpose, actor: Actor = seller): ReceiptEv
 const processAt = (when = at, actor: Actor = clerk): ReceiptCommand => ({ type: 'ProcessCancellation', data: { actor, at: when } });
 const withdraw = (actor: Actor = seller): ReceiptCommand => ({ type: 'WithdrawCancellation', data: { actor, at } });
 const reject = (reason: string, actor: Actor = clerk): ReceiptCommand => ({ type: 'RejectCancellation', data: { reason, actor, at } });
-const cancelled = (purpose: CancellationPurpose, actor: Actor = clerk, when = at): ReceiptEvent => ({
-  type: 'ReceiptCancelled',
-  data: {
-    receiptNumber: 'R-1',
-    purpose,
-    entitlement: { holder: sellerHolder, warehouseId: 'WH-WX', commodity: 'rebar', brand: 'Shagang', grade: 'HRB400E', lots: recordR1.lots, weightKg: 600_000 },
-    actor,
-    at: when,
-  },
-});
 /** Billing's record: R-1 is issued with fees paid through 2026-03-31. */
 const feesPaidThrough = (paidThrough: string): ReceiptEvent => ({
   type: 'StorageFeesPaidThroughAdvanced',
@@ -40,15 +30,6 @@ const flag = (asOf: string, actor: Actor = system, when = jobAt): ReceiptCommand
 const expired: ReceiptEvent = {
   type: 'ReceiptExpired',
   data: { receiptNumber: 'R-1', asOf: d('2026-06-04'), validUntil: d('2026-06-03'), actor: system, at: jobAt },
-};
-const frozen: ReceiptEvent = {
-  type: 'ReceiptHoldPlaced',
-  data: {
-    receiptNumber: 'R-1',
-    hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'PUDONG-COURT', name: 'Pudong' }, reason: 'case', placedAt: at },
-    actor: court,
-    at,
-  },
 };
 
 describe('receipt decider: cancellation (注销) is applied for by the holder and processed by the warehouse', () => {

@@ -10,6 +10,7 @@ import {
   buyerActor,
   buyerCard,
   buyerHolder,
+  cancelled,
   clerk,
   exchange,
   issued,
@@ -142,26 +143,11 @@ describe('receipt decider: title transfer (过户)', () => {
   });
 
   it('refuses a cancelled receipt, a split one and an unknown one', () => {
-    const cancelled: ReceiptEvent = {
-      type: 'ReceiptCancelled',
-      data: {
-        receiptNumber: 'R-1',
-        purpose: 'pickup',
-        entitlement: {
-          holder: sellerHolder,
-          warehouseId: 'WH-WX',
-          commodity: 'rebar',
-          brand: 'Shagang',
-          grade: 'HRB400E',
-          lots: recordR1.lots,
-          weightKg: 600_000,
-        },
-        actor: seller,
-        at,
-      },
-    };
     const split: ReceiptEvent = { type: 'ReceiptSplit', data: { receiptNumber: 'R-1', children: [{ ...recordR1, receiptNumber: 'R-1A' }], actor: seller, at } };
-    spec.given([issued(), cancelled]).when(transfer()).thenRefusedWith('RECEIPT_CANCELLED');
+    spec
+      .given([issued(), cancelled('pickup', seller)])
+      .when(transfer())
+      .thenRefusedWith('RECEIPT_CANCELLED');
     spec
       .given([issued(), split])
       .when(transfer())

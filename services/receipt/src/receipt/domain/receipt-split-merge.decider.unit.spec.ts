@@ -7,22 +7,13 @@ import { receiptDecider } from './receipt.decider';
 import { ReceiptEvent } from './receipt.events';
 import { ReceiptRecord } from './receipt.record';
 import { ReceiptState } from './receipt.state';
-import { at, court, exchange, issued, lotLine, recordR1, seller, sellerHolder, stranger, system } from './receipt.fixtures.spec-helper';
+import { at, exchange, frozen, issued, lotLine, recordR1, recordR2, seller, sellerHolder, stranger, system } from './receipt.fixtures.spec-helper';
 
 const spec = deciderSpec(receiptDecider);
 const stateOf = (...events: ReceiptEvent[]): ReceiptState => foldEvents(receiptDecider, events);
 
 const split = (children: SplitChildRequest[], actor: Actor = seller): ReceiptCommand => ({ type: 'SplitReceipt', data: { children, actor, at } });
 const child = (receiptNumber: string, lotIds: string[], weightKg: number): SplitChildRequest => ({ receiptNumber, lotIds, weightKg });
-const frozen: ReceiptEvent = {
-  type: 'ReceiptHoldPlaced',
-  data: {
-    receiptNumber: 'R-1',
-    hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'PUDONG-COURT', name: 'Pudong' }, reason: 'case', placedAt: at },
-    actor: court,
-    at,
-  },
-};
 const expiredR1: ReceiptEvent = {
   type: 'ReceiptExpired',
   data: { receiptNumber: 'R-1', asOf: d('2026-06-04'), validUntil: d('2026-06-03'), actor: system, at },
@@ -119,17 +110,6 @@ describe('receipt decider: split', () => {
 });
 
 describe('receipt decider: merge', () => {
-  // one unit produced 03-10, valid through 03-10 + 90 days: 21 days to 03-31, +30 = 51 (04-30),
-  // +31 = 82 (05-31), +8 → 2026-06-08; its storage fees are paid through 04-15.
-  const recordR2: ReceiptRecord = {
-    ...recordR1,
-    receiptNumber: 'R-2',
-    weightKg: 300_000,
-    lots: [lotLine('LOT-3', 300_000, '2026-03-10')],
-    productionDates: [d('2026-03-10')],
-    validUntil: d('2026-06-08'),
-    storageFeesPaidThrough: d('2026-04-15'),
-  };
   const merge = (parents: ReceiptState[], actor: Actor = seller, receiptNumber = 'R-3'): ReceiptCommand => ({
     type: 'MergeReceipts',
     data: { receiptNumber, parents, actor, at },

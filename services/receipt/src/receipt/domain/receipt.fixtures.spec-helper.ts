@@ -1,7 +1,7 @@
 import { Actor } from '../../common/domain/actor';
 import { d, rebarRuleV1 } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { StorageCard } from '../../storage-card/domain/storage-card';
-import { ReceiptEvent } from './receipt.events';
+import { CancellationPurpose, ReceiptEvent } from './receipt.events';
 import { BackingLot, Holder, ReceiptRecord } from './receipt.record';
 import { GoodsShortfall } from './receipt.shortfall';
 
@@ -51,7 +51,44 @@ export const recordR1: ReceiptRecord = {
   lineage: { origin: 'issuance', applicationId: 'APP-1' },
 };
 
+/**
+ * One unit of rebar over LOT-3, produced 03-10, valid through 03-10 + 90 days: 21 days to 03-31,
+ * +30 = 51 (04-30), +31 = 82 (05-31), +8 → 2026-06-08; its storage fees are paid through 04-15.
+ */
+export const recordR2: ReceiptRecord = {
+  ...recordR1,
+  receiptNumber: 'R-2',
+  weightKg: 300_000,
+  lots: [lotLine('LOT-3', 300_000, '2026-03-10')],
+  productionDates: [d('2026-03-10')],
+  validUntil: d('2026-06-08'),
+  storageFeesPaidThrough: d('2026-04-15'),
+};
+
 export const issued = (record: ReceiptRecord = recordR1): ReceiptEvent => ({ type: 'ReceiptIssued', data: { record, actor: exchange, at } });
+
+/** R-1 cancelled (注销): the goods it held become an outbound entitlement of its holder. */
+export const cancelled = (purpose: CancellationPurpose, actor: Actor = clerk, when = at): ReceiptEvent => ({
+  type: 'ReceiptCancelled',
+  data: {
+    receiptNumber: 'R-1',
+    purpose,
+    entitlement: { holder: sellerHolder, warehouseId: 'WH-WX', commodity: 'rebar', brand: 'Shagang', grade: 'HRB400E', lots: recordR1.lots, weightKg: 600_000 },
+    actor,
+    at: when,
+  },
+});
+
+/** A court freezes R-1. */
+export const frozen: ReceiptEvent = {
+  type: 'ReceiptHoldPlaced',
+  data: {
+    receiptNumber: 'R-1',
+    hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'PUDONG-COURT', name: 'Pudong' }, reason: 'case', placedAt: at },
+    actor: court,
+    at,
+  },
+};
 
 export const detectedAt = '2026-04-01T01:30:00Z';
 

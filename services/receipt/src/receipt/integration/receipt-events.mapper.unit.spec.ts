@@ -22,7 +22,18 @@ import { ReceiptOutbox } from '../../common/integration/receipt-outbox';
 import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { receiptDecider } from '../domain/receipt.decider';
 import type { ReceiptEvent } from '../domain/receipt.events';
-import { at, bank, issued, recordR1, seller, sellerHolder, shortfallRecorded, shortfallResolved, system } from '../domain/receipt.fixtures.spec-helper';
+import {
+  at,
+  bank,
+  cancelled,
+  issued,
+  recordR1,
+  seller,
+  sellerHolder,
+  shortfallRecorded,
+  shortfallResolved,
+  system,
+} from '../domain/receipt.fixtures.spec-helper';
 import { receiptPublicEvents } from './receipt-events.mapper';
 
 // The calendar the log holds, here the bundled 2025-2026 years (what a fresh log is seeded with).
@@ -91,26 +102,9 @@ describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)'
   });
 
   it('publishes a cancellation twice: on the receipt topic, and as the entitlement keyed by its id with a distinct, stable message id', () => {
-    const cancelled: ReceiptEvent = {
-      type: 'ReceiptCancelled',
-      data: {
-        receiptNumber: 'R-1',
-        purpose: 'spot-conversion',
-        entitlement: {
-          holder: sellerHolder,
-          warehouseId: 'WH-WX',
-          commodity: 'rebar',
-          brand: 'Shagang',
-          grade: 'HRB400E',
-          lots: recordR1.lots,
-          weightKg: 600_000,
-        },
-        actor: seller,
-        at,
-      },
-    };
+    const cancellation = cancelled('spot-conversion', seller);
     const state = foldEvents(receiptDecider, [issued()]);
-    const [onReceipt, entitlement] = publish([pending(cancelled)], state);
+    const [onReceipt, entitlement] = publish([pending(cancellation)], state);
     expect(fromBinary(ReceiptCancelledSchema, onReceipt!.payload)).toMatchObject({
       entitlementId: 'ENT-R-1',
       purpose: EntitlementPurpose.SPOT_CONVERSION,
@@ -125,7 +119,7 @@ describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)'
     expect(entitlement!.messageId).not.toBe(onReceipt!.messageId);
     expect(entitlement!.headers.ce_id).toBe(entitlement!.messageId);
     // A relay retry maps the same event to the same two ids.
-    expect(publish([pending(cancelled)], state).map((m) => m.messageId)).toEqual([onReceipt!.messageId, entitlement!.messageId]);
+    expect(publish([pending(cancellation)], state).map((m) => m.messageId)).toEqual([onReceipt!.messageId, entitlement!.messageId]);
   });
 
   it('publishes an expiry with the last trading day within validity, and nothing for a fees update', () => {

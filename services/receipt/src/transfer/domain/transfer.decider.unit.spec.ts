@@ -1,22 +1,14 @@
 import { foldEvents } from '@dw/kernel';
 import { deciderSpec, refusalOf } from '@dw/testing';
-import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { receiptDecider } from '../../receipt/domain/receipt.decider';
 import { ReceiptEvent } from '../../receipt/domain/receipt.events';
 import { ReceiptRecord } from '../../receipt/domain/receipt.record';
 import { ReceiptState } from '../../receipt/domain/receipt.state';
 import { TransferRefusal } from './title-transfer.policy';
-import { at, bank, buyerCard, buyerHolder, issued, lotLine, recordR1, seller, sellerHolder } from '../../receipt/domain/receipt.fixtures.spec-helper';
+import { at, bank, buyerCard, buyerHolder, issued, lotLine, recordR1, recordR2, seller, sellerHolder } from '../../receipt/domain/receipt.fixtures.spec-helper';
 import { RequestTitleTransfer, TransferLine } from './transfer.commands';
 import { decideTransferBatch, receiptTransferCommands, transferBatchDecider } from './transfer.decider';
 
-const recordR2: ReceiptRecord = {
-  ...recordR1,
-  receiptNumber: 'R-2',
-  weightKg: 300_000,
-  lots: [lotLine('LOT-3', 300_000, '2026-03-10')],
-  productionDates: [d('2026-03-10')],
-};
 const recordR3: ReceiptRecord = { ...recordR2, receiptNumber: 'R-3', lots: [lotLine('LOT-4', 300_000, '2026-03-10')] };
 const pledgedR3: ReceiptEvent = {
   type: 'ReceiptHoldPlaced',

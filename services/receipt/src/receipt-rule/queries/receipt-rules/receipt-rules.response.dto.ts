@@ -1,20 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ReceiptRuleTermsResponseDto, ReceiptRuleVersionResponseDto } from '../../../common/http/receipt-parts.response.dto';
+import { ReceiptRuleVersionResponseDto } from '../../../common/http/receipt-parts.response.dto';
 
 /** One published version of a commodity’s rules, with who published it. */
-export class ReceiptRuleVersionItemResponseDto {
-  @ApiProperty({ type: String, example: 'rebar', description: 'the commodity’s standard code' })
-  commodity!: string;
-
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'the version number, from 1' })
-  version!: number;
-
-  @ApiProperty({ type: String, format: 'date', description: 'the Asia/Shanghai date (YYYY-MM-DD) the version takes effect' })
-  effectiveFrom!: string;
-
-  @ApiProperty({ type: () => ReceiptRuleTermsResponseDto, description: 'the rules themselves' })
-  terms!: ReceiptRuleTermsResponseDto;
-
+export class ReceiptRuleVersionItemResponseDto extends ReceiptRuleVersionResponseDto {
   @ApiProperty({ type: String, description: 'who published it (subject)' })
   publishedBy!: string;
 
