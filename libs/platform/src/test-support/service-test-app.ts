@@ -43,7 +43,7 @@ export interface ServiceTestAppOptions {
   clock: ManualClock;
   /** The service's config class; BaseServiceConfig when it has no variables of its own. */
   config?: new () => BaseServiceConfig;
-  /** The service's own variables (integration clients, schedules), added last. */
+  /** The running service's own variables (integration clients, schedules, an unreachable broker), added last; provisioning runs on the suite's servers. */
   env?: Record<string, string>;
   /** Connects the Kafka inbox, for specs that publish what the service consumes. */
   consume?: boolean;
@@ -78,12 +78,12 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
     topicPrefix: prefix,
     auth: { issuer: DEV_ISSUER, jwks: keys.jwks },
     // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
-    extra: { LOG_LEVEL: 'error', READ_YOUR_WRITES_TIMEOUT_MS: '30000', ...options.env },
+    extra: { LOG_LEVEL: 'error', READ_YOUR_WRITES_TIMEOUT_MS: '30000' },
   });
   await provisionService(definition, env, () => undefined);
   const quiet = { write: () => true };
   const app = await createServiceApp(options.appModule, {
-    config: loadConfig(options.config ?? BaseServiceConfig, env),
+    config: loadConfig(options.config ?? BaseServiceConfig, { ...env, ...options.env }),
     clock,
     logger: new JsonLogger({ service: definition.name, level: 'error', stdout: quiet, stderr: quiet }),
   });
