@@ -1,57 +1,34 @@
 import { fromBinary } from '@bufbuild/protobuf';
-import { EventRegistry, orderEventSchemas, WorkOrderOpenedSchema } from '@dw/contracts';
-import { EventStore, handleCommand, loadAggregate } from '@dw/event-store';
-import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import { BaseServiceConfig, migrationsOf, TopicNames, type Acting } from '@dw/platform';
-import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
-import { orderServiceDefinition } from '../../../order.service-definition';
-import type { StorageCardStatus } from '../../../storage-card/domain/storage-card.events';
-import { recordStorageCardIn } from '../../../storage-card/storage-cards';
+import { WorkOrderOpenedSchema } from '@dw/contracts';
+import { type EventStore, handleCommand, loadAggregate } from '@dw/event-store';
+import type { TestServiceDatabase } from '@dw/testing';
 import { STANDARD_INBOUND_STEPS } from '../../../workflow/domain/standard-workflows';
 import { workflowDecider } from '../../../workflow/domain/workflow.decider';
-import { StandardWorkflowsSeeder } from '../../../workflow/standard-workflows.seeder';
 import { workflowStream } from '../../../workflow/workflow.streams';
 import { workOrderDecider } from '../../domain/work-order.decider';
 import { notice } from '../../domain/work-order.test-fixtures';
-import { WorkOrderOutbox } from '../../work-order-changes';
+import { workOrderDatabase } from '../../work-order.int-fixtures.spec-helper';
 import { workOrderStream } from '../../work-order.streams';
 import { DraftInboundOrderCommandHandler } from '../draft-inbound-order/draft-inbound-order.command-handler';
 import { OpenWorkOrderCommandHandler } from './open-work-order.command-handler';
 
 /** Opening work orders on real PostgreSQL: the workflow pinned, and the opened order published in the same transaction. */
+const orders = workOrderDatabase('order_open', { standardWorkflows: true });
+const { clock, acting } = orders;
 let t: TestServiceDatabase;
 let store: EventStore;
 let draftInboundOrder: DraftInboundOrderCommandHandler;
 let openWorkOrder: OpenWorkOrderCommandHandler;
-const recordCard = (storageCard: string, party: string, status: StorageCardStatus) =>
-  store.transaction((tx) =>
-    recordStorageCardIn(
-      tx,
-      { type: 'RecordStorageCardStatus', data: { storageCard, party, holderName: `${party} Ltd`, status, at: clock.now().toISOString() } },
-      acting('receipt', 'system').metadata,
-    ),
-  );
-const clock = new ManualClock('2025-03-03T02:00:00Z');
-const acting = (actor = 'desk-clerk-7', role = 'clerk'): Acting => ({
-  actor,
-  at: clock.now().toISOString(),
-  metadata: { actor: { subject: actor, role }, correlationId: 'int' },
-});
 const outboxTypes = async (key: string) =>
   (await t.db.query<{ type: string }>(`SELECT headers->>'ce_type' AS type FROM outbox WHERE message_key = $1 ORDER BY id`, [key])).rows.map((r) => r.type);
 
 beforeAll(async () => {
-  t = await createTestServiceDatabase('order_open', migrationsOf(orderServiceDefinition));
-  store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
-  const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
-  const outbox = new WorkOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas));
-  draftInboundOrder = new DraftInboundOrderCommandHandler(store, outbox);
-  openWorkOrder = new OpenWorkOrderCommandHandler(store, outbox);
-  // The receipt service approved SC-0001 for P-0001 (its StorageCardApproved, as the consumer records it).
-  await recordCard('SC-0001', 'P-0001', 'approved');
-  await new StandardWorkflowsSeeder(store, clock).onApplicationBootstrap();
+  const opened = await orders.open();
+  ({ t, store } = opened);
+  draftInboundOrder = new DraftInboundOrderCommandHandler(store, opened.outbox);
+  openWorkOrder = new OpenWorkOrderCommandHandler(store, opened.outbox);
 });
-afterAll(() => t?.close());
+afterAll(() => orders.close());
 
 describe('opening work orders on PostgreSQL', () => {
   it('drafts an inbound order on an approved card for the card’s party, opens it under the default workflow and publishes the opened order', async () => {

@@ -1,0 +1,163 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Pool } from 'pg';
+import { deadLetterTopicName, topicName, type TopicSpec } from '@dw/contracts';
+import { Database, dropServiceDatabase, EventStore, ownerRole } from '@dw/event-store';
+import type { ManualClock } from '@dw/kernel';
+import { JsonLogger } from '@dw/observability';
+import { databaseUrl, ReadYourWritesSession, serviceProcessEnv, testMessageBus } from '@dw/testing';
+import { createDevKeySet, DEV_ISSUER, mintDevToken, type DevKeySet } from '../auth/dev-tokens';
+import type { Role } from '../auth/role';
+import { createServiceApp } from '../bootstrap/create-service-app';
+import { BaseServiceConfig } from '../config/base-service.config';
+import { loadConfig } from '../config/load-config';
+import { connectInbox } from '../event-sourcing/connect-inbox';
+import { provisionService } from '../event-sourcing/service-commands';
+import { consumerGroupOf, type ServiceDefinition } from '../event-sourcing/service-definition';
+
+// Specs inspect answers of many shapes field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Body = any;
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: Body;
+}
+
+/** Who a spec's request comes from: the claims of the bearer token it carries. */
+export interface Person {
+  sub: string;
+  roles: Role[];
+  partyId?: string;
+}
+
+export interface ServiceTestAppOptions {
+  definition: ServiceDefinition;
+  /** The service's AppModule, as its main.ts passes it to bootstrapService. */
+  appModule: Type | DynamicModule;
+  /** Names the fresh schema, so a leftover one says which spec made it. */
+  label: string;
+  clock: ManualClock;
+  /** The service's config class; BaseServiceConfig when it has no variables of its own. */
+  config?: new () => BaseServiceConfig;
+  /** The running service's own variables (integration clients, schedules, an unreachable broker), added last; provisioning runs on the suite's servers. */
+  env?: Record<string, string>;
+  /** Connects the Kafka inbox, for specs that publish what the service consumes. */
+  consume?: boolean;
+}
+
+/** A service started by startServiceTestApp: what a ServiceTestApp is made of. */
+export interface StartedServiceTestApp {
+  app: INestApplication;
+  definition: ServiceDefinition;
+  url: string;
+  schema: string;
+  prefix: string;
+  clock: ManualClock;
+  owner: Database;
+  keys: DevKeySet;
+}
+
+/**
+ * A service in-process as its main.ts builds it (createServiceApp + AppModule, the Kafka inbox
+ * connected when asked), on real PostgreSQL (a fresh schema provisioned with its roles and grants
+ * like production) and real Kafka (a topic prefix of its own), with a clock the spec moves.
+ */
+export async function startServiceTestApp(options: ServiceTestAppOptions): Promise<StartedServiceTestApp> {
+  const { definition, clock } = options;
+  const run = randomBytes(4).toString('hex');
+  const schema = `t_${definition.name}_${options.label.replace(/[^a-z0-9]/g, '_').slice(0, 16)}_${run}`;
+  const prefix = `t${run}`;
+  const keys = createDevKeySet();
+  const env = serviceProcessEnv({
+    service: definition.name,
+    schema,
+    topicPrefix: prefix,
+    auth: { issuer: DEV_ISSUER, jwks: keys.jwks },
+    // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
+    extra: { LOG_LEVEL: 'error', READ_YOUR_WRITES_TIMEOUT_MS: '30000' },
+  });
+  await provisionService(definition, env, () => undefined);
+  const quiet = { write: () => true };
+  const app = await createServiceApp(options.appModule, {
+    config: loadConfig(options.config ?? BaseServiceConfig, { ...env, ...options.env }),
+    clock,
+    logger: new JsonLogger({ service: definition.name, level: 'error', stdout: quiet, stderr: quiet }),
+  });
+  if (options.consume) connectInbox(app);
+  await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+  const ownerPool = new Pool({ connectionString: env.DATABASE_ADMIN_URL, user: ownerRole(schema), options: `-c search_path=${schema}`, max: 2 });
+  return { app, definition, url: `http://127.0.0.1:${port}`, schema, prefix, clock, owner: new Database(ownerPool, schema), keys };
+}
+
+/**
+ * What every service's in-process test app shares: its parts, dev tokens, requests that carry the
+ * read-your-writes position, and a close() that drops its schema and topics. Each service's own
+ * `<service>-test-app.spec-helper.ts` extends it with a static start() and its own requests.
+ */
+export class ServiceTestApp {
+  /** Every request carries the latest position an answer gave, so reads show the spec's writes. */
+  readonly session = new ReadYourWritesSession();
+  readonly app: INestApplication;
+  readonly url: string;
+  readonly schema: string;
+  readonly prefix: string;
+  readonly clock: ManualClock;
+  /** As the schema owner, who may create tables (a rebuild's shadow tables) and bypass the append-only grants like a DBA could. */
+  readonly owner: Database;
+  private readonly definition: ServiceDefinition;
+  private readonly keys: DevKeySet;
+
+  protected constructor(started: StartedServiceTestApp) {
+    ({ app: this.app, url: this.url, schema: this.schema, prefix: this.prefix, clock: this.clock, owner: this.owner } = started);
+    this.definition = started.definition;
+    this.keys = started.keys;
+  }
+
+  get store(): EventStore {
+    return this.app.get(EventStore);
+  }
+
+  get db(): Database {
+    return this.app.get(Database);
+  }
+
+  /** A topic's real name under this app's prefix. */
+  topic(spec: TopicSpec): string {
+    return topicName(spec, this.prefix);
+  }
+
+  token(person: Person): string {
+    return mintDevToken(this.keys, { sub: person.sub, roles: person.roles, partyId: person.partyId, issuedAt: this.clock.now() });
+  }
+
+  /** Sends a request (JSON when it has a body) with the read-your-writes position, and remembers the one the answer gives. */
+  async send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...this.session.headersFor(this.url), ...headers },
+      body,
+    });
+    this.session.remember(this.url, response.headers);
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.owner.pool.end();
+    await dropServiceDatabase(databaseUrl(), this.schema);
+    const admin = await testMessageBus().admin();
+    try {
+      const topics = [...this.definition.producedTopics, ...this.definition.consumedTopics].map((spec) => this.topic(spec));
+      await admin.deleteTopics([...topics, deadLetterTopicName(consumerGroupOf(this.definition, this.prefix))]).catch(() => undefined);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
