@@ -36,8 +36,41 @@ rm -f "$results"/*.json
 step "unit tests"
 JEST_KIND=unit npx jest --ci "${narrow[@]}" --json --outputFile="$results/unit.json" "$@"
 
-step "integration and end-to-end tests (real PostgreSQL and Kafka)"
-JEST_KIND="{int,e2e}" npx jest --ci "${narrow[@]}" --json --outputFile="$results/int-e2e.json" "$@"
+# Integration and end-to-end tests run one file at a time per PostgreSQL cluster (jest.config.js
+# says why), so the suite is split into lanes, each with a cluster of its own: lane 1 uses the
+# database above, every further lane a throwaway embedded PostgreSQL (scripts/postgres-embedded.sh)
+# on a port of its own; all lanes share the Kafka broker (every test has its own topic prefix).
+# DW_TEST_LANES=1 runs them in one lane; a path given narrows the run to one lane unless DW_TEST_LANES says otherwise.
+lanes="${DW_TEST_LANES:-2}"
+[ "$#" -gt 0 ] && lanes="${DW_TEST_LANES:-1}"
+step "integration and end-to-end tests (real PostgreSQL and Kafka, $lanes lanes)"
+lane_clusters=()
+stop_lane_clusters() {
+  local dir
+  for dir in "${lane_clusters[@]}"; do DW_PG_DIR="$dir" bash scripts/postgres-embedded.sh stop >/dev/null 2>&1 || true; done
+}
+trap stop_lane_clusters EXIT
+lane_database() {
+  local lane="$1" port=$((5440 + $1)) dir="$run_dir/postgres-lane-$1"
+  rm -rf "$dir"
+  DW_PG_PORT="$port" DW_PG_DIR="$dir" bash scripts/postgres-embedded.sh start >&2
+  lane_clusters+=("$dir")
+  psql "postgres://postgres@127.0.0.1:$port/postgres" -qc "CREATE DATABASE dw_test"
+  echo "postgres://postgres@127.0.0.1:$port/dw_test"
+}
+pids=()
+for lane in $(seq 1 "$lanes"); do
+  url="$DATABASE_URL"
+  [ "$lane" -gt 1 ] && url="$(lane_database "$lane")"
+  shard=()
+  [ "$lanes" -gt 1 ] && shard=(--shard="$lane/$lanes")
+  # Each line is prefixed with its lane, so the interleaved output still reads per file.
+  (DATABASE_URL="$url" DATABASE_ADMIN_URL="$url" JEST_KIND="{int,e2e}" npx jest --ci "${narrow[@]}" "${shard[@]}" \
+    --json --outputFile="$results/int-e2e-$lane.json" "$@" 2>&1 | sed -u "s/^/[lane $lane] /") &
+  pids+=("$!")
+done
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
 
 step "done"
 # One closing line over both runs, in the plain form CI tools read.
@@ -45,4 +78,5 @@ node -e '
   const runs = process.argv.slice(1).map((f) => require(f));
   const sum = (k) => runs.reduce((n, r) => n + r[k], 0);
   console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
-' "$results/unit.json" "$results/int-e2e.json"
+' "$results"/*.json
+exit "$failed"

@@ -20,7 +20,7 @@ describe('inbox consumer across a broker crash (own broker, SIGKILL and restart)
   const topic = uniqueName('restart');
 
   beforeAll(async () => {
-    broker = await PrivateBroker.start(19_392);
+    broker = await PrivateBroker.start();
     // kafkajs's complaints during the outage go to a file, for reading when this fails.
     bus = new KafkaJsMessageBus({
       clientId: uniqueName('restart'),

@@ -39,7 +39,7 @@ describe('a Kafka broker SIGKILLed for 60 s under load across two services', () 
   };
 
   beforeAll(async () => {
-    broker = await PrivateBroker.start(19_392);
+    broker = await PrivateBroker.start();
     admin = new Pool({ connectionString: databaseUrl(), max: 2 });
     const envFor = (service: string, schema: string) =>
       serviceProcessEnv({

@@ -37,7 +37,7 @@ describe('relay during a hung Kafka broker (own broker, SIGSTOP)', () => {
   const topic = uniqueName('outage');
 
   beforeAll(async () => {
-    broker = await PrivateBroker.start(19_292);
+    broker = await PrivateBroker.start();
     bus = new KafkaJsMessageBus({ clientId: uniqueName('outage'), brokers: broker.brokers, log: () => undefined });
     await createTestTopics(bus, [topic], 3);
     t = await createTestServiceDatabase('outage', undefined, { poolSize: 6 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from './test-endpoints';
@@ -17,9 +18,15 @@ export class PrivateBroker {
     private readonly home: string,
   ) {}
 
-  static async start(port: number): Promise<PrivateBroker> {
+  /**
+   * On two ports the operating system hands out free (listener and controller), so fault tests
+   * running at once in parallel test lanes never meet on one port.
+   */
+  static async start(): Promise<PrivateBroker> {
+    const port = await freePort();
+    const controllerPort = await freePort();
     const home = mkdtempSync(join(repoRoot(), '.run', 'kafka-fault-'));
-    const env = { ...process.env, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(port + 1), KAFKA_HOME: home };
+    const env = { ...process.env, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort), KAFKA_HOME: home };
     const broker = new PrivateBroker([`127.0.0.1:${port}`], env, home);
     await broker.script('start');
     return broker;
@@ -60,4 +67,16 @@ export class PrivateBroker {
   private async script(command: string): Promise<void> {
     await run('bash', [join(repoRoot(), 'scripts', 'kafka.sh'), command], { env: this.env, timeout: 120_000 });
   }
+}
+
+/** A port nothing listens on right now: the one the kernel picks for a listener on port 0. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned'))));
+    });
+  });
 }
