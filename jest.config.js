@@ -33,6 +33,7 @@ module.exports = {
   // Integration and end-to-end tests run one file at a time: whole-log readers wait below the
   // oldest open transaction of the whole PostgreSQL cluster (pg_snapshot_xmin), so a test that
   // holds a transaction open on purpose would stall, or change the figures of, another file's
-  // readers running beside it. Unit tests have no I/O and run in parallel.
+  // readers running beside it. Unit tests have no I/O and run in parallel. scripts/test.sh runs
+  // the integration suite in lanes (jest --shard), each lane on a PostgreSQL cluster of its own.
   maxWorkers: kind === 'unit' ? '50%' : 1,
 };
