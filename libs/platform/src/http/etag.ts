@@ -20,6 +20,15 @@ export function setETag(response: ServerResponse, version: number): void {
 /** What an update may expect: a stream version, or `'any'` for `If-Match: *` (the resource exists). */
 export type IfMatchExpectation = number | 'any';
 
+/**
+ * The stream version a command must find, from an If-Match: the version it names, or none when
+ * there was no header or `*` (any version of a resource that exists, which the command's own
+ * decision checks).
+ */
+export function expectedVersionOf(expected: IfMatchExpectation | undefined): number | undefined {
+  return typeof expected === 'number' ? expected : undefined;
+}
+
 export interface IfMatchOptions {
   /** Refuse the request with 428 when it has no If-Match (lost-update protection is mandatory). */
   required?: boolean;

@@ -1,5 +1,5 @@
 import { ProblemException } from '../problem/problem.exception';
-import { etagOf, parseIfMatch } from './etag';
+import { etagOf, expectedVersionOf, parseIfMatch } from './etag';
 
 function refusalOf(run: () => unknown): ProblemException {
   try {
@@ -57,5 +57,14 @@ describe('parseIfMatch', () => {
     const error = refusalOf(() => parseIfMatch(header, { required: true }));
     expect(error.getStatus()).toBe(400);
     expect(error.code).toBe('INVALID_IF_MATCH');
+  });
+});
+
+describe('expectedVersionOf', () => {
+  it('expects the version an If-Match names, and none for `*` or no header', () => {
+    expect(expectedVersionOf(parseIfMatch('"7"'))).toBe(7);
+    expect(expectedVersionOf(parseIfMatch('"0"'))).toBe(0);
+    expect(expectedVersionOf(parseIfMatch('*'))).toBeUndefined();
+    expect(expectedVersionOf(parseIfMatch(undefined))).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PublishRateCardVersionCommandHandler } from './publish-rate-card-version.command-handler';
 import { PublishRateCardVersionRequestDto } from './publish-rate-card-version.request.dto';
@@ -49,7 +49,7 @@ export class PublishRateCardVersionHttpController {
     expected: IfMatchExpectation | undefined,
     response: ServerResponse,
   ): Promise<PublishRateCardVersionResponseDto> {
-    const { published, streamVersion } = await this.handler.execute(partyId, body, caller, typeof expected === 'number' ? expected : undefined);
+    const { published, streamVersion } = await this.handler.execute(partyId, body, caller, expectedVersionOf(expected));
     setETag(response, streamVersion);
     return { partyId: published.partyId, version: published.version, effectiveFrom: published.effectiveFrom };
   }

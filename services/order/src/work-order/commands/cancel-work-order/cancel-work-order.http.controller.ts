@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs, expectedVersionOf } from '@dw/platform';
 import { CancelWorkOrderCommandHandler } from './cancel-work-order.command-handler';
 import { CancelWorkOrderRequestDto } from './cancel-work-order.request.dto';
 import { CancelWorkOrderResponseDto } from './cancel-work-order.response.dto';
@@ -26,12 +26,7 @@ export class CancelWorkOrderHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.handler.execute(
-      orderId,
-      body.reason,
-      actingAs(principal, this.clock, orderId),
-      typeof expected === 'number' ? expected : undefined,
-    );
+    const handled = await this.handler.execute(orderId, body.reason, actingAs(principal, this.clock, orderId), expectedVersionOf(expected));
     setETag(response, handled.version);
     return { orderId, status: handled.state.status, version: handled.version };
   }

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs, expectedVersionOf } from '@dw/platform';
 import { CompleteWorkOrderCommandHandler } from './complete-work-order.command-handler';
 import { CompleteWorkOrderResponseDto } from './complete-work-order.response.dto';
 
@@ -27,7 +27,7 @@ export class CompleteWorkOrderHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.handler.execute(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
+    const handled = await this.handler.execute(orderId, actingAs(principal, this.clock, orderId), expectedVersionOf(expected));
     setETag(response, handled.version);
     return { orderId, status: handled.state.status, version: handled.version };
   }

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs, expectedVersionOf } from '@dw/platform';
 import { OpenWorkOrderCommandHandler } from './open-work-order.command-handler';
 import { OpenWorkOrderResponseDto } from './open-work-order.response.dto';
 
@@ -24,7 +24,7 @@ export class OpenWorkOrderHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.handler.execute(orderId, actingAs(principal, this.clock, orderId), typeof expected === 'number' ? expected : undefined);
+    const handled = await this.handler.execute(orderId, actingAs(principal, this.clock, orderId), expectedVersionOf(expected));
     setETag(response, handled.version);
     const workflow = handled.state.status === 'none' ? null : handled.state.workflow;
     return {

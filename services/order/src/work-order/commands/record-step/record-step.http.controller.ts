@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs, expectedVersionOf } from '@dw/platform';
 import { RecordStepCommandHandler } from './record-step.command-handler';
 import { RecordStepRequestDto } from './record-step.request.dto';
 import { RecordStepResponseDto } from './record-step.response.dto';
@@ -31,7 +31,7 @@ export class RecordStepHttpController {
       body.step,
       body.evidence ?? null,
       actingAs(principal, this.clock, orderId),
-      typeof expected === 'number' ? expected : undefined,
+      expectedVersionOf(expected),
     );
     setETag(response, handled.version);
     const order = handled.state;

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PublishReceiptRuleVersionCommandHandler } from './publish-receipt-rule-version.command-handler';
 import { PublishReceiptRuleVersionRequestDto } from './publish-receipt-rule-version.request.dto';
@@ -25,7 +25,7 @@ export class PublishReceiptRuleVersionHttpController {
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<PublishReceiptRuleVersionResponseDto> {
-    const result = await this.handler.execute(commodity, body, caller, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(commodity, body, caller, expectedVersionOf(expected));
     setETag(response, result.streamVersion);
     return { commodity, version: result.version, effectiveFrom: body.effectiveFrom };
   }

@@ -1,14 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
 import { CancellationApplicationCommandHandler, type CancellationApplicationOutcome } from './cancellation-application.command-handler';
 import { ApplyForCancellationRequestDto } from './cancellation-application.request.dto';
 import { CancellationApplicationOutcomeResponseDto } from './cancellation-application.response.dto';
-
-const versionOf = (expected: IfMatchExpectation | undefined) => (typeof expected === 'number' ? expected : undefined);
 
 function answer(receiptNumber: string, outcome: CancellationApplicationOutcome, response: ServerResponse): CancellationApplicationOutcomeResponseDto {
   setETag(response, outcome.version);
@@ -34,7 +32,7 @@ export class CancellationApplicationHttpController {
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<CancellationApplicationOutcomeResponseDto> {
-    return answer(receiptNumber, await this.handler.apply(receiptNumber, body.purpose, caller, versionOf(expected)), response);
+    return answer(receiptNumber, await this.handler.apply(receiptNumber, body.purpose, caller, expectedVersionOf(expected)), response);
   }
 
   @Post('withdraw')
@@ -47,7 +45,7 @@ export class CancellationApplicationHttpController {
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<CancellationApplicationOutcomeResponseDto> {
-    return answer(receiptNumber, await this.handler.withdraw(receiptNumber, caller, versionOf(expected)), response);
+    return answer(receiptNumber, await this.handler.withdraw(receiptNumber, caller, expectedVersionOf(expected)), response);
   }
 
   @Post('reject')
@@ -61,6 +59,6 @@ export class CancellationApplicationHttpController {
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<CancellationApplicationOutcomeResponseDto> {
-    return answer(receiptNumber, await this.handler.reject(receiptNumber, body.reason, caller, versionOf(expected)), response);
+    return answer(receiptNumber, await this.handler.reject(receiptNumber, body.reason, caller, expectedVersionOf(expected)), response);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { Idempotent, IfMatchVersion, IntegrationApi, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
+import { Idempotent, IfMatchVersion, IntegrationApi, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
 import { actorOf, CurrentCaller, type Caller } from '../../../common/http/caller';
 import { PlaceHoldCommandHandler } from './place-hold.command-handler';
 import { AuthorityHoldRequestDto, PledgeReceiptRequestDto } from './place-hold.request.dto';
@@ -25,13 +25,7 @@ export class PledgeReceiptHttpController {
   ): Promise<PlaceHoldResponseDto> {
     const actor = actorOf(caller.principal, ['depositor']);
     const beneficiary = this.handler.pledgeeBank(body.bank);
-    const result = await this.handler.execute(
-      receiptNumber,
-      { kind: 'pledge', beneficiary, reason: body.reason },
-      actor,
-      caller,
-      typeof expected === 'number' ? expected : undefined,
-    );
+    const result = await this.handler.execute(receiptNumber, { kind: 'pledge', beneficiary, reason: body.reason }, actor, caller, expectedVersionOf(expected));
     setETag(response, result.version);
     return { receiptNumber, holdId: result.holdId, kind: 'pledge', beneficiary, version: result.version };
   }

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ProcessCancellationCommandHandler } from './process-cancellation.command-handler';
 import { ProcessCancellationResponseDto } from './process-cancellation.response.dto';
@@ -21,7 +21,7 @@ export class ProcessCancellationHttpController {
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<ProcessCancellationResponseDto> {
-    const result = await this.handler.execute(receiptNumber, caller, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(receiptNumber, caller, expectedVersionOf(expected));
     setETag(response, result.version);
     return { receiptNumber, status: 'cancelled', purpose: result.purpose, entitlementId: result.entitlementId, version: result.version };
   }

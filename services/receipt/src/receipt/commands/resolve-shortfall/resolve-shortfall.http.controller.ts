@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ResolveShortfallCommandHandler } from './resolve-shortfall.command-handler';
 import { ResolveShortfallRequestDto } from './resolve-shortfall.request.dto';
@@ -25,13 +25,7 @@ export class ResolveShortfallHttpController {
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<ResolveShortfallResponseDto> {
     const { outcome, reference, reason } = body;
-    const result = await this.handler.execute(
-      receiptNumber,
-      varianceId,
-      { outcome, reference, reason },
-      caller,
-      typeof expected === 'number' ? expected : undefined,
-    );
+    const result = await this.handler.execute(receiptNumber, varianceId, { outcome, reference, reason }, caller, expectedVersionOf(expected));
     setETag(response, result.version);
     return { receiptNumber, varianceId, outcome, ...result };
   }

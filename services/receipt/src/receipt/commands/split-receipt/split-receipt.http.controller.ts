@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { SplitReceiptCommandHandler } from './split-receipt.command-handler';
 import { SplitReceiptRequestDto } from './split-receipt.request.dto';
@@ -22,7 +22,7 @@ export class SplitReceiptHttpController {
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<SplitReceiptResponseDto> {
-    const result = await this.handler.execute(receiptNumber, body, caller, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(receiptNumber, body, caller, expectedVersionOf(expected));
     setETag(response, result.version);
     return { receiptNumber, status: 'split', children: result.children, version: result.version };
   }

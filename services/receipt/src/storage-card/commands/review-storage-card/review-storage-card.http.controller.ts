@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
 import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { ReasonRequestDto } from '../../../common/http/reason.request.dto';
 import { ReviewStorageCardCommandHandler, type CardDecision } from './review-storage-card.command-handler';
@@ -81,7 +81,7 @@ export class ReviewStorageCardHttpController {
   }
 
   private async decide(cardNumber: string, decision: CardDecision, caller: Caller, expected: IfMatchExpectation | undefined, response: ServerResponse) {
-    const result = await this.handler.execute(cardNumber, decision, caller, typeof expected === 'number' ? expected : undefined);
+    const result = await this.handler.execute(cardNumber, decision, caller, expectedVersionOf(expected));
     setETag(response, result.version);
     return { cardNumber, ...result };
   }
