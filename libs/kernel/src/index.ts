@@ -1,4 +1,5 @@
 export * from './decider/decider';
+export * from './actors/domain-actor';
 export * from './errors/domain-error';
 export * from './time/clock';
 export * from './ids/id-generator';

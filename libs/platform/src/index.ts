@@ -31,6 +31,7 @@ export * from './http/etag';
 export * from './http/acting';
 export * from './http/read-your-writes';
 export * from './http/published-messages';
+export * from './http/caller';
 
 // People auth
 export * from './auth/role';

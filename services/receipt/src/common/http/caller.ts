@@ -1,11 +1,10 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@dw/event-store';
 import { refuse, type Clock } from '@dw/kernel';
-import { currentTraceparent } from '@dw/observability';
-import type { EdgeRequest, Principal, Role } from '@dw/platform';
+import { callerMetadataOf, type Caller, type Principal, type Role } from '@dw/platform';
 import type { Actor, ActorRole } from '../domain/actor';
 import { nowOf } from './clock-instant';
+
+export { CurrentCaller, type Caller } from '@dw/platform';
 
 /** Platform roles that act in the receipt domain under the same name; the others (operator, ops, ...) act through the system. */
 const DOMAIN_ROLES: Readonly<Partial<Record<Role, ActorRole>>> = {
@@ -16,21 +15,6 @@ const DOMAIN_ROLES: Readonly<Partial<Record<Role, ActorRole>>> = {
   bank: 'bank',
   court: 'court',
 };
-
-/**
- * Who acts in a command, and the metadata its events carry. `correlationId` is the request's
- * trace id, so the events, the logs and the trace of one request share one id.
- */
-export interface Caller {
-  readonly principal: Principal;
-  readonly correlationId: string;
-}
-
-export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
-  const request = context.switchToHttp().getRequest<EdgeRequest>();
-  if (!request.principal) throw new Error('CurrentCaller needs an authenticated route');
-  return { principal: request.principal, correlationId: request.traceId ?? randomUUID() };
-});
 
 /**
  * The domain actor for a principal, in the first of `allowed` roles it holds. People act with
@@ -49,9 +33,7 @@ export function actorOf(principal: Principal, allowed: readonly ActorRole[]): Ac
 }
 
 /** Event metadata for a command `actor` performs in the request `caller`. */
-export function metadataOf(caller: Caller, actor: Actor): EventMetadata {
-  return { actor: { ...actor }, correlationId: caller.correlationId, traceparent: currentTraceparent() };
-}
+export const metadataOf: (caller: Caller, actor: Actor) => EventMetadata = callerMetadataOf;
 
 /** Who acts, when (from the injected clock) and the metadata its events carry: what a command handler starts from. */
 export function commandContextOf(caller: Caller, allowed: readonly ActorRole[], clock: Clock): { actor: Actor; at: string; metadata: EventMetadata } {
