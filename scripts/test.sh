@@ -44,24 +44,28 @@ JEST_KIND=unit npx jest --ci "${narrow[@]}" --json --outputFile="$results/unit.j
 lanes="${DW_TEST_LANES:-2}"
 [ "$#" -gt 0 ] && lanes="${DW_TEST_LANES:-1}"
 step "integration and end-to-end tests (real PostgreSQL and Kafka, $lanes lanes)"
-lane_clusters=()
+lane_dir() { echo "$run_dir/postgres-lane-$1"; }
+# The clusters this run started (lanes 2..N) are stopped however it ends. (lane_database runs in
+# a command substitution, a subshell, so it cannot record them for the parent to stop.)
 stop_lane_clusters() {
-  local dir
-  for dir in "${lane_clusters[@]}"; do DW_PG_DIR="$dir" bash scripts/postgres-embedded.sh stop >/dev/null 2>&1 || true; done
+  local lane
+  for lane in $(seq 2 "$lanes"); do DW_PG_DIR="$(lane_dir "$lane")" bash scripts/postgres-embedded.sh stop >/dev/null 2>&1 || true; done
 }
 trap stop_lane_clusters EXIT
 lane_database() {
-  local lane="$1" port=$((5440 + $1)) dir="$run_dir/postgres-lane-$1"
+  local lane="$1" port=$((5440 + $1)) dir
+  dir="$(lane_dir "$lane")"
+  # A port something else already listens on is passed over: a lane never joins a server it did not start.
+  while port_open 127.0.0.1 "$port"; do port=$((port + 10)); done
   rm -rf "$dir"
-  DW_PG_PORT="$port" DW_PG_DIR="$dir" bash scripts/postgres-embedded.sh start >&2
-  lane_clusters+=("$dir")
-  psql "postgres://postgres@127.0.0.1:$port/postgres" -qc "CREATE DATABASE dw_test"
+  DW_PG_PORT="$port" DW_PG_DIR="$dir" bash scripts/postgres-embedded.sh start >&2 || return 1
+  psql "postgres://postgres@127.0.0.1:$port/postgres" -qc "CREATE DATABASE dw_test" || return 1
   echo "postgres://postgres@127.0.0.1:$port/dw_test"
 }
 pids=()
 for lane in $(seq 1 "$lanes"); do
   url="$DATABASE_URL"
-  [ "$lane" -gt 1 ] && url="$(lane_database "$lane")"
+  if [ "$lane" -gt 1 ]; then url="$(lane_database "$lane")" || { say "lane $lane: could not start its PostgreSQL"; exit 1; }; fi
   shard=()
   [ "$lanes" -gt 1 ] && shard=(--shard="$lane/$lanes")
   # Each line is prefixed with its lane, so the interleaved output still reads per file.
