@@ -1,24 +1,20 @@
 import type { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import { billingEventSchemas, EventRegistry, topicName, type TopicSpec } from '@dw/contracts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dropServiceDatabase } from '@dw/event-store';
 import { ManualClock } from '@dw/kernel';
 import { JsonLogger } from '@dw/observability';
-import {
-  connectInbox,
-  createDevKeySet,
-  createServiceApp,
-  DEV_ISSUER,
-  loadConfig,
-  mintDevToken,
-  provisionService,
-  BaseServiceConfig,
-  type Role,
-} from '@dw/platform';
-import { databaseUrl, kafkaBrokers, ReadYourWritesSession } from '@dw/testing';
+import { connectInbox, createDevKeySet, createServiceApp, DEV_ISSUER, loadConfig, mintDevToken, provisionService, type Role } from '@dw/platform';
+import { databaseUrl, kafkaBrokers, ReadYourWritesSession, testMessageBus } from '@dw/testing';
 import { AppModule } from '../app.module';
 import { billingServiceDefinition } from '../billing.service-definition';
+import { BillingServiceConfig } from '../billing-service.config';
+import { generateSigningKeyPem } from '../statement/document/statement-signature';
+
+const registry = new EventRegistry().register(...billingEventSchemas);
 
 // Specs inspect answers of many shapes field by field.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -71,7 +67,7 @@ export class BillingTestApp {
     const keys = createDevKeySet();
     const appUrl = new URL(admin);
     appUrl.username = `${schema}_app`;
-    const config = loadConfig(BaseServiceConfig, {
+    const config = loadConfig(BillingServiceConfig, {
       DATABASE_URL: appUrl.toString(),
       DATABASE_SCHEMA: schema,
       KAFKA_BROKERS: kafkaBrokers().join(','),
@@ -83,6 +79,9 @@ export class BillingTestApp {
       AUTH_JWKS: JSON.stringify(keys.jwks),
       // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
       READ_YOUR_WRITES_TIMEOUT_MS: '30000',
+      // A dev key made for this run; the period-end run is driven by the spec (tick), not a timer.
+      STATEMENT_SIGNING_KEY: generateSigningKeyPem(),
+      STATEMENT_RUN_INTERVAL_MS: '0',
     });
     const quiet = { write: () => true };
     const app = await createServiceApp(AppModule, {
@@ -119,6 +118,32 @@ export class BillingTestApp {
     this.session.remember(this.url, response.headers);
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+  }
+
+  /** Publishes a billing contract message on its real topic (with this app's prefix), as the part that owns it would. */
+  async publish<D extends DescMessage>(topic: TopicSpec, key: string, schema: D, message: MessageShape<D>): Promise<void> {
+    const producer = testMessageBus().producer();
+    await producer.connect();
+    try {
+      await producer.send([
+        {
+          topic: topicName(topic, this.prefix),
+          key,
+          value: registry.encodeEvent(schema.typeName, message),
+          headers: {
+            ce_specversion: '1.0',
+            ce_id: randomUUID(),
+            ce_type: schema.typeName,
+            ce_source: '/dw/billing',
+            ce_subject: key,
+            ce_time: this.clock.now().toISOString(),
+            'content-type': 'application/protobuf',
+          },
+        },
+      ]);
+    } finally {
+      await producer.disconnect();
+    }
   }
 
   async close(): Promise<void> {

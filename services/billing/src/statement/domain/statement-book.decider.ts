@@ -25,6 +25,7 @@ export interface Statement extends StatementTotals {
   readonly version: number;
   readonly status: StatementStatus;
   readonly lines: readonly StatementLine[];
+  readonly issuedAt: string;
 }
 
 export interface StatementBookState {
@@ -123,7 +124,8 @@ function recordedIn(state: StatementBookState, key: string): StatementBookState 
 
 /** The issued lines leave `pending`; the statement replaces an earlier version of its period. */
 function issuedIn(state: StatementBookState, event: StatementIssued): StatementBookState {
-  const { statementId, period, version, lines, openingBalanceFen, chargesFen, reversalsFen, paymentsFen, withdrawalsFen, closingBalanceFen } = event.data;
+  const { statementId, period, version, lines, issuedAt, openingBalanceFen, chargesFen, reversalsFen, paymentsFen, withdrawalsFen, closingBalanceFen } =
+    event.data;
   const stated = new Set(lines.map(lineKeyOf));
   const statement: Statement = {
     statementId,
@@ -131,6 +133,7 @@ function issuedIn(state: StatementBookState, event: StatementIssued): StatementB
     version,
     status: 'issued',
     lines,
+    issuedAt,
     openingBalanceFen,
     chargesFen,
     reversalsFen,

@@ -25,6 +25,12 @@ export function nextPeriod(period: YearMonth): YearMonth {
   return (month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`) as YearMonth;
 }
 
+/** The month before: the last one ended when `period` is the current month. */
+export function previousPeriod(period: YearMonth): YearMonth {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return (month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`) as YearMonth;
+}
+
 export function lastDayOf(period: YearMonth): LocalDate {
   return addCalendarDays(firstDayOf(nextPeriod(period)), -1);
 }
