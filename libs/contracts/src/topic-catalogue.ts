@@ -1,6 +1,7 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import { platformEventSchemas } from './event-registry';
 import { platformProbeTopic, type TopicSpec } from './topics';
+import { billingBankTopic, billingEventSchemas, billingFeeTopic, billingPaidThroughTopic, billingPaymentTopic } from './services/billing.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
 import {
@@ -26,7 +27,17 @@ export const topicCatalogue: readonly TopicSpec[] = [
   receiptAlarmTopic,
   inventoryOperationTopic,
   orderWorkOrderTopic,
+  billingFeeTopic,
+  billingBankTopic,
+  billingPaymentTopic,
+  billingPaidThroughTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */
-export const allEventSchemas: readonly DescMessage[] = [...platformEventSchemas, ...inventoryEventSchemas, ...receiptEventSchemas, ...orderEventSchemas];
+export const allEventSchemas: readonly DescMessage[] = [
+  ...platformEventSchemas,
+  ...inventoryEventSchemas,
+  ...receiptEventSchemas,
+  ...orderEventSchemas,
+  ...billingEventSchemas,
+];
