@@ -13,4 +13,6 @@ export const streams = {
     streamId: partyId === null ? 'rate-card-default' : `rate-card-party-${partyId}`,
     streamType: 'rate-card',
   }),
+  /** One party's account: fees charged, payments booked, settlements, withdrawals. */
+  account: (partyId: string): StreamRef => ({ streamId: `account-${partyId}`, streamType: 'account' }),
 } as const;
