@@ -15,4 +15,6 @@ export const streams = {
   }),
   /** A depositor party's statement book: the billing facts its statements are drawn from, and the statements. */
   statementBook: (partyId: string): StreamRef => ({ streamId: `statement-book-${partyId}`, streamType: 'statement-book' }),
+  /** One party's account: fees charged, payments booked, settlements, withdrawals. */
+  account: (partyId: string): StreamRef => ({ streamId: `account-${partyId}`, streamType: 'account' }),
 } as const;

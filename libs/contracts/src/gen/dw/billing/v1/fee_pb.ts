@@ -17,8 +17,8 @@ export const file_dw_billing_v1_fee: GenFile = /*@__PURE__*/
   fileDesc("Chdkdy9iaWxsaW5nL3YxL2ZlZS5wcm90bxINZHcuYmlsbGluZy52MSLUAgoKRmVlQWNjcnVlZBIOCgZmZWVfaWQYASABKAkSEAoIcGFydHlfaWQYAiABKAkSDAoEaXRlbRgDIAEoCRIWCg5yZWNlaXB0X251bWJlchgEIAEoCRIOCgZsb3RfaWQYBSABKAkSLQoMc2VydmljZV9kYXRlGAYgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIrCgpjaGFyZ2VkX29uGAcgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIRCgl3ZWlnaHRfa2cYCCABKAMSEAoIcmF0ZV9mZW4YCSABKAMSEgoKYW1vdW50X2ZlbhgKIAEoAxITCgtyYXRlX3NvdXJjZRgLIAEoCRIUCgxyYXRlX3ZlcnNpb24YDCABKAUSLgoKYWNjcnVlZF9hdBgNIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAihAEKC0ZlZVJldmVyc2VkEg4KBmZlZV9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEg4KBnJlYXNvbhgEIAEoCRIvCgtyZXZlcnNlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBiBnByb3RvMw", [file_dw_common_v1_local_date, file_google_protobuf_timestamp]);
 
 /**
- * A fee charged to a party. fee_id is deterministic (e.g. "storage:<receipt>:<service_date>"),
- * so a replayed event never charges twice; amount_fen > 0 is a charge to the party.
+ * A fee owed by a party. fee_id is deterministic (e.g. "storage:<receipt>:<service_date>",
+ * "transfer:<transfer id>"), so a replayed event never charges twice.
  *
  * @generated from message dw.billing.v1.FeeAccrued
  */
@@ -79,12 +79,14 @@ export type FeeAccrued = Message<"dw.billing.v1.FeeAccrued"> & {
   rateFen: bigint;
 
   /**
+   * Positive: a charge to the party.
+   *
    * @generated from field: int64 amount_fen = 10;
    */
   amountFen: bigint;
 
   /**
-   * contract | default
+   * "contract" | "default"
    *
    * @generated from field: string rate_source = 11;
    */
@@ -109,7 +111,7 @@ export const FeeAccruedSchema: GenMessage<FeeAccrued> = /*@__PURE__*/
   messageDesc(file_dw_billing_v1_fee, 0);
 
 /**
- * An earlier FeeAccrued cancelled in full; a corrected FeeAccrued with a new fee_id follows.
+ * Cancels an earlier FeeAccrued in full; a corrected FeeAccrued with a new fee_id may follow.
  *
  * @generated from message dw.billing.v1.FeeReversed
  */

@@ -14,9 +14,11 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dw/billing/v1/payment.proto.
  */
 export const file_dw_billing_v1_payment: GenFile = /*@__PURE__*/
-  fileDesc("Chtkdy9iaWxsaW5nL3YxL3BheW1lbnQucHJvdG8SDWR3LmJpbGxpbmcudjEipQEKDVBheW1lbnRCb29rZWQSEgoKcGF5bWVudF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEisKCnZhbHVlX2RhdGUYBCABKAsyFy5kdy5jb21tb24udjEuTG9jYWxEYXRlEi0KCWJvb2tlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiMwoNRmVlU2V0dGxlbWVudBIOCgZmZWVfaWQYASABKAkSEgoKYW1vdW50X2ZlbhgCIAEoAyKWAQoLRmVlc1NldHRsZWQSEAoIcGFydHlfaWQYASABKAkSEgoKcGF5bWVudF9pZBgCIAEoCRIxCgtzZXR0bGVtZW50cxgDIAMoCzIcLmR3LmJpbGxpbmcudjEuRmVlU2V0dGxlbWVudBIuCgpzZXR0bGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLSAQoTV2l0aGRyYXdhbFJlcXVlc3RlZBIVCg13aXRoZHJhd2FsX2lkGAEgASgJEhAKCHBhcnR5X2lkGAIgASgJEhIKCmFtb3VudF9mZW4YAyABKAMSGgoScGF5ZWVfYWNjb3VudF9uYW1lGAQgASgJEhwKFHBheWVlX2FjY291bnRfbnVtYmVyGAUgASgJEhIKCnBheWVlX2JhbmsYBiABKAkSMAoMcmVxdWVzdGVkX2F0GAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLQAQoSV2l0aGRyYXdhbEFwcHJvdmVkEhUKDXdpdGhkcmF3YWxfaWQYASABKAkSEAoIcGFydHlfaWQYAiABKAkSEgoKYW1vdW50X2ZlbhgDIAEoAxIaChJwYXllZV9hY2NvdW50X25hbWUYBCABKAkSHAoUcGF5ZWVfYWNjb3VudF9udW1iZXIYBSABKAkSEgoKcGF5ZWVfYmFuaxgGIAEoCRIvCgthcHByb3ZlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAioQEKE1dpdGhkcmF3YWxDb21wbGV0ZWQSFQoNd2l0aGRyYXdhbF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEhsKE2JhbmtfdHJhbnNhY3Rpb25faWQYBCABKAkSMAoMY29tcGxldGVkX2F0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKSAQoSV2l0aGRyYXdhbFJldHVybmVkEhUKDXdpdGhkcmF3YWxfaWQYASABKAkSEAoIcGFydHlfaWQYAiABKAkSEgoKYW1vdW50X2ZlbhgDIAEoAxIOCgZyZWFzb24YBCABKAkSLwoLcmV0dXJuZWRfYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wYgZwcm90bzM", [file_dw_common_v1_local_date, file_google_protobuf_timestamp]);
+  fileDesc("Chtkdy9iaWxsaW5nL3YxL3BheW1lbnQucHJvdG8SDWR3LmJpbGxpbmcudjEi0wEKDVBheW1lbnRCb29rZWQSEgoKcGF5bWVudF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEisKCnZhbHVlX2RhdGUYBCABKAsyFy5kdy5jb21tb24udjEuTG9jYWxEYXRlEi0KCWJvb2tlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHYmFua19pZBgGIAEoCRIbChNiYW5rX3RyYW5zYWN0aW9uX2lkGAcgASgJIjMKDUZlZVNldHRsZW1lbnQSDgoGZmVlX2lkGAEgASgJEhIKCmFtb3VudF9mZW4YAiABKAMilgEKC0ZlZXNTZXR0bGVkEhAKCHBhcnR5X2lkGAEgASgJEhIKCnBheW1lbnRfaWQYAiABKAkSMQoLc2V0dGxlbWVudHMYAyADKAsyHC5kdy5iaWxsaW5nLnYxLkZlZVNldHRsZW1lbnQSLgoKc2V0dGxlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAi0gEKE1dpdGhkcmF3YWxSZXF1ZXN0ZWQSFQoNd2l0aGRyYXdhbF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEhoKEnBheWVlX2FjY291bnRfbmFtZRgEIAEoCRIcChRwYXllZV9hY2NvdW50X251bWJlchgFIAEoCRISCgpwYXllZV9iYW5rGAYgASgJEjAKDHJlcXVlc3RlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAi0AEKEldpdGhkcmF3YWxBcHByb3ZlZBIVCg13aXRoZHJhd2FsX2lkGAEgASgJEhAKCHBhcnR5X2lkGAIgASgJEhIKCmFtb3VudF9mZW4YAyABKAMSGgoScGF5ZWVfYWNjb3VudF9uYW1lGAQgASgJEhwKFHBheWVlX2FjY291bnRfbnVtYmVyGAUgASgJEhIKCnBheWVlX2JhbmsYBiABKAkSLwoLYXBwcm92ZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIpIBChJXaXRoZHJhd2FsUmVqZWN0ZWQSFQoNd2l0aGRyYXdhbF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEg4KBnJlYXNvbhgEIAEoCRIvCgtyZWplY3RlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAisgEKE1dpdGhkcmF3YWxDb21wbGV0ZWQSFQoNd2l0aGRyYXdhbF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEhsKE2JhbmtfdHJhbnNhY3Rpb25faWQYBCABKAkSMAoMY29tcGxldGVkX2F0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdiYW5rX2lkGAYgASgJIpIBChJXaXRoZHJhd2FsUmV0dXJuZWQSFQoNd2l0aGRyYXdhbF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEg4KBnJlYXNvbhgEIAEoCRIvCgtyZXR1cm5lZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBiBnByb3RvMw", [file_dw_common_v1_local_date, file_google_protobuf_timestamp]);
 
 /**
+ * A payment from the bank booked to the party's deposits held.
+ *
  * @generated from message dw.billing.v1.PaymentBooked
  */
 export type PaymentBooked = Message<"dw.billing.v1.PaymentBooked"> & {
@@ -44,6 +46,18 @@ export type PaymentBooked = Message<"dw.billing.v1.PaymentBooked"> & {
    * @generated from field: google.protobuf.Timestamp booked_at = 5;
    */
   bookedAt?: Timestamp | undefined;
+
+  /**
+   * The incoming transaction (the ledger's cash-at-bank line).
+   *
+   * @generated from field: string bank_id = 6;
+   */
+  bankId: string;
+
+  /**
+   * @generated from field: string bank_transaction_id = 7;
+   */
+  bankTransactionId: string;
 };
 
 /**
@@ -76,6 +90,10 @@ export const FeeSettlementSchema: GenMessage<FeeSettlement> = /*@__PURE__*/
   messageDesc(file_dw_billing_v1_payment, 1);
 
 /**
+ * Deposits held settled outstanding fees, oldest first, each in full. payment_id is the payment
+ * whose booking made the money available; empty when money already held settled a fee charged
+ * later (or one freed by a returned, rejected or reversed amount).
+ *
  * @generated from message dw.billing.v1.FeesSettled
  */
 export type FeesSettled = Message<"dw.billing.v1.FeesSettled"> & {
@@ -155,6 +173,8 @@ export const WithdrawalRequestedSchema: GenMessage<WithdrawalRequested> = /*@__P
   messageDesc(file_dw_billing_v1_payment, 3);
 
 /**
+ * A manager approved the withdrawal; the bank integration sends it to the bank.
+ *
  * @generated from message dw.billing.v1.WithdrawalApproved
  */
 export type WithdrawalApproved = Message<"dw.billing.v1.WithdrawalApproved"> & {
@@ -202,6 +222,45 @@ export const WithdrawalApprovedSchema: GenMessage<WithdrawalApproved> = /*@__PUR
   messageDesc(file_dw_billing_v1_payment, 4);
 
 /**
+ * A manager rejected the request; the amount it reserved is available again.
+ *
+ * @generated from message dw.billing.v1.WithdrawalRejected
+ */
+export type WithdrawalRejected = Message<"dw.billing.v1.WithdrawalRejected"> & {
+  /**
+   * @generated from field: string withdrawal_id = 1;
+   */
+  withdrawalId: string;
+
+  /**
+   * @generated from field: string party_id = 2;
+   */
+  partyId: string;
+
+  /**
+   * @generated from field: int64 amount_fen = 3;
+   */
+  amountFen: bigint;
+
+  /**
+   * @generated from field: string reason = 4;
+   */
+  reason: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp rejected_at = 5;
+   */
+  rejectedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.billing.v1.WithdrawalRejected.
+ * Use `create(WithdrawalRejectedSchema)` to create a new message.
+ */
+export const WithdrawalRejectedSchema: GenMessage<WithdrawalRejected> = /*@__PURE__*/
+  messageDesc(file_dw_billing_v1_payment, 5);
+
+/**
  * @generated from message dw.billing.v1.WithdrawalCompleted
  */
 export type WithdrawalCompleted = Message<"dw.billing.v1.WithdrawalCompleted"> & {
@@ -229,6 +288,11 @@ export type WithdrawalCompleted = Message<"dw.billing.v1.WithdrawalCompleted"> &
    * @generated from field: google.protobuf.Timestamp completed_at = 5;
    */
   completedAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string bank_id = 6;
+   */
+  bankId: string;
 };
 
 /**
@@ -236,9 +300,11 @@ export type WithdrawalCompleted = Message<"dw.billing.v1.WithdrawalCompleted"> &
  * Use `create(WithdrawalCompletedSchema)` to create a new message.
  */
 export const WithdrawalCompletedSchema: GenMessage<WithdrawalCompleted> = /*@__PURE__*/
-  messageDesc(file_dw_billing_v1_payment, 5);
+  messageDesc(file_dw_billing_v1_payment, 6);
 
 /**
+ * Refused by the bank: the money is available again.
+ *
  * @generated from message dw.billing.v1.WithdrawalReturned
  */
 export type WithdrawalReturned = Message<"dw.billing.v1.WithdrawalReturned"> & {
@@ -273,5 +339,5 @@ export type WithdrawalReturned = Message<"dw.billing.v1.WithdrawalReturned"> & {
  * Use `create(WithdrawalReturnedSchema)` to create a new message.
  */
 export const WithdrawalReturnedSchema: GenMessage<WithdrawalReturned> = /*@__PURE__*/
-  messageDesc(file_dw_billing_v1_payment, 6);
+  messageDesc(file_dw_billing_v1_payment, 7);
 
