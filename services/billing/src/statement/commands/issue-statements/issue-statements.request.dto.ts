@@ -3,7 +3,7 @@ import { IsString, Matches, MinLength } from 'class-validator';
 
 /** Issue a party's statements now, through a month that has ended. */
 export class IssueStatementsRequestDto {
-  @ApiProperty({ type: String, example: 'P-HENGDA', description: 'the depositor party' })
+  @ApiProperty({ type: String, minLength: 1, example: 'P-HENGDA', description: 'the depositor party' })
   @IsString()
   @MinLength(1)
   partyId!: string;

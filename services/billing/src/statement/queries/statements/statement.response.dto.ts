@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class StatementLineResponseDto {
-  @ApiProperty({ type: 'integer', example: 1 })
+  @ApiProperty({ type: 'integer', example: 1, description: 'the line’s number on this version, from 1' })
   lineNo!: number;
 
-  @ApiProperty({ enum: ['charge', 'reversal', 'payment', 'withdrawal'] })
+  @ApiProperty({ enum: ['charge', 'reversal', 'payment', 'withdrawal'], description: 'charge, reversal (of a charge), payment or withdrawal (paid out)' })
   kind!: string;
 
   @ApiProperty({ type: String, example: 'storage:WR00000042:2026-10-30', description: 'the fee, payment or withdrawal id' })
@@ -20,10 +20,10 @@ export class StatementLineResponseDto {
   @ApiProperty({ type: String, nullable: true, example: 'storage', description: 'the fee item of a charge' })
   item!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, description: 'the receipt a charge is for; null when none' })
   receiptNumber!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, description: 'the lot a charge is for; null when none' })
   lotId!: string | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the day a charge is owed for' })
@@ -46,10 +46,10 @@ export class StatementLineResponseDto {
 }
 
 export class StatementResponseDto {
-  @ApiProperty({ type: String, example: 'STMT-2026-10-P-HENGDA' })
+  @ApiProperty({ type: String, example: 'STMT-2026-10-P-HENGDA', description: 'STMT-<YYYY-MM>-<partyId>' })
   statementId!: string;
 
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, description: 'the depositor party' })
   partyId!: string;
 
   @ApiProperty({ type: String, example: '2026-10', description: 'the calendar month in Asia/Shanghai' })
@@ -58,54 +58,54 @@ export class StatementResponseDto {
   @ApiProperty({ type: 'integer', description: 'the latest version (a resolved objection may reissue the statement)' })
   version!: number;
 
-  @ApiProperty({ enum: ['issued', 'accepted', 'objected', 'resolved'] })
+  @ApiProperty({ enum: ['issued', 'accepted', 'objected', 'resolved'], description: 'issued (awaiting review), accepted, objected or resolved' })
   status!: string;
 
   @ApiProperty({ type: 'integer', description: 'fen owed at the start (the previous statement’s close); negative: a credit' })
   openingBalanceFen!: number;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'fen charged in the period (sum of the charge lines)' })
   chargesFen!: number;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'fen of charges reversed (sum of the reversal lines)' })
   reversalsFen!: number;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'fen paid (sum of the payment lines)' })
   paymentsFen!: number;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'fen paid out to the party (sum of the withdrawal lines)' })
   withdrawalsFen!: number;
 
   @ApiProperty({ type: 'integer', description: 'opening + charges − reversals − payments + withdrawals' })
   closingBalanceFen!: number;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'when this version was issued (UTC)' })
   issuedAt!: string;
 
-  @ApiProperty({ type: () => StatementLineResponseDto, isArray: true })
+  @ApiProperty({ type: () => StatementLineResponseDto, isArray: true, description: 'the lines, by date, then charges, reversals, payments, withdrawals' })
   lines!: StatementLineResponseDto[];
 }
 
 export class StatementListItemResponseDto {
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, description: 'STMT-<YYYY-MM>-<partyId>' })
   statementId!: string;
 
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, description: 'the depositor party' })
   partyId!: string;
 
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, description: 'the calendar month in Asia/Shanghai, YYYY-MM' })
   period!: string;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'the latest version (a resolved objection may reissue the statement)' })
   version!: number;
 
-  @ApiProperty({ enum: ['issued', 'accepted', 'objected', 'resolved'] })
+  @ApiProperty({ enum: ['issued', 'accepted', 'objected', 'resolved'], description: 'issued (awaiting review), accepted, objected or resolved' })
   status!: string;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'fen owed at the start (the previous statement’s close); negative: a credit' })
   openingBalanceFen!: number;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'fen owed at the end: opening + charges − reversals − payments + withdrawals' })
   closingBalanceFen!: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'the depositor’s objection to this version' })
@@ -114,12 +114,12 @@ export class StatementListItemResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'the warehouse’s note resolving it' })
   resolution!: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'when this version was issued (UTC)' })
   issuedAt!: string;
 }
 
 export class SigningKeyResponseDto {
-  @ApiProperty({ enum: ['Ed25519'] })
+  @ApiProperty({ enum: ['Ed25519'], description: 'the signature algorithm' })
   algorithm!: string;
 
   @ApiProperty({ type: String, description: 'the warehouse’s statement signing public key, SPKI PEM' })

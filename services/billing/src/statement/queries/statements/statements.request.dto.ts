@@ -16,12 +16,12 @@ export class StatementsQueryDto extends PageQueryDto {
 
 /** A statement PDF and its detached signature, as downloaded, to check against the warehouse’s key. */
 export class VerifyStatementRequestDto {
-  @ApiProperty({ type: String, format: 'byte', description: 'the PDF file, base64' })
+  @ApiProperty({ type: String, format: 'byte', maxLength: 8_000_000, description: 'the PDF file, base64' })
   @IsBase64()
   @MaxLength(8_000_000)
   pdfBase64!: string;
 
-  @ApiProperty({ type: String, format: 'byte', description: 'the .sig file’s content: the Ed25519 signature, base64' })
+  @ApiProperty({ type: String, format: 'byte', maxLength: 200, description: 'the .sig file’s content: the Ed25519 signature, base64' })
   @IsBase64()
   @MaxLength(200)
   signatureBase64!: string;
