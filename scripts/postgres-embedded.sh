@@ -34,6 +34,8 @@ if [ "$(id -u)" = 0 ]; then
   # No system PostgreSQL 15: the embedded binaries, which work from a checkout the user can reach.
   [ -n "$bin" ] || bin="$embedded_bin"
   data="$(cat "$home/data-dir" 2>/dev/null || true)"
+  # A cluster made before the data moved out of the checkout stays where it is.
+  if [ -z "$data" ] && [ -f "$home/PG_VERSION" ]; then data="$home"; fi
 else
   os_user=""
   bin="$embedded_bin"
