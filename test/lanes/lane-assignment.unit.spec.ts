@@ -1,4 +1,4 @@
-import { ESTIMATED_SECONDS, assignLanes, costKind } from './lane-assignment';
+import { ESTIMATED_SECONDS, TIMED_SECONDS, assignLanes, costKind, estimatedSeconds } from './lane-assignment';
 
 const file = (path: string, seconds: number) => ({ path, seconds });
 
@@ -56,5 +56,11 @@ describe('lane assignment', () => {
     expect(ESTIMATED_SECONDS.fault).toBeGreaterThan(ESTIMATED_SECONDS.processes);
     expect(ESTIMATED_SECONDS.processes).toBeGreaterThan(ESTIMATED_SECONDS.messaging);
     expect(ESTIMATED_SECONDS.messaging).toBeGreaterThan(ESTIMATED_SECONDS.database);
+  });
+
+  it('takes a file’s own timing over its kind’s estimate where one was taken', () => {
+    expect(estimatedSeconds('test/edges/api-edges.e2e.spec.ts', '')).toBe(TIMED_SECONDS['test/edges/api-edges.e2e.spec.ts']);
+    expect(estimatedSeconds('test/outbound/title-and-goods.e2e.spec.ts', '')).toBe(ESTIMATED_SECONDS.processes);
+    expect(estimatedSeconds('libs/platform/src/http/http-edge.int.spec.ts', "it('answers 400')")).toBe(ESTIMATED_SECONDS.database);
   });
 });
