@@ -1,12 +1,48 @@
+import {
+  billingBankTopic,
+  billingFeeTopic,
+  billingPaidThroughTopic,
+  billingPaymentTopic,
+  BankPaymentReceivedSchema,
+  BankWithdrawalConfirmedSchema,
+  BankWithdrawalRefusedSchema,
+  FeeAccruedSchema,
+  FeeReversedSchema,
+  FeesSettledSchema,
+  PaymentBookedSchema,
+  StoragePaidThroughAdvancedSchema,
+  WithdrawalApprovedSchema,
+  WithdrawalCompletedSchema,
+  WithdrawalRejectedSchema,
+  WithdrawalRequestedSchema,
+  WithdrawalReturnedSchema,
+} from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
+import { journalProjection } from './ledger/projections/journal.projection';
 import { rateCardVersionsProjection } from './rate-card/projections/rate-card-versions.projection';
 
 /** The billing service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const billingServiceDefinition: ServiceDefinition = {
   name: 'billing',
   migrations: [],
-  projections: [rateCardVersionsProjection],
-  producedTopics: [],
-  consumedTopics: [],
-  eventSchemas: [],
+  projections: [rateCardVersionsProjection, journalProjection],
+  producedTopics: [billingPaymentTopic, billingPaidThroughTopic],
+  consumedTopics: [billingFeeTopic, billingBankTopic],
+  eventSchemas: [
+    // the account consumes
+    FeeAccruedSchema,
+    FeeReversedSchema,
+    BankPaymentReceivedSchema,
+    BankWithdrawalConfirmedSchema,
+    BankWithdrawalRefusedSchema,
+    // the account publishes
+    PaymentBookedSchema,
+    FeesSettledSchema,
+    WithdrawalRequestedSchema,
+    WithdrawalApprovedSchema,
+    WithdrawalRejectedSchema,
+    WithdrawalCompletedSchema,
+    WithdrawalReturnedSchema,
+    StoragePaidThroughAdvancedSchema,
+  ],
 };
