@@ -4,9 +4,10 @@ import { billingServiceDefinition } from './billing.service-definition';
 import { AccountModule } from './account/account.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { RateCardModule } from './rate-card/rate-card.module';
+import { StatementModule } from './statement/statement.module';
 
 /** The billing service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
-  imports: [EventSourcingModule.forService(billingServiceDefinition), RateCardModule, AccountModule, LedgerModule],
+  imports: [EventSourcingModule.forService(billingServiceDefinition), RateCardModule, AccountModule, LedgerModule, StatementModule],
 })
 export class AppModule {}

@@ -20,14 +20,15 @@ import {
 import type { ServiceDefinition } from '@dw/platform';
 import { journalProjection } from './ledger/projections/journal.projection';
 import { rateCardVersionsProjection } from './rate-card/projections/rate-card-versions.projection';
+import { statementsProjection } from './statement/projections/statements.projection';
 
 /** The billing service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const billingServiceDefinition: ServiceDefinition = {
   name: 'billing',
   migrations: [],
-  projections: [rateCardVersionsProjection, journalProjection],
+  projections: [rateCardVersionsProjection, journalProjection, statementsProjection],
   producedTopics: [billingPaymentTopic, billingPaidThroughTopic],
-  consumedTopics: [billingFeeTopic, billingBankTopic],
+  consumedTopics: [billingFeeTopic, billingBankTopic, billingPaymentTopic],
   eventSchemas: [
     // the account consumes
     FeeAccruedSchema,
