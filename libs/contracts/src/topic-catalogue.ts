@@ -1,6 +1,7 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import { platformEventSchemas } from './event-registry';
 import { platformProbeTopic, type TopicSpec } from './topics';
+import { billingFeeEventSchemas, billingFeeTopic } from './services/billing-fee.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
 import {
@@ -26,7 +27,8 @@ export const topicCatalogue: readonly TopicSpec[] = [
   receiptAlarmTopic,
   inventoryOperationTopic,
   orderWorkOrderTopic,
+  billingFeeTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */
-export const allEventSchemas: readonly DescMessage[] = [...platformEventSchemas, ...inventoryEventSchemas, ...receiptEventSchemas, ...orderEventSchemas];
+export const allEventSchemas: readonly DescMessage[] = [...platformEventSchemas, ...inventoryEventSchemas, ...receiptEventSchemas, ...orderEventSchemas, ...billingFeeEventSchemas];

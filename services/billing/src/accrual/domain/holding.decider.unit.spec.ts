@@ -1,5 +1,5 @@
 import { cnMainlandCalendar, foldEvents, type LocalDate } from '@dw/kernel';
-import { deciderSpec } from '@dw/testing';
+import { deciderSpec, refusalOf } from '@dw/testing';
 import { Actor } from '../../common/domain/actor';
 import { rateCardDecider, rateCardInForce, type RateCardState } from '../../rate-card/domain/rate-card.decider';
 import { RateCardVersionPublished } from '../../rate-card/domain/rate-card.events';
@@ -8,6 +8,7 @@ import { RateCardTerms } from '../../rate-card/domain/rate-card.terms';
 import { HoldingCommand } from './holding.commands';
 import { holdingDecider, type HoldingState } from './holding.decider';
 import { Fee, HoldingEvent } from './holding.events';
+import { storageKindOf } from './lot-goods.decider';
 
 /*
  * Rates (whole fen): the published default v1 from Tue 2026-09-01 charges rebar in a shed
@@ -188,5 +189,15 @@ describe('holding timeline: storage and transfer fees from receipt facts', () =>
     spec.given(events).when(close('2026-11-03')).then([]);
     spec.given(events).when(close('2026-11-02')).then([]);
     spec.given([]).when(transfer('2026-11-04')).thenRefusedWith('HOLDING_NOT_OPEN');
+  });
+});
+
+describe('storage kind from where the goods lie', () => {
+  it('prices a lot or receipt by the one kind of area its goods lie in, and refuses a mix or none', () => {
+    expect(storageKindOf(['shed', 'shed'], 'lot L-1')).toBe('shed');
+    expect(storageKindOf(['yard'], 'lot L-2')).toBe('yard');
+    expect(refusalOf(() => storageKindOf(['shed', 'yard'], 'receipt WR-1')).code).toBe('STORAGE_KIND_UNKNOWN');
+    expect(refusalOf(() => storageKindOf([''], 'lot L-3')).code).toBe('STORAGE_KIND_UNKNOWN');
+    expect(refusalOf(() => storageKindOf([], 'lot L-4')).field).toBe('areaKind');
   });
 });

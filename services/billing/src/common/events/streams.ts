@@ -13,4 +13,11 @@ export const streams = {
     streamId: partyId === null ? 'rate-card-default' : `rate-card-party-${partyId}`,
     streamType: 'rate-card',
   }),
+  /** Billing's timeline of one receipt, or of one lot no receipt backs: who holds it from when, and the fees charged on it. */
+  holding: (thing: { readonly kind: 'receipt' | 'lot'; readonly id: string }): StreamRef => ({
+    streamId: `holding-${thing.kind}-${thing.id}`,
+    streamType: 'holding',
+  }),
+  /** A lot's goods as inventory reported them when it became available (commodity, actual weight, storage kind). */
+  lotGoods: (lotId: string): StreamRef => ({ streamId: `lot-goods-${lotId}`, streamType: 'lot-goods' }),
 } as const;
