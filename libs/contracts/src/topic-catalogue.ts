@@ -31,4 +31,10 @@ export const topicCatalogue: readonly TopicSpec[] = [
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */
-export const allEventSchemas: readonly DescMessage[] = [...platformEventSchemas, ...inventoryEventSchemas, ...receiptEventSchemas, ...orderEventSchemas, ...billingFeeEventSchemas];
+export const allEventSchemas: readonly DescMessage[] = [
+  ...platformEventSchemas,
+  ...inventoryEventSchemas,
+  ...receiptEventSchemas,
+  ...orderEventSchemas,
+  ...billingFeeEventSchemas,
+];

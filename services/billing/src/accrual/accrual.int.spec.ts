@@ -1,0 +1,281 @@
+import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { randomUUID } from 'node:crypto';
+import {
+  billingFeeTopic,
+  EventRegistry,
+  FeeAccruedSchema,
+  FeeReversedSchema,
+  inventoryLotTopic,
+  LotBecameAvailableSchema,
+  LotLocationSchema,
+  ReceiptCancelledSchema,
+  ReceiptGoodsSchema,
+  ReceiptHolderSchema,
+  ReceiptIssuedSchema,
+  ReceiptLotSchema,
+  receiptReceiptTopic,
+  ReceiptTitleTransferredSchema,
+  StandardCommoditySchema,
+  toWeight,
+  topicName,
+  type TopicSpec,
+} from '@dw/contracts';
+import { Database } from '@dw/event-store';
+import { ManualClock } from '@dw/kernel';
+import { TopicRecorder, testMessageBus, waitFor } from '@dw/testing';
+import { defaultTerms } from '../rate-card/domain/rate-card.fixtures.spec-helper';
+import { BillingTestApp, clerk, depositor, manager } from '../testing/billing-test-app.spec-helper';
+import { CloseDaysCommandHandler, DAY_CLOSE_ACTOR } from './commands/close-days/close-days.command-handler';
+
+/*
+ * Receipt and inventory facts through the real topics and billing's inbox, the day close on the
+ * test's clock, the fees on billing.fee.v1 and GET /fees, on real PostgreSQL and Kafka.
+ *
+ * Rates, published on Fri 2026-10-30 to take effect on Mon 2026-11-02 (a trading day): the
+ * default charges rebar in a shed 15 fen/t/day and transfers 50 fen/t; party B's contract
+ * 20 fen/t/day with the default's movement rates. Party A has no contract. Each receipt is one
+ * lot of 33 333 kg of rebar in a shed:
+ *   a day at 15 fen: 15 × 33 333 / 1000 = 499.995 → 500 fen
+ *   a day at 20 fen: 20 × 33 333 / 1000 = 666.66  → 667 fen
+ *   a transfer:      50 × 33 333 / 1000 = 1 666.65 → 1 667 fen
+ */
+const registry = new EventRegistry().register(
+  LotBecameAvailableSchema,
+  ReceiptIssuedSchema,
+  ReceiptTitleTransferredSchema,
+  ReceiptCancelledSchema,
+  FeeAccruedSchema,
+  FeeReversedSchema,
+);
+const A = 'P-A';
+const B = 'P-B';
+const WEIGHT = 33_333;
+
+describe('fees accrued from receipt and inventory facts', () => {
+  const clock = new ManualClock('2026-10-30T02:00:00Z');
+  let app: BillingTestApp;
+  let fees: TopicRecorder;
+
+  beforeAll(async () => {
+    app = await BillingTestApp.start('accrual', clock);
+    fees = await new TopicRecorder(testMessageBus(), [topicName(billingFeeTopic, app.prefix)]).start();
+    const shedAt = (fenPerTonneDay: number) => ({ ...defaultTerms, storage: [{ storageKind: 'shed', commodity: 'rebar', fenPerTonneDay }] });
+    expect((await app.as(manager, 'POST', '/rate-cards/default/versions', { effectiveFrom: '2026-11-02', terms: shedAt(15) })).status).toBe(201);
+    expect((await app.as(manager, 'POST', `/contracts/${B}/versions`, { effectiveFrom: '2026-11-02', terms: shedAt(20) })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await fees?.stop();
+    await app?.close();
+  });
+
+  const db = () => app.app.get(Database);
+  const at = (iso: string) => timestampFromDate(new Date(iso));
+  const holder = (partyId: string) => create(ReceiptHolderSchema, { storageCard: `SC-${partyId}`, holderName: partyId, partyId });
+  const goods = create(ReceiptGoodsSchema, { commodity: 'rebar', brand: 'Shagang', grade: 'HRB400E', warehouse: 'WH-WUXI', weight: toWeight(WEIGHT) });
+
+  async function publish<Desc extends DescMessage & { typeName: string }>(
+    topic: TopicSpec,
+    key: string,
+    schema: Desc,
+    message: MessageShape<Desc>,
+  ): Promise<void> {
+    const producer = testMessageBus().producer();
+    await producer.connect();
+    try {
+      await producer.send([
+        {
+          topic: topicName(topic, app.prefix),
+          key,
+          value: registry.encodeEvent(schema.typeName, message),
+          headers: {
+            ce_specversion: '1.0',
+            ce_id: randomUUID(),
+            ce_type: schema.typeName,
+            ce_source: topic === inventoryLotTopic ? '/dw/inventory' : '/dw/receipt',
+            ce_subject: key,
+            ce_time: clock.now().toISOString(),
+            'content-type': 'application/protobuf',
+          },
+        },
+      ]);
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  const lotInShed = (lotId: string) =>
+    publish(
+      inventoryLotTopic,
+      lotId,
+      LotBecameAvailableSchema,
+      create(LotBecameAvailableSchema, {
+        lotId,
+        ownerStorageCard: `SC-${A}`,
+        commodity: create(StandardCommoditySchema, { code: 'rebar' }),
+        net: toWeight(WEIGHT),
+        locations: [create(LotLocationSchema, { locationId: `SHED1-${lotId}`, pieces: 10, net: toWeight(WEIGHT), areaKind: 'shed' })],
+      }),
+    );
+  const issued = (receiptNumber: string, lotId: string, partyId: string, when: string) =>
+    publish(
+      receiptReceiptTopic,
+      `receipt-${receiptNumber}`,
+      ReceiptIssuedSchema,
+      create(ReceiptIssuedSchema, {
+        receiptNumber,
+        goods,
+        holder: holder(partyId),
+        lots: [create(ReceiptLotSchema, { lotId, net: toWeight(WEIGHT) })],
+        issuedAt: at(when),
+      }),
+    );
+  const transferred = (receiptNumber: string, transferId: string, when: string) =>
+    publish(
+      receiptReceiptTopic,
+      `receipt-${receiptNumber}`,
+      ReceiptTitleTransferredSchema,
+      create(ReceiptTitleTransferredSchema, { receiptNumber, transferId, goods, from: holder(A), to: holder(B), transferredAt: at(when) }),
+    );
+  const cancelled = (receiptNumber: string, when: string) =>
+    publish(
+      receiptReceiptTopic,
+      `receipt-${receiptNumber}`,
+      ReceiptCancelledSchema,
+      create(ReceiptCancelledSchema, { receiptNumber, goods, holder: holder(B), cancelledAt: at(when) }),
+    );
+
+  const holdingEvents = async (receiptNumber: string) =>
+    (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [`holding-receipt-${receiptNumber}`])).rows[0]!.n;
+  const consumed = (receiptNumber: string, atLeast: number) =>
+    waitFor(async () => (await holdingEvents(receiptNumber)) >= atLeast, { timeoutMs: 60_000, describe: `${receiptNumber} has ${atLeast} events` });
+  // The day close lists what to close from the holdings read model, which follows the log.
+  const listedForClose = (receiptNumber: string) =>
+    waitFor(async () => ((await db().query(`SELECT 1 FROM holdings WHERE kind = 'receipt' AND id = $1`, [receiptNumber])).rowCount ?? 0) > 0, {
+      timeoutMs: 60_000,
+      describe: `${receiptNumber} listed for the day close`,
+    });
+  const closeDays = () => app.app.get(CloseDaysCommandHandler).closeDays({ actor: { ...DAY_CLOSE_ACTOR }, correlationId: randomUUID() });
+  const feesOf = async (person: typeof manager, query: string) => {
+    const answer = await waitFor(
+      async () => {
+        const page = await app.as(person, 'GET', `/fees?limit=100&${query}`);
+        return page.status === 200 ? page : undefined;
+      },
+      { describe: `GET /fees?${query}` },
+    );
+    return answer.body.items as { feeId: string; partyId: string; item: string; serviceDate: string; amountFen: number; reversedAt: string | null }[];
+  };
+  const standing = <T extends { reversedAt: string | null; amountFen: number }>(items: T[]) => items.filter((item) => item.reversedAt === null);
+  const sum = (items: readonly { amountFen: number }[]) => items.reduce((total, item) => total + item.amountFen, 0);
+
+  it('charges A 10 days and B 5 days of storage at the rates in force, and the transfer fee to B, by day closes on the clock', async () => {
+    await lotInShed('L1');
+    // A holds WR-1 from Mon 11-02 (10:00 Shanghai).
+    await issued('WR-1', 'L1', A, '2026-11-02T02:00:00Z');
+    await listedForClose('WR-1');
+    // Thu 11-12 09:00 Shanghai: the close charges A for 11-02 … 11-11, 10 × 500 = 5 000 fen.
+    clock.set(new Date('2026-11-12T01:00:00Z'));
+    expect(await closeDays()).toEqual({ through: '2026-11-11', closed: 1 });
+    // B buys on 11-12 (11:00 Shanghai): transfer fee 1 667 fen to B.
+    await transferred('WR-1', 'T-1', '2026-11-12T03:00:00Z');
+    // Tue 11-17 11:00 Shanghai: cancelled for pickup; nobody holds it at the close of 11-17.
+    await cancelled('WR-1', '2026-11-17T03:00:00Z');
+    // Opened (1), the first close (10 fees + closed through = 11), the transfer (holder + fee = 2), the cancellation (1).
+    await consumed('WR-1', 1 + 11 + 2 + 1);
+    clock.set(new Date('2026-11-18T01:00:00Z'));
+    expect((await closeDays()).through).toBe('2026-11-17');
+    // A closing again charges nothing more.
+    expect((await closeDays()).closed).toBe(0);
+
+    const ofA = await feesOf(manager, `partyId=${A}&receiptNumber=WR-1`);
+    expect(ofA.map((fee) => fee.serviceDate)).toEqual([
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+      '2026-11-05',
+      '2026-11-06',
+      '2026-11-07',
+      '2026-11-08',
+      '2026-11-09',
+      '2026-11-10',
+      '2026-11-11',
+    ]);
+    expect(sum(ofA)).toBe(5_000);
+    // B: 11-12 … 11-16 at its contract, 5 × 667 = 3 335 fen, plus the transfer 1 667 fen = 5 002 fen.
+    const ofB = await waitFor(async () => {
+      const items = await feesOf(manager, `partyId=${B}&receiptNumber=WR-1`);
+      return items.length === 6 ? items : undefined;
+    });
+    expect(ofB.map((fee) => [fee.item, fee.serviceDate, fee.amountFen])).toEqual([
+      ['storage', '2026-11-12', 667],
+      ['transfer', '2026-11-12', 1_667],
+      ['storage', '2026-11-13', 667],
+      ['storage', '2026-11-14', 667],
+      ['storage', '2026-11-15', 667],
+      ['storage', '2026-11-16', 667],
+    ]);
+    expect(sum(ofB)).toBe(5_002);
+
+    // A depositor sees its own fees only, whatever party it asks for; a date range filters by the day charged.
+    expect((await feesOf(depositor(A), `partyId=${B}`)).every((fee) => fee.partyId === A)).toBe(true);
+    expect((await feesOf(clerk, `receiptNumber=WR-1&from=2026-11-10&to=2026-11-12`)).map((fee) => fee.feeId)).toEqual([
+      'storage:WR-1:2026-11-10',
+      'storage:WR-1:2026-11-11',
+      'storage:WR-1:2026-11-12',
+      'transfer:T-1',
+    ]);
+    const badDate = await app.as(clerk, 'GET', '/fees?from=12-11-2026');
+    expect([badDate.status, badDate.body.code, badDate.body.errors?.[0]?.field]).toEqual([400, 'VALIDATION_FAILED', 'from']);
+
+    // Every fee went out on billing.fee.v1, keyed by the party charged: 10 + 5 + 1 for WR-1.
+    const published = await waitFor(() => {
+      const wr1 = fees.messages
+        .filter((message) => message.headers.ce_type === FeeAccruedSchema.typeName)
+        .map((message) => registry.decodeEvent(FeeAccruedSchema.typeName, message.value) as MessageShape<typeof FeeAccruedSchema>)
+        .filter((fee) => fee.receiptNumber === 'WR-1');
+      return wr1.length === 16 ? wr1 : undefined;
+    });
+    expect(published.filter((fee) => fee.partyId === B).reduce((total, fee) => total + fee.amountFen, 0n)).toBe(5_002n);
+  });
+
+  it('corrects the storage of days already charged when a transfer reaches billing late', async () => {
+    // WR-2 is A's from Wed 11-18; the closes of Fri 11-20 charged A for 11-18 … 11-20 (3 × 500).
+    await lotInShed('L2');
+    await issued('WR-2', 'L2', A, '2026-11-18T02:00:00Z');
+    await listedForClose('WR-2');
+    clock.set(new Date('2026-11-21T01:00:00Z'));
+    expect((await closeDays()).through).toBe('2026-11-20');
+    // The transfer to B of Thu 11-19 arrives only now: 11-19 and 11-20 were B's. A's two days are
+    // reversed in full (2 × 500 = 1 000 fen) and charged to B at its contract (2 × 667 = 1 334
+    // fen) under new fee ids; the transfer fee to B is 1 667 fen.
+    await transferred('WR-2', 'T-2', '2026-11-19T03:00:00Z');
+    const items = await waitFor(async () => {
+      const listed = await feesOf(manager, 'receiptNumber=WR-2');
+      return listed.length === 6 && listed.filter((fee) => fee.reversedAt !== null).length === 2 ? listed : undefined;
+    });
+    expect(items.filter((fee) => fee.reversedAt !== null).map((fee) => [fee.feeId, fee.partyId])).toEqual([
+      ['storage:WR-2:2026-11-19', A],
+      ['storage:WR-2:2026-11-20', A],
+    ]);
+    expect(standing(items).map((fee) => [fee.feeId, fee.partyId, fee.amountFen])).toEqual([
+      ['storage:WR-2:2026-11-18', A, 500],
+      ['storage:WR-2:2026-11-19:2', B, 667],
+      ['transfer:T-2', B, 1_667],
+      ['storage:WR-2:2026-11-20:2', B, 667],
+    ]);
+    const reversals = await waitFor(() => {
+      const found = fees.messages.filter((message) => message.headers.ce_type === FeeReversedSchema.typeName);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(
+      reversals.map((message) => [
+        message.key,
+        (registry.decodeEvent(FeeReversedSchema.typeName, message.value) as MessageShape<typeof FeeReversedSchema>).amountFen,
+      ]),
+    ).toEqual([
+      [A, 500n],
+      [A, 500n],
+    ]);
+  });
+});
