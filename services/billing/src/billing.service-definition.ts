@@ -1,4 +1,15 @@
-import { billingFeeEventSchemas, billingFeeTopic, inventoryLotTopic, LotBecameAvailableSchema, receiptEventSchemas, receiptReceiptTopic } from '@dw/contracts';
+import {
+  billingFeeEventSchemas,
+  billingFeeTopic,
+  inventoryLotTopic,
+  LotBecameAvailableSchema,
+  LotShippedOutSchema,
+  orderWorkOrderTopic,
+  PiecesShippedOutSchema,
+  receiptEventSchemas,
+  receiptReceiptTopic,
+  WorkOrderOpenedSchema,
+} from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
 import { feesProjection } from './accrual/projections/fees.projection';
 import { holdingsProjection } from './accrual/projections/holdings.projection';
@@ -10,6 +21,13 @@ export const billingServiceDefinition: ServiceDefinition = {
   migrations: [],
   projections: [rateCardVersionsProjection, holdingsProjection, feesProjection],
   producedTopics: [billingFeeTopic],
-  consumedTopics: [receiptReceiptTopic, inventoryLotTopic],
-  eventSchemas: [...billingFeeEventSchemas, ...receiptEventSchemas, LotBecameAvailableSchema],
+  consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic],
+  eventSchemas: [
+    ...billingFeeEventSchemas,
+    ...receiptEventSchemas,
+    LotBecameAvailableSchema,
+    PiecesShippedOutSchema,
+    LotShippedOutSchema,
+    WorkOrderOpenedSchema,
+  ],
 };

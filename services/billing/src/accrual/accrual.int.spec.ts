@@ -8,7 +8,14 @@ import {
   FeeReversedSchema,
   inventoryLotTopic,
   LotBecameAvailableSchema,
+  LocalDateSchema,
   LotLocationSchema,
+  LotShippedOutSchema,
+  orderWorkOrderTopic,
+  PickupApplicationSchema,
+  PickupMethod,
+  PiecesShippedOutSchema,
+  WorkOrderOpenedSchema,
   ReceiptCancelledSchema,
   ReceiptGoodsSchema,
   ReceiptHolderSchema,
@@ -22,7 +29,7 @@ import {
   type TopicSpec,
 } from '@dw/contracts';
 import { Database } from '@dw/event-store';
-import { ManualClock } from '@dw/kernel';
+import { ManualClock, shanghaiDateOf } from '@dw/kernel';
 import { TopicRecorder, testMessageBus, waitFor } from '@dw/testing';
 import { defaultTerms } from '../rate-card/domain/rate-card.fixtures.spec-helper';
 import { BillingTestApp, clerk, depositor, manager } from '../testing/billing-test-app.spec-helper';
@@ -33,14 +40,20 @@ import { CloseDaysCommandHandler, DAY_CLOSE_ACTOR } from './commands/close-days/
  * test's clock, the fees on billing.fee.v1 and GET /fees, on real PostgreSQL and Kafka.
  *
  * Rates, published on Fri 2026-10-30 to take effect on Mon 2026-11-02 (a trading day): the
- * default charges rebar in a shed 15 fen/t/day and transfers 50 fen/t; party B's contract
+ * default charges rebar in a shed 15 fen/t/day, transfers 50 fen/t, load-in 300 fen/t and a
+ * self-collected load-out 250 fen/t; party B's contract
  * 20 fen/t/day with the default's movement rates. Party A has no contract. Each receipt is one
  * lot of 33 333 kg of rebar in a shed:
  *   a day at 15 fen: 15 × 33 333 / 1000 = 499.995 → 500 fen
  *   a day at 20 fen: 20 × 33 333 / 1000 = 666.66  → 667 fen
  *   a transfer:      50 × 33 333 / 1000 = 1 666.65 → 1 667 fen
+ *   a load-in:      300 × 33 333 / 1000 = 9 999.9  → 10 000 fen
+ *   a load-out:     250 × 33 333 / 1000 = 8 333.25 → 8 333 fen
  */
 const registry = new EventRegistry().register(
+  WorkOrderOpenedSchema,
+  PiecesShippedOutSchema,
+  LotShippedOutSchema,
   LotBecameAvailableSchema,
   ReceiptIssuedSchema,
   ReceiptTitleTransferredSchema,
@@ -104,13 +117,27 @@ describe('fees accrued from receipt and inventory facts', () => {
     }
   }
 
-  const lotInShed = (lotId: string) =>
+  const workOrder = (orderId: string, partyId: string, pickup: boolean) =>
+    publish(
+      orderWorkOrderTopic,
+      orderId,
+      WorkOrderOpenedSchema,
+      create(WorkOrderOpenedSchema, {
+        orderId,
+        ownerStorageCard: `SC-${partyId}`,
+        ownerPartyId: partyId,
+        ...(pickup ? { pickup: create(PickupApplicationSchema, { method: PickupMethod.SELF_COLLECT }) } : {}),
+      }),
+    );
+  const lotInShed = (lotId: string, when: string) =>
     publish(
       inventoryLotTopic,
       lotId,
       LotBecameAvailableSchema,
       create(LotBecameAvailableSchema, {
         lotId,
+        orderId: `IN-${lotId}`,
+        completedAt: at(when),
         ownerStorageCard: `SC-${A}`,
         commodity: create(StandardCommoditySchema, { code: 'rebar' }),
         net: toWeight(WEIGHT),
@@ -142,8 +169,30 @@ describe('fees accrued from receipt and inventory facts', () => {
       receiptReceiptTopic,
       `receipt-${receiptNumber}`,
       ReceiptCancelledSchema,
-      create(ReceiptCancelledSchema, { receiptNumber, goods, holder: holder(B), cancelledAt: at(when) }),
+      create(ReceiptCancelledSchema, {
+        receiptNumber,
+        entitlementId: `E-${receiptNumber}`,
+        lotIds: [lotOf(receiptNumber)],
+        goods,
+        holder: holder(B),
+        cancelledAt: at(when),
+      }),
     );
+  const lotOf = (receiptNumber: string) => receiptNumber.replace('WR-', 'L');
+  const shippedOut = async (lotId: string, orderId: string, when: string) => {
+    const common = { lotId, orderId, entitlementId: `E-WR-${lotId.slice(1)}`, net: toWeight(WEIGHT), book: toWeight(WEIGHT), shippedAt: at(when) };
+    await publish(
+      inventoryLotTopic,
+      lotId,
+      PiecesShippedOutSchema,
+      create(PiecesShippedOutSchema, {
+        ...common,
+        loadOutNoteId: `NOTE-${lotId}`,
+        shippedOn: create(LocalDateSchema, { value: shanghaiDateOf(new Date(when)) }),
+      }),
+    );
+    await publish(inventoryLotTopic, lotId, LotShippedOutSchema, create(LotShippedOutSchema, common));
+  };
 
   const holdingEvents = async (receiptNumber: string) =>
     (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [`holding-receipt-${receiptNumber}`])).rows[0]!.n;
@@ -169,24 +218,44 @@ describe('fees accrued from receipt and inventory facts', () => {
   const standing = <T extends { reversedAt: string | null; amountFen: number }>(items: T[]) => items.filter((item) => item.reversedAt === null);
   const sum = (items: readonly { amountFen: number }[]) => items.reduce((total, item) => total + item.amountFen, 0);
 
-  it('charges A 10 days and B 5 days of storage at the rates in force, and the transfer fee to B, by day closes on the clock', async () => {
-    await lotInShed('L1');
-    // A holds WR-1 from Mon 11-02 (10:00 Shanghai).
+  it('charges A 10 days and B 5 days of storage at the rates in force, the transfer and load-out fees to B and the load-in to A, by day closes on the clock', async () => {
+    // Mon 11-02: L1 is received for A at 09:00 Shanghai (load-in 10 000 fen to A) and WR-1 is
+    // issued over it to A at 10:00, so the lot itself is never held at a day's close.
+    clock.set(new Date('2026-11-02T01:30:00Z'));
+    await workOrder('IN-L1', A, false);
+    await lotInShed('L1', '2026-11-02T01:00:00Z');
     await issued('WR-1', 'L1', A, '2026-11-02T02:00:00Z');
     await listedForClose('WR-1');
     // Thu 11-12 09:00 Shanghai: the close charges A for 11-02 … 11-11, 10 × 500 = 5 000 fen.
     clock.set(new Date('2026-11-12T01:00:00Z'));
-    expect(await closeDays()).toEqual({ through: '2026-11-11', closed: 1 });
+    // WR-1 and the lot L1 (held at no close: its close charges nothing) are closed.
+    expect(await closeDays()).toEqual({ through: '2026-11-11', closed: 2 });
     // B buys on 11-12 (11:00 Shanghai): transfer fee 1 667 fen to B.
     await transferred('WR-1', 'T-1', '2026-11-12T03:00:00Z');
     // Tue 11-17 11:00 Shanghai: cancelled for pickup; nobody holds it at the close of 11-17.
     await cancelled('WR-1', '2026-11-17T03:00:00Z');
     // Opened (1), the first close (10 fees + closed through = 11), the transfer (holder + fee = 2), the cancellation (1).
     await consumed('WR-1', 1 + 11 + 2 + 1);
+    // B's collector takes the goods on 11-17 (self-collect): the load-out fee 8 333 fen to B; the
+    // lot is gone the day it came back to B, so no lot storage.
+    await workOrder('OUT-L1', B, true);
+    await shippedOut('L1', 'OUT-L1', '2026-11-17T06:00:00Z');
+    // The lot's timeline ended with its last load-out, before the close of 11-17 runs.
+    await waitFor(async () => (await db().query(`SELECT 1 FROM holdings WHERE kind = 'lot' AND id = 'L1' AND ended_on = '2026-11-17'`)).rowCount === 1, {
+      timeoutMs: 60_000,
+      describe: 'L1 shipped out',
+    });
     clock.set(new Date('2026-11-18T01:00:00Z'));
     expect((await closeDays()).through).toBe('2026-11-17');
     // A closing again charges nothing more.
     expect((await closeDays()).closed).toBe(0);
+    const lotFees = await waitFor(async () => {
+      const items = await feesOf(manager, `partyId=${B}&from=2026-11-17&to=2026-11-17`);
+      return items.some((fee) => fee.item === 'load_out') ? items : undefined;
+    });
+    expect(lotFees.map((fee) => [fee.feeId, fee.item, fee.amountFen])).toEqual([['load_out:L1:NOTE-L1', 'load_out', 8_333]]);
+    const loadIn = await feesOf(manager, `partyId=${A}&from=2026-11-02&to=2026-11-02`);
+    expect(loadIn.filter((fee) => fee.item === 'load_in').map((fee) => [fee.feeId, fee.amountFen])).toEqual([['load_in:L1', 10_000]]);
 
     const ofA = await feesOf(manager, `partyId=${A}&receiptNumber=WR-1`);
     expect(ofA.map((fee) => fee.serviceDate)).toEqual([
@@ -236,12 +305,13 @@ describe('fees accrued from receipt and inventory facts', () => {
         .filter((fee) => fee.receiptNumber === 'WR-1');
       return wr1.length === 16 ? wr1 : undefined;
     });
-    expect(published.filter((fee) => fee.partyId === B).reduce((total, fee) => total + fee.amountFen, 0n)).toBe(5_002n);
+    expect(published.filter((fee) => fee.partyId === B && fee.receiptNumber === 'WR-1').reduce((total, fee) => total + fee.amountFen, 0n)).toBe(5_002n);
   });
 
   it('corrects the storage of days already charged when a transfer reaches billing late', async () => {
     // WR-2 is A's from Wed 11-18; the closes of Fri 11-20 charged A for 11-18 … 11-20 (3 × 500).
-    await lotInShed('L2');
+    await workOrder('IN-L2', A, false);
+    await lotInShed('L2', '2026-11-18T01:00:00Z');
     await issued('WR-2', 'L2', A, '2026-11-18T02:00:00Z');
     await listedForClose('WR-2');
     clock.set(new Date('2026-11-21T01:00:00Z'));

@@ -26,16 +26,20 @@ export type OpenHolding = Command<
 /** Title passed to a buyer (a receipt's transfer `transferId`). */
 export type TransferHolding = Command<'TransferHolding', Pricing & { readonly transferId: string; readonly toPartyId: string; readonly on: string }>;
 
-/** The thing left billing's charge on `on` (cancelled, split, merged, shipped out). */
-export type EndHolding = Command<'EndHolding', Pricing & { readonly on: string; readonly cause: string }>;
+/**
+ * Who is charged changes without a transfer fee on `on`: null when the thing leaves billing's
+ * charge (a receipt cancelled, split or merged; a lot shipped out or put under a receipt), a
+ * party when a lot comes back to one (its receipt cancelled: the goods are the holder's again).
+ */
+export type ChangeHolder = Command<'ChangeHolder', Pricing & { readonly holderPartyId: string | null; readonly on: string; readonly cause: string }>;
 
-/** Goods of the thing left the warehouse: the holder owes the load-out fee by the pickup method (`shipmentId` names the load-out). */
+/** Goods of the thing left the warehouse: its holder then owes the load-out fee by the pickup method (`shipmentId` names the load-out). */
 export type ChargeLoadOut = Command<
   'ChargeLoadOut',
-  Pricing & { readonly shipmentId: string; readonly holderPartyId: string; readonly method: LoadOutMethod; readonly weightKg: number; readonly on: string }
+  Pricing & { readonly shipmentId: string; readonly method: LoadOutMethod; readonly weightKg: number; readonly on: string }
 >;
 
 /** A day close: charge every day of storage charged on or before `through`. */
 export type CloseStorage = Command<'CloseStorage', Pricing & { readonly through: string }>;
 
-export type HoldingCommand = OpenHolding | TransferHolding | EndHolding | ChargeLoadOut | CloseStorage;
+export type HoldingCommand = OpenHolding | TransferHolding | ChangeHolder | ChargeLoadOut | CloseStorage;

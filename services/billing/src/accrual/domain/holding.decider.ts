@@ -1,7 +1,7 @@
 import { BusinessCalendar, Decider, LocalDate, localDate, refuse, requireInstant, requireText, unhandledCommand } from '@dw/kernel';
 import { loadInFeeOf, loadOutFeeOf, MovementFee, transferFeeOf } from '../../fees/domain/movement-fees';
 import { holdingsOf, RateCardLookup, storageChargesAccruedBy, StorageCharge, TitleChange } from '../../fees/domain/storage-accrual';
-import { ChargeLoadOut, CloseStorage, EndHolding, HoldingCommand, OpenHolding, TransferHolding } from './holding.commands';
+import { ChangeHolder, ChargeLoadOut, CloseStorage, HoldingCommand, OpenHolding, TransferHolding } from './holding.commands';
 import { Fee, HeldGoods, HeldThing, HoldingEvent } from './holding.events';
 
 /**
@@ -77,8 +77,8 @@ export const holdingDecider: Decider<HoldingCommand, HoldingState, HoldingEvent>
         return openHolding(command, state);
       case 'TransferHolding':
         return transferHolding(command, state);
-      case 'EndHolding':
-        return endHolding(command, state);
+      case 'ChangeHolder':
+        return changeHolder(command, state);
       case 'ChargeLoadOut':
         return chargeLoadOut(command, state);
       case 'CloseStorage':
@@ -118,20 +118,29 @@ function transferHolding(command: TransferHolding, state: HoldingState): Holding
   return [changed, transferFee, ...storageCorrections(applied(state, changed), rateCardOf, calendar, at)];
 }
 
-function endHolding(command: EndHolding, state: HoldingState): HoldingEvent[] {
-  const { cause, rateCardOf, calendar, at } = command.data;
+function changeHolder(command: ChangeHolder, state: HoldingState): HoldingEvent[] {
+  const { cause, holderPartyId, rateCardOf, calendar, at } = command.data;
   if (state.causes.includes(cause)) return [];
   const { thing } = openOrRefused(state);
-  if (state.changes.at(-1)?.holderPartyId === null) return [];
-  const changed: HoldingEvent = { type: 'HolderChanged', data: { thing, holderPartyId: null, on: localDate(command.data.on, 'on'), cause, at } };
+  if (state.changes.at(-1)?.holderPartyId === holderPartyId) return [];
+  const to = holderPartyId === null ? null : requireText(holderPartyId, 'holderPartyId');
+  const changed: HoldingEvent = { type: 'HolderChanged', data: { thing, holderPartyId: to, on: localDate(command.data.on, 'on'), cause, at } };
   return [changed, ...storageCorrections(applied(state, changed), rateCardOf, calendar, at)];
 }
 
+/**
+ * A load-out of some of a lot's goods: its holder at load-out owes the fee by the pickup method
+ * (load-in and the lot's own storage follow from OpenHolding and ChangeHolder like a receipt's).
+ */
 function chargeLoadOut(command: ChargeLoadOut, state: HoldingState): HoldingEvent[] {
-  const { shipmentId, holderPartyId, method, weightKg, rateCardOf, at } = command.data;
+  // rule BILL-LOT-STORAGE-AND-MOVEMENTS
+  const { shipmentId, method, weightKg, rateCardOf, at } = command.data;
   const feeId = `load_out:${requireText(shipmentId, 'shipmentId')}`;
   if (state.feeIds.includes(feeId)) return [];
   const { thing } = openOrRefused(state);
+  // The load-out fee is the holder's at load-out: whoever the goods are charged to when they leave.
+  const holderPartyId = state.changes.at(-1)?.holderPartyId;
+  if (!holderPartyId) throw refuse.conflict('HOLDING_NOT_OPEN', `${thing.kind} ${thing.id} is held by nobody billing charges`, { thing });
   const on = localDate(command.data.on, 'on');
   const card = rateCardOf(holderPartyId, on);
   return [feeAccrued(feeId, thing, loadOutFeeOf(card.terms, holderPartyId, method, weightKg), on, card, at)];

@@ -42,7 +42,7 @@ const transfer = (on: string, transferId = 'T-1', toPartyId = 'P-B'): HoldingCom
   type: 'TransferHolding',
   data: { ...pricing, transferId, toPartyId, on },
 });
-const cancel = (on: string): HoldingCommand => ({ type: 'EndHolding', data: { ...pricing, on, cause: 'cancelled:WR-1' } });
+const cancel = (on: string): HoldingCommand => ({ type: 'ChangeHolder', data: { ...pricing, holderPartyId: null, on, cause: 'cancelled:WR-1' } });
 const close = (through: string): HoldingCommand => ({ type: 'CloseStorage', data: { ...pricing, through } });
 
 /** Runs commands in order, returning every event and the state after them. */
@@ -199,5 +199,38 @@ describe('storage kind from where the goods lie', () => {
     expect(refusalOf(() => storageKindOf(['shed', 'yard'], 'receipt WR-1')).code).toBe('STORAGE_KIND_UNKNOWN');
     expect(refusalOf(() => storageKindOf([''], 'lot L-3')).code).toBe('STORAGE_KIND_UNKNOWN');
     expect(refusalOf(() => storageKindOf([], 'lot L-4')).field).toBe('areaKind');
+  });
+});
+
+describe('lots no receipt backs: load-in, storage to the owner, load-out to the holder', () => {
+  it('charges a lot’s load-in to its owner, its storage while no receipt stands for it, and the load-out to its holder at load-out', () => {
+    // Lot L-9, 33 333 kg of rebar in a shed, received for A on Mon 11-02: load-in 300 fen/t ×
+    // 33.333 t = 9 999.9 → 10 000 fen. A receipt is issued over it on Wed 11-04 (the lot is
+    // nobody's from then: the receipt is charged instead) and cancelled to B on Mon 11-09; B's
+    // collector takes it on Wed 11-11. Lot storage: A 11-02 and 11-03 (2 × 500 = 1 000 fen);
+    // B 11-09 and 11-10 at its contract (2 × 667 = 1 334 fen); load-out by self-collect 250 fen/t
+    // × 33.333 t = 8 333.25 → 8 333 fen to B.
+    const lot = { kind: 'lot' as const, id: 'L-9' };
+    const holder = (holderPartyId: string | null, on: string, cause: string): HoldingCommand => ({
+      type: 'ChangeHolder',
+      data: { ...pricing, holderPartyId, on, cause },
+    });
+    const { events } = run([
+      { type: 'OpenHolding', data: { ...pricing, thing: lot, goods, holderPartyId: 'P-A', on: '2026-11-02', cause: 'received:L-9', chargeLoadIn: true } },
+      holder(null, '2026-11-04', 'receipt:WR-9'),
+      holder('P-B', '2026-11-09', 'entitled:E-9'),
+      { type: 'ChargeLoadOut', data: { ...pricing, shipmentId: 'L-9:NOTE-1', method: 'self_collect', weightKg: 33_333, on: '2026-11-11' } },
+      holder(null, '2026-11-11', 'shipped:L-9'),
+      close('2026-11-20'),
+    ]);
+    expect(accrued(events).map((fee) => [fee.feeId, fee.partyId, fee.amountFen])).toEqual([
+      ['load_in:L-9', 'P-A', 10_000],
+      ['load_out:L-9:NOTE-1', 'P-B', 8_333],
+      ['storage:L-9:2026-11-02', 'P-A', 500],
+      ['storage:L-9:2026-11-03', 'P-A', 500],
+      ['storage:L-9:2026-11-09', 'P-B', 667],
+      ['storage:L-9:2026-11-10', 'P-B', 667],
+    ]);
+    expect(accrued(events).every((fee) => fee.lotId === 'L-9' && fee.receiptNumber === null)).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ import { DomainError, shanghaiDateOf } from '@dw/kernel';
 import { NonRetryableMessageError } from '@dw/messaging';
 import { InboxContext } from '@dw/platform';
 import { streams } from '../../common/events/streams';
+import { holdingDecider } from '../domain/holding.decider';
 import { lotGoodsDecider, storageKindOf } from '../domain/lot-goods.decider';
 import { HoldingAccrual } from '../holding-accrual';
 
@@ -71,6 +72,14 @@ export class RecordHoldingWhenReceiptChangedKafkaHandler {
         ctx.causedMetadata(),
         [holderPartyId],
       );
+      await this.lotsChange(
+        ctx,
+        event.receiptNumber,
+        event.lots.map((lot) => lot.lotId),
+        null,
+        dayOf(event.issuedAt, 'issuedAt'),
+        `receipt:${event.receiptNumber}`,
+      );
     });
   }
 
@@ -103,7 +112,33 @@ export class RecordHoldingWhenReceiptChangedKafkaHandler {
 
   @EventPattern(ReceiptCancelledSchema.typeName)
   async cancelled(@Payload() event: ReceiptCancelled, @Ctx() ctx: InboxContext): Promise<void> {
-    await this.ended(ctx, event.receiptNumber, `cancelled:${event.receiptNumber}`, dayOf(event.cancelledAt, 'cancelledAt'));
+    const on = dayOf(event.cancelledAt, 'cancelledAt');
+    await this.ended(ctx, event.receiptNumber, `cancelled:${event.receiptNumber}`, on);
+    // The lots are the holder's goods again (its outbound entitlement) until they leave.
+    const holderPartyId = event.holder?.partyId ?? '';
+    await this.lotsChange(ctx, event.receiptNumber, event.lotIds, holderPartyId, on, `entitled:${event.entitlementId || event.receiptNumber}`);
+  }
+
+  /**
+   * Moves the storage of a receipt's lots: to nobody while a receipt stands for them (the
+   * receipt is charged instead), back to the holder when it is cancelled. A lot billing never
+   * saw received (before billing consumed inventory) has no timeline and is passed over.
+   */
+  private async lotsChange(ctx: InboxContext, receiptNumber: string, lotIds: readonly string[], holderPartyId: string | null, on: string, cause: string) {
+    for (const lotId of lotIds) {
+      const lot = { kind: 'lot' as const, id: lotId };
+      const { state } = await loadAggregate(ctx.store, streams.holding(lot).streamId, holdingDecider);
+      if (!state.thing) continue;
+      await this.applying(receiptNumber, () =>
+        this.accrual.decideIn(
+          ctx.store,
+          lot,
+          (pricing) => ({ type: 'ChangeHolder', data: { ...pricing, holderPartyId, on, cause } }),
+          ctx.causedMetadata(),
+          holderPartyId ? [holderPartyId] : [],
+        ),
+      );
+    }
   }
 
   private async ended(ctx: InboxContext, receiptNumber: string, cause: string, on: string): Promise<void> {
@@ -111,7 +146,7 @@ export class RecordHoldingWhenReceiptChangedKafkaHandler {
       this.accrual.decideIn(
         ctx.store,
         { kind: 'receipt', id: receiptNumber },
-        (pricing) => ({ type: 'EndHolding', data: { ...pricing, on, cause } }),
+        (pricing) => ({ type: 'ChangeHolder', data: { ...pricing, holderPartyId: null, on, cause } }),
         ctx.causedMetadata(),
       ),
     );

@@ -20,4 +20,6 @@ export const streams = {
   }),
   /** A lot's goods as inventory reported them when it became available (commodity, actual weight, storage kind). */
   lotGoods: (lotId: string): StreamRef => ({ streamId: `lot-goods-${lotId}`, streamType: 'lot-goods' }),
+  /** A work order's owner party and pickup method, from the order service's WorkOrderOpened. */
+  workOrderFacts: (orderId: string): StreamRef => ({ streamId: `work-order-facts-${orderId}`, streamType: 'work-order-facts' }),
 } as const;
