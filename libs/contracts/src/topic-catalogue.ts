@@ -1,7 +1,7 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import { platformEventSchemas } from './event-registry';
 import { platformProbeTopic, type TopicSpec } from './topics';
-import { billingFeeEventSchemas, billingFeeTopic } from './services/billing-fee.contracts';
+import { billingBankTopic, billingEventSchemas, billingFeeTopic, billingPaidThroughTopic, billingPaymentTopic } from './services/billing.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
 import {
@@ -28,6 +28,9 @@ export const topicCatalogue: readonly TopicSpec[] = [
   inventoryOperationTopic,
   orderWorkOrderTopic,
   billingFeeTopic,
+  billingBankTopic,
+  billingPaymentTopic,
+  billingPaidThroughTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */
@@ -36,5 +39,5 @@ export const allEventSchemas: readonly DescMessage[] = [
   ...inventoryEventSchemas,
   ...receiptEventSchemas,
   ...orderEventSchemas,
-  ...billingFeeEventSchemas,
+  ...billingEventSchemas,
 ];

@@ -1,6 +1,7 @@
 import {
-  billingFeeEventSchemas,
   billingFeeTopic,
+  FeeAccruedSchema,
+  FeeReversedSchema,
   inventoryLotTopic,
   LotBecameAvailableSchema,
   LotShippedOutSchema,
@@ -23,7 +24,8 @@ export const billingServiceDefinition: ServiceDefinition = {
   producedTopics: [billingFeeTopic],
   consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic],
   eventSchemas: [
-    ...billingFeeEventSchemas,
+    FeeAccruedSchema,
+    FeeReversedSchema,
     ...receiptEventSchemas,
     LotBecameAvailableSchema,
     PiecesShippedOutSchema,

@@ -7,7 +7,7 @@ import { deadLetterTopicName, topicName, type TopicSpec } from '@dw/contracts';
 import { Database, dropServiceDatabase, EventStore, ownerRole } from '@dw/event-store';
 import type { ManualClock } from '@dw/kernel';
 import { JsonLogger } from '@dw/observability';
-import { databaseUrl, ReadYourWritesSession, serviceProcessEnv, testMessageBus } from '@dw/testing';
+import { databaseUrl, kafkaBrokers, ReadYourWritesSession, serviceProcessEnv, testMessageBus } from '@dw/testing';
 import { createDevKeySet, DEV_ISSUER, mintDevToken, type DevKeySet } from '../auth/dev-tokens';
 import type { Role } from '../auth/role';
 import { createServiceApp } from '../bootstrap/create-service-app';
@@ -125,6 +125,11 @@ export class ServiceTestApp {
 
   get db(): Database {
     return this.app.get(Database);
+  }
+
+  /** The environment of the service's operational commands (provision, rebuild, verify) on this app's schema. */
+  commandEnv(): Record<string, string> {
+    return { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: this.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: this.prefix };
   }
 
   /** A topic's real name under this app's prefix. */

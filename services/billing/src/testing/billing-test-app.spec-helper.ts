@@ -1,121 +1,39 @@
-import type { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dropServiceDatabase } from '@dw/event-store';
-import { ManualClock } from '@dw/kernel';
-import { JsonLogger } from '@dw/observability';
-import { connectInbox, createDevKeySet, createServiceApp, DEV_ISSUER, loadConfig, mintDevToken, provisionService, type Role } from '@dw/platform';
-import { databaseUrl, kafkaBrokers, ReadYourWritesSession } from '@dw/testing';
+import type { ManualClock } from '@dw/kernel';
+import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
 import { AppModule } from '../app.module';
 import { BillingServiceConfig } from '../billing-service.config';
 import { billingServiceDefinition } from '../billing.service-definition';
 
-// Specs inspect answers of many shapes field by field.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Body = any;
-
-export interface Answer {
-  status: number;
-  headers: Headers;
-  body: Body;
-}
-
-export interface Person {
-  sub: string;
-  roles: Role[];
-  partyId?: string;
-}
+export type { Answer, Body, Person } from '@dw/platform/testing';
 
 export const manager: Person = { sub: 'mgr-qian', roles: ['manager'] };
 export const clerk: Person = { sub: 'clerk-li', roles: ['clerk'] };
 export const depositor = (partyId: string): Person => ({ sub: `dep-${partyId}`, roles: ['depositor'], partyId });
 
 /**
- * The billing service in-process, exactly as main.ts builds it (createServiceApp + AppModule),
- * on real PostgreSQL (its own schema, provisioned with roles and grants like production) and
- * real Kafka (its own topic prefix), with a clock the test moves; specs drive it over HTTP with
- * dev tokens and read their own writes through the log position the answers carry.
+ * The billing service in-process, as main.ts builds it (createServiceApp + AppModule, Kafka inbox
+ * connected), on real PostgreSQL (its own provisioned schema) and real Kafka (its own topic
+ * prefix), with a clock the test moves; specs drive it over HTTP with dev tokens.
  */
-export class BillingTestApp {
-  readonly session = new ReadYourWritesSession();
-
-  private constructor(
-    readonly app: INestApplication,
-    readonly url: string,
-    readonly schema: string,
-    readonly prefix: string,
-    readonly clock: ManualClock,
-    private readonly keys: ReturnType<typeof createDevKeySet>,
-  ) {}
-
+export class BillingTestApp extends ServiceTestApp {
   static async start(label: string, clock: ManualClock): Promise<BillingTestApp> {
-    const run = randomBytes(4).toString('hex');
-    const schema = `t_billing_${label.replace(/[^a-z0-9]/g, '_').slice(0, 16)}_${run}`;
-    const prefix = `t${run}`;
-    const admin = databaseUrl();
-    await provisionService(
-      billingServiceDefinition,
-      { DATABASE_ADMIN_URL: admin, DATABASE_SCHEMA: schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix },
-      () => undefined,
+    return new BillingTestApp(
+      await startServiceTestApp({
+        definition: billingServiceDefinition,
+        appModule: AppModule,
+        label,
+        clock,
+        consume: true,
+        config: BillingServiceConfig,
+        // The day close's schedule is off: specs close days at the times they choose.
+        env: { DAY_CLOSE_INTERVAL_MS: '0' },
+      }),
     );
-    const keys = createDevKeySet();
-    const appUrl = new URL(admin);
-    appUrl.username = `${schema}_app`;
-    const config = loadConfig(BillingServiceConfig, {
-      DATABASE_URL: appUrl.toString(),
-      DATABASE_SCHEMA: schema,
-      KAFKA_BROKERS: kafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      HTTP_PORT: '0',
-      SERVICE_NAME: 'billing',
-      LOG_LEVEL: 'error',
-      AUTH_ISSUER: DEV_ISSUER,
-      AUTH_JWKS: JSON.stringify(keys.jwks),
-      // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
-      READ_YOUR_WRITES_TIMEOUT_MS: '30000',
-      // The day close's schedule is off: specs close days at the times they choose.
-      DAY_CLOSE_INTERVAL_MS: '0',
-    });
-    const quiet = { write: () => true };
-    const app = await createServiceApp(AppModule, {
-      config,
-      clock,
-      logger: new JsonLogger({ service: 'billing', level: 'error', stdout: quiet, stderr: quiet }),
-    });
-    connectInbox(app);
-    await app.startAllMicroservices();
-    await app.listen(0, '127.0.0.1');
-    const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-    return new BillingTestApp(app, `http://127.0.0.1:${port}`, schema, prefix, clock, keys);
-  }
-
-  /** The environment of the service's operational commands (provision, rebuild, verify) on this app's schema. */
-  commandEnv(): Record<string, string> {
-    return { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: this.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: this.prefix };
   }
 
   /** A request by a person with a bearer token, carrying the latest log position this spec saw. */
   async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const token = mintDevToken(this.keys, { sub: person.sub, roles: person.roles, partyId: person.partyId, issuedAt: this.clock.now() });
     const body = json === undefined ? undefined : JSON.stringify(json);
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...this.session.headersFor(this.url),
-        authorization: `Bearer ${token}`,
-        ...headers,
-      },
-      body,
-    });
-    this.session.remember(this.url, response.headers);
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
-  }
-
-  async close(): Promise<void> {
-    await this.app.close();
-    await dropServiceDatabase(databaseUrl(), this.schema);
+    return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
   }
 }

@@ -1,19 +1,9 @@
 import { create } from '@bufbuild/protobuf';
-import { billingFeeTopic, EventRegistry, FeeAccruedSchema, FeeItem, FeeReversedSchema, LocalDateSchema, toTimestamp } from '@dw/contracts';
+import { billingFeeTopic, EventRegistry, FeeAccruedSchema, FeeReversedSchema, LocalDateSchema, toTimestamp } from '@dw/contracts';
 import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
 import { cloudEventMessage } from '@dw/messaging';
 import type { TopicNames } from '@dw/platform';
-import type { FeeItem as DomainFeeItem, HoldingEvent } from '../domain/holding.events';
-
-const ITEMS: Readonly<Record<DomainFeeItem, FeeItem>> = {
-  storage: FeeItem.STORAGE,
-  transfer: FeeItem.TRANSFER,
-  load_in: FeeItem.LOAD_IN,
-  load_out: FeeItem.LOAD_OUT,
-  over_short: FeeItem.OVER_SHORT,
-  late_fee: FeeItem.LATE_FEE,
-  compensation: FeeItem.COMPENSATION,
-};
+import type { HoldingEvent } from '../domain/holding.events';
 
 /**
  * The public side of a holding's events: each FeeAccrued and FeeReversed on billing.fee.v1,
@@ -34,7 +24,8 @@ export function feeOutbox(topics: TopicNames, registry: EventRegistry): OutboxMa
           const message = create(FeeAccruedSchema, {
             feeId: d.feeId,
             partyId: d.partyId,
-            item: ITEMS[d.item],
+            // The item as the contract names it: storage | transfer | load_in | load_out | …
+            item: d.item,
             receiptNumber: d.receiptNumber ?? '',
             lotId: d.lotId ?? '',
             serviceDate: create(LocalDateSchema, { value: d.serviceDate }),

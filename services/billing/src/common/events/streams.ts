@@ -22,4 +22,6 @@ export const streams = {
   lotGoods: (lotId: string): StreamRef => ({ streamId: `lot-goods-${lotId}`, streamType: 'lot-goods' }),
   /** A work order's owner party and pickup method, from the order service's WorkOrderOpened. */
   workOrderFacts: (orderId: string): StreamRef => ({ streamId: `work-order-facts-${orderId}`, streamType: 'work-order-facts' }),
+  /** One party's account: fees charged, payments booked, settlements, withdrawals. */
+  account: (partyId: string): StreamRef => ({ streamId: `account-${partyId}`, streamType: 'account' }),
 } as const;

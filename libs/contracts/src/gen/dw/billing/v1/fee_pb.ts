@@ -2,8 +2,8 @@
 // @generated from file dw/billing/v1/fee.proto (package dw.billing.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { LocalDate } from "../../common/v1/local_date_pb";
 import { file_dw_common_v1_local_date } from "../../common/v1/local_date_pb";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
@@ -14,12 +14,11 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dw/billing/v1/fee.proto.
  */
 export const file_dw_billing_v1_fee: GenFile = /*@__PURE__*/
-  fileDesc("Chdkdy9iaWxsaW5nL3YxL2ZlZS5wcm90bxINZHcuYmlsbGluZy52MSLsAgoKRmVlQWNjcnVlZBIOCgZmZWVfaWQYASABKAkSEAoIcGFydHlfaWQYAiABKAkSJAoEaXRlbRgDIAEoDjIWLmR3LmJpbGxpbmcudjEuRmVlSXRlbRIWCg5yZWNlaXB0X251bWJlchgEIAEoCRIOCgZsb3RfaWQYBSABKAkSLQoMc2VydmljZV9kYXRlGAYgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIrCgpjaGFyZ2VkX29uGAcgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIRCgl3ZWlnaHRfa2cYCCABKAMSEAoIcmF0ZV9mZW4YCSABKAMSEgoKYW1vdW50X2ZlbhgKIAEoAxITCgtyYXRlX3NvdXJjZRgLIAEoCRIUCgxyYXRlX3ZlcnNpb24YDCABKAUSLgoKYWNjcnVlZF9hdBgNIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAihAEKC0ZlZVJldmVyc2VkEg4KBmZlZV9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEg4KBnJlYXNvbhgEIAEoCRIvCgtyZXZlcnNlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAqyAEKB0ZlZUl0ZW0SGAoURkVFX0lURU1fVU5TUEVDSUZJRUQQABIUChBGRUVfSVRFTV9TVE9SQUdFEAESFQoRRkVFX0lURU1fVFJBTlNGRVIQAhIUChBGRUVfSVRFTV9MT0FEX0lOEAMSFQoRRkVFX0lURU1fTE9BRF9PVVQQBBIXChNGRUVfSVRFTV9PVkVSX1NIT1JUEAUSFQoRRkVFX0lURU1fTEFURV9GRUUQBhIZChVGRUVfSVRFTV9DT01QRU5TQVRJT04QB2IGcHJvdG8z", [file_dw_common_v1_local_date, file_google_protobuf_timestamp]);
+  fileDesc("Chdkdy9iaWxsaW5nL3YxL2ZlZS5wcm90bxINZHcuYmlsbGluZy52MSLUAgoKRmVlQWNjcnVlZBIOCgZmZWVfaWQYASABKAkSEAoIcGFydHlfaWQYAiABKAkSDAoEaXRlbRgDIAEoCRIWCg5yZWNlaXB0X251bWJlchgEIAEoCRIOCgZsb3RfaWQYBSABKAkSLQoMc2VydmljZV9kYXRlGAYgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIrCgpjaGFyZ2VkX29uGAcgASgLMhcuZHcuY29tbW9uLnYxLkxvY2FsRGF0ZRIRCgl3ZWlnaHRfa2cYCCABKAMSEAoIcmF0ZV9mZW4YCSABKAMSEgoKYW1vdW50X2ZlbhgKIAEoAxITCgtyYXRlX3NvdXJjZRgLIAEoCRIUCgxyYXRlX3ZlcnNpb24YDCABKAUSLgoKYWNjcnVlZF9hdBgNIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAihAEKC0ZlZVJldmVyc2VkEg4KBmZlZV9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRISCgphbW91bnRfZmVuGAMgASgDEg4KBnJlYXNvbhgEIAEoCRIvCgtyZXZlcnNlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBiBnByb3RvMw", [file_dw_common_v1_local_date, file_google_protobuf_timestamp]);
 
 /**
- * A fee charged to a party. fee_id is deterministic (storage:<receipt or lot>:<service date>,
- * transfer:<transfer id>, load_in:<lot>, load_out:<shipment>), so a replayed fact never charges
- * twice; a correction of a storage day carries a new fee id (storage:<receipt>:<day>:<n>).
+ * A fee owed by a party. fee_id is deterministic (e.g. "storage:<receipt>:<service_date>",
+ * "transfer:<transfer id>"), so a replayed event never charges twice.
  *
  * @generated from message dw.billing.v1.FeeAccrued
  */
@@ -35,19 +34,21 @@ export type FeeAccrued = Message<"dw.billing.v1.FeeAccrued"> & {
   partyId: string;
 
   /**
-   * @generated from field: dw.billing.v1.FeeItem item = 3;
+   * storage | transfer | load_in | load_out | over_short | late_fee | compensation
+   *
+   * @generated from field: string item = 3;
    */
-  item: FeeItem;
+  item: string;
 
   /**
-   * Empty when the fee is not on a receipt.
+   * Empty when the fee is not for a receipt.
    *
    * @generated from field: string receipt_number = 4;
    */
   receiptNumber: string;
 
   /**
-   * Empty when the fee is not on a lot.
+   * Empty when the fee is not for a lot.
    *
    * @generated from field: string lot_id = 5;
    */
@@ -61,7 +62,7 @@ export type FeeAccrued = Message<"dw.billing.v1.FeeAccrued"> & {
   serviceDate?: LocalDate | undefined;
 
   /**
-   * The trading day it is charged on (a holiday's storage on the trading day before it).
+   * The trading day it is charged (a holiday's storage on the trading day before it).
    *
    * @generated from field: dw.common.v1.LocalDate charged_on = 7;
    */
@@ -73,21 +74,19 @@ export type FeeAccrued = Message<"dw.billing.v1.FeeAccrued"> & {
   weightKg: bigint;
 
   /**
-   * Fen per tonne (per tonne per day for storage).
-   *
    * @generated from field: int64 rate_fen = 9;
    */
   rateFen: bigint;
 
   /**
-   * > 0: a charge to the party.
+   * Positive: a charge to the party.
    *
    * @generated from field: int64 amount_fen = 10;
    */
   amountFen: bigint;
 
   /**
-   * "contract" or "default": whose rate card priced it.
+   * "contract" | "default"
    *
    * @generated from field: string rate_source = 11;
    */
@@ -112,8 +111,7 @@ export const FeeAccruedSchema: GenMessage<FeeAccrued> = /*@__PURE__*/
   messageDesc(file_dw_billing_v1_fee, 0);
 
 /**
- * An earlier FeeAccrued cancelled in full (a late fact showed the day belonged to another
- * holder, or to nobody); a corrected FeeAccrued with a new fee id follows when one is owed.
+ * Cancels an earlier FeeAccrued in full; a corrected FeeAccrued with a new fee_id may follow.
  *
  * @generated from message dw.billing.v1.FeeReversed
  */
@@ -150,67 +148,4 @@ export type FeeReversed = Message<"dw.billing.v1.FeeReversed"> & {
  */
 export const FeeReversedSchema: GenMessage<FeeReversed> = /*@__PURE__*/
   messageDesc(file_dw_billing_v1_fee, 1);
-
-/**
- * The fee items billing charges.
- *
- * @generated from enum dw.billing.v1.FeeItem
- */
-export enum FeeItem {
-  /**
-   * @generated from enum value: FEE_ITEM_UNSPECIFIED = 0;
-   */
-  UNSPECIFIED = 0,
-
-  /**
-   * Storage of one receipt (or one lot no receipt backs) for one calendar day.
-   *
-   * @generated from enum value: FEE_ITEM_STORAGE = 1;
-   */
-  STORAGE = 1,
-
-  /**
-   * One title transfer, charged to the buyer.
-   *
-   * @generated from enum value: FEE_ITEM_TRANSFER = 2;
-   */
-  TRANSFER = 2,
-
-  /**
-   * Goods received, charged to their owner.
-   *
-   * @generated from enum value: FEE_ITEM_LOAD_IN = 3;
-   */
-  LOAD_IN = 3,
-
-  /**
-   * Goods shipped out, charged to their holder by the pickup method.
-   *
-   * @generated from enum value: FEE_ITEM_LOAD_OUT = 4;
-   */
-  LOAD_OUT = 4,
-
-  /**
-   * Over/short settlement at load-out.
-   *
-   * @generated from enum value: FEE_ITEM_OVER_SHORT = 5;
-   */
-  OVER_SHORT = 5,
-
-  /**
-   * @generated from enum value: FEE_ITEM_LATE_FEE = 6;
-   */
-  LATE_FEE = 6,
-
-  /**
-   * @generated from enum value: FEE_ITEM_COMPENSATION = 7;
-   */
-  COMPENSATION = 7,
-}
-
-/**
- * Describes the enum dw.billing.v1.FeeItem.
- */
-export const FeeItemSchema: GenEnum<FeeItem> = /*@__PURE__*/
-  enumDesc(file_dw_billing_v1_fee, 0);
 

@@ -1,0 +1,81 @@
+import { BankPaymentReceivedSchema, BankWithdrawalConfirmedSchema, BankWithdrawalRefusedSchema } from '../gen/dw/billing/v1/bank_pb';
+import { FeeAccruedSchema, FeeReversedSchema } from '../gen/dw/billing/v1/fee_pb';
+import { StoragePaidThroughAdvancedSchema } from '../gen/dw/billing/v1/paid_through_pb';
+import {
+  FeesSettledSchema,
+  PaymentBookedSchema,
+  WithdrawalApprovedSchema,
+  WithdrawalCompletedSchema,
+  WithdrawalRejectedSchema,
+  WithdrawalRequestedSchema,
+  WithdrawalReturnedSchema,
+} from '../gen/dw/billing/v1/payment_pb';
+import { defineTopic, type TopicSpec } from '../topics';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Every fee charged to a party and every reversal, key = party id (accrual writes; billing's account and statements read). */
+export const billingFeeTopic: TopicSpec = defineTopic({
+  name: 'billing.fee.v1',
+  partitions: 6,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description: 'FeeAccrued (a fee owed by a party for a day, receipt or movement) and FeeReversed (one cancelled in full); key = party id.',
+  ownerService: 'billing',
+  eventTypes: [FeeAccruedSchema.typeName, FeeReversedSchema.typeName],
+});
+
+/** What the banks said about a party's money, key = party id (bank integration writes; billing's account reads). */
+export const billingBankTopic: TopicSpec = defineTopic({
+  name: 'billing.bank.v1',
+  partitions: 6,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description:
+    'BankPaymentReceived (an incoming payment or top-up, once), BankWithdrawalConfirmed and BankWithdrawalRefused (the bank’s answer to a withdrawal); key = party id.',
+  ownerService: 'billing',
+  eventTypes: [BankPaymentReceivedSchema.typeName, BankWithdrawalConfirmedSchema.typeName, BankWithdrawalRefusedSchema.typeName],
+});
+
+const paymentSchemas = [
+  PaymentBookedSchema,
+  FeesSettledSchema,
+  WithdrawalRequestedSchema,
+  WithdrawalApprovedSchema,
+  WithdrawalRejectedSchema,
+  WithdrawalCompletedSchema,
+  WithdrawalReturnedSchema,
+] as const;
+
+/** The money of each party's account, key = party id: kept a year, they are accounting records. */
+export const billingPaymentTopic: TopicSpec = defineTopic({
+  name: 'billing.payment.v1',
+  partitions: 6,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description:
+    'PaymentBooked, FeesSettled (oldest first, each fee in full), WithdrawalRequested, WithdrawalApproved (for the bank), WithdrawalRejected, WithdrawalCompleted, WithdrawalReturned; key = party id.',
+  ownerService: 'billing',
+  eventTypes: paymentSchemas.map((schema) => schema.typeName),
+});
+
+/** Each holder's storage paid-through date per receipt, key = receipt number, so one receipt's dates arrive in order. */
+export const billingPaidThroughTopic: TopicSpec = defineTopic({
+  name: 'billing.paid-through.v1',
+  partitions: 6,
+  retentionMs: 90 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description: 'StoragePaidThroughAdvanced: a holder’s storage fees for a receipt are settled through a later day; key = receipt number.',
+  ownerService: 'billing',
+  eventTypes: [StoragePaidThroughAdvancedSchema.typeName],
+});
+
+export const billingEventSchemas = [
+  FeeAccruedSchema,
+  FeeReversedSchema,
+  BankPaymentReceivedSchema,
+  BankWithdrawalConfirmedSchema,
+  BankWithdrawalRefusedSchema,
+  ...paymentSchemas,
+  StoragePaidThroughAdvancedSchema,
+] as const;
