@@ -52,7 +52,12 @@ export class HoldingAccrual {
     const published = await this.cardIn(tx, null);
     const contracts = new Map<string, RateCardState>();
     for (const partyId of partyIds) contracts.set(partyId, await this.cardIn(tx, partyId));
-    return (partyId: string, day: LocalDate) => rateCardInForce(contracts.get(partyId) ?? { versions: [] }, published, day);
+    return (partyId: string, day: LocalDate) => {
+      const contract = contracts.get(partyId);
+      // A party whose card was not read would be priced at the default without its contract: a fault, never a price.
+      if (!contract) throw new Error(`the rate card of party ${partyId} was not read for this decision`);
+      return rateCardInForce(contract, published, day);
+    };
   }
 
   private async cardIn(tx: EventStoreTransaction, partyId: string | null): Promise<RateCardState> {
