@@ -30,7 +30,9 @@ import {
 } from '@dw/contracts';
 import { Database } from '@dw/event-store';
 import { ManualClock, shanghaiDateOf } from '@dw/kernel';
+import { rebuildService } from '@dw/platform';
 import { TopicRecorder, testMessageBus, waitFor } from '@dw/testing';
+import { billingServiceDefinition } from '../billing.service-definition';
 import { defaultTerms } from '../rate-card/domain/rate-card.fixtures.spec-helper';
 import { BillingTestApp, clerk, depositor, manager } from '../testing/billing-test-app.spec-helper';
 import { CloseDaysCommandHandler, DAY_CLOSE_ACTOR } from './commands/close-days/close-days.command-handler';
@@ -347,5 +349,20 @@ describe('fees accrued from receipt and inventory facts', () => {
       [A, 500n],
       [A, 500n],
     ]);
+  });
+
+  it('rebuilds the fees and holdings read models from the log, equal row for row to the live ones', async () => {
+    const rows = async () => ({
+      fees: (await db().query(`SELECT * FROM fees ORDER BY fee_id`)).rows,
+      holdings: (await db().query(`SELECT * FROM holdings ORDER BY kind, id`)).rows,
+    });
+    // WR-1: 10 + 5 days and the transfer (16); L1: load-in and load-out (2); WR-2: 11-18, the two
+    // days reversed and charged anew, the transfer (6); L2: load-in (1). 25 fees, 4 timelines.
+    const live = await waitFor(async () => {
+      const current = await rows();
+      return current.fees.length === 25 && current.holdings.length === 4 ? current : undefined;
+    });
+    await rebuildService(billingServiceDefinition, app.commandEnv(), [], () => undefined);
+    expect(await rows()).toEqual(live);
   });
 });
