@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { bootstrapService, connectInbox, runServiceCommand } from '@dw/platform';
 import { AppModule } from './app.module';
+import { BillingServiceConfig } from './billing-service.config';
 import { billingServiceDefinition } from './billing.service-definition';
 import { BillingServiceConfig } from './billing-service.config';
 
