@@ -5,7 +5,6 @@ import { bootstrapService, connectInbox, runServiceCommand } from '@dw/platform'
 import { AppModule } from './app.module';
 import { BillingServiceConfig } from './billing-service.config';
 import { billingServiceDefinition } from './billing.service-definition';
-import { BillingServiceConfig } from './billing-service.config';
 
 const [command = 'serve', ...args] = process.argv.slice(2);
 if (command === 'serve') {
