@@ -1,6 +1,7 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import { platformEventSchemas } from './event-registry';
 import { platformProbeTopic, type TopicSpec } from './topics';
+import { billingAlarmTopic, billingBankEventSchemas, billingBankTopic } from './services/billing.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
 import {
@@ -26,7 +27,15 @@ export const topicCatalogue: readonly TopicSpec[] = [
   receiptAlarmTopic,
   inventoryOperationTopic,
   orderWorkOrderTopic,
+  billingBankTopic,
+  billingAlarmTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */
-export const allEventSchemas: readonly DescMessage[] = [...platformEventSchemas, ...inventoryEventSchemas, ...receiptEventSchemas, ...orderEventSchemas];
+export const allEventSchemas: readonly DescMessage[] = [
+  ...platformEventSchemas,
+  ...inventoryEventSchemas,
+  ...receiptEventSchemas,
+  ...orderEventSchemas,
+  ...billingBankEventSchemas,
+];

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule } from '@dw/platform';
 import { billingServiceDefinition } from './billing.service-definition';
+import { BankModule } from './bank/bank.module';
 import { RateCardModule } from './rate-card/rate-card.module';
 
 /** The billing service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
-  imports: [EventSourcingModule.forService(billingServiceDefinition), RateCardModule],
+  imports: [EventSourcingModule.forService(billingServiceDefinition), RateCardModule, BankModule],
 })
 export class AppModule {}

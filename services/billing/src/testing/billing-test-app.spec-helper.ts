@@ -14,6 +14,8 @@ import {
   mintDevToken,
   provisionService,
   BaseServiceConfig,
+  signRequest,
+  type IntegrationClient,
   type Role,
 } from '@dw/platform';
 import { databaseUrl, kafkaBrokers, ReadYourWritesSession } from '@dw/testing';
@@ -39,6 +41,12 @@ export interface Person {
 export const manager: Person = { sub: 'mgr-qian', roles: ['manager'] };
 export const clerk: Person = { sub: 'clerk-li', roles: ['clerk'] };
 export const depositor = (partyId: string): Person => ({ sub: `dep-${partyId}`, roles: ['depositor'], partyId });
+
+const SECRET = (name: string) => `${name}-secret-0123456789-0123456789-abcdef`;
+/** The banks connected to the warehouse (signed integration clients); the id is the bank id in billing. */
+export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc'), role: 'bank', name: 'ICBC Shanghai' };
+export const OTHER_BANK: IntegrationClient = { id: 'bank-boc', secret: SECRET('boc'), role: 'bank', name: 'Bank of China Shanghai' };
+export const EXCHANGE: IntegrationClient = { id: 'shfe', secret: SECRET('shfe'), role: 'exchange', name: 'Shanghai Futures Exchange' };
 
 /**
  * The billing service in-process, exactly as main.ts builds it (createServiceApp + AppModule),
@@ -83,6 +91,7 @@ export class BillingTestApp {
       AUTH_JWKS: JSON.stringify(keys.jwks),
       // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
       READ_YOUR_WRITES_TIMEOUT_MS: '30000',
+      INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE]),
     });
     const quiet = { write: () => true };
     const app = await createServiceApp(AppModule, {
@@ -105,15 +114,22 @@ export class BillingTestApp {
   /** A request by a person with a bearer token, carrying the latest log position this spec saw. */
   async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const token = mintDevToken(this.keys, { sub: person.sub, roles: person.roles, partyId: person.partyId, issuedAt: this.clock.now() });
+    return this.send(method, path, json === undefined ? undefined : JSON.stringify(json), { authorization: `Bearer ${token}`, ...headers });
+  }
+
+  /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key on changes. */
+  async signed(client: IntegrationClient, method: string, path: string, json?: unknown, options: { idempotencyKey?: string } = {}): Promise<Answer> {
     const body = json === undefined ? undefined : JSON.stringify(json);
+    const signature = signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
+    const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
+    return this.send(method, path, body, { ...signature, ...idempotency });
+  }
+
+  /** Sends a request (JSON when it has a body) with the read-your-writes position, and remembers the one the answer gives. */
+  private async send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
     const response = await fetch(`${this.url}${path}`, {
       method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...this.session.headersFor(this.url),
-        authorization: `Bearer ${token}`,
-        ...headers,
-      },
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...this.session.headersFor(this.url), ...headers },
       body,
     });
     this.session.remember(this.url, response.headers);
