@@ -117,19 +117,33 @@ export class BillingTestApp {
     return this.send(method, path, json === undefined ? undefined : JSON.stringify(json), { authorization: `Bearer ${token}`, ...headers });
   }
 
-  /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key on changes. */
-  async signed(client: IntegrationClient, method: string, path: string, json?: unknown, options: { idempotencyKey?: string } = {}): Promise<Answer> {
+  /**
+   * A request by an integration client, signed with its secret at the test clock's time, with an
+   * Idempotency-Key on changes. `readYourWrites: false` sends no log position: a bank's own
+   * notices never wait for our read models, and a volume test measures them as a bank sends them.
+   */
+  async signed(
+    client: IntegrationClient,
+    method: string,
+    path: string,
+    json?: unknown,
+    options: { idempotencyKey?: string; readYourWrites?: boolean } = {},
+  ): Promise<Answer> {
     const body = json === undefined ? undefined : JSON.stringify(json);
     const signature = signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
     const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
-    return this.send(method, path, body, { ...signature, ...idempotency });
+    return this.send(method, path, body, { ...signature, ...idempotency }, options.readYourWrites ?? true);
   }
 
-  /** Sends a request (JSON when it has a body) with the read-your-writes position, and remembers the one the answer gives. */
-  private async send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
+  /** Sends a request (JSON when it has a body), with the read-your-writes position unless told not to, and remembers the one the answer gives. */
+  private async send(method: string, path: string, body: string | undefined, headers: Record<string, string>, readYourWrites = true): Promise<Answer> {
     const response = await fetch(`${this.url}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...this.session.headersFor(this.url), ...headers },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(readYourWrites ? this.session.headersFor(this.url) : {}),
+        ...headers,
+      },
       body,
     });
     this.session.remember(this.url, response.headers);
