@@ -31,7 +31,7 @@ interface Notice {
 }
 
 /**
- * Acceptance (issue 12): 10,000 payment notices from a bank, with duplicates (the same
+ * Acceptance: 10,000 payment notices from a bank, with duplicates (the same
  * transaction notified again under a new Idempotency-Key), replays (the same request again under
  * the same key) and any order, book each payment exactly once. Real PostgreSQL and Kafka, the
  * signed integration API over HTTP, 24 notices in flight at once.
