@@ -34,6 +34,8 @@ module.exports = {
   // oldest open transaction of the whole PostgreSQL cluster (pg_snapshot_xmin), so a test that
   // holds a transaction open on purpose would stall, or change the figures of, another file's
   // readers running beside it. Unit tests have no I/O and run in parallel. scripts/test.sh runs
-  // the integration suite in lanes (jest --shard), each lane on a PostgreSQL cluster of its own.
+  // the integration suite in lanes (jest --shard), each lane on a PostgreSQL cluster of its own;
+  // the lane sequencer splits the files by estimated time rather than by count.
   maxWorkers: kind === 'unit' ? '50%' : 1,
+  testSequencer: '<rootDir>/test/lanes/lane-sequencer.js',
 };

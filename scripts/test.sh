@@ -38,29 +38,29 @@ JEST_KIND=unit npx jest --ci "${narrow[@]}" --json --outputFile="$results/unit.j
 
 # Integration and end-to-end tests run one file at a time per PostgreSQL cluster (jest.config.js
 # says why), so the suite is split into lanes, each with a cluster of its own: lane 1 uses the
-# database above, every further lane a throwaway embedded PostgreSQL (scripts/postgres-embedded.sh)
-# on a port of its own; all lanes share the Kafka broker (every test has its own topic prefix).
-# DW_TEST_LANES=2 runs two lanes. One is the default: run as root, the embedded server runs as
-# the `postgres` user, which cannot reach binaries inside a private (0700) checkout such as a
-# mktemp clone, and a lane that cannot start stops the run.
-lanes="${DW_TEST_LANES:-1}"
+# database above, every further lane a throwaway PostgreSQL (scripts/postgres-embedded.sh; run as
+# root, the machine's PostgreSQL 15 with its data outside the checkout) on a port of its own; all
+# lanes share the Kafka broker (every test has its own topic prefix). Two lanes by default, split
+# by estimated time (test/lanes/lane-assignment.js); DW_TEST_LANES=1 runs them in one. A path
+# given narrows the run to one lane unless DW_TEST_LANES says otherwise.
+lanes="${DW_TEST_LANES:-2}"
 [ "$#" -gt 0 ] && lanes="${DW_TEST_LANES:-1}"
 step "integration and end-to-end tests (real PostgreSQL and Kafka, $lanes lanes)"
 lane_dir() { echo "$run_dir/postgres-lane-$1"; }
-# The clusters this run started (lanes 2..N) are stopped however it ends. (lane_database runs in
-# a command substitution, a subshell, so it cannot record them for the parent to stop.)
-stop_lane_clusters() {
+lane_cluster() { DW_PG_DIR="$(lane_dir "$1")" bash scripts/postgres-embedded.sh "$2"; }
+# The clusters this run started (lanes 2..N) are stopped and removed however it ends. (lane_database
+# runs in a command substitution, a subshell, so it cannot record them for the parent to stop.)
+destroy_lane_clusters() {
   local lane
-  for lane in $(seq 2 "$lanes"); do DW_PG_DIR="$(lane_dir "$lane")" bash scripts/postgres-embedded.sh stop >/dev/null 2>&1 || true; done
+  for lane in $(seq 2 "$lanes"); do lane_cluster "$lane" destroy >/dev/null 2>&1 || true; done
 }
-trap stop_lane_clusters EXIT
+trap destroy_lane_clusters EXIT
 lane_database() {
-  local lane="$1" port=$((5440 + $1)) dir
-  dir="$(lane_dir "$lane")"
+  local lane="$1" port=$((5440 + $1))
   # A port something else already listens on is passed over: a lane never joins a server it did not start.
   while port_open 127.0.0.1 "$port"; do port=$((port + 10)); done
-  rm -rf "$dir"
-  DW_PG_PORT="$port" DW_PG_DIR="$dir" bash scripts/postgres-embedded.sh start >&2 || return 1
+  lane_cluster "$lane" destroy >/dev/null 2>&1 || true
+  DW_PG_PORT="$port" lane_cluster "$lane" start >&2 || return 1
   psql "postgres://postgres@127.0.0.1:$port/postgres" -qc "CREATE DATABASE dw_test" || return 1
   echo "postgres://postgres@127.0.0.1:$port/dw_test"
 }
@@ -70,9 +70,16 @@ for lane in $(seq 1 "$lanes"); do
   if [ "$lane" -gt 1 ]; then url="$(lane_database "$lane")" || { say "lane $lane: could not start its PostgreSQL"; exit 1; }; fi
   shard=()
   [ "$lanes" -gt 1 ] && shard=(--shard="$lane/$lanes")
-  # Each line is prefixed with its lane, so the interleaved output still reads per file.
-  (DATABASE_URL="$url" DATABASE_ADMIN_URL="$url" JEST_KIND="{int,e2e}" npx jest --ci "${narrow[@]}" "${shard[@]}" \
-    --json --outputFile="$results/int-e2e-$lane.json" "$@" 2>&1 | sed -u "s/^/[lane $lane] /") &
+  # Each line is prefixed with its lane, so the interleaved output still reads per file; each lane
+  # says how long it took, which shows how even the split is.
+  (
+    lane_started=$(date +%s)
+    status=0
+    DATABASE_URL="$url" DATABASE_ADMIN_URL="$url" JEST_KIND="{int,e2e}" npx jest --ci "${narrow[@]}" "${shard[@]}" \
+      --json --outputFile="$results/int-e2e-$lane.json" "$@" 2>&1 | sed -u "s/^/[lane $lane] /" || status=$?
+    say "[lane $lane] finished in $(( $(date +%s) - lane_started ))s"
+    exit "$status"
+  ) &
   pids+=("$!")
 done
 failed=0

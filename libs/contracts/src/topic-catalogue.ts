@@ -1,7 +1,14 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import { platformEventSchemas } from './event-registry';
 import { platformProbeTopic, type TopicSpec } from './topics';
-import { billingAlarmTopic, billingBankEventSchemas, billingBankTopic } from './services/billing.contracts';
+import {
+  billingAlarmTopic,
+  billingBankTopic,
+  billingEventSchemas,
+  billingFeeTopic,
+  billingPaidThroughTopic,
+  billingPaymentTopic,
+} from './services/billing.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
 import {
@@ -27,7 +34,10 @@ export const topicCatalogue: readonly TopicSpec[] = [
   receiptAlarmTopic,
   inventoryOperationTopic,
   orderWorkOrderTopic,
+  billingFeeTopic,
   billingBankTopic,
+  billingPaymentTopic,
+  billingPaidThroughTopic,
   billingAlarmTopic,
 ];
 
@@ -37,5 +47,5 @@ export const allEventSchemas: readonly DescMessage[] = [
   ...inventoryEventSchemas,
   ...receiptEventSchemas,
   ...orderEventSchemas,
-  ...billingBankEventSchemas,
+  ...billingEventSchemas,
 ];

@@ -1,16 +1,71 @@
-import { billingAlarmTopic, billingBankEventSchemas, billingBankTopic } from '@dw/contracts';
+import {
+  billingAlarmTopic,
+  billingBankTopic,
+  billingFeeTopic,
+  billingPaidThroughTopic,
+  billingPaymentTopic,
+  BankPaymentReceivedSchema,
+  BankWithdrawalConfirmedSchema,
+  BankWithdrawalRefusedSchema,
+  FeeAccruedSchema,
+  FeeReversedSchema,
+  FeesSettledSchema,
+  PaymentBookedSchema,
+  StoragePaidThroughAdvancedSchema,
+  WithdrawalApprovedSchema,
+  WithdrawalCompletedSchema,
+  WithdrawalRejectedSchema,
+  WithdrawalRequestedSchema,
+  WithdrawalReturnedSchema,
+  ReconciliationBreakRaisedSchema,
+  ReconciliationBreakResolvedSchema,
+  UnmatchedBankPaymentRaisedSchema,
+  UnmatchedBankPaymentAssignedSchema,
+  BankNotificationConflictRaisedSchema,
+} from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
+import { journalProjection } from './ledger/projections/journal.projection';
 import { bankPaymentsProjection } from './bank/projections/bank-payments.projection';
 import { reconciliationBreaksProjection } from './bank/projections/reconciliation-breaks.projection';
 import { virtualAccountsProjection } from './bank/projections/virtual-accounts.projection';
 import { rateCardVersionsProjection } from './rate-card/projections/rate-card-versions.projection';
+import { statementsProjection } from './statement/projections/statements.projection';
 
 /** The billing service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const billingServiceDefinition: ServiceDefinition = {
   name: 'billing',
   migrations: [],
-  projections: [rateCardVersionsProjection, virtualAccountsProjection, bankPaymentsProjection, reconciliationBreaksProjection],
-  producedTopics: [billingBankTopic, billingAlarmTopic],
-  consumedTopics: [],
-  eventSchemas: [...billingBankEventSchemas],
+  projections: [
+    rateCardVersionsProjection,
+    journalProjection,
+    statementsProjection,
+    virtualAccountsProjection,
+    bankPaymentsProjection,
+    reconciliationBreaksProjection,
+  ],
+  producedTopics: [billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
+  consumedTopics: [billingFeeTopic, billingBankTopic, billingPaymentTopic],
+  eventSchemas: [
+    // the account consumes
+    FeeAccruedSchema,
+    FeeReversedSchema,
+    BankPaymentReceivedSchema,
+    BankWithdrawalConfirmedSchema,
+    BankWithdrawalRefusedSchema,
+    // the account publishes
+    PaymentBookedSchema,
+    FeesSettledSchema,
+    WithdrawalRequestedSchema,
+    WithdrawalApprovedSchema,
+    WithdrawalRejectedSchema,
+    WithdrawalCompletedSchema,
+    WithdrawalReturnedSchema,
+    StoragePaidThroughAdvancedSchema,
+    // the bank integration publishes (billing.bank.v1 above) and alarms
+    ReconciliationBreakRaisedSchema,
+    ReconciliationBreakResolvedSchema,
+    UnmatchedBankPaymentRaisedSchema,
+    UnmatchedBankPaymentAssignedSchema,
+    BankNotificationConflictRaisedSchema,
+  ],
 };

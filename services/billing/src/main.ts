@@ -1,13 +1,14 @@
 // The billing service: `main.ts [serve]` runs it (HTTP + Kafka inbox); `provision`, `rebuild
 // [projection…]` and `verify [stream…]` are the platform's operational commands over its log.
 import 'reflect-metadata';
-import { BaseServiceConfig, bootstrapService, connectInbox, runServiceCommand } from '@dw/platform';
+import { bootstrapService, connectInbox, runServiceCommand } from '@dw/platform';
 import { AppModule } from './app.module';
 import { billingServiceDefinition } from './billing.service-definition';
+import { BillingServiceConfig } from './billing-service.config';
 
 const [command = 'serve', ...args] = process.argv.slice(2);
 if (command === 'serve') {
-  bootstrapService(AppModule, { config: BaseServiceConfig, configureMicroservices: connectInbox }).catch((error: unknown) => {
+  bootstrapService(AppModule, { config: BillingServiceConfig, configureMicroservices: connectInbox }).catch((error: unknown) => {
     process.stderr.write(`${String(error)}\n`);
     process.exit(1);
   });

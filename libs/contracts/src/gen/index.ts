@@ -2,6 +2,9 @@
 /* eslint-disable */
 export * from './dw/billing/v1/alarm_pb';
 export * from './dw/billing/v1/bank_pb';
+export * from './dw/billing/v1/fee_pb';
+export * from './dw/billing/v1/paid_through_pb';
+export * from './dw/billing/v1/payment_pb';
 export * from './dw/common/v1/actor_pb';
 export * from './dw/common/v1/local_date_pb';
 export * from './dw/common/v1/money_pb';

@@ -142,7 +142,11 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       throw error;
     }
     const context = new InboxContext(this.options.store.bind(tx), message, messageId, eventType, this.options.serviceName);
-    const result = await handler(payload, context);
-    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    // Nest chains a second @EventPattern for the same type onto the first (`next`): every
+    // feature of the service that consumes the type gets it, in one transaction with the inbox row.
+    for (let next: typeof handler | undefined = handler; next; next = next.next) {
+      const result = await next(payload, context);
+      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    }
   }
 }

@@ -7,7 +7,7 @@ import { deadLetterTopicName, topicName, type TopicSpec } from '@dw/contracts';
 import { Database, dropServiceDatabase, EventStore, ownerRole } from '@dw/event-store';
 import type { ManualClock } from '@dw/kernel';
 import { JsonLogger } from '@dw/observability';
-import { databaseUrl, ReadYourWritesSession, serviceProcessEnv, testMessageBus } from '@dw/testing';
+import { databaseUrl, kafkaBrokers, ReadYourWritesSession, serviceProcessEnv, testMessageBus } from '@dw/testing';
 import { createDevKeySet, DEV_ISSUER, mintDevToken, type DevKeySet } from '../auth/dev-tokens';
 import type { Role } from '../auth/role';
 import { createServiceApp } from '../bootstrap/create-service-app';
@@ -24,7 +24,10 @@ export type Body = any;
 export interface Answer {
   status: number;
   headers: Headers;
+  /** The JSON (or problem+json) answer parsed; undefined for an empty or non-JSON one. */
   body: Body;
+  /** The answer as sent, for a document (a PDF) a spec reads byte by byte. */
+  bytes: Buffer;
 }
 
 /** Who a spec's request comes from: the claims of the bearer token it carries. */
@@ -127,6 +130,11 @@ export class ServiceTestApp {
     return this.app.get(Database);
   }
 
+  /** The environment of the service's operational commands (provision, rebuild, verify) on this app's schema. */
+  commandEnv(): Record<string, string> {
+    return { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: this.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: this.prefix };
+  }
+
   /** A topic's real name under this app's prefix. */
   topic(spec: TopicSpec): string {
     return topicName(spec, this.prefix);
@@ -144,8 +152,9 @@ export class ServiceTestApp {
       body,
     });
     this.session.remember(this.url, response.headers);
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const json = (response.headers.get('content-type') ?? '').includes('json') && bytes.length > 0;
+    return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
   }
 
   async close(): Promise<void> {

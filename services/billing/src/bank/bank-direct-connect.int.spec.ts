@@ -186,6 +186,17 @@ describe('bank direct connect', () => {
       });
       expect(booked.status).toBe(200);
     }
+    // The payments reach the ledger through billing.bank.v1 and the account's inbox: the statement comes once they are posted.
+    await waitFor(
+      async () => {
+        const { rows } = await app.db.query<{ count: string }>(
+          `SELECT count(*) FROM journal_lines WHERE account = 'cash-at-bank:bank-icbc' AND posted_on = $1`,
+          [day],
+        );
+        return Number(rows[0]!.count) === 3 || undefined;
+      },
+      { timeoutMs: 60_000, describe: 'the three payments of 12-08 posted to cash at bank' },
+    );
     const statement = {
       statementDate: day,
       lines: [

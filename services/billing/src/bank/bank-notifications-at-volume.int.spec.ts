@@ -87,7 +87,6 @@ describe('bank notifications at volume', () => {
         for (let notice = queue.shift(); notice !== undefined; notice = queue.shift()) {
           const answer = await app.signed(BANK, 'POST', '/integration/bank/incoming-transfers', bodyOf(notice.index), {
             idempotencyKey: notice.idempotencyKey,
-            readYourWrites: false,
           });
           // The first request under this key is still running: a bank sends it again later, so it goes to the back of the queue.
           if (answer.status === 409 && answer.body.code === 'IDEMPOTENCY_IN_FLIGHT') {

@@ -13,6 +13,10 @@ export const streams = {
     streamId: partyId === null ? 'rate-card-default' : `rate-card-party-${partyId}`,
     streamType: 'rate-card',
   }),
+  /** A depositor party's statement book: the billing facts its statements are drawn from, and the statements. */
+  statementBook: (partyId: string): StreamRef => ({ streamId: `statement-book-${partyId}`, streamType: 'statement-book' }),
+  /** One party's account: fees charged, payments booked, settlements, withdrawals. */
+  account: (partyId: string): StreamRef => ({ streamId: `account-${partyId}`, streamType: 'account' }),
   /** The virtual accounts assigned at one bank, so one number is never given twice. */
   virtualAccounts: (bankId: string): StreamRef => ({ streamId: `virtual-accounts-${bankId}`, streamType: 'virtual-accounts' }),
   /** One real bank transaction (bank id, the bank's transaction id), booked once. */

@@ -1,12 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { RateCardVersionResponseDto } from '../../rate-card-version.response.dto';
 
-export class PublishRateCardVersionResponseDto {
+/** The version a publication made: its number and date, without the terms the request carried. */
+export class PublishRateCardVersionResponseDto extends OmitType(RateCardVersionResponseDto, ['terms'] as const) {
   @ApiProperty({ type: String, nullable: true, description: 'the depositor’s party whose contract this is; null for the warehouse’s published default' })
   partyId!: string | null;
-
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'the version number this publication got (publications are counted from 1)' })
-  version!: number;
-
-  @ApiProperty({ type: String, format: 'date', description: 'the Asia/Shanghai date (YYYY-MM-DD) it takes effect' })
-  effectiveFrom!: string;
 }

@@ -1,17 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RateCardTermsDto } from '../../commands/publish-rate-card-version/publish-rate-card-version.request.dto';
-
-/** One version of a rate card. */
-export class RateCardVersionResponseDto {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'the version number, counting publications from 1' })
-  version!: number;
-
-  @ApiProperty({ type: String, format: 'date', description: 'the Asia/Shanghai date (YYYY-MM-DD) the version takes effect' })
-  effectiveFrom!: string;
-
-  @ApiProperty({ type: () => RateCardTermsDto, description: 'the fee items and the settlement method' })
-  terms!: RateCardTermsDto;
-}
+import { RateCardVersionResponseDto } from '../../rate-card-version.response.dto';
 
 /** One rate card from its stream: every version, and the one in force today. */
 export class RateCardResponseDto {
@@ -28,8 +16,8 @@ export class RateCardResponseDto {
   today!: string;
 }
 
-/** The rates a depositor (or, for the default, any depositor without a contract) is charged on one day. */
-export class RateCardInForceResponseDto {
+/** The rates a depositor (or, for the default, any depositor without a contract) is charged on one day: the version in force. */
+export class RateCardInForceResponseDto extends RateCardVersionResponseDto {
   @ApiProperty({ type: String, format: 'date', description: 'the Asia/Shanghai date (YYYY-MM-DD) asked about' })
   on!: string;
 
@@ -38,30 +26,12 @@ export class RateCardInForceResponseDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'the party whose contract is in force; null when it is the default' })
   partyId!: string | null;
-
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'the version of that card in force that day' })
-  version!: number;
-
-  @ApiProperty({ type: String, format: 'date', description: 'the date (YYYY-MM-DD) that version took effect' })
-  effectiveFrom!: string;
-
-  @ApiProperty({ type: () => RateCardTermsDto, description: 'the fee items and the settlement method in force' })
-  terms!: RateCardTermsDto;
 }
 
 /** One contract version in a list. */
-export class ContractVersionItemResponseDto {
+export class ContractVersionItemResponseDto extends RateCardVersionResponseDto {
   @ApiProperty({ type: String, description: 'the depositor’s party' })
   partyId!: string;
-
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'the version number, counting publications from 1' })
-  version!: number;
-
-  @ApiProperty({ type: String, format: 'date', description: 'the Asia/Shanghai date (YYYY-MM-DD) the version takes effect' })
-  effectiveFrom!: string;
-
-  @ApiProperty({ type: () => RateCardTermsDto, description: 'the fee items and the settlement method' })
-  terms!: RateCardTermsDto;
 
   @ApiProperty({ type: String, description: 'who published it (subject)' })
   publishedBy!: string;

@@ -1,0 +1,63 @@
+// Which lane runs which integration or end-to-end test file (scripts/test.sh runs the suite in
+// lanes, each on a PostgreSQL cluster of its own, one file at a time per lane). Pure: the same
+// files give the same lanes in every lane's jest process, so each file runs exactly once.
+//
+// Jest's own --shard splits by a hash of the path, which evens out the number of files, not the
+// time: the few files that start services as processes or stop a broker on purpose take ten
+// times a plain database test, and the hash may put most of them in one lane. Here each file
+// gets an estimate from what it starts, and the longest files are placed first, each in the lane
+// with the least time so far (longest processing time first), so the lanes end close together.
+
+/**
+ * Estimated seconds of one file, by what its source starts. One timing each on a 2-core machine
+ * with little else running: a database-only file 1 to 3 s (event-store database, platform
+ * http-edge), a file that consumes from Kafka about 14 s (receipt holds), an end-to-end flow
+ * about 28 s (order-inventory inbound flow); fault tests add an outage of their own on top.
+ */
+const ESTIMATED_SECONDS = { database: 3, messaging: 12, processes: 30, fault: 45 };
+
+/**
+ * Files timed far above their kind's estimate, in the same quiet-machine seconds: the API edge
+ * test starts every service and fuzzes every operation (it grows with each route), the relay
+ * crash test restarts a relay process until a message crosses. Timed on a machine loaded about
+ * twice as much as the timings above (the inbound flow took 59.1 s there against 28.1 s): 311 s
+ * and 141 s there, divided by 2.1 and rounded.
+ */
+const TIMED_SECONDS = {
+  'test/edges/api-edges.e2e.spec.ts': 150,
+  'test/platform/relay-crash.int.spec.ts': 70,
+};
+
+/**
+ * The kind of cost a test file carries, read from its path and source: a `…Process` (a service
+ * or relay started as an OS process) or a private server, Kafka consumers, or the database only.
+ */
+function costKind(relativePath, source) {
+  if (relativePath.startsWith('test/fault/')) return 'fault';
+  if (relativePath.endsWith('.e2e.spec.ts') || /\b(\w*Process|PrivateBroker|PrivatePostgres)\b/.test(source)) return 'processes';
+  if (/consume: true|\b(TopicRecorder|testMessageBus|KafkaJsMessageBus)\b/.test(source)) return 'messaging';
+  return 'database';
+}
+
+function estimatedSeconds(relativePath, source) {
+  return TIMED_SECONDS[relativePath] ?? ESTIMATED_SECONDS[costKind(relativePath, source)];
+}
+
+/**
+ * Splits files ({ path, seconds }) into `laneCount` lanes of about equal time: longest first,
+ * each into the lane with the least time so far (the lower lane on a tie); equal times go by
+ * path, so the split never depends on the order the files were found in.
+ */
+function assignLanes(files, laneCount) {
+  if (!Number.isInteger(laneCount) || laneCount < 1) throw new RangeError(`lane count must be a positive integer, got ${laneCount}`);
+  const lanes = Array.from({ length: laneCount }, () => ({ seconds: 0, paths: [] }));
+  const longestFirst = [...files].sort((a, b) => b.seconds - a.seconds || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of longestFirst) {
+    const lane = lanes.reduce((least, candidate) => (candidate.seconds < least.seconds ? candidate : least));
+    lane.seconds += file.seconds;
+    lane.paths.push(file.path);
+  }
+  return lanes;
+}
+
+module.exports = { ESTIMATED_SECONDS, TIMED_SECONDS, costKind, estimatedSeconds, assignLanes };
