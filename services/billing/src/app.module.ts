@@ -3,9 +3,10 @@ import { EventSourcingModule } from '@dw/platform';
 import { billingServiceDefinition } from './billing.service-definition';
 import { RateCardModule } from './rate-card/rate-card.module';
 import { StatementModule } from './statement/statement.module';
+import { InvoiceModule } from './invoice/invoice.module';
 
 /** The billing service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
-  imports: [EventSourcingModule.forService(billingServiceDefinition), RateCardModule, StatementModule],
+  imports: [EventSourcingModule.forService(billingServiceDefinition), RateCardModule, StatementModule, InvoiceModule],
 })
 export class AppModule {}

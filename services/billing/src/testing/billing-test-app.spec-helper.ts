@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { billingEventSchemas, EventRegistry, type TopicSpec } from '@dw/contracts';
 import type { ManualClock } from '@dw/kernel';
+import { signRequest, type IntegrationClient } from '@dw/platform';
 import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
 import { testMessageBus } from '@dw/testing';
 import { AppModule } from '../app.module';
@@ -16,6 +17,14 @@ export const clerk: Person = { sub: 'clerk-li', roles: ['clerk'] };
 export const depositor = (partyId: string): Person => ({ sub: `dep-${partyId}`, roles: ['depositor'], partyId });
 
 const registry = new EventRegistry().register(...billingEventSchemas);
+
+/** The VAT invoicing system, a signed integration client. */
+export const INVOICING: IntegrationClient = {
+  id: 'invoicing-baiwang',
+  secret: 'invoicing-secret-0123456789-0123456789',
+  role: 'invoicing',
+  name: 'VAT invoicing',
+};
 
 /**
  * The billing service in-process, as main.ts builds it (createServiceApp + AppModule, Kafka inbox
@@ -33,7 +42,7 @@ export class BillingTestApp extends ServiceTestApp {
         consume: true,
         config: BillingServiceConfig,
         // A dev key made for this run; the period-end run is driven by the spec, not a timer.
-        env: { STATEMENT_SIGNING_KEY: generateSigningKeyPem(), STATEMENT_RUN_INTERVAL_MS: '0' },
+        env: { STATEMENT_SIGNING_KEY: generateSigningKeyPem(), STATEMENT_RUN_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([INVOICING]) },
       }),
     );
   }
@@ -42,6 +51,13 @@ export class BillingTestApp extends ServiceTestApp {
   async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const body = json === undefined ? undefined : JSON.stringify(json);
     return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
+  }
+
+  /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key. */
+  async signed(client: IntegrationClient, method: string, path: string, json: unknown, idempotencyKey = randomBytes(8).toString('hex')): Promise<Answer> {
+    const body = JSON.stringify(json);
+    const signature = signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
+    return this.send(method, path, body, { ...signature, 'idempotency-key': idempotencyKey });
   }
 
   /** Publishes a billing contract message on its real topic (with this app's prefix), as the part that owns it would. */

@@ -17,4 +17,8 @@ export const streams = {
   statementBook: (partyId: string): StreamRef => ({ streamId: `statement-book-${partyId}`, streamType: 'statement-book' }),
   /** One party's account: fees charged, payments booked, settlements, withdrawals. */
   account: (partyId: string): StreamRef => ({ streamId: `account-${partyId}`, streamType: 'account' }),
+  /** A party's invoicing details (the buyer on its VAT invoices). */
+  invoicingDetails: (partyId: string): StreamRef => ({ streamId: `invoicing-details-${partyId}`, streamType: 'invoicing-details' }),
+  /** The VAT invoice requests of one statement. */
+  invoiceRequests: (statementId: string): StreamRef => ({ streamId: `invoice-requests-${statementId}`, streamType: 'invoice-requests' }),
 } as const;
