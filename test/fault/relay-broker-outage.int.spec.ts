@@ -1,8 +1,8 @@
 import { appRole, EventMetadata, EventStore, type LogPosition, type RecordedEvent, type SqlClient } from '@dw/event-store';
 import { systemClock, uuidV7Generator } from '@dw/kernel';
-import { cloudEventMessage, KafkaJsMessageBus, OutboxRelay } from '@dw/messaging';
+import { KafkaJsMessageBus, OutboxRelay } from '@dw/messaging';
 import { ensureProjectionTables, ProjectionRunner, type Projection } from '@dw/projections';
-import { createTestServiceDatabase, createTestTopics, PrivateBroker, TestServiceDatabase, TopicRecorder, uniqueName, waitFor } from '@dw/testing';
+import { createTestServiceDatabase, createTestTopics, PrivateBroker, TestServiceDatabase, TopicRecorder, probeAppend, uniqueName, waitFor } from '@dw/testing';
 
 /**
  * A Kafka broker that hangs (SIGSTOP: its sockets stay open, every request waits) while commands
@@ -69,17 +69,7 @@ describe('relay during a hung Kafka broker (own broker, SIGSTOP)', () => {
     await first.start();
     const appended: string[] = [];
     const command = async (n: number): Promise<LogPosition> => {
-      const result = await store.append({
-        streamId: `lot-${n % 4}`,
-        streamType: 'probe',
-        expectedVersion: 'any',
-        events: [{ type: 'ProbeRecorded', data: { n } }],
-        metadata,
-        outbox: (pending) =>
-          pending.map((e) =>
-            cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) }),
-          ),
-      });
+      const result = await store.append(probeAppend({ streamId: `lot-${n % 4}`, ns: [n], topic, metadata }));
       appended.push(result.events[0]!.eventId);
       return { transactionId: result.transactionId, globalPosition: result.lastGlobalPosition };
     };

@@ -1,6 +1,6 @@
 import { systemClock, uuidV7Generator } from '@dw/kernel';
 import { EventMetadata, EventStore } from '@dw/event-store';
-import { cloudEventMessage, OutboxRelay } from '@dw/messaging';
+import { OutboxRelay } from '@dw/messaging';
 import { ensureProjectionTables, ProjectionRunner } from '@dw/projections';
 import {
   createTestServiceDatabase,
@@ -9,6 +9,7 @@ import {
   testMessageBus,
   TestServiceDatabase,
   TopicRecorder,
+  probeAppend,
   uniqueName,
   waitFor,
 } from '@dw/testing';
@@ -75,17 +76,7 @@ describe('commit-order reading under 16 concurrent writers (PostgreSQL + Kafka)'
         const streamId = `w${w}-s${s}`;
         const from = versions[s]!;
         await store.transaction(async (tx) => {
-          await tx.append({
-            streamId,
-            streamType: 'probe',
-            expectedVersion: from,
-            events: Array.from({ length: count }, (_, i) => ({ type: 'ProbeRecorded', data: { n: from + i + 1 } })),
-            metadata,
-            outbox: (pending) =>
-              pending.map((e, i) =>
-                cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(from + i + 1)) }),
-              ),
-          });
+          await tx.append(probeAppend({ streamId, ns: Array.from({ length: count }, (_, i) => from + i + 1), topic, metadata, expectedVersion: from }));
           // Hold the allocated positions for a while before committing (0–4 ms).
           await tx.sql.query(`SELECT pg_sleep(random() * 0.004)`);
         });

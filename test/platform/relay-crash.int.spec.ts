@@ -1,6 +1,6 @@
 import { systemClock, uuidV7Generator } from '@dw/kernel';
 import { appRole, EventMetadata, EventStore } from '@dw/event-store';
-import { cloudEventMessage, InboxConsumer } from '@dw/messaging';
+import { InboxConsumer } from '@dw/messaging';
 import {
   createTestServiceDatabase,
   createTestTopics,
@@ -8,6 +8,7 @@ import {
   testMessageBus,
   TestServiceDatabase,
   TopicRecorder,
+  probeAppend,
   uniqueName,
   waitFor,
 } from '@dw/testing';
@@ -112,17 +113,9 @@ describe('outbox relay killed with SIGKILL 20 times while 10,000 events are appe
         const s = Math.floor(Math.random() * STREAMS_PER_WRITER);
         const from = versions[s]!;
         versions[s] = from + count;
-        const result = await store.append({
-          streamId: `w${w}-s${s}`,
-          streamType: 'probe',
-          expectedVersion: from,
-          events: Array.from({ length: count }, (_, i) => ({ type: 'ProbeRecorded', data: { n: from + i + 1 } })),
-          metadata,
-          outbox: (pending) =>
-            pending.map((e, i) =>
-              cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(from + i + 1)) }),
-            ),
-        });
+        const result = await store.append(
+          probeAppend({ streamId: `w${w}-s${s}`, ns: Array.from({ length: count }, (_, i) => from + i + 1), topic, metadata, expectedVersion: from }),
+        );
         for (const e of result.events) appendedIds.add(e.eventId);
       }
     };

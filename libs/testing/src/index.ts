@@ -13,3 +13,4 @@ export * from './in-memory-event-store';
 export * from './in-memory-inbox';
 export * from './outcome-of';
 export * from './model-run';
+export * from './probe-append';

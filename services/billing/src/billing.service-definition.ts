@@ -1,13 +1,24 @@
 import {
+  billingBankTopic,
   billingFeeTopic,
+  billingPaidThroughTopic,
   billingPaymentTopic,
+  BankPaymentReceivedSchema,
+  BankWithdrawalConfirmedSchema,
+  BankWithdrawalRefusedSchema,
   FeeAccruedSchema,
   FeeReversedSchema,
   FeesSettledSchema,
   PaymentBookedSchema,
+  StoragePaidThroughAdvancedSchema,
+  WithdrawalApprovedSchema,
   WithdrawalCompletedSchema,
+  WithdrawalRejectedSchema,
+  WithdrawalRequestedSchema,
+  WithdrawalReturnedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
+import { journalProjection } from './ledger/projections/journal.projection';
 import { rateCardVersionsProjection } from './rate-card/projections/rate-card-versions.projection';
 import { statementsProjection } from './statement/projections/statements.projection';
 
@@ -15,8 +26,24 @@ import { statementsProjection } from './statement/projections/statements.project
 export const billingServiceDefinition: ServiceDefinition = {
   name: 'billing',
   migrations: [],
-  projections: [rateCardVersionsProjection, statementsProjection],
-  producedTopics: [],
-  consumedTopics: [billingFeeTopic, billingPaymentTopic],
-  eventSchemas: [FeeAccruedSchema, FeeReversedSchema, PaymentBookedSchema, FeesSettledSchema, WithdrawalCompletedSchema],
+  projections: [rateCardVersionsProjection, journalProjection, statementsProjection],
+  producedTopics: [billingPaymentTopic, billingPaidThroughTopic],
+  consumedTopics: [billingFeeTopic, billingBankTopic, billingPaymentTopic],
+  eventSchemas: [
+    // the account consumes
+    FeeAccruedSchema,
+    FeeReversedSchema,
+    BankPaymentReceivedSchema,
+    BankWithdrawalConfirmedSchema,
+    BankWithdrawalRefusedSchema,
+    // the account publishes
+    PaymentBookedSchema,
+    FeesSettledSchema,
+    WithdrawalRequestedSchema,
+    WithdrawalApprovedSchema,
+    WithdrawalRejectedSchema,
+    WithdrawalCompletedSchema,
+    WithdrawalReturnedSchema,
+    StoragePaidThroughAdvancedSchema,
+  ],
 };

@@ -7,11 +7,11 @@ import {
   testMessageBus,
   TestServiceDatabase,
   TopicRecorder,
+  probeAppend,
   uniqueName,
   waitFor,
 } from '@dw/testing';
 import { OutboxRelay } from './outbox-relay';
-import { cloudEventMessage } from './cloud-event-message';
 
 const metadata: EventMetadata = {
   actor: { subject: 'op-1', role: 'operator' },
@@ -36,18 +36,7 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
   });
 
   /** Appends probe event `n` to a stream with its message for `toTopic` (the suite's topic unless named). */
-  const appendWithOutbox = (streamId: string, n: number, toTopic = topic) =>
-    store.append({
-      streamId,
-      streamType: 'probe',
-      expectedVersion: 'any',
-      events: [{ type: 'ProbeRecorded', data: { n } }],
-      metadata,
-      outbox: (pending) =>
-        pending.map((e) =>
-          cloudEventMessage(e, { topic: toTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from(String(n)) }),
-        ),
-    });
+  const appendWithOutbox = (streamId: string, n: number, toTopic = topic) => store.append(probeAppend({ streamId, ns: [n], topic: toTopic, metadata }));
 
   it('publishes every outbox row once, keyed by aggregate, in per-aggregate order, with CloudEvents headers', async () => {
     const recorder = await new TopicRecorder(bus, [topic]).start();
@@ -89,17 +78,7 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
       await waitFor(async () => (await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE query = $1`, [`LISTEN ${relay.channel}`])).rowCount === 1, {
         describe: 'the relay listening',
       });
-      await store.transaction((tx) =>
-        tx.append({
-          streamId: 'woken-1',
-          streamType: 'probe',
-          expectedVersion: 'no_stream',
-          events: [{ type: 'ProbeRecorded', data: { n: 1 } }],
-          metadata,
-          outbox: (pending) =>
-            pending.map((e) => cloudEventMessage(e, { topic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: Buffer.from('1') })),
-        }),
-      );
+      await store.transaction((tx) => tx.append(probeAppend({ streamId: 'woken-1', ns: [1], topic, metadata, expectedVersion: 'no_stream' })));
       await waitFor(() => recorder.messages.some((m) => m.key === 'woken-1'), { timeoutMs: 15_000, describe: 'the notified relay to publish' });
     } finally {
       await relay.drain();
@@ -146,17 +125,7 @@ describe('OutboxRelay with real PostgreSQL and Kafka', () => {
       // 10,001 events in 101 appends of 99 or 100, the oversized one in the middle of its append.
       for (let chunk = 0; chunk * 100 < 10_001; chunk += 1) {
         const ns = Array.from({ length: Math.min(100, 10_001 - chunk * 100) }, (_, i) => chunk * 100 + i);
-        const result = await store.append({
-          streamId: `parked-${chunk % 7}`,
-          streamType: 'probe',
-          expectedVersion: 'any',
-          events: ns.map((n) => ({ type: 'ProbeRecorded', data: { n } })),
-          metadata,
-          outbox: (pending) =>
-            pending.map((e, i) =>
-              cloudEventMessage(e, { topic: parkedTopic, source: '/dw/test', type: 'dw.platform.v1.PlatformProbeRecorded', payload: payloadFor(ns[i]!) }),
-            ),
-        });
+        const result = await store.append(probeAppend({ streamId: `parked-${chunk % 7}`, ns, topic: parkedTopic, metadata, payloadOf: payloadFor }));
         result.events.forEach((e, i) => (ns[i] === 5_000 ? (oversized = e.eventId) : ids.push(e.eventId)));
       }
       await relay.start();

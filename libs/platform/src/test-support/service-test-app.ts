@@ -24,7 +24,10 @@ export type Body = any;
 export interface Answer {
   status: number;
   headers: Headers;
+  /** The JSON (or problem+json) answer parsed; undefined for an empty or non-JSON one. */
   body: Body;
+  /** The answer as sent, for a document (a PDF) a spec reads byte by byte. */
+  bytes: Buffer;
 }
 
 /** Who a spec's request comes from: the claims of the bearer token it carries. */
@@ -149,8 +152,9 @@ export class ServiceTestApp {
       body,
     });
     this.session.remember(this.url, response.headers);
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const json = (response.headers.get('content-type') ?? '').includes('json') && bytes.length > 0;
+    return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
   }
 
   async close(): Promise<void> {
@@ -159,7 +163,7 @@ export class ServiceTestApp {
     await dropServiceDatabase(databaseUrl(), this.schema);
     const admin = await testMessageBus().admin();
     try {
-      const topics = [...this.definition.producedTopics, ...this.definition.consumedTopics].map((spec) => this.topic(spec));
+      const topics = [...new Set([...this.definition.producedTopics, ...this.definition.consumedTopics].map((spec) => this.topic(spec)))];
       await admin.deleteTopics([...topics, deadLetterTopicName(consumerGroupOf(this.definition, this.prefix))]).catch(() => undefined);
     } finally {
       await admin.disconnect();

@@ -124,11 +124,11 @@ describe('statements (billing.fee.v1 and billing.payment.v1 into signed monthly 
       ['transfer:T-1', 30, 1000],
       ['PAY-1', null, -800],
     ]);
-    // The period-end run is no write of this spec's own: its read model is awaited.
+    // The period-end run is no request, so no read-your-writes position: wait for the list's read model.
     const listed = await waitFor(
       async () => {
-        const page = await app.as(clerk, 'GET', '/statements?partyId=P-HENGDA');
-        return page.body.items.length > 0 ? page : undefined;
+        const answer = await app.as(clerk, 'GET', '/statements?partyId=P-HENGDA');
+        return answer.body.items?.length > 0 ? answer : undefined;
       },
       { describe: 'October’s statement in the statements read model' },
     );

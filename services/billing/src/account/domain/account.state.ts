@@ -12,7 +12,8 @@ export interface AccountFee {
   readonly reversed: boolean;
 }
 
-export type WithdrawalStatus = 'requested' | 'approved' | 'rejected' | 'completed' | 'returned';
+export const WITHDRAWAL_STATUSES = ['requested', 'approved', 'rejected', 'completed', 'returned'] as const;
+export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
 
 export interface AccountWithdrawal extends Payee {
   readonly withdrawalId: string;

@@ -52,7 +52,13 @@ export function journalEntryOf(partyId: string, event: AccountEvent): JournalEnt
   switch (event.type) {
     case 'FeeCharged': {
       const { feeId, item, amountFen } = event.data;
-      return { postedOn, causeType: event.type, causeId: feeId, lines: [debit(receivable(partyId), amountFen), credit(feesIncome(item), amountFen)] };
+      // Posted on the trading day it is charged (a holiday's storage before the holiday).
+      return {
+        postedOn: event.data.chargedOn,
+        causeType: event.type,
+        causeId: feeId,
+        lines: [debit(receivable(partyId), amountFen), credit(feesIncome(item), amountFen)],
+      };
     }
     case 'FeeReversed': {
       // What was still owed leaves the receivable; what had been paid goes back to deposits held.

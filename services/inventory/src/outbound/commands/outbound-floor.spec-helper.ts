@@ -1,11 +1,7 @@
 import { create, fromBinary, toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
-  deadLetterTopicName,
   InboundNoticeSchema,
   inventoryLotTopic,
   inventoryOperationTopic,
@@ -22,23 +18,10 @@ import {
   WorkOrderOpenedSchema,
   WorkOrderStepRecordedSchema,
 } from '@dw/contracts';
-import { dropServiceDatabase } from '@dw/event-store';
 import { shanghaiDateOf, type ManualClock } from '@dw/kernel';
-import { JsonLogger } from '@dw/observability';
-import {
-  BaseServiceConfig,
-  connectInbox,
-  consumerGroupOf,
-  createDevKeySet,
-  createServiceApp,
-  DEV_ISSUER,
-  loadConfig,
-  mintDevToken,
-  provisionService,
-  signRequest,
-  type Role,
-} from '@dw/platform';
-import { databaseUrl, kafkaBrokers, ReadYourWritesSession, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
+import { signRequest } from '@dw/platform';
+import { ServiceTestApp, startServiceTestApp, type Answer, type Person, type StartedServiceTestApp } from '@dw/platform/testing';
+import { testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
 import { AppModule } from '../../app.module';
 import { inventoryServiceDefinition } from '../../inventory.service-definition';
 
@@ -54,18 +37,8 @@ export const WAREHOUSE = 'WH-SH-01';
 export const CARD = 'SC-0001';
 export const COMMODITY = 'rb-400e-20-sg';
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read answers of many shapes field by field
-  body: any;
-  bytes: Buffer;
-}
-export interface Person {
-  sub: string;
-  roles: Role[];
-  partyId?: string;
-}
+export type { Answer, Person } from '@dw/platform/testing';
+
 export const operator: Person = { sub: 'operator-12', roles: ['operator'] };
 export const manager: Person = { sub: 'manager-1', roles: ['manager'] };
 
@@ -73,60 +46,29 @@ const desk = { subject: 'desk-clerk-7', role: 'clerk', partyId: '' };
 const steps = (codes: [string, StepCheck?][]) =>
   codes.map(([code, check]) => create(WorkflowStepSchema, { code, name: code, check: check ?? StepCheck.NONE, required: true, movesGoods: false }));
 
-export class OutboundFloor {
-  private readonly session = new ReadYourWritesSession();
+export class OutboundFloor extends ServiceTestApp {
   private readonly bus = testMessageBus();
 
   private constructor(
-    readonly clock: ManualClock,
-    private readonly app: INestApplication,
-    private readonly url: string,
-    private readonly schema: string,
-    private readonly prefix: string,
-    private readonly keys: ReturnType<typeof createDevKeySet>,
+    started: StartedServiceTestApp,
     /** Everything inventory publishes on inventory.lot.v1 and inventory.operation.v1. */
     readonly recorder: TopicRecorder,
-  ) {}
+  ) {
+    super(started);
+  }
 
   /** Provisions the service's own schema and topics, starts it, and registers the commodity (with a tolerance) and a shed location. */
   static async start(label: string, clock: ManualClock): Promise<OutboundFloor> {
-    const run = randomBytes(4).toString('hex');
-    const schema = `t_inventory_${label}_${run}`;
-    const prefix = `t${label}${run}`;
-    const admin = databaseUrl();
-    await provisionService(
-      inventoryServiceDefinition,
-      { DATABASE_ADMIN_URL: admin, DATABASE_SCHEMA: schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix },
-      () => undefined,
-    );
-    const keys = createDevKeySet();
-    const appUrl = new URL(admin);
-    appUrl.username = `${schema}_app`;
-    const config = loadConfig(BaseServiceConfig, {
-      DATABASE_URL: appUrl.toString(),
-      DATABASE_SCHEMA: schema,
-      KAFKA_BROKERS: kafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      HTTP_PORT: '0',
-      SERVICE_NAME: 'inventory',
-      LOG_LEVEL: 'error',
-      AUTH_ISSUER: DEV_ISSUER,
-      AUTH_JWKS: JSON.stringify(keys.jwks),
-      INTEGRATION_CLIENTS: JSON.stringify([SCALE]),
-      READ_YOUR_WRITES_TIMEOUT_MS: '30000',
-    });
-    const quiet = { write: () => true };
-    const app = await createServiceApp(AppModule, {
-      config,
+    const started = await startServiceTestApp({
+      definition: inventoryServiceDefinition,
+      appModule: AppModule,
+      label,
       clock,
-      logger: new JsonLogger({ service: 'inventory', level: 'error', stdout: quiet, stderr: quiet }),
+      consume: true,
+      env: { INTEGRATION_CLIENTS: JSON.stringify([SCALE]) },
     });
-    connectInbox(app);
-    await app.startAllMicroservices();
-    await app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
-    const recorder = await new TopicRecorder(testMessageBus(), [topicName(inventoryLotTopic, prefix), topicName(inventoryOperationTopic, prefix)]).start();
-    const floor = new OutboundFloor(clock, app, url, schema, prefix, keys, recorder);
+    const recorder = new TopicRecorder(testMessageBus(), [topicName(inventoryLotTopic, started.prefix), topicName(inventoryOperationTopic, started.prefix)]);
+    const floor = new OutboundFloor(started, await recorder.start());
 
     expectStatus(
       await floor.as(manager, 'POST', '/commodities', { code: COMMODITY, product: '螺纹钢', specification: 'HRB400E Φ20', brand: '沙钢' }),
@@ -153,22 +95,10 @@ export class OutboundFloor {
     return floor;
   }
 
-  private async send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...this.session.headersFor(this.url), ...headers },
-      body,
-    });
-    this.session.remember(this.url, response.headers);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const json = (response.headers.get('content-type') ?? '').includes('json') && bytes.length > 0;
-    return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
-  }
-
   /** A request by a person with a bearer token. */
   as(person: Person, method: string, path: string, json?: unknown): Promise<Answer> {
     return this.send(method, path, json === undefined ? undefined : JSON.stringify(json), {
-      authorization: `Bearer ${mintDevToken(this.keys, { sub: person.sub, roles: person.roles, partyId: person.partyId, issuedAt: this.clock.now() })}`,
+      authorization: `Bearer ${this.token(person)}`,
     });
   }
 
@@ -188,7 +118,7 @@ export class OutboundFloor {
     try {
       await producer.send([
         {
-          topic: topicName(orderWorkOrderTopic, this.prefix),
+          topic: this.topic(orderWorkOrderTopic),
           key: `work-order-${orderId}`,
           value: Buffer.from(toBinary(schemaOf, message)),
           headers: {
@@ -338,18 +268,9 @@ export class OutboundFloor {
     return this.recorder.messages.filter((message) => message.headers.ce_type === schemaOf.typeName).map((message) => fromBinary(schemaOf, message.value));
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.recorder.stop();
-    await this.app.close();
-    await dropServiceDatabase(databaseUrl(), this.schema);
-    const admin = await this.bus.admin();
-    try {
-      const group = consumerGroupOf(inventoryServiceDefinition, this.prefix);
-      const topics = [...inventoryServiceDefinition.producedTopics, ...inventoryServiceDefinition.consumedTopics].map((spec) => topicName(spec, this.prefix));
-      await admin.deleteTopics([...topics, deadLetterTopicName(group)]).catch(() => undefined);
-    } finally {
-      await admin.disconnect();
-    }
+    await super.close();
   }
 }
 

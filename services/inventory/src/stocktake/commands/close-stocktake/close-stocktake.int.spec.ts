@@ -24,10 +24,7 @@ import {
   waitFor,
   type TestServiceDatabase,
 } from '@dw/testing';
-import type { OrderAuthorityEvent } from '../../../authority/domain/order-authority.events';
 import { inventoryServiceDefinition } from '../../../inventory.service-definition';
-import type { LocationEvent } from '../../../location/domain/location.events';
-import { opened } from '../../../lot/domain/lot.test-fixtures';
 import { FloorOperations } from '../../../operation/floor-operations';
 import { OperationRefusals } from '../../../operation/operation-refusals';
 import { streams } from '../../../shared/inventory.streams';
@@ -38,6 +35,7 @@ import { ExplainVarianceCommandHandler } from '../explain-variance/explain-varia
 import { FinishCountCommandHandler } from '../finish-count/finish-count.command-handler';
 import { RecordCountScaleReadingCommandHandler } from '../record-count-scale-reading/record-count-scale-reading.command-handler';
 import { StartStocktakeCommandHandler } from '../start-stocktake/start-stocktake.command-handler';
+import { countRecorded, lotBookedInS1, setupAt, stocktakeOrderPlanned } from '../../stocktake.int-fixtures.spec-helper';
 import { StocktakeFloorWork } from '../stocktake-floor-work';
 import { CloseStocktakeCommandHandler } from './close-stocktake.command-handler';
 
@@ -69,43 +67,7 @@ const counter: Principal = { subject: 'counter-5', roles: ['operator'] };
 const manager: Principal = { subject: 'manager-2', roles: ['manager'] };
 const countingManager: Principal = { subject: 'manager-9', roles: ['manager'] };
 const scale: Principal = { subject: 'SCALE-07', roles: ['device'] };
-const metadata = { actor: { subject: 'desk-clerk-7', role: 'clerk' }, correlationId: 'int' };
 const lotId = 'lot-wo-in-1';
-const at = '2025-03-31T06:00:00Z';
-
-/** The order service's facts about a stocktake order of SC-0001's goods, as inventory notes them: opened and planned. */
-async function stocktakeOrderPlanned(orderId: string): Promise<void> {
-  const steps = ['plan', 'count', 'reconcile', 'confirm'].map((code) => ({ code, name: code, check: 'none' as const, required: true, movesGoods: false }));
-  const events: OrderAuthorityEvent[] = [
-    {
-      type: 'OrderAuthorityOpened',
-      data: {
-        orderId,
-        type: 'stocktake',
-        warehouse: 'WH-SH-01',
-        owner: 'SC-0001',
-        ownerParty: 'P-A',
-        commodity: 'rb-400e-20-sg',
-        expected: null,
-        workflowId: 'stocktake/*/*',
-        workflowVersion: 1,
-        steps,
-        openedAt: at,
-      },
-    },
-    { type: 'OrderAuthorityStepRecorded', data: { orderId, step: 'plan', sequence: 1, recordedBy: 'desk-clerk-7', recordedAt: at } },
-  ];
-  await store.append({ streamId: streams.authority(orderId).id, streamType: 'order-authority', expectedVersion: 'no_stream', events, metadata });
-}
-
-/** The order service recorded the count step, so reconciling is authorised next. */
-async function countRecorded(orderId: string): Promise<void> {
-  const event: OrderAuthorityEvent = {
-    type: 'OrderAuthorityStepRecorded',
-    data: { orderId, step: 'count', sequence: 2, recordedBy: 'desk-clerk-7', recordedAt: at },
-  };
-  await store.append({ streamId: streams.authority(orderId).id, streamType: 'order-authority', expectedVersion: 'any', events: [event], metadata });
-}
 
 const stockEvents = async () => (await store.readStream<StockEvent>(streams.stock(lotId).id)).map((e) => ({ type: e.type, data: e.data }) as StockEvent);
 const published = (typeName: string) => recorder.messages.filter((m) => m.headers.ce_type === typeName);
@@ -139,50 +101,7 @@ beforeAll(async () => {
   recorder = await new TopicRecorder(bus, [lotTopic]).start();
   relay = new OutboxRelay(t.db, bus, { pollIntervalMs: 200 });
   await relay.start();
-  // Lot lot-wo-in-1 of SC-0001: B1 and B2, 2,000 kg each, in slot S1, booked into stock as 2 pieces / 4,000 kg.
-  await store.append({
-    streamId: lotId,
-    streamType: 'lot',
-    expectedVersion: 'no_stream',
-    events: [{ ...opened, data: { ...opened.data, lotId, orderId: 'wo-in-1' } }],
-    metadata,
-  });
-  const pieces = [
-    { barcode: 'B1', lotId, netKg: 2_000 },
-    { barcode: 'B2', lotId, netKg: 2_000 },
-  ];
-  const location: LocationEvent[] = [
-    {
-      type: 'LocationDefined',
-      data: {
-        locationId: 'S1',
-        warehouse: 'WH-SH-01',
-        area: { kind: 'yard', name: 'YARD1' },
-        row: 'R01',
-        slot: 'S1',
-        capacityKg: 100_000,
-        capacityPieces: null,
-        actor: 'manager-2',
-        at,
-      },
-    },
-    { type: 'GoodsPutAway', data: { locationId: 'S1', orderId: 'wo-in-1', lotId, pieces, netKg: 4_000, actor: 'operator-12', at } },
-  ];
-  await store.append({ streamId: streams.location('S1').id, streamType: 'location', expectedVersion: 'no_stream', events: location, metadata });
-  const received: StockEvent = {
-    type: 'StockReceived',
-    data: {
-      lotId,
-      orderId: 'wo-in-1',
-      warehouse: 'WH-SH-01',
-      owner: 'SC-0001',
-      commodityCode: 'rb-400e-20-sg',
-      quantity: { pieces: 2, kg: 4_000 },
-      actor: 'desk',
-      at,
-    },
-  };
-  await store.append({ streamId: streams.stock(lotId).id, streamType: 'stock', expectedVersion: 'no_stream', events: [received], metadata });
+  await lotBookedInS1(store, lotId);
 });
 
 afterAll(async () => {
@@ -194,11 +113,11 @@ afterAll(async () => {
 
 describe('stocktake corrections on PostgreSQL and Kafka', () => {
   it('applies a missing piece to the book only after a manager who did not count approves it', async () => {
-    await stocktakeOrderPlanned('wo-st-1');
+    await stocktakeOrderPlanned(store, 'wo-st-1');
     const { stocktakeId } = await stocktakes.start('wo-st-1', { locationIds: ['S1'] }, counter);
     await stocktakes.count(stocktakeId, { barcode: 'B1', locationId: 'S1', weighedKg: null }, counter);
     await stocktakes.finishCount(stocktakeId, countingManager);
-    await countRecorded('wo-st-1');
+    await countRecorded(store, 'wo-st-1');
     await stocktakes.explain(stocktakeId, 'missing_piece:B2', 'not in S1 nor the next rows', counter);
 
     await expect(stocktakes.close(stocktakeId, counter)).rejects.toMatchObject({
@@ -266,24 +185,24 @@ describe('stocktake corrections on PostgreSQL and Kafka', () => {
   });
 
   it('applies a gain weighed on a signed scale during the count without approval, and publishes it with the reading', async () => {
-    await stocktakeOrderPlanned('wo-st-2');
+    await stocktakeOrderPlanned(store, 'wo-st-2');
     const { stocktakeId } = await stocktakes.start('wo-st-2', { locationIds: ['S1'] }, counter);
     await stocktakes.count(stocktakeId, { barcode: 'B1', locationId: 'S1', weighedKg: 2_000 }, counter);
     await expect(
       stocktakes.recordScaleReading(
         stocktakeId,
-        { readingId: 'R-1', subject: { kind: 'piece', barcode: 'B2' }, grossKg: 2_350, tareKg: 300, weighedAt: at },
+        { readingId: 'R-1', subject: { kind: 'piece', barcode: 'B2' }, grossKg: 2_350, tareKg: 300, weighedAt: setupAt },
         scale,
       ),
     ).rejects.toMatchObject({ code: 'PIECE_NOT_COUNTED' });
     // B1 on scale 07: 2,350 − 300 = 2,050 kg against 2,000 booked; 30 bp allows 6 kg, so +50 kg is a variance
     await stocktakes.recordScaleReading(
       stocktakeId,
-      { readingId: 'R-1', subject: { kind: 'piece', barcode: 'B1' }, grossKg: 2_350, tareKg: 300, weighedAt: at },
+      { readingId: 'R-1', subject: { kind: 'piece', barcode: 'B1' }, grossKg: 2_350, tareKg: 300, weighedAt: setupAt },
       scale,
     );
     await stocktakes.finishCount(stocktakeId, counter);
-    await countRecorded('wo-st-2');
+    await countRecorded(store, 'wo-st-2');
     await stocktakes.explain(stocktakeId, 'weight_variance:B1', 'label weight was theoretical', counter);
     expect(await stocktakes.close(stocktakeId, counter)).toMatchObject({ status: 'closed', variancesApplied: 1 });
 

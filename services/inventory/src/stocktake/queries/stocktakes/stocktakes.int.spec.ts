@@ -1,11 +1,7 @@
 import { ManualClock } from '@dw/kernel';
 import type { Principal } from '@dw/platform';
-import type { OrderAuthorityEvent } from '../../../authority/domain/order-authority.events';
-import type { LocationEvent } from '../../../location/domain/location.events';
-import { opened } from '../../../lot/domain/lot.test-fixtures';
-import { streams } from '../../../shared/inventory.streams';
-import type { StockEvent } from '../../../stock/domain/stock.events';
 import { InventoryTestApp, type Body, type Person } from '../../../testing/inventory-test-app.spec-helper';
+import { countRecorded, lotBookedInS1, stocktakeOrderPlanned } from '../../stocktake.int-fixtures.spec-helper';
 import { RecordCountScaleReadingCommandHandler } from '../../commands/record-count-scale-reading/record-count-scale-reading.command-handler';
 
 /**
@@ -22,8 +18,6 @@ const manager: Person = { sub: 'manager-2', roles: ['manager'] };
 const owner: Person = { sub: 'trader-a', roles: ['depositor'], partyId: 'P-A' };
 const stranger: Person = { sub: 'trader-b', roles: ['depositor'], partyId: 'P-B' };
 const scale: Principal = { subject: 'SCALE-07', roles: ['device'] };
-const metadata = { actor: { subject: 'desk-clerk-7', role: 'clerk' }, correlationId: 'int' };
-const at = '2025-03-31T06:00:00Z';
 
 let app: InventoryTestApp;
 let stocktakeId: string;
@@ -36,68 +30,10 @@ const nextMinute = (): string => {
 
 beforeAll(async () => {
   app = await InventoryTestApp.start('stocktakes', clock);
-  const append = (stream: { id: string; type: string }, events: readonly { type: string; data: unknown }[]) =>
-    app.store.append({ streamId: stream.id, streamType: stream.type, expectedVersion: 'no_stream', events: [...events] as never, metadata });
   // A stocktake order of SC-0001 (party P-A), planned: the count is the step next.
-  const steps = ['plan', 'count', 'reconcile', 'confirm'].map((code) => ({ code, name: code, check: 'none' as const, required: true, movesGoods: false }));
-  const order: OrderAuthorityEvent[] = [
-    {
-      type: 'OrderAuthorityOpened',
-      data: {
-        orderId: ORDER,
-        type: 'stocktake',
-        warehouse: 'WH-SH-01',
-        owner: 'SC-0001',
-        ownerParty: 'P-A',
-        commodity: 'rb-400e-20-sg',
-        expected: null,
-        workflowId: 'stocktake/*/*',
-        workflowVersion: 1,
-        steps,
-        openedAt: at,
-      },
-    },
-    { type: 'OrderAuthorityStepRecorded', data: { orderId: ORDER, step: 'plan', sequence: 1, recordedBy: 'desk-clerk-7', recordedAt: at } },
-  ];
-  await append(streams.authority(ORDER), order);
+  await stocktakeOrderPlanned(app.store, ORDER);
   // Lot lot-wo-in-1 of SC-0001 (30 bp weight tolerance): B1 and B2, 2,000 kg each, in slot S1, booked as 2 pieces / 4,000 kg.
-  await append(streams.lot(LOT), [{ ...opened, data: { ...opened.data, lotId: LOT, orderId: 'wo-in-1' } }]);
-  const pieces = [
-    { barcode: 'B1', lotId: LOT, netKg: 2_000 },
-    { barcode: 'B2', lotId: LOT, netKg: 2_000 },
-  ];
-  const location: LocationEvent[] = [
-    {
-      type: 'LocationDefined',
-      data: {
-        locationId: 'S1',
-        warehouse: 'WH-SH-01',
-        area: { kind: 'yard', name: 'YARD1' },
-        row: 'R01',
-        slot: 'S1',
-        capacityKg: 100_000,
-        capacityPieces: null,
-        actor: 'manager-2',
-        at,
-      },
-    },
-    { type: 'GoodsPutAway', data: { locationId: 'S1', orderId: 'wo-in-1', lotId: LOT, pieces, netKg: 4_000, actor: 'operator-12', at } },
-  ];
-  await append(streams.location('S1'), location);
-  const received: StockEvent = {
-    type: 'StockReceived',
-    data: {
-      lotId: LOT,
-      orderId: 'wo-in-1',
-      warehouse: 'WH-SH-01',
-      owner: 'SC-0001',
-      commodityCode: 'rb-400e-20-sg',
-      quantity: { pieces: 2, kg: 4_000 },
-      actor: 'desk',
-      at,
-    },
-  };
-  await append(streams.stock(LOT), [received]);
+  await lotBookedInS1(app.store, LOT);
 });
 
 afterAll(() => app?.close());
@@ -126,11 +62,7 @@ describe('GET /stocktakes/:id, the evidence behind each variance', () => {
     expect((await app.as(counter, 'POST', `/stocktakes/${stocktakeId}/count/finish`)).status).toBe(200);
 
     // The order service recorded the count step: reconciling is authorised.
-    const countStep: OrderAuthorityEvent = {
-      type: 'OrderAuthorityStepRecorded',
-      data: { orderId: ORDER, step: 'count', sequence: 2, recordedBy: 'desk-clerk-7', recordedAt: finishedAt },
-    };
-    await app.store.append({ streamId: streams.authority(ORDER).id, streamType: 'order-authority', expectedVersion: 'any', events: [countStep], metadata });
+    await countRecorded(app.store, ORDER, finishedAt);
     const explainedAt = nextMinute();
     for (const [varianceId, explanation] of [
       ['missing_piece:B2', 'not in S1 nor the next rows'],
