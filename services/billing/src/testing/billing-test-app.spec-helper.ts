@@ -24,6 +24,14 @@ export const EXCHANGE: IntegrationClient = { id: 'shfe', secret: SECRET('shfe'),
 
 const registry = new EventRegistry().register(...billingEventSchemas);
 
+/** The VAT invoicing system, a signed integration client. */
+export const INVOICING: IntegrationClient = {
+  id: 'invoicing-baiwang',
+  secret: 'invoicing-secret-0123456789-0123456789',
+  role: 'invoicing',
+  name: 'VAT invoicing',
+};
+
 /**
  * The billing service in-process, as main.ts builds it (createServiceApp + AppModule, Kafka inbox
  * connected), on real PostgreSQL (its own provisioned schema) and real Kafka (its own topic
@@ -44,7 +52,7 @@ export class BillingTestApp extends ServiceTestApp {
           STATEMENT_SIGNING_KEY: generateSigningKeyPem(),
           STATEMENT_RUN_INTERVAL_MS: '0',
           DAY_CLOSE_INTERVAL_MS: '0',
-          INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE]),
+          INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE, INVOICING]),
         },
       }),
     );

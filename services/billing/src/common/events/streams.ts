@@ -38,4 +38,8 @@ export const streams = {
     streamId: `bank-statement-${bankId}-${statementDate}`,
     streamType: 'bank-statement',
   }),
+  /** A party's invoicing details (the buyer on its VAT invoices). */
+  invoicingDetails: (partyId: string): StreamRef => ({ streamId: `invoicing-details-${partyId}`, streamType: 'invoicing-details' }),
+  /** The VAT invoice requests of one statement. */
+  invoiceRequests: (statementId: string): StreamRef => ({ streamId: `invoice-requests-${statementId}`, streamType: 'invoice-requests' }),
 } as const;
