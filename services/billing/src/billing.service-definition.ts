@@ -1,4 +1,5 @@
 import {
+  billingAlarmTopic,
   billingBankTopic,
   billingFeeTopic,
   billingPaidThroughTopic,
@@ -9,16 +10,34 @@ import {
   FeeAccruedSchema,
   FeeReversedSchema,
   FeesSettledSchema,
+  inventoryLotTopic,
+  LotBecameAvailableSchema,
+  LotShippedOutSchema,
+  orderWorkOrderTopic,
   PaymentBookedSchema,
+  PiecesShippedOutSchema,
+  receiptEventSchemas,
+  receiptReceiptTopic,
   StoragePaidThroughAdvancedSchema,
   WithdrawalApprovedSchema,
   WithdrawalCompletedSchema,
   WithdrawalRejectedSchema,
   WithdrawalRequestedSchema,
   WithdrawalReturnedSchema,
+  WorkOrderOpenedSchema,
+  ReconciliationBreakRaisedSchema,
+  ReconciliationBreakResolvedSchema,
+  UnmatchedBankPaymentRaisedSchema,
+  UnmatchedBankPaymentAssignedSchema,
+  BankNotificationConflictRaisedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
+import { feesProjection } from './accrual/projections/fees.projection';
+import { holdingsProjection } from './accrual/projections/holdings.projection';
 import { journalProjection } from './ledger/projections/journal.projection';
+import { bankPaymentsProjection } from './bank/projections/bank-payments.projection';
+import { reconciliationBreaksProjection } from './bank/projections/reconciliation-breaks.projection';
+import { virtualAccountsProjection } from './bank/projections/virtual-accounts.projection';
 import { rateCardVersionsProjection } from './rate-card/projections/rate-card-versions.projection';
 import { statementsProjection } from './statement/projections/statements.projection';
 
@@ -26,17 +45,33 @@ import { statementsProjection } from './statement/projections/statements.project
 export const billingServiceDefinition: ServiceDefinition = {
   name: 'billing',
   migrations: [],
-  projections: [rateCardVersionsProjection, journalProjection, statementsProjection],
-  producedTopics: [billingPaymentTopic, billingPaidThroughTopic],
-  consumedTopics: [billingFeeTopic, billingBankTopic, billingPaymentTopic],
+  projections: [
+    rateCardVersionsProjection,
+    holdingsProjection,
+    feesProjection,
+    journalProjection,
+    statementsProjection,
+    virtualAccountsProjection,
+    bankPaymentsProjection,
+    reconciliationBreaksProjection,
+  ],
+  producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
+  consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic, billingFeeTopic, billingBankTopic, billingPaymentTopic],
   eventSchemas: [
-    // the account consumes
+    // accrual consumes
+    ...receiptEventSchemas,
+    LotBecameAvailableSchema,
+    PiecesShippedOutSchema,
+    LotShippedOutSchema,
+    WorkOrderOpenedSchema,
+    // accrual publishes; the account and statements consume
     FeeAccruedSchema,
     FeeReversedSchema,
+    // the account consumes
     BankPaymentReceivedSchema,
     BankWithdrawalConfirmedSchema,
     BankWithdrawalRefusedSchema,
-    // the account publishes
+    // the account publishes; statements consume
     PaymentBookedSchema,
     FeesSettledSchema,
     WithdrawalRequestedSchema,
@@ -45,5 +80,11 @@ export const billingServiceDefinition: ServiceDefinition = {
     WithdrawalCompletedSchema,
     WithdrawalReturnedSchema,
     StoragePaidThroughAdvancedSchema,
+    // the bank integration publishes (billing.bank.v1 above) and alarms
+    ReconciliationBreakRaisedSchema,
+    ReconciliationBreakResolvedSchema,
+    UnmatchedBankPaymentRaisedSchema,
+    UnmatchedBankPaymentAssignedSchema,
+    BankNotificationConflictRaisedSchema,
   ],
 };

@@ -16,6 +16,12 @@ export const manager: Person = { sub: 'mgr-qian', roles: ['manager'] };
 export const clerk: Person = { sub: 'clerk-li', roles: ['clerk'] };
 export const depositor = (partyId: string): Person => ({ sub: `dep-${partyId}`, roles: ['depositor'], partyId });
 
+const SECRET = (name: string) => `${name}-secret-0123456789-0123456789-abcdef`;
+/** The banks connected to the warehouse (signed integration clients); the client id is the bank id in billing. */
+export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc'), role: 'bank', name: 'ICBC Shanghai' };
+export const OTHER_BANK: IntegrationClient = { id: 'bank-boc', secret: SECRET('boc'), role: 'bank', name: 'Bank of China Shanghai' };
+export const EXCHANGE: IntegrationClient = { id: 'shfe', secret: SECRET('shfe'), role: 'exchange', name: 'Shanghai Futures Exchange' };
+
 const registry = new EventRegistry().register(...billingEventSchemas);
 
 /** The VAT invoicing system, a signed integration client. */
@@ -41,8 +47,13 @@ export class BillingTestApp extends ServiceTestApp {
         clock,
         consume: true,
         config: BillingServiceConfig,
-        // A dev key made for this run; the period-end run is driven by the spec, not a timer.
-        env: { STATEMENT_SIGNING_KEY: generateSigningKeyPem(), STATEMENT_RUN_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([INVOICING]) },
+        // A dev key made for this run; the period-end run and the day close are driven by the spec, not a timer.
+        env: {
+          STATEMENT_SIGNING_KEY: generateSigningKeyPem(),
+          STATEMENT_RUN_INTERVAL_MS: '0',
+          DAY_CLOSE_INTERVAL_MS: '0',
+          INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE, INVOICING]),
+        },
       }),
     );
   }
@@ -53,11 +64,12 @@ export class BillingTestApp extends ServiceTestApp {
     return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
   }
 
-  /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key. */
-  async signed(client: IntegrationClient, method: string, path: string, json: unknown, idempotencyKey = randomBytes(8).toString('hex')): Promise<Answer> {
-    const body = JSON.stringify(json);
+  /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key on changes. */
+  async signed(client: IntegrationClient, method: string, path: string, json?: unknown, options: { idempotencyKey?: string } = {}): Promise<Answer> {
+    const body = json === undefined ? undefined : JSON.stringify(json);
     const signature = signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
-    return this.send(method, path, body, { ...signature, 'idempotency-key': idempotencyKey });
+    const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
+    return this.send(method, path, body, { ...signature, ...idempotency });
   }
 
   /** Publishes a billing contract message on its real topic (with this app's prefix), as the part that owns it would. */
