@@ -25,6 +25,7 @@ import {
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
 import { journalProjection } from './ledger/projections/journal.projection';
+import { bankWithdrawalsProjection } from './bank/projections/bank-withdrawals.projection';
 import { bankPaymentsProjection } from './bank/projections/bank-payments.projection';
 import { reconciliationBreaksProjection } from './bank/projections/reconciliation-breaks.projection';
 import { virtualAccountsProjection } from './bank/projections/virtual-accounts.projection';
@@ -42,6 +43,7 @@ export const billingServiceDefinition: ServiceDefinition = {
     virtualAccountsProjection,
     bankPaymentsProjection,
     reconciliationBreaksProjection,
+    bankWithdrawalsProjection,
   ],
   producedTopics: [billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
   consumedTopics: [billingFeeTopic, billingBankTopic, billingPaymentTopic],

@@ -30,7 +30,7 @@ const registry = new EventRegistry().register(...billingEventSchemas);
  * prefix), with a clock the test moves; specs drive it over HTTP with dev tokens.
  */
 export class BillingTestApp extends ServiceTestApp {
-  static async start(label: string, clock: ManualClock): Promise<BillingTestApp> {
+  static async start(label: string, clock: ManualClock, env: Record<string, string> = {}): Promise<BillingTestApp> {
     return new BillingTestApp(
       await startServiceTestApp({
         definition: billingServiceDefinition,
@@ -44,6 +44,9 @@ export class BillingTestApp extends ServiceTestApp {
           STATEMENT_SIGNING_KEY: generateSigningKeyPem(),
           STATEMENT_RUN_INTERVAL_MS: '0',
           INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE]),
+          // No bank takes withdrawals unless the spec plays one.
+          BANK_SEND_INTERVAL_MS: '0',
+          ...env,
         },
       }),
     );

@@ -29,4 +29,6 @@ export const streams = {
     streamId: `bank-statement-${bankId}-${statementDate}`,
     streamType: 'bank-statement',
   }),
+  /** One approved withdrawal on its way to the bank, and the bank's answer. */
+  bankWithdrawal: (withdrawalId: string): StreamRef => ({ streamId: `bank-withdrawal-${withdrawalId}`, streamType: 'bank-withdrawal' }),
 } as const;
