@@ -10,13 +10,21 @@ import {
   FeeAccruedSchema,
   FeeReversedSchema,
   FeesSettledSchema,
+  inventoryLotTopic,
+  LotBecameAvailableSchema,
+  LotShippedOutSchema,
+  orderWorkOrderTopic,
   PaymentBookedSchema,
+  PiecesShippedOutSchema,
+  receiptEventSchemas,
+  receiptReceiptTopic,
   StoragePaidThroughAdvancedSchema,
   WithdrawalApprovedSchema,
   WithdrawalCompletedSchema,
   WithdrawalRejectedSchema,
   WithdrawalRequestedSchema,
   WithdrawalReturnedSchema,
+  WorkOrderOpenedSchema,
   ReconciliationBreakRaisedSchema,
   ReconciliationBreakResolvedSchema,
   UnmatchedBankPaymentRaisedSchema,
@@ -24,6 +32,8 @@ import {
   BankNotificationConflictRaisedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
+import { feesProjection } from './accrual/projections/fees.projection';
+import { holdingsProjection } from './accrual/projections/holdings.projection';
 import { journalProjection } from './ledger/projections/journal.projection';
 import { bankWithdrawalsProjection } from './bank/projections/bank-withdrawals.projection';
 import { bankPaymentsProjection } from './bank/projections/bank-payments.projection';
@@ -38,6 +48,8 @@ export const billingServiceDefinition: ServiceDefinition = {
   migrations: [],
   projections: [
     rateCardVersionsProjection,
+    holdingsProjection,
+    feesProjection,
     journalProjection,
     statementsProjection,
     virtualAccountsProjection,
@@ -45,16 +57,23 @@ export const billingServiceDefinition: ServiceDefinition = {
     reconciliationBreaksProjection,
     bankWithdrawalsProjection,
   ],
-  producedTopics: [billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
-  consumedTopics: [billingFeeTopic, billingBankTopic, billingPaymentTopic],
+  producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
+  consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic, billingFeeTopic, billingBankTopic, billingPaymentTopic],
   eventSchemas: [
-    // the account consumes
+    // accrual consumes
+    ...receiptEventSchemas,
+    LotBecameAvailableSchema,
+    PiecesShippedOutSchema,
+    LotShippedOutSchema,
+    WorkOrderOpenedSchema,
+    // accrual publishes; the account and statements consume
     FeeAccruedSchema,
     FeeReversedSchema,
+    // the account consumes
     BankPaymentReceivedSchema,
     BankWithdrawalConfirmedSchema,
     BankWithdrawalRefusedSchema,
-    // the account publishes
+    // the account publishes; statements consume
     PaymentBookedSchema,
     FeesSettledSchema,
     WithdrawalRequestedSchema,

@@ -1,10 +1,12 @@
 import {
+  billingPaidThroughTopic,
   inventoryLotTopic,
   LotBecameAvailableSchema,
   LotShippedOutSchema,
   StockHoldPlacedSchema,
   StockHoldReleasedSchema,
   StockShortfallDetectedSchema,
+  StoragePaidThroughAdvancedSchema,
   receiptAlarmTopic,
   receiptEntitlementTopic,
   receiptEventSchemas,
@@ -36,7 +38,7 @@ export const receiptServiceDefinition: ServiceDefinition = {
     dailyReceiptReportProjection,
   ],
   producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic],
-  consumedTopics: [inventoryLotTopic],
+  consumedTopics: [inventoryLotTopic, billingPaidThroughTopic],
   eventSchemas: [
     ...receiptEventSchemas,
     LotBecameAvailableSchema,
@@ -44,5 +46,6 @@ export const receiptServiceDefinition: ServiceDefinition = {
     StockHoldPlacedSchema,
     StockHoldReleasedSchema,
     StockShortfallDetectedSchema,
+    StoragePaidThroughAdvancedSchema,
   ],
 };

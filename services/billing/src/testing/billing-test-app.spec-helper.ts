@@ -24,6 +24,14 @@ export const EXCHANGE: IntegrationClient = { id: 'shfe', secret: SECRET('shfe'),
 
 const registry = new EventRegistry().register(...billingEventSchemas);
 
+/** The VAT invoicing system, a signed integration client. */
+export const INVOICING: IntegrationClient = {
+  id: 'invoicing-baiwang',
+  secret: 'invoicing-secret-0123456789-0123456789',
+  role: 'invoicing',
+  name: 'VAT invoicing',
+};
+
 /**
  * The billing service in-process, as main.ts builds it (createServiceApp + AppModule, Kafka inbox
  * connected), on real PostgreSQL (its own provisioned schema) and real Kafka (its own topic
@@ -39,11 +47,12 @@ export class BillingTestApp extends ServiceTestApp {
         clock,
         consume: true,
         config: BillingServiceConfig,
-        // A dev key made for this run; the period-end run is driven by the spec, not a timer.
+        // A dev key made for this run; the period-end run and the day close are driven by the spec, not a timer.
         env: {
           STATEMENT_SIGNING_KEY: generateSigningKeyPem(),
           STATEMENT_RUN_INTERVAL_MS: '0',
-          INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE]),
+          DAY_CLOSE_INTERVAL_MS: '0',
+          INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE, INVOICING]),
           // No bank takes withdrawals unless the spec plays one.
           BANK_SEND_INTERVAL_MS: '0',
           ...env,

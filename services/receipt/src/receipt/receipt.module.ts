@@ -17,6 +17,7 @@ import { ResolveShortfallCommandHandler } from './commands/resolve-shortfall/res
 import { ResolveShortfallHttpController } from './commands/resolve-shortfall/resolve-shortfall.http.controller';
 import { SplitReceiptCommandHandler } from './commands/split-receipt/split-receipt.command-handler';
 import { SplitReceiptHttpController } from './commands/split-receipt/split-receipt.http.controller';
+import { RecordFeesPaidWhenPaidThroughAdvancedKafkaHandler } from './integration/record-fees-paid-when-paid-through-advanced.kafka-handler';
 import { RecordShortfallWhenStockShortfallDetectedKafkaHandler } from './integration/record-shortfall-when-stock-shortfall-detected.kafka-handler';
 import { ReceiptViews } from './queries/receipts/receipt-views';
 import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './queries/receipts/receipts.http.controller';
@@ -41,6 +42,7 @@ import { ExchangeReceiptsHttpController, ReceiptsHttpController } from './querie
     ExchangeReceiptsHttpController,
     ExpirySweepHttpController,
     RecordShortfallWhenStockShortfallDetectedKafkaHandler,
+    RecordFeesPaidWhenPaidThroughAdvancedKafkaHandler,
   ],
   providers: [
     PlaceHoldCommandHandler,

@@ -300,6 +300,29 @@ describe('receipt decider: storage fees paid-through date', () => {
     spec.given([issued()]).when(paid('2026-03-30')).thenRefusedWith('FEES_PAID_THROUGH_BACKWARDS', { previous: '2026-03-31' });
   });
 
+  it('follows billing’s date for the party holding the receipt only, and only forward', () => {
+    // R-1 is issued to party-hengda paid through 03-31.
+    const byBilling = (paidThrough: string, paidBy: string): ReceiptCommand => ({
+      type: 'RecordStorageFeesPaid',
+      data: { paidThrough, paidBy, actor: system, at },
+    });
+    spec
+      .given([issued()])
+      .when(byBilling('2026-04-02', 'party-hengda'))
+      .then([
+        { type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: 'R-1', paidThrough: d('2026-04-02'), previous: d('2026-03-31'), actor: system, at } },
+      ]);
+    // Another party's storage of R-1 (an earlier or later holder) moves nothing.
+    spec.given([issued()]).when(byBilling('2026-04-30', 'party-huadong')).then([]);
+    // The holder's own date not ahead of the receipt's moves nothing, and is not refused.
+    spec.given([issued()]).when(byBilling('2026-03-20', 'party-hengda')).then([]);
+    // A receipt cancelled meanwhile takes billing's late date as nothing.
+    spec
+      .given([issued(), paidForApril, applied('pickup'), cancelled('pickup')])
+      .when(byBilling('2026-05-31', 'party-hengda'))
+      .then([]);
+  });
+
   it('is not recorded on a cancelled receipt', () => {
     spec
       .given([issued(), paidForApril, applied('pickup'), cancelled('pickup')])

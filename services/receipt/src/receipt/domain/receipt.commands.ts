@@ -65,7 +65,11 @@ export type RejectCancellation = Command<'RejectCancellation', Stamp & { readonl
 export type FlagExpired = Command<'FlagExpired', Stamp & { readonly asOf: string }>;
 
 /** From billing, when the holder's storage fees are paid further ahead. */
-export type RecordStorageFeesPaid = Command<'RecordStorageFeesPaid', Stamp & { readonly paidThrough: string }>;
+/**
+ * `paidBy`: the party whose storage billing says is paid through the date
+ * (billing.paid-through.v1); it moves the receipt's date only while that party holds it.
+ */
+export type RecordStorageFeesPaid = Command<'RecordStorageFeesPaid', Stamp & { readonly paidThrough: string; readonly paidBy?: string }>;
 
 /**
  * From inventory's StockShortfallDetected, by its handler (system): the shortfall as inventory

@@ -403,17 +403,30 @@ function flagExpired(command: FlagExpired, state: ReceiptState): ReceiptEvent[] 
 
 function recordStorageFeesPaid(command: RecordStorageFeesPaid, state: ReceiptState): ReceiptEvent[] {
   // rule RCPT-FEES-PAID-FORWARD
-  const { actor, at } = command.data;
+  const { actor, at, paidBy } = command.data;
   requireInstant(at, 'at');
   requireRole(actor, ['system'], 'record storage fee payments');
+  if (paidBy !== undefined && !isLive(state)) return [];
   const receipt = requireLive(state);
   const paidThrough = localDate(command.data.paidThrough, 'paidThrough');
   const previous = receipt.record.storageFeesPaidThrough;
+  if (paidBy !== undefined && !paidByHolder(receipt, paidBy, paidThrough)) return [];
   if (paidThrough === previous) return [];
   if (paidThrough < previous) {
     throw refuse.conflict('FEES_PAID_THROUGH_BACKWARDS', `fees are already paid through ${previous}`, { paidThrough, previous });
   }
   return [{ type: 'StorageFeesPaidThroughAdvanced', data: { receiptNumber: receipt.record.receiptNumber, paidThrough, previous, actor, at } }];
+}
+
+/**
+ * Billing publishes each party's paid-through date per receipt; the receipt's date is its
+ * current holder's. A date for a party that no longer (or not yet) holds it, or not ahead of the
+ * receipt's (a buyer's storage starts on the transfer day; a receipt issued paid through a date
+ * billing has not charged yet), moves nothing.
+ */
+function paidByHolder(receipt: LiveReceipt, paidBy: string, paidThrough: LocalDate): boolean {
+  // rule RCPT-FEES-PAID-BY-HOLDER
+  return receipt.record.holder.partyId === paidBy && paidThrough > receipt.record.storageFeesPaidThrough;
 }
 
 /**
