@@ -53,7 +53,8 @@ export class BillingTestApp extends ServiceTestApp {
           STATEMENT_RUN_INTERVAL_MS: '0',
           DAY_CLOSE_INTERVAL_MS: '0',
           INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE, INVOICING]),
-          // No bank takes withdrawals unless the spec plays one.
+          // Approved withdrawals are queued for BANK; none is sent unless the spec plays the bank.
+          BANK_PAYOUT_BANK_ID: BANK.id,
           BANK_SEND_INTERVAL_MS: '0',
           ...env,
         },

@@ -22,6 +22,9 @@ export class QueueWithdrawalWhenWithdrawalApprovedKafkaHandler {
 
   @EventPattern(WithdrawalApprovedSchema.typeName)
   async handle(@Payload() event: WithdrawalApproved, @Ctx() ctx: InboxContext): Promise<void> {
+    // Without a payout bank the withdrawal could never be sent: the message waits (retried, then
+    // dead-lettered for replay) rather than be queued for no bank.
+    if (this.config.BANK_PAYOUT_BANK_ID === '') throw new Error(`withdrawal ${event.withdrawalId}: BANK_PAYOUT_BANK_ID is not configured`);
     await handleCommandIn(ctx.store, {
       ...streams.bankWithdrawal(event.withdrawalId),
       decider: bankWithdrawalDecider,
