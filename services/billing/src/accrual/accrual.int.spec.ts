@@ -66,6 +66,8 @@ const registry = new EventRegistry().register(
 const A = 'P-A';
 const B = 'P-B';
 const WEIGHT = 33_333;
+// The broker and the projections of a loaded machine can take a while; a wait fails only when nothing comes.
+const PATIENTLY = { timeoutMs: 60_000 };
 
 describe('fees accrued from receipt and inventory facts', () => {
   const clock = new ManualClock('2026-10-30T02:00:00Z');
@@ -206,6 +208,12 @@ describe('fees accrued from receipt and inventory facts', () => {
       timeoutMs: 60_000,
       describe: `${receiptNumber} listed for the day close`,
     });
+  // Each topic is consumed on its own: a fact that needs another topic's fact is published once that one is recorded.
+  const recorded = (streamId: string) =>
+    waitFor(async () => ((await db().query(`SELECT 1 FROM events WHERE stream_id = $1`, [streamId])).rowCount ?? 0) > 0, {
+      timeoutMs: 60_000,
+      describe: `${streamId} recorded`,
+    });
   const closeDays = () => app.app.get(CloseDaysCommandHandler).closeDays({ actor: { ...DAY_CLOSE_ACTOR }, correlationId: randomUUID() });
   const feesOf = async (person: typeof manager, query: string) => {
     const answer = await waitFor(
@@ -225,7 +233,9 @@ describe('fees accrued from receipt and inventory facts', () => {
     // issued over it to A at 10:00, so the lot itself is never held at a day's close.
     clock.set(new Date('2026-11-02T01:30:00Z'));
     await workOrder('IN-L1', A, false);
+    await recorded('work-order-facts-IN-L1');
     await lotInShed('L1', '2026-11-02T01:00:00Z');
+    await recorded('lot-goods-L1');
     await issued('WR-1', 'L1', A, '2026-11-02T02:00:00Z');
     await listedForClose('WR-1');
     // Thu 11-12 09:00 Shanghai: the close charges A for 11-02 … 11-11, 10 × 500 = 5 000 fen.
@@ -241,6 +251,7 @@ describe('fees accrued from receipt and inventory facts', () => {
     // B's collector takes the goods on 11-17 (self-collect): the load-out fee 8 333 fen to B; the
     // lot is gone the day it came back to B, so no lot storage.
     await workOrder('OUT-L1', B, true);
+    await recorded('work-order-facts-OUT-L1');
     await shippedOut('L1', 'OUT-L1', '2026-11-17T06:00:00Z');
     // The lot's timeline ended with its last load-out, before the close of 11-17 runs.
     await waitFor(async () => (await db().query(`SELECT 1 FROM holdings WHERE kind = 'lot' AND id = 'L1' AND ended_on = '2026-11-17'`)).rowCount === 1, {
@@ -254,7 +265,7 @@ describe('fees accrued from receipt and inventory facts', () => {
     const lotFees = await waitFor(async () => {
       const items = await feesOf(manager, `partyId=${B}&from=2026-11-17&to=2026-11-17`);
       return items.some((fee) => fee.item === 'load_out') ? items : undefined;
-    });
+    }, PATIENTLY);
     expect(lotFees.map((fee) => [fee.feeId, fee.item, fee.amountFen])).toEqual([['load_out:L1:NOTE-L1', 'load_out', 8_333]]);
     const loadIn = await feesOf(manager, `partyId=${A}&from=2026-11-02&to=2026-11-02`);
     expect(loadIn.filter((fee) => fee.item === 'load_in').map((fee) => [fee.feeId, fee.amountFen])).toEqual([['load_in:L1', 10_000]]);
@@ -277,7 +288,7 @@ describe('fees accrued from receipt and inventory facts', () => {
     const ofB = await waitFor(async () => {
       const items = await feesOf(manager, `partyId=${B}&receiptNumber=WR-1`);
       return items.length === 6 ? items : undefined;
-    });
+    }, PATIENTLY);
     expect(ofB.map((fee) => [fee.item, fee.serviceDate, fee.amountFen])).toEqual([
       ['storage', '2026-11-12', 667],
       ['transfer', '2026-11-12', 1_667],
@@ -306,14 +317,16 @@ describe('fees accrued from receipt and inventory facts', () => {
         .map((message) => registry.decodeEvent(FeeAccruedSchema.typeName, message.value) as MessageShape<typeof FeeAccruedSchema>)
         .filter((fee) => fee.receiptNumber === 'WR-1');
       return wr1.length === 16 ? wr1 : undefined;
-    });
+    }, PATIENTLY);
     expect(published.filter((fee) => fee.partyId === B && fee.receiptNumber === 'WR-1').reduce((total, fee) => total + fee.amountFen, 0n)).toBe(5_002n);
   });
 
   it('corrects the storage of days already charged when a transfer reaches billing late', async () => {
     // WR-2 is A's from Wed 11-18; the closes of Fri 11-20 charged A for 11-18 … 11-20 (3 × 500).
     await workOrder('IN-L2', A, false);
+    await recorded('work-order-facts-IN-L2');
     await lotInShed('L2', '2026-11-18T01:00:00Z');
+    await recorded('lot-goods-L2');
     await issued('WR-2', 'L2', A, '2026-11-18T02:00:00Z');
     await listedForClose('WR-2');
     clock.set(new Date('2026-11-21T01:00:00Z'));
@@ -325,7 +338,7 @@ describe('fees accrued from receipt and inventory facts', () => {
     const items = await waitFor(async () => {
       const listed = await feesOf(manager, 'receiptNumber=WR-2');
       return listed.length === 6 && listed.filter((fee) => fee.reversedAt !== null).length === 2 ? listed : undefined;
-    });
+    }, PATIENTLY);
     expect(items.filter((fee) => fee.reversedAt !== null).map((fee) => [fee.feeId, fee.partyId])).toEqual([
       ['storage:WR-2:2026-11-19', A],
       ['storage:WR-2:2026-11-20', A],
@@ -339,7 +352,7 @@ describe('fees accrued from receipt and inventory facts', () => {
     const reversals = await waitFor(() => {
       const found = fees.messages.filter((message) => message.headers.ce_type === FeeReversedSchema.typeName);
       return found.length === 2 ? found : undefined;
-    });
+    }, PATIENTLY);
     expect(
       reversals.map((message) => [
         message.key,
@@ -361,7 +374,7 @@ describe('fees accrued from receipt and inventory facts', () => {
     const live = await waitFor(async () => {
       const current = await rows();
       return current.fees.length === 25 && current.holdings.length === 4 ? current : undefined;
-    });
+    }, PATIENTLY);
     await rebuildService(billingServiceDefinition, app.commandEnv(), [], () => undefined);
     expect(await rows()).toEqual(live);
   });

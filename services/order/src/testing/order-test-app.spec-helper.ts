@@ -2,6 +2,7 @@ import type { ManualClock } from '@dw/kernel';
 import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
 import { AppModule } from '../app.module';
 import { orderServiceDefinition } from '../order.service-definition';
+import { recordStorageCardIn } from '../storage-card/storage-cards';
 
 export type { Answer, Body, Person } from '@dw/platform/testing';
 
@@ -20,5 +21,22 @@ export class OrderTestApp extends ServiceTestApp {
   async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const body = json === undefined ? undefined : typeof json === 'string' ? json : JSON.stringify(json);
     return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
+  }
+
+  /**
+   * Records storage card SC-0001 approved for P-0001 (恒达钢铁) at the clock's now, the way the
+   * order service's consumer of the receipt service's card events does.
+   */
+  recordApprovedCard(): Promise<unknown> {
+    return this.store.transaction((tx) =>
+      recordStorageCardIn(
+        tx,
+        {
+          type: 'RecordStorageCardStatus',
+          data: { storageCard: 'SC-0001', party: 'P-0001', holderName: '恒达钢铁', status: 'approved', at: this.clock.now().toISOString() },
+        },
+        { actor: { subject: 'service:order', role: 'service' }, correlationId: 'cards' },
+      ),
+    );
   }
 }

@@ -40,7 +40,7 @@ import type { CancellationPurpose } from '../receipt/domain/receipt.events';
 import type { Beneficiary, HoldKind } from '../receipt/domain/receipt.hold';
 import { isLive, type ReceiptState } from '../receipt/domain/receipt.state';
 import { PublishReceiptRuleVersionCommandHandler } from '../receipt-rule/commands/publish-receipt-rule-version/publish-receipt-rule-version.command-handler';
-import type { ReceiptRuleTerms } from '../receipt-rule/domain/receipt-rule.terms';
+import { tonneRebarTerms } from '../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { ApplyForStorageCardCommandHandler } from '../storage-card/commands/apply-for-storage-card/apply-for-storage-card.command-handler';
 import { ReviewStorageCardCommandHandler } from '../storage-card/commands/review-storage-card/review-storage-card.command-handler';
 import { RequestTitleTransferCommandHandler } from '../transfer/commands/request-title-transfer/request-title-transfer.command-handler';
@@ -58,14 +58,6 @@ export const dateOfDay = (day: number): LocalDate => addCalendarDays(DAY_ZERO, d
 /** 10:00 in Shanghai on that day. */
 const instantOfDay = (day: number): string => `${dateOfDay(day)}T02:00:00Z`;
 
-/** One unit = 1 000 kg with no tolerance: any set of whole-tonne lots makes a valid receipt. */
-export const MODEL_RULE: ReceiptRuleTerms = {
-  receiptKind: 'warehouse',
-  unitKg: 1_000,
-  unitToleranceBp: 0,
-  validity: { basis: 'production-date', days: 90 },
-  maxProductionSpanDays: null,
-};
 export const COMMODITY = 'rebar';
 /**
  * Storage fees are paid at issuance through a day no run reaches, so a cancellation never waits
@@ -165,7 +157,7 @@ export class InMemoryReceiptService {
    */
   static async start(cards: readonly CardSpec[], lots: readonly LotSpec[]): Promise<InMemoryReceiptService> {
     const service = new InMemoryReceiptService(cards);
-    await service.handlers.publishRule.execute(COMMODITY, { effectiveFrom: DAY_ZERO, terms: MODEL_RULE }, service.caller(manager));
+    await service.handlers.publishRule.execute(COMMODITY, { effectiveFrom: DAY_ZERO, terms: tonneRebarTerms }, service.caller(manager));
     for (const card of cards) {
       const { cardNumber } = await service.handlers.applyForCard.execute(service.caller(service.holder(card.cardNumber)), card.holderName);
       if (cardNumber !== card.cardNumber) throw new Error(`card of ${card.partyId} was allotted ${cardNumber}, the spec says ${card.cardNumber}`);

@@ -37,14 +37,8 @@ export const manager: Person = { sub: 'manager-qian', roles: ['manager'] };
 export const ops: Person = { sub: 'ops-sun', roles: ['ops'] };
 export const depositor = (party: string): Person => ({ sub: `user-${party}`, roles: ['depositor'], partyId: party });
 
-/** Rebar as a warehouse receipt: 1 t units with no tolerance keep weights readable; 90 days from production. */
-export const TONNE_RULE: ReceiptRuleTerms = {
-  receiptKind: 'warehouse',
-  unitKg: 1_000,
-  unitToleranceBp: 0,
-  validity: { basis: 'production-date', days: 90 },
-  maxProductionSpanDays: null,
-};
+/** Rebar as a warehouse receipt in 1 t units with no tolerance, 90 days from production: the rule fixtures’ one. */
+export { tonneRebarTerms as TONNE_RULE } from '../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 
 export interface LotSpec {
   lotId: string;

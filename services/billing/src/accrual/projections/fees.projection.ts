@@ -1,4 +1,5 @@
 import type { Projection } from '@dw/projections';
+import { streams } from '../../common/events/streams';
 import type { FeeAccrued, FeeReversed } from '../domain/holding.events';
 
 /** Every fee charged, and whether it was reversed since: a party's fees for GET /fees. */
@@ -26,6 +27,8 @@ export const feesProjection: Projection<'fees', FeeAccrued | FeeReversed> = {
   eventTypes: ['FeeAccrued', 'FeeReversed'],
   async apply(tx, events, tables) {
     for (const event of events) {
+      // The account's stream records a FeeReversed of its own (what it owes back): only the accrual's fees are listed here.
+      if (event.streamType !== streams.holding({ kind: 'receipt', id: '' }).streamType) continue;
       switch (event.type) {
         case 'FeeAccrued': {
           const d = event.data;

@@ -14,6 +14,12 @@ export const warehouseRebarTerms: ReceiptRuleTerms = {
   maxProductionSpanDays: null,
 };
 
+/**
+ * Rebar as a warehouse receipt in 1 t units with no tolerance: any set of whole-tonne lots makes
+ * a valid receipt, which keeps the weights of the service-level specs readable.
+ */
+export const tonneRebarTerms: ReceiptRuleTerms = { ...warehouseRebarTerms, unitKg: 1_000, unitToleranceBp: 0 };
+
 export const factoryRebarTerms: ReceiptRuleTerms = {
   receiptKind: 'factory',
   unitKg: 300_000,

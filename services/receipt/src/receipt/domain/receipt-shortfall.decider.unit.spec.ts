@@ -12,7 +12,6 @@ import {
   cancelled,
   clerk,
   court,
-  detectedAt,
   exchange,
   frozen,
   inventoryHandler,
@@ -33,23 +32,11 @@ const spec = deciderSpec(receiptDecider);
 const recordShortfall = (
   varianceId = 'missing_piece:P-0007',
   overrides: Partial<Extract<ReceiptCommand, { type: 'RecordGoodsShortfall' }>['data']> = {},
-): ReceiptCommand => ({
-  type: 'RecordGoodsShortfall',
-  data: {
-    lotId: 'LOT-1',
-    stocktakeId: 'ST-1',
-    varianceId,
-    deltaPieces: -1,
-    deltaKg: -2_500,
-    approver: 'inv-manager-sun',
-    approvalReason: 'coil not found at the count',
-    detectedAt,
-    pledgedTo: ['ICBC-SH'],
-    actor: inventoryHandler,
-    at,
-    ...overrides,
-  },
-});
+): ReceiptCommand => {
+  // The command carries what inventory found: the fixture's shortfall before the receipt records or resolves it.
+  const { recordedAt: _recordedAt, resolution: _resolution, ...found } = shortfall(varianceId);
+  return { type: 'RecordGoodsShortfall', data: { ...found, actor: inventoryHandler, at, ...overrides } };
+};
 const resolve = (varianceId = 'missing_piece:P-0007', actor: Actor = manager): ReceiptCommand => ({
   type: 'ResolveGoodsShortfall',
   data: { varianceId, outcome: 'replenished', reference: 'ST-2/weight_variance:P-0007', reason: 'the coil was found in bay Y3 at the recount', actor, at },

@@ -1,5 +1,4 @@
 import { ManualClock } from '@dw/kernel';
-import { recordStorageCardIn } from '../../../storage-card/storage-cards';
 import { OrderTestApp, type Person } from '../../../testing/order-test-app.spec-helper';
 import { application } from '../../domain/pickup.test-fixtures';
 import { decideEntitlementIn } from '../../entitlements';
@@ -48,16 +47,7 @@ describe('POST /entitlements/:entitlementId/pickup-application', () => {
 
   beforeAll(async () => {
     app = await OrderTestApp.start('pickup', clock);
-    await app.store.transaction((tx) =>
-      recordStorageCardIn(
-        tx,
-        {
-          type: 'RecordStorageCardStatus',
-          data: { storageCard: 'SC-0001', party: 'P-0001', holderName: '恒达钢铁', status: 'approved', at: clock.now().toISOString() },
-        },
-        { actor: { subject: 'service:order', role: 'service' }, correlationId: 'cards' },
-      ),
-    );
+    await app.recordApprovedCard();
     await grant('ENT-WR-1');
     await grant('ENT-WR-2');
   });

@@ -1,6 +1,5 @@
 import { ManualClock } from '@dw/kernel';
 import { recordReceiptIssuedIn } from '../../../receipt-backing/receipt-backing';
-import { recordStorageCardIn } from '../../../storage-card/storage-cards';
 import { OrderTestApp, type Person } from '../../../testing/order-test-app.spec-helper';
 
 /**
@@ -18,18 +17,9 @@ describe('outbound orders drafted at the desk', () => {
 
   beforeAll(async () => {
     app = await OrderTestApp.start('deskout', clock);
-    await app.store.transaction(async (tx) => {
-      await recordStorageCardIn(
-        tx,
-        {
-          type: 'RecordStorageCardStatus',
-          data: { storageCard: 'SC-0001', party: 'P-0001', holderName: '恒达钢铁', status: 'approved', at: clock.now().toISOString() },
-        },
-        metadata,
-      );
-      // The receipt service issued WR-1 over lot-a.
-      await recordReceiptIssuedIn(tx, 'WR-1', ['lot-a'], metadata);
-    });
+    await app.recordApprovedCard();
+    // The receipt service issued WR-1 over lot-a.
+    await app.store.transaction((tx) => recordReceiptIssuedIn(tx, 'WR-1', ['lot-a'], metadata));
   });
   afterAll(() => app?.close());
 

@@ -1,5 +1,4 @@
 import { ManualClock } from '@dw/kernel';
-import { recordStorageCardIn } from '../../../storage-card/storage-cards';
 import { OrderTestApp, type Person } from '../../../testing/order-test-app.spec-helper';
 
 /**
@@ -22,16 +21,7 @@ describe('title-transfer orders at the desk', () => {
 
   beforeAll(async () => {
     app = await OrderTestApp.start('transfer', clock);
-    await app.store.transaction((tx) =>
-      recordStorageCardIn(
-        tx,
-        {
-          type: 'RecordStorageCardStatus',
-          data: { storageCard: 'SC-0001', party: 'P-0001', holderName: '恒达钢铁', status: 'approved', at: clock.now().toISOString() },
-        },
-        { actor: { subject: 'service:order', role: 'service' }, correlationId: 'cards' },
-      ),
-    );
+    await app.recordApprovedCard();
   });
   afterAll(() => app?.close());
 
