@@ -35,6 +35,7 @@ import type { ServiceDefinition } from '@dw/platform';
 import { feesProjection } from './accrual/projections/fees.projection';
 import { holdingsProjection } from './accrual/projections/holdings.projection';
 import { journalProjection } from './ledger/projections/journal.projection';
+import { bankWithdrawalsProjection } from './bank/projections/bank-withdrawals.projection';
 import { bankPaymentsProjection } from './bank/projections/bank-payments.projection';
 import { reconciliationBreaksProjection } from './bank/projections/reconciliation-breaks.projection';
 import { virtualAccountsProjection } from './bank/projections/virtual-accounts.projection';
@@ -54,6 +55,7 @@ export const billingServiceDefinition: ServiceDefinition = {
     virtualAccountsProjection,
     bankPaymentsProjection,
     reconciliationBreaksProjection,
+    bankWithdrawalsProjection,
   ],
   producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
   consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic, billingFeeTopic, billingBankTopic, billingPaymentTopic],

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DRAINABLE } from '@dw/platform';
 import { BillingOutbox } from '../common/integration/billing-outbox';
+import { AnswerWithdrawalCommandHandler } from './commands/answer-withdrawal/answer-withdrawal.command-handler';
+import { AnswerWithdrawalHttpController } from './commands/answer-withdrawal/answer-withdrawal.http.controller';
+import { WithdrawalSender } from './commands/send-withdrawals/withdrawal-sender';
+import { QueueWithdrawalWhenWithdrawalApprovedKafkaHandler } from './integration/queue-withdrawal-when-withdrawal-approved.kafka-handler';
 import { AssignUnmatchedPaymentCommandHandler } from './commands/assign-unmatched-payment/assign-unmatched-payment.command-handler';
 import { AssignUnmatchedPaymentHttpController } from './commands/assign-unmatched-payment/assign-unmatched-payment.http.controller';
 import { AssignVirtualAccountCommandHandler } from './commands/assign-virtual-account/assign-virtual-account.command-handler';
@@ -15,7 +20,7 @@ import { CashAtBankBook } from './queries/cash-at-bank/cash-at-bank.book';
 import { ReconciliationBreaksHttpController } from './queries/reconciliation-breaks/reconciliation-breaks.http.controller';
 import { VirtualAccountsHttpController } from './queries/virtual-accounts/virtual-accounts.http.controller';
 
-/** Bank direct connect: virtual accounts, banks’ signed notices of money in, and the daily statement reconciled with our book. */
+/** Bank direct connect: virtual accounts, banks’ signed notices of money in, withdrawals sent and answered, and the daily statement reconciled with our book. */
 @Module({
   controllers: [
     AssignVirtualAccountHttpController,
@@ -26,6 +31,8 @@ import { VirtualAccountsHttpController } from './queries/virtual-accounts/virtua
     SubmitBankStatementHttpController,
     ResolveReconciliationBreakHttpController,
     ReconciliationBreaksHttpController,
+    AnswerWithdrawalHttpController,
+    QueueWithdrawalWhenWithdrawalApprovedKafkaHandler,
   ],
   providers: [
     BillingOutbox,
@@ -35,6 +42,9 @@ import { VirtualAccountsHttpController } from './queries/virtual-accounts/virtua
     AssignUnmatchedPaymentCommandHandler,
     SubmitBankStatementCommandHandler,
     ResolveReconciliationBreakCommandHandler,
+    AnswerWithdrawalCommandHandler,
+    WithdrawalSender,
+    { provide: DRAINABLE, useExisting: WithdrawalSender },
   ],
 })
 export class BankModule {}

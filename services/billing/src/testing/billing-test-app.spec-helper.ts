@@ -38,7 +38,7 @@ export const INVOICING: IntegrationClient = {
  * prefix), with a clock the test moves; specs drive it over HTTP with dev tokens.
  */
 export class BillingTestApp extends ServiceTestApp {
-  static async start(label: string, clock: ManualClock): Promise<BillingTestApp> {
+  static async start(label: string, clock: ManualClock, env: Record<string, string> = {}): Promise<BillingTestApp> {
     return new BillingTestApp(
       await startServiceTestApp({
         definition: billingServiceDefinition,
@@ -53,6 +53,10 @@ export class BillingTestApp extends ServiceTestApp {
           STATEMENT_RUN_INTERVAL_MS: '0',
           DAY_CLOSE_INTERVAL_MS: '0',
           INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE, INVOICING]),
+          // Approved withdrawals are queued for BANK; none is sent unless the spec plays the bank.
+          BANK_PAYOUT_BANK_ID: BANK.id,
+          BANK_SEND_INTERVAL_MS: '0',
+          ...env,
         },
       }),
     );

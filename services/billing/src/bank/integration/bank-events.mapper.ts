@@ -2,6 +2,8 @@ import { create } from '@bufbuild/protobuf';
 import {
   BankNotificationConflictRaisedSchema,
   BankPaymentReceivedSchema,
+  BankWithdrawalConfirmedSchema,
+  BankWithdrawalRefusedSchema,
   billingAlarmTopic,
   billingBankTopic,
   LocalDateSchema,
@@ -17,6 +19,7 @@ import type { PendingEvent } from '@dw/event-store';
 import { publicEvent, type PublicEvent } from '../../common/integration/billing-outbox';
 import type { BankStatementEvent } from '../domain/bank-statement.decider';
 import type { BankTransactionEvent } from '../domain/bank-transaction.decider';
+import type { BankWithdrawalEvent } from '../domain/bank-withdrawal.decider';
 import type { BreakKind } from '../domain/reconciliation';
 
 const date = (value: string) => create(LocalDateSchema, { value });
@@ -152,5 +155,50 @@ export function bankStatementPublicEvents(pending: PendingEvent): readonly Publi
         ),
       ];
     }
+  }
+}
+
+/** A withdrawal's answer from the bank in public (billing.bank.v1); queueing and sending stay internal. */
+export function bankWithdrawalPublicEvents(pending: PendingEvent): readonly PublicEvent[] {
+  const event = { type: pending.type, data: pending.data } as BankWithdrawalEvent;
+  switch (event.type) {
+    case 'WithdrawalConfirmedByBank': {
+      const data = event.data;
+      return [
+        publicEvent(
+          billingBankTopic,
+          BankWithdrawalConfirmedSchema,
+          create(BankWithdrawalConfirmedSchema, {
+            withdrawalId: data.withdrawalId,
+            partyId: data.partyId,
+            bankId: data.bankId,
+            bankTransactionId: data.bankTransactionId,
+            amountFen: BigInt(data.amountFen),
+            valueDate: date(data.valueDate),
+            confirmedAt: toTimestamp(data.at),
+          }),
+          data.partyId,
+        ),
+      ];
+    }
+    case 'WithdrawalRefusedByBank': {
+      const data = event.data;
+      return [
+        publicEvent(
+          billingBankTopic,
+          BankWithdrawalRefusedSchema,
+          create(BankWithdrawalRefusedSchema, {
+            withdrawalId: data.withdrawalId,
+            partyId: data.partyId,
+            bankId: data.bankId,
+            reason: data.reason,
+            refusedAt: toTimestamp(data.at),
+          }),
+          data.partyId,
+        ),
+      ];
+    }
+    default:
+      return [];
   }
 }

@@ -42,4 +42,6 @@ export const streams = {
   invoicingDetails: (partyId: string): StreamRef => ({ streamId: `invoicing-details-${partyId}`, streamType: 'invoicing-details' }),
   /** The VAT invoice requests of one statement. */
   invoiceRequests: (statementId: string): StreamRef => ({ streamId: `invoice-requests-${statementId}`, streamType: 'invoice-requests' }),
+  /** One approved withdrawal on its way to the bank, and the bank's answer. */
+  bankWithdrawal: (withdrawalId: string): StreamRef => ({ streamId: `bank-withdrawal-${withdrawalId}`, streamType: 'bank-withdrawal' }),
 } as const;
