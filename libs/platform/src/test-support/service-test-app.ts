@@ -163,7 +163,7 @@ export class ServiceTestApp {
     await dropServiceDatabase(databaseUrl(), this.schema);
     const admin = await testMessageBus().admin();
     try {
-      const topics = [...this.definition.producedTopics, ...this.definition.consumedTopics].map((spec) => this.topic(spec));
+      const topics = [...new Set([...this.definition.producedTopics, ...this.definition.consumedTopics].map((spec) => this.topic(spec)))];
       await admin.deleteTopics([...topics, deadLetterTopicName(consumerGroupOf(this.definition, this.prefix))]).catch(() => undefined);
     } finally {
       await admin.disconnect();
