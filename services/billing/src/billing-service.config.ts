@@ -1,7 +1,7 @@
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import { BaseServiceConfig, StrictInt } from '@dw/platform';
 
-/** The billing service's environment: the platform's, plus the statement signing key and the period-end schedule. */
+/** The billing service's environment: the platform's, plus the statement signing key and the schedules of the day close and the period-end run. */
 export class BillingServiceConfig extends BaseServiceConfig {
   /**
    * The warehouse's statement signing key: an Ed25519 private key as PKCS#8 PEM. Empty (a
@@ -17,4 +17,11 @@ export class BillingServiceConfig extends BaseServiceConfig {
   @Min(0)
   @Max(86_400_000)
   STATEMENT_RUN_INTERVAL_MS: number = 300_000;
+
+  /** How often the day close looks for days that are over (ms); 0 turns the schedule off. */
+  @StrictInt()
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  DAY_CLOSE_INTERVAL_MS: number = 60_000;
 }

@@ -9,15 +9,25 @@ import {
   FeeAccruedSchema,
   FeeReversedSchema,
   FeesSettledSchema,
+  inventoryLotTopic,
+  LotBecameAvailableSchema,
+  LotShippedOutSchema,
+  orderWorkOrderTopic,
   PaymentBookedSchema,
+  PiecesShippedOutSchema,
+  receiptEventSchemas,
+  receiptReceiptTopic,
   StoragePaidThroughAdvancedSchema,
   WithdrawalApprovedSchema,
   WithdrawalCompletedSchema,
   WithdrawalRejectedSchema,
   WithdrawalRequestedSchema,
   WithdrawalReturnedSchema,
+  WorkOrderOpenedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
+import { feesProjection } from './accrual/projections/fees.projection';
+import { holdingsProjection } from './accrual/projections/holdings.projection';
 import { journalProjection } from './ledger/projections/journal.projection';
 import { rateCardVersionsProjection } from './rate-card/projections/rate-card-versions.projection';
 import { statementsProjection } from './statement/projections/statements.projection';
@@ -26,17 +36,24 @@ import { statementsProjection } from './statement/projections/statements.project
 export const billingServiceDefinition: ServiceDefinition = {
   name: 'billing',
   migrations: [],
-  projections: [rateCardVersionsProjection, journalProjection, statementsProjection],
-  producedTopics: [billingPaymentTopic, billingPaidThroughTopic],
-  consumedTopics: [billingFeeTopic, billingBankTopic, billingPaymentTopic],
+  projections: [rateCardVersionsProjection, holdingsProjection, feesProjection, journalProjection, statementsProjection],
+  producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic],
+  consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic, billingFeeTopic, billingBankTopic, billingPaymentTopic],
   eventSchemas: [
-    // the account consumes
+    // accrual consumes
+    ...receiptEventSchemas,
+    LotBecameAvailableSchema,
+    PiecesShippedOutSchema,
+    LotShippedOutSchema,
+    WorkOrderOpenedSchema,
+    // accrual publishes; the account and statements consume
     FeeAccruedSchema,
     FeeReversedSchema,
+    // the account consumes
     BankPaymentReceivedSchema,
     BankWithdrawalConfirmedSchema,
     BankWithdrawalRefusedSchema,
-    // the account publishes
+    // the account publishes; statements consume
     PaymentBookedSchema,
     FeesSettledSchema,
     WithdrawalRequestedSchema,

@@ -3,8 +3,8 @@
 import 'reflect-metadata';
 import { bootstrapService, connectInbox, runServiceCommand } from '@dw/platform';
 import { AppModule } from './app.module';
-import { billingServiceDefinition } from './billing.service-definition';
 import { BillingServiceConfig } from './billing-service.config';
+import { billingServiceDefinition } from './billing.service-definition';
 
 const [command = 'serve', ...args] = process.argv.slice(2);
 if (command === 'serve') {

@@ -68,10 +68,10 @@ export async function provisionService(definition: ServiceDefinition, env: Comma
   const replicationFactor = Number(env.KAFKA_REPLICATION_FACTOR ?? '1');
   // A service that consumes nothing has no consumer group, and so no dead-letter topic.
   const consumedTypes = definition.consumedTopics.flatMap((t) => t.eventTypes);
-  // A service may consume a topic it produces (billing's parts meet on its own topics): one creation each.
-  const topics = new Map([...definition.producedTopics, ...definition.consumedTopics].map((spec) => [spec.name, spec]));
+  // A service may consume a topic it produces (billing's parts meet on their own topics): each once.
+  const ownTopics = new Map([...definition.producedTopics, ...definition.consumedTopics].map((spec) => [spec.name, spec]));
   const specs = [
-    ...topics.values(),
+    ...ownTopics.values(),
     ...(consumedTypes.length > 0 ? [deadLetterTopicSpec(consumerGroupOf(definition, prefix), definition.name, consumedTypes)] : []),
   ];
   try {

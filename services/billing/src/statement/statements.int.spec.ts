@@ -124,13 +124,13 @@ describe('statements (billing.fee.v1 and billing.payment.v1 into signed monthly 
       ['transfer:T-1', 30, 1000],
       ['PAY-1', null, -800],
     ]);
-    // The period-end run wrote no answer of this spec's own: the list's read model is awaited.
+    // The period-end run is no request, so no read-your-writes position: wait for the list's read model.
     const listed = await waitFor(
       async () => {
         const answer = await app.as(clerk, 'GET', '/statements?partyId=P-HENGDA');
-        return answer.body.items.length > 0 ? answer : undefined;
+        return answer.body.items?.length > 0 ? answer : undefined;
       },
-      { timeoutMs: 60_000, describe: 'the issued statement in the list' },
+      { describe: 'October’s statement in the statements read model' },
     );
     expect(listed.body.items.map((item: { statementId: string; closingBalanceFen: number }) => [item.statementId, item.closingBalanceFen])).toEqual([
       ['STMT-2026-10-P-HENGDA', 700],

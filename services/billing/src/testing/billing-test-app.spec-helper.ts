@@ -32,8 +32,8 @@ export class BillingTestApp extends ServiceTestApp {
         clock,
         consume: true,
         config: BillingServiceConfig,
-        // A dev key made for this run; the period-end run is driven by the spec, not a timer.
-        env: { STATEMENT_SIGNING_KEY: generateSigningKeyPem(), STATEMENT_RUN_INTERVAL_MS: '0' },
+        // A dev key made for this run; the period-end run and the day close are driven by the spec, not a timer.
+        env: { STATEMENT_SIGNING_KEY: generateSigningKeyPem(), STATEMENT_RUN_INTERVAL_MS: '0', DAY_CLOSE_INTERVAL_MS: '0' },
       }),
     );
   }

@@ -15,6 +15,15 @@ export const streams = {
   }),
   /** A depositor party's statement book: the billing facts its statements are drawn from, and the statements. */
   statementBook: (partyId: string): StreamRef => ({ streamId: `statement-book-${partyId}`, streamType: 'statement-book' }),
+  /** Billing's timeline of one receipt, or of one lot no receipt backs: who holds it from when, and the fees charged on it. */
+  holding: (thing: { readonly kind: 'receipt' | 'lot'; readonly id: string }): StreamRef => ({
+    streamId: `holding-${thing.kind}-${thing.id}`,
+    streamType: 'holding',
+  }),
+  /** A lot's goods as inventory reported them when it became available (commodity, actual weight, storage kind). */
+  lotGoods: (lotId: string): StreamRef => ({ streamId: `lot-goods-${lotId}`, streamType: 'lot-goods' }),
+  /** A work order's owner party and pickup method, from the order service's WorkOrderOpened. */
+  workOrderFacts: (orderId: string): StreamRef => ({ streamId: `work-order-facts-${orderId}`, streamType: 'work-order-facts' }),
   /** One party's account: fees charged, payments booked, settlements, withdrawals. */
   account: (partyId: string): StreamRef => ({ streamId: `account-${partyId}`, streamType: 'account' }),
 } as const;

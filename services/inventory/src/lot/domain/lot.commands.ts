@@ -1,4 +1,5 @@
 import { Command } from '@dw/kernel';
+import { AreaKind } from '../../location/domain/location.commands';
 import { StandardCommodity } from '../../commodity/domain/standard-commodity';
 import { WeighingReading } from './weighing';
 
@@ -51,7 +52,11 @@ export type FinishWeighing = Command<'FinishWeighing', Stamped>;
 export type RecordInspection = Command<'RecordInspection', Stamped & { readonly reportRef: string; readonly result: 'passed' | 'failed' }>;
 
 /** Records pieces placed at a location (the location's own capacity check runs alongside). */
-export type PutAwayPieces = Command<'PutAwayPieces', Stamped & { readonly locationId: string; readonly barcodes: readonly string[] }>;
+/** `areaKind`: the kind of area the location is in, as the location's own stream says (the handler reads it). */
+export type PutAwayPieces = Command<
+  'PutAwayPieces',
+  Stamped & { readonly locationId: string; readonly barcodes: readonly string[]; readonly areaKind?: AreaKind }
+>;
 
 export type CompleteReceiving = Command<'CompleteReceiving', Stamped>;
 

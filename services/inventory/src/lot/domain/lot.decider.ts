@@ -9,6 +9,7 @@ import {
   requireText,
   unhandledCommand,
 } from '@dw/kernel';
+import { AreaKind } from '../../location/domain/location.commands';
 import { validateStandardCommodity, standardNameOf } from '../../commodity/domain/standard-commodity';
 import { validateBarcode } from '../../barcode/domain/barcode';
 import {
@@ -251,6 +252,7 @@ function putAway(command: PutAwayPieces, lot: Lot): LotEvent[] {
         warehouse: lot.warehouse,
         owner: lot.owner,
         locationId,
+        ...(command.data.areaKind ? { areaKind: command.data.areaKind } : {}),
         pieces,
         netKg: pieces.reduce((sum, piece) => sum + piece.netKg, 0),
       },
@@ -275,9 +277,14 @@ function complete(command: CompleteReceiving, lot: Lot): LotEvent[] {
   if (missing.length > 0) {
     throw refuse.conflict('RECEIVING_INCOMPLETE', `lot ${lot.lotId} still needs ${missing.join(', ')}`, { missing, unplacedBarcodes: unplaced });
   }
-  const byLocation = new Map<string, { locationId: string; pieces: number; netKg: number }>();
+  const byLocation = new Map<string, { locationId: string; areaKind?: AreaKind; pieces: number; netKg: number }>();
   for (const piece of lot.pieces) {
-    const entry = byLocation.get(piece.locationId!) ?? { locationId: piece.locationId!, pieces: 0, netKg: 0 };
+    const entry = byLocation.get(piece.locationId!) ?? {
+      locationId: piece.locationId!,
+      ...(piece.areaKind ? { areaKind: piece.areaKind } : {}),
+      pieces: 0,
+      netKg: 0,
+    };
     byLocation.set(piece.locationId!, { ...entry, pieces: entry.pieces + 1, netKg: entry.netKg + piece.netKg! });
   }
   return [

@@ -289,6 +289,22 @@ describe('lot: inspection, put-away, completion', () => {
       ]);
   });
 
+  it('carries the kind of area each location is in from put-away to the lot’s facts, for storage pricing', () => {
+    const putAwayIn = (locationId: string, barcodes: string[], areaKind: 'shed' | 'yard'): LotCommand => ({
+      type: 'PutAwayPieces',
+      data: { lotId, locationId, barcodes, areaKind, actor, at },
+    });
+    const decided = [putAwayIn('SHED1-R01-S01', ['B1', 'B2'], 'shed'), putAwayIn('YARD1-R01-S01', ['B3'], 'yard')].reduce(
+      (events, command) => [...events, ...lotDecider.decide(command, foldEvents(lotDecider, events))],
+      inspected,
+    );
+    const [available] = lotDecider.decide(complete, foldEvents(lotDecider, decided));
+    expect(available?.type === 'LotBecameAvailable' && available.data.locations).toEqual([
+      { locationId: 'SHED1-R01-S01', areaKind: 'shed', pieces: 2, netKg: 4_000 },
+      { locationId: 'YARD1-R01-S01', areaKind: 'yard', pieces: 1, netKg: 2_000 },
+    ]);
+  });
+
   it('refuses completion with pieces not put away, listing what is missing', () => {
     spec
       .given([...inspected, putAwayEvent('SHED1-R01-S01', ['B1'])])

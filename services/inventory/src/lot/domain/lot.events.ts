@@ -1,4 +1,5 @@
 import { DomainEvent } from '@dw/kernel';
+import { AreaKind } from '../../location/domain/location.commands';
 import { StandardCommodity } from '../../commodity/domain/standard-commodity';
 import { PieceKind } from './lot.commands';
 import { PieceShare, WeighingSubject } from './weighing';
@@ -78,6 +79,8 @@ export type PiecesPutAway = DomainEvent<
     readonly warehouse: string;
     readonly owner: string;
     readonly locationId: string;
+    /** The kind of area the location is in; absent on events recorded before it was kept. */
+    readonly areaKind?: AreaKind;
     readonly pieces: readonly PieceShare[];
     readonly netKg: number;
   }
@@ -97,7 +100,7 @@ export type LotBecameAvailable = DomainEvent<
     readonly netKg: number;
     /** Distinct production dates of its pieces, ascending (receipts limit their span). */
     readonly productionDates: readonly string[];
-    readonly locations: readonly { readonly locationId: string; readonly pieces: number; readonly netKg: number }[];
+    readonly locations: readonly { readonly locationId: string; readonly areaKind?: AreaKind; readonly pieces: number; readonly netKg: number }[];
     readonly inspectionReportRef: string | null;
   }
 >;

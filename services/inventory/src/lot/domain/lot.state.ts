@@ -1,3 +1,4 @@
+import { AreaKind } from '../../location/domain/location.commands';
 import { StandardCommodity } from '../../commodity/domain/standard-commodity';
 import { PieceKind } from './lot.commands';
 import { LotEvent } from './lot.events';
@@ -11,6 +12,8 @@ export interface Piece {
   readonly readingId: string | null;
   readonly weighedAs: 'piece' | 'vehicle_share' | null;
   readonly locationId: string | null;
+  /** The kind of area of its location, when the put-away recorded it. */
+  readonly areaKind?: AreaKind;
   readonly scannedBy: string;
   readonly scannedAt: string;
 }
@@ -89,8 +92,9 @@ export function evolveLot(state: LotState, event: LotEvent): LotState {
       return { ...state, inspection: { reportRef: event.data.reportRef, result: event.data.result } };
     case 'PiecesPutAway': {
       const placed = new Set(event.data.pieces.map((piece) => piece.barcode));
-      const locationId = event.data.locationId;
-      return { ...state, pieces: state.pieces.map((piece) => (placed.has(piece.barcode) ? { ...piece, locationId } : piece)) };
+      const { locationId, areaKind } = event.data;
+      const at = areaKind ? { locationId, areaKind } : { locationId };
+      return { ...state, pieces: state.pieces.map((piece) => (placed.has(piece.barcode) ? { ...piece, ...at } : piece)) };
     }
     case 'LotBecameAvailable':
       return { ...state, status: 'available' };

@@ -109,7 +109,9 @@ export function lotOutbox(topics: TopicNames, registry: EventRegistry) {
               pieces: d.pieces,
               net: toWeight(d.netKg),
               productionDates: d.productionDates.map((value) => create(LocalDateSchema, { value })),
-              locations: d.locations.map((l) => create(LotLocationSchema, { locationId: l.locationId, pieces: l.pieces, net: toWeight(l.netKg) })),
+              locations: d.locations.map((l) =>
+                create(LotLocationSchema, { locationId: l.locationId, pieces: l.pieces, net: toWeight(l.netKg), areaKind: l.areaKind ?? '' }),
+              ),
               inspectionReportRef: d.inspectionReportRef ?? '',
               completedBy: toActor(event.metadata.actor),
               completedAt: toTimestamp(d.at),

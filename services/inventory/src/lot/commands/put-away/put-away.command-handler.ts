@@ -29,7 +29,16 @@ export class PutAwayCommandHandler {
       // The location's warehouse is the one the goods go into; the order must authorise that one.
       const warehouse = place.status === 'none' ? lot.warehouse : place.warehouse;
       await authorisedOrder(tx, lot.orderId, { operation: 'put_away', step: 'put_away', warehouse, owner: lot.owner }, context);
-      const handled = await this.lots.decideIn(tx, lotId, { type: 'PutAwayPieces', data: { ...placement, lotId, actor: acting.actor, at: acting.at } }, acting);
+      const handled = await this.lots.decideIn(
+        tx,
+        lotId,
+        {
+          type: 'PutAwayPieces',
+          // The area's kind goes with the pieces, so the lot's facts say how storage is priced (billing).
+          data: { ...placement, lotId, ...(place.status === 'defined' ? { areaKind: place.area.kind } : {}), actor: acting.actor, at: acting.at },
+        },
+        acting,
+      );
       const placed = handled.appended!.events.flatMap((event) =>
         event.type === 'PiecesPutAway' ? (event.data as { pieces: { barcode: string; netKg: number }[] }).pieces : [],
       );
