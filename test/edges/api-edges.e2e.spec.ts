@@ -1,4 +1,4 @@
-import type { IntegrationRole, Role } from '@dw/platform';
+import { INTEGRATION_ROLES, type IntegrationRole, type Role } from '@dw/platform';
 import { SERVICE_NAMES, startAllServices, type AllServices, type Answer, type EdgeRequest, type ServiceName } from './fixtures/all-services';
 import { MUTATING, operationsOf, OperationFuzzer, Random, type OpenApiDocument, type Operation } from './fixtures/openapi-fuzzer';
 import { PERSON_ROLES, readRoleTables, unnamedParameters, type RoleRow } from './fixtures/readme-role-table';
@@ -61,7 +61,7 @@ describe('the README role tables are the API’s', () => {
           ...(MUTATING.has(route.method) ? { body: '{}', headers: { 'Idempotency-Key': `edge-${checked}` } } : {}),
         };
         const callers: { label: string; as: Parameters<AllServices['send']>[2]; granted: boolean }[] = row.signed
-          ? (['exchange', 'bank', 'court', 'device'] as IntegrationRole[]).map((client) => ({ label: client, as: { client }, granted: row.roles.has(client) }))
+          ? INTEGRATION_ROLES.map((client) => ({ label: client, as: { client }, granted: row.roles.has(client) }))
           : PERSON_ROLES.map((role) => ({ label: role, as: asPerson(role), granted: row.roles.has(role) }));
         for (const caller of callers) {
           const answer = await all.send(

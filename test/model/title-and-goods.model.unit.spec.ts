@@ -18,7 +18,7 @@ import {
 } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction, type OutboxMessage } from '@dw/event-store';
 import { ManualClock } from '@dw/kernel';
-import { BaseServiceConfig, InboxContext, TopicNames, type Acting, type Principal } from '@dw/platform';
+import { BaseServiceConfig, InboxContext, TopicNames, type CommandContext, type Caller } from '@dw/platform';
 import { InMemoryEventStore, InMemoryInbox, modelRunProperty, outcomeOf, realStep, type Outcome } from '@dw/testing';
 import { orderAuthorityDecider } from '@dw/inventory-service/authority/domain/order-authority.decider';
 import { lotTitleDecider } from '@dw/inventory-service/registry/domain/lot-title.decider';
@@ -101,7 +101,7 @@ const steps = stepKinds.map((kind) => kind.map((s) => realStep<NoModel, World>(J
 
 const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'model' }));
 const registry = new EventRegistry().register(...receiptEventSchemas, ...inventoryEventSchemas);
-const clerk: Principal = { subject: 'clerk-1', roles: ['clerk'] };
+const clerk: Caller = { principal: { subject: 'clerk-1', roles: ['clerk'] }, correlationId: 'int' };
 
 /** The three services, and the messages between them. */
 class World {
@@ -178,7 +178,7 @@ class World {
               owner: lot.ownerCard,
               commodityCode: 'rebar',
               quantity: { pieces: lot.weightKg / PIECE_KG, kg: lot.weightKg },
-              actor: acting.actor,
+              actor: acting.actor.subject,
               at: acting.at,
             },
           },
@@ -319,9 +319,9 @@ class World {
     return this.order.transaction(async (tx) => (await liveReceiptsOfIn(tx, [lotId])).flatMap((lot) => lot.receiptNumbers));
   }
 
-  private acting(orderId: string, streamId: string): Acting {
+  private acting(orderId: string, streamId: string): CommandContext {
     return {
-      actor: 'model',
+      actor: { subject: 'model', role: 'clerk' },
       at: '2026-03-01T02:00:00.000Z',
       metadata: { actor: { subject: 'model', role: 'clerk' }, correlationId: `${orderId}-${streamId}` },
     };

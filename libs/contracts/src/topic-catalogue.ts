@@ -1,7 +1,14 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import { platformEventSchemas } from './event-registry';
 import { platformProbeTopic, type TopicSpec } from './topics';
-import { billingBankTopic, billingEventSchemas, billingFeeTopic, billingPaidThroughTopic, billingPaymentTopic } from './services/billing.contracts';
+import {
+  billingAlarmTopic,
+  billingBankTopic,
+  billingEventSchemas,
+  billingFeeTopic,
+  billingPaidThroughTopic,
+  billingPaymentTopic,
+} from './services/billing.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
 import {
@@ -31,6 +38,7 @@ export const topicCatalogue: readonly TopicSpec[] = [
   billingBankTopic,
   billingPaymentTopic,
   billingPaidThroughTopic,
+  billingAlarmTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */

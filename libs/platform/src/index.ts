@@ -28,7 +28,6 @@ export * from './validation/strict-int.transform';
 export * from './http/body-parsing';
 export * from './http/edge-request';
 export * from './http/etag';
-export * from './http/acting';
 export * from './http/read-your-writes';
 export * from './http/published-messages';
 export * from './http/caller';

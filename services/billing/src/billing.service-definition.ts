@@ -1,4 +1,5 @@
 import {
+  billingAlarmTopic,
   billingBankTopic,
   billingFeeTopic,
   billingPaidThroughTopic,
@@ -24,11 +25,19 @@ import {
   WithdrawalRequestedSchema,
   WithdrawalReturnedSchema,
   WorkOrderOpenedSchema,
+  ReconciliationBreakRaisedSchema,
+  ReconciliationBreakResolvedSchema,
+  UnmatchedBankPaymentRaisedSchema,
+  UnmatchedBankPaymentAssignedSchema,
+  BankNotificationConflictRaisedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
 import { feesProjection } from './accrual/projections/fees.projection';
 import { holdingsProjection } from './accrual/projections/holdings.projection';
 import { journalProjection } from './ledger/projections/journal.projection';
+import { bankPaymentsProjection } from './bank/projections/bank-payments.projection';
+import { reconciliationBreaksProjection } from './bank/projections/reconciliation-breaks.projection';
+import { virtualAccountsProjection } from './bank/projections/virtual-accounts.projection';
 import { rateCardVersionsProjection } from './rate-card/projections/rate-card-versions.projection';
 import { statementsProjection } from './statement/projections/statements.projection';
 
@@ -36,8 +45,17 @@ import { statementsProjection } from './statement/projections/statements.project
 export const billingServiceDefinition: ServiceDefinition = {
   name: 'billing',
   migrations: [],
-  projections: [rateCardVersionsProjection, holdingsProjection, feesProjection, journalProjection, statementsProjection],
-  producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic],
+  projections: [
+    rateCardVersionsProjection,
+    holdingsProjection,
+    feesProjection,
+    journalProjection,
+    statementsProjection,
+    virtualAccountsProjection,
+    bankPaymentsProjection,
+    reconciliationBreaksProjection,
+  ],
+  producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
   consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic, billingFeeTopic, billingBankTopic, billingPaymentTopic],
   eventSchemas: [
     // accrual consumes
@@ -62,5 +80,11 @@ export const billingServiceDefinition: ServiceDefinition = {
     WithdrawalCompletedSchema,
     WithdrawalReturnedSchema,
     StoragePaidThroughAdvancedSchema,
+    // the bank integration publishes (billing.bank.v1 above) and alarms
+    ReconciliationBreakRaisedSchema,
+    ReconciliationBreakResolvedSchema,
+    UnmatchedBankPaymentRaisedSchema,
+    UnmatchedBankPaymentAssignedSchema,
+    BankNotificationConflictRaisedSchema,
   ],
 };

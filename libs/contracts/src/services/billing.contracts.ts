@@ -1,3 +1,10 @@
+import {
+  BankNotificationConflictRaisedSchema,
+  ReconciliationBreakRaisedSchema,
+  ReconciliationBreakResolvedSchema,
+  UnmatchedBankPaymentAssignedSchema,
+  UnmatchedBankPaymentRaisedSchema,
+} from '../gen/dw/billing/v1/alarm_pb';
 import { BankPaymentReceivedSchema, BankWithdrawalConfirmedSchema, BankWithdrawalRefusedSchema } from '../gen/dw/billing/v1/bank_pb';
 import { FeeAccruedSchema, FeeReversedSchema } from '../gen/dw/billing/v1/fee_pb';
 import { StoragePaidThroughAdvancedSchema } from '../gen/dw/billing/v1/paid_through_pb';
@@ -70,6 +77,26 @@ export const billingPaidThroughTopic: TopicSpec = defineTopic({
   eventTypes: [StoragePaidThroughAdvancedSchema.typeName],
 });
 
+const alarmSchemas = [
+  ReconciliationBreakRaisedSchema,
+  ReconciliationBreakResolvedSchema,
+  UnmatchedBankPaymentRaisedSchema,
+  UnmatchedBankPaymentAssignedSchema,
+  BankNotificationConflictRaisedSchema,
+] as const;
+
+/** Billing's alarms for people: reconciliation breaks, unmatched payments and conflicting bank notifications; key = "bank-<bank_id>". */
+export const billingAlarmTopic: TopicSpec = defineTopic({
+  name: 'billing.alarm.v1',
+  partitions: 1,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description:
+    'ReconciliationBreakRaised/Resolved: a bank statement line and our book disagree until a manager resolves it; UnmatchedBankPaymentRaised/Assigned: a payment held until a manager assigns it; BankNotificationConflictRaised: a bank reused a transaction id with other content.',
+  ownerService: 'billing',
+  eventTypes: alarmSchemas.map((schema) => schema.typeName),
+});
+
 export const billingEventSchemas = [
   FeeAccruedSchema,
   FeeReversedSchema,
@@ -78,4 +105,5 @@ export const billingEventSchemas = [
   BankWithdrawalRefusedSchema,
   ...paymentSchemas,
   StoragePaidThroughAdvancedSchema,
+  ...alarmSchemas,
 ] as const;

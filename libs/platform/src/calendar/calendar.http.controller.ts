@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { localDate, type Clock } from '@dw/kernel';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { ROLES } from '../auth/role';
-import type { Principal } from '../auth/principal';
-import { actingAs } from '../http/acting';
+import { callerContextOf, CurrentCaller, type Caller } from '../http/caller';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IntegrationApi } from '../integration/integration-api.decorator';
 import { CLOCK } from '../time/clock.token';
@@ -27,9 +25,9 @@ function publishYear(
   clock: Clock,
   year: string,
   body: PublishCalendarYearRequestDto,
-  principal: Principal,
+  caller: Caller,
 ): Promise<PublishCalendarYearResponseDto> {
-  return calendars.publish({ year: yearOf(year), ...body }, actingAs(principal, clock, randomUUID()).metadata);
+  return calendars.publish({ year: yearOf(year), ...body }, callerContextOf(caller, clock).metadata);
 }
 
 /** The business calendar every deadline of this service is counted on: read it, and (ops) publish a year. */
@@ -72,12 +70,8 @@ export class CalendarHttpController {
   @Put('years/:year')
   @Roles('ops')
   @ApiOkResponse(PUBLISHED_YEAR)
-  publish(
-    @Param('year') year: string,
-    @Body() body: PublishCalendarYearRequestDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<PublishCalendarYearResponseDto> {
-    return publishYear(this.calendars, this.clock, year, body, principal);
+  publish(@Param('year') year: string, @Body() body: PublishCalendarYearRequestDto, @CurrentCaller() caller: Caller): Promise<PublishCalendarYearResponseDto> {
+    return publishYear(this.calendars, this.clock, year, body, caller);
   }
 }
 
@@ -94,11 +88,7 @@ export class ExchangeCalendarHttpController {
   @Put('years/:year')
   @Idempotent()
   @ApiOkResponse(PUBLISHED_YEAR)
-  publish(
-    @Param('year') year: string,
-    @Body() body: PublishCalendarYearRequestDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<PublishCalendarYearResponseDto> {
-    return publishYear(this.calendars, this.clock, year, body, principal);
+  publish(@Param('year') year: string, @Body() body: PublishCalendarYearRequestDto, @CurrentCaller() caller: Caller): Promise<PublishCalendarYearResponseDto> {
+    return publishYear(this.calendars, this.clock, year, body, caller);
   }
 }

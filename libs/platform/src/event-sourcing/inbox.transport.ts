@@ -3,10 +3,11 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import type { EventRegistry } from '@dw/contracts';
 import { ContractDecodeError, UnknownEventTypeError } from '@dw/contracts';
-import type { Database, EventMetadata, EventStore, EventStoreTransaction, SqlClient } from '@dw/event-store';
+import type { ActorRef, Database, EventMetadata, EventStore, EventStoreTransaction, SqlClient } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { InboxConsumer, NonRetryableMessageError, type IncomingMessage, type MessageBus } from '@dw/messaging';
 import { currentTraceparent, platformMetrics } from '@dw/observability';
+import type { CommandContext } from '../http/caller';
 
 /**
  * What an @EventPattern handler gets as its context (`@Ctx() ctx: InboxContext`): the
@@ -34,6 +35,18 @@ export class InboxContext {
       causationId: this.messageId,
       traceparent: currentTraceparent(),
     };
+  }
+
+  /**
+   * The context of a command this message causes, at the instant the message names: acted by the
+   * actor it names (another service's person or device; blank fields read `unknown`), or, when it
+   * names none, by this service.
+   */
+  commandContext(at: string, actor?: ActorRef): CommandContext {
+    const caused = this.causedMetadata();
+    if (!actor) return { actor: caused.actor, at, metadata: caused };
+    const named = { subject: actor.subject || 'unknown', role: actor.role || 'unknown', ...(actor.partyId ? { partyId: actor.partyId } : {}) };
+    return { actor: named, at, metadata: { ...caused, actor: named } };
   }
 }
 

@@ -19,5 +19,6 @@ import { StatementBooks } from './statement-books';
     StatementPeriodEndScheduler,
     { provide: DRAINABLE, useExisting: StatementPeriodEndScheduler },
   ],
+  exports: [StatementBooks],
 })
 export class StatementModule {}

@@ -11,7 +11,7 @@ import {
 } from '@dw/contracts';
 import { ManualClock } from '@dw/kernel';
 import { waitFor } from '@dw/testing';
-import { BillingTestApp, clerk, depositor, manager } from '../testing/billing-test-app.spec-helper';
+import { BillingTestApp, clerk, depositor, INVOICING, manager } from '../testing/billing-test-app.spec-helper';
 import { StatementPeriodEndScheduler } from './commands/issue-statements/statement-period-end.scheduler';
 import { verifyStatementPdf } from './document/statement-signature';
 
@@ -173,5 +173,66 @@ describe('statements (billing.fee.v1 and billing.payment.v1 into signed monthly 
     expect([badPeriod.status, badPeriod.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const badId = await app.as(manager, 'GET', '/statements/NOT-A-STATEMENT');
     expect([badId.status, badId.body.code]).toEqual([404, 'STATEMENT_NOT_FOUND']);
+  });
+
+  it('invoices the statement once its fees are settled in full, with the party’s invoicing details, and records the invoicing system’s answer', async () => {
+    const details = {
+      companyName: 'Hengda Steel Trading Co.',
+      taxpayerId: '91350100M000100Y43',
+      address: '1 Binjiang Road, Fuzhou',
+      phone: '0591-12345678',
+      bankName: 'ICBC Fuzhou Branch',
+      bankAccount: '1402020209000012345',
+    };
+    const wrongCode = await app.as(hengda, 'PUT', '/parties/P-HENGDA/invoicing-details', { ...details, taxpayerId: '91350100M000100Y44' });
+    expect([wrongCode.status, wrongCode.body.code, wrongCode.body.field]).toEqual([422, 'INVALID_TAXPAYER_ID', 'taxpayerId']);
+    const forOther = await app.as(other, 'PUT', '/parties/P-HENGDA/invoicing-details', details);
+    expect([forOther.status, forOther.body.code]).toEqual([404, 'INVOICING_DETAILS_NOT_FOUND']);
+    const kept = await app.as(hengda, 'PUT', '/parties/P-HENGDA/invoicing-details', details);
+    expect([kept.status, kept.body]).toEqual([200, { partyId: 'P-HENGDA', ...details }]);
+
+    // October charged 1 500 fen; PAY-1 settled 500 + 300 = 800 of it: not settled in full.
+    const early = await app.as(hengda, 'POST', '/invoice-requests', { statementId: 'STMT-2026-10-P-HENGDA' });
+    expect([early.status, early.body.code, early.body.details]).toEqual([
+      409,
+      'INVOICE_STATEMENT_NOT_SETTLED',
+      { statementId: 'STMT-2026-10-P-HENGDA', chargedFen: 1500, settledFen: 800 },
+    ]);
+
+    // PAY-2 (700 fen) settles the remaining 700 of the transfer fee: 800 + 700 = 1 500, all of it.
+    await app.publish(
+      billingPaymentTopic,
+      'P-HENGDA',
+      FeesSettledSchema,
+      create(FeesSettledSchema, {
+        partyId: 'P-HENGDA',
+        paymentId: 'PAY-2',
+        settlements: [create(FeeSettlementSchema, { feeId: 'transfer:T-1', amountFen: 700n })],
+        settledAt: at('2026-11-02T02:00:00Z'),
+      }),
+    );
+    const requested = await waitFor(
+      async () => {
+        const answer = await app.as(hengda, 'POST', '/invoice-requests', { statementId: 'STMT-2026-10-P-HENGDA' });
+        return answer.status === 201 ? answer : undefined;
+      },
+      { describe: 'the invoice request accepted once PAY-2’s settlement is recorded' },
+    );
+    expect(requested.body).toMatchObject({ requestId: 'STMT-2026-10-P-HENGDA-R1', amountFen: 1500, status: 'requested', details });
+
+    const answered = await app.signed(INVOICING, 'POST', '/integration/invoice-requests/STMT-2026-10-P-HENGDA-R1/answer', {
+      status: 'issued',
+      invoiceNumber: '044031900111-00012345',
+    });
+    expect([answered.status, answered.body.status, answered.body.invoiceNumber]).toEqual([200, 'issued', '044031900111-00012345']);
+    const contrary = await app.signed(INVOICING, 'POST', '/integration/invoice-requests/STMT-2026-10-P-HENGDA-R1/answer', {
+      status: 'rejected',
+      reason: 'late',
+    });
+    expect([contrary.status, contrary.body.code]).toEqual([409, 'INVOICE_ALREADY_ANSWERED']);
+    const read = await app.as(hengda, 'GET', '/invoice-requests/STMT-2026-10-P-HENGDA-R1');
+    expect([read.body.status, read.body.invoiceNumber]).toEqual(['issued', '044031900111-00012345']);
+    const byOther = await app.as(other, 'GET', '/invoice-requests/STMT-2026-10-P-HENGDA-R1');
+    expect([byOther.status, byOther.body.code]).toEqual([404, 'INVOICE_REQUEST_NOT_FOUND']);
   });
 });

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { billingEventSchemas, EventRegistry, type TopicSpec } from '@dw/contracts';
 import type { ManualClock } from '@dw/kernel';
+import { signRequest, type IntegrationClient } from '@dw/platform';
 import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
 import { testMessageBus } from '@dw/testing';
 import { AppModule } from '../app.module';
@@ -15,7 +16,21 @@ export const manager: Person = { sub: 'mgr-qian', roles: ['manager'] };
 export const clerk: Person = { sub: 'clerk-li', roles: ['clerk'] };
 export const depositor = (partyId: string): Person => ({ sub: `dep-${partyId}`, roles: ['depositor'], partyId });
 
+const SECRET = (name: string) => `${name}-secret-0123456789-0123456789-abcdef`;
+/** The banks connected to the warehouse (signed integration clients); the client id is the bank id in billing. */
+export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc'), role: 'bank', name: 'ICBC Shanghai' };
+export const OTHER_BANK: IntegrationClient = { id: 'bank-boc', secret: SECRET('boc'), role: 'bank', name: 'Bank of China Shanghai' };
+export const EXCHANGE: IntegrationClient = { id: 'shfe', secret: SECRET('shfe'), role: 'exchange', name: 'Shanghai Futures Exchange' };
+
 const registry = new EventRegistry().register(...billingEventSchemas);
+
+/** The VAT invoicing system, a signed integration client. */
+export const INVOICING: IntegrationClient = {
+  id: 'invoicing-baiwang',
+  secret: 'invoicing-secret-0123456789-0123456789',
+  role: 'invoicing',
+  name: 'VAT invoicing',
+};
 
 /**
  * The billing service in-process, as main.ts builds it (createServiceApp + AppModule, Kafka inbox
@@ -33,7 +48,12 @@ export class BillingTestApp extends ServiceTestApp {
         consume: true,
         config: BillingServiceConfig,
         // A dev key made for this run; the period-end run and the day close are driven by the spec, not a timer.
-        env: { STATEMENT_SIGNING_KEY: generateSigningKeyPem(), STATEMENT_RUN_INTERVAL_MS: '0', DAY_CLOSE_INTERVAL_MS: '0' },
+        env: {
+          STATEMENT_SIGNING_KEY: generateSigningKeyPem(),
+          STATEMENT_RUN_INTERVAL_MS: '0',
+          DAY_CLOSE_INTERVAL_MS: '0',
+          INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE, INVOICING]),
+        },
       }),
     );
   }
@@ -42,6 +62,14 @@ export class BillingTestApp extends ServiceTestApp {
   async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const body = json === undefined ? undefined : JSON.stringify(json);
     return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
+  }
+
+  /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key on changes. */
+  async signed(client: IntegrationClient, method: string, path: string, json?: unknown, options: { idempotencyKey?: string } = {}): Promise<Answer> {
+    const body = json === undefined ? undefined : JSON.stringify(json);
+    const signature = signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
+    const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
+    return this.send(method, path, body, { ...signature, ...idempotency });
   }
 
   /** Publishes a billing contract message on its real topic (with this app's prefix), as the part that owns it would. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand, loadAggregate } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, type Caller, callerContextOf } from '@dw/platform';
 import { streams } from '../shared/inventory.streams';
 import { commodityCatalogueDecider, type CommodityCatalogueState } from './domain/commodity-catalogue.decider';
 import type { CommodityCatalogueCommand } from './domain/commodity-catalogue.commands';
@@ -18,13 +18,13 @@ export class CommodityCatalogueStream {
   ) {}
 
   /** Master data changes on the one catalogue stream; concurrent edits of different entries commute, so they retry. */
-  async change(command: Unstamped<CommodityCatalogueCommand>, principal: Principal) {
-    const { actor, at, metadata } = actingAs(principal, this.clock, streams.catalogue.id);
+  async change(command: Unstamped<CommodityCatalogueCommand>, caller: Caller) {
+    const { actor, at, metadata } = callerContextOf(caller, this.clock);
     return handleCommand(this.store, {
       streamId: streams.catalogue.id,
       streamType: streams.catalogue.type,
       decider: commodityCatalogueDecider,
-      command: { type: command.type, data: { ...command.data, actor, at } } as CommodityCatalogueCommand,
+      command: { type: command.type, data: { ...command.data, actor: actor.subject, at } } as CommodityCatalogueCommand,
       metadata,
       retriesOnConflict: 3,
     });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction, type HandledCommand } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { TopicNames, type Principal, type Acting } from '@dw/platform';
+import { TopicNames, type Caller, type CommandContext } from '@dw/platform';
 import type { PhysicalOperation } from '@dw/work-orders';
 import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
 import type { OperationContext } from '../operation/operation-context';
@@ -41,12 +41,12 @@ export class LotOperations {
     lotId: string,
     operation: PhysicalOperation,
     step: string,
-    principal: Principal,
-    command: (lot: Lot, acting: Acting) => LotCommand,
+    caller: Caller,
+    command: (lot: Lot, acting: CommandContext) => LotCommand,
     subject: string = lotId,
   ) {
     const context: OperationContext = { operation, subject: String(subject) };
-    return this.floor.run(context, principal, async (tx, acting) => {
+    return this.floor.run(context, caller, async (tx, acting) => {
       const lot = await this.lotOf(tx, lotId, context);
       await authorisedOrder(tx, lot.orderId, { operation, step, warehouse: lot.warehouse, owner: lot.owner }, context);
       const handled = await this.decideIn(tx, lotId, command(lot, acting), acting);
@@ -62,7 +62,7 @@ export class LotOperations {
     return state;
   }
 
-  decideIn(tx: EventStoreTransaction, lotId: string, command: LotCommand, acting: Acting): Promise<HandledCommand<LotState>> {
+  decideIn(tx: EventStoreTransaction, lotId: string, command: LotCommand, acting: CommandContext): Promise<HandledCommand<LotState>> {
     const stream = streams.lot(lotId);
     return handleCommandIn(tx, {
       streamId: stream.id,

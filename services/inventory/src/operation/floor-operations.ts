@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, loadAggregate, transactionRetryingOnConflict, type EventStoreTransaction } from '@dw/event-store';
 import { DomainError, type Clock } from '@dw/kernel';
-import { CLOCK, type Principal, actingAs, type Acting } from '@dw/platform';
+import { CLOCK, type Caller, callerContextOf, type CommandContext } from '@dw/platform';
 import { requireAuthorisation, type PhysicalOperation } from '@dw/work-orders';
 import { orderAuthorityDecider, type OrderAuthority } from '../authority/domain/order-authority.decider';
 import { streams } from '../shared/inventory.streams';
@@ -29,12 +29,12 @@ export class FloorOperations {
    */
   async run<T>(
     context: OperationContext,
-    principal: Principal,
-    work: (tx: EventStoreTransaction, acting: Acting) => Promise<T>,
+    caller: Caller,
+    work: (tx: EventStoreTransaction, acting: CommandContext) => Promise<T>,
     options: { retriesOnConflict?: number } = {},
   ): Promise<T> {
     // rule INV-REFUSAL-RECORDED
-    const acting = actingAs(principal, this.clock, context.orderId ?? context.subject);
+    const acting = callerContextOf(caller, this.clock);
     try {
       return await transactionRetryingOnConflict(this.store, (tx) => work(tx, acting), options.retriesOnConflict);
     } catch (error) {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { EventStore, type EventStoreTransaction } from '@dw/event-store';
 import type { DomainError, IdGenerator } from '@dw/kernel';
-import { ID_GENERATOR, TopicNames, type Acting } from '@dw/platform';
+import { ID_GENERATOR, TopicNames, type CommandContext } from '@dw/platform';
 import { streams } from '../shared/inventory.streams';
 import { OperationMessages } from './integration/operation-messages';
 import type { OperationContext } from './operation-context';
@@ -23,7 +23,7 @@ export class OperationRefusals {
   }
 
   /** Records a refusal; `tx` when the caller's transaction must carry it (a Kafka handler's inbox transaction). */
-  async record(context: OperationContext, refusal: DomainError, acting: Acting, tx: EventStore | EventStoreTransaction = this.store): Promise<void> {
+  async record(context: OperationContext, refusal: DomainError, acting: CommandContext, tx: EventStore | EventStoreTransaction = this.store): Promise<void> {
     const refusalId = this.ids.next();
     const data: OperationRefused['data'] = {
       refusalId,
@@ -35,7 +35,7 @@ export class OperationRefusals {
       warehouse: context.warehouse ?? null,
       owner: context.owner ?? null,
       subject: context.subject,
-      actor: acting.actor,
+      actor: acting.actor.subject,
       at: acting.at,
     };
     const stream = streams.refusal(refusalId);

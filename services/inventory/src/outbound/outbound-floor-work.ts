@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction, type HandledCommand } from '@dw/event-store';
-import { TopicNames, type Acting, type Principal } from '@dw/platform';
+import { TopicNames, type CommandContext, type Caller } from '@dw/platform';
 import type { PhysicalOperation } from '@dw/work-orders';
 import { barcodeDecider } from '../barcode/domain/barcode.decider';
 import { lotDecider } from '../lot/domain/lot.decider';
@@ -47,12 +47,12 @@ export class OutboundFloorWork {
   onOrder<T>(
     orderId: string,
     operation: PhysicalOperation,
-    principal: Principal,
-    work: (tx: EventStoreTransaction, acting: Acting, outbound: Outbound) => Promise<T>,
+    caller: Caller,
+    work: (tx: EventStoreTransaction, acting: CommandContext, outbound: Outbound) => Promise<T>,
     { subject = orderId, recordedAs = operation }: { subject?: string; recordedAs?: string } = {},
   ): Promise<T> {
     const context: OperationContext = { operation: recordedAs, subject: String(subject), orderId };
-    return this.floor.run(context, principal, async (tx, acting) => {
+    return this.floor.run(context, caller, async (tx, acting) => {
       await authorisedOrder(tx, orderId, { operation, step: LOAD_OUT_STEP }, context);
       const { state } = await loadAggregate(tx, streams.outbound(orderId).id, outboundDecider);
       return work(tx, acting, outboundUnderway(state));
@@ -60,7 +60,7 @@ export class OutboundFloorWork {
   }
 
   /** Decides `command` on the order's outbound stream and appends, with the public messages it gives. */
-  decide(tx: EventStoreTransaction, orderId: string, command: OutboundCommand, acting: Acting): Promise<HandledCommand<OutboundState>> {
+  decide(tx: EventStoreTransaction, orderId: string, command: OutboundCommand, acting: CommandContext): Promise<HandledCommand<OutboundState>> {
     const stream = streams.outbound(orderId);
     return handleCommandIn(tx, {
       streamId: stream.id,

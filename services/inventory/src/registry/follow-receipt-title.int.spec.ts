@@ -82,15 +82,17 @@ const stockOfLot = (ready: (item: Record<string, unknown>) => boolean, describe:
 
 const shipOut = (orderId: string, pieces: number, kg: number) =>
   app.store.transaction((tx) =>
-    app.app
-      .get(ShipOutCommandHandler)
-      .execute(
-        tx,
-        LOT,
-        orderId,
-        { pieces, kg },
-        { actor: 'loader-3', at: clock.now().toISOString(), metadata: { ...metadata, actor: { subject: 'loader-3', role: 'operator' } } },
-      ),
+    app.app.get(ShipOutCommandHandler).execute(
+      tx,
+      LOT,
+      orderId,
+      { pieces, kg },
+      {
+        actor: { subject: 'loader-3', role: 'operator' },
+        at: clock.now().toISOString(),
+        metadata: { ...metadata, actor: { subject: 'loader-3', role: 'operator' } },
+      },
+    ),
   );
 
 beforeAll(async () => {

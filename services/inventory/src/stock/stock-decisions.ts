@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { EventStore, handleCommandIn, type EventStoreTransaction, type OutboxMapper } from '@dw/event-store';
-import { TopicNames, type Acting } from '@dw/platform';
+import { TopicNames, type CommandContext } from '@dw/platform';
 import { streams } from '../shared/inventory.streams';
 import { stockDecider, stockLevels } from './domain/stock.decider';
 import type { StockCommand } from './domain/stock.commands';
@@ -20,7 +20,7 @@ export class StockDecisions {
     this.outbox = stockHoldOutbox(topics, registry);
   }
 
-  decideIn(tx: EventStoreTransaction, lotId: string, command: StockCommand, acting: Acting) {
+  decideIn(tx: EventStoreTransaction, lotId: string, command: StockCommand, acting: CommandContext) {
     const stream = streams.stock(lotId);
     return handleCommandIn(tx, {
       streamId: stream.id,
@@ -33,7 +33,7 @@ export class StockDecisions {
   }
 
   /** Decides the command built in its own transaction and answers with the lot's stock levels after it. */
-  async levelsAfter(lotId: string, acting: Acting, command: (tx: EventStoreTransaction) => Promise<StockCommand>) {
+  async levelsAfter(lotId: string, acting: CommandContext, command: (tx: EventStoreTransaction) => Promise<StockCommand>) {
     const handled = await this.store.transaction(async (tx) => this.decideIn(tx, lotId, await command(tx), acting));
     return { lotId, version: handled.version, levels: handled.state.status === 'none' ? null : stockLevels(handled.state) };
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { EventRegistry, receiptEventSchemas, type TopicSpec } from '@dw/contracts';
 import type { ManualClock } from '@dw/kernel';
-import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
+import { ServiceTestApp, startServiceTestApp, type Answer, type Person, type StartedServiceTestApp } from '@dw/platform/testing';
 import { testMessageBus } from '@dw/testing';
 import { AppModule } from '../app.module';
 import { inventoryServiceDefinition } from '../inventory.service-definition';
@@ -11,6 +11,18 @@ export type { Body, Person } from '@dw/platform/testing';
 
 const registry = new EventRegistry().register(...receiptEventSchemas);
 
+/** Starts inventory for a spec, its Kafka inbox connected, accepting the signed `integrationClients` (scales) given. */
+export function startInventoryService(label: string, clock: ManualClock, integrationClients: readonly object[] = []): Promise<StartedServiceTestApp> {
+  return startServiceTestApp({
+    definition: inventoryServiceDefinition,
+    appModule: AppModule,
+    label,
+    clock,
+    consume: true,
+    env: { INTEGRATION_CLIENTS: JSON.stringify(integrationClients) },
+  });
+}
+
 /**
  * The inventory service in-process, as main.ts builds it (createServiceApp + AppModule, Kafka
  * inbox connected), on real PostgreSQL (its own provisioned schema) and real Kafka (its own topic
@@ -18,15 +30,7 @@ const registry = new EventRegistry().register(...receiptEventSchemas);
  */
 export class InventoryTestApp extends ServiceTestApp {
   static async start(label: string, clock: ManualClock): Promise<InventoryTestApp> {
-    const started = await startServiceTestApp({
-      definition: inventoryServiceDefinition,
-      appModule: AppModule,
-      label,
-      clock,
-      consume: true,
-      env: { INTEGRATION_CLIENTS: '[]' },
-    });
-    return new InventoryTestApp(started);
+    return new InventoryTestApp(await startInventoryService(label, clock));
   }
 
   /** Publishes another service's event on its real topic (with its prefix), as that service's relay would. */

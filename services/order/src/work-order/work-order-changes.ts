@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction, type HandledCommand, type OutboxMapper } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { TopicNames, type Acting } from '@dw/platform';
+import { TopicNames, type CommandContext } from '@dw/platform';
 import { liveReceiptsOfIn } from '../receipt-backing/receipt-backing';
 import type { CardNamedBy } from '../storage-card/domain/storage-card.decider';
 import { orderPartyIn } from '../storage-card/storage-cards';
@@ -39,7 +39,7 @@ export function decideWorkOrderIn(
   outbox: WorkOrderOutbox,
   orderId: string,
   command: WorkOrderCommand,
-  acting: Acting,
+  acting: CommandContext,
   expectedVersion?: number,
 ): Promise<HandledCommand<WorkOrderState>> {
   return handleCommandIn(tx, {
@@ -70,11 +70,11 @@ export async function draftWorkOrderIn(
   outbox: WorkOrderOutbox,
   orderId: string,
   draft: OrderDraft,
-  acting: Acting,
+  acting: CommandContext,
   namedBy: CardNamedBy = 'desk',
 ): Promise<HandledCommand<WorkOrderState>> {
   // rule ORD-CARD-FROM-REGISTRY
-  const stamp = { orderId, actor: acting.actor, at: acting.at };
+  const stamp = { orderId, actor: acting.actor.subject, at: acting.at };
   const [card, field] = 'notice' in draft ? [draft.notice?.storageCard, 'notice.storageCard'] : [draft.owner, 'owner'];
   // A missing card is left to the decider, which refuses it with the order's own field name.
   const ownerParty =
@@ -105,7 +105,7 @@ export async function openWorkOrderIn(
   tx: EventStoreTransaction,
   outbox: WorkOrderOutbox,
   orderId: string,
-  acting: Acting,
+  acting: CommandContext,
   expectedVersion?: number,
 ): Promise<HandledCommand<WorkOrderState>> {
   const { state } = await loadAggregate(tx, workOrderStream(orderId), workOrderDecider);
@@ -117,13 +117,13 @@ export async function openWorkOrderIn(
     tx,
     outbox,
     orderId,
-    { type: 'OpenWorkOrder', data: { orderId, workflow: workflow as PublishedWorkflow, actor: acting.actor, at: acting.at } },
+    { type: 'OpenWorkOrder', data: { orderId, workflow: workflow as PublishedWorkflow, actor: acting.actor.subject, at: acting.at } },
     acting,
     expectedVersion,
   );
 }
 
 /** Completes the order on another service's fact (see the decider's CompleteOnFact), in the consumer's transaction. */
-export function completeWorkOrderOnFactIn(tx: EventStoreTransaction, outbox: WorkOrderOutbox, orderId: string, cause: CompletionCause, acting: Acting) {
-  return decideWorkOrderIn(tx, outbox, orderId, { type: 'CompleteOnFact', data: { orderId, cause, actor: acting.actor, at: acting.at } }, acting);
+export function completeWorkOrderOnFactIn(tx: EventStoreTransaction, outbox: WorkOrderOutbox, orderId: string, cause: CompletionCause, acting: CommandContext) {
+  return decideWorkOrderIn(tx, outbox, orderId, { type: 'CompleteOnFact', data: { orderId, cause, actor: acting.actor.subject, at: acting.at } }, acting);
 }

@@ -1,7 +1,7 @@
 import { EventRegistry, orderEventSchemas } from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import { BaseServiceConfig, migrationsOf, TopicNames, type Acting } from '@dw/platform';
+import { BaseServiceConfig, migrationsOf, TopicNames, type CommandContext } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../order.service-definition';
 import type { StorageCardStatus } from '../storage-card/domain/storage-card.events';
@@ -32,10 +32,10 @@ export function workOrderDatabase(label: string, options: { standardWorkflows?: 
     if (!opened) throw new Error('workOrderDatabase: open() it in beforeAll first');
     return opened;
   };
-  const acting = (actor = 'desk-clerk-7', role = 'clerk'): Acting => ({
-    actor,
+  const acting = (subject = 'desk-clerk-7', role = 'clerk'): CommandContext => ({
+    actor: { subject, role },
     at: clock.now().toISOString(),
-    metadata: { actor: { subject: actor, role }, correlationId: 'int' },
+    metadata: { actor: { subject, role }, correlationId: 'int' },
   });
   /** Records a storage card's status the way the order service's consumer of the receipt service's events does. */
   const recordCard = (storageCard: string, party: string, status: StorageCardStatus) =>

@@ -26,4 +26,20 @@ export const streams = {
   workOrderFacts: (orderId: string): StreamRef => ({ streamId: `work-order-facts-${orderId}`, streamType: 'work-order-facts' }),
   /** One party's account: fees charged, payments booked, settlements, withdrawals. */
   account: (partyId: string): StreamRef => ({ streamId: `account-${partyId}`, streamType: 'account' }),
+  /** The virtual accounts assigned at one bank, so one number is never given twice. */
+  virtualAccounts: (bankId: string): StreamRef => ({ streamId: `virtual-accounts-${bankId}`, streamType: 'virtual-accounts' }),
+  /** One real bank transaction (bank id, the bank's transaction id), booked once. */
+  bankTransaction: (bankId: string, bankTransactionId: string): StreamRef => ({
+    streamId: `bank-transaction-${bankId}-${bankTransactionId}`,
+    streamType: 'bank-transaction',
+  }),
+  /** One bank's statement of one day and the breaks its reconciliation raised. */
+  bankStatement: (bankId: string, statementDate: string): StreamRef => ({
+    streamId: `bank-statement-${bankId}-${statementDate}`,
+    streamType: 'bank-statement',
+  }),
+  /** A party's invoicing details (the buyer on its VAT invoices). */
+  invoicingDetails: (partyId: string): StreamRef => ({ streamId: `invoicing-details-${partyId}`, streamType: 'invoicing-details' }),
+  /** The VAT invoice requests of one statement. */
+  invoiceRequests: (statementId: string): StreamRef => ({ streamId: `invoice-requests-${statementId}`, streamType: 'invoice-requests' }),
 } as const;

@@ -33,6 +33,8 @@ export interface StatementBookState {
   readonly recorded: ReadonlySet<string>;
   /** chargedOn of every charge recorded, by fee id: a reversal is dated as its charge. */
   readonly chargedOn: ReadonlyMap<string, LocalDate>;
+  /** Fen of each fee settled by payments (FeesSettled), by fee id. */
+  readonly settledFen: ReadonlyMap<string, number>;
   /** Facts recorded and not on any statement yet. */
   readonly pending: readonly PendingLine[];
   /** By period, ascending. */
@@ -42,7 +44,7 @@ export interface StatementBookState {
 export const statementIdOf = (partyId: string, period: YearMonth): string => `STMT-${period}-${partyId}`;
 
 export const statementBookDecider: Decider<StatementBookCommand, StatementBookState, StatementBookEvent> = {
-  initialState: () => ({ recorded: new Set(), chargedOn: new Map(), pending: [], statements: [] }),
+  initialState: () => ({ recorded: new Set(), chargedOn: new Map(), settledFen: new Map(), pending: [], statements: [] }),
 
   evolve(state, event) {
     switch (event.type) {
@@ -79,8 +81,11 @@ export const statementBookDecider: Decider<StatementBookCommand, StatementBookSt
           ...recordedIn(state, `withdrawal:${event.data.withdrawalId}`),
           pending: [...state.pending, plainLine('withdrawal', event.data.withdrawalId, event.data.paidOn, event.data.amountFen)],
         };
-      case 'FeesSettlementRecorded':
-        return recordedIn(state, `settlement:${event.data.paymentId}`);
+      case 'FeesSettlementRecorded': {
+        const settledFen = new Map(state.settledFen);
+        for (const { feeId, amountFen } of event.data.settlements) settledFen.set(feeId, (settledFen.get(feeId) ?? 0) + amountFen);
+        return { ...recordedIn(state, `settlement:${event.data.paymentId}`), settledFen };
+      }
       case 'StatementIssued':
         return issuedIn(state, event);
       case 'StatementAccepted':
@@ -150,6 +155,19 @@ function issuedIn(state: StatementBookState, event: StatementIssued): StatementB
 
 function withStatus(state: StatementBookState, statementId: string, status: StatementStatus): StatementBookState {
   return { ...state, statements: state.statements.map((statement) => (statement.statementId === statementId ? { ...statement, status } : statement)) };
+}
+
+/**
+ * How much of a statement's fees is settled: its charges that no reversal on it cancels, and the
+ * fen settled of each (never more than the charge). An invoice is asked for once they are equal.
+ */
+export function settlementOf(statement: Statement, settled: ReadonlyMap<string, number>): { chargedFen: number; settledFen: number } {
+  const reversed = new Set(statement.lines.filter((line) => line.kind === 'reversal').map((line) => line.reference));
+  const charges = statement.lines.filter((line) => line.kind === 'charge' && !reversed.has(line.reference));
+  return {
+    chargedFen: charges.reduce((sum, line) => sum + line.amountFen, 0),
+    settledFen: charges.reduce((sum, line) => sum + Math.min(settled.get(line.reference) ?? 0, line.amountFen), 0),
+  };
 }
 
 const lineKeyOf = (line: PendingLine): string => `${line.kind}:${line.reference}`;

@@ -17,7 +17,7 @@ import {
 } from '@dw/contracts';
 import { handleCommandIn, type EventStoreTransaction } from '@dw/event-store';
 import { DomainError } from '@dw/kernel';
-import { InboxContext, type Acting } from '@dw/platform';
+import { InboxContext, type CommandContext } from '@dw/platform';
 import { actingOfMessage as acting } from '../../shared/message-acting';
 import type { OrderType, StepCheck } from '@dw/work-orders';
 import { CompleteReceivingCommandHandler } from '../../lot/commands/complete-receiving/complete-receiving.command-handler';
@@ -96,7 +96,7 @@ export class NoteWorkOrdersKafkaHandler {
     const by = acting(ctx, event.recordedBy, event.recordedAt, 'recorded_at');
     await this.note(ctx.store, event.orderId, by, {
       type: 'NoteOrderStep',
-      data: { orderId: event.orderId, step: event.step, sequence: event.sequence, recordedBy: by.actor, recordedAt: by.at },
+      data: { orderId: event.orderId, step: event.step, sequence: event.sequence, recordedBy: by.actor.subject, recordedAt: by.at },
     });
   }
 
@@ -121,7 +121,7 @@ export class NoteWorkOrdersKafkaHandler {
     await this.note(ctx.store, event.orderId, by, { type: 'NoteOrderClosed', data: { orderId: event.orderId, status: 'cancelled', closedAt: by.at } });
   }
 
-  private async note(tx: EventStoreTransaction, orderId: string, by: Acting, command: OrderAuthorityCommand): Promise<void> {
+  private async note(tx: EventStoreTransaction, orderId: string, by: CommandContext, command: OrderAuthorityCommand): Promise<void> {
     const stream = streams.authority(orderId);
     await handleCommandIn(tx, { streamId: stream.id, streamType: stream.type, decider: orderAuthorityDecider, command, metadata: by.metadata });
   }

@@ -20,10 +20,9 @@ import {
 } from '@dw/contracts';
 import { shanghaiDateOf, type ManualClock } from '@dw/kernel';
 import { signRequest } from '@dw/platform';
-import { ServiceTestApp, startServiceTestApp, type Answer, type Person, type StartedServiceTestApp } from '@dw/platform/testing';
+import { ServiceTestApp, type Answer, type Person, type StartedServiceTestApp } from '@dw/platform/testing';
 import { testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
-import { AppModule } from '../../app.module';
-import { inventoryServiceDefinition } from '../../inventory.service-definition';
+import { startInventoryService } from '../../testing/inventory-test-app.spec-helper';
 
 /**
  * The outbound floor for int specs, on real PostgreSQL and real Kafka, through HTTP: the inventory
@@ -59,14 +58,7 @@ export class OutboundFloor extends ServiceTestApp {
 
   /** Provisions the service's own schema and topics, starts it, and registers the commodity (with a tolerance) and a shed location. */
   static async start(label: string, clock: ManualClock): Promise<OutboundFloor> {
-    const started = await startServiceTestApp({
-      definition: inventoryServiceDefinition,
-      appModule: AppModule,
-      label,
-      clock,
-      consume: true,
-      env: { INTEGRATION_CLIENTS: JSON.stringify([SCALE]) },
-    });
+    const started = await startInventoryService(label, clock, [SCALE]);
     const recorder = new TopicRecorder(testMessageBus(), [topicName(inventoryLotTopic, started.prefix), topicName(inventoryOperationTopic, started.prefix)]);
     const floor = new OutboundFloor(started, await recorder.start());
 

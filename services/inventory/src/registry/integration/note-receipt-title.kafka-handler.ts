@@ -24,7 +24,7 @@ import {
   ReceiptTitleTransferredSchema,
 } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction } from '@dw/event-store';
-import type { Acting, InboxContext } from '@dw/platform';
+import type { CommandContext, InboxContext } from '@dw/platform';
 import { actingOfMessage } from '../../shared/message-acting';
 import { streams } from '../../shared/inventory.streams';
 import type { LotTitleCommand } from '../domain/lot-title.commands';
@@ -73,7 +73,7 @@ export class NoteReceiptTitleKafkaHandler {
     for (const lotId of lotIds) {
       await this.note(ctx.store, lotId, by, {
         type: 'NoteReceiptBacking',
-        data: { lotId, receiptNumber: event.receiptNumber, parents: event.parentReceiptNumbers, holder, actor: by.actor, at: by.at },
+        data: { lotId, receiptNumber: event.receiptNumber, parents: event.parentReceiptNumbers, holder, actor: by.actor.subject, at: by.at },
       });
     }
   }
@@ -84,7 +84,7 @@ export class NoteReceiptTitleKafkaHandler {
     const to = holderOf(event.to, 'to');
     await this.eachLotOf(ctx.store, event.receiptNumber, by, (lotId) => ({
       type: 'NoteTitleTransfer',
-      data: { lotId, receiptNumber: event.receiptNumber, transferId: event.transferId, to, actor: by.actor, at: by.at },
+      data: { lotId, receiptNumber: event.receiptNumber, transferId: event.transferId, to, actor: by.actor.subject, at: by.at },
     }));
   }
 
@@ -101,7 +101,7 @@ export class NoteReceiptTitleKafkaHandler {
     };
     await this.eachLotOf(ctx.store, event.receiptNumber, by, (lotId) => ({
       type: 'NoteReceiptHoldPlaced',
-      data: { lotId, receiptNumber: event.receiptNumber, holdId: event.holdId, kind, beneficiary, reason: event.reason, actor: by.actor, at: by.at },
+      data: { lotId, receiptNumber: event.receiptNumber, holdId: event.holdId, kind, beneficiary, reason: event.reason, actor: by.actor.subject, at: by.at },
     }));
   }
 
@@ -110,7 +110,7 @@ export class NoteReceiptTitleKafkaHandler {
     const by = actingOfMessage(ctx, event.releasedBy, event.releasedAt, 'released_at');
     await this.eachLotOf(ctx.store, event.receiptNumber, by, (lotId) => ({
       type: 'NoteReceiptHoldReleased',
-      data: { lotId, receiptNumber: event.receiptNumber, holdId: event.holdId, actor: by.actor, at: by.at },
+      data: { lotId, receiptNumber: event.receiptNumber, holdId: event.holdId, actor: by.actor.subject, at: by.at },
     }));
   }
 
@@ -153,21 +153,22 @@ export class NoteReceiptTitleKafkaHandler {
     );
   }
 
-  private async succeeded(tx: EventStoreTransaction, receiptNumber: string, successors: readonly string[], by: Acting): Promise<void> {
+  private async succeeded(tx: EventStoreTransaction, receiptNumber: string, successors: readonly string[], by: CommandContext): Promise<void> {
     await this.eachLotOf(tx, receiptNumber, by, (lotId) => ({
       type: 'NoteReceiptSucceeded',
-      data: { lotId, receiptNumber, successors, actor: by.actor, at: by.at },
+      data: { lotId, receiptNumber, successors, actor: by.actor.subject, at: by.at },
     }));
   }
 
   private async entitled(
     tx: EventStoreTransaction,
     lotIds: readonly string[],
-    by: Acting,
+    by: CommandContext,
     entitlement: { receiptNumber: string; entitlementId: string; purpose: EntitlementPurpose; holder: TitleHolder },
   ): Promise<void> {
     if (!entitlement.entitlementId) throw new ContractFieldMissingError('entitlement_id');
-    for (const lotId of lotIds) await this.note(tx, lotId, by, { type: 'NoteEntitlement', data: { lotId, ...entitlement, actor: by.actor, at: by.at } });
+    for (const lotId of lotIds)
+      await this.note(tx, lotId, by, { type: 'NoteEntitlement', data: { lotId, ...entitlement, actor: by.actor.subject, at: by.at } });
   }
 
   /**
@@ -175,14 +176,14 @@ export class NoteReceiptTitleKafkaHandler {
    * receipt, backed by a guarantee rather than by goods in this warehouse, or one issued before
    * inventory followed receipts) has no lots here: there is nothing of inventory's to change.
    */
-  private async eachLotOf(tx: EventStoreTransaction, receiptNumber: string, by: Acting, command: (lotId: string) => LotTitleCommand): Promise<void> {
+  private async eachLotOf(tx: EventStoreTransaction, receiptNumber: string, by: CommandContext, command: (lotId: string) => LotTitleCommand): Promise<void> {
     const stream = streams.receiptLots(receiptNumber);
     const { state } = await loadAggregate(tx, stream.id, receiptLotsDecider);
     if (state.status === 'none') return;
     for (const lotId of state.lotIds) await this.note(tx, lotId, by, command(lotId));
   }
 
-  private async note(tx: EventStoreTransaction, lotId: string, by: Acting, command: LotTitleCommand): Promise<void> {
+  private async note(tx: EventStoreTransaction, lotId: string, by: CommandContext, command: LotTitleCommand): Promise<void> {
     const stream = streams.lotTitle(lotId);
     await handleCommandIn(tx, { streamId: stream.id, streamType: stream.type, decider: lotTitleDecider, command, metadata: by.metadata });
   }

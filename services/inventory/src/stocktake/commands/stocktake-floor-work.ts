@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import { TopicNames, type Acting, type Principal } from '@dw/platform';
+import { TopicNames, type CommandContext, type Caller } from '@dw/platform';
 import { authorisedOrder, FloorOperations } from '../../operation/floor-operations';
 import type { OperationContext } from '../../operation/operation-context';
 import { streams } from '../../shared/inventory.streams';
@@ -31,9 +31,9 @@ export class StocktakeFloorWork {
    * Decides `command` on an existing stocktake, as a count-order operation authorised at `step`
    * of its order; a refusal is recorded against `subject` (the piece, the reading, the variance).
    */
-  onStocktake(stocktakeId: string, step: 'count' | 'reconcile', principal: Principal, command: (acting: Acting) => StocktakeCommand, subject = stocktakeId) {
+  onStocktake(stocktakeId: string, step: 'count' | 'reconcile', caller: Caller, command: (acting: CommandContext) => StocktakeCommand, subject = stocktakeId) {
     const context: OperationContext = { operation: 'count', subject };
-    return this.floor.run(context, principal, async (tx, acting) => {
+    return this.floor.run(context, caller, async (tx, acting) => {
       const stocktake = await this.stocktakeOf(tx, stocktakeId, context);
       await authorisedOrder(tx, stocktake.orderId, { operation: 'count', step }, context);
       const handled = await this.decide(tx, stocktakeId, command(acting), acting);
@@ -49,7 +49,7 @@ export class StocktakeFloorWork {
     return state;
   }
 
-  decide(tx: EventStoreTransaction, stocktakeId: string, command: StocktakeCommand, acting: Acting) {
+  decide(tx: EventStoreTransaction, stocktakeId: string, command: StocktakeCommand, acting: CommandContext) {
     const stream = streams.stocktake(stocktakeId);
     return handleCommandIn(tx, {
       streamId: stream.id,

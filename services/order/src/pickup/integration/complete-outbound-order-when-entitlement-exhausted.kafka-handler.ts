@@ -2,7 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { fromTimestamp, fromWeight, type OutboundEntitlementExhausted, OutboundEntitlementExhaustedSchema } from '@dw/contracts';
 import type { EventStoreTransaction } from '@dw/event-store';
-import { InboxContext, type Acting } from '@dw/platform';
+import { InboxContext, type CommandContext } from '@dw/platform';
 import { refusalsRecorded } from '../../work-order/integration/integration-refusal';
 import { completeWorkOrderOnFactIn, WorkOrderOutbox } from '../../work-order/work-order-changes';
 import type { EntitlementExhausted } from '../domain/entitlement.events';
@@ -22,7 +22,7 @@ export class CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler {
   async onEntitlementExhausted(@Payload() event: OutboundEntitlementExhausted, @Ctx() ctx: InboxContext): Promise<void> {
     const at = fromTimestamp(event.exhaustedAt, 'exhausted_at');
     const kg = (weight: typeof event.granted) => (weight ? fromWeight(weight) : 0);
-    const acting = { actor: 'service:order', at, metadata: ctx.causedMetadata() };
+    const acting = ctx.commandContext(at);
     await refusalsRecorded(ctx, outboundOrderIdOf(event.entitlementId), at, () =>
       this.exhaustIn(
         ctx.store,
@@ -37,7 +37,7 @@ export class CompleteOutboundOrderWhenEntitlementExhaustedKafkaHandler {
    * its outbound order, if the holder applied, completes naming the fact. Both are idempotent, so
    * a redelivered message changes nothing.
    */
-  private async exhaustIn(tx: EventStoreTransaction, exhausted: EntitlementExhausted['data'], acting: Acting): Promise<void> {
+  private async exhaustIn(tx: EventStoreTransaction, exhausted: EntitlementExhausted['data'], acting: CommandContext): Promise<void> {
     // rule ORD-EXHAUSTED-COMPLETES-OUTBOUND
     const { state } = await decideEntitlementIn(tx, { type: 'RecordExhaustion', data: exhausted }, acting.metadata);
     if (state.status === 'unknown' || state.pickup === null) return;

@@ -42,7 +42,7 @@ let deliver: ReturnType<typeof inboxDelivery>;
 // 10:00 in Shanghai on 10 March 2026.
 const clock = new ManualClock('2026-03-10T02:00:00Z');
 const holder = {
-  actor: 'depositor-1',
+  actor: { subject: 'depositor-1', role: 'depositor', partyId: 'P-0001' },
   at: '2026-03-10T02:00:00.000Z',
   metadata: { actor: { subject: 'depositor-1', role: 'depositor', partyId: 'P-0001' }, correlationId: 'int' },
 };

@@ -21,7 +21,11 @@ let draftWorkOrder: DraftWorkOrderCommandHandler;
 let handler: RecordLotBackingWhenReceiptChangedKafkaHandler;
 let deliver: ReturnType<typeof inboxDelivery>;
 const clock = new ManualClock('2026-03-10T02:00:00Z');
-const acting = { actor: 'clerk-1', at: '2026-03-10T02:00:00Z', metadata: { actor: { subject: 'clerk-1', role: 'clerk' }, correlationId: 'int' } };
+const acting = {
+  actor: { subject: 'clerk-1', role: 'clerk' },
+  at: '2026-03-10T02:00:00Z',
+  metadata: { actor: { subject: 'clerk-1', role: 'clerk' }, correlationId: 'int' },
+};
 let drafts = 0;
 
 beforeAll(async () => {

@@ -25,7 +25,7 @@ export class CompleteTitleTransferOrderWhenTitleTransferredKafkaHandler {
   async onTitleTransferred(@Payload() event: ReceiptTitleTransferred, @Ctx() ctx: InboxContext): Promise<void> {
     // rule ORD-TITLE-TRANSFER-BY-RECEIPT
     const at = fromTimestamp(event.transferredAt, 'transferred_at');
-    const acting = { actor: 'service:order', at, metadata: ctx.causedMetadata() };
+    const acting = ctx.commandContext(at);
     const buyerCard = event.to?.storageCard ?? '';
     for (const orderId of await ordersAwaitingTransferIn(ctx.store, event.receiptNumber, buyerCard)) {
       await refusalsRecorded(ctx, orderId, at, () =>

@@ -39,7 +39,11 @@ let openWorkOrder: OpenWorkOrderCommandHandler;
 let recordStep: RecordStepCommandHandler;
 let deliver: ReturnType<typeof inboxDelivery>;
 const clock = new ManualClock('2025-03-03T02:00:00Z');
-const acting = { actor: 'desk-clerk-7', at: '2025-03-03T02:00:00Z', metadata: { actor: { subject: 'desk-clerk-7', role: 'clerk' }, correlationId: 'int' } };
+const acting = {
+  actor: { subject: 'desk-clerk-7', role: 'clerk' },
+  at: '2025-03-03T02:00:00Z',
+  metadata: { actor: { subject: 'desk-clerk-7', role: 'clerk' }, correlationId: 'int' },
+};
 const refusals = async () =>
   (
     await t.db.query<{ data: { code: string; orderId: string } }>(

@@ -24,18 +24,18 @@ export class RecordStepWhenStepPerformedKafkaHandler {
   @EventPattern(WorkOrderStepPerformedSchema.typeName)
   async onStepPerformed(@Payload() event: WorkOrderStepPerformed, @Ctx() ctx: InboxContext): Promise<void> {
     const at = fromTimestamp(event.performedAt, 'performed_at');
-    const performer = event.performedBy ?? { subject: 'unknown', role: 'unknown', partyId: '' };
     const kind = EVIDENCE_KINDS[event.evidenceKind];
     const evidence: StepEvidence | null = kind ? { kind, refs: [...event.evidenceRefs] } : null;
-    const caused = ctx.causedMetadata();
-    const acting = {
-      actor: performer.subject,
-      at,
-      metadata: { ...caused, actor: { subject: performer.subject, role: performer.role, ...(performer.partyId ? { partyId: performer.partyId } : {}) } },
-    };
+    const acting = ctx.commandContext(at, event.performedBy ?? { subject: 'unknown', role: 'unknown' });
     const { orderId, step } = event;
     await refusalsRecorded(ctx, orderId, at, () =>
-      decideWorkOrderIn(ctx.store, this.outbox, orderId, { type: 'RecordStep', data: { orderId, step, evidence, actor: acting.actor, at: acting.at } }, acting),
+      decideWorkOrderIn(
+        ctx.store,
+        this.outbox,
+        orderId,
+        { type: 'RecordStep', data: { orderId, step, evidence, actor: acting.actor.subject, at: acting.at } },
+        acting,
+      ),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { CommodityCatalogueStream, type Unstamped } from '../../commodity-catalogue-stream';
 import type { MapClientAlias, UnmapClientAlias } from '../../domain/commodity-catalogue.commands';
 
@@ -8,7 +8,7 @@ import type { MapClientAlias, UnmapClientAlias } from '../../domain/commodity-ca
 export class MapClientAliasCommandHandler {
   constructor(private readonly catalogue: CommodityCatalogueStream) {}
 
-  execute(change: Unstamped<MapClientAlias | UnmapClientAlias>, principal: Principal) {
-    return this.catalogue.change(change, principal);
+  execute(change: Unstamped<MapClientAlias | UnmapClientAlias>, caller: Caller) {
+    return this.catalogue.change(change, caller);
   }
 }

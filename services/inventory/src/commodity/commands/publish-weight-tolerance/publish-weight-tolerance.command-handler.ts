@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { CommodityCatalogueStream, type Unstamped } from '../../commodity-catalogue-stream';
 import type { PublishWeightTolerance } from '../../domain/commodity-catalogue.commands';
 
@@ -8,7 +8,7 @@ import type { PublishWeightTolerance } from '../../domain/commodity-catalogue.co
 export class PublishWeightToleranceCommandHandler {
   constructor(private readonly catalogue: CommodityCatalogueStream) {}
 
-  execute(version: Unstamped<PublishWeightTolerance>['data'], principal: Principal) {
-    return this.catalogue.change({ type: 'PublishWeightTolerance', data: version }, principal);
+  execute(version: Unstamped<PublishWeightTolerance>['data'], caller: Caller) {
+    return this.catalogue.change({ type: 'PublishWeightTolerance', data: version }, caller);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { refuse } from '@dw/kernel';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { CommodityCatalogueStream } from '../../commodity-catalogue-stream';
 import { PublishWeightToleranceCommandHandler } from './publish-weight-tolerance.command-handler';
 import { PublishWeightToleranceRequestDto } from './weight-tolerance.request.dto';
@@ -25,9 +25,9 @@ export class PublishWeightToleranceHttpController {
   async publish(
     @Param('code') code: string,
     @Body() body: PublishWeightToleranceRequestDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
   ): Promise<WeightTolerancesResponseDto> {
-    const handled = await this.handler.execute({ code, effectiveFrom: body.effectiveFrom, toleranceBps: body.toleranceBps }, principal);
+    const handled = await this.handler.execute({ code, effectiveFrom: body.effectiveFrom, toleranceBps: body.toleranceBps }, caller);
     return { code, versions: [...(handled.state.tolerances[code] ?? [])] };
   }
 

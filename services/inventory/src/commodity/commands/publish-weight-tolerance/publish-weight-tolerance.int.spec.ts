@@ -1,6 +1,6 @@
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import { migrationsOf, type Principal } from '@dw/platform';
+import { migrationsOf, type Caller } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { inventoryServiceDefinition } from '../../../inventory.service-definition';
 import { streams } from '../../../shared/inventory.streams';
@@ -15,7 +15,7 @@ let store: EventStore;
 let route: PublishWeightToleranceHttpController;
 // 2025-03-31T17:00Z is 2025-04-01 01:00 in Shanghai: today there is 2025-04-01
 const clock = new ManualClock('2025-03-31T17:00:00Z');
-const manager: Principal = { subject: 'manager-2', roles: ['manager'] };
+const manager: Caller = { principal: { subject: 'manager-2', roles: ['manager'] }, correlationId: 'int' };
 
 beforeAll(async () => {
   t = await createTestServiceDatabase('inventory_tolerance', migrationsOf(inventoryServiceDefinition));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { CommodityCatalogueStream } from '../../commodity-catalogue-stream';
 import type { StandardCommodity } from '../../domain/standard-commodity';
 
@@ -8,7 +8,7 @@ import type { StandardCommodity } from '../../domain/standard-commodity';
 export class RegisterCommodityCommandHandler {
   constructor(private readonly catalogue: CommodityCatalogueStream) {}
 
-  execute(commodity: StandardCommodity, principal: Principal) {
-    return this.catalogue.change({ type: 'RegisterCommodity', data: { commodity } }, principal);
+  execute(commodity: StandardCommodity, caller: Caller) {
+    return this.catalogue.change({ type: 'RegisterCommodity', data: { commodity } }, caller);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, type Caller, callerContextOf } from '@dw/platform';
 import { streams } from '../../../shared/inventory.streams';
 import type { DefineLocation } from '../../domain/location.commands';
 import { locationDecider } from '../../domain/location.decider';
@@ -14,14 +14,14 @@ export class DefineLocationCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(location: Omit<DefineLocation['data'], 'actor' | 'at'>, principal: Principal) {
-    const { actor, at, metadata } = actingAs(principal, this.clock, `location-${location.locationId}`);
+  execute(location: Omit<DefineLocation['data'], 'actor' | 'at'>, caller: Caller) {
+    const { actor, at, metadata } = callerContextOf(caller, this.clock);
     const stream = streams.location(location.locationId);
     return handleCommand(this.store, {
       streamId: stream.id,
       streamType: stream.type,
       decider: locationDecider,
-      command: { type: 'DefineLocation', data: { ...location, actor, at } },
+      command: { type: 'DefineLocation', data: { ...location, actor: actor.subject, at } },
       metadata,
     });
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { DefineLocationCommandHandler } from './define-location.command-handler';
 import { DefineLocationRequestDto } from './define-location.request.dto';
 import { DefineLocationResponseDto } from './define-location.response.dto';
@@ -13,7 +13,7 @@ export class DefineLocationHttpController {
   @HttpCode(201)
   @Roles('manager')
   @ApiCreatedResponse({ type: DefineLocationResponseDto, description: 'defined' })
-  async define(@Body() body: DefineLocationRequestDto, @CurrentPrincipal() principal: Principal): Promise<DefineLocationResponseDto> {
+  async define(@Body() body: DefineLocationRequestDto, @CurrentCaller() caller: Caller): Promise<DefineLocationResponseDto> {
     const handled = await this.handler.execute(
       {
         locationId: body.locationId,
@@ -24,7 +24,7 @@ export class DefineLocationHttpController {
         capacityKg: body.capacityKg ?? null,
         capacityPieces: body.capacityPieces ?? null,
       },
-      principal,
+      caller,
     );
     return { locationId: body.locationId, version: handled.version };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { loadAggregate, type EventStoreTransaction } from '@dw/event-store';
-import { TopicNames, type Principal } from '@dw/platform';
+import { TopicNames, type Caller } from '@dw/platform';
 import { OperationMessages } from '../../../operation/integration/operation-messages';
 import { authorisedOrder, FloorOperations } from '../../../operation/floor-operations';
 import type { OperationContext } from '../../../operation/operation-context';
@@ -29,9 +29,9 @@ export class MoveGoodsCommandHandler {
     this.messages = new OperationMessages(topics, registry);
   }
 
-  execute(request: { orderId: string; fromLocationId: string; toLocationId: string; barcodes: string[] }, principal: Principal) {
+  execute(request: { orderId: string; fromLocationId: string; toLocationId: string; barcodes: string[] }, caller: Caller) {
     const context: OperationContext = { operation: 'move', subject: String(request.fromLocationId), orderId: request.orderId };
-    return this.floor.run(context, principal, async (tx, acting) => {
+    return this.floor.run(context, caller, async (tx, acting) => {
       const from = await loadAggregate(tx, streams.location(String(request.fromLocationId)).id, locationDecider);
       const to = await loadAggregate(tx, streams.location(String(request.toLocationId)).id, locationDecider);
       const source = from.state;
@@ -42,7 +42,7 @@ export class MoveGoodsCommandHandler {
       for (const owner of owners.length > 0 ? owners : [undefined]) {
         await authorisedOrder(tx, request.orderId, { operation: 'move', step: 'move', warehouse, owner }, context);
       }
-      const decided = decideMove(from.state, to.state, { orderId: request.orderId, barcodes: request.barcodes, actor: acting.actor, at: acting.at });
+      const decided = decideMove(from.state, to.state, { orderId: request.orderId, barcodes: request.barcodes, actor: acting.actor.subject, at: acting.at });
       await this.append(tx, String(request.fromLocationId), from.version, decided.source, acting.metadata, false, request.orderId);
       await this.append(tx, String(request.toLocationId), to.version, decided.target, acting.metadata, true, request.orderId);
       return { orderId: request.orderId, moved: request.barcodes.length, fromLocationId: request.fromLocationId, toLocationId: request.toLocationId };

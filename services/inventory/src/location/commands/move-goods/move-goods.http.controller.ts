@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { MoveGoodsCommandHandler } from './move-goods.command-handler';
 import { MoveGoodsResponseDto } from './move-goods.response.dto';
 
@@ -52,10 +52,10 @@ export class MoveGoodsHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: MoveGoodsResponseDto, description: 'moved: every piece now lies at the target location' })
-  move(@Body() body: MoveGoodsRequestDto, @CurrentPrincipal() principal: Principal): Promise<MoveGoodsResponseDto> {
+  move(@Body() body: MoveGoodsRequestDto, @CurrentCaller() caller: Caller): Promise<MoveGoodsResponseDto> {
     return this.handler.execute(
       { orderId: body.orderId, fromLocationId: body.fromLocationId, toLocationId: body.toLocationId, barcodes: body.barcodes },
-      principal,
+      caller,
     );
   }
 }

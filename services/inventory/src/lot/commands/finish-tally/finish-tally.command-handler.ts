@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { LotOperations } from '../../lot-operations';
 
 /** Closes a lot's tally, under its order's unload_tally step. */
@@ -7,10 +7,10 @@ import { LotOperations } from '../../lot-operations';
 export class FinishTallyCommandHandler {
   constructor(private readonly lots: LotOperations) {}
 
-  execute(lotId: string, principal: Principal) {
-    return this.lots.onLot(lotId, 'receive', 'unload_tally', principal, (_lot, acting) => ({
+  execute(lotId: string, caller: Caller) {
+    return this.lots.onLot(lotId, 'receive', 'unload_tally', caller, (_lot, acting) => ({
       type: 'FinishTally',
-      data: { lotId, actor: acting.actor, at: acting.at },
+      data: { lotId, actor: acting.actor.subject, at: acting.at },
     }));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { FinishWeighingCommandHandler } from './finish-weighing.command-handler';
 import { LotChangeResponseDto } from '../lot-change.response.dto';
 
@@ -13,7 +13,7 @@ export class FinishWeighingHttpController {
   @HttpCode(200)
   @Roles('operator', 'clerk')
   @ApiOkResponse({ type: LotChangeResponseDto, description: 'weighing closed: the lot’s net is judged against the notice' })
-  finish(@Param('lotId') lotId: string, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(lotId, principal);
+  finish(@Param('lotId') lotId: string, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(lotId, caller);
   }
 }

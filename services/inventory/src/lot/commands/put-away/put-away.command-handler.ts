@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { handleCommandIn, loadAggregate } from '@dw/event-store';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { locationDecider } from '../../../location/domain/location.decider';
 import { authorisedOrder, FloorOperations } from '../../../operation/floor-operations';
 import type { OperationContext } from '../../../operation/operation-context';
@@ -20,9 +20,9 @@ export class PutAwayCommandHandler {
     private readonly lots: LotOperations,
   ) {}
 
-  execute(lotId: string, placement: LotCommandData<'PutAwayPieces'>, principal: Principal) {
+  execute(lotId: string, placement: LotCommandData<'PutAwayPieces'>, caller: Caller) {
     const context: OperationContext = { operation: 'put_away', subject: String(placement.locationId) };
-    return this.floor.run(context, principal, async (tx, acting) => {
+    return this.floor.run(context, caller, async (tx, acting) => {
       const lot = await this.lots.lotOf(tx, lotId, context);
       const location = streams.location(String(placement.locationId));
       const { state: place } = await loadAggregate(tx, location.id, locationDecider);
@@ -35,7 +35,7 @@ export class PutAwayCommandHandler {
         {
           type: 'PutAwayPieces',
           // The area's kind goes with the pieces, so the lot's facts say how storage is priced (billing).
-          data: { ...placement, lotId, ...(place.status === 'defined' ? { areaKind: place.area.kind } : {}), actor: acting.actor, at: acting.at },
+          data: { ...placement, lotId, ...(place.status === 'defined' ? { areaKind: place.area.kind } : {}), actor: acting.actor.subject, at: acting.at },
         },
         acting,
       );
@@ -48,7 +48,15 @@ export class PutAwayCommandHandler {
         decider: locationDecider,
         command: {
           type: 'PutAwayGoods',
-          data: { locationId: placement.locationId, warehouse: lot.warehouse, orderId: lot.orderId, lotId, pieces: placed, actor: acting.actor, at: acting.at },
+          data: {
+            locationId: placement.locationId,
+            warehouse: lot.warehouse,
+            orderId: lot.orderId,
+            lotId,
+            pieces: placed,
+            actor: acting.actor.subject,
+            at: acting.at,
+          },
         },
         metadata: acting.metadata,
       });

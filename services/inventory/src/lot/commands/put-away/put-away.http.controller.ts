@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { PutAwayCommandHandler } from './put-away.command-handler';
 import { PutAwayRequestDto } from './put-away.request.dto';
 import { PutAwayResponseDto } from './put-away.response.dto';
@@ -14,7 +14,7 @@ export class PutAwayHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: PutAwayResponseDto, description: 'put away: the pieces lie at the location' })
-  putAway(@Param('lotId') lotId: string, @Body() body: PutAwayRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(lotId, { locationId: body.locationId, barcodes: body.barcodes }, principal);
+  putAway(@Param('lotId') lotId: string, @Body() body: PutAwayRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(lotId, { locationId: body.locationId, barcodes: body.barcodes }, caller);
   }
 }

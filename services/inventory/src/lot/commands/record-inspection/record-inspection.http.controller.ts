@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { RecordInspectionCommandHandler } from './record-inspection.command-handler';
 import { LotChangeResponseDto } from '../lot-change.response.dto';
 import { RecordInspectionRequestDto } from './record-inspection.request.dto';
@@ -14,7 +14,7 @@ export class RecordInspectionHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: LotChangeResponseDto, description: 'inspection recorded' })
-  inspect(@Param('lotId') lotId: string, @Body() body: RecordInspectionRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(lotId, { reportRef: body.reportRef, result: body.result }, principal);
+  inspect(@Param('lotId') lotId: string, @Body() body: RecordInspectionRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(lotId, { reportRef: body.reportRef, result: body.result }, caller);
   }
 }

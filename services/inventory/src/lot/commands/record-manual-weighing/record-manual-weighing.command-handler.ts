@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import type { WeighingReading } from '../../domain/weighing';
 import { LotOperations } from '../../lot-operations';
 
@@ -8,14 +8,14 @@ import { LotOperations } from '../../lot-operations';
 export class RecordManualWeighingCommandHandler {
   constructor(private readonly lots: LotOperations) {}
 
-  execute(lotId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, principal: Principal) {
+  execute(lotId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, caller: Caller) {
     const typed: WeighingReading = { ...reading, source: 'manual', scaleId: null, deviceVerified: false };
     return this.lots.onLot(
       lotId,
       'weigh',
       'weigh',
-      principal,
-      (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: typed, actor: acting.actor, at: acting.at } }),
+      caller,
+      (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: typed, actor: acting.actor.subject, at: acting.at } }),
       reading.readingId,
     );
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { RecordManualWeighingCommandHandler } from './record-manual-weighing.command-handler';
 import { LotChangeResponseDto } from '../lot-change.response.dto';
 import { WeighingRequestDto, weighingSubjectOf } from '../record-scale-reading/weighing.request.dto';
@@ -14,11 +14,11 @@ export class RecordManualWeighingHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: LotChangeResponseDto, description: 'weighing recorded' })
-  record(@Param('lotId') lotId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() principal: Principal) {
+  record(@Param('lotId') lotId: string, @Body() body: WeighingRequestDto, @CurrentCaller() caller: Caller) {
     return this.handler.execute(
       lotId,
       { readingId: body.readingId, subject: weighingSubjectOf(body.subject), grossKg: body.grossKg, tareKg: body.tareKg, weighedAt: body.weighedAt },
-      principal,
+      caller,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import type { WeighingReading } from '../../domain/weighing';
 import { LotOperations } from '../../lot-operations';
 
@@ -8,15 +8,15 @@ import { LotOperations } from '../../lot-operations';
 export class RecordScaleReadingCommandHandler {
   constructor(private readonly lots: LotOperations) {}
 
-  execute(lotId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, principal: Principal) {
+  execute(lotId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, caller: Caller) {
     // rule INV-SCALE-ONLY-WEIGHTS
-    const signed: WeighingReading = { ...reading, source: 'scale', scaleId: principal.subject, deviceVerified: true };
+    const signed: WeighingReading = { ...reading, source: 'scale', scaleId: caller.principal.subject, deviceVerified: true };
     return this.lots.onLot(
       lotId,
       'weigh',
       'weigh',
-      principal,
-      (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: signed, actor: acting.actor, at: acting.at } }),
+      caller,
+      (_lot, acting) => ({ type: 'RecordWeighing', data: { lotId, reading: signed, actor: acting.actor.subject, at: acting.at } }),
       reading.readingId,
     );
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Idempotent, IntegrationApi, Roles, type Caller } from '@dw/platform';
 import { RecordScaleReadingCommandHandler } from './record-scale-reading.command-handler';
 import { LotChangeResponseDto } from '../lot-change.response.dto';
 import { ScaleReadingRequestDto } from './scale-reading.request.dto';
@@ -23,7 +23,7 @@ export class RecordScaleReadingHttpController {
   @Roles('device')
   @Idempotent()
   @ApiCreatedResponse({ type: LotChangeResponseDto, description: 'reading recorded (a retry with the same Idempotency-Key answers the same)' })
-  record(@Body() body: ScaleReadingRequestDto, @CurrentPrincipal() scale: Principal) {
+  record(@Body() body: ScaleReadingRequestDto, @CurrentCaller() scale: Caller) {
     return this.handler.execute(
       body.lotId,
       { readingId: body.readingId, subject: weighingSubjectOf(body.subject), grossKg: body.grossKg, tareKg: body.tareKg, weighedAt: body.weighedAt },

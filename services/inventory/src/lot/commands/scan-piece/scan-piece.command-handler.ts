@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction } from '@dw/event-store';
 import { refuse, shanghaiDateOf } from '@dw/kernel';
-import type { Principal, Acting } from '@dw/platform';
+import type { Caller, CommandContext } from '@dw/platform';
 import type { OrderAuthority } from '../../../authority/domain/order-authority.decider';
 import { barcodeDecider } from '../../../barcode/domain/barcode.decider';
 import { commodityCatalogueDecider } from '../../../commodity/domain/commodity-catalogue.decider';
@@ -30,11 +30,11 @@ export class ScanPieceCommandHandler {
     private readonly lots: LotOperations,
   ) {}
 
-  execute(orderId: string, piece: LotCommandData<'ScanPiece'>, principal: Principal) {
+  execute(orderId: string, piece: LotCommandData<'ScanPiece'>, caller: Caller) {
     const context: OperationContext = { operation: 'receive', subject: String(piece.barcode), orderId };
     return this.floor.run(
       context,
-      principal,
+      caller,
       async (tx, acting) => {
         const order = await authorisedOrder(tx, orderId, { operation: 'receive', step: 'unload_tally' }, context);
         const lotId = lotIdOf(orderId);
@@ -44,10 +44,18 @@ export class ScanPieceCommandHandler {
           streamId: barcode.id,
           streamType: barcode.type,
           decider: barcodeDecider,
-          command: { type: 'ClaimBarcode', data: { barcode: piece.barcode, warehouse: order.warehouse, lotId, orderId, actor: acting.actor, at: acting.at } },
+          command: {
+            type: 'ClaimBarcode',
+            data: { barcode: piece.barcode, warehouse: order.warehouse, lotId, orderId, actor: acting.actor.subject, at: acting.at },
+          },
           metadata: acting.metadata,
         });
-        const handled = await this.lots.decideIn(tx, lotId, { type: 'ScanPiece', data: { ...piece, lotId, actor: acting.actor, at: acting.at } }, acting);
+        const handled = await this.lots.decideIn(
+          tx,
+          lotId,
+          { type: 'ScanPiece', data: { ...piece, lotId, actor: acting.actor.subject, at: acting.at } },
+          acting,
+        );
         return { lotId, pieces: (handled.state as Lot).pieces.length, version: handled.version };
       },
       { retriesOnConflict: SCAN_RETRIES },
@@ -58,7 +66,7 @@ export class ScanPieceCommandHandler {
    * Opens the order's lot with what the order says (commodity, expectations, the checks its
    * workflow demands) and the commodity's weight tolerance in force today.
    */
-  private async openLot(tx: EventStoreTransaction, lotId: string, order: OrderAuthority, acting: Acting): Promise<void> {
+  private async openLot(tx: EventStoreTransaction, lotId: string, order: OrderAuthority, acting: CommandContext): Promise<void> {
     // rule INV-LOT-KNOWN-COMMODITY
     const { state: catalogue } = await loadAggregate(tx, streams.catalogue.id, commodityCatalogueDecider);
     const commodity = catalogue.commodities[order.commodity];
@@ -87,7 +95,7 @@ export class ScanPieceCommandHandler {
           scaleReadingRequired: steps.some((step) => step.code === 'weigh' && step.check === 'scale_reading'),
           inspectionRequired: steps.some((step) => step.code === 'inspect' && step.required),
           toleranceBps: tolerance.toleranceBps,
-          actor: acting.actor,
+          actor: acting.actor.subject,
           at: acting.at,
         },
       },

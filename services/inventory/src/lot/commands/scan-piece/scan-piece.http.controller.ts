@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { ScanPieceCommandHandler } from './scan-piece.command-handler';
 import { ScanPieceRequestDto } from './scan-piece.request.dto';
 import { ScanPieceResponseDto } from './scan-piece.response.dto';
@@ -14,7 +14,7 @@ export class ScanPieceHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: ScanPieceResponseDto, description: 'scanned into the order’s lot' })
-  scan(@Param('orderId') orderId: string, @Body() body: ScanPieceRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(orderId, { barcode: body.barcode, kind: body.kind, productionDate: body.productionDate }, principal);
+  scan(@Param('orderId') orderId: string, @Body() body: ScanPieceRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(orderId, { barcode: body.barcode, kind: body.kind, productionDate: body.productionDate }, caller);
   }
 }

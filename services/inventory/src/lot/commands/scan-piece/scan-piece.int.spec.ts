@@ -4,7 +4,7 @@ import { EventRegistry, inventoryEventSchemas, OperationRefusedSchema, orderEven
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import type { IncomingMessage } from '@dw/messaging';
-import { BaseServiceConfig, InboxContext, migrationsOf, TopicNames, type Principal } from '@dw/platform';
+import { BaseServiceConfig, InboxContext, migrationsOf, TopicNames, type Caller } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { NoteWorkOrdersKafkaHandler } from '../../../authority/integration/note-work-orders.kafka-handler';
 import type { OrderAuthorityEvent } from '../../../authority/domain/order-authority.events';
@@ -28,7 +28,7 @@ let store: EventStore;
 let scanPiece: ScanPieceCommandHandler;
 let completions: NoteWorkOrdersKafkaHandler;
 const clock = new ManualClock('2025-03-04T03:00:00Z');
-const operator: Principal = { subject: 'operator-12', roles: ['operator'] };
+const operator: Caller = { principal: { subject: 'operator-12', roles: ['operator'] }, correlationId: 'int' };
 const metadata = { actor: { subject: 'desk-clerk-7', role: 'clerk' }, correlationId: 'int' };
 const steps = ['notice', 'arrival', 'unload_tally', 'weigh', 'inspect', 'put_away', 'confirm'].map((code) => ({
   code,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { handleCommandIn, loadAggregate } from '@dw/event-store';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { streams } from '../../../shared/inventory.streams';
 import { stockDecider } from '../../../stock/domain/stock.decider';
 import { ShipOutCommandHandler } from '../../../stock/commands/ship-out/ship-out.command-handler';
@@ -20,8 +20,8 @@ export class LoadOutCommandHandler {
     private readonly shipOut: ShipOutCommandHandler,
   ) {}
 
-  execute(orderId: string, vehicle: string | null, principal: Principal) {
-    return this.outbound.onOrder(orderId, 'load', principal, async (tx, acting, outbound) => {
+  execute(orderId: string, vehicle: string | null, caller: Caller) {
+    return this.outbound.onOrder(orderId, 'load', caller, async (tx, acting, outbound) => {
       const onHand: Record<string, number> = {};
       for (const lotId of new Set(outbound.picked.map((piece) => piece.lotId))) {
         const { state } = await loadAggregate(tx, streams.stock(lotId).id, stockDecider);
@@ -30,7 +30,7 @@ export class LoadOutCommandHandler {
       const handled = await this.outbound.decide(
         tx,
         orderId,
-        { type: 'LoadOut', data: { orderId, vehicle, onHand, actor: acting.actor, at: acting.at } },
+        { type: 'LoadOut', data: { orderId, vehicle, onHand, actor: acting.actor.subject, at: acting.at } },
         acting,
       );
       const loaded = handled.appended!.events.find((event) => event.type === 'LoadedOut')!.data as LoadedOut['data'];
@@ -45,7 +45,7 @@ export class LoadOutCommandHandler {
             decider: shippedPieceDecider,
             command: {
               type: 'ShipPiece',
-              data: { barcode, warehouse: outbound.warehouse, lotId: lot.lotId, orderId, loadNo: loaded.loadNo, actor: acting.actor, at: acting.at },
+              data: { barcode, warehouse: outbound.warehouse, lotId: lot.lotId, orderId, loadNo: loaded.loadNo, actor: acting.actor.subject, at: acting.at },
             },
             metadata: acting.metadata,
           });

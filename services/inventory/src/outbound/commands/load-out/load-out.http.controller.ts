@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { LoadOutCommandHandler } from './load-out.command-handler';
 import { LoadOutRequestDto } from './load-out.request.dto';
 import { LoadOutResponseDto } from './load-out.response.dto';
@@ -14,7 +14,7 @@ export class LoadOutHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: LoadOutResponseDto, description: 'loaded out' })
-  loadOut(@Param('orderId') orderId: string, @Body() body: LoadOutRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(orderId, body.vehicle ?? null, principal);
+  loadOut(@Param('orderId') orderId: string, @Body() body: LoadOutRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(orderId, body.vehicle ?? null, caller);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventStoreTransaction } from '@dw/event-store';
-import type { Acting, Principal } from '@dw/platform';
+import type { CommandContext, Caller } from '@dw/platform';
 import type { OrderAuthority } from '../../../authority/domain/order-authority.decider';
 import { authorisedOrder, FloorOperations } from '../../../operation/floor-operations';
 import type { OperationContext } from '../../../operation/operation-context';
@@ -23,11 +23,11 @@ export class PickPieceCommandHandler {
     private readonly outbound: OutboundFloorWork,
   ) {}
 
-  execute(orderId: string, barcode: string, principal: Principal) {
+  execute(orderId: string, barcode: string, caller: Caller) {
     const context: OperationContext = { operation: 'pick', subject: String(barcode), orderId };
     return this.floor.run(
       context,
-      principal,
+      caller,
       async (tx, acting) => {
         const order = await authorisedOrder(tx, orderId, { operation: 'pick', step: LOAD_OUT_STEP }, context);
         if ((await tx.streamVersion(streams.outbound(orderId).id)) === 0) await this.open(tx, order, acting);
@@ -35,7 +35,7 @@ export class PickPieceCommandHandler {
         const handled = await this.outbound.decide(
           tx,
           orderId,
-          { type: 'PickPiece', data: { orderId, barcode, piece, actor: acting.actor, at: acting.at } },
+          { type: 'PickPiece', data: { orderId, barcode, piece, actor: acting.actor.subject, at: acting.at } },
           acting,
         );
         const outbound = handled.state as Outbound;
@@ -46,7 +46,7 @@ export class PickPieceCommandHandler {
   }
 
   /** Opens the order's outbound record with what the order says: its entitlement and whether its weigh step needs a scale. */
-  private async open(tx: EventStoreTransaction, order: OrderAuthority, acting: Acting): Promise<void> {
+  private async open(tx: EventStoreTransaction, order: OrderAuthority, acting: CommandContext): Promise<void> {
     await this.outbound.decide(
       tx,
       order.orderId,
@@ -60,7 +60,7 @@ export class PickPieceCommandHandler {
           commodity: order.commodity,
           entitlement: order.entitlement,
           scaleReadingRequired: order.workflow.steps.some((step) => step.code === 'weigh' && step.check === 'scale_reading'),
-          actor: acting.actor,
+          actor: acting.actor.subject,
           at: acting.at,
         },
       },

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { PickPieceCommandHandler } from './pick-piece.command-handler';
 import { PickPieceRequestDto } from './pick-piece.request.dto';
 import { PickPieceResponseDto } from './pick-piece.response.dto';
@@ -14,7 +14,7 @@ export class PickPieceHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: PickPieceResponseDto, description: 'picked for the next load' })
-  pick(@Param('orderId') orderId: string, @Body() body: PickPieceRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(orderId, body.barcode, principal);
+  pick(@Param('orderId') orderId: string, @Body() body: PickPieceRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(orderId, body.barcode, caller);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import type { OutboundPieceUnpicked } from '../../domain/outbound.events';
 import type { Outbound } from '../../domain/outbound.state';
 import { OutboundFloorWork, pieceOnRecord } from '../../outbound-floor-work';
@@ -15,18 +15,18 @@ import { OutboundFloorWork, pieceOnRecord } from '../../outbound-floor-work';
 export class UnpickPieceCommandHandler {
   constructor(private readonly outbound: OutboundFloorWork) {}
 
-  execute(orderId: string, barcode: string, reason: string, principal: Principal) {
+  execute(orderId: string, barcode: string, reason: string, caller: Caller) {
     return this.outbound.onOrder(
       orderId,
       'pick',
-      principal,
+      caller,
       async (tx, acting, outbound) => {
         // The warehouse's records tell a piece that is not this order's from one merely not picked.
         const piece = await pieceOnRecord(tx, outbound.warehouse, String(barcode));
         const handled = await this.outbound.decide(
           tx,
           orderId,
-          { type: 'UnpickPiece', data: { orderId, barcode, reason, piece, actor: acting.actor, at: acting.at } },
+          { type: 'UnpickPiece', data: { orderId, barcode, reason, piece, actor: acting.actor.subject, at: acting.at } },
           acting,
         );
         const returned = handled.appended!.events[0]!.data as OutboundPieceUnpicked['data'];

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { UnpickPieceCommandHandler } from './unpick-piece.command-handler';
 import { UnpickPieceRequestDto } from './unpick-piece.request.dto';
 import { UnpickPieceResponseDto } from './unpick-piece.response.dto';
@@ -18,7 +18,7 @@ export class UnpickPieceHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: UnpickPieceResponseDto, description: 'returned to stock: no longer on the load, free to be picked again' })
-  unpick(@Param('orderId') orderId: string, @Body() body: UnpickPieceRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(orderId, body.barcode, body.reason, principal);
+  unpick(@Param('orderId') orderId: string, @Body() body: UnpickPieceRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(orderId, body.barcode, body.reason, caller);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import type { WeighingReading } from '../../../lot/domain/weighing';
 import type { Outbound } from '../../domain/outbound.state';
 import { OutboundFloorWork } from '../../outbound-floor-work';
@@ -13,23 +13,28 @@ export class WeighLoadCommandHandler {
   constructor(private readonly outbound: OutboundFloorWork) {}
 
   /** A reading the scale signed: the platform verified the device (rule INV-SCALE-ONLY-WEIGHTS). */
-  recordScaleReading(orderId: string, reading: LoadReading, principal: Principal) {
+  recordScaleReading(orderId: string, reading: LoadReading, caller: Caller) {
     // rule INV-SCALE-ONLY-WEIGHTS
-    return this.weigh(orderId, { ...reading, source: 'scale', scaleId: principal.subject, deviceVerified: true }, principal);
+    return this.weigh(orderId, { ...reading, source: 'scale', scaleId: caller.principal.subject, deviceVerified: true }, caller);
   }
 
   /** A weight typed by hand: refused where the order's workflow demands a scale reading. */
-  recordManualWeighing(orderId: string, reading: LoadReading, principal: Principal) {
-    return this.weigh(orderId, { ...reading, source: 'manual', scaleId: null, deviceVerified: false }, principal);
+  recordManualWeighing(orderId: string, reading: LoadReading, caller: Caller) {
+    return this.weigh(orderId, { ...reading, source: 'manual', scaleId: null, deviceVerified: false }, caller);
   }
 
-  private weigh(orderId: string, reading: WeighingReading, principal: Principal) {
+  private weigh(orderId: string, reading: WeighingReading, caller: Caller) {
     return this.outbound.onOrder(
       orderId,
       'weigh',
-      principal,
+      caller,
       async (tx, acting) => {
-        const handled = await this.outbound.decide(tx, orderId, { type: 'WeighLoad', data: { orderId, reading, actor: acting.actor, at: acting.at } }, acting);
+        const handled = await this.outbound.decide(
+          tx,
+          orderId,
+          { type: 'WeighLoad', data: { orderId, reading, actor: acting.actor.subject, at: acting.at } },
+          acting,
+        );
         const weighing = (handled.state as Outbound).weighing!;
         return {
           orderId,

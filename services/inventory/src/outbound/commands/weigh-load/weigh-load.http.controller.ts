@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Idempotent, IntegrationApi, Roles, type Caller } from '@dw/platform';
 import { WeighingRequestDto, weighingSubjectOf } from '../../../lot/commands/record-scale-reading/weighing.request.dto';
 import { WeighLoadCommandHandler } from './weigh-load.command-handler';
 import { WeighLoadResponseDto } from './weigh-load.response.dto';
@@ -28,7 +28,7 @@ export class RecordLoadScaleReadingHttpController {
   @Roles('device')
   @Idempotent()
   @ApiCreatedResponse({ type: WeighLoadResponseDto, description: 'the load weighed (a retry with the same Idempotency-Key answers the same)' })
-  record(@Param('orderId') orderId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() scale: Principal) {
+  record(@Param('orderId') orderId: string, @Body() body: WeighingRequestDto, @CurrentCaller() scale: Caller) {
     return this.handler.recordScaleReading(orderId, readingOf(body), scale);
   }
 }
@@ -42,7 +42,7 @@ export class RecordLoadManualWeighingHttpController {
   @HttpCode(201)
   @Roles('operator', 'clerk')
   @ApiCreatedResponse({ type: WeighLoadResponseDto, description: 'the load weighed' })
-  record(@Param('orderId') orderId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.recordManualWeighing(orderId, readingOf(body), principal);
+  record(@Param('orderId') orderId: string, @Body() body: WeighingRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.recordManualWeighing(orderId, readingOf(body), caller);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { loadAggregate } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, type Caller, callerContextOf } from '@dw/platform';
 import { liveReceiptOf, lotTitleDecider } from '../../../registry/domain/lot-title.decider';
 import { streams } from '../../../shared/inventory.streams';
 import type { HoldKind } from '../../domain/stock.commands';
@@ -19,15 +19,15 @@ export class PlaceHoldCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(lotId: string, hold: { holdId: string; kind: HoldKind; quantity: Quantity; reason: string; holder: string }, principal: Principal) {
-    const acting = actingAs(principal, this.clock, lotId);
+  execute(lotId: string, hold: { holdId: string; kind: HoldKind; quantity: Quantity; reason: string; holder: string }, caller: Caller) {
+    const acting = callerContextOf(caller, this.clock);
     return this.stock.levelsAfter(lotId, acting, async (tx) => ({
       type: 'PlaceHold',
       data: {
         lotId,
         ...hold,
         backingReceipt: liveReceiptOf((await loadAggregate(tx, streams.lotTitle(lotId).id, lotTitleDecider)).state),
-        actor: acting.actor,
+        actor: acting.actor.subject,
         at: acting.at,
       },
     }));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventStoreTransaction } from '@dw/event-store';
-import type { Acting } from '@dw/platform';
+import type { CommandContext } from '@dw/platform';
 import type { Lot } from '../../../lot/domain/lot.state';
 import { StockDecisions } from '../../stock-decisions';
 
@@ -9,7 +9,7 @@ import { StockDecisions } from '../../stock-decisions';
 export class ReceiveStockCommandHandler {
   constructor(private readonly stock: StockDecisions) {}
 
-  execute(tx: EventStoreTransaction, lot: Lot, acting: Acting) {
+  execute(tx: EventStoreTransaction, lot: Lot, acting: CommandContext) {
     const netKg = lot.weighed?.netKg ?? 0;
     return this.stock.decideIn(
       tx,
@@ -23,7 +23,7 @@ export class ReceiveStockCommandHandler {
           owner: lot.owner,
           commodityCode: lot.commodity.code,
           quantity: { pieces: lot.pieces.length, kg: netKg },
-          actor: acting.actor,
+          actor: acting.actor.subject,
           at: acting.at,
         },
       },

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, type Caller, callerContextOf } from '@dw/platform';
 import { StockDecisions } from '../../stock-decisions';
 
 /** Releases a hold on behalf of `holder` (the party asking); refused unless it is the hold's holder. */
@@ -11,8 +11,11 @@ export class ReleaseHoldCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(lotId: string, holdId: string, holder: string, principal: Principal) {
-    const acting = actingAs(principal, this.clock, lotId);
-    return this.stock.levelsAfter(lotId, acting, async () => ({ type: 'ReleaseHold', data: { lotId, holdId, holder, actor: acting.actor, at: acting.at } }));
+  execute(lotId: string, holdId: string, holder: string, caller: Caller) {
+    const acting = callerContextOf(caller, this.clock);
+    return this.stock.levelsAfter(lotId, acting, async () => ({
+      type: 'ReleaseHold',
+      data: { lotId, holdId, holder, actor: acting.actor.subject, at: acting.at },
+    }));
   }
 }

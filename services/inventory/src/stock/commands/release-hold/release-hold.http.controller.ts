@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Idempotent, IntegrationApi, Roles, type Caller } from '@dw/platform';
 import { StockHoldResponseDto } from '../stock-hold.response.dto';
 import { ReleaseHoldCommandHandler } from './release-hold.command-handler';
 
@@ -16,8 +16,8 @@ export class ReleaseHoldHttpController {
   @Post(':lotId/holds/:holdId/release')
   @HttpCode(200)
   @ApiOkResponse({ type: StockHoldResponseDto, description: 'released: the lot’s stock without the hold' })
-  release(@Param('lotId') lotId: string, @Param('holdId') holdId: string, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(lotId, holdId, principal.partyId ?? principal.subject, principal);
+  release(@Param('lotId') lotId: string, @Param('holdId') holdId: string, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(lotId, holdId, caller.principal.partyId ?? caller.principal.subject, caller);
   }
 }
 
@@ -32,7 +32,7 @@ export class IntegrationReleaseHoldHttpController {
   @Roles('bank', 'exchange')
   @Idempotent()
   @ApiOkResponse({ type: StockHoldResponseDto, description: 'released: the lot’s stock without the hold' })
-  release(@Param('lotId') lotId: string, @Param('holdId') holdId: string, @CurrentPrincipal() client: Principal) {
-    return this.handler.execute(lotId, holdId, client.subject, client);
+  release(@Param('lotId') lotId: string, @Param('holdId') holdId: string, @CurrentCaller() client: Caller) {
+    return this.handler.execute(lotId, holdId, client.principal.subject, client);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { loadAggregate, type EventStoreTransaction } from '@dw/event-store';
-import type { Acting } from '@dw/platform';
+import type { CommandContext } from '@dw/platform';
 import { orderAuthorityDecider } from '../../../authority/domain/order-authority.decider';
 import { liveReceiptOf, lotTitleDecider } from '../../../registry/domain/lot-title.decider';
 import { streams } from '../../../shared/inventory.streams';
@@ -16,7 +16,7 @@ import { StockDecisions } from '../../stock-decisions';
 export class ShipOutCommandHandler {
   constructor(private readonly stock: StockDecisions) {}
 
-  async execute(tx: EventStoreTransaction, lotId: string, orderId: string, quantity: Quantity, acting: Acting) {
+  async execute(tx: EventStoreTransaction, lotId: string, orderId: string, quantity: Quantity, acting: CommandContext) {
     const { state: title } = await loadAggregate(tx, streams.lotTitle(lotId).id, lotTitleDecider);
     const { state: order } = await loadAggregate(tx, streams.authority(orderId).id, orderAuthorityDecider);
     return this.stock.decideIn(
@@ -30,7 +30,7 @@ export class ShipOutCommandHandler {
           quantity,
           title: { backingReceipt: liveReceiptOf(title), entitlementId: title.status === 'titled' ? (title.entitlement?.entitlementId ?? null) : null },
           orderEntitlementId: order.status === 'none' ? null : (order.entitlement?.entitlementId ?? null),
-          actor: acting.actor,
+          actor: acting.actor.subject,
           at: acting.at,
         },
       },

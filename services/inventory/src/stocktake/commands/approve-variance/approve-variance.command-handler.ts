@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { StocktakeFloorWork } from '../stocktake-floor-work';
 
 /** A manager's approval of a variance, with the reason: what lets a loss (or a weight typed by hand) change the book. */
@@ -7,12 +7,12 @@ import { StocktakeFloorWork } from '../stocktake-floor-work';
 export class ApproveVarianceCommandHandler {
   constructor(@Inject(StocktakeFloorWork) private readonly stocktakes: StocktakeFloorWork) {}
 
-  execute(stocktakeId: string, varianceId: string, reason: string, manager: Principal) {
+  execute(stocktakeId: string, varianceId: string, reason: string, manager: Caller) {
     return this.stocktakes.onStocktake(
       stocktakeId,
       'reconcile',
       manager,
-      (acting) => ({ type: 'ApproveVariance', data: { stocktakeId, varianceId, reason, actor: acting.actor, at: acting.at } }),
+      (acting) => ({ type: 'ApproveVariance', data: { stocktakeId, varianceId, reason, actor: acting.actor.subject, at: acting.at } }),
       varianceId,
     );
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { StocktakeChangeResponseDto } from '../stocktake-change.response.dto';
 import { ApproveVarianceCommandHandler } from './approve-variance.command-handler';
 import { ApproveVarianceRequestDto } from './approve-variance.request.dto';
@@ -18,8 +18,8 @@ export class ApproveVarianceHttpController {
     @Param('stocktakeId') stocktakeId: string,
     @Param('varianceId') varianceId: string,
     @Body() body: ApproveVarianceRequestDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
   ) {
-    return this.handler.execute(stocktakeId, varianceId, body.reason, principal);
+    return this.handler.execute(stocktakeId, varianceId, body.reason, caller);
   }
 }

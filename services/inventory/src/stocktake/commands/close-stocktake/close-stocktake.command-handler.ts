@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { handleCommandIn, loadAggregate } from '@dw/event-store';
-import { TopicNames, type Principal } from '@dw/platform';
+import { TopicNames, type Caller } from '@dw/platform';
 import { locationDecider } from '../../../location/domain/location.decider';
 import { authorisedOrder } from '../../../operation/floor-operations';
 import type { OperationContext } from '../../../operation/operation-context';
@@ -36,15 +36,15 @@ export class CloseStocktakeCommandHandler {
     this.varianceOutboxFor = stockVarianceOutbox(topics, registry);
   }
 
-  execute(stocktakeId: string, principal: Principal) {
+  execute(stocktakeId: string, caller: Caller) {
     const context: OperationContext = { operation: 'count', subject: stocktakeId };
-    return this.stocktakes.floor.run(context, principal, async (tx, acting) => {
+    return this.stocktakes.floor.run(context, caller, async (tx, acting) => {
       const stocktake = await this.stocktakes.stocktakeOf(tx, stocktakeId, context);
       await authorisedOrder(tx, stocktake.orderId, { operation: 'count', step: 'reconcile' }, context);
       const handled = await this.stocktakes.decide(
         tx,
         stocktakeId,
-        { type: 'CloseStocktake', data: { stocktakeId, actor: acting.actor, at: acting.at } },
+        { type: 'CloseStocktake', data: { stocktakeId, actor: acting.actor.subject, at: acting.at } },
         acting,
       );
       const found = (await tx.readStream<StocktakeEvent>(streams.stocktake(stocktakeId).id))
@@ -68,7 +68,7 @@ export class CloseStocktakeCommandHandler {
                 reason: `${variance.kind}: ${known.explanations.join('; ')}`,
                 evidence: evidenceOf(known),
                 goodsUnder: goodsUnderOf((await loadAggregate(tx, streams.lotTitle(variance.lotId).id, lotTitleDecider)).state),
-                actor: acting.actor,
+                actor: acting.actor.subject,
                 at: acting.at,
               },
             },
@@ -84,7 +84,13 @@ export class CloseStocktakeCommandHandler {
             decider: locationDecider,
             command: {
               type: 'RemoveGoods',
-              data: { locationId: variance.bookLocationId, orderId: stocktake.orderId, barcodes: [variance.barcode], actor: acting.actor, at: acting.at },
+              data: {
+                locationId: variance.bookLocationId,
+                orderId: stocktake.orderId,
+                barcodes: [variance.barcode],
+                actor: acting.actor.subject,
+                at: acting.at,
+              },
             },
             metadata: acting.metadata,
           });

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { CloseStocktakeCommandHandler } from './close-stocktake.command-handler';
 import { CloseStocktakeResponseDto } from './close-stocktake.response.dto';
 
@@ -13,7 +13,7 @@ export class CloseStocktakeHttpController {
   @Post(':stocktakeId/close')
   @HttpCode(200)
   @ApiOkResponse({ type: CloseStocktakeResponseDto, description: 'closed: the book is corrected by the variances' })
-  close(@Param('stocktakeId') stocktakeId: string, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(stocktakeId, principal);
+  close(@Param('stocktakeId') stocktakeId: string, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(stocktakeId, caller);
   }
 }

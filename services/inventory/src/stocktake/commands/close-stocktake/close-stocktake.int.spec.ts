@@ -13,7 +13,7 @@ import {
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import { OutboxRelay } from '@dw/messaging';
-import { BaseServiceConfig, migrationsOf, TopicNames, type Principal } from '@dw/platform';
+import { BaseServiceConfig, migrationsOf, TopicNames, type Caller } from '@dw/platform';
 import {
   createTestServiceDatabase,
   createTestTopics,
@@ -63,10 +63,10 @@ const bus = testMessageBus();
 const prefix = uniqueName('invst');
 const lotTopic = topicName(inventoryLotTopic, prefix);
 const clock = new ManualClock('2025-03-31T07:00:00Z');
-const counter: Principal = { subject: 'counter-5', roles: ['operator'] };
-const manager: Principal = { subject: 'manager-2', roles: ['manager'] };
-const countingManager: Principal = { subject: 'manager-9', roles: ['manager'] };
-const scale: Principal = { subject: 'SCALE-07', roles: ['device'] };
+const counter: Caller = { principal: { subject: 'counter-5', roles: ['operator'] }, correlationId: 'int' };
+const manager: Caller = { principal: { subject: 'manager-2', roles: ['manager'] }, correlationId: 'int' };
+const countingManager: Caller = { principal: { subject: 'manager-9', roles: ['manager'] }, correlationId: 'int' };
+const scale: Caller = { principal: { subject: 'SCALE-07', roles: ['device'] }, correlationId: 'int' };
 const lotId = 'lot-wo-in-1';
 
 const stockEvents = async () => (await store.readStream<StockEvent>(streams.stock(lotId).id)).map((e) => ({ type: e.type, data: e.data }) as StockEvent);
@@ -134,7 +134,9 @@ describe('stocktake corrections on PostgreSQL and Kafka', () => {
     expect(refused.rows.map((r) => r.code)).toEqual(['WRITE_OFF_NOT_APPROVED', 'APPROVER_IS_COUNTER', 'APPROVER_IS_COUNTER']);
 
     await stocktakes.approve(stocktakeId, 'missing_piece:B2', 'searched rows 1–3 twice; written off', manager);
-    await expect(stocktakes.approve(stocktakeId, 'missing_piece:B2', 'again', { subject: 'manager-3', roles: ['manager'] })).rejects.toMatchObject({
+    await expect(
+      stocktakes.approve(stocktakeId, 'missing_piece:B2', 'again', { principal: { subject: 'manager-3', roles: ['manager'] }, correlationId: 'int' }),
+    ).rejects.toMatchObject({
       code: 'VARIANCE_ALREADY_APPROVED',
     });
     expect(await stocktakes.close(stocktakeId, counter)).toMatchObject({ status: 'closed', variancesApplied: 1 });

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { StocktakeChangeResponseDto } from '../stocktake-change.response.dto';
 import { CountPieceCommandHandler } from './count-piece.command-handler';
 import { CountPieceRequestDto } from './count-piece.request.dto';
@@ -14,7 +14,7 @@ export class CountPieceHttpController {
   @Post(':stocktakeId/counts')
   @HttpCode(201)
   @ApiCreatedResponse({ type: StocktakeChangeResponseDto, description: 'counted' })
-  count(@Param('stocktakeId') stocktakeId: string, @Body() body: CountPieceRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(stocktakeId, { barcode: body.barcode, locationId: body.locationId, weighedKg: body.weighedKg ?? null }, principal);
+  count(@Param('stocktakeId') stocktakeId: string, @Body() body: CountPieceRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(stocktakeId, { barcode: body.barcode, locationId: body.locationId, weighedKg: body.weighedKg ?? null }, caller);
   }
 }

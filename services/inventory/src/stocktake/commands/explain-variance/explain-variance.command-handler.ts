@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { StocktakeFloorWork } from '../stocktake-floor-work';
 
 /** Why a variance happened, at the order's reconcile step: added to its explanations, never written over them. */
@@ -7,14 +7,14 @@ import { StocktakeFloorWork } from '../stocktake-floor-work';
 export class ExplainVarianceCommandHandler {
   constructor(@Inject(StocktakeFloorWork) private readonly stocktakes: StocktakeFloorWork) {}
 
-  execute(stocktakeId: string, varianceId: string, explanation: string, principal: Principal) {
+  execute(stocktakeId: string, varianceId: string, explanation: string, caller: Caller) {
     return this.stocktakes.onStocktake(
       stocktakeId,
       'reconcile',
-      principal,
+      caller,
       (acting) => ({
         type: 'ExplainVariance',
-        data: { stocktakeId, varianceId, explanation, actor: acting.actor, at: acting.at },
+        data: { stocktakeId, varianceId, explanation, actor: acting.actor.subject, at: acting.at },
       }),
       varianceId,
     );

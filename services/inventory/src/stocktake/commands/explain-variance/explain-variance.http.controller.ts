@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { StocktakeChangeResponseDto } from '../stocktake-change.response.dto';
 import { ExplainVarianceCommandHandler } from './explain-variance.command-handler';
 import { ExplainVarianceRequestDto } from './explain-variance.request.dto';
@@ -18,8 +18,8 @@ export class ExplainVarianceHttpController {
     @Param('stocktakeId') stocktakeId: string,
     @Param('varianceId') varianceId: string,
     @Body() body: ExplainVarianceRequestDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
   ) {
-    return this.handler.execute(stocktakeId, varianceId, body.explanation, principal);
+    return this.handler.execute(stocktakeId, varianceId, body.explanation, caller);
   }
 }

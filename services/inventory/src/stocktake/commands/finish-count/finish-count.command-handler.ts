@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { StocktakeFloorWork } from '../stocktake-floor-work';
 
 /** Finishes the count at the order's count step: the variances between book and count are found. */
@@ -7,10 +7,10 @@ import { StocktakeFloorWork } from '../stocktake-floor-work';
 export class FinishCountCommandHandler {
   constructor(@Inject(StocktakeFloorWork) private readonly stocktakes: StocktakeFloorWork) {}
 
-  execute(stocktakeId: string, principal: Principal) {
-    return this.stocktakes.onStocktake(stocktakeId, 'count', principal, (acting) => ({
+  execute(stocktakeId: string, caller: Caller) {
+    return this.stocktakes.onStocktake(stocktakeId, 'count', caller, (acting) => ({
       type: 'FinishCount',
-      data: { stocktakeId, actor: acting.actor, at: acting.at },
+      data: { stocktakeId, actor: acting.actor.subject, at: acting.at },
     }));
   }
 }

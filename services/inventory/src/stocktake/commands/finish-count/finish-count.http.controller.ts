@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { StocktakeChangeResponseDto } from '../stocktake-change.response.dto';
 import { FinishCountCommandHandler } from './finish-count.command-handler';
 
@@ -13,7 +13,7 @@ export class FinishCountHttpController {
   @Post(':stocktakeId/count/finish')
   @HttpCode(200)
   @ApiOkResponse({ type: StocktakeChangeResponseDto, description: 'count finished: the variances are found' })
-  finish(@Param('stocktakeId') stocktakeId: string, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(stocktakeId, principal);
+  finish(@Param('stocktakeId') stocktakeId: string, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(stocktakeId, caller);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import type { WeighingReading } from '../../../lot/domain/weighing';
 import { StocktakeFloorWork } from '../stocktake-floor-work';
 
@@ -9,14 +9,14 @@ export class RecordCountScaleReadingCommandHandler {
   constructor(@Inject(StocktakeFloorWork) private readonly stocktakes: StocktakeFloorWork) {}
 
   /** The platform verified the device, so the reading is the piece's weight evidence. */
-  execute(stocktakeId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, scale: Principal) {
+  execute(stocktakeId: string, reading: Omit<WeighingReading, 'source' | 'scaleId' | 'deviceVerified'>, scale: Caller) {
     // rule INV-VARIANCE-WEIGHT-EVIDENCE
-    const signed: WeighingReading = { ...reading, source: 'scale', scaleId: scale.subject, deviceVerified: true };
+    const signed: WeighingReading = { ...reading, source: 'scale', scaleId: scale.principal.subject, deviceVerified: true };
     return this.stocktakes.onStocktake(
       stocktakeId,
       'count',
       scale,
-      (acting) => ({ type: 'RecordCountWeighing', data: { stocktakeId, reading: signed, actor: acting.actor, at: acting.at } }),
+      (acting) => ({ type: 'RecordCountWeighing', data: { stocktakeId, reading: signed, actor: acting.actor.subject, at: acting.at } }),
       reading.readingId,
     );
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Idempotent, IntegrationApi, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Idempotent, IntegrationApi, Roles, type Caller } from '@dw/platform';
 import { WeighingRequestDto, weighingSubjectOf } from '../../../lot/commands/record-scale-reading/weighing.request.dto';
 import { StocktakeChangeResponseDto } from '../stocktake-change.response.dto';
 import { RecordCountScaleReadingCommandHandler } from './record-count-scale-reading.command-handler';
@@ -21,7 +21,7 @@ export class RecordCountScaleReadingHttpController {
   @Roles('device')
   @Idempotent()
   @ApiCreatedResponse({ type: StocktakeChangeResponseDto, description: 'reading recorded as the counted piece’s weight' })
-  record(@Param('stocktakeId') stocktakeId: string, @Body() body: WeighingRequestDto, @CurrentPrincipal() scale: Principal) {
+  record(@Param('stocktakeId') stocktakeId: string, @Body() body: WeighingRequestDto, @CurrentCaller() scale: Caller) {
     return this.handler.execute(
       stocktakeId,
       { readingId: body.readingId, subject: weighingSubjectOf(body.subject), grossKg: body.grossKg, tareKg: body.tareKg, weighedAt: body.weighedAt },

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { loadAggregate, type EventStoreTransaction } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { locationDecider } from '../../../location/domain/location.decider';
 import { lotDecider } from '../../../lot/domain/lot.decider';
 import { authorisedOrder } from '../../../operation/floor-operations';
@@ -19,9 +19,9 @@ import { StocktakeFloorWork } from '../stocktake-floor-work';
 export class StartStocktakeCommandHandler {
   constructor(@Inject(StocktakeFloorWork) private readonly stocktakes: StocktakeFloorWork) {}
 
-  execute(orderId: string, request: { locationIds: string[]; toleranceBps?: number }, principal: Principal) {
+  execute(orderId: string, request: { locationIds: string[]; toleranceBps?: number }, caller: Caller) {
     const context: OperationContext = { operation: 'count', subject: stocktakeIdOf(orderId), orderId };
-    return this.stocktakes.floor.run(context, principal, async (tx, acting) => {
+    return this.stocktakes.floor.run(context, caller, async (tx, acting) => {
       const order = await authorisedOrder(tx, orderId, { operation: 'count', step: 'count' }, context);
       const book = await bookOf(tx, order.warehouse, order.owner, request.locationIds ?? []);
       const stocktakeId = stocktakeIdOf(orderId);
@@ -38,7 +38,7 @@ export class StartStocktakeCommandHandler {
             locationIds: request.locationIds,
             book,
             toleranceBps: request.toleranceBps ?? null,
-            actor: acting.actor,
+            actor: acting.actor.subject,
             at: acting.at,
           },
         },

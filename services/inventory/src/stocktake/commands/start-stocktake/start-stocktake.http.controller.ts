@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
 import { StartStocktakeCommandHandler } from './start-stocktake.command-handler';
 import { StartStocktakeRequestDto } from './start-stocktake.request.dto';
 import { StartStocktakeResponseDto } from './start-stocktake.response.dto';
@@ -14,7 +14,7 @@ export class StartStocktakeHttpController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: StartStocktakeResponseDto, description: 'started: the book snapshot is taken' })
-  start(@Body() body: StartStocktakeRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute(body.orderId, { locationIds: body.locationIds, toleranceBps: body.toleranceBps }, principal);
+  start(@Body() body: StartStocktakeRequestDto, @CurrentCaller() caller: Caller) {
+    return this.handler.execute(body.orderId, { locationIds: body.locationIds, toleranceBps: body.toleranceBps }, caller);
   }
 }

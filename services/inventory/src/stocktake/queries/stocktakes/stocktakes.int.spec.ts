@@ -1,5 +1,5 @@
 import { ManualClock } from '@dw/kernel';
-import type { Principal } from '@dw/platform';
+import type { Caller } from '@dw/platform';
 import { InventoryTestApp, type Body, type Person } from '../../../testing/inventory-test-app.spec-helper';
 import { countRecorded, lotBookedInS1, stocktakeOrderPlanned } from '../../stocktake.int-fixtures.spec-helper';
 import { RecordCountScaleReadingCommandHandler } from '../../commands/record-count-scale-reading/record-count-scale-reading.command-handler';
@@ -17,7 +17,7 @@ const counter: Person = { sub: 'counter-5', roles: ['operator'] };
 const manager: Person = { sub: 'manager-2', roles: ['manager'] };
 const owner: Person = { sub: 'trader-a', roles: ['depositor'], partyId: 'P-A' };
 const stranger: Person = { sub: 'trader-b', roles: ['depositor'], partyId: 'P-B' };
-const scale: Principal = { subject: 'SCALE-07', roles: ['device'] };
+const scale: Caller = { principal: { subject: 'SCALE-07', roles: ['device'] }, correlationId: 'int' };
 
 let app: InventoryTestApp;
 let stocktakeId: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, loadAggregate, type HandledCommand } from '@dw/event-store';
 import { shanghaiDateOf, type Clock } from '@dw/kernel';
-import { CLOCK, type Acting } from '@dw/platform';
+import { CLOCK, type CommandContext } from '@dw/platform';
 import { holderPartyIn } from '../../../storage-card/storage-cards';
 import type { WorkOrderState } from '../../../work-order/domain/work-order.state';
 import { draftWorkOrderIn, openWorkOrderIn, WorkOrderOutbox } from '../../../work-order/work-order-changes';
@@ -22,7 +22,12 @@ export class ApplyForPickupCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(entitlementId: string, application: PickupApplicationInput, applicantParty: string, acting: Acting): Promise<HandledCommand<WorkOrderState>> {
+  async execute(
+    entitlementId: string,
+    application: PickupApplicationInput,
+    applicantParty: string,
+    acting: CommandContext,
+  ): Promise<HandledCommand<WorkOrderState>> {
     // rule ORD-PICKUP-ONE-ORDER
     const orderId = outboundOrderIdOf(entitlementId);
     return this.store.transaction(async (tx) => {
@@ -32,7 +37,7 @@ export class ApplyForPickupCommandHandler {
       const today = shanghaiDateOf(this.clock.now());
       const applied = await decideEntitlementIn(
         tx,
-        { type: 'ApplyForPickup', data: { entitlementId, orderId, applicantParty, cardParty, today, application, actor: acting.actor, at: acting.at } },
+        { type: 'ApplyForPickup', data: { entitlementId, orderId, applicantParty, cardParty, today, application, actor: acting.actor.subject, at: acting.at } },
         acting.metadata,
       );
       if (applied.state.status === 'unknown' || applied.state.pickup === null) throw new Error(`entitlement ${entitlementId} recorded no application`);
@@ -49,7 +54,7 @@ export class ApplyForPickupCommandHandler {
           commodity: grant.commodity,
           arrivalMode: null,
           entitlement: { entitlementId, receiptNumber: grant.receiptNumber, lots: grant.lots },
-          pickup: { application: pickup.application, appliedBy: acting.actor, appliedAt: acting.at },
+          pickup: { application: pickup.application, appliedBy: acting.actor.subject, appliedAt: acting.at },
         },
         acting,
         'entitlement',

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { actingAs, CLOCK, CurrentPrincipal, Roles, setETag, type Principal } from '@dw/platform';
+import { callerContextOf, CLOCK, CurrentCaller, Roles, setETag, type Caller } from '@dw/platform';
 import { ApplyForPickupCommandHandler } from './apply-for-pickup.command-handler';
 import { ApplyForPickupRequestDto } from './apply-for-pickup.request.dto';
 import { ApplyForPickupResponseDto } from './apply-for-pickup.response.dto';
@@ -26,10 +26,10 @@ export class ApplyForPickupHttpController {
   async apply(
     @Param('entitlementId') entitlementId: string,
     @Body() body: ApplyForPickupRequestDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.handler.execute(entitlementId, body, principal.partyId ?? '', actingAs(principal, this.clock, entitlementId));
+    const handled = await this.handler.execute(entitlementId, body, caller.principal.partyId ?? '', callerContextOf(caller, this.clock));
     setETag(response, handled.version);
     return { entitlementId, orderId: handled.state.status === 'none' ? '' : handled.state.orderId, status: handled.state.status, version: handled.version };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, type HandledCommand } from '@dw/event-store';
-import type { Acting } from '@dw/platform';
+import type { CommandContext } from '@dw/platform';
 import type { WorkOrderState } from '../../domain/work-order.state';
 import { decideWorkOrderIn, WorkOrderOutbox } from '../../work-order-changes';
 
@@ -12,13 +12,13 @@ export class CancelWorkOrderCommandHandler {
     @Inject(WorkOrderOutbox) private readonly outbox: WorkOrderOutbox,
   ) {}
 
-  async execute(orderId: string, reason: string, acting: Acting, expectedVersion?: number): Promise<HandledCommand<WorkOrderState>> {
+  async execute(orderId: string, reason: string, acting: CommandContext, expectedVersion?: number): Promise<HandledCommand<WorkOrderState>> {
     return this.store.transaction((tx) =>
       decideWorkOrderIn(
         tx,
         this.outbox,
         orderId,
-        { type: 'CancelWorkOrder', data: { orderId, reason, actor: acting.actor, at: acting.at } },
+        { type: 'CancelWorkOrder', data: { orderId, reason, actor: acting.actor.subject, at: acting.at } },
         acting,
         expectedVersion,
       ),

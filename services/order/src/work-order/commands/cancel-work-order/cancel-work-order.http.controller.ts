@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs, expectedVersionOf } from '@dw/platform';
+import { CLOCK, CurrentCaller, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Caller, callerContextOf, expectedVersionOf } from '@dw/platform';
 import { CancelWorkOrderCommandHandler } from './cancel-work-order.command-handler';
 import { CancelWorkOrderRequestDto } from './cancel-work-order.request.dto';
 import { CancelWorkOrderResponseDto } from './cancel-work-order.response.dto';
@@ -23,10 +23,10 @@ export class CancelWorkOrderHttpController {
     @Param('orderId') orderId: string,
     @Body() body: CancelWorkOrderRequestDto,
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.handler.execute(orderId, body.reason, actingAs(principal, this.clock, orderId), expectedVersionOf(expected));
+    const handled = await this.handler.execute(orderId, body.reason, callerContextOf(caller, this.clock), expectedVersionOf(expected));
     setETag(response, handled.version);
     return { orderId, status: handled.state.status, version: handled.version };
   }

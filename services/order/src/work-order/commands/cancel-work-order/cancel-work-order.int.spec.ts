@@ -30,7 +30,7 @@ describe('cancelling work orders on PostgreSQL', () => {
         tx,
         outbox,
         'wo-1',
-        { type: 'RecordStep', data: { orderId: 'wo-1', step: 'unload_tally', evidence: null, actor: operator.actor, at: operator.at } },
+        { type: 'RecordStep', data: { orderId: 'wo-1', step: 'unload_tally', evidence: null, actor: operator.actor.subject, at: operator.at } },
         operator,
       ),
     );

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs, expectedVersionOf } from '@dw/platform';
+import { CLOCK, CurrentCaller, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Caller, callerContextOf, expectedVersionOf } from '@dw/platform';
 import { CompleteWorkOrderCommandHandler } from './complete-work-order.command-handler';
 import { CompleteWorkOrderResponseDto } from './complete-work-order.response.dto';
 
@@ -24,10 +24,10 @@ export class CompleteWorkOrderHttpController {
   async complete(
     @Param('orderId') orderId: string,
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.handler.execute(orderId, actingAs(principal, this.clock, orderId), expectedVersionOf(expected));
+    const handled = await this.handler.execute(orderId, callerContextOf(caller, this.clock), expectedVersionOf(expected));
     setETag(response, handled.version);
     return { orderId, status: handled.state.status, version: handled.version };
   }

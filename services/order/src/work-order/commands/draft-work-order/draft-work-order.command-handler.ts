@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, type HandledCommand } from '@dw/event-store';
-import type { Acting } from '@dw/platform';
+import type { CommandContext } from '@dw/platform';
 import type { WorkOrderState } from '../../domain/work-order.state';
 import { draftWorkOrderIn, WorkOrderOutbox, type WorkOrderDraft } from '../../work-order-changes';
 
@@ -15,7 +15,7 @@ export class DraftWorkOrderCommandHandler {
     @Inject(WorkOrderOutbox) private readonly outbox: WorkOrderOutbox,
   ) {}
 
-  async execute(orderId: string, draft: WorkOrderDraft, acting: Acting): Promise<HandledCommand<WorkOrderState>> {
+  async execute(orderId: string, draft: WorkOrderDraft, acting: CommandContext): Promise<HandledCommand<WorkOrderState>> {
     return this.store.transaction((tx) => draftWorkOrderIn(tx, this.outbox, orderId, draft, acting));
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock, IdGenerator } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, ID_GENERATOR, Roles, setETag, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentCaller, ID_GENERATOR, Roles, setETag, type Caller, callerContextOf } from '@dw/platform';
 import { DraftWorkOrderCommandHandler } from './draft-work-order.command-handler';
 import { DraftWorkOrderRequestDto } from './draft-work-order.request.dto';
 import { DraftWorkOrderResponseDto } from './draft-work-order.response.dto';
@@ -20,7 +20,7 @@ export class DraftWorkOrderHttpController {
   @HttpCode(201)
   @Roles('clerk', 'manager')
   @ApiCreatedResponse({ type: DraftWorkOrderResponseDto, description: 'drafted' })
-  async draft(@Body() body: DraftWorkOrderRequestDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: ServerResponse) {
+  async draft(@Body() body: DraftWorkOrderRequestDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: ServerResponse) {
     const orderId = this.ids.next();
     const handled = await this.handler.execute(
       orderId,
@@ -35,7 +35,7 @@ export class DraftWorkOrderHttpController {
         transfer: body.transfer ?? null,
         lots: body.lots ?? null,
       },
-      actingAs(principal, this.clock, orderId),
+      callerContextOf(caller, this.clock),
     );
     setETag(response, handled.version);
     return { orderId, status: handled.state.status, version: handled.version };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, type HandledCommand } from '@dw/event-store';
-import type { Acting } from '@dw/platform';
+import type { CommandContext } from '@dw/platform';
 import type { WorkOrderState } from '../../domain/work-order.state';
 import { openWorkOrderIn, WorkOrderOutbox } from '../../work-order-changes';
 
@@ -12,7 +12,7 @@ export class OpenWorkOrderCommandHandler {
     @Inject(WorkOrderOutbox) private readonly outbox: WorkOrderOutbox,
   ) {}
 
-  async execute(orderId: string, acting: Acting, expectedVersion?: number): Promise<HandledCommand<WorkOrderState>> {
+  async execute(orderId: string, acting: CommandContext, expectedVersion?: number): Promise<HandledCommand<WorkOrderState>> {
     return this.store.transaction((tx) => openWorkOrderIn(tx, this.outbox, orderId, acting, expectedVersion));
   }
 }

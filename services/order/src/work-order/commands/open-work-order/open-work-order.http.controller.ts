@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs, expectedVersionOf } from '@dw/platform';
+import { CLOCK, CurrentCaller, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Caller, callerContextOf, expectedVersionOf } from '@dw/platform';
 import { OpenWorkOrderCommandHandler } from './open-work-order.command-handler';
 import { OpenWorkOrderResponseDto } from './open-work-order.response.dto';
 
@@ -21,10 +21,10 @@ export class OpenWorkOrderHttpController {
   async open(
     @Param('orderId') orderId: string,
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.handler.execute(orderId, actingAs(principal, this.clock, orderId), expectedVersionOf(expected));
+    const handled = await this.handler.execute(orderId, callerContextOf(caller, this.clock), expectedVersionOf(expected));
     setETag(response, handled.version);
     const workflow = handled.state.status === 'none' ? null : handled.state.workflow;
     return {

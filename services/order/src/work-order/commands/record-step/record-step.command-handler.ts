@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, type HandledCommand } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
-import type { Acting } from '@dw/platform';
+import type { CommandContext } from '@dw/platform';
 import { INVENTORY_STEPS, isInventoryStep } from '@dw/work-orders';
 import type { StepEvidence } from '../../domain/work-order.commands';
 import type { WorkOrderState } from '../../domain/work-order.state';
@@ -26,7 +26,7 @@ export class RecordStepCommandHandler {
     orderId: string,
     step: string,
     evidence: StepEvidence | null,
-    acting: Acting,
+    acting: CommandContext,
     expectedVersion?: number,
   ): Promise<HandledCommand<WorkOrderState>> {
     // rules ORD-FLOOR-STEPS-BY-INVENTORY, ORD-TITLE-TRANSFER-BY-RECEIPT
@@ -48,7 +48,7 @@ export class RecordStepCommandHandler {
         tx,
         this.outbox,
         orderId,
-        { type: 'RecordStep', data: { orderId, step, evidence, actor: acting.actor, at: acting.at } },
+        { type: 'RecordStep', data: { orderId, step, evidence, actor: acting.actor.subject, at: acting.at } },
         acting,
         expectedVersion,
       ),

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Principal, actingAs, expectedVersionOf } from '@dw/platform';
+import { CLOCK, CurrentCaller, IfMatchVersion, Roles, setETag, type IfMatchExpectation, type Caller, callerContextOf, expectedVersionOf } from '@dw/platform';
 import { RecordStepCommandHandler } from './record-step.command-handler';
 import { RecordStepRequestDto } from './record-step.request.dto';
 import { RecordStepResponseDto } from './record-step.response.dto';
@@ -23,16 +23,10 @@ export class RecordStepHttpController {
     @Param('orderId') orderId: string,
     @Body() body: RecordStepRequestDto,
     @IfMatchVersion() expected: IfMatchExpectation | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: ServerResponse,
   ) {
-    const handled = await this.handler.execute(
-      orderId,
-      body.step,
-      body.evidence ?? null,
-      actingAs(principal, this.clock, orderId),
-      expectedVersionOf(expected),
-    );
+    const handled = await this.handler.execute(orderId, body.step, body.evidence ?? null, callerContextOf(caller, this.clock), expectedVersionOf(expected));
     setETag(response, handled.version);
     const order = handled.state;
     return { orderId, status: order.status, version: handled.version, sequence: order.status === 'none' ? 0 : order.history.length };

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, Roles, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentCaller, Roles, type Caller, callerContextOf } from '@dw/platform';
 import { validateWorkflowKey, workflowIdOf } from '../../domain/workflow-key';
 import { PublishWorkflowCommandHandler } from './publish-workflow.command-handler';
 import { PublishWorkflowRequestDto } from './publish-workflow.request.dto';
@@ -22,9 +22,9 @@ export class PublishWorkflowHttpController {
   @HttpCode(201)
   @Roles('manager')
   @ApiCreatedResponse({ type: PublishWorkflowResponseDto, description: 'published: the next version of the workflow' })
-  async publish(@Body() body: PublishWorkflowRequestDto, @CurrentPrincipal() principal: Principal) {
+  async publish(@Body() body: PublishWorkflowRequestDto, @CurrentCaller() caller: Caller) {
     const workflowId = workflowIdOf(validateWorkflowKey(body.key));
-    const handled = await this.handler.execute(workflowId, { key: body.key, steps: body.steps }, actingAs(principal, this.clock, `workflow-${workflowId}`));
+    const handled = await this.handler.execute(workflowId, { key: body.key, steps: body.steps }, callerContextOf(caller, this.clock));
     return { workflowId, version: handled.state.version, steps: handled.state.steps };
   }
 }

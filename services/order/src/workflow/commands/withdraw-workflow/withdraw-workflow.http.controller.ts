@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, CurrentPrincipal, Roles, type Principal, actingAs } from '@dw/platform';
+import { CLOCK, CurrentCaller, Roles, type Caller, callerContextOf } from '@dw/platform';
 import { validateWorkflowKey, workflowIdOf } from '../../domain/workflow-key';
 import { WithdrawWorkflowCommandHandler } from './withdraw-workflow.command-handler';
 import { WithdrawWorkflowRequestDto } from './withdraw-workflow.request.dto';
@@ -19,9 +19,9 @@ export class WithdrawWorkflowHttpController {
   @HttpCode(200)
   @Roles('manager')
   @ApiOkResponse({ type: WithdrawWorkflowResponseDto, description: 'withdrawn: new orders fall back to the broader workflow' })
-  async withdraw(@Body() body: WithdrawWorkflowRequestDto, @CurrentPrincipal() principal: Principal) {
+  async withdraw(@Body() body: WithdrawWorkflowRequestDto, @CurrentCaller() caller: Caller) {
     const workflowId = workflowIdOf(validateWorkflowKey(body.key));
-    const handled = await this.handler.execute(workflowId, { key: body.key, reason: body.reason }, actingAs(principal, this.clock, `workflow-${workflowId}`));
+    const handled = await this.handler.execute(workflowId, { key: body.key, reason: body.reason }, callerContextOf(caller, this.clock));
     return { workflowId, version: handled.state.version, status: handled.state.status };
   }
 }

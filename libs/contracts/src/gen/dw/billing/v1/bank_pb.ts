@@ -14,16 +14,18 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dw/billing/v1/bank.proto.
  */
 export const file_dw_billing_v1_bank: GenFile = /*@__PURE__*/
-  fileDesc("Chhkdy9iaWxsaW5nL3YxL2JhbmsucHJvdG8SDWR3LmJpbGxpbmcudjEi9AEKE0JhbmtQYXltZW50UmVjZWl2ZWQSEgoKcGF5bWVudF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRIPCgdiYW5rX2lkGAMgASgJEhsKE2JhbmtfdHJhbnNhY3Rpb25faWQYBCABKAkSFwoPdmlydHVhbF9hY2NvdW50GAUgASgJEhIKCmFtb3VudF9mZW4YBiABKAMSKwoKdmFsdWVfZGF0ZRgHIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSLwoLcmVjZWl2ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIuMBChdCYW5rV2l0aGRyYXdhbENvbmZpcm1lZBIVCg13aXRoZHJhd2FsX2lkGAEgASgJEhAKCHBhcnR5X2lkGAIgASgJEg8KB2JhbmtfaWQYAyABKAkSGwoTYmFua190cmFuc2FjdGlvbl9pZBgEIAEoCRISCgphbW91bnRfZmVuGAUgASgDEisKCnZhbHVlX2RhdGUYBiABKAsyFy5kdy5jb21tb24udjEuTG9jYWxEYXRlEjAKDGNvbmZpcm1lZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAikQEKFUJhbmtXaXRoZHJhd2FsUmVmdXNlZBIVCg13aXRoZHJhd2FsX2lkGAEgASgJEhAKCHBhcnR5X2lkGAIgASgJEg8KB2JhbmtfaWQYAyABKAkSDgoGcmVhc29uGAQgASgJEi4KCnJlZnVzZWRfYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wYgZwcm90bzM", [file_dw_common_v1_local_date, file_google_protobuf_timestamp]);
+  fileDesc("Chhkdy9iaWxsaW5nL3YxL2JhbmsucHJvdG8SDWR3LmJpbGxpbmcudjEilwIKE0JhbmtQYXltZW50UmVjZWl2ZWQSEgoKcGF5bWVudF9pZBgBIAEoCRIQCghwYXJ0eV9pZBgCIAEoCRIPCgdiYW5rX2lkGAMgASgJEhsKE2JhbmtfdHJhbnNhY3Rpb25faWQYBCABKAkSFwoPdmlydHVhbF9hY2NvdW50GAUgASgJEhIKCmFtb3VudF9mZW4YBiABKAMSKwoKdmFsdWVfZGF0ZRgHIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSLwoLcmVjZWl2ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBGtpbmQYCSABKAkSEwoLYXNzaWduZWRfYnkYCiABKAki4wEKF0JhbmtXaXRoZHJhd2FsQ29uZmlybWVkEhUKDXdpdGhkcmF3YWxfaWQYASABKAkSEAoIcGFydHlfaWQYAiABKAkSDwoHYmFua19pZBgDIAEoCRIbChNiYW5rX3RyYW5zYWN0aW9uX2lkGAQgASgJEhIKCmFtb3VudF9mZW4YBSABKAMSKwoKdmFsdWVfZGF0ZRgGIAEoCzIXLmR3LmNvbW1vbi52MS5Mb2NhbERhdGUSMAoMY29uZmlybWVkX2F0GAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKRAQoVQmFua1dpdGhkcmF3YWxSZWZ1c2VkEhUKDXdpdGhkcmF3YWxfaWQYASABKAkSEAoIcGFydHlfaWQYAiABKAkSDwoHYmFua19pZBgDIAEoCRIOCgZyZWFzb24YBCABKAkSLgoKcmVmdXNlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBiBnByb3RvMw", [file_dw_common_v1_local_date, file_google_protobuf_timestamp]);
 
 /**
- * One real incoming payment or top-up, exactly once however often the bank notifies it;
- * payment_id is deterministic from (bank_id, bank_transaction_id).
+ * An incoming payment or top-up booked to a depositor's party: matched by its virtual account,
+ * or assigned by a manager after it was held unmatched.
  *
  * @generated from message dw.billing.v1.BankPaymentReceived
  */
 export type BankPaymentReceived = Message<"dw.billing.v1.BankPaymentReceived"> & {
   /**
+   * Deterministic from (bank_id, bank_transaction_id): "bank-payment:<bank_id>:<bank_transaction_id>".
+   *
    * @generated from field: string payment_id = 1;
    */
   paymentId: string;
@@ -59,9 +61,25 @@ export type BankPaymentReceived = Message<"dw.billing.v1.BankPaymentReceived"> &
   valueDate?: LocalDate | undefined;
 
   /**
+   * When the bank first notified it.
+   *
    * @generated from field: google.protobuf.Timestamp received_at = 8;
    */
   receivedAt?: Timestamp | undefined;
+
+  /**
+   * "payment" or "top_up", as the bank notified it.
+   *
+   * @generated from field: string kind = 9;
+   */
+  kind: string;
+
+  /**
+   * Empty when matched by the virtual account; the manager who assigned it otherwise.
+   *
+   * @generated from field: string assigned_by = 10;
+   */
+  assignedBy: string;
 };
 
 /**
@@ -72,7 +90,7 @@ export const BankPaymentReceivedSchema: GenMessage<BankPaymentReceived> = /*@__P
   messageDesc(file_dw_billing_v1_bank, 0);
 
 /**
- * The bank paid an approved withdrawal out to the payee.
+ * The bank paid out an approved withdrawal.
  *
  * @generated from message dw.billing.v1.BankWithdrawalConfirmed
  */
@@ -121,7 +139,7 @@ export const BankWithdrawalConfirmedSchema: GenMessage<BankWithdrawalConfirmed> 
   messageDesc(file_dw_billing_v1_bank, 1);
 
 /**
- * The bank refused an approved withdrawal: nothing left the warehouse's account.
+ * The bank refused an approved withdrawal: no money left the warehouse's account.
  *
  * @generated from message dw.billing.v1.BankWithdrawalRefused
  */

@@ -1,0 +1,20 @@
+import { ManualClock } from '@dw/kernel';
+import { callerContextOf } from './caller';
+
+describe('callerContextOf', () => {
+  const clock = new ManualClock('2025-03-04T02:30:00Z');
+
+  it('stamps the caller, the clock and the correlation id', () => {
+    const context = callerContextOf({ principal: { subject: 'trader-a', roles: ['depositor'], partyId: 'P-A' }, correlationId: 'order-1' }, clock);
+    expect(context).toMatchObject({
+      actor: { subject: 'trader-a', role: 'depositor', partyId: 'P-A' },
+      at: '2025-03-04T02:30:00.000Z',
+      metadata: { actor: { subject: 'trader-a', role: 'depositor', partyId: 'P-A' }, correlationId: 'order-1' },
+    });
+  });
+
+  it('records no party for staff and integration clients', () => {
+    const context = callerContextOf({ principal: { subject: 'hook-scale-2', roles: ['device'] }, correlationId: 'lot-1' }, clock);
+    expect(context.metadata.actor).toEqual({ subject: 'hook-scale-2', role: 'device' });
+  });
+});

@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore, handleCommand } from '@dw/event-store';
+import type { Clock } from '@dw/kernel';
+import { CLOCK } from '@dw/platform';
+import { streams } from '../../../common/events/streams';
+import { BillingOutbox } from '../../../common/integration/billing-outbox';
+import { commandContextOf, type Caller } from '../../../common/http/caller';
+import { bankStatementDecider } from '../../domain/bank-statement.decider';
+import { bankStatementPublicEvents } from '../../integration/bank-events.mapper';
+import { CashAtBankBook } from '../../queries/cash-at-bank/cash-at-bank.book';
+import type { SubmitBankStatementRequestDto } from './submit-bank-statement.request.dto';
+import type { BankStatementResponseDto } from './submit-bank-statement.response.dto';
+
+/** A bank submits its statement of one day; it is reconciled with our cash at that bank the moment it arrives. */
+@Injectable()
+export class SubmitBankStatementCommandHandler {
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BillingOutbox) private readonly outbox: BillingOutbox,
+    @Inject(CashAtBankBook) private readonly book: CashAtBankBook,
+  ) {}
+
+  async execute(body: SubmitBankStatementRequestDto, caller: Caller): Promise<BankStatementResponseDto> {
+    const { actor, at, metadata } = commandContextOf(caller, ['bank'], this.clock);
+    const bankId = actor.subject;
+    const book = await this.book.movementsOn(bankId, body.statementDate);
+    const handled = await handleCommand(this.store, {
+      ...streams.bankStatement(bankId, body.statementDate),
+      decider: bankStatementDecider,
+      command: { type: 'SubmitBankStatement', data: { bankId, statementDate: body.statementDate, lines: body.lines, book, actor, at } },
+      metadata,
+      outbox: this.outbox.of(bankStatementPublicEvents),
+    });
+    const breaks = Object.entries(handled.state.breaks)
+      .map(([breakId, open]) => ({ breakId, open }))
+      .sort((a, b) => a.breakId.localeCompare(b.breakId));
+    return { bankId, statementDate: body.statementDate, lines: handled.state.received?.lines.length ?? 0, breaks };
+  }
+}
