@@ -8,6 +8,7 @@ import { AccrualModule } from './accrual/accrual.module';
 import { RateCardModule } from './rate-card/rate-card.module';
 import { StatementModule } from './statement/statement.module';
 import { InvoiceModule } from './invoice/invoice.module';
+import { SettlementPriceModule } from './settlement-price/settlement-price.module';
 
 /** The billing service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
@@ -20,6 +21,7 @@ import { InvoiceModule } from './invoice/invoice.module';
     StatementModule,
     BankModule,
     InvoiceModule,
+    SettlementPriceModule,
   ],
 })
 export class AppModule {}

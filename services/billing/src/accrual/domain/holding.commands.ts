@@ -1,6 +1,7 @@
 import { BusinessCalendar, Command } from '@dw/kernel';
 import { RateCardLookup } from '../../fees/domain/storage-accrual';
 import { LoadOutMethod } from '../../rate-card/domain/rate-card.terms';
+import { SettlementPricesState } from '../../settlement-price/domain/settlement-prices.decider';
 import { HeldGoods, HeldThing } from './holding.events';
 
 /** What every command that may charge needs: the rates in force per party and day, the business calendar, the clock's instant. */
@@ -33,10 +34,21 @@ export type TransferHolding = Command<'TransferHolding', Pricing & { readonly tr
  */
 export type ChangeHolder = Command<'ChangeHolder', Pricing & { readonly holderPartyId: string | null; readonly on: string; readonly cause: string }>;
 
-/** Goods of the thing left the warehouse: its holder then owes the load-out fee by the pickup method (`shipmentId` names the load-out). */
+/**
+ * Goods of the thing left the warehouse: its holder then owes the load-out fee by the pickup
+ * method (`shipmentId` names the load-out), and settles the over/short (`overShortKg`, net − book)
+ * at the exchange's settlement prices of the goods' commodity (`settlementPrices`).
+ */
 export type ChargeLoadOut = Command<
   'ChargeLoadOut',
-  Pricing & { readonly shipmentId: string; readonly method: LoadOutMethod; readonly weightKg: number; readonly on: string }
+  Pricing & {
+    readonly shipmentId: string;
+    readonly method: LoadOutMethod;
+    readonly weightKg: number;
+    readonly overShortKg: number;
+    readonly settlementPrices: SettlementPricesState;
+    readonly on: string;
+  }
 >;
 
 /** A day close: charge every day of storage charged on or before `through`. */

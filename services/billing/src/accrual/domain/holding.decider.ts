@@ -1,5 +1,6 @@
 import { BusinessCalendar, Decider, LocalDate, localDate, refuse, requireInstant, requireText, unhandledCommand } from '@dw/kernel';
 import { loadInFeeOf, loadOutFeeOf, MovementFee, transferFeeOf } from '../../fees/domain/movement-fees';
+import { overShortSettlementOf } from '../../fees/domain/over-short';
 import { holdingsOf, RateCardLookup, storageChargesAccruedBy, StorageCharge, TitleChange } from '../../fees/domain/storage-accrual';
 import { ChangeHolder, ChargeLoadOut, CloseStorage, HoldingCommand, OpenHolding, TransferHolding } from './holding.commands';
 import { Fee, HeldGoods, HeldThing, HoldingEvent } from './holding.events';
@@ -130,20 +131,45 @@ function changeHolder(command: ChangeHolder, state: HoldingState): HoldingEvent[
 
 /**
  * A load-out of some of a lot's goods: its holder at load-out owes the fee by the pickup method
- * (load-in and the lot's own storage follow from OpenHolding and ChangeHolder like a receipt's).
+ * (load-in and the lot's own storage follow from OpenHolding and ChangeHolder like a receipt's),
+ * and the load-out's over/short is settled with that holder, the goods' owner, in money.
  */
 function chargeLoadOut(command: ChargeLoadOut, state: HoldingState): HoldingEvent[] {
   // rule BILL-LOT-STORAGE-AND-MOVEMENTS
-  const { shipmentId, method, weightKg, rateCardOf, at } = command.data;
+  const { shipmentId, method, weightKg, overShortKg, settlementPrices, rateCardOf, calendar, at } = command.data;
   const feeId = `load_out:${requireText(shipmentId, 'shipmentId')}`;
   if (state.feeIds.includes(feeId)) return [];
-  const { thing } = openOrRefused(state);
+  const { thing, goods } = openOrRefused(state);
   // The load-out fee is the holder's at load-out: whoever the goods are charged to when they leave.
   const holderPartyId = state.changes.at(-1)?.holderPartyId;
   if (!holderPartyId) throw refuse.conflict('HOLDING_NOT_OPEN', `${thing.kind} ${thing.id} is held by nobody billing charges`, { thing });
+  // Prices of another commodity would settle the goods at a wrong price: a fault of the caller, never a price.
+  if (settlementPrices.commodity !== null && settlementPrices.commodity !== goods.commodity) {
+    throw new Error(`settlement prices of ${settlementPrices.commodity} were read for goods of ${goods.commodity}`);
+  }
   const on = localDate(command.data.on, 'on');
   const card = rateCardOf(holderPartyId, on);
-  return [feeAccrued(feeId, thing, loadOutFeeOf(card.terms, holderPartyId, method, weightKg), on, card, at)];
+  const loadOut = feeAccrued(feeId, thing, loadOutFeeOf(card.terms, holderPartyId, method, weightKg), on, card, at);
+  const overShort = overShortSettlementOf(holderPartyId, overShortKg, on, settlementPrices, calendar);
+  if (!overShort) return [loadOut];
+  const settled: HoldingEvent = {
+    type: 'FeeAccrued',
+    data: {
+      feeId: `over_short:${shipmentId}`,
+      partyId: overShort.ownerPartyId,
+      item: 'over_short',
+      ...subjectOf(thing),
+      serviceDate: on,
+      chargedOn: on,
+      weightKg: overShort.weightKg,
+      rateFen: overShort.price.fenPerTonne,
+      amountFen: overShort.fen,
+      rateSource: 'settlement_price',
+      rateVersion: 0,
+      accruedAt: at,
+    },
+  };
+  return [loadOut, settled];
 }
 
 /** A day close: every storage day charged on or before `through` not yet charged is charged now; repeating it changes nothing. */

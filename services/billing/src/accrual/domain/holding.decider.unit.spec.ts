@@ -9,6 +9,7 @@ import { HoldingCommand } from './holding.commands';
 import { holdingDecider, type HoldingState } from './holding.decider';
 import { Fee, HoldingEvent } from './holding.events';
 import { storageKindOf } from './lot-goods.decider';
+import { settlementPricesDecider, type SettlementPriceEvent } from '../../settlement-price/domain/settlement-prices.decider';
 
 /*
  * Rates (whole fen): the published default v1 from Tue 2026-09-01 charges rebar in a shed
@@ -32,6 +33,7 @@ const contracts: Record<string, RateCardState> = { 'P-B': foldEvents(rateCardDec
 const rateCardOf = (partyId: string, day: LocalDate) => rateCardInForce(contracts[partyId] ?? { versions: [] }, publishedDefault, day);
 const pricing = { rateCardOf, calendar: cnMainlandCalendar, at: '2026-11-20T01:00:00Z' };
 
+const noPrices = settlementPricesDecider.initialState();
 const thing = { kind: 'receipt' as const, id: 'WR-1' };
 const goods = { commodity: 'rebar', storageKind: 'shed' as const, weightKg: 33_333 };
 const open = (on: string, holderPartyId = 'P-A'): HoldingCommand => ({
@@ -219,7 +221,10 @@ describe('lots no receipt backs: load-in, storage to the owner, load-out to the 
       { type: 'OpenHolding', data: { ...pricing, thing: lot, goods, holderPartyId: 'P-A', on: '2026-11-02', cause: 'received:L-9', chargeLoadIn: true } },
       holder(null, '2026-11-04', 'receipt:WR-9'),
       holder('P-B', '2026-11-09', 'entitled:E-9'),
-      { type: 'ChargeLoadOut', data: { ...pricing, shipmentId: 'L-9:NOTE-1', method: 'self_collect', weightKg: 33_333, on: '2026-11-11' } },
+      {
+        type: 'ChargeLoadOut',
+        data: { ...pricing, shipmentId: 'L-9:NOTE-1', method: 'self_collect', weightKg: 33_333, overShortKg: 0, settlementPrices: noPrices, on: '2026-11-11' },
+      },
       holder(null, '2026-11-11', 'shipped:L-9'),
       close('2026-11-20'),
     ]);
@@ -232,5 +237,66 @@ describe('lots no receipt backs: load-in, storage to the owner, load-out to the 
       ['storage:L-9:2026-11-10', 'P-B', 667],
     ]);
     expect(accrued(events).every((fee) => fee.lotId === 'L-9' && fee.receiptNumber === null)).toBe(true);
+  });
+});
+
+describe('over/short at load-out, settled at the exchange’s settlement price', () => {
+  const lot = { kind: 'lot' as const, id: 'L-7' };
+  const shfe: Actor = { subject: 'shfe', role: 'exchange' };
+  const price = (tradingDay: string, fenPerTonne: number): SettlementPriceEvent => ({
+    type: 'SettlementPricePublished',
+    data: { commodity: 'rebar', tradingDay: tradingDay as LocalDate, contract: 'rb2701', fenPerTonne, actor: shfe, at: '2026-11-06T07:30:00Z' },
+  });
+  const prices = foldEvents(settlementPricesDecider, [
+    price('2026-09-30', 362_000),
+    price('2026-11-06', 365_000),
+    price('2026-11-09', 365_100),
+    price('2026-11-10', 999_000),
+  ]);
+  const received: HoldingCommand = {
+    type: 'OpenHolding',
+    data: { ...pricing, thing: lot, goods, holderPartyId: 'P-A', on: '2026-09-01', cause: 'received:L-7', chargeLoadIn: false },
+  };
+  const loadOut = (note: string, on: string, overShortKg: number, settlementPrices = prices): HoldingCommand => ({
+    type: 'ChargeLoadOut',
+    data: { ...pricing, shipmentId: `L-7:${note}`, method: 'self_collect', weightKg: 10_000, overShortKg, settlementPrices, on },
+  });
+  const overShort = (events: readonly HoldingEvent[]) =>
+    accrued(events).flatMap((fee) => (fee.item === 'over_short' ? [[fee.feeId, fee.partyId, fee.weightKg, fee.rateFen, fee.amountFen, fee.rateSource]] : []));
+
+  it('settles a load-out’s over/short with the goods’ owner at the settlement price of the trading day before the load-out day', () => {
+    // Short 120 kg, load-out Mon 11-09: the trading day before is Fri 11-06 (not the weekend, and
+    // not 11-09’s own price): 3 650 yuan/t = 365 000 fen/t; 120 × 365 000 / 1000 = 43 800 fen,
+    // the warehouse’s to pay: a credit of −43 800 fen to the owner A.
+    const short = run([received, loadOut('N-1', '2026-11-09', -120)]);
+    expect(overShort(short.events)).toEqual([['over_short:L-7:N-1', 'P-A', 120, 365_000, -43_800, 'settlement_price']]);
+    // Over 5 kg, load-out Tue 11-10: the price of Mon 11-09, 3 651 yuan/t = 365 100 fen/t;
+    // 5 × 365 100 / 1000 = 1 825.5 → 1 826 fen (half up, once), the owner’s to pay (11-10’s own 999 000 is not used).
+    const over = run([received, loadOut('N-2', '2026-11-10', 5)]);
+    expect(overShort(over.events)).toEqual([['over_short:L-7:N-2', 'P-A', 5, 365_100, 1_826, 'settlement_price']]);
+    // Load-out Thu 10-08, the first trading day after National Day (10-01 … 10-07): the price of
+    // Wed 09-30, 362 000 fen/t; over 37 kg: 37 × 362 000 / 1000 = 13 394 fen.
+    const afterHoliday = run([received, loadOut('N-3', '2026-10-08', 37)]);
+    expect(overShort(afterHoliday.events)).toEqual([['over_short:L-7:N-3', 'P-A', 37, 362_000, 13_394, 'settlement_price']]);
+    // Weights that agree settle nothing but the load-out fee; a replayed load-out settles nothing again.
+    const even = run([received, loadOut('N-4', '2026-11-09', 0)]);
+    expect(accrued(even.events).map((fee) => fee.item)).toEqual(['load_out']);
+    deciderSpec(holdingDecider)
+      .given(short.events)
+      .when(loadOut('N-1', '2026-11-09', -120))
+      .then([]);
+  });
+
+  it('refuses to settle an over/short before the exchange has published the price it is settled at', () => {
+    // Load-out Wed 11-11 needs Tue 11-10’s price; with prices only up to Mon 11-09 it is not there yet.
+    const upToMonday = foldEvents(settlementPricesDecider, [price('2026-11-06', 365_000), price('2026-11-09', 365_100)]);
+    deciderSpec(holdingDecider)
+      .given(run([received]).events)
+      .when(loadOut('N-5', '2026-11-11', -120, upToMonday))
+      .thenRefusedWith('SETTLEMENT_PRICE_NOT_PUBLISHED', { tradingDay: '2026-11-10', loadOutDay: '2026-11-11' });
+    deciderSpec(holdingDecider)
+      .given(run([received]).events)
+      .when(loadOut('N-5', '2026-11-11', -120, noPrices))
+      .thenRefusedWith('SETTLEMENT_PRICE_NOT_PUBLISHED');
   });
 });

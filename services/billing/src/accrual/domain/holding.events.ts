@@ -49,7 +49,8 @@ export interface Fee {
   readonly weightKg: number;
   readonly rateFen: number;
   readonly amountFen: number;
-  readonly rateSource: 'contract' | 'default';
+  /** Whose rate priced it: a rate card (contract or default, at `rateVersion`), or the exchange's settlement price (over/short; version 0). */
+  readonly rateSource: 'contract' | 'default' | 'settlement_price';
   readonly rateVersion: number;
 }
 

@@ -1,7 +1,7 @@
 import type { DomainActor } from '@dw/kernel';
 
-/** Who acts on billing data: the platform's people roles that reach this service, and a bank through its signed integration API. */
-export type ActorRole = 'manager' | 'clerk' | 'depositor' | 'bank';
+/** Who acts on billing data: the platform's people roles that reach this service, and a bank or the exchange through its signed integration API. */
+export type ActorRole = 'manager' | 'clerk' | 'depositor' | 'bank' | 'exchange';
 
 export type Actor = DomainActor<ActorRole>;
 

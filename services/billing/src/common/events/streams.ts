@@ -44,4 +44,6 @@ export const streams = {
   invoiceRequests: (statementId: string): StreamRef => ({ streamId: `invoice-requests-${statementId}`, streamType: 'invoice-requests' }),
   /** One approved withdrawal on its way to the bank, and the bank's answer. */
   bankWithdrawal: (withdrawalId: string): StreamRef => ({ streamId: `bank-withdrawal-${withdrawalId}`, streamType: 'bank-withdrawal' }),
+  /** The exchange's settlement prices of one commodity, by trading day. */
+  settlementPrices: (commodity: string): StreamRef => ({ streamId: `settlement-prices-${commodity}`, streamType: 'settlement-prices' }),
 } as const;

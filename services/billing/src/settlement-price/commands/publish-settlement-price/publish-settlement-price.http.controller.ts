@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { EventStore, handleCommand } from '@dw/event-store';
+import type { Clock } from '@dw/kernel';
+import { BusinessCalendars, CLOCK, Idempotent, IntegrationApi, Roles } from '@dw/platform';
+import { streams } from '../../../common/events/streams';
+import { commandContextOf, CurrentCaller, type Caller } from '../../../common/http/caller';
+import { settlementPricesDecider } from '../../domain/settlement-prices.decider';
+import { SettlementPriceResponseDto } from '../../queries/settlement-prices/settlement-prices.response.dto';
+import { PublishSettlementPriceRequestDto } from './publish-settlement-price.request.dto';
+
+/** The exchange publishes a trading day's settlement price through its signed integration API. */
+@Controller('integration/exchange')
+@IntegrationApi()
+@Roles('exchange')
+export class PublishSettlementPriceHttpController {
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BusinessCalendars) private readonly calendars: BusinessCalendars,
+  ) {}
+
+  @Post('settlement-prices')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiOkResponse({ type: SettlementPriceResponseDto, description: 'recorded (the same price again answers the same)' })
+  async publish(@Body() body: PublishSettlementPriceRequestDto, @CurrentCaller() caller: Caller): Promise<SettlementPriceResponseDto> {
+    const { actor, at, metadata } = commandContextOf(caller, ['exchange'], this.clock);
+    const handled = await handleCommand(this.store, {
+      ...streams.settlementPrices(body.commodity),
+      decider: settlementPricesDecider,
+      command: { type: 'PublishSettlementPrice', data: { ...body, actor, calendar: this.calendars.current(), at } },
+      metadata,
+    });
+    const { commodity, tradingDay, contract, fenPerTonne } = handled.state.byDay[body.tradingDay]!;
+    return { commodity, tradingDay, contract, fenPerTonne };
+  }
+}
