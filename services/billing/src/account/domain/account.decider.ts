@@ -40,6 +40,8 @@ export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent>
         const fee = { feeId, item, receiptNumber, serviceDate, chargedOn, amountFen, settled: false, reversed: false };
         return { ...state, fees: { ...state.fees, [feeId]: fee } };
       }
+      case 'FeeCredited':
+        return { ...state, creditIds: { ...state.creditIds, [event.data.feeId]: true }, depositsHeldFen: state.depositsHeldFen + event.data.amountFen };
       case 'FeeChargeReversed': {
         const fee = state.fees[event.data.feeId]!;
         return { ...state, fees: { ...state.fees, [fee.feeId]: { ...fee, reversed: true } }, depositsHeldFen: state.depositsHeldFen + event.data.refundedFen };
@@ -125,19 +127,34 @@ function thenSettle(state: AccountState, events: AccountEvent[], paymentId: stri
   return [...events, ...advanced.sort((a, b) => a.data.receiptNumber.localeCompare(b.data.receiptNumber))];
 }
 
-/** Accrual charged a fee (FeeAccrued). Money already held pays it at once when it covers the oldest fees up to it. */
+/**
+ * Accrual charged a fee (FeeAccrued). Money already held pays it at once when it covers the
+ * oldest fees up to it. A negative amount is the warehouse's credit to the party (only an
+ * over/short, a short at load-out): booked to its deposits held, where it settles what it owes.
+ */
 function chargeFee(command: ChargeFee, state: AccountState): AccountEvent[] {
   // rule BILL-MONEY-MESSAGE-ONCE
   const { actor, at } = command.data;
   requireRole(actor, ['system'], 'charge fees');
   requireInstant(at, 'at');
   const feeId = requireText(command.data.feeId, 'feeId');
-  if (state.fees[feeId]) return [];
+  if (state.fees[feeId] || state.creditIds[feeId]) return [];
   const item = requireOneOf(command.data.item, FEE_ITEMS, 'item');
   const serviceDate = localDate(command.data.serviceDate, 'serviceDate');
   const chargedOn = localDate(command.data.chargedOn, 'chargedOn');
-  const amountFen = requirePositiveInteger(command.data.amountFen, 'amountFen');
   const { receiptNumber, lotId } = command.data;
+  if (command.data.amountFen < 0) {
+    // rule BILL-OVER-SHORT-SETTLEMENT-PRICE
+    if (item !== 'over_short') {
+      throw refuse.invalid('FEE_CREDIT_NOT_ALLOWED', `a ${item} fee is never the warehouse's to pay: only over_short may be negative`, 'amountFen', {
+        item,
+        amountFen: command.data.amountFen,
+      });
+    }
+    const creditFen = requirePositiveInteger(-command.data.amountFen, 'amountFen');
+    return thenSettle(state, [{ type: 'FeeCredited', data: { feeId, item, receiptNumber, lotId, serviceDate, chargedOn, amountFen: creditFen, at } }], '', at);
+  }
+  const amountFen = requirePositiveInteger(command.data.amountFen, 'amountFen');
   return thenSettle(state, [{ type: 'FeeCharged', data: { feeId, item, receiptNumber, lotId, serviceDate, chargedOn, amountFen, at } }], '', at);
 }
 

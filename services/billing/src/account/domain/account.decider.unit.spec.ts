@@ -239,3 +239,30 @@ describe('account decider: withdrawals', () => {
       .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
   });
 });
+
+describe('account decider: over/short credits', () => {
+  it('books a short at load-out (a negative over_short fee) as the warehouse’s credit to deposits held, which settles what the party owes', () => {
+    // Short 120 kg at 365 000 fen/t: 120 × 365 000 / 1000 = 43 800 fen, accrued as −43 800.
+    // Owed: a load-out fee of 8 333 (10-09, no receipt). Credited 43 800 → held 43 800; the
+    // 8 333 is settled from it → 43 800 − 8 333 = 35 467 held, nothing outstanding, all available.
+    const owed = e.charged('load_out:L-7:N-0', 8_333, { serviceDate: '2026-10-09' }, 'load_out', '');
+    const credit = c.charge('over_short:L-7:N-1', -43_800, { serviceDate: '2026-10-12' }, 'over_short', '');
+    const credited = e.credited('over_short:L-7:N-1', 43_800, '2026-10-12');
+    const settled = e.settled('', [{ feeId: 'load_out:L-7:N-0', item: 'load_out', amountFen: 8_333 }]);
+    spec.given([owed]).when(credit).then([credited, settled]);
+    expect(figuresOf(stateAfter([owed, credited, settled]))).toEqual({
+      depositsHeldFen: 35_467,
+      reservedFen: 0,
+      inTransitFen: 0,
+      outstandingFen: 0,
+      availableFen: 35_467,
+    });
+    // The same credit again (a redelivered FeeAccrued) credits nothing.
+    spec.given([owed, credited, settled]).when(credit).then([]);
+    // Only an over/short may be the warehouse’s to pay: a negative storage fee is refused.
+    spec
+      .given([])
+      .when(c.charge(S1008, -500, { serviceDate: '2026-10-08' }))
+      .thenRefusedWith('FEE_CREDIT_NOT_ALLOWED');
+  });
+});

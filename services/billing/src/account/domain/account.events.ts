@@ -26,6 +26,25 @@ export type FeeCharged = DomainEvent<
   }
 >;
 
+/**
+ * A negative FeeAccrued: money the warehouse owes the party (a short at load-out settled at the
+ * settlement price), `amountFen` the positive sum credited to its deposits held, where it settles
+ * outstanding fees like a payment and may be withdrawn.
+ */
+export type FeeCredited = DomainEvent<
+  'FeeCredited',
+  {
+    readonly feeId: string;
+    readonly item: FeeItem;
+    readonly receiptNumber: string;
+    readonly lotId: string;
+    readonly serviceDate: LocalDate;
+    readonly chargedOn: LocalDate;
+    readonly amountFen: number;
+    readonly at: string;
+  }
+>;
+
 /** A fee cancelled in full: `refundedFen` is what had been settled of it, back in deposits held. */
 export type FeeChargeReversed = DomainEvent<
   'FeeChargeReversed',
@@ -92,6 +111,7 @@ export type WithdrawalReturned = DomainEvent<
 
 export type AccountEvent =
   | FeeCharged
+  | FeeCredited
   | FeeChargeReversed
   | PaymentBooked
   | FeesSettled

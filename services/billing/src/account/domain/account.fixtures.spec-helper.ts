@@ -71,6 +71,10 @@ export const events = {
     type: 'FeeCharged',
     data: { feeId, item, receiptNumber, lotId: '', serviceDate: d(dates.serviceDate), chargedOn: d(dates.chargedOn ?? dates.serviceDate), amountFen, at },
   }),
+  credited: (feeId: string, amountFen: number, serviceDate: string): AccountEvent => ({
+    type: 'FeeCredited',
+    data: { feeId, item: 'over_short', receiptNumber: '', lotId: '', serviceDate: d(serviceDate), chargedOn: d(serviceDate), amountFen, at },
+  }),
   reversed: (feeId: string, amountFen: number, refundedFen: number, item: FeeItem = 'storage'): AccountEvent => ({
     type: 'FeeChargeReversed',
     data: { feeId, item, amountFen, refundedFen, reason: 'the day belonged to the buyer', at },

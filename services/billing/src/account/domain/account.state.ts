@@ -23,19 +23,21 @@ export interface AccountWithdrawal extends Payee {
 
 /**
  * One party's account. `depositsHeldFen` is the party's money the warehouse holds and has not
- * applied: payments booked, less fees settled, less withdrawals approved, plus those returned
+ * applied: payments booked and credits (a short at load-out), less fees settled, less withdrawals approved, plus those returned
  * and fees reversed after they were paid. A withdrawal only requested is still in it, reserved.
  */
 export interface AccountState {
   readonly fees: Readonly<Record<string, AccountFee>>;
   readonly paymentIds: Readonly<Record<string, true>>;
+  /** The credits booked (negative FeeAccrued, by fee id), so a replay credits nothing again. */
+  readonly creditIds: Readonly<Record<string, true>>;
   readonly depositsHeldFen: number;
   readonly withdrawals: Readonly<Record<string, AccountWithdrawal>>;
   /** The storage paid-through date last published per receipt. */
   readonly paidThrough: Readonly<Record<string, LocalDate>>;
 }
 
-export const emptyAccount = (): AccountState => ({ fees: {}, paymentIds: {}, depositsHeldFen: 0, withdrawals: {}, paidThrough: {} });
+export const emptyAccount = (): AccountState => ({ fees: {}, paymentIds: {}, creditIds: {}, depositsHeldFen: 0, withdrawals: {}, paidThrough: {} });
 
 const sum = (amounts: readonly number[]) => amounts.reduce((total, amount) => total + amount, 0);
 

@@ -130,6 +130,7 @@ export function accountPublicEvent(partyId: string, event: AccountEvent): Accoun
       };
     }
     case 'FeeCharged':
+    case 'FeeCredited':
     case 'FeeChargeReversed':
       return null;
   }

@@ -60,6 +60,16 @@ export function journalEntryOf(partyId: string, event: AccountEvent): JournalEnt
         lines: [debit(receivable(partyId), amountFen), credit(feesIncome(item), amountFen)],
       };
     }
+    case 'FeeCredited': {
+      const { feeId, item, amountFen } = event.data;
+      // The warehouse pays the party out of that item's income (a short at load-out), into its deposits held.
+      return {
+        postedOn: event.data.chargedOn,
+        causeType: event.type,
+        causeId: feeId,
+        lines: [debit(feesIncome(item), amountFen), credit(depositsHeld(partyId), amountFen)],
+      };
+    }
     case 'FeeChargeReversed': {
       // What was still owed leaves the receivable; what had been paid goes back to deposits held.
       const { feeId, item, amountFen, refundedFen } = event.data;

@@ -47,4 +47,14 @@ describe('the journal entry of each money event of an account', () => {
     ]);
     expect(journalEntryOf('P-HENGDA', e.requested('W-1', 5_000))).toBeNull();
   });
+
+  it('books a short at load-out credited to the party out of over/short income into its deposits held', () => {
+    // Short 120 kg at 365 000 fen/t = 43 800 fen the warehouse pays: fees income −43 800 (debit), deposits held +43 800, on the load-out day.
+    expect(journalEntryOf('P-HENGDA', e.credited('over_short:L-7:N-1', 43_800, '2026-10-12'))).toEqual({
+      postedOn: '2026-10-12',
+      causeType: 'FeeCredited',
+      causeId: 'over_short:L-7:N-1',
+      lines: [line('fees-income:over_short', 43_800, 0), line('deposits-held:P-HENGDA', 0, 43_800)],
+    });
+  });
 });

@@ -20,6 +20,8 @@ const commands: fc.Arbitrary<AccountCommand> = fc.oneof(
     .tuple(feeIds, amounts, dayOfOctober, fc.constantFrom('storage', 'transfer', 'load_out'), fc.constantFrom('R-1', 'R-2'))
     .map(([n, amount, day, item, receipt]) => c.charge(`fee-${n}`, amount, { serviceDate: day }, item, receipt)),
   fc.tuple(feeIds, amounts).map(([n, amount]) => c.reverse(`fee-${n}`, amount)),
+  // A short at load-out: the warehouse's credit to the party (a negative over_short fee).
+  fc.tuple(feeIds, amounts, dayOfOctober).map(([n, amount, day]) => c.charge(`over_short:L-${n}`, -amount, { serviceDate: day }, 'over_short', '')),
   fc.tuple(fc.integer({ min: 1, max: 8 }), amounts).map(([n, amount]) => c.pay(`pay-${n}`, amount)),
   fc.tuple(withdrawalIds, amounts).map(([id, amount]) => c.request(id, amount)),
   withdrawalIds.map((id) => c.approve(id)),

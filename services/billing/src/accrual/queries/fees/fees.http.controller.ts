@@ -17,7 +17,7 @@ interface FeeRow {
   weight_kg: string;
   rate_fen: string;
   amount_fen: string;
-  rate_source: 'contract' | 'default';
+  rate_source: 'contract' | 'default' | 'settlement_price';
   rate_version: number;
   accrued_at: Date;
   reversed_at: Date | null;

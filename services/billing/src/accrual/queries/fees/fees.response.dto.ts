@@ -30,11 +30,14 @@ export class FeeItemResponseDto {
   @ApiProperty({ type: 'integer', description: 'the rate, in fen per tonne (per tonne per day for storage)' })
   rateFen!: number;
 
-  @ApiProperty({ type: 'integer', description: 'the fee, in fen' })
+  @ApiProperty({ type: 'integer', description: 'the fee, in fen; negative for an over/short credited to the party (a short at load-out)' })
   amountFen!: number;
 
-  @ApiProperty({ enum: ['contract', 'default'], description: 'whose rate card priced it: the party’s contract or the published default' })
-  rateSource!: 'contract' | 'default';
+  @ApiProperty({
+    enum: ['contract', 'default', 'settlement_price'],
+    description: 'what priced it: the party’s contract or the published default, or (over/short) the exchange’s settlement price',
+  })
+  rateSource!: 'contract' | 'default' | 'settlement_price';
 
   @ApiProperty({ type: 'integer', description: 'the version of that rate card' })
   rateVersion!: number;

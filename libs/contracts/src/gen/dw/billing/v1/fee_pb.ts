@@ -79,14 +79,16 @@ export type FeeAccrued = Message<"dw.billing.v1.FeeAccrued"> & {
   rateFen: bigint;
 
   /**
-   * Positive: a charge to the party.
+   * Positive: a charge to the party. Negative only for item over_short: a short at load-out, the
+   * warehouse's credit to the goods' owner (booked to the party's deposits held).
    *
    * @generated from field: int64 amount_fen = 10;
    */
   amountFen: bigint;
 
   /**
-   * "contract" | "default"
+   * "contract" | "default" | "settlement_price" (over_short: the exchange's settlement price of the
+   * trading day before the load-out day, rate_fen fen/t, rate_version 0)
    *
    * @generated from field: string rate_source = 11;
    */
