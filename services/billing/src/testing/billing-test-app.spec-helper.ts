@@ -22,7 +22,8 @@ export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc')
 export const OTHER_BANK: IntegrationClient = { id: 'bank-boc', secret: SECRET('boc'), role: 'bank', name: 'Bank of China Shanghai' };
 export const EXCHANGE: IntegrationClient = { id: 'shfe', secret: SECRET('shfe'), role: 'exchange', name: 'Shanghai Futures Exchange' };
 
-const registry = new EventRegistry().register(...billingEventSchemas);
+// Billing's own contracts and those it consumes (a spec plays the inventory and order services too).
+const registry = new EventRegistry().register(...new Set([...billingEventSchemas, ...billingServiceDefinition.eventSchemas]));
 
 /** The VAT invoicing system, a signed integration client. */
 export const INVOICING: IntegrationClient = {
@@ -76,7 +77,7 @@ export class BillingTestApp extends ServiceTestApp {
     return this.send(method, path, body, { ...signature, ...idempotency });
   }
 
-  /** Publishes a billing contract message on its real topic (with this app's prefix), as the part that owns it would. */
+  /** Publishes a message billing produces or consumes on its real topic (with this app's prefix), as the part that owns it would. */
   async publish<D extends DescMessage>(topic: TopicSpec, key: string, schema: D, message: MessageShape<D>): Promise<void> {
     const producer = testMessageBus().producer();
     await producer.connect();
