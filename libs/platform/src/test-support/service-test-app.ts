@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { deadLetterTopicName, topicName, type TopicSpec } from '@dw/contracts';
 import { Database, dropServiceDatabase, EventStore, ownerRole } from '@dw/event-store';
 import type { ManualClock } from '@dw/kernel';
+import { ProjectionRunner } from '@dw/projections';
 import { JsonLogger } from '@dw/observability';
 import { databaseUrl, kafkaBrokers, ReadYourWritesSession, serviceProcessEnv, testMessageBus } from '@dw/testing';
 import { createDevKeySet, DEV_ISSUER, mintDevToken, type DevKeySet } from '../auth/dev-tokens';
@@ -15,6 +16,7 @@ import { BaseServiceConfig } from '../config/base-service.config';
 import { loadConfig } from '../config/load-config';
 import { connectInbox } from '../event-sourcing/connect-inbox';
 import { provisionService } from '../event-sourcing/service-commands';
+import { logHeadOf } from '../http/read-your-writes';
 import { consumerGroupOf, type ServiceDefinition } from '../event-sourcing/service-definition';
 
 // Specs inspect answers of many shapes field by field.
@@ -128,6 +130,18 @@ export class ServiceTestApp {
 
   get db(): Database {
     return this.app.get(Database);
+  }
+
+  /**
+   * Waits until every read model has applied the whole log as committed now, for specs that
+   * compare read-model tables directly: each projection follows the log on a checkpoint of its
+   * own, so one read model can show a write another has not applied yet.
+   */
+  async readModelsCaughtUp(timeoutMs = 30_000): Promise<void> {
+    const head = await logHeadOf(this.db);
+    if (!head) return;
+    const behind = await this.app.get(ProjectionRunner).waitUntilApplied(head, timeoutMs);
+    if (behind.length > 0) throw new Error(`read models ${behind.join(', ')} did not apply the log within ${timeoutMs} ms`);
   }
 
   /** The environment of the service's operational commands (provision, rebuild, verify) on this app's schema. */
