@@ -1,5 +1,4 @@
 import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
-import { randomUUID } from 'node:crypto';
 import {
   BankPaymentReceivedSchema,
   BankWithdrawalConfirmedSchema,
@@ -8,18 +7,14 @@ import {
   billingFeeTopic,
   billingPaidThroughTopic,
   billingPaymentTopic,
-  EventRegistry,
   FeeAccruedSchema,
   LocalDateSchema,
   toTimestamp,
-  topicName,
   type TopicSpec,
 } from '@dw/contracts';
 import { TopicRecorder, testMessageBus } from '@dw/testing';
-import { billingServiceDefinition } from '../billing.service-definition';
 import type { BillingTestApp } from '../testing/billing-test-app.spec-helper';
 
-const registry = new EventRegistry().register(...billingServiceDefinition.eventSchemas);
 const date = (value: string) => create(LocalDateSchema, { value });
 
 /**
@@ -30,12 +25,8 @@ const date = (value: string) => create(LocalDateSchema, { value });
 export class AccountMessages {
   constructor(private readonly app: BillingTestApp) {}
 
-  topic(spec: TopicSpec): string {
-    return topicName(spec, this.app.prefix);
-  }
-
   recorder(): Promise<TopicRecorder> {
-    return new TopicRecorder(testMessageBus(), [this.topic(billingPaymentTopic), this.topic(billingPaidThroughTopic)]).start();
+    return new TopicRecorder(testMessageBus(), [this.app.topic(billingPaymentTopic), this.app.topic(billingPaidThroughTopic)]).start();
   }
 
   feeAccrued(partyId: string, fee: { feeId: string; item: string; receiptNumber?: string; serviceDate: string; chargedOn?: string; amountFen: number }) {
@@ -102,29 +93,8 @@ export class AccountMessages {
     );
   }
 
-  /** One message, a new CloudEvents id each time (a redelivery the inbox has not seen), keyed by party as the contract says. */
-  private async publish<Desc extends DescMessage & { typeName: string }>(topic: TopicSpec, partyId: string, schema: Desc, message: MessageShape<Desc>) {
-    const producer = testMessageBus().producer();
-    await producer.connect();
-    try {
-      await producer.send([
-        {
-          topic: this.topic(topic),
-          key: partyId,
-          value: registry.encodeEvent(schema.typeName, message),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: randomUUID(),
-            ce_type: schema.typeName,
-            ce_source: '/dw/billing',
-            ce_subject: partyId,
-            ce_time: this.app.clock.now().toISOString(),
-            'content-type': 'application/protobuf',
-          },
-        },
-      ]);
-    } finally {
-      await producer.disconnect();
-    }
+  /** One message keyed by party as the contract says; a new CloudEvents id each time (a redelivery the inbox has not seen). */
+  private publish<Desc extends DescMessage>(topic: TopicSpec, partyId: string, schema: Desc, message: MessageShape<Desc>) {
+    return this.app.publish(topic, partyId, schema, message);
   }
 }

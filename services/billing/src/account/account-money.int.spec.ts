@@ -1,7 +1,10 @@
 import { fromBinary } from '@bufbuild/protobuf';
 import { FeesSettledSchema, PaymentBookedSchema, StoragePaidThroughAdvancedSchema } from '@dw/contracts';
+import { Database } from '@dw/event-store';
 import { ManualClock } from '@dw/kernel';
+import { rebuildService } from '@dw/platform';
 import { type TopicRecorder, waitFor } from '@dw/testing';
+import { billingServiceDefinition } from '../billing.service-definition';
 import { BillingTestApp, clerk, depositor, manager } from '../testing/billing-test-app.spec-helper';
 import { AccountMessages } from './account-messages.spec-helper';
 
@@ -118,5 +121,19 @@ describe('a party’s account from fees and payments on the broker', () => {
     expect((await app.as(depositor('P-OTHER'), 'GET', `/accounts/${party}/entries`)).status).toBe(404);
     expect((await app.as(clerk, 'GET', '/accounts/P-NOBODY')).status).toBe(404);
     expect((await app.as(clerk, 'GET', '/ledger/trial-balance')).status).toBe(403);
+  });
+
+  it('rebuilds the journal lines and account balances from the log, equal row for row to the live ones', async () => {
+    const rows = async () => {
+      const db = app.app.get(Database);
+      const lines = await db.query(`SELECT * FROM journal_lines ORDER BY entry_id, line_no`);
+      const balances = await db.query(`SELECT * FROM account_balances ORDER BY account`);
+      return { lines: lines.rows, balances: balances.rows };
+    };
+    const live = await rows();
+    // Five entries of two lines from the first case.
+    expect(live.lines).toHaveLength(10);
+    await rebuildService(billingServiceDefinition, app.commandEnv(), ['journal'], () => undefined);
+    expect(await rows()).toEqual(live);
   });
 });

@@ -40,7 +40,7 @@ export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent>
         const fee = { feeId, item, receiptNumber, serviceDate, chargedOn, amountFen, settled: false, reversed: false };
         return { ...state, fees: { ...state.fees, [feeId]: fee } };
       }
-      case 'FeeReversed': {
+      case 'FeeChargeReversed': {
         const fee = state.fees[event.data.feeId]!;
         return { ...state, fees: { ...state.fees, [fee.feeId]: { ...fee, reversed: true } }, depositsHeldFen: state.depositsHeldFen + event.data.refundedFen };
       }
@@ -159,7 +159,7 @@ function reverseFee(command: ReverseFee, state: AccountState): AccountEvent[] {
   }
   const refundedFen = fee.settled ? fee.amountFen : 0;
   const reason = requireText(command.data.reason, 'reason');
-  return thenSettle(state, [{ type: 'FeeReversed', data: { feeId, item: fee.item, amountFen: fee.amountFen, refundedFen, reason, at } }], '', at);
+  return thenSettle(state, [{ type: 'FeeChargeReversed', data: { feeId, item: fee.item, amountFen: fee.amountFen, refundedFen, reason, at } }], '', at);
 }
 
 /** The bank's payment (BankPaymentReceived) is held for the party and settles its outstanding fees oldest first. */

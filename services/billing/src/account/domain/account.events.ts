@@ -1,9 +1,10 @@
 import type { DomainEvent, LocalDate } from '@dw/kernel';
 import type { AccountActor } from './account.commands';
 
-/** Fee items as accrual names them (billing.fee.v1); each has its own fees-income account. */
-export const FEE_ITEMS = ['storage', 'transfer', 'load_in', 'load_out', 'over_short', 'late_fee', 'compensation'] as const;
-export type FeeItem = (typeof FEE_ITEMS)[number];
+import type { FeeItem } from '../../accrual/domain/holding.events';
+
+/** Fee items are accrual's (billing.fee.v1); each has its own fees-income account. */
+export { FEE_ITEMS, type FeeItem } from '../../accrual/domain/holding.events';
 
 export interface Payee {
   readonly payeeAccountName: string;
@@ -26,8 +27,8 @@ export type FeeCharged = DomainEvent<
 >;
 
 /** A fee cancelled in full: `refundedFen` is what had been settled of it, back in deposits held. */
-export type FeeReversed = DomainEvent<
-  'FeeReversed',
+export type FeeChargeReversed = DomainEvent<
+  'FeeChargeReversed',
   { readonly feeId: string; readonly item: FeeItem; readonly amountFen: number; readonly refundedFen: number; readonly reason: string; readonly at: string }
 >;
 
@@ -91,7 +92,7 @@ export type WithdrawalReturned = DomainEvent<
 
 export type AccountEvent =
   | FeeCharged
-  | FeeReversed
+  | FeeChargeReversed
   | PaymentBooked
   | FeesSettled
   | StoragePaidThroughAdvanced

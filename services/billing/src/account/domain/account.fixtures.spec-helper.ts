@@ -72,7 +72,7 @@ export const events = {
     data: { feeId, item, receiptNumber, lotId: '', serviceDate: d(dates.serviceDate), chargedOn: d(dates.chargedOn ?? dates.serviceDate), amountFen, at },
   }),
   reversed: (feeId: string, amountFen: number, refundedFen: number, item: FeeItem = 'storage'): AccountEvent => ({
-    type: 'FeeReversed',
+    type: 'FeeChargeReversed',
     data: { feeId, item, amountFen, refundedFen, reason: 'the day belonged to the buyer', at },
   }),
   booked: (paymentId: string, amountFen: number): AccountEvent => ({

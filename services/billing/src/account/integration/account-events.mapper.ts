@@ -130,7 +130,7 @@ export function accountPublicEvent(partyId: string, event: AccountEvent): Accoun
       };
     }
     case 'FeeCharged':
-    case 'FeeReversed':
+    case 'FeeChargeReversed':
       return null;
   }
 }

@@ -60,7 +60,7 @@ export function journalEntryOf(partyId: string, event: AccountEvent): JournalEnt
         lines: [debit(receivable(partyId), amountFen), credit(feesIncome(item), amountFen)],
       };
     }
-    case 'FeeReversed': {
+    case 'FeeChargeReversed': {
       // What was still owed leaves the receivable; what had been paid goes back to deposits held.
       const { feeId, item, amountFen, refundedFen } = event.data;
       const lines = [debit(feesIncome(item), amountFen)];

@@ -7,7 +7,7 @@ const ACCOUNT_STREAM = 'account-';
 /** The events that move money, so the runner skips the others without a call. */
 const MONEY_EVENTS: readonly AccountEvent['type'][] = [
   'FeeCharged',
-  'FeeReversed',
+  'FeeChargeReversed',
   'PaymentBooked',
   'FeesSettled',
   'WithdrawalApproved',
