@@ -1,5 +1,6 @@
+import { toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
@@ -169,6 +170,37 @@ export class ServiceTestApp {
     const bytes = Buffer.from(await response.arrayBuffer());
     const json = (response.headers.get('content-type') ?? '').includes('json') && bytes.length > 0;
     return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
+  }
+
+  /**
+   * Publishes a contract message on its real topic (under this app's prefix) with the CloudEvents
+   * headers the owning service's relay would give it (a new ce_id each call, so the inbox sees a
+   * new message), as specs play the services this one consumes from.
+   */
+  async publish<D extends DescMessage>(topic: TopicSpec, key: string, schema: D, message: MessageShape<D>): Promise<void> {
+    if (!topic.eventTypes.includes(schema.typeName)) throw new Error(`${schema.typeName} is not a contract of topic ${topic.name}`);
+    const producer = testMessageBus().producer();
+    await producer.connect();
+    try {
+      await producer.send([
+        {
+          topic: this.topic(topic),
+          key,
+          value: toBinary(schema, message),
+          headers: {
+            ce_specversion: '1.0',
+            ce_id: randomUUID(),
+            ce_type: schema.typeName,
+            ce_source: `/dw/${topic.ownerService}`,
+            ce_subject: key,
+            ce_time: this.clock.now().toISOString(),
+            'content-type': 'application/protobuf',
+          },
+        },
+      ]);
+    } finally {
+      await producer.disconnect();
+    }
   }
 
   async close(): Promise<void> {
