@@ -75,6 +75,7 @@ export * from './event-sourcing/connect-inbox';
 export * from './event-sourcing/kafka.health-indicator';
 export * from './event-sourcing/service-commands';
 export * from './housekeeping/housekeeping';
+export * from './scheduling/interval-scheduler';
 
 // Business calendar (working and trading days), published at run time into each service's log
 export * from './calendar/business-calendars';

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import type { EventRegistry } from '@dw/contracts';
 import { ContractDecodeError, UnknownEventTypeError } from '@dw/contracts';
@@ -71,6 +71,8 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
   private consumer: InboxConsumer | null = null;
   private closed = false;
   private joining: Promise<void> | null = null;
+  /** Every feature's handler of each event type, in registration order (see addHandler). */
+  private readonly handlersByType = new Map<string, MessageHandler[]>();
 
   constructor(private readonly options: InboxTransportOptions) {
     super();
@@ -132,6 +134,21 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
     }
   }
 
+  /**
+   * Keeps every @EventPattern handler of a type in a list of its own instead of Nest's chain.
+   * Nest chains a second handler onto the first (`next`), and its wrapper of the first starts
+   * the rest of the chain beside it (forkJoin): the features' handlers would run concurrently on
+   * the one inbox transaction's connection, and a loop over the chain would run each later one
+   * again. Unchained, each runs once, one after the other, in dispatch.
+   */
+  override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
+    const eventType = this.normalizePattern(pattern as string);
+    callback.isEventHandler = isEventHandler;
+    callback.extras = extras;
+    if (!this.messageHandlers.has(eventType)) this.messageHandlers.set(eventType, callback);
+    this.handlersByType.set(eventType, [...(this.handlersByType.get(eventType) ?? []), callback]);
+  }
+
   /** Nest's Server contract for event listeners; dispatch happens in listen(). */
   on(): never {
     throw new Error('InboxTransport dispatches by ce_type through @EventPattern handlers');
@@ -143,8 +160,8 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
 
   private async dispatch(tx: SqlClient, message: IncomingMessage, messageId: string, eventType: string | undefined): Promise<void> {
     if (!eventType) throw new NonRetryableMessageError('CE_TYPE_MISSING', `message ${messageId} has no ce_type header`);
-    const handler = this.getHandlerByPattern(eventType);
-    if (!handler) return;
+    const handlers = this.handlersByType.get(eventType) ?? [];
+    if (handlers.length === 0) return;
     let payload: unknown;
     try {
       payload = this.options.registry.decodeEvent(eventType, message.value);
@@ -155,10 +172,10 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       throw error;
     }
     const context = new InboxContext(this.options.store.bind(tx), message, messageId, eventType, this.options.serviceName);
-    // Nest chains a second @EventPattern for the same type onto the first (`next`): every
-    // feature of the service that consumes the type gets it, in one transaction with the inbox row.
-    for (let next: typeof handler | undefined = handler; next; next = next.next) {
-      const result = await next(payload, context);
+    // Every feature of the service that consumes the type gets it, in one transaction with the
+    // inbox row, one handler at a time: they share that transaction's connection.
+    for (const handler of handlers) {
+      const result = await handler(payload, context);
       await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
     }
   }

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@dw/event-store';
-import type { Clock, DomainActor } from '@dw/kernel';
+import { refuse, type Clock, type DomainActor } from '@dw/kernel';
 import { currentTraceparent } from '@dw/observability';
 import type { Principal } from '../auth/principal';
 import type { EdgeRequest } from './edge-request';
@@ -39,14 +39,23 @@ export interface CommandContext<R extends string = string> {
 }
 
 /**
- * The context of a command a caller sends as itself, in its first role: for routes whose @Roles
- * guard is the whole role check, so the domain knows the caller as the token names it.
+ * The context of a command a caller sends as itself. Without `allowed`, in its first role: for
+ * routes whose @Roles guard is the whole role check, so the domain knows the caller as the token
+ * names it. With `allowed` (a domain with roles of its own), in the first of those roles it holds,
+ * so a person with several roles acts in the one the action needs; holding none is refused (403
+ * ACTOR_ROLE_FORBIDDEN) — the route's @Roles guard answers first, this keeps a misconfigured
+ * route from acting.
  */
-export function callerContextOf(caller: Caller, clock: Clock): CommandContext {
+export function callerContextOf(caller: Caller, clock: Clock): CommandContext;
+export function callerContextOf<R extends string>(caller: Caller, clock: Clock, allowed: readonly R[]): CommandContext<R>;
+export function callerContextOf(caller: Caller, clock: Clock, allowed?: readonly string[]): CommandContext {
   const { principal } = caller;
+  const held: readonly string[] = principal.roles;
+  const role = allowed ? allowed.find((wanted) => held.includes(wanted)) : (held[0] ?? 'unknown');
+  if (role === undefined) throw refuse.forbidden('ACTOR_ROLE_FORBIDDEN', `this operation needs one of the roles: ${allowed?.join(', ')}`, { allowed });
   const actor: DomainActor<string> = {
     subject: principal.subject,
-    role: principal.roles[0] ?? 'unknown',
+    role,
     ...(principal.partyId ? { partyId: principal.partyId } : {}),
   };
   return { actor, at: clock.now().toISOString(), metadata: callerMetadataOf(caller, actor) };

@@ -171,7 +171,7 @@ async function waitForInbox(db: Database, group: string, ids: readonly string[],
  * message wrote committed with its inbox row, so once the row is seen they are all at or before
  * this position.
  */
-async function logHeadOf(db: Database): Promise<LogPosition | undefined> {
+export async function logHeadOf(db: Database): Promise<LogPosition | undefined> {
   const { rows } = await db.query<{ transaction_id: string; global_position: string }>(
     `SELECT transaction_id::text, global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
   );

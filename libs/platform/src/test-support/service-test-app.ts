@@ -1,11 +1,13 @@
+import { toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { deadLetterTopicName, topicName, type TopicSpec } from '@dw/contracts';
 import { Database, dropServiceDatabase, EventStore, ownerRole } from '@dw/event-store';
 import type { ManualClock } from '@dw/kernel';
+import { ProjectionRunner } from '@dw/projections';
 import { JsonLogger } from '@dw/observability';
 import { databaseUrl, kafkaBrokers, ReadYourWritesSession, serviceProcessEnv, testMessageBus } from '@dw/testing';
 import { createDevKeySet, DEV_ISSUER, mintDevToken, type DevKeySet } from '../auth/dev-tokens';
@@ -15,6 +17,7 @@ import { BaseServiceConfig } from '../config/base-service.config';
 import { loadConfig } from '../config/load-config';
 import { connectInbox } from '../event-sourcing/connect-inbox';
 import { provisionService } from '../event-sourcing/service-commands';
+import { logHeadOf } from '../http/read-your-writes';
 import { consumerGroupOf, type ServiceDefinition } from '../event-sourcing/service-definition';
 
 // Specs inspect answers of many shapes field by field.
@@ -130,6 +133,18 @@ export class ServiceTestApp {
     return this.app.get(Database);
   }
 
+  /**
+   * Waits until every read model has applied the whole log as committed now, for specs that
+   * compare read-model tables directly: each projection follows the log on a checkpoint of its
+   * own, so one read model can show a write another has not applied yet.
+   */
+  async readModelsCaughtUp(timeoutMs = 30_000): Promise<void> {
+    const head = await logHeadOf(this.db);
+    if (!head) return;
+    const behind = await this.app.get(ProjectionRunner).waitUntilApplied(head, timeoutMs);
+    if (behind.length > 0) throw new Error(`read models ${behind.join(', ')} did not apply the log within ${timeoutMs} ms`);
+  }
+
   /** The environment of the service's operational commands (provision, rebuild, verify) on this app's schema. */
   commandEnv(): Record<string, string> {
     return { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: this.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: this.prefix };
@@ -155,6 +170,37 @@ export class ServiceTestApp {
     const bytes = Buffer.from(await response.arrayBuffer());
     const json = (response.headers.get('content-type') ?? '').includes('json') && bytes.length > 0;
     return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
+  }
+
+  /**
+   * Publishes a contract message on its real topic (under this app's prefix) with the CloudEvents
+   * headers the owning service's relay would give it (a new ce_id each call, so the inbox sees a
+   * new message), as specs play the services this one consumes from.
+   */
+  async publish<D extends DescMessage>(topic: TopicSpec, key: string, schema: D, message: MessageShape<D>): Promise<void> {
+    if (!topic.eventTypes.includes(schema.typeName)) throw new Error(`${schema.typeName} is not a contract of topic ${topic.name}`);
+    const producer = testMessageBus().producer();
+    await producer.connect();
+    try {
+      await producer.send([
+        {
+          topic: this.topic(topic),
+          key,
+          value: toBinary(schema, message),
+          headers: {
+            ce_specversion: '1.0',
+            ce_id: randomUUID(),
+            ce_type: schema.typeName,
+            ce_source: `/dw/${topic.ownerService}`,
+            ce_subject: key,
+            ce_time: this.clock.now().toISOString(),
+            'content-type': 'application/protobuf',
+          },
+        },
+      ]);
+    } finally {
+      await producer.disconnect();
+    }
   }
 
   async close(): Promise<void> {

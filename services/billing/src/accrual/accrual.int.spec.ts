@@ -1,4 +1,4 @@
-import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
+import { create, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { randomUUID } from 'node:crypto';
 import {
@@ -26,7 +26,6 @@ import {
   StandardCommoditySchema,
   toWeight,
   topicName,
-  type TopicSpec,
 } from '@dw/contracts';
 import { Database } from '@dw/event-store';
 import { ManualClock, shanghaiDateOf } from '@dw/kernel';
@@ -52,17 +51,7 @@ import { CloseDaysCommandHandler, DAY_CLOSE_ACTOR } from './commands/close-days/
  *   a load-in:      300 × 33 333 / 1000 = 9 999.9  → 10 000 fen
  *   a load-out:     250 × 33 333 / 1000 = 8 333.25 → 8 333 fen
  */
-const registry = new EventRegistry().register(
-  WorkOrderOpenedSchema,
-  PiecesShippedOutSchema,
-  LotShippedOutSchema,
-  LotBecameAvailableSchema,
-  ReceiptIssuedSchema,
-  ReceiptTitleTransferredSchema,
-  ReceiptCancelledSchema,
-  FeeAccruedSchema,
-  FeeReversedSchema,
-);
+const registry = new EventRegistry().register(FeeAccruedSchema, FeeReversedSchema);
 const A = 'P-A';
 const B = 'P-B';
 const WEIGHT = 33_333;
@@ -91,38 +80,8 @@ describe('fees accrued from receipt and inventory facts', () => {
   const holder = (partyId: string) => create(ReceiptHolderSchema, { storageCard: `SC-${partyId}`, holderName: partyId, partyId });
   const goods = create(ReceiptGoodsSchema, { commodity: 'rebar', brand: 'Shagang', grade: 'HRB400E', warehouse: 'WH-WUXI', weight: toWeight(WEIGHT) });
 
-  async function publish<Desc extends DescMessage & { typeName: string }>(
-    topic: TopicSpec,
-    key: string,
-    schema: Desc,
-    message: MessageShape<Desc>,
-  ): Promise<void> {
-    const producer = testMessageBus().producer();
-    await producer.connect();
-    try {
-      await producer.send([
-        {
-          topic: topicName(topic, app.prefix),
-          key,
-          value: registry.encodeEvent(schema.typeName, message),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: randomUUID(),
-            ce_type: schema.typeName,
-            ce_source: topic === inventoryLotTopic ? '/dw/inventory' : '/dw/receipt',
-            ce_subject: key,
-            ce_time: clock.now().toISOString(),
-            'content-type': 'application/protobuf',
-          },
-        },
-      ]);
-    } finally {
-      await producer.disconnect();
-    }
-  }
-
   const workOrder = (orderId: string, partyId: string, pickup: boolean) =>
-    publish(
+    app.publish(
       orderWorkOrderTopic,
       orderId,
       WorkOrderOpenedSchema,
@@ -134,7 +93,7 @@ describe('fees accrued from receipt and inventory facts', () => {
       }),
     );
   const lotInShed = (lotId: string, when: string) =>
-    publish(
+    app.publish(
       inventoryLotTopic,
       lotId,
       LotBecameAvailableSchema,
@@ -149,7 +108,7 @@ describe('fees accrued from receipt and inventory facts', () => {
       }),
     );
   const issued = (receiptNumber: string, lotId: string, partyId: string, when: string) =>
-    publish(
+    app.publish(
       receiptReceiptTopic,
       `receipt-${receiptNumber}`,
       ReceiptIssuedSchema,
@@ -162,14 +121,14 @@ describe('fees accrued from receipt and inventory facts', () => {
       }),
     );
   const transferred = (receiptNumber: string, transferId: string, when: string) =>
-    publish(
+    app.publish(
       receiptReceiptTopic,
       `receipt-${receiptNumber}`,
       ReceiptTitleTransferredSchema,
       create(ReceiptTitleTransferredSchema, { receiptNumber, transferId, goods, from: holder(A), to: holder(B), transferredAt: at(when) }),
     );
   const cancelled = (receiptNumber: string, when: string) =>
-    publish(
+    app.publish(
       receiptReceiptTopic,
       `receipt-${receiptNumber}`,
       ReceiptCancelledSchema,
@@ -185,7 +144,7 @@ describe('fees accrued from receipt and inventory facts', () => {
   const lotOf = (receiptNumber: string) => receiptNumber.replace('WR-', 'L');
   const shippedOut = async (lotId: string, orderId: string, when: string) => {
     const common = { lotId, orderId, entitlementId: `E-WR-${lotId.slice(1)}`, net: toWeight(WEIGHT), book: toWeight(WEIGHT), shippedAt: at(when) };
-    await publish(
+    await app.publish(
       inventoryLotTopic,
       lotId,
       PiecesShippedOutSchema,
@@ -195,7 +154,7 @@ describe('fees accrued from receipt and inventory facts', () => {
         shippedOn: create(LocalDateSchema, { value: shanghaiDateOf(new Date(when)) }),
       }),
     );
-    await publish(inventoryLotTopic, lotId, LotShippedOutSchema, create(LotShippedOutSchema, common));
+    await app.publish(inventoryLotTopic, lotId, LotShippedOutSchema, create(LotShippedOutSchema, common));
   };
 
   const holdingEvents = async (receiptNumber: string) =>
@@ -371,10 +330,14 @@ describe('fees accrued from receipt and inventory facts', () => {
     });
     // WR-1: 10 + 5 days and the transfer (16); L1: load-in and load-out (2); WR-2: 11-18, the two
     // days reversed and charged anew, the transfer (6); L2: load-in (1). 25 fees, 4 timelines.
-    const live = await waitFor(async () => {
+    await waitFor(async () => {
       const current = await rows();
-      return current.fees.length === 25 && current.holdings.length === 4 ? current : undefined;
+      return current.fees.length === 25 && current.holdings.length === 4;
     }, PATIENTLY);
+    // The counts say nothing of the holdings read model's updates (WR-2's late transfer to B):
+    // it follows the log on its own checkpoint, and may not have applied what the fees one has.
+    await app.readModelsCaughtUp(PATIENTLY.timeoutMs);
+    const live = await rows();
     await rebuildService(billingServiceDefinition, app.commandEnv(), [], () => undefined);
     expect(await rows()).toEqual(live);
   });

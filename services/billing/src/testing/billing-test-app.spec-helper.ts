@@ -1,10 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { billingEventSchemas, EventRegistry, type TopicSpec } from '@dw/contracts';
+import { randomBytes } from 'node:crypto';
 import type { ManualClock } from '@dw/kernel';
 import { signRequest, type IntegrationClient } from '@dw/platform';
 import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
-import { testMessageBus } from '@dw/testing';
 import { AppModule } from '../app.module';
 import { billingServiceDefinition } from '../billing.service-definition';
 import { BillingServiceConfig } from '../billing-service.config';
@@ -21,9 +18,6 @@ const SECRET = (name: string) => `${name}-secret-0123456789-0123456789-abcdef`;
 export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc'), role: 'bank', name: 'ICBC Shanghai' };
 export const OTHER_BANK: IntegrationClient = { id: 'bank-boc', secret: SECRET('boc'), role: 'bank', name: 'Bank of China Shanghai' };
 export const EXCHANGE: IntegrationClient = { id: 'shfe', secret: SECRET('shfe'), role: 'exchange', name: 'Shanghai Futures Exchange' };
-
-// Billing's own contracts and those it consumes (a spec plays the inventory and order services too).
-const registry = new EventRegistry().register(...new Set([...billingEventSchemas, ...billingServiceDefinition.eventSchemas]));
 
 /** The VAT invoicing system, a signed integration client. */
 export const INVOICING: IntegrationClient = {
@@ -75,31 +69,5 @@ export class BillingTestApp extends ServiceTestApp {
     const signature = signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
     const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
     return this.send(method, path, body, { ...signature, ...idempotency });
-  }
-
-  /** Publishes a message billing produces or consumes on its real topic (with this app's prefix), as the part that owns it would. */
-  async publish<D extends DescMessage>(topic: TopicSpec, key: string, schema: D, message: MessageShape<D>): Promise<void> {
-    const producer = testMessageBus().producer();
-    await producer.connect();
-    try {
-      await producer.send([
-        {
-          topic: this.topic(topic),
-          key,
-          value: registry.encodeEvent(schema.typeName, message),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: randomUUID(),
-            ce_type: schema.typeName,
-            ce_source: '/dw/billing',
-            ce_subject: key,
-            ce_time: this.clock.now().toISOString(),
-            'content-type': 'application/protobuf',
-          },
-        },
-      ]);
-    } finally {
-      await producer.disconnect();
-    }
   }
 }

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { EventRegistry, receiptEventSchemas, type TopicSpec } from '@dw/contracts';
 import type { ManualClock } from '@dw/kernel';
 import { ServiceTestApp, startServiceTestApp, type Answer, type Person, type StartedServiceTestApp } from '@dw/platform/testing';
-import { testMessageBus } from '@dw/testing';
 import { AppModule } from '../app.module';
 import { inventoryServiceDefinition } from '../inventory.service-definition';
 
 export type { Body, Person } from '@dw/platform/testing';
-
-const registry = new EventRegistry().register(...receiptEventSchemas);
 
 /** Starts inventory for a spec, its Kafka inbox connected, accepting the signed `integrationClients` (scales) given. */
 export function startInventoryService(label: string, clock: ManualClock, integrationClients: readonly object[] = []): Promise<StartedServiceTestApp> {
@@ -31,32 +26,6 @@ export function startInventoryService(label: string, clock: ManualClock, integra
 export class InventoryTestApp extends ServiceTestApp {
   static async start(label: string, clock: ManualClock): Promise<InventoryTestApp> {
     return new InventoryTestApp(await startInventoryService(label, clock));
-  }
-
-  /** Publishes another service's event on its real topic (with its prefix), as that service's relay would. */
-  async publish<D extends DescMessage>(topic: TopicSpec, key: string, schema: D, message: MessageShape<D>): Promise<void> {
-    const producer = testMessageBus().producer();
-    await producer.connect();
-    try {
-      await producer.send([
-        {
-          topic: this.topic(topic),
-          key,
-          value: registry.encodeEvent(schema.typeName, message),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: randomUUID(),
-            ce_type: schema.typeName,
-            ce_source: '/dw/receipt',
-            ce_subject: key,
-            ce_time: this.clock.now().toISOString(),
-            'content-type': 'application/protobuf',
-          },
-        },
-      ]);
-    } finally {
-      await producer.disconnect();
-    }
   }
 
   /** A request by a person with a bearer token, with an Idempotency-Key when it has a body. */

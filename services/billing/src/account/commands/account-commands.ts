@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@dw/event-store';
 import { refuse, type Clock } from '@dw/kernel';
-import { assertOwnParty, CLOCK, type Caller } from '@dw/platform';
-import { commandContextOf } from '../../common/http/caller';
+import { assertOwnParty, CLOCK, type Caller, callerContextOf } from '@dw/platform';
 import type { ActorRole } from '../../common/domain/actor';
 import type { AccountCommand, AccountActor } from '../domain/account.commands';
 import type { AccountState } from '../domain/account.state';
@@ -29,7 +28,7 @@ export class AccountCommands {
     expectedVersion?: number,
   ): Promise<{ state: AccountState; version: number }> {
     assertOwnParty(caller.principal, partyId, () => accountNotFound(partyId));
-    const { actor, at, metadata } = commandContextOf(caller, allowed, this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, allowed);
     const handled = await this.store.transaction((tx) => decideOnAccount(tx, this.outbox, partyId, command({ actor, at }), metadata, expectedVersion));
     return { state: handled.state, version: handled.version };
   }

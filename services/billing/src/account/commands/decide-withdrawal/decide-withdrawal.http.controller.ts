@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { expectedVersionOf, IfMatchVersion, Roles, setETag, type IfMatchExpectation } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { expectedVersionOf, IfMatchVersion, Roles, setETag, type IfMatchExpectation, CurrentCaller, type Caller } from '@dw/platform';
 import { AccountCommands } from '../account-commands';
 import { withdrawalView } from '../withdrawal-view';
 import { WithdrawalResponseDto } from '../withdrawal.response.dto';

@@ -2,8 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { IdGenerator } from '@dw/kernel';
-import { ID_GENERATOR, Roles, setETag } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { ID_GENERATOR, Roles, setETag, CurrentCaller, type Caller } from '@dw/platform';
 import { AccountCommands } from '../account-commands';
 import { withdrawalView } from '../withdrawal-view';
 import { WithdrawalResponseDto } from '../withdrawal.response.dto';

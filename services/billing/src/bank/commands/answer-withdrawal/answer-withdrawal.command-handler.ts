@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK } from '@dw/platform';
+import { CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { BillingOutbox } from '../../../common/integration/billing-outbox';
-import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { type BankWithdrawalCommand, bankWithdrawalDecider } from '../../domain/bank-withdrawal.decider';
 import { bankWithdrawalPublicEvents } from '../../integration/bank-events.mapper';
 import type { WithdrawalAnswerResponseDto } from './answer-withdrawal.response.dto';
@@ -21,7 +20,7 @@ export class AnswerWithdrawalCommandHandler {
   ) {}
 
   async execute(withdrawalId: string, answer: Answer, caller: Caller): Promise<WithdrawalAnswerResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['bank'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['bank']);
     const command: BankWithdrawalCommand =
       answer.type === 'ConfirmWithdrawal'
         ? { type: 'ConfirmWithdrawal', data: { bankTransactionId: answer.bankTransactionId, valueDate: answer.valueDate, actor, at } }

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { Idempotent, IntegrationApi, Roles } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { Idempotent, IntegrationApi, Roles, CurrentCaller, type Caller } from '@dw/platform';
 import { AnswerWithdrawalCommandHandler } from './answer-withdrawal.command-handler';
 import { ConfirmWithdrawalRequestDto, RefuseWithdrawalRequestDto } from './answer-withdrawal.request.dto';
 import { WithdrawalAnswerResponseDto } from './answer-withdrawal.response.dto';

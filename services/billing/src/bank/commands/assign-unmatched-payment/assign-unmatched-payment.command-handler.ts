@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
 import { type Clock, refuse } from '@dw/kernel';
-import { CLOCK } from '@dw/platform';
+import { CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { BillingOutbox } from '../../../common/integration/billing-outbox';
-import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { bankTransactionDecider } from '../../domain/bank-transaction.decider';
 import { bankTransactionPublicEvents } from '../../integration/bank-events.mapper';
 import type { IncomingTransferResponseDto } from '../notify-incoming-transfer/notify-incoming-transfer.response.dto';
@@ -22,7 +21,7 @@ export class AssignUnmatchedPaymentCommandHandler {
   ) {}
 
   async execute(paymentId: string, body: AssignUnmatchedPaymentRequestDto, caller: Caller): Promise<IncomingTransferResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['manager'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['manager']);
     const [, bankId, bankTransactionId] = PAYMENT_ID.exec(paymentId) ?? [];
     if (bankId === undefined || bankTransactionId === undefined) throw refuse.notFound('BANK_PAYMENT_NOT_FOUND', `no bank payment ${paymentId}`, { paymentId });
     const handled = await handleCommand(this.store, {

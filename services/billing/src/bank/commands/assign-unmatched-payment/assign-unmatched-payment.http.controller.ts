@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { Roles } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { Roles, CurrentCaller, type Caller } from '@dw/platform';
 import { IncomingTransferResponseDto } from '../notify-incoming-transfer/notify-incoming-transfer.response.dto';
 import { AssignUnmatchedPaymentCommandHandler } from './assign-unmatched-payment.command-handler';
 import { AssignUnmatchedPaymentRequestDto } from './assign-unmatched-payment.request.dto';

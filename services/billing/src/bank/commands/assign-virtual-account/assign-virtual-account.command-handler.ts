@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
 import { type Clock, refuse } from '@dw/kernel';
-import { CLOCK, IntegrationClientDirectory } from '@dw/platform';
+import { CLOCK, IntegrationClientDirectory, callerContextOf, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { virtualAccountsDecider } from '../../domain/virtual-accounts.decider';
 import type { AssignVirtualAccountRequestDto } from './assign-virtual-account.request.dto';
 import type { VirtualAccountResponseDto } from './assign-virtual-account.response.dto';
@@ -18,7 +17,7 @@ export class AssignVirtualAccountCommandHandler {
   ) {}
 
   async execute(body: AssignVirtualAccountRequestDto, caller: Caller): Promise<VirtualAccountResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['manager'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['manager']);
     // A number at a bank we have no direct connection with could never be notified to us.
     if (this.clients.find(body.bankId)?.role !== 'bank') {
       throw refuse.invalid('UNKNOWN_BANK', `${body.bankId} is not a connected bank`, 'bankId', { bankId: body.bankId });

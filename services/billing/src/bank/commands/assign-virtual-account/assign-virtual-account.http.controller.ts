@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import { Roles } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { Roles, CurrentCaller, type Caller } from '@dw/platform';
 import { AssignVirtualAccountCommandHandler } from './assign-virtual-account.command-handler';
 import { AssignVirtualAccountRequestDto } from './assign-virtual-account.request.dto';
 import { VirtualAccountResponseDto } from './assign-virtual-account.response.dto';

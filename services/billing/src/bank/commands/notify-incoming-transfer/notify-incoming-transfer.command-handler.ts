@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommandIn, loadAggregate, transactionRetryingOnConflict } from '@dw/event-store';
 import { type Clock, refuse } from '@dw/kernel';
-import { CLOCK } from '@dw/platform';
+import { CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { BillingOutbox } from '../../../common/integration/billing-outbox';
-import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { bankTransactionDecider, type BankNotificationConflicted, paymentIdOf } from '../../domain/bank-transaction.decider';
 import { partyOfVirtualAccount, virtualAccountsDecider } from '../../domain/virtual-accounts.decider';
 import { bankTransactionPublicEvents } from '../../integration/bank-events.mapper';
@@ -25,7 +24,7 @@ export class NotifyIncomingTransferCommandHandler {
   ) {}
 
   async execute(body: NotifyIncomingTransferRequestDto, caller: Caller): Promise<IncomingTransferResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['bank'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['bank']);
     const bankId = actor.subject;
     const handled = await transactionRetryingOnConflict(
       this.store,

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { Idempotent, IntegrationApi, Roles } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { Idempotent, IntegrationApi, Roles, CurrentCaller, type Caller } from '@dw/platform';
 import { NotifyIncomingTransferCommandHandler } from './notify-incoming-transfer.command-handler';
 import { NotifyIncomingTransferRequestDto } from './notify-incoming-transfer.request.dto';
 import { IncomingTransferResponseDto } from './notify-incoming-transfer.response.dto';

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
 import { type Clock, refuse } from '@dw/kernel';
-import { CLOCK } from '@dw/platform';
+import { CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { BillingOutbox } from '../../../common/integration/billing-outbox';
-import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { bankStatementDecider } from '../../domain/bank-statement.decider';
 import { bankStatementPublicEvents } from '../../integration/bank-events.mapper';
 import type { StatementBreakResponseDto } from '../submit-bank-statement/submit-bank-statement.response.dto';
@@ -22,7 +21,7 @@ export class ResolveReconciliationBreakCommandHandler {
   ) {}
 
   async execute(breakId: string, body: ResolveReconciliationBreakRequestDto, caller: Caller): Promise<StatementBreakResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['manager'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['manager']);
     const [, bankId, statementDate] = BREAK_ID.exec(breakId) ?? [];
     if (bankId === undefined || statementDate === undefined)
       throw refuse.notFound('RECONCILIATION_BREAK_NOT_FOUND', `no reconciliation break ${breakId}`, { breakId });

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { Roles } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { Roles, CurrentCaller, type Caller } from '@dw/platform';
 import { StatementBreakResponseDto } from '../submit-bank-statement/submit-bank-statement.response.dto';
 import { ResolveReconciliationBreakCommandHandler } from './resolve-reconciliation-break.command-handler';
 import { ResolveReconciliationBreakRequestDto } from './resolve-reconciliation-break.request.dto';

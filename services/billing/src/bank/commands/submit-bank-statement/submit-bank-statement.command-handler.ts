@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK } from '@dw/platform';
+import { CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { BillingOutbox } from '../../../common/integration/billing-outbox';
-import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { bankStatementDecider } from '../../domain/bank-statement.decider';
 import { bankStatementPublicEvents } from '../../integration/bank-events.mapper';
 import { CashAtBankBook } from '../../queries/cash-at-bank/cash-at-bank.book';
@@ -22,7 +21,7 @@ export class SubmitBankStatementCommandHandler {
   ) {}
 
   async execute(body: SubmitBankStatementRequestDto, caller: Caller): Promise<BankStatementResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['bank'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['bank']);
     const bankId = actor.subject;
     const book = await this.book.movementsOn(bankId, body.statementDate);
     const handled = await handleCommand(this.store, {

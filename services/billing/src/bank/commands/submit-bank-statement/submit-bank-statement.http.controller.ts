@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { Idempotent, IntegrationApi, Roles } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { Idempotent, IntegrationApi, Roles, CurrentCaller, type Caller } from '@dw/platform';
 import { SubmitBankStatementCommandHandler } from './submit-bank-statement.command-handler';
 import { SubmitBankStatementRequestDto } from './submit-bank-statement.request.dto';
 import { BankStatementResponseDto } from './submit-bank-statement.response.dto';

@@ -2,9 +2,8 @@ import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common'
 import { ApiOkResponse } from '@nestjs/swagger';
 import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { callerMetadataOf, CLOCK, Idempotent, IntegrationApi, Roles } from '@dw/platform';
+import { callerMetadataOf, CLOCK, Idempotent, IntegrationApi, Roles, CurrentCaller, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
 import { invoiceRequestDecider } from '../../domain/invoice-request.decider';
 import { InvoiceAnswerRequestDto, InvoiceRequestResponseDto } from '../request-invoice/invoice-request.dto';
 import { invoiceRequestOf } from '../request-invoice/invoice-requests.http.controller';

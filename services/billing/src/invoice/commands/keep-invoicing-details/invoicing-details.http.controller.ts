@@ -2,9 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Put } from '@nestjs/com
 import { ApiOkResponse } from '@nestjs/swagger';
 import { EventStore, handleCommand, loadAggregate } from '@dw/event-store';
 import { type Clock, refuse } from '@dw/kernel';
-import { assertOwnParty, CLOCK, CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { assertOwnParty, CLOCK, CurrentPrincipal, Roles, type Principal, callerContextOf, CurrentCaller, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { commandContextOf, CurrentCaller, type Caller } from '../../../common/http/caller';
 import { invoicingDetailsDecider } from '../../domain/invoicing-details';
 import { InvoicingDetailsDto } from './invoicing-details.dto';
 import { InvoicingDetailsResponseDto } from './invoicing-details.response.dto';
@@ -24,7 +23,7 @@ export class InvoicingDetailsHttpController {
   @Roles('depositor', 'manager')
   @ApiOkResponse({ type: InvoicingDetailsResponseDto, description: 'kept: the details as they now are' })
   async keep(@Param('partyId') partyId: string, @Body() body: InvoicingDetailsDto, @CurrentCaller() caller: Caller): Promise<InvoicingDetailsResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['depositor', 'manager'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['depositor', 'manager']);
     const handled = await handleCommand(this.store, {
       ...streams.invoicingDetails(partyId),
       decider: invoicingDetailsDecider,

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { EventStore, handleCommand, loadAggregate } from '@dw/event-store';
 import { type Clock, refuse } from '@dw/kernel';
-import { assertOwnParty, CLOCK, CurrentPrincipal, Roles, type Principal } from '@dw/platform';
+import { assertOwnParty, CLOCK, CurrentPrincipal, Roles, type Principal, callerContextOf, CurrentCaller, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { commandContextOf, CurrentCaller, type Caller } from '../../../common/http/caller';
 import { settlementOf } from '../../../statement/domain/statement-book.decider';
 import { StatementBooks } from '../../../statement/statement-books';
 import { invoiceRequestDecider, type InvoiceRequest } from '../../domain/invoice-request.decider';
@@ -36,7 +35,7 @@ export class InvoiceRequestsHttpController {
   @Roles('depositor')
   @ApiCreatedResponse({ type: InvoiceRequestResponseDto, description: 'requested: the invoicing system answers through its signed integration route' })
   async request(@Body() body: RequestInvoiceRequestDto, @CurrentCaller() caller: Caller): Promise<InvoiceRequestResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['depositor'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['depositor']);
     const { partyId, statement } = await this.books.statement(body.statementId);
     assertOwnParty(caller.principal, partyId, () =>
       refuse.notFound('STATEMENT_NOT_FOUND', `no statement ${body.statementId}`, { statementId: body.statementId }),

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommandIn } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { BusinessCalendars, CLOCK } from '@dw/platform';
+import { BusinessCalendars, CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { commandContextOf, type Caller } from '../../../common/http/caller';
 import { rateCardDecider } from '../../domain/rate-card.decider';
 import type { RateCardVersion } from '../../domain/rate-card.events';
 import type { PublishRateCardVersionRequestDto } from './publish-rate-card-version.request.dto';
@@ -23,7 +22,7 @@ export class PublishRateCardVersionCommandHandler {
     caller: Caller,
     expectedVersion?: number,
   ): Promise<{ published: RateCardVersion; streamVersion: number }> {
-    const { actor, at, metadata } = commandContextOf(caller, ['manager'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['manager']);
     const handled = await this.store.transaction((tx) =>
       handleCommandIn(tx, {
         ...streams.rateCard(partyId),

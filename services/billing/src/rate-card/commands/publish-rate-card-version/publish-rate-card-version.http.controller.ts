@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf } from '@dw/platform';
-import { CurrentCaller, type Caller } from '../../../common/http/caller';
+import { IfMatchVersion, Roles, setETag, type IfMatchExpectation, expectedVersionOf, CurrentCaller, type Caller } from '@dw/platform';
 import { PublishRateCardVersionCommandHandler } from './publish-rate-card-version.command-handler';
 import { PublishRateCardVersionRequestDto } from './publish-rate-card-version.request.dto';
 import { PublishRateCardVersionResponseDto } from './publish-rate-card-version.response.dto';

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, Roles } from '@dw/platform';
-import { commandContextOf, CurrentCaller, type Caller } from '../../../common/http/caller';
+import { CLOCK, Roles, callerContextOf, CurrentCaller, type Caller } from '@dw/platform';
 import { yearMonth } from '../../domain/statement-period';
 import { IssuedStatementsResponseDto } from '../../queries/statements/statement.response.dto';
 import { IssueStatementsCommandHandler } from './issue-statements.command-handler';
@@ -21,7 +20,7 @@ export class IssueStatementsHttpController {
   @Roles('manager')
   @ApiOkResponse({ type: IssuedStatementsResponseDto, description: 'the statements issued (none when every one through the month was issued already)' })
   async issue(@Body() body: IssueStatementsRequestDto, @CurrentCaller() caller: Caller): Promise<IssuedStatementsResponseDto> {
-    const { actor, metadata } = commandContextOf(caller, ['manager'], this.clock);
+    const { actor, metadata } = callerContextOf(caller, this.clock, ['manager']);
     const issued = await this.handler.issueFor(body.partyId, yearMonth(body.period), actor, metadata);
     return { issued: issued.map((event) => event.data.statementId) };
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, Roles } from '@dw/platform';
-import { commandContextOf, CurrentCaller, type Caller } from '../../../common/http/caller';
+import { CLOCK, Roles, callerContextOf, CurrentCaller, type Caller } from '@dw/platform';
+import type { Actor } from '../../../common/domain/actor';
 import type { StatementBookCommand } from '../../domain/statement-book.commands';
 import { StatementResponseDto } from '../../queries/statements/statement.response.dto';
 import { parseStatementId, StatementBooks } from '../../statement-books';
@@ -49,15 +49,10 @@ export class ReviewStatementHttpController {
     statementId: string,
     caller: Caller,
     role: 'depositor' | 'manager',
-    commandOf: (data: {
-      partyId: string;
-      period: ReturnType<typeof parseStatementId>['period'];
-      actor: ReturnType<typeof commandContextOf>['actor'];
-      at: string;
-    }) => StatementBookCommand,
+    commandOf: (data: { partyId: string; period: ReturnType<typeof parseStatementId>['period']; actor: Actor; at: string }) => StatementBookCommand,
   ): Promise<StatementResponseDto> {
     const { partyId, period } = parseStatementId(statementId);
-    const { actor, at, metadata } = commandContextOf(caller, [role], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, [role]);
     const handled = await this.books.handle(partyId, commandOf({ partyId, period, actor, at }), metadata);
     const statement = handled.state.statements.find((candidate) => candidate.period === period)!;
     return { ...statement, partyId, lines: [...statement.lines] };
