@@ -194,4 +194,34 @@ describe('statement book decider', () => {
     const kept = run([resolve(false)], later);
     expect(kept.state.statements.map((statement) => statement.status)).toEqual(['resolved', 'issued']);
   });
+
+  it('shows a short at load-out credited to the party as a negative charge line that lowers the balance', () => {
+    // By hand. November: lot L7's load-out 250 fen/t × 33 213 kg = 8 303.25 → 8 303 fen; its short of
+    // 120 kg at 365 000 fen/t: 120 × 365 000 / 1000 = 43 800 fen, the warehouse's (−43 800).
+    // Charges 8 303 − 43 800 = −35 497; closing 0 − 35 497 = −35 497: the party's credit.
+    const lotCharge = {
+      ...storageCharge('', '2026-11-09', 33_213, 250, 8_303),
+      feeId: 'load_out:L7:NOTE-1',
+      item: 'load_out' as const,
+      receiptNumber: null,
+      lotId: 'L7',
+    };
+    const credit = {
+      ...lotCharge,
+      feeId: 'over_short:L7:NOTE-1',
+      item: 'over_short' as const,
+      weightKg: 120,
+      rateFen: 365_000,
+      amountFen: -43_800,
+      rateSource: 'settlement_price' as const,
+      rateVersion: 0,
+    };
+    const { events } = run([recordCharge(lotCharge), recordCharge(credit), issueThrough('2026-11', firstOfDecember)]);
+    const [nov] = issuedOf(events);
+    expect(nov!.data).toMatchObject({ period: '2026-11', openingBalanceFen: 0, chargesFen: -35_497, closingBalanceFen: -35_497 });
+    expect(nov!.data.lines.map((line) => [line.kind, line.reference, line.item, line.rateFen, line.amountFen])).toEqual([
+      ['charge', 'load_out:L7:NOTE-1', 'load_out', 250, 8_303],
+      ['charge', 'over_short:L7:NOTE-1', 'over_short', 365_000, -43_800],
+    ]);
+  });
 });

@@ -28,7 +28,8 @@ export function composeStatement(openingBalanceFen: number, pending: readonly Pe
   // rule BILL-STATEMENT-BALANCE
   const lines = [...pending].sort(compareLines).map((line, index) => ({ ...line, lineNo: index + 1 }));
   const sumOf = (kind: StatementLineKind) => lines.filter((line) => line.kind === kind).reduce((sum, line) => sum + Math.abs(line.amountFen), 0);
-  const chargesFen = sumOf('charge');
+  // Charges are signed: a short at load-out credited to the party is a negative charge, netted here so the totals still add up.
+  const chargesFen = lines.filter((line) => line.kind === 'charge').reduce((sum, line) => sum + line.amountFen, 0);
   const reversalsFen = sumOf('reversal');
   const paymentsFen = sumOf('payment');
   const withdrawalsFen = sumOf('withdrawal');

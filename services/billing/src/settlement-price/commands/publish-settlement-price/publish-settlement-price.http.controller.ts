@@ -2,9 +2,8 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { BusinessCalendars, CLOCK, Idempotent, IntegrationApi, Roles } from '@dw/platform';
+import { BusinessCalendars, callerContextOf, CLOCK, CurrentCaller, Idempotent, IntegrationApi, Roles, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
-import { commandContextOf, CurrentCaller, type Caller } from '../../../common/http/caller';
 import { settlementPricesDecider } from '../../domain/settlement-prices.decider';
 import { SettlementPriceResponseDto } from '../../queries/settlement-prices/settlement-prices.response.dto';
 import { PublishSettlementPriceRequestDto } from './publish-settlement-price.request.dto';
@@ -25,7 +24,7 @@ export class PublishSettlementPriceHttpController {
   @Idempotent()
   @ApiOkResponse({ type: SettlementPriceResponseDto, description: 'recorded (the same price again answers the same)' })
   async publish(@Body() body: PublishSettlementPriceRequestDto, @CurrentCaller() caller: Caller): Promise<SettlementPriceResponseDto> {
-    const { actor, at, metadata } = commandContextOf(caller, ['exchange'], this.clock);
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ['exchange']);
     const handled = await handleCommand(this.store, {
       ...streams.settlementPrices(body.commodity),
       decider: settlementPricesDecider,
