@@ -228,6 +228,9 @@ describe('bank direct connect', () => {
       lines: [statement.lines[0], statement.lines[0]],
     });
     expect([repeated.status, repeated.body.code]).toEqual([422, 'STATEMENT_LINE_REPEATED']);
+    // 2027 is no leap year: a day that does not exist is refused before any book is read.
+    const noSuchDay = await app.signed(BANK, 'POST', '/integration/bank/statements', { statementDate: '2027-02-29', lines: statement.lines });
+    expect([noSuchDay.status, noSuchDay.body.code, noSuchDay.body.field]).toEqual([422, 'INVALID_DATE', 'statementDate']);
 
     const open = await app.as(clerk, 'GET', '/reconciliation-breaks?status=open');
     expect(open.body.items.map((item: Record<string, unknown>) => [item.bankTransactionId, item.kind, item.statementAmountFen, item.bookAmountFen])).toEqual([

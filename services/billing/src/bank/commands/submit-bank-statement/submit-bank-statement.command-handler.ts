@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
-import type { Clock } from '@dw/kernel';
+import { localDate, type Clock } from '@dw/kernel';
 import { CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { BillingOutbox } from '../../../common/integration/billing-outbox';
@@ -23,17 +23,19 @@ export class SubmitBankStatementCommandHandler {
   async execute(body: SubmitBankStatementRequestDto, caller: Caller): Promise<BankStatementResponseDto> {
     const { actor, at, metadata } = callerContextOf(caller, this.clock, ['bank']);
     const bankId = actor.subject;
-    const book = await this.book.movementsOn(bankId, body.statementDate);
+    // A real calendar day before the book is read: the DTO checks only the shape, and 2027-02-29 would reach the SQL.
+    const statementDate = localDate(body.statementDate, 'statementDate');
+    const book = await this.book.movementsOn(bankId, statementDate);
     const handled = await handleCommand(this.store, {
-      ...streams.bankStatement(bankId, body.statementDate),
+      ...streams.bankStatement(bankId, statementDate),
       decider: bankStatementDecider,
-      command: { type: 'SubmitBankStatement', data: { bankId, statementDate: body.statementDate, lines: body.lines, book, actor, at } },
+      command: { type: 'SubmitBankStatement', data: { bankId, statementDate, lines: body.lines, book, actor, at } },
       metadata,
       outbox: this.outbox.of(bankStatementPublicEvents),
     });
     const breaks = Object.entries(handled.state.breaks)
       .map(([breakId, open]) => ({ breakId, open }))
       .sort((a, b) => a.breakId.localeCompare(b.breakId));
-    return { bankId, statementDate: body.statementDate, lines: handled.state.received?.lines.length ?? 0, breaks };
+    return { bankId, statementDate, lines: handled.state.received?.lines.length ?? 0, breaks };
   }
 }
