@@ -27,7 +27,7 @@ export const feesProjection: Projection<'fees', FeeAccrued | FeeReversed> = {
   eventTypes: ['FeeAccrued', 'FeeReversed'],
   async apply(tx, events, tables) {
     for (const event of events) {
-      // The account's stream records a FeeReversed of its own (what it owes back): only the accrual's fees are listed here.
+      // Only the accrual's holding streams list fees here; other billing streams (the account's, the statement books) record facts about fees of their own.
       if (event.streamType !== streams.holding({ kind: 'receipt', id: '' }).streamType) continue;
       switch (event.type) {
         case 'FeeAccrued': {
