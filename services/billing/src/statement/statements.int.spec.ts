@@ -99,6 +99,8 @@ describe('statements (billing.fee.v1 and billing.payment.v1 into signed monthly 
     expect([early.status, early.body.code, early.body.field]).toEqual([422, 'STATEMENT_PERIOD_NOT_ENDED', 'period']);
 
     // 2026-10-31T16:05Z is 1 November 00:05 in Shanghai: the period-end run issues October, once.
+    // The run finds the parties to issue in a read model: wait until it has applied the book.
+    await app.readModelsCaughtUp();
     clock.set(new Date('2026-10-31T16:05:00Z'));
     const scheduler = app.app.get(StatementPeriodEndScheduler);
     await scheduler.tick();
