@@ -8,6 +8,8 @@ import {
   billingFeeTopic,
   billingPaidThroughTopic,
   billingPaymentTopic,
+  billingSettlementPriceTopic,
+  billingTradingTopic,
 } from './services/billing.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
@@ -18,6 +20,8 @@ import {
   receiptIssuanceTopic,
   receiptReceiptTopic,
   receiptStorageCardTopic,
+  receiptTraderTopic,
+  receiptTradingTopic,
 } from './services/receipt.contracts';
 
 /**
@@ -39,6 +43,10 @@ export const topicCatalogue: readonly TopicSpec[] = [
   billingPaymentTopic,
   billingPaidThroughTopic,
   billingAlarmTopic,
+  receiptTraderTopic,
+  receiptTradingTopic,
+  billingSettlementPriceTopic,
+  billingTradingTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */

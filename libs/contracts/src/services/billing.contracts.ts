@@ -17,6 +17,8 @@ import {
   WithdrawalRequestedSchema,
   WithdrawalReturnedSchema,
 } from '../gen/dw/billing/v1/payment_pb';
+import { SettlementPricePublishedSchema } from '../gen/dw/billing/v1/settlement_price_pb';
+import { TakePaidSchema, TakePaymentRefusedSchema } from '../gen/dw/billing/v1/trading_pb';
 import { defineTopic, type TopicSpec } from '../topics';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -97,6 +99,31 @@ export const billingAlarmTopic: TopicSpec = defineTopic({
   eventTypes: alarmSchemas.map((schema) => schema.typeName),
 });
 
+/** The exchange's settlement prices as billing received them, key = commodity: kept a year, fees and trades are settled at them. */
+export const billingSettlementPriceTopic: TopicSpec = defineTopic({
+  name: 'billing.settlement-price.v1',
+  partitions: 3,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description:
+    'SettlementPricePublished: the exchange’s settlement price of one futures contract on one trading day (and whether it is the nearest month); key = commodity.',
+  ownerService: 'billing',
+  eventTypes: [SettlementPricePublishedSchema.typeName],
+});
+
+export const tradingAccountSchemas = [TakePaidSchema, TakePaymentRefusedSchema] as const;
+
+/** The traders' trading accounts (标准仓单交易管理办法 第五章): take payments and the money around them, key = take id for a take's answer, party id otherwise. */
+export const billingTradingTopic: TopicSpec = defineTopic({
+  name: 'billing.trading.v1',
+  partitions: 6,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description: 'TakePaid (proceeds and fees moved, invoice deposit withheld) and TakePaymentRefused (nothing moved); key = take id.',
+  ownerService: 'billing',
+  eventTypes: tradingAccountSchemas.map((schema) => schema.typeName),
+});
+
 export const billingEventSchemas = [
   FeeAccruedSchema,
   FeeReversedSchema,
@@ -106,4 +133,6 @@ export const billingEventSchemas = [
   ...paymentSchemas,
   StoragePaidThroughAdvancedSchema,
   ...alarmSchemas,
+  SettlementPricePublishedSchema,
+  ...tradingAccountSchemas,
 ] as const;

@@ -19,6 +19,17 @@ import {
   ReceiptSplitSchema,
   ReceiptTitleTransferredSchema,
 } from '../gen/dw/receipt/v1/receipt_pb';
+import {
+  TraderApprovedSchema,
+  TraderBankAccountChangedSchema,
+  TraderClosedSchema,
+  TraderPermissionsChangedSchema,
+  TraderQualificationAppliedSchema,
+  TraderReinstatedSchema,
+  TraderRejectedSchema,
+  TraderSuspendedSchema,
+} from '../gen/dw/receipt/v1/trader_pb';
+import { ListingClosedSchema, ListingPostedSchema, TakeReleasedSchema, TakeReservedSchema, TakeSettledSchema } from '../gen/dw/receipt/v1/trading_pb';
 import { ReceiptGoodsShortfallRecordedSchema, ReceiptGoodsShortfallResolvedSchema } from '../gen/dw/receipt/v1/shortfall_pb';
 import {
   StorageCardAppliedSchema,
@@ -122,6 +133,44 @@ export const receiptAlarmTopic: TopicSpec = defineTopic({
   eventTypes: [TransferMismatchAlarmRaisedSchema.typeName],
 });
 
+/** Every event of a trader's qualification; billing keeps each approved trader's trading account from them. */
+export const traderSchemas = [
+  TraderQualificationAppliedSchema,
+  TraderApprovedSchema,
+  TraderRejectedSchema,
+  TraderPermissionsChangedSchema,
+  TraderBankAccountChangedSchema,
+  TraderSuspendedSchema,
+  TraderReinstatedSchema,
+  TraderClosedSchema,
+] as const;
+
+/** Receipt traders (仓单交易商) from application to closing, key = party id. */
+export const receiptTraderTopic: TopicSpec = defineTopic({
+  name: 'receipt.trader.v1',
+  partitions: 3,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description:
+    'Receipt traders: qualification applied, approved, rejected; permissions and bank account changed; suspended, reinstated, closed; key = party id.',
+  ownerService: 'receipt',
+  eventTypes: traderSchemas.map((schema) => schema.typeName),
+});
+
+export const tradingSchemas = [ListingPostedSchema, ListingClosedSchema, TakeReservedSchema, TakeSettledSchema, TakeReleasedSchema] as const;
+
+/** The receipt trading platform's listings and takes, key = listing id, so one listing's takes arrive in order. Kept a year: trade records. */
+export const receiptTradingTopic: TopicSpec = defineTopic({
+  name: 'receipt.trading.v1',
+  partitions: 6,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description:
+    'Listings posted and closed (withdrawn, cancelled, expired); takes reserved (for billing to pay), settled (paid and title transferred) or released; key = listing id.',
+  ownerService: 'receipt',
+  eventTypes: tradingSchemas.map((schema) => schema.typeName),
+});
+
 export const receiptEventSchemas = [
   OutboundEntitlementGrantedSchema,
   OutboundEntitlementExhaustedSchema,
@@ -129,4 +178,6 @@ export const receiptEventSchemas = [
   ...storageCardSchemas,
   ...issuanceSchemas,
   TransferMismatchAlarmRaisedSchema,
+  ...traderSchemas,
+  ...tradingSchemas,
 ] as const;
