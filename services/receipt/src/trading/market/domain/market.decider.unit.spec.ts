@@ -32,19 +32,36 @@ describe('market decider', () => {
       spec
         .given([configured])
         .when(set({ tradable: false, referenceContract: 'rb2610' }))
-        .then([{ type: 'MarketSettingsChanged', data: { commodity: 'rebar', ...settings, tradable: false, referenceContract: 'rb2610', actor: exchange, at } }]);
+        .then([
+          { type: 'MarketSettingsChanged', data: { commodity: 'rebar', ...settings, tradable: false, referenceContract: 'rb2610', actor: exchange, at } },
+        ]);
     });
 
     it('refuses settings from anyone but the exchange', () => {
-      spec.given([]).when(set({ actor: manager })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec
+        .given([])
+        .when(set({ actor: manager }))
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     });
 
     it('refuses a tick that is not a whole number of fen above 0, and a malformed commodity or contract', () => {
-      spec.given([]).when(set({ tickFenPerTonne: 0 })).thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
-      spec.given([]).when(set({ tickFenPerTonne: 0.5 })).thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
-      spec.given([]).when(set({ commodity: 'Rebar!' })).thenRefusedWith('COMMODITY_CODE_INVALID');
+      spec
+        .given([])
+        .when(set({ tickFenPerTonne: 0 }))
+        .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+      spec
+        .given([])
+        .when(set({ tickFenPerTonne: 0.5 }))
+        .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+      spec
+        .given([])
+        .when(set({ commodity: 'Rebar!' }))
+        .thenRefusedWith('COMMODITY_CODE_INVALID');
       expect(refusal(set({ referenceContract: 'rebar-may' })).field).toBe('referenceContract');
-      spec.given([]).when(set({ referenceContract: 'rebar-may' })).thenRefusedWith('CONTRACT_CODE_INVALID');
+      spec
+        .given([])
+        .when(set({ referenceContract: 'rebar-may' }))
+        .thenRefusedWith('CONTRACT_CODE_INVALID');
     });
   });
 
@@ -83,10 +100,16 @@ describe('market decider', () => {
         .given([])
         .when(set({ sessions: [{ opens: '09:00', closes: '09:00' }] }))
         .thenRefusedWith('TRADING_SESSION_INVALID');
-      spec.given([]).when(set({ sessions: [] })).thenRefusedWith('LIST_EMPTY');
+      spec
+        .given([])
+        .when(set({ sessions: [] }))
+        .thenRefusedWith('LIST_EMPTY');
       // Seven one-hour sessions 08:00-15:00, one more than the six allowed.
       const seven = [8, 9, 10, 11, 12, 13, 14].map((h) => ({ opens: `${String(h).padStart(2, '0')}:00`, closes: `${String(h + 1).padStart(2, '0')}:00` }));
-      spec.given([]).when(set({ sessions: seven })).thenRefusedWith('TRADING_SESSION_INVALID', { count: 7 });
+      spec
+        .given([])
+        .when(set({ sessions: seven }))
+        .thenRefusedWith('TRADING_SESSION_INVALID', { count: 7 });
     });
   });
 
@@ -95,14 +118,28 @@ describe('market decider', () => {
       spec
         .given([])
         .when(set({ maxUpBasisPoints: 10_000, maxDownBasisPoints: 9_999 }))
-        .then([{ type: 'MarketSettingsChanged', data: { commodity: 'rebar', ...settings, maxUpBasisPoints: 10_000, maxDownBasisPoints: 9_999, actor: exchange, at } }]);
+        .then([
+          {
+            type: 'MarketSettingsChanged',
+            data: { commodity: 'rebar', ...settings, maxUpBasisPoints: 10_000, maxDownBasisPoints: 9_999, actor: exchange, at },
+          },
+        ]);
     });
 
     it('refuses a rise above 10000 bp, a fall of 10000 bp (a zero price inside the band) and a band of 0', () => {
       expect(refusal(set({ maxUpBasisPoints: 10_001 })).field).toBe('maxUpBasisPoints');
-      spec.given([]).when(set({ maxUpBasisPoints: 10_001 })).thenRefusedWith('PRICE_BAND_INVALID');
-      spec.given([]).when(set({ maxDownBasisPoints: 10_000 })).thenRefusedWith('PRICE_BAND_INVALID');
-      spec.given([]).when(set({ maxDownBasisPoints: 0 })).thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+      spec
+        .given([])
+        .when(set({ maxUpBasisPoints: 10_001 }))
+        .thenRefusedWith('PRICE_BAND_INVALID');
+      spec
+        .given([])
+        .when(set({ maxDownBasisPoints: 10_000 }))
+        .thenRefusedWith('PRICE_BAND_INVALID');
+      spec
+        .given([])
+        .when(set({ maxDownBasisPoints: 0 }))
+        .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
     });
   });
 
@@ -145,9 +182,15 @@ describe('market decider', () => {
         .then([{ type: 'MarketSessionsChanged', data: { commodity: 'rebar', sessions: shortened, reason: 'system incident', actor: exchange, at } }]);
       spec
         .given([configured])
-        .when({ type: 'ChangeMarketPriceBand', data: { commodity: 'rebar', maxUpBasisPoints: 700, maxDownBasisPoints: 300, reason: 'limit widened', actor: exchange, at } })
+        .when({
+          type: 'ChangeMarketPriceBand',
+          data: { commodity: 'rebar', maxUpBasisPoints: 700, maxDownBasisPoints: 300, reason: 'limit widened', actor: exchange, at },
+        })
         .then([
-          { type: 'MarketPriceBandChanged', data: { commodity: 'rebar', maxUpBasisPoints: 700, maxDownBasisPoints: 300, reason: 'limit widened', actor: exchange, at } },
+          {
+            type: 'MarketPriceBandChanged',
+            data: { commodity: 'rebar', maxUpBasisPoints: 700, maxDownBasisPoints: 300, reason: 'limit widened', actor: exchange, at },
+          },
         ]);
       spec
         .given([configured])

@@ -6,8 +6,18 @@ import { referencePricesDecider } from './reference-prices.decider';
 
 const at = '2026-02-27T08:00:00Z';
 const system: Actor = { subject: 'service:receipt', role: 'system' };
-const price = { commodity: 'rebar', tradingDay: '2026-02-27', contract: 'rb2605', fenPerTonne: 318_000, nearestMonth: true, publishedAt: '2026-02-27T07:30:00Z' };
-const record = (data: Partial<RecordReferencePrice['data']> = {}): RecordReferencePrice => ({ type: 'RecordReferencePrice', data: { ...price, actor: system, at, ...data } });
+const price = {
+  commodity: 'rebar',
+  tradingDay: '2026-02-27',
+  contract: 'rb2605',
+  fenPerTonne: 318_000,
+  nearestMonth: true,
+  publishedAt: '2026-02-27T07:30:00Z',
+};
+const record = (data: Partial<RecordReferencePrice['data']> = {}): RecordReferencePrice => ({
+  type: 'RecordReferencePrice',
+  data: { ...price, actor: system, at, ...data },
+});
 const recorded: ReferencePriceEvent = { type: 'ReferencePriceRecorded', data: { ...price, tradingDay: localDate('2026-02-27'), actor: system, at } };
 
 const spec = deciderSpec(referencePricesDecider);
@@ -30,8 +40,17 @@ describe('reference prices decider', () => {
   });
 
   it('refuses a message without a valid day, a price of 0 or a malformed contract', () => {
-    spec.given([]).when(record({ tradingDay: '' })).thenRefusedWith('INVALID_DATE');
-    spec.given([]).when(record({ fenPerTonne: 0 })).thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
-    spec.given([]).when(record({ contract: 'x' })).thenRefusedWith('CONTRACT_CODE_INVALID');
+    spec
+      .given([])
+      .when(record({ tradingDay: '' }))
+      .thenRefusedWith('INVALID_DATE');
+    spec
+      .given([])
+      .when(record({ fenPerTonne: 0 }))
+      .thenRefusedWith('POSITIVE_INTEGER_REQUIRED');
+    spec
+      .given([])
+      .when(record({ contract: 'x' }))
+      .thenRefusedWith('CONTRACT_CODE_INVALID');
   });
 });

@@ -48,13 +48,22 @@ describe('trader decider', () => {
     });
 
     it('refuses an application in another party’s name', () => {
-      spec.given([]).when(apply({ actor: other })).thenRefusedWith('OWN_PARTY_ONLY', { field: 'partyId' });
+      spec
+        .given([])
+        .when(apply({ actor: other }))
+        .thenRefusedWith('OWN_PARTY_ONLY', { field: 'partyId' });
     });
 
     it('answers another party’s card exactly as a missing one', () => {
       const theirs: StorageCard = { ...card, ownerPartyId: 'party-other' };
-      spec.given([]).when(apply({ card: theirs })).thenRefusedWith('CARD_NOT_FOUND', { field: 'storageCard' });
-      spec.given([]).when(apply({ card: null })).thenRefusedWith('CARD_NOT_FOUND', { field: 'storageCard' });
+      spec
+        .given([])
+        .when(apply({ card: theirs }))
+        .thenRefusedWith('CARD_NOT_FOUND', { field: 'storageCard' });
+      spec
+        .given([])
+        .when(apply({ card: null }))
+        .thenRefusedWith('CARD_NOT_FOUND', { field: 'storageCard' });
     });
 
     it('refuses a card that is not approved', () => {
@@ -82,16 +91,31 @@ describe('trader decider', () => {
     });
 
     it('refuses an empty or repeating commodity list, a blank name and a blank bank account field', () => {
-      spec.given([]).when(apply({ commodities: [] })).thenRefusedWith('LIST_EMPTY');
-      spec.given([]).when(apply({ commodities: ['rebar', 'rebar'] })).thenRefusedWith('LIST_HAS_REPEATS');
-      spec.given([]).when(apply({ name: ' ' })).thenRefusedWith('FIELD_REQUIRED');
+      spec
+        .given([])
+        .when(apply({ commodities: [] }))
+        .thenRefusedWith('LIST_EMPTY');
+      spec
+        .given([])
+        .when(apply({ commodities: ['rebar', 'rebar'] }))
+        .thenRefusedWith('LIST_HAS_REPEATS');
+      spec
+        .given([])
+        .when(apply({ name: ' ' }))
+        .thenRefusedWith('FIELD_REQUIRED');
       const error = refusalOf(() => traderDecider.decide(apply({ bankAccount: { ...bankAccount, bank: '' } }), null));
       expect([error.code, error.field]).toEqual(['FIELD_REQUIRED', 'bankAccount.bank']);
     });
 
     it('refuses staff and the exchange applying in the depositor’s place', () => {
-      spec.given([]).when(apply({ actor: manager })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
-      spec.given([]).when(apply({ actor: exchange })).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec
+        .given([])
+        .when(apply({ actor: manager }))
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+      spec
+        .given([])
+        .when(apply({ actor: exchange }))
+        .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     });
   });
 
