@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule } from '@dw/platform';
 import { gateServiceDefinition } from './gate.service-definition';
+import { VehicleModule } from './vehicle/vehicle.module';
 
 /** The gate service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
-  imports: [EventSourcingModule.forService(gateServiceDefinition)],
+  imports: [EventSourcingModule.forService(gateServiceDefinition), VehicleModule],
 })
 export class AppModule {}

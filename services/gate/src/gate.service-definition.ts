@@ -1,10 +1,11 @@
 import type { ServiceDefinition } from '@dw/platform';
+import { vehiclesProjection } from './vehicle/projections/vehicles.projection';
 
 /** The gate service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const gateServiceDefinition: ServiceDefinition = {
   name: 'gate',
   migrations: [],
-  projections: [],
+  projections: [vehiclesProjection],
   producedTopics: [],
   consumedTopics: [],
   eventSchemas: [],
