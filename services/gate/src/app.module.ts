@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { EventSourcingModule } from '@dw/platform';
 import { gateServiceDefinition } from './gate.service-definition';
 import { VehicleModule } from './vehicle/vehicle.module';
+import { AppointmentModule } from './appointment/appointment.module';
 
 /** The gate service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
-  imports: [EventSourcingModule.forService(gateServiceDefinition), VehicleModule],
+  imports: [EventSourcingModule.forService(gateServiceDefinition), VehicleModule, AppointmentModule],
 })
 export class AppModule {}

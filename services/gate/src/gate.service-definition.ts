@@ -1,12 +1,15 @@
+import { orderWorkOrderTopic, WorkOrderCancelledSchema, WorkOrderCompletedSchema, WorkOrderOpenedSchema } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
+import { appointmentsProjection } from './appointment/projections/appointments.projection';
 import { vehiclesProjection } from './vehicle/projections/vehicles.projection';
 
 /** The gate service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const gateServiceDefinition: ServiceDefinition = {
   name: 'gate',
   migrations: [],
-  projections: [vehiclesProjection],
+  projections: [vehiclesProjection, appointmentsProjection],
   producedTopics: [],
-  consumedTopics: [],
-  eventSchemas: [],
+  consumedTopics: [orderWorkOrderTopic],
+  // appointments consume
+  eventSchemas: [WorkOrderOpenedSchema, WorkOrderCompletedSchema, WorkOrderCancelledSchema],
 };
