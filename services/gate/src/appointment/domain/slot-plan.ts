@@ -30,3 +30,9 @@ export function slotPeriodOf(plan: SlotPlan, gate: string, periodId: string): Sl
   if (found === undefined) throw refuse.invalid('SLOT_UNKNOWN', `gate ${gate} has no period ${periodId}`, 'period', { periods: periods.map((p) => p.id) });
   return found;
 }
+
+/** A gate of the plan; `GATE_UNKNOWN` for any other (a camera or a guard at a gate the warehouse does not have). */
+export function requireGate(plan: SlotPlan, gate: string): string {
+  if (plan[gate] === undefined) throw refuse.invalid('GATE_UNKNOWN', `there is no gate ${gate}`, 'gate', { gates: Object.keys(plan) });
+  return gate;
+}
