@@ -1,4 +1,9 @@
 import {
+  gateAlarmTopic,
+  GateAlarmAcknowledgedSchema,
+  GateAlarmClosedSchema,
+  GateAlarmHandledSchema,
+  GateAlarmRaisedSchema,
   gateVisitTopic,
   orderWorkOrderTopic,
   VehicleAdmittedSchema,
@@ -8,6 +13,7 @@ import {
   WorkOrderOpenedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
+import { alarmsProjection } from './alarm/projections/alarms.projection';
 import { appointmentsProjection } from './appointment/projections/appointments.projection';
 import { vehiclesProjection } from './vehicle/projections/vehicles.projection';
 import { visitsProjection } from './visit/projections/visits.projection';
@@ -16,8 +22,8 @@ import { visitsProjection } from './visit/projections/visits.projection';
 export const gateServiceDefinition: ServiceDefinition = {
   name: 'gate',
   migrations: [],
-  projections: [vehiclesProjection, appointmentsProjection, visitsProjection],
-  producedTopics: [gateVisitTopic],
+  projections: [vehiclesProjection, appointmentsProjection, visitsProjection, alarmsProjection],
+  producedTopics: [gateVisitTopic, gateAlarmTopic],
   consumedTopics: [orderWorkOrderTopic],
   // appointments consume
   eventSchemas: [
@@ -27,5 +33,10 @@ export const gateServiceDefinition: ServiceDefinition = {
     // entry publishes
     VehicleAdmittedSchema,
     VehicleRefusedSchema,
+    // the alarm loop publishes
+    GateAlarmRaisedSchema,
+    GateAlarmAcknowledgedSchema,
+    GateAlarmHandledSchema,
+    GateAlarmClosedSchema,
   ],
 };

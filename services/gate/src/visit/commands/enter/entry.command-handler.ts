@@ -3,6 +3,9 @@ import { Database, EventStore, handleCommandIn, loadAggregate } from '@dw/event-
 import { type Clock, shanghaiDateOf } from '@dw/kernel';
 import { CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import { randomUUID } from 'node:crypto';
+import { raiseAlarmIn } from '../../../alarm/commands/raise-alarm';
+import { ALARM_THRESHOLDS } from '../../../alarm/domain/alarm-thresholds';
+import { refusalAlarmOf } from '../../../alarm/domain/refusal-alarm';
 import { streams } from '../../../common/events/streams';
 import { GateOutbox } from '../../../common/integration/gate-outbox';
 import { appointmentFor, gateOrderDecider } from '../../../appointment/domain/gate-order.decider';
@@ -29,7 +32,7 @@ export const visitView = (entry: VisitEvent): VisitResponseDto => ({
 
 /**
  * A vehicle at a gate: its class's rules (data), its blacklisting and the day's appointment
- * decide; the visit and the appointment's arrival commit together.
+ * decide; the visit, the appointment's arrival or a refusal's alarm commit together.
  */
 @Injectable()
 export class EntryCommandHandler {
@@ -95,6 +98,9 @@ export class EntryCommandHandler {
         outbox: this.outbox.of(visitMessageOf),
       });
       const entry = handled.state.entry!;
+      if (handled.appended !== null && entry.type === 'VehicleRefused') {
+        await raiseAlarmIn(tx, this.outbox, refusalAlarmOf(entry.data, ALARM_THRESHOLDS), at, metadata);
+      }
       if (handled.appended !== null && entry.type === 'VehicleAdmitted' && entry.data.appointmentId !== null) {
         await handleCommandIn(tx, {
           ...streams.gateOrder(entry.data.orderId!),
