@@ -169,4 +169,30 @@ describe('entry at the gate', () => {
     const visits = await app.as(manager, 'GET', '/visits?date=2026-12-08');
     expect(visits.body.items.filter((v: { plate: string }) => v.plate === '沪A99999')).toHaveLength(1);
   });
+
+  it('counts the traffic per day by direction, class, purpose and outcome, paginated', async () => {
+    // The visits of 2026-12-08 above: admitted the pickup 沪A12345 (temporary) and the fire engine 沪F11111 (special, by the guard);
+    // refused 沪A12345 a second time, 沪E66666 and 沪A99999 (temporary, 3) and 沪F11111 on the camera's read alone (special, 1).
+    const first = await app.as(manager, 'GET', '/traffic?from=2026-12-08&to=2026-12-08&limit=2');
+    const next = await app.as(manager, 'GET', `/traffic?from=2026-12-08&to=2026-12-08&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    const rows = [...first.body.items, ...next.body.items].map((r: { vehicleClass: string; purpose: string; outcome: string; vehicles: number }) => [
+      r.vehicleClass,
+      r.purpose,
+      r.outcome,
+      r.vehicles,
+    ]);
+    expect(rows).toEqual([
+      ['special', 'none', 'refused', 1],
+      ['special', 'special', 'admitted', 1],
+      ['temporary', 'none', 'refused', 3],
+      ['temporary', 'pickup', 'admitted', 1],
+    ]);
+    expect(next.body.nextCursor).toBeNull();
+    expect((await app.as(manager, 'GET', '/traffic?from=2026-12-07&to=2026-12-07')).body.items).toEqual([]);
+    const backwards = await app.as(manager, 'GET', '/traffic?from=2026-12-09&to=2026-12-08');
+    expect([backwards.status, backwards.body.code, backwards.body.field]).toEqual([422, 'PERIOD_INVALID', 'to']);
+    const badDay = await app.as(manager, 'GET', '/traffic?from=2026-02-30&to=2026-12-08');
+    expect([badDay.status, badDay.body.code, badDay.body.field]).toEqual([422, 'INVALID_DATE', 'from']);
+    expect((await app.as(guard, 'GET', '/traffic?from=2026-12-08&to=2026-12-08')).status).toBe(403);
+  });
 });
