@@ -68,7 +68,7 @@ export interface PriceBand {
  * quote is refused (TRADE_NO_BASE_PRICE).
  */
 export function priceBandOf(market: MarketView): PriceBand {
-  // rule TRADE-PRICE-BAND
+  // rule TRADE-QUOTE-BAND
   const base = market.basePriceFenPerTonne;
   if (base === null) {
     throw refuse.conflict(
@@ -108,10 +108,10 @@ export interface Quote {
  * A quote (标准仓单交易管理办法 第二十一条): a full price, or a futures contract plus a premium
  * (negative: a discount) whose price is that contract's settlement price of the prior trading day
  * plus the premium. The full price or the premium is a multiple of the tick; the price is then
- * judged against the band (rule TRADE-PRICE-BAND).
+ * judged against the band (rule TRADE-QUOTE-BAND).
  */
 export function quoteOf(request: QuoteRequest, market: MarketView): Quote {
-  // rules TRADE-TICK, TRADE-BASIS-PRICE
+  // rules TRADE-QUOTE-TICK, TRADE-BASIS-PRICE
   const kind = requireOneOf(request?.kind, QUOTE_KINDS, 'quote.kind');
   const band = priceBandOf(market);
   const quote = kind === 'full' ? fullQuote(request, market) : basisQuote(request, market);
@@ -158,7 +158,7 @@ function basisQuote(request: QuoteRequest, market: MarketView): Quote {
 }
 
 function requireOnTick(value: number, market: MarketView, field: string): void {
-  // rule TRADE-TICK
+  // rule TRADE-QUOTE-TICK
   if (value % market.tickFenPerTonne !== 0) {
     throw refuse.invalid('TRADE_PRICE_OFF_TICK', `${value} fen/t is not a multiple of the tick ${market.tickFenPerTonne} fen/t`, field, {
       value,
