@@ -13,6 +13,7 @@ import { TradingLookupsModule } from './trading/common/trading-lookups.module';
 import { MarketModule } from './trading/market/market.module';
 import { TraderModule } from './trading/trader/trader.module';
 import { TradingListingModule } from './trading/listing/listing.module';
+import { MarketInfoModule } from './trading/market-info/market-info.module';
 
 /** The receipt service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
@@ -30,6 +31,7 @@ import { TradingListingModule } from './trading/listing/listing.module';
     TraderModule,
     MarketModule,
     TradingListingModule,
+    MarketInfoModule,
   ],
 })
 export class AppModule {}

@@ -33,6 +33,7 @@ import { marketsProjection } from './trading/market/projections/markets.projecti
 import { referencePricesProjection } from './trading/market/projections/reference-prices.projection';
 import { tradersProjection } from './trading/trader/projections/traders.projection';
 import { tradingListingsProjection } from './trading/listing/projections/trading-listings.projection';
+import { marketInformationProjection } from './trading/market-info/projections/market-information.projection';
 
 /** The receipt service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const receiptServiceDefinition: ServiceDefinition = {
@@ -50,6 +51,7 @@ export const receiptServiceDefinition: ServiceDefinition = {
     marketsProjection,
     referencePricesProjection,
     tradingListingsProjection,
+    marketInformationProjection,
   ],
   producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic, receiptTraderTopic, receiptTradingTopic],
   consumedTopics: [inventoryLotTopic, billingPaidThroughTopic, billingSettlementPriceTopic, billingTradingTopic],

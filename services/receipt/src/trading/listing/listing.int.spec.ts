@@ -3,7 +3,7 @@ import { LocalDateSchema, TakePaidSchema, TakePaymentRefusedSchema, billingTradi
 import { ManualClock } from '@dw/kernel';
 import { diffTables } from '@dw/projections';
 import { databaseUrl, kafkaBrokers, runEntryPoint, waitFor } from '@dw/testing';
-import { COURT, EXCHANGE, ReceiptTestApp, type Answer } from '../../testing/receipt-test-app.spec-helper';
+import { COURT, EXCHANGE, ReceiptTestApp } from '../../testing/receipt-test-app.spec-helper';
 import { ReceiptScenario, TONNE_RULE, clerk, depositor, ops } from '../../testing/receipt-scenario.spec-helper';
 import { TradingMarketScenario } from '../testing/trading-market-scenario.spec-helper';
 
@@ -262,7 +262,7 @@ describe('trading listings and takes', () => {
     expect([...taken].sort()).toEqual([...twenty].sort());
   }, 120_000);
 
-  it('closes listings still open at the day’s last close; the read models rebuild equal to the live ones', async () => {
+  it('closes listings still open at the day’s last close and frees their unsold receipts', async () => {
     const open = await app.as(huadong, 'GET', '/trading/listings?tradingDay=2026-03-02&status=open&limit=100');
     expect(open.body.items.length).toBeGreaterThan(0);
     const early = await app.as(ops, 'POST', '/trading/listing-expiry-sweeps');
@@ -278,13 +278,70 @@ describe('trading listings and takes', () => {
     for (const receipt of unsold) expect((await holderOf(receipt.receiptNumber)).holds).toEqual([]);
     const late = await take(first.listingId, 1);
     expect([late.status, late.body.code]).toEqual([409, 'TRADE_LISTING_CLOSED']);
+  }, 120_000);
 
-    const tables = ['trading_listings', 'trading_takes'];
+  it('publishes the day’s offers, trades and quotes: change against the prior trading day’s close', async () => {
+    // Tuesday 03-03 09:30 in Shanghai; Monday's rb2605 settled at 352 000: band 334 400 – 369 600.
+    await trading.publishPrice('rebar', '2026-03-02', 'rb2605', 352_000, true);
+    await trading.priceRecorded('rebar', '2026-03-02', 'rb2605', 352_000);
+    clock.set('2026-03-03T01:30:00Z');
+    const sold = await post([receipts[3]!, receipts[7]!], { mode: 'whole', minTake: undefined, quote: { kind: 'full', priceFenPerTonne: 352_000 } });
+    expect(sold.status).toBe(201);
+    const offered = await post([receipts[0]!, receipts[1]!, receipts[2]!], { minTake: 2, quote: { kind: 'full', priceFenPerTonne: 353_000 } });
+    expect(offered.status).toBe(201);
+    const taken = await take(sold.body.listingId, 2);
+    // 352 000 fen/t × 20 t = 7 040 000 fen.
+    expect(taken.body.proceedsFen).toBe(7_040_000);
+    await app.publish(billingTradingTopic, taken.body.takeId, TakePaidSchema, paid(taken.body.takeId, sold.body.listingId, 7_040_000));
+    await takeState(taken.body.takeId, 'settled');
+    await app.readModelsCaughtUp();
+
+    const tuesday = await app.as(huadong, 'GET', '/trading/market-info/quotes?tradingDay=2026-03-03');
+    // Monday's only trade (receipts 6 and 7 at 351 200) is Monday's close: 352 000 − 351 200 = +800.
+    expect(tuesday.body.commodities).toEqual([
+      {
+        commodity: 'rebar',
+        tradingDay: '2026-03-03',
+        latestPriceFenPerTonne: 352_000,
+        previousCloseFenPerTonne: 351_200,
+        changeFenPerTonne: 800,
+        highFenPerTonne: 352_000,
+        lowFenPerTonne: 352_000,
+        volumeReceipts: 2,
+        volumeKg: 20_000,
+        amountFen: 7_040_000,
+        trades: 1,
+      },
+    ]);
+    const monday = await app.as(huadong, 'GET', '/trading/market-info/quotes?tradingDay=2026-03-02&commodity=rebar');
+    // Reserved, released and stuck takes are no trades: Monday traded 2 receipts, 20 t for 7 024 000 fen, with no earlier close.
+    expect(monday.body.commodities[0]).toMatchObject({
+      latestPriceFenPerTonne: 351_200,
+      previousCloseFenPerTonne: null,
+      changeFenPerTonne: null,
+      volumeKg: 20_000,
+      amountFen: 7_024_000,
+      trades: 1,
+    });
+    const offers = await app.as(huadong, 'GET', '/trading/market-info/offers?tradingDay=2026-03-03');
+    expect(offers.body.offers).toEqual([
+      expect.objectContaining({ listingId: offered.body.listingId, priceFenPerTonne: 353_000, remainingReceipts: 3, remainingKg: 30_000, minTake: 2 }),
+    ]);
+    const trades = await app.signed(EXCHANGE, 'GET', '/integration/exchange/trading/market-info/trades?tradingDay=2026-03-03');
+    expect(trades.body.trades).toEqual([
+      expect.objectContaining({ takeId: taken.body.takeId, priceFenPerTonne: 352_000, receipts: 2, weightKg: 20_000, amountFen: 7_040_000 }),
+    ]);
+    const exchangeQuotes = await app.signed(EXCHANGE, 'GET', '/integration/exchange/trading/market-info/quotes?tradingDay=2026-03-03');
+    expect(exchangeQuotes.body).toEqual(tuesday.body);
+  }, 120_000);
+
+  it('rebuilds the listings, takes and market information read models from the log, equal row for row to the live ones', async () => {
+    const tables = ['trading_listings', 'trading_takes', 'market_offers', 'market_takes'];
     await app.readModelsCaughtUp();
     for (const table of tables) await app.owner.query(`CREATE TABLE live_copy_${table} AS TABLE ${table}`);
     const counts = await Promise.all(tables.map(async (table) => (await app.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n));
     const env = { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: app.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: app.prefix };
-    await runEntryPoint(MAIN, ['rebuild', 'trading_listings'], env);
+    await runEntryPoint(MAIN, ['rebuild', 'trading_listings', 'market_information'], env);
     for (const [i, table] of tables.entries()) {
       expect({ table, ...(await diffTables(app.owner, table, `live_copy_${table}`)) }).toEqual({
         table,

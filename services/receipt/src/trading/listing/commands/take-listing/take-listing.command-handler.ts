@@ -36,21 +36,22 @@ export class TakeListingCommandHandler {
     count: number,
     caller: Caller,
   ): Promise<{ take: Take; listingId: string; commodity: string; tradingDay: string; sellerPartyId: string }> {
+    // rule TRADE-TAKE-COUNT
     const { actor, metadata } = commandContextOf(caller, ['depositor'], this.clock.clock);
     const takeId = this.ids.next();
     const buyer = actor.partyId ? await this.lookups.trader(actor.partyId) : null;
+    const { at, today } = this.clock.now();
+    // The lookups read through connections of their own: never from inside the take's
+    // transaction, where fifty concurrent takes holding every pooled connection would wait on
+    // each other for one. A listing's commodity never changes, so it is read first.
+    const { state: listing } = await this.store.transaction((tx) => loadAggregate(tx, listingStream(listingId).streamId, listingDecider));
+    if (!listing.terms) throw listingNotFound();
+    const market = await this.lookups.market(listing.terms.commodity, today.date);
+    const receiptNumbers = listing.terms.receipts.map((receipt) => receipt.receiptNumber);
     return transactionRetryingOnConflict(
       this.store,
       async (tx) => {
-        // Each attempt at its own instant: a retry decides as of when it runs.
-        const { at, today } = this.clock.now();
-        const { state } = await loadAggregate(tx, listingStream(listingId).streamId, listingDecider);
-        if (!state.terms) throw listingNotFound();
-        const market = await this.lookups.market(state.terms.commodity, today.date);
-        const receipts = await this.writes.receiptStates(
-          tx,
-          state.terms.receipts.map((receipt) => receipt.receiptNumber),
-        );
+        const receipts = await this.writes.receiptStates(tx, receiptNumbers);
         const command = { type: 'TakeListing' as const, data: { takeId, buyer, market, today, count, receipts, actor: { ...actor }, at } };
         const handled = await this.writes.decide(tx, listingId, command, { ...metadata });
         const terms = handled.state.terms!;
