@@ -53,7 +53,15 @@ export const receiptServiceDefinition: ServiceDefinition = {
     tradingListingsProjection,
     marketInformationProjection,
   ],
-  producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic, receiptTraderTopic, receiptTradingTopic],
+  producedTopics: [
+    receiptReceiptTopic,
+    receiptStorageCardTopic,
+    receiptIssuanceTopic,
+    receiptAlarmTopic,
+    receiptEntitlementTopic,
+    receiptTraderTopic,
+    receiptTradingTopic,
+  ],
   consumedTopics: [inventoryLotTopic, billingPaidThroughTopic, billingSettlementPriceTopic, billingTradingTopic],
   eventSchemas: [
     ...receiptEventSchemas,
