@@ -1,9 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { TakePaymentRefusedSchema, type TakePaymentRefused } from '@dw/contracts';
-import { type Clock, DomainError } from '@dw/kernel';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { CLOCK, InboxContext } from '@dw/platform';
+import type { Clock } from '@dw/kernel';
+import { CLOCK, InboxContext, deadLetteringRefusals } from '@dw/platform';
 import type { Actor } from '../../../common/domain/actor';
 import { nowOf } from '../../../common/http/clock-instant';
 import { ListingWrites, appendedEvents } from '../commands/listing-writes';
@@ -36,12 +35,9 @@ export class ReleaseTakeWhenPaymentRefusedKafkaHandler {
         at: nowOf(this.clock),
       },
     };
-    try {
+    await deadLetteringRefusals(`take ${event.takeId} of listing ${event.listingId}`, async () => {
       const handled = await this.writes.decide(ctx.store, event.listingId, command, metadata);
       await this.writes.afterDecision(ctx.store, event.listingId, appendedEvents(handled), metadata);
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `take ${event.takeId} of listing ${event.listingId}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }
