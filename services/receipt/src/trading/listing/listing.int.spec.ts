@@ -223,6 +223,27 @@ describe('trading listings and takes', () => {
     expect((await holderOf(receipts[5]!)).holder.storageCard).toBe(buyerCard);
   });
 
+  it('refuses malformed takes and hides a take from a trader who is neither its buyer nor its seller', async () => {
+    const listingId = (await post([receipts[8]!, receipts[9]!])).body.listingId as string;
+    const before = await scenario.eventCount();
+    for (const body of [{ count: '1' }, { count: 0 }, { count: 201 }, { count: 1.5 }, { count: 1, extra: true }, {}]) {
+      const answer = await app.as(huadong, 'POST', `/trading/listings/${listingId}/takes`, body);
+      expect({ body, status: answer.status }).toEqual({ body, status: 400 });
+    }
+    const missing = await take('no-such-listing', 1);
+    expect([missing.status, missing.body.code]).toEqual([404, 'LISTING_NOT_FOUND']);
+    expect(await scenario.eventCount()).toBe(before);
+    const taken = await take(listingId, 1);
+    await takeState(taken.body.takeId, 'reserved');
+    const seen = await app.as(hengda, 'GET', `/trading/takes/${taken.body.takeId}`);
+    expect(seen.status).toBe(200);
+    const hidden = await app.as(stranger, 'GET', `/trading/takes/${taken.body.takeId}`);
+    expect([hidden.status, hidden.body.code]).toEqual([404, 'TAKE_NOT_FOUND']);
+    await app.publish(billingTradingTopic, taken.body.takeId, TakePaymentRefusedSchema, refused(taken.body.takeId, listingId));
+    await takeState(taken.body.takeId, 'released');
+    await app.as(hengda, 'POST', `/trading/listings/${listingId}/withdraw`, { reason: 'done' });
+  });
+
   it('a refused take returns its receipts to the listing, available to the next take', async () => {
     const listingId = (await post([receipts[8]!, receipts[9]!])).body.listingId as string;
     const first = await take(listingId, 2);
