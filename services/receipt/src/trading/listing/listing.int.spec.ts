@@ -188,6 +188,20 @@ describe('trading listings and takes', () => {
     expect(pledge.status).toBe(201);
   });
 
+  it('two listings of one receipt at once: one holds it, the other is refused', async () => {
+    const whole = { mode: 'whole', minTake: undefined };
+    const answers = await Promise.all([post([receipts[3]!], whole), post([receipts[3]!], whole)]);
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([201, 409]);
+    const loser = answers.find((answer) => answer.status === 409)!;
+    // Decided after the winner committed: the receipt is held; decided beside it: its stream moved on.
+    expect(['RECEIPT_HELD', 'STREAM_VERSION_CONFLICT']).toContain(loser.body.code);
+    const winner = answers.find((answer) => answer.status === 201)!;
+    expect((await holderOf(receipts[3]!)).holds).toEqual([expect.objectContaining({ holdId: `listing-${winner.body.listingId}` })]);
+    await app.as(hengda, 'POST', `/trading/listings/${winner.body.listingId}/withdraw`, { reason: 'one is enough' });
+    expect((await holderOf(receipts[3]!)).holds).toEqual([]);
+  });
+
   it('a paid take moves the title to the buyer and lifts the hold; a replayed TakePaid changes nothing', async () => {
     const listingId = (await post([receipts[5]!, receipts[6]!, receipts[7]!])).body.listingId as string;
     const own = await take(listingId, 1, hengda);
