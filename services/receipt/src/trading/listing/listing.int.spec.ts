@@ -280,6 +280,11 @@ describe('trading listings and takes', () => {
     await app.publish(billingTradingTopic, taken.body.takeId, TakePaidSchema, paid(taken.body.takeId, listingId, 7_024_000));
     const stuck = await takeState(taken.body.takeId, 'stuck');
     expect(stuck).toMatchObject({ reasonCode: 'RECEIPT_HELD' });
+    // The exchange and the warehouse's staff find it among the stuck takes.
+    const forExchange = await app.signed(EXCHANGE, 'GET', '/integration/exchange/trading/takes?state=stuck');
+    expect(forExchange.body.items.map((item: { takeId: string }) => item.takeId)).toEqual([taken.body.takeId]);
+    const forOps = await app.as(ops, 'GET', '/trading/takes?state=stuck&tradingDay=2026-03-02');
+    expect(forOps.body.items).toEqual(forExchange.body.items);
     // Neither receipt moved: there is no half trade.
     expect((await holderOf(receipts[10]!)).holder.storageCard).toBe(sellerCard);
     expect((await holderOf(receipts[11]!)).holder.storageCard).toBe(sellerCard);

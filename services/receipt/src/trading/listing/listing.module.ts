@@ -15,7 +15,7 @@ import { WithdrawListingHttpController } from './commands/withdraw-listing/withd
 import { ReleaseTakeWhenPaymentRefusedKafkaHandler } from './integration/release-take-when-payment-refused.kafka-handler';
 import { SettleTakeWhenTakePaidKafkaHandler } from './integration/settle-take-when-take-paid.kafka-handler';
 import { ListingsHttpController } from './queries/listings/listings.http.controller';
-import { TakesHttpController } from './queries/takes/takes.http.controller';
+import { ExchangeTakesHttpController, TakesHttpController } from './queries/takes/takes.http.controller';
 
 /**
  * The receipt trading platform's listings and takes (标准仓单交易管理办法 第十九条–第二十三条): post,
@@ -31,6 +31,7 @@ import { TakesHttpController } from './queries/takes/takes.http.controller';
     ExpireListingsHttpController,
     ListingsHttpController,
     TakesHttpController,
+    ExchangeTakesHttpController,
     SettleTakeWhenTakePaidKafkaHandler,
     ReleaseTakeWhenPaymentRefusedKafkaHandler,
   ],
