@@ -86,8 +86,8 @@ export const manager = person('manager', 'manager');
 export const exchange: Principal = { subject: 'SHFE', roles: ['exchange'], name: 'Exchange' };
 export const court: Principal = { subject: 'COURT', roles: ['court'], name: 'Court' };
 export const bank: Principal = { subject: 'BANK', roles: ['bank'], name: 'Bank' };
-/** Whom each kind of hold benefits, and so who alone may release it. */
-export const BENEFICIARY_OF: Readonly<Record<HoldKind, Principal>> = { pledge: bank, freeze: court, delivery: exchange };
+/** Whom each kind of hold benefits, and so who alone may release it (a listing's trading hold: nobody by itself, see RCPT ReleaseHold). */
+export const BENEFICIARY_OF: Readonly<Record<HoldKind, Principal>> = { pledge: bank, freeze: court, delivery: exchange, trading: exchange };
 
 /** Ids in order (UUID-shaped), so a failing run names the same applications, holds and events when replayed. */
 function sequentialIds(): IdGenerator {
