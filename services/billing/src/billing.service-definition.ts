@@ -30,6 +30,8 @@ import {
   UnmatchedBankPaymentRaisedSchema,
   UnmatchedBankPaymentAssignedSchema,
   BankNotificationConflictRaisedSchema,
+  billingSettlementPriceTopic,
+  SettlementPricePublishedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
 import { feesProjection } from './accrual/projections/fees.projection';
@@ -57,7 +59,7 @@ export const billingServiceDefinition: ServiceDefinition = {
     reconciliationBreaksProjection,
     bankWithdrawalsProjection,
   ],
-  producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
+  producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic, billingSettlementPriceTopic],
   consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic, billingFeeTopic, billingBankTopic, billingPaymentTopic],
   eventSchemas: [
     // accrual consumes
@@ -88,5 +90,7 @@ export const billingServiceDefinition: ServiceDefinition = {
     UnmatchedBankPaymentRaisedSchema,
     UnmatchedBankPaymentAssignedSchema,
     BankNotificationConflictRaisedSchema,
+    // the settlement prices publish
+    SettlementPricePublishedSchema,
   ],
 };
