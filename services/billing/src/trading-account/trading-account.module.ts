@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { BillingOutbox } from '../common/integration/billing-outbox';
+import { NotifyTradingDepositCommandHandler } from './commands/notify-trading-deposit/notify-trading-deposit.command-handler';
+import { NotifyTradingDepositHttpController } from './commands/notify-trading-deposit/notify-trading-deposit.http.controller';
+import { KeepAccountWhenTraderChangedKafkaHandler } from './integration/keep-account-when-trader-changed.kafka-handler';
+import { TradingAccountHttpController } from './queries/trading-account/trading-account.http.controller';
+
+/** The traders' trading accounts (标准仓单交易管理办法 第五章): opened from the market's traders, deposits, take payments, invoices, withdrawals and the daily settlement. */
+@Module({
+  controllers: [KeepAccountWhenTraderChangedKafkaHandler, NotifyTradingDepositHttpController, TradingAccountHttpController],
+  providers: [BillingOutbox, NotifyTradingDepositCommandHandler],
+})
+export class TradingAccountModule {}
