@@ -2,12 +2,20 @@ import { Module } from '@nestjs/common';
 import { BillingOutbox } from '../common/integration/billing-outbox';
 import { NotifyTradingDepositCommandHandler } from './commands/notify-trading-deposit/notify-trading-deposit.command-handler';
 import { NotifyTradingDepositHttpController } from './commands/notify-trading-deposit/notify-trading-deposit.http.controller';
+import { SetTradingFeeRateHttpController } from './commands/set-trading-fee-rate/set-trading-fee-rate.http.controller';
+import { PayTakeWhenTakeReservedKafkaHandler } from './integration/pay-take-when-take-reserved.kafka-handler';
 import { KeepAccountWhenTraderChangedKafkaHandler } from './integration/keep-account-when-trader-changed.kafka-handler';
 import { TradingAccountHttpController } from './queries/trading-account/trading-account.http.controller';
 
 /** The traders' trading accounts (标准仓单交易管理办法 第五章): opened from the market's traders, deposits, take payments, invoices, withdrawals and the daily settlement. */
 @Module({
-  controllers: [KeepAccountWhenTraderChangedKafkaHandler, NotifyTradingDepositHttpController, TradingAccountHttpController],
+  controllers: [
+    KeepAccountWhenTraderChangedKafkaHandler,
+    PayTakeWhenTakeReservedKafkaHandler,
+    NotifyTradingDepositHttpController,
+    SetTradingFeeRateHttpController,
+    TradingAccountHttpController,
+  ],
   providers: [BillingOutbox, NotifyTradingDepositCommandHandler],
 })
 export class TradingAccountModule {}

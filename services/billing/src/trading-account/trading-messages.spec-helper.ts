@@ -88,6 +88,7 @@ export class TradingMessages {
     weightKg: number;
     priceFenPerTonne: number;
     proceedsFen: number;
+    commodity?: string;
   }) {
     const listingId = take.listingId ?? `L-${take.takeId}`;
     return this.app.publish(
@@ -102,7 +103,7 @@ export class TradingMessages {
         buyerAccountNumber: take.buyer.accountNumber,
         sellerPartyId: take.seller.partyId,
         sellerAccountNumber: take.seller.accountNumber,
-        commodity: 'rebar',
+        commodity: take.commodity ?? 'rebar',
         receipts: [{ receiptNumber: `R-${take.takeId}`, weightKg: BigInt(take.weightKg) }],
         weightKg: BigInt(take.weightKg),
         priceFenPerTonne: BigInt(take.priceFenPerTonne),
