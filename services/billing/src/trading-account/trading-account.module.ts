@@ -4,6 +4,12 @@ import { NotifyTradingDepositCommandHandler } from './commands/notify-trading-de
 import { NotifyTradingDepositHttpController } from './commands/notify-trading-deposit/notify-trading-deposit.http.controller';
 import { SetTradingFeeRateHttpController } from './commands/set-trading-fee-rate/set-trading-fee-rate.http.controller';
 import { PayTakeWhenTakeReservedKafkaHandler } from './integration/pay-take-when-take-reserved.kafka-handler';
+import {
+  ExchangeTradingInvoiceHttpController,
+  RecordTradingInvoiceHttpController,
+} from './commands/record-trading-invoice/record-trading-invoice.http.controller';
+import { TradingInvoiceCommands } from './commands/record-trading-invoice/trading-invoice-commands';
+import { TradingSalesHttpController } from './queries/trading-sales/trading-sales.http.controller';
 import { KeepAccountWhenTraderChangedKafkaHandler } from './integration/keep-account-when-trader-changed.kafka-handler';
 import { TradingAccountHttpController } from './queries/trading-account/trading-account.http.controller';
 
@@ -15,7 +21,10 @@ import { TradingAccountHttpController } from './queries/trading-account/trading-
     NotifyTradingDepositHttpController,
     SetTradingFeeRateHttpController,
     TradingAccountHttpController,
+    RecordTradingInvoiceHttpController,
+    ExchangeTradingInvoiceHttpController,
+    TradingSalesHttpController,
   ],
-  providers: [BillingOutbox, NotifyTradingDepositCommandHandler],
+  providers: [BillingOutbox, NotifyTradingDepositCommandHandler, TradingInvoiceCommands],
 })
 export class TradingAccountModule {}

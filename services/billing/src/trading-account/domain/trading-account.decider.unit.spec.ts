@@ -1,6 +1,6 @@
 import { refusalOf } from '@dw/testing';
 import { tradingAccountDecider } from './trading-account.decider';
-import { cmd, run, settlementAccount } from './trading-account.fixtures.spec-helper';
+import { cmd, run, settlementAccount, trader } from './trading-account.fixtures.spec-helper';
 
 describe('trading account decider: opening and deposits', () => {
   it('opens one account per trader numbered as its storage card; a repeat changes nothing, another number is refused', () => {
@@ -32,5 +32,87 @@ describe('trading account decider: opening and deposits', () => {
     expect(refusalOf(() => tradingAccountDecider.decide(cmd.deposit('D-9', 1, '2026-12-07T02:00:00Z'), tradingAccountDecider.initialState())).code).toBe(
       'TRADING_ACCOUNT_NOT_FOUND',
     );
+  });
+});
+
+describe('trading account decider: the seller’s VAT invoice and its deposit', () => {
+  // S-1: traded Mon 12-07, proceeds 12 167 275 fen, no fee, deposit 20% = 2 433 455 fen, so 9 733 820 credited.
+  // Due 5 trading days later: Mon 12-14. Lateness in calendar days after it.
+  const sold = (tradeDay = '2026-12-07', at = '2026-12-07T03:00:00Z') => [
+    cmd.open('P-HENGDA', 'SC-0001'),
+    cmd.credit('S-1', 12_167_275, 0, 2_433_455, tradeDay, at),
+  ];
+  const releasedOf = (receivedAt: string, tradeDay?: string, creditAt?: string) => {
+    const { state, events, refusals } = run([...sold(tradeDay, creditAt), cmd.invoice('S-1', '04412345', receivedAt), cmd.verify('S-1', receivedAt)]);
+    expect(refusals).toEqual({});
+    const released = events.find((event) => event.type === 'InvoiceDepositReleased');
+    return { state, data: released?.type === 'InvoiceDepositReleased' ? released.data : null };
+  };
+
+  it('releases the deposit on verification less the late penalty of the day the invoice arrived, worked by hand across the bands', () => {
+    // Received Mon 12-14, on the due day: nothing late, all 2 433 455 back; the balance is the whole 12 167 275.
+    const onTime = releasedOf('2026-12-14T02:00:00Z');
+    expect(onTime.data).toMatchObject({ daysLate: 0, penaltyFen: 0, releasedFen: 2_433_455, fromBalanceFen: 0, outcome: 'verified' });
+    expect(onTime.state).toMatchObject({ balanceFen: 12_167_275, invoiceDepositsHeldFen: 0 });
+    // Tue 12-15 and Wed 12-16: 1 and 2 days late, free.
+    expect(releasedOf('2026-12-16T02:00:00Z').data).toMatchObject({ daysLate: 2, penaltyFen: 0, releasedFen: 2_433_455 });
+    // Thu 12-17: 3 days late, 0.5% × 12 167 275 = 60 836.375 → 60 836; 2 433 455 − 60 836 = 2 372 619 back.
+    const threeDays = releasedOf('2026-12-17T02:00:00Z');
+    expect(threeDays.data).toMatchObject({ daysLate: 3, penaltyFen: 60_836, releasedFen: 2_372_619, fromBalanceFen: 0 });
+    // 9 733 820 + 2 372 619 = 12 106 439 = 12 167 275 − 60 836.
+    expect(threeDays.state.balanceFen).toBe(12_106_439);
+    // Thu 12-24: 10 days, 8 × 0.5% = 4% = 486 691; Fri 12-25: 11 days, 4% + 1% = 5% = 608 363.75 → 608 364.
+    expect(releasedOf('2026-12-24T02:00:00Z').data).toMatchObject({ daysLate: 10, penaltyFen: 486_691, releasedFen: 1_946_764 });
+    expect(releasedOf('2026-12-25T02:00:00Z').data).toMatchObject({ daysLate: 11, penaltyFen: 608_364, releasedFen: 1_825_091 });
+  });
+
+  it('takes a penalty above the deposit out of the seller’s balance, and counts more than 30 days late as no invoice at 20%', () => {
+    // Traded Mon 11-02, due Mon 11-09. Received Wed 12-09: 30 days late, 4% + 20 × 1% = 24% × 12 167 275 = 2 920 146:
+    // the deposit (2 433 455) is all kept and 2 920 146 − 2 433 455 = 486 691 comes off the balance: 9 733 820 − 486 691 = 9 247 129.
+    const thirty = releasedOf('2026-12-09T02:00:00Z', '2026-11-02', '2026-11-02T03:00:00Z');
+    expect(thirty.data).toMatchObject({ daysLate: 30, penaltyFen: 2_920_146, releasedFen: 0, fromBalanceFen: 486_691 });
+    expect(thirty.state.balanceFen).toBe(9_247_129);
+    // Thu 12-10: 31 days, no invoice: 20% = 2 433 455, exactly the deposit; nothing back, nothing more taken.
+    expect(releasedOf('2026-12-10T02:00:00Z', '2026-11-02', '2026-11-02T03:00:00Z').data).toMatchObject({
+      daysLate: 31,
+      penaltyFen: 2_433_455,
+      releasedFen: 0,
+      fromBalanceFen: 0,
+    });
+    // Still without an invoice: the day's settlement forfeits it once 30 days are passed (12-10), not on 12-09.
+    const forfeited = run([
+      ...sold('2026-11-02', '2026-11-02T03:00:00Z'),
+      cmd.forfeit('2026-12-09T08:00:00Z'),
+      cmd.forfeit('2026-12-10T08:00:00Z'),
+      cmd.forfeit('2026-12-11T08:00:00Z'),
+    ]);
+    expect(forfeited.events.filter((event) => event.type === 'InvoiceDepositReleased').map((event) => event.data)).toEqual([
+      expect.objectContaining({ takeId: 'S-1', daysLate: 31, penaltyFen: 2_433_455, releasedFen: 0, outcome: 'forfeited' }),
+    ]);
+    // A forfeited sale takes no invoice any more.
+    expect(run([cmd.invoice('S-1', '04412345', '2026-12-11T02:00:00Z')], forfeited.state).refusals).toEqual({ 0: 'TRADING_INVOICE_ALREADY_RECORDED' });
+  });
+
+  it('records the invoice once, by the exchange or the seller, to verify within 2 trading days; verification is the exchange’s, after receipt', () => {
+    // Received Fri 12-18: verified by Tue 12-22 (Mon 12-21, Tue 12-22).
+    const { state, events, refusals } = run([
+      ...sold(),
+      cmd.verify('S-1', '2026-12-17T02:00:00Z'),
+      cmd.invoice('S-1', '04412345', '2026-12-18T02:00:00Z', trader('P-HENGDA')),
+      cmd.invoice('S-1', '04412345', '2026-12-18T03:00:00Z'),
+      cmd.invoice('S-1', '04499999', '2026-12-18T03:00:00Z'),
+      cmd.verify('S-1', '2026-12-18T04:00:00Z', trader('P-HENGDA')),
+      cmd.invoice('S-9', '04412345', '2026-12-18T03:00:00Z'),
+    ]);
+    expect(refusals).toEqual({
+      2: 'TRADING_INVOICE_NOT_RECEIVED',
+      5: 'TRADING_INVOICE_ALREADY_RECORDED',
+      6: 'ACTOR_ROLE_FORBIDDEN',
+      7: 'TRADING_INVOICE_NOT_FOUND',
+    });
+    expect(events.filter((event) => event.type === 'TradingInvoiceReceived').map((event) => event.data)).toEqual([
+      expect.objectContaining({ takeId: 'S-1', invoiceNumber: '04412345', receivedOn: '2026-12-18', verifyBy: '2026-12-22' }),
+    ]);
+    expect(state.invoices['S-1']).toMatchObject({ status: 'received', dueDay: '2026-12-14' });
   });
 });
