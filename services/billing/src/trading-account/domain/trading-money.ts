@@ -34,6 +34,7 @@ export function invoiceDepositOf(proceedsFen: number): number {
 
 /** The last trading day the seller's invoice is on time: the 5th trading day after the trade day (第四十六条). */
 export function invoiceDueDayOf(tradeDay: LocalDate, calendar: BusinessCalendar): LocalDate {
+  // rule BILL-TRADE-INVOICE-DUE
   return calendar.addTradingDays(tradeDay, INVOICE_DUE_TRADING_DAYS);
 }
 
