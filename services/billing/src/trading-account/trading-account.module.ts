@@ -10,6 +10,10 @@ import {
 } from './commands/record-trading-invoice/record-trading-invoice.http.controller';
 import { TradingInvoiceCommands } from './commands/record-trading-invoice/trading-invoice-commands';
 import { TradingSalesHttpController } from './queries/trading-sales/trading-sales.http.controller';
+import { AnswerTradingWithdrawalHttpController } from './commands/answer-trading-withdrawal/answer-trading-withdrawal.http.controller';
+import { FreezeWithdrawalsHttpController } from './commands/freeze-withdrawals/freeze-withdrawals.http.controller';
+import { RequestTradingWithdrawalHttpController } from './commands/request-trading-withdrawal/request-trading-withdrawal.http.controller';
+import { TradingAccountCommands } from './commands/trading-account-commands';
 import { KeepAccountWhenTraderChangedKafkaHandler } from './integration/keep-account-when-trader-changed.kafka-handler';
 import { TradingAccountHttpController } from './queries/trading-account/trading-account.http.controller';
 
@@ -24,7 +28,10 @@ import { TradingAccountHttpController } from './queries/trading-account/trading-
     RecordTradingInvoiceHttpController,
     ExchangeTradingInvoiceHttpController,
     TradingSalesHttpController,
+    RequestTradingWithdrawalHttpController,
+    FreezeWithdrawalsHttpController,
+    AnswerTradingWithdrawalHttpController,
   ],
-  providers: [BillingOutbox, NotifyTradingDepositCommandHandler, TradingInvoiceCommands],
+  providers: [BillingOutbox, NotifyTradingDepositCommandHandler, TradingInvoiceCommands, TradingAccountCommands],
 })
 export class TradingAccountModule {}

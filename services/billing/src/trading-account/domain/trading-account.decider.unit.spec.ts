@@ -116,3 +116,57 @@ describe('trading account decider: the seller’s VAT invoice and its deposit', 
     expect(state.invoices['S-1']).toMatchObject({ status: 'received', dueDay: '2026-12-14' });
   });
 });
+
+describe('trading account decider: withdrawals', () => {
+  it('withdraws at most the balance less the fees payable today, during a session, never while frozen; each paid or returned once', () => {
+    // Mon 12-07, 10:00 Shanghai (02:00Z): 1 000 000 in; 40 000 of storage payable today.
+    // Withdrawable: 1 000 000 − 40 000 = 960 000.
+    const { state, events, refusals } = run([
+      cmd.open('P-HENGDA', 'SC-0001'),
+      cmd.deposit('D-1', 1_000_000, '2026-12-07T02:00:00Z'),
+      cmd.fee('F-1', 'storage', 40_000, '2026-12-07', '2026-12-07T02:10:00Z'),
+      cmd.withdraw('W-1', 960_001, '2026-12-07T03:00:00Z'),
+      cmd.withdraw('W-1', 960_000, '2026-12-07T03:00:00Z'),
+      cmd.withdraw('W-1', 960_000, '2026-12-07T03:01:00Z'),
+      cmd.withdraw('W-1', 5, '2026-12-07T03:02:00Z'),
+      // 16:00 Shanghai, after the close; Saturday 12-12; 08:59 Shanghai before the open.
+      cmd.withdraw('W-2', 1, '2026-12-07T08:00:00Z'),
+      cmd.withdraw('W-2', 1, '2026-12-12T03:00:00Z'),
+      cmd.withdraw('W-2', 1, '2026-12-08T00:59:00Z'),
+      // Tue 12-08: the 40 000 still payable (not yet collected) leaves 0 withdrawable until 10 more arrive.
+      cmd.deposit('D-2', 10, '2026-12-08T01:30:00Z'),
+      cmd.freeze('2026-12-08T02:00:00Z', trader('P-HENGDA')),
+      cmd.freeze('2026-12-08T02:00:00Z'),
+      cmd.withdraw('W-3', 1, '2026-12-08T02:30:00Z'),
+      cmd.unfreeze('2026-12-08T03:00:00Z'),
+      cmd.withdraw('W-3', 1, '2026-12-08T03:30:00Z'),
+      cmd.paid('W-1', '2026-12-08T04:00:00Z'),
+      cmd.paid('W-1', '2026-12-08T04:05:00Z'),
+      cmd.returned('W-1', '2026-12-08T04:10:00Z'),
+      cmd.returned('W-3', '2026-12-08T04:10:00Z'),
+      cmd.returned('W-9', '2026-12-08T04:10:00Z'),
+    ]);
+    expect(refusals).toEqual({
+      3: 'TRADING_WITHDRAWAL_EXCEEDS_WITHDRAWABLE',
+      6: 'TRADING_WITHDRAWAL_ID_REUSED',
+      7: 'TRADING_WITHDRAWAL_OUTSIDE_SESSION',
+      8: 'TRADING_WITHDRAWAL_OUTSIDE_SESSION',
+      9: 'TRADING_WITHDRAWAL_OUTSIDE_SESSION',
+      11: 'ACTOR_ROLE_FORBIDDEN',
+      13: 'TRADING_WITHDRAWALS_FROZEN',
+      18: 'TRADING_WITHDRAWAL_ALREADY_ANSWERED',
+      20: 'TRADING_WITHDRAWAL_NOT_FOUND',
+    });
+    expect(events.map((event) => event.type).filter((type) => type.includes('Withdraw'))).toEqual([
+      'TradingWithdrawalApproved',
+      'WithdrawalsFrozen',
+      'WithdrawalsUnfrozen',
+      'TradingWithdrawalApproved',
+      'TradingWithdrawalPaid',
+      'TradingWithdrawalReturned',
+    ]);
+    // 1 000 000 + 10 − 960 000 (W-1, paid) − 1 (W-3) + 1 (W-3 returned) = 40 010; nothing in transit.
+    expect(state).toMatchObject({ balanceFen: 40_010, inTransitFen: 0, withdrawalsFrozen: false });
+    expect(state.withdrawals['W-1']).toMatchObject({ status: 'paid', tradingDay: '2026-12-07' });
+  });
+});

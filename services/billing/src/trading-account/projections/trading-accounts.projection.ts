@@ -31,7 +31,10 @@ const EVENT_TYPES: readonly TradingAccountEvent['type'][] = [
  * model can never disagree with the account), with the figures people ask for as columns, and
  * its sales (the invoice deposits and VAT invoices) and daily settlement reports as rows.
  */
-export const tradingAccountsProjection: Projection<'trading_accounts' | 'trading_sales' | 'trading_settlement_reports', TradingAccountEvent> = {
+export const tradingAccountsProjection: Projection<
+  'trading_accounts' | 'trading_sales' | 'trading_settlement_reports' | 'trading_withdrawals',
+  TradingAccountEvent
+> = {
   name: 'trading_accounts',
   tables: {
     trading_accounts: (t) => `CREATE TABLE ${t} (
@@ -59,6 +62,17 @@ export const tradingAccountsProjection: Projection<'trading_accounts' | 'trading
       days_late integer,
       penalty_fen bigint,
       released_fen bigint
+    )`,
+    trading_withdrawals: (t) => `CREATE TABLE ${t} (
+      withdrawal_id text PRIMARY KEY,
+      party_id text NOT NULL,
+      account_number text NOT NULL,
+      amount_fen bigint NOT NULL,
+      payee jsonb NOT NULL,
+      trading_day date NOT NULL,
+      status text NOT NULL,
+      approved_at timestamptz NOT NULL,
+      bank_transaction_id text
     )`,
     trading_settlement_reports: (t) => `CREATE TABLE ${t} (
       party_id text NOT NULL,
@@ -122,6 +136,24 @@ export const tradingAccountsProjection: Projection<'trading_accounts' | 'trading
           );
           break;
         }
+        case 'TradingWithdrawalApproved': {
+          const d = event.data;
+          await tx.query(
+            `INSERT INTO ${tables.trading_withdrawals} (withdrawal_id, party_id, account_number, amount_fen, payee, trading_day, status, approved_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'approved', $7)`,
+            [d.withdrawalId, partyId, state.accountNumber ?? '', d.amountFen, JSON.stringify(d.payee), d.tradingDay, d.at],
+          );
+          break;
+        }
+        case 'TradingWithdrawalPaid':
+          await tx.query(`UPDATE ${tables.trading_withdrawals} SET status = 'paid', bank_transaction_id = $2 WHERE withdrawal_id = $1`, [
+            event.data.withdrawalId,
+            event.data.bankTransactionId,
+          ]);
+          break;
+        case 'TradingWithdrawalReturned':
+          await tx.query(`UPDATE ${tables.trading_withdrawals} SET status = 'returned' WHERE withdrawal_id = $1`, [event.data.withdrawalId]);
+          break;
         case 'SettlementReportObjected':
           await tx.query(`UPDATE ${tables.trading_settlement_reports} SET objection = $3 WHERE party_id = $1 AND trading_day = $2`, [
             partyId,

@@ -2,10 +2,10 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { EventStore, loadAggregate } from '@dw/event-store';
-import { type Clock, refuse, shanghaiDateOf } from '@dw/kernel';
+import { type Clock, type LocalDate, refuse, shanghaiDateOf } from '@dw/kernel';
 import { assertOwnParty, CLOCK, CurrentPrincipal, Roles, setETag, type Principal } from '@dw/platform';
 import { tradingAccountDecider } from '../../domain/trading-account.decider';
-import { feesPayableOn } from '../../domain/trading-account.state';
+import { feesPayableOn, type TradingAccountState } from '../../domain/trading-account.state';
 import { withdrawableOf } from '../../domain/trading-money';
 import { tradingStreams } from '../../trading-streams';
 import { TradingAccountResponseDto } from './trading-account.response.dto';
@@ -35,19 +35,23 @@ export class TradingAccountHttpController {
     const { state, version } = await this.store.transaction((tx) => loadAggregate(tx, tradingStreams.account(partyId).streamId, tradingAccountDecider));
     if (state.status === 'none') throw tradingAccountNotFound(partyId);
     setETag(response, version);
-    const today = shanghaiDateOf(this.clock.now());
-    return {
-      partyId,
-      accountNumber: state.accountNumber ?? '',
-      name: state.name,
-      status: state.status,
-      tradingSuspended: state.tradingSuspended,
-      withdrawalsFrozen: state.withdrawalsFrozen,
-      bankAccount: state.bankAccount,
-      balanceFen: state.balanceFen,
-      invoiceDepositsHeldFen: state.invoiceDepositsHeldFen,
-      inTransitFen: state.inTransitFen,
-      withdrawableFen: withdrawableOf(state.balanceFen, feesPayableOn(state, today)),
-    };
+    return tradingAccountView(partyId, state, shanghaiDateOf(this.clock.now()));
   }
+}
+
+/** The account as answered; nothing is withdrawable while the exchange has frozen withdrawals. */
+export function tradingAccountView(partyId: string, state: TradingAccountState, today: LocalDate): TradingAccountResponseDto {
+  return {
+    partyId,
+    accountNumber: state.accountNumber ?? '',
+    name: state.name,
+    status: state.status === 'closed' ? 'closed' : 'open',
+    tradingSuspended: state.tradingSuspended,
+    withdrawalsFrozen: state.withdrawalsFrozen,
+    bankAccount: state.bankAccount,
+    balanceFen: state.balanceFen,
+    invoiceDepositsHeldFen: state.invoiceDepositsHeldFen,
+    inTransitFen: state.inTransitFen,
+    withdrawableFen: state.withdrawalsFrozen ? 0 : withdrawableOf(state.balanceFen, feesPayableOn(state, today)),
+  };
 }
