@@ -14,6 +14,10 @@ import { AnswerTradingWithdrawalHttpController } from './commands/answer-trading
 import { FreezeWithdrawalsHttpController } from './commands/freeze-withdrawals/freeze-withdrawals.http.controller';
 import { RequestTradingWithdrawalHttpController } from './commands/request-trading-withdrawal/request-trading-withdrawal.http.controller';
 import { TradingAccountCommands } from './commands/trading-account-commands';
+import { RecordCollectedFeeHttpController } from './commands/record-collected-fee/record-collected-fee.http.controller';
+import { SettleTradingDayCommandHandler } from './commands/settle-trading-day/settle-trading-day.command-handler';
+import { SettleTradingDayHttpController } from './commands/settle-trading-day/settle-trading-day.http.controller';
+import { SettlementReportsHttpController } from './queries/settlement-reports/settlement-reports.http.controller';
 import { KeepAccountWhenTraderChangedKafkaHandler } from './integration/keep-account-when-trader-changed.kafka-handler';
 import { TradingAccountHttpController } from './queries/trading-account/trading-account.http.controller';
 
@@ -31,7 +35,10 @@ import { TradingAccountHttpController } from './queries/trading-account/trading-
     RequestTradingWithdrawalHttpController,
     FreezeWithdrawalsHttpController,
     AnswerTradingWithdrawalHttpController,
+    RecordCollectedFeeHttpController,
+    SettleTradingDayHttpController,
+    SettlementReportsHttpController,
   ],
-  providers: [BillingOutbox, NotifyTradingDepositCommandHandler, TradingInvoiceCommands, TradingAccountCommands],
+  providers: [BillingOutbox, NotifyTradingDepositCommandHandler, TradingInvoiceCommands, TradingAccountCommands, SettleTradingDayCommandHandler],
 })
 export class TradingAccountModule {}

@@ -535,9 +535,10 @@ function issueSettlementReport(command: C.IssueSettlementReport, state: TradingA
   const { calendar } = command.data;
   const at = requireInstant(command.data.at, 'at');
   const tradingDay = localDate(command.data.tradingDay, 'tradingDay');
-  if (state.status === 'none') return [];
-  if (state.reports[tradingDay] || (state.lastReportedDay !== null && tradingDay <= state.lastReportedDay)) return [];
   if (!calendar.isTradingDay(tradingDay)) throw refuse.invalid('NOT_A_TRADING_DAY', `${tradingDay} is not a trading day`, 'tradingDay', { tradingDay });
+  if (state.status === 'none') return [];
+  // Once per day; a day before the last one reported is settled within the later report's previous balance.
+  if (state.reports[tradingDay] || (state.lastReportedDay !== null && tradingDay <= state.lastReportedDay)) return [];
   if (new Date(at) < closeOf(tradingDay)) {
     throw refuse.conflict('TRADING_DAY_NOT_CLOSED', `${tradingDay} is settled after its close at 15:00 Asia/Shanghai`, { tradingDay });
   }

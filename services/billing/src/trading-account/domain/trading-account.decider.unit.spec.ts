@@ -170,3 +170,76 @@ describe('trading account decider: withdrawals', () => {
     expect(state.withdrawals['W-1']).toMatchObject({ status: 'paid', tradingDay: '2026-12-07' });
   });
 });
+
+describe('trading account decider: the daily settlement', () => {
+  it('issues the day’s report after the close by 第三十四条, deducting the fees collected, the next day carrying its balance', () => {
+    // Mon 12-07 (Shanghai): 20 000 000 in at 10:00; paid T-1 12 167 275 + fee 3 334; withdrew 1 000 000;
+    // storage 5 000 and transfer 3 000 payable; 100 more in at 16:00 (after the close: Tue 12-08's).
+    // 0 + 20 000 000 − 12 167 275 − 1 000 000 − 3 334 − 5 000 − 3 000 = 6 821 391.
+    const { state, events, refusals } = run([
+      cmd.open('P-HENGDA', 'SC-0001'),
+      cmd.deposit('D-1', 20_000_000, '2026-12-07T02:00:00Z'),
+      cmd.debit('T-1', 12_167_275, 3_334, '2026-12-07', '2026-12-07T02:30:00Z'),
+      cmd.withdraw('W-1', 1_000_000, '2026-12-07T03:00:00Z'),
+      cmd.fee('F-S', 'storage', 5_000, '2026-12-07', '2026-12-07T06:00:00Z'),
+      cmd.fee('F-T', 'transfer', 3_000, '2026-12-07', '2026-12-07T06:00:00Z'),
+      cmd.report('2026-12-07', '2026-12-07T06:59:00Z'),
+      cmd.deposit('D-2', 100, '2026-12-07T08:00:00Z'),
+      cmd.report('2026-12-07', '2026-12-07T08:30:00Z'),
+      cmd.report('2026-12-07', '2026-12-07T08:31:00Z'),
+      // Tue 12-08: a 700 storage fee; its report carries 6 821 391 and adds 100 − 700 = 6 820 791.
+      cmd.fee('F-S2', 'storage', 700, '2026-12-08', '2026-12-08T02:00:00Z'),
+      cmd.report('2026-12-08', '2026-12-08T07:00:00Z'),
+      cmd.report('2026-12-05', '2026-12-08T07:00:00Z'),
+    ]);
+    expect(refusals).toEqual({ 6: 'TRADING_DAY_NOT_CLOSED', 12: 'NOT_A_TRADING_DAY' });
+    const reports = events.filter((event) => event.type === 'SettlementReportIssued').map((event) => event.data);
+    expect(reports).toHaveLength(2);
+    expect(reports[0]).toMatchObject({
+      tradingDay: '2026-12-07',
+      previousBalanceFen: 0,
+      figures: {
+        depositsFen: 20_000_000,
+        paymentsFen: 12_167_275,
+        withdrawalsFen: 1_000_000,
+        tradingFeesFen: 3_334,
+        storageFeesFen: 5_000,
+        transferFeesFen: 3_000,
+        otherFeesFen: 0,
+        proceedsReceivedFen: 0,
+      },
+      balanceFen: 6_821_391,
+      withdrawableFen: 6_821_391,
+      // The next trading day's open: Tue 12-08 09:00 Shanghai = 01:00Z.
+      objectionDeadline: '2026-12-08T01:00:00.000Z',
+      collected: [
+        { feeId: 'F-S', kind: 'storage', amountFen: 5_000 },
+        { feeId: 'F-T', kind: 'transfer', amountFen: 3_000 },
+      ],
+    });
+    expect(reports[1]).toMatchObject({
+      tradingDay: '2026-12-08',
+      previousBalanceFen: 6_821_391,
+      figures: { depositsFen: 100, storageFeesFen: 700 },
+      balanceFen: 6_820_791,
+    });
+    expect(state.balanceFen).toBe(6_820_791);
+  });
+
+  it('takes an objection before the next trading day’s open; after it the report stands accepted', () => {
+    // Fri 12-11's report: objections until Mon 12-14 09:00 Shanghai (01:00Z).
+    const base = [cmd.open('P-HENGDA', 'SC-0001'), cmd.report('2026-12-11', '2026-12-11T07:10:00Z')];
+    const inTime = run([
+      ...base,
+      cmd.object('2026-12-11', 'fee charged twice', '2026-12-14T00:59:59Z'),
+      cmd.object('2026-12-11', 'fee charged twice', '2026-12-14T00:59:59Z'),
+    ]);
+    expect(inTime.refusals).toEqual({});
+    expect(inTime.state.reports['2026-12-11']?.objection).toBe('fee charged twice');
+    expect(run([...base, cmd.object('2026-12-11', 'late', '2026-12-14T01:00:00Z')]).refusals).toEqual({ 2: 'SETTLEMENT_REPORT_ACCEPTED' });
+    expect(run([...base, cmd.object('2026-12-10', 'no such', '2026-12-11T08:00:00Z')]).refusals).toEqual({ 2: 'SETTLEMENT_REPORT_NOT_FOUND' });
+    expect(run([...base, cmd.object('2026-12-11', 'a', '2026-12-11T08:00:00Z'), cmd.object('2026-12-11', 'b', '2026-12-11T08:01:00Z')]).refusals).toEqual({
+      3: 'SETTLEMENT_REPORT_ALREADY_OBJECTED',
+    });
+  });
+});
