@@ -9,6 +9,9 @@ import { ReceiptModule } from './receipt/receipt.module';
 import { ReportModule } from './report/report.module';
 import { StorageCardModule } from './storage-card/storage-card.module';
 import { TransferModule } from './transfer/transfer.module';
+import { TradingLookupsModule } from './trading/common/trading-lookups.module';
+import { MarketModule } from './trading/market/market.module';
+import { TraderModule } from './trading/trader/trader.module';
 
 /** The receipt service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
@@ -22,6 +25,9 @@ import { TransferModule } from './transfer/transfer.module';
     TransferModule,
     ReceiptModule,
     ReportModule,
+    TradingLookupsModule,
+    TraderModule,
+    MarketModule,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { databaseUrl, kafkaBrokers, runEntryPoint, waitFor } from '@dw/testing';
 import { receiptServiceDefinition } from './receipt.service-definition';
 import { BANK, COURT, EXCHANGE, ReceiptTestApp } from './testing/receipt-test-app.spec-helper';
 import { ReceiptScenario, TONNE_RULE, clerk, depositor, manager, ops } from './testing/receipt-scenario.spec-helper';
+import { TradingMarketScenario } from './trading/testing/trading-market-scenario.spec-helper';
 
 const MAIN = 'services/receipt/src/main.ts';
 
@@ -39,6 +40,7 @@ describe('receipt log: rebuild and hash-chain verification', () => {
     const card = await scenario.openCard(seller, '恒达钢铁贸易有限公司');
     const buyerCard = await scenario.openCard(buyer, '华东建材有限公司');
     await app.as(depositor('party-pending'), 'POST', '/storage-cards', { holderName: '待审公司' });
+    await new TradingMarketScenario(app).seedEveryReadModel(buyer, buyerCard, '华东建材有限公司');
     await scenario.publishRule('rebar', TONNE_RULE, '2026-03-10');
     await scenario.lotsBecomeAvailable(
       ['G1', 'G2', 'G3', 'G4', 'G5', 'G6'].map((lotId, i) => ({

@@ -1,5 +1,6 @@
 import {
   billingPaidThroughTopic,
+  billingSettlementPriceTopic,
   inventoryLotTopic,
   LotBecameAvailableSchema,
   LotShippedOutSchema,
@@ -13,6 +14,8 @@ import {
   receiptIssuanceTopic,
   receiptReceiptTopic,
   receiptStorageCardTopic,
+  receiptTraderTopic,
+  SettlementPricePublishedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
 import { issuanceApplicationsProjection } from './issuance/projections/issuance-applications.projection';
@@ -23,6 +26,9 @@ import { receiptRuleVersionsProjection } from './receipt-rule/projections/receip
 import { dailyReceiptReportProjection } from './report/projections/daily-receipt-report.projection';
 import { storageCardsProjection } from './storage-card/projections/storage-cards.projection';
 import { transferAlarmsProjection } from './transfer/projections/transfer-alarms.projection';
+import { marketsProjection } from './trading/market/projections/markets.projection';
+import { referencePricesProjection } from './trading/market/projections/reference-prices.projection';
+import { tradersProjection } from './trading/trader/projections/traders.projection';
 
 /** The receipt service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const receiptServiceDefinition: ServiceDefinition = {
@@ -36,9 +42,12 @@ export const receiptServiceDefinition: ServiceDefinition = {
     receiptsProjection,
     transferAlarmsProjection,
     dailyReceiptReportProjection,
+    tradersProjection,
+    marketsProjection,
+    referencePricesProjection,
   ],
-  producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic],
-  consumedTopics: [inventoryLotTopic, billingPaidThroughTopic],
+  producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic, receiptTraderTopic],
+  consumedTopics: [inventoryLotTopic, billingPaidThroughTopic, billingSettlementPriceTopic],
   eventSchemas: [
     ...receiptEventSchemas,
     LotBecameAvailableSchema,
@@ -47,5 +56,6 @@ export const receiptServiceDefinition: ServiceDefinition = {
     StockHoldReleasedSchema,
     StockShortfallDetectedSchema,
     StoragePaidThroughAdvancedSchema,
+    SettlementPricePublishedSchema,
   ],
 };

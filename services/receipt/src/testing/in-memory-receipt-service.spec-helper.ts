@@ -16,7 +16,7 @@ import {
 } from '@dw/contracts';
 import { type Database, type EventMetadata, type EventStore, loadAggregate, type OutboxMessage } from '@dw/event-store';
 import { addCalendarDays, cnMainlandCalendar, type IdGenerator, type LocalDate, ManualClock } from '@dw/kernel';
-import { BaseServiceConfig, type BusinessCalendars, InboxContext, IntegrationClientDirectory, type Principal, TopicNames } from '@dw/platform';
+import { type BusinessCalendars, InboxContext, IntegrationClientDirectory, type Principal, TopicNames } from '@dw/platform';
 import { InMemoryEventStore, InMemoryInbox, type Outcome, outcomeOf } from '@dw/testing';
 import { streams } from '../common/events/streams';
 import { actorOf, type Caller } from '../common/http/caller';
@@ -132,7 +132,7 @@ export class InMemoryReceiptService {
     const ids = sequentialIds();
     this.store = new InMemoryEventStore(this.clock, ids);
     const calendars = { current: () => cnMainlandCalendar } as BusinessCalendars;
-    const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'model' }));
+    const topics = TopicNames.withPrefix('model');
     const outbox = new ReceiptOutbox(this.registry, topics, calendars);
     this.handlers = receiptHandlers(this.store, new ReceiptDatabaseInMemory(this) as unknown as Database, outbox, ids, this.clock);
     const registerLot = new RegisterLotWhenLotBecameAvailableKafkaHandler(this.clock);

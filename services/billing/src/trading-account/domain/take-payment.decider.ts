@@ -108,7 +108,7 @@ export const takePaymentDecider: Decider<PayTake, TakePaymentState, TakePaymentE
  * buyer's balance does not cover proceeds + fee.
  */
 function payTake(command: PayTake, state: TakePaymentState): TakePaymentEvent[] {
-  // rule BILL-TRADE-TAKE-PAYMENT
+  // rule TRADE-TAKE-PAYMENT
   if (state.outcome !== 'none') return [];
   const { take, buyer, seller, feeRateFenPerTonne } = command.data;
   const at = requireInstant(command.data.at, 'at');

@@ -33,7 +33,7 @@ export const tradingAccountDirectoryDecider: Decider<RegisterTradingAccountNumbe
 
 /** An account number names one trader only. */
 function registerTradingAccountNumber(command: RegisterTradingAccountNumber, state: TradingAccountDirectoryState): TradingAccountNumberRegistered[] {
-  // rule BILL-TRADE-ACCOUNT-ONE-PER-TRADER
+  // rule TRADE-ACCOUNT-ONE-PER-TRADER
   const accountNumber = requireText(command.data.accountNumber, 'accountNumber');
   const partyId = requireText(command.data.partyId, 'partyId');
   const holder = state.partyByNumber[accountNumber];

@@ -219,7 +219,7 @@ function bankAccountOf(value: BankSettlementAccount): BankSettlementAccount {
 
 /** One account per trader, numbered as its storage card (第十条); a repeated approval changes nothing. */
 function openTradingAccount(command: C.OpenTradingAccount, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-ACCOUNT-ONE-PER-TRADER
+  // rule TRADE-ACCOUNT-ONE-PER-TRADER
   const at = requireInstant(command.data.at, 'at');
   const partyId = requireText(command.data.partyId, 'partyId');
   const accountNumber = requireText(command.data.accountNumber, 'accountNumber');
@@ -262,7 +262,7 @@ function reinstateTrading(command: C.ReinstateTrading, state: TradingAccountStat
  * (第三十一条), booked once per bank transaction (the deposit id names it).
  */
 function bookTradingDeposit(command: C.BookTradingDeposit, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-DEPOSIT-FROM-SETTLEMENT-ACCOUNT
+  // rule TRADE-DEPOSIT-FROM-SETTLEMENT-ACCOUNT
   requireOpen(state);
   const { depositId, bankId, bankTransactionId, calendar } = command.data;
   const at = requireInstant(command.data.at, 'at');
@@ -327,7 +327,7 @@ function invoiceOf(state: TradingAccountState, takeId: string) {
  * verifies it within 2 trading days (第四十七条). The same number again changes nothing.
  */
 function recordTradingInvoice(command: C.RecordTradingInvoice, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-INVOICE-DUE
+  // rule TRADE-INVOICE-DUE
   const { actor, takeId, calendar } = command.data;
   requireRole(actor, ['exchange', 'depositor'], 'record a VAT invoice');
   const at = requireInstant(command.data.at, 'at');
@@ -348,7 +348,7 @@ function recordTradingInvoice(command: C.RecordTradingInvoice, state: TradingAcc
 
 /** Verified (第四十七条): the deposit is released less the late penalty of the day the invoice arrived (第四十八条). */
 function verifyTradingInvoice(command: C.VerifyTradingInvoice, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-INVOICE-RELEASE
+  // rule TRADE-INVOICE-RELEASE
   const { actor, takeId, calendar } = command.data;
   requireRole(actor, ['exchange'], 'verify VAT invoices');
   const at = requireInstant(command.data.at, 'at');
@@ -371,7 +371,7 @@ function verifyTradingInvoice(command: C.VerifyTradingInvoice, state: TradingAcc
 
 /** An invoice still missing more than 30 calendar days after its due day counts as never sent: 20% (第四十八条), out of the deposit. */
 function forfeitInvoiceDeposits(command: C.ForfeitInvoiceDeposits, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-INVOICE-PENALTY-BANDS
+  // rule TRADE-INVOICE-PENALTY-BANDS
   const { actor, calendar } = command.data;
   const at = requireInstant(command.data.at, 'at');
   const today = shanghaiDateOf(new Date(at));
@@ -405,7 +405,7 @@ function forfeitInvoiceDeposits(command: C.ForfeitInvoiceDeposits, state: Tradin
 
 /** The exchange may freeze a trader's withdrawals (第三十七条, 第六十七条) and lift the freeze. */
 function freezeWithdrawals(command: C.FreezeWithdrawals, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-WITHDRAWAL-FREEZE
+  // rule TRADE-WITHDRAWAL-FREEZE
   const { actor } = command.data;
   requireRole(actor, ['exchange'], 'freeze withdrawals');
   requireOpen(state);
@@ -415,7 +415,7 @@ function freezeWithdrawals(command: C.FreezeWithdrawals, state: TradingAccountSt
 }
 
 function unfreezeWithdrawals(command: C.UnfreezeWithdrawals, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-WITHDRAWAL-FREEZE
+  // rule TRADE-WITHDRAWAL-FREEZE
   const { actor } = command.data;
   requireRole(actor, ['exchange'], 'unfreeze withdrawals');
   requireOpen(state);
@@ -430,7 +430,7 @@ function unfreezeWithdrawals(command: C.UnfreezeWithdrawals, state: TradingAccou
  * is these rules) and paid to the bank settlement account on record (第三十一条). Once per id.
  */
 function requestTradingWithdrawal(command: C.RequestTradingWithdrawal, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-WITHDRAWABLE
+  // rule TRADE-WITHDRAWABLE
   const { actor, withdrawalId, calendar } = command.data;
   requireRole(actor, ['depositor'], 'request withdrawals');
   const at = requireInstant(command.data.at, 'at');
@@ -466,7 +466,7 @@ function withdrawalOf(state: TradingAccountState, withdrawalId: string) {
 
 /** The depository bank paid it out: once; the other answer after one is refused. */
 function confirmTradingWithdrawal(command: C.ConfirmTradingWithdrawal, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-WITHDRAWAL-ANSWERED-ONCE
+  // rule TRADE-WITHDRAWAL-ANSWERED-ONCE
   const { actor, withdrawalId, bankId } = command.data;
   requireRole(actor, ['bank'], 'answer withdrawals');
   const withdrawal = withdrawalOf(state, withdrawalId);
@@ -485,7 +485,7 @@ function confirmTradingWithdrawal(command: C.ConfirmTradingWithdrawal, state: Tr
 
 /** The bank refused it: the amount is back in the balance, exactly. */
 function returnTradingWithdrawal(command: C.ReturnTradingWithdrawal, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-WITHDRAWAL-ANSWERED-ONCE
+  // rule TRADE-WITHDRAWAL-ANSWERED-ONCE
   const { actor, withdrawalId, calendar } = command.data;
   requireRole(actor, ['bank'], 'answer withdrawals');
   const withdrawal = withdrawalOf(state, withdrawalId);
@@ -504,7 +504,7 @@ function returnTradingWithdrawal(command: C.ReturnTradingWithdrawal, state: Trad
 
 /** A fee the exchange collects for the warehouse (第四十一条): payable that day (第三十六条), deducted at the day's settlement. */
 function recordCollectedFee(command: C.RecordCollectedFee, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-COLLECTED-FEES
+  // rule TRADE-COLLECTED-FEES
   const { actor, feeId, calendar } = command.data;
   requireRole(actor, ['exchange'], 'record collected fees');
   requireOpen(state);
@@ -530,8 +530,8 @@ function recordCollectedFee(command: C.RecordCollectedFee, state: TradingAccount
  * day's figures, the balance by 第三十四条 and what is withdrawable by 第三十六条. Once per day.
  */
 function issueSettlementReport(command: C.IssueSettlementReport, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-BALANCE
-  // rule BILL-TRADE-SETTLEMENT-REPORT
+  // rule TRADE-BALANCE
+  // rule TRADE-SETTLEMENT-REPORT
   const { calendar } = command.data;
   const at = requireInstant(command.data.at, 'at');
   const tradingDay = localDate(command.data.tradingDay, 'tradingDay');
@@ -568,7 +568,7 @@ function issueSettlementReport(command: C.IssueSettlementReport, state: TradingA
 
 /** The trader objects before the next trading day's open (第三十九条); after it the report stands accepted. */
 function objectToSettlementReport(command: C.ObjectToSettlementReport, state: TradingAccountState): TradingAccountEvent[] {
-  // rule BILL-TRADE-SETTLEMENT-OBJECTION
+  // rule TRADE-SETTLEMENT-OBJECTION
   const { actor } = command.data;
   requireRole(actor, ['depositor'], 'object to settlement reports');
   const at = requireInstant(command.data.at, 'at');

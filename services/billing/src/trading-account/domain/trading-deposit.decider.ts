@@ -76,7 +76,7 @@ export function differingDepositFields(recorded: TradingDepositNotice, notified:
  * an id the bank already used for a payment to the warehouse, is a conflict.
  */
 function notifyTradingDeposit(command: NotifyTradingDeposit, state: TradingDepositState): TradingDepositNotified[] {
-  // rule BILL-TRADE-DEPOSIT-ONCE
+  // rule TRADE-DEPOSIT-ONCE
   const { actor, partyId, bookedAsWarehousePayment } = command.data;
   requireRole(actor, ['bank'], 'notify trading deposits');
   const at = requireInstant(command.data.at, 'at');

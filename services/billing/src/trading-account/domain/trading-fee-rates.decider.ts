@@ -60,7 +60,7 @@ export const tradingFeeRatesDecider: Decider<SetTradingFeeRate, TradingFeeRatesS
 
 /** The exchange sets a rate in force from a trading day after the latest version's; the same version again changes nothing. */
 function setTradingFeeRate(command: SetTradingFeeRate, state: TradingFeeRatesState): TradingFeeRateSet[] {
-  // rule BILL-TRADE-FEE-RATE-DATA
+  // rule TRADE-FEE-RATE-DATA
   const { actor, calendar } = command.data;
   requireRole(actor, ['exchange'], 'set trading fee rates');
   const commodity = requireText(command.data.commodity, 'commodity');

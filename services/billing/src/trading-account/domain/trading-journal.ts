@@ -44,7 +44,7 @@ const credit = (account: string, fen: number, bank?: { bankId: string; bankTrans
  * `trading-balance:<party>`, always equal to the account's `balanceFen`.
  */
 export function tradingJournalEntryOf(partyId: string, event: TradingAccountEvent): TradingJournalEntry | null {
-  // rule BILL-TRADE-LEDGER-BALANCED
+  // rule TRADE-LEDGER-BALANCED
   const postedOn = settledOnOf(event);
   const a = tradingLedgerAccounts;
   const entry = (causeId: string, lines: JournalLine[]): TradingJournalEntry => ({

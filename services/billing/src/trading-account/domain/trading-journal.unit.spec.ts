@@ -40,7 +40,7 @@ const commands: fc.Arbitrary<TradingAccountCommand> = fc.oneof(
 );
 
 describe('the trading ledger over random sequences of a trading account’s events', () => {
-  it('BILL-TRADE-LEDGER-BALANCED: every entry balanced; the balance, deposits withheld and in transit equal their ledger accounts after every event', () => {
+  it('TRADE-LEDGER-BALANCED: every entry balanced; the balance, deposits withheld and in transit equal their ledger accounts after every event', () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(fc.array(commands, { maxLength: 80 }), (attempts) => {

@@ -22,19 +22,19 @@ export const TRADING_DAY_OPEN = '09:00';
  * whole fen per tonne per side × the take's weight in kg / 1000, rounded half up once.
  */
 export function tradingFeeOf(rateFenPerTonne: number, weightKg: number): number {
-  // rule BILL-TRADE-FEE-PER-TONNE
+  // rule TRADE-FEE-PER-TONNE
   return perTonneCharge(fen(rateFenPerTonne), kg(weightKg));
 }
 
 /** 20% of the proceeds withheld as the seller's invoice deposit, rounded half up to the fen (第四十三条). */
 export function invoiceDepositOf(proceedsFen: number): number {
-  // rule BILL-TRADE-INVOICE-DEPOSIT
+  // rule TRADE-INVOICE-DEPOSIT
   return percentOf(fen(proceedsFen), INVOICE_DEPOSIT_BASIS_POINTS);
 }
 
 /** The last trading day the seller's invoice is on time: the 5th trading day after the trade day (第四十六条). */
 export function invoiceDueDayOf(tradeDay: LocalDate, calendar: BusinessCalendar): LocalDate {
-  // rule BILL-TRADE-INVOICE-DUE
+  // rule TRADE-INVOICE-DUE
   return calendar.addTradingDays(tradeDay, INVOICE_DUE_TRADING_DAYS);
 }
 
@@ -56,7 +56,7 @@ export function daysLateOf(dueDay: LocalDate, receivedOn: LocalDate): number {
  * only); more than 30 days late counts as no invoice: 20% (2 000 bp) once.
  */
 export function invoicePenaltyBasisPointsOf(daysLate: number): number {
-  // rule BILL-TRADE-INVOICE-PENALTY-BANDS
+  // rule TRADE-INVOICE-PENALTY-BANDS
   if (daysLate > 30) return 2_000;
   const halfPercentDays = Math.max(0, Math.min(daysLate, 10) - 2);
   const onePercentDays = Math.max(0, daysLate - 10);
@@ -74,13 +74,13 @@ export function invoicePenaltyOf(proceedsFen: number, daysLate: number): number 
  * trading balance in the same entry (it may go below zero, and then nothing is withdrawable).
  */
 export function depositReleaseOf(depositFen: number, penaltyFen: number): { readonly releasedFen: number; readonly fromBalanceFen: number } {
-  // rule BILL-TRADE-INVOICE-PENALTY-FROM-DEPOSIT
+  // rule TRADE-INVOICE-PENALTY-FROM-DEPOSIT
   return { releasedFen: Math.max(0, depositFen - penaltyFen), fromBalanceFen: Math.max(0, penaltyFen - depositFen) };
 }
 
 /** The month the exchange invoices the buyer of a trade in (第四十五条): trades up to the 20th in that month, later ones the next month. */
 export function buyerInvoiceMonthOf(tradeDay: LocalDate): string {
-  // rule BILL-TRADE-INVOICE-BUYER-MONTH
+  // rule TRADE-INVOICE-BUYER-MONTH
   const [year, month, day] = tradeDay.split('-').map(Number) as [number, number, number];
   if (day <= BUYER_INVOICE_CUTOFF_DAY) return tradeDay.slice(0, 7);
   return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
@@ -126,7 +126,7 @@ export function addFigures(a: DayFigures, b: Partial<DayFigures>): DayFigures {
  * 当日交易手续费 − 当日暂扣发票保证金 + 当日清退发票保证金 − 发票违约金 − 当日仓储费 − 当日过户费 − 其他费用.
  */
 export function dayBalanceOf(previousBalanceFen: number, day: DayFigures): number {
-  // rule BILL-TRADE-BALANCE
+  // rule TRADE-BALANCE
   return (
     previousBalanceFen +
     day.proceedsReceivedFen -
@@ -145,7 +145,7 @@ export function dayBalanceOf(previousBalanceFen: number, day: DayFigures): numbe
 
 /** What may be withdrawn (第三十六条): the balance when asked less the other fees payable that day; never below 0. */
 export function withdrawableOf(balanceFen: number, otherFeesPayableFen: number): number {
-  // rule BILL-TRADE-WITHDRAWABLE
+  // rule TRADE-WITHDRAWABLE
   return Math.max(0, balanceFen - otherFeesPayableFen);
 }
 
