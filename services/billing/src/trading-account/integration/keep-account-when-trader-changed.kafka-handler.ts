@@ -14,9 +14,8 @@ import {
   type TraderSuspended,
 } from '@dw/contracts';
 import { handleCommandIn } from '@dw/event-store';
-import { type Clock, DomainError, requireText } from '@dw/kernel';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { CLOCK, InboxContext } from '@dw/platform';
+import { type Clock, requireText } from '@dw/kernel';
+import { CLOCK, deadLetteringRefusals, InboxContext } from '@dw/platform';
 import { tradingAccountDirectoryDecider } from '../domain/trading-account-directory.decider';
 import { tradingAccountDecider } from '../domain/trading-account.decider';
 import type { TradingAccountCommand } from '../domain/trading-account.commands';
@@ -79,8 +78,8 @@ export class KeepAccountWhenTraderChangedKafkaHandler {
     return this.apply(ctx, event.partyId, () => ({ type: 'CloseTradingAccount', data: { reason: event.reason, at } }));
   }
 
-  private async apply(ctx: InboxContext, party: string, command: (partyId: string) => TradingAccountCommand | Promise<TradingAccountCommand>): Promise<void> {
-    try {
+  private apply(ctx: InboxContext, party: string, command: (partyId: string) => TradingAccountCommand | Promise<TradingAccountCommand>): Promise<void> {
+    return deadLetteringRefusals(`trading account ${party}`, async () => {
       const partyId = requireText(party, 'party_id');
       await handleCommandIn(ctx.store, {
         ...tradingStreams.account(partyId),
@@ -88,9 +87,6 @@ export class KeepAccountWhenTraderChangedKafkaHandler {
         command: await command(partyId),
         metadata: ctx.causedMetadata(),
       });
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `trading account ${party}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

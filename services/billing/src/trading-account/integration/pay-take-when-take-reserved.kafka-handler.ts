@@ -2,9 +2,8 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { TakeReservedSchema, type TakeReserved } from '@dw/contracts';
 import { handleCommandIn, loadAggregate } from '@dw/event-store';
-import { type Clock, DomainError, fenFromBigInt } from '@dw/kernel';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { BusinessCalendars, CLOCK, InboxContext } from '@dw/platform';
+import { type Clock, fenFromBigInt } from '@dw/kernel';
+import { BusinessCalendars, CLOCK, deadLetteringRefusals, InboxContext } from '@dw/platform';
 import { BillingOutbox } from '../../common/integration/billing-outbox';
 import { takePaymentDecider, type ReservedTake } from '../domain/take-payment.decider';
 import { tradingAccountDecider } from '../domain/trading-account.decider';
@@ -28,13 +27,8 @@ export class PayTakeWhenTakeReservedKafkaHandler {
   ) {}
 
   @EventPattern(TakeReservedSchema.typeName)
-  async reserved(@Payload() event: TakeReserved, @Ctx() ctx: InboxContext): Promise<void> {
-    try {
-      await this.pay(event, ctx);
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `take ${event.takeId}: ${error.message}`);
-      throw error;
-    }
+  reserved(@Payload() event: TakeReserved, @Ctx() ctx: InboxContext): Promise<void> {
+    return deadLetteringRefusals(`take ${event.takeId}`, () => this.pay(event, ctx));
   }
 
   private async pay(event: TakeReserved, ctx: InboxContext): Promise<void> {
