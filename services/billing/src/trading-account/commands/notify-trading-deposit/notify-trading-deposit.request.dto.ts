@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** A depository bank's notice of money from a trader's bank settlement account into the exchange's trading settlement account. */
 export class NotifyTradingDepositRequestDto {
@@ -23,9 +23,10 @@ export class NotifyTradingDepositRequestDto {
   @MaxLength(64)
   payerAccountNumber!: string;
 
-  @ApiProperty({ type: 'integer', minimum: 1, example: 10000000, description: 'fen received, a whole number above 0' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 9007199254740991, example: 10000000, description: 'fen received, a whole number above 0' })
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   amountFen!: number;
 
   @ApiProperty({ type: String, format: 'date', example: '2026-12-07', description: 'the value date, Asia/Shanghai YYYY-MM-DD' })
