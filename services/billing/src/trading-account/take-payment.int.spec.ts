@@ -127,6 +127,21 @@ describe('take payment from the trading accounts', () => {
     expect(await account(buyer.partyId, 'unchanged', () => true)).toMatchObject({ balanceFen: 0 });
   });
 
+  it('pays only one of two takes racing for a balance that covers one, whatever order the partitions deliver them in', async () => {
+    // P-SUSP (reinstated) holds 1 000 000 fen; each take is 2 000 kg at 365 000 fen/t = 730 000 fen
+    // + 100 × 2 000 / 1000 = 200 fee = 730 200: one fits, two (1 460 400) do not.
+    const racer = { ...t1, buyer: suspended, weightKg: 2_000, proceedsFen: 730_000 };
+    await Promise.all([
+      messages.takeReserved({ ...racer, takeId: 'T-R1', listingId: 'L-RACE-1' }),
+      messages.takeReserved({ ...racer, takeId: 'T-R2', listingId: 'L-RACE-2' }),
+    ]);
+    const answers = [await answerTo('T-R1'), await answerTo('T-R2')];
+    expect(answers.map((answer) => answer.type).sort()).toEqual([TakePaidSchema.typeName, TakePaymentRefusedSchema.typeName]);
+    expect(answers.find((answer) => answer.refused)?.refused?.reasonCode).toBe('TRADING_BALANCE_SHORT');
+    // 1 000 000 − 730 200 = 269 800 left.
+    expect(await account(suspended.partyId, 'one take paid', (body) => body.balanceFen < 1_000_000)).toMatchObject({ balanceFen: 269_800 });
+  });
+
   it('refuses a fee rate from anyone but the exchange, going backwards, or malformed', async () => {
     const set = (body: Record<string, unknown>) => app.signed(EXCHANGE, 'POST', '/integration/exchange/trading-fee-rates', body);
     const backwards = await set({ commodity: 'rebar', fenPerTonnePerSide: 120, effectiveFrom: '2026-12-04' });
@@ -158,8 +173,8 @@ describe('take payment from the trading accounts', () => {
     // Debits equal credits over the whole ledger; the take's clearing account nets to 0.
     expect(live.balances.reduce((sum, row) => sum + Number(row.debit_fen) - Number(row.credit_fen), 0)).toBe(0);
     expect(ledger.get('trading-take-clearing')).toBe(0);
-    // 3 334 + 3 334 = 6 668 fen of trading fees.
-    expect(ledger.get('trading-fees-income')).toBe(6_668);
+    // T-1's 3 334 + 3 334 and the raced take's 200 + 200 = 7 068 fen of trading fees.
+    expect(ledger.get('trading-fees-income')).toBe(7_068);
     for (const row of live.accounts) {
       expect(ledger.get(`trading-balance:${row.party_id}`) ?? 0).toBe(Number(row.balance_fen));
       expect(ledger.get(`trading-invoice-deposits:${row.party_id}`) ?? 0).toBe(Number(row.invoice_deposits_fen));
