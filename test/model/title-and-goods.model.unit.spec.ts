@@ -18,7 +18,7 @@ import {
 } from '@dw/contracts';
 import { handleCommandIn, loadAggregate, type EventStoreTransaction, type OutboxMessage } from '@dw/event-store';
 import { ManualClock } from '@dw/kernel';
-import { BaseServiceConfig, InboxContext, TopicNames, type CommandContext, type Caller } from '@dw/platform';
+import { InboxContext, TopicNames, type CommandContext, type Caller } from '@dw/platform';
 import { InMemoryEventStore, InMemoryInbox, modelRunProperty, outcomeOf, realStep, type Outcome } from '@dw/testing';
 import { orderAuthorityDecider } from '@dw/inventory-service/authority/domain/order-authority.decider';
 import { lotTitleDecider } from '@dw/inventory-service/registry/domain/lot-title.decider';
@@ -99,7 +99,7 @@ const stepKinds: readonly fc.Arbitrary<Step>[] = [
 type NoModel = Record<string, never>;
 const steps = stepKinds.map((kind) => kind.map((s) => realStep<NoModel, World>(JSON.stringify(s), (world) => world.run(s))));
 
-const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'model' }));
+const topics = TopicNames.withPrefix('model');
 const registry = new EventRegistry().register(...receiptEventSchemas, ...inventoryEventSchemas);
 const clerk: Caller = { principal: { subject: 'clerk-1', roles: ['clerk'] }, correlationId: 'int' };
 

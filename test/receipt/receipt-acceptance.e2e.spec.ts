@@ -1,24 +1,13 @@
 import { shanghaiDateOf } from '@dw/kernel';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { dropServiceDatabase } from '@dw/event-store';
 import { addCalendarDays } from '@dw/kernel';
-import { DEV_ISSUER, signRequest, type Role } from '@dw/platform';
-import {
-  databaseUrl,
-  ReadYourWritesSession,
-  runEntryPoint,
-  ServiceProcess,
-  serviceProcessEnv,
-  startServiceProcess,
-  testMessageBus,
-  TopicRecorder,
-  waitFor,
-} from '@dw/testing';
+import type { Role } from '@dw/platform';
+import { ReadYourWritesSession, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
 import { fromBinary } from '@bufbuild/protobuf';
 import { ReceiptTitleTransferredSchema, TransferMismatchAlarmRaisedSchema } from '@dw/contracts';
 import { receiveInboundLot, staffOf } from '../order-inventory/fixtures/inbound-receiving';
 import { httpClient, startOrderAndInventory, type RunningServices } from '../order-inventory/fixtures/order-inventory-services';
 import { applyForPickup } from '../order-inventory/fixtures/pickup-application';
+import { EXCHANGE, RECEIPT_BANK as BANK, startReceiptBeside, type RunningReceipt } from './fixtures/receipt-service';
 
 /**
  * Receipts across services: the inventory, order and receipt services as three OS
@@ -33,9 +22,6 @@ import { applyForPickup } from '../order-inventory/fixtures/pickup-application';
  * its outbound entitlement reaches the order service, which opens the outbound work order for
  * the holder.
  */
-const RECEIPT_MAIN = 'services/receipt/src/main.ts';
-const EXCHANGE = { id: 'shfe', secret: 'shfe-acceptance-secret-0123456789-0123', role: 'exchange' as const, name: 'SHFE' };
-const BANK = { id: 'bank-icbc', secret: 'icbc-acceptance-secret-0123456789-0123', role: 'bank' as const, name: 'ICBC' };
 const WAREHOUSE = 'WH-WX-01';
 const COMMODITY = 'rb-400e-20-sg';
 
@@ -45,9 +31,8 @@ type Body = any;
 
 describe('inbound lots become receipts, change hands, and leave as an outbound order (inventory, order, receipt)', () => {
   let services: RunningServices;
-  let receipt: ServiceProcess;
+  let receipt: RunningReceipt;
   let recorder: TopicRecorder;
-  const schema = `t_receipt_acc_${randomBytes(4).toString('hex')}`;
   const bus = testMessageBus();
   /** Reads wait for the writes this flow has seen in the same service (read-your-writes). */
   const session = new ReadYourWritesSession();
@@ -73,22 +58,7 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
-  const atReceipt = (who: ReturnType<typeof person>, method: string, path: string, json?: unknown) => call(receipt.baseUrl, who, method, path, json);
-
-  async function signed(client: typeof EXCHANGE | typeof BANK, method: string, path: string, json?: unknown): Promise<{ status: number; body: Body }> {
-    const body = json === undefined ? undefined : JSON.stringify(json);
-    const headers = {
-      ...signRequest({ clientId: client.id, secret: client.secret, method, path, body }),
-      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
-    };
-    const response = await fetch(`${receipt.baseUrl}${path}`, {
-      method,
-      headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}), ...session.headersFor(receipt.baseUrl) },
-      body,
-    });
-    session.remember(receipt.baseUrl, response.headers);
-    return { status: response.status, body: await response.json() };
-  }
+  const atReceipt = (who: ReturnType<typeof person>, method: string, path: string, json?: unknown) => call(receipt.process.baseUrl, who, method, path, json);
 
   async function openCard(who: ReturnType<typeof person>, holderName: string): Promise<string> {
     const applied = await atReceipt(who, 'POST', '/storage-cards', { holderName });
@@ -100,16 +70,7 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
   beforeAll(async () => {
     services = await startOrderAndInventory('rcpt');
     // The receipt service joins the same broker under the same topic prefix as the other two.
-    const env = serviceProcessEnv({
-      service: 'receipt',
-      schema,
-      topicPrefix: services.prefix,
-      auth: { issuer: DEV_ISSUER, jwks: JSON.parse(services.env.order.AUTH_JWKS!) },
-      // A loaded CI machine can hold a read model back for seconds; a read waits rather than fails.
-      extra: { INTEGRATION_CLIENTS: JSON.stringify([EXCHANGE, BANK]), READ_YOUR_WRITES_TIMEOUT_MS: '30000' },
-    });
-    await runEntryPoint(RECEIPT_MAIN, ['provision'], env);
-    receipt = await startServiceProcess(RECEIPT_MAIN, [], env);
+    receipt = await startReceiptBeside(services, {}, session);
     const topic = (name: string) => `${services.prefix}.${name}`;
     recorder = await new TopicRecorder(bus, [topic('receipt.receipt.v1'), topic('receipt.alarm.v1')]).start();
   });
@@ -118,7 +79,6 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     await recorder?.stop();
     const exit = await receipt?.stop();
     await services?.stop();
-    await dropServiceDatabase(databaseUrl(), schema);
     expect(exit).toEqual({ code: null, signal: 'SIGTERM' });
   });
 
@@ -195,13 +155,13 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
       receipts: [{ lotIds: [first.lotId] }, { lotIds: [second.lotId] }],
     });
     expect(applied.status).toBe(201);
-    const unsigned = await fetch(`${receipt.baseUrl}/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
+    const unsigned = await fetch(`${receipt.process.baseUrl}/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"approvalReference":"X"}',
     });
     expect(unsigned.status).toBe(401);
-    const approved = await signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
+    const approved = await receipt.signed(EXCHANGE, 'POST', `/integration/exchange/issuance-applications/${applied.body.applicationId}/approve`, {
       approvalReference: 'SHFE-ACC-1',
     });
     expect(approved.status).toBe(200);
@@ -237,10 +197,10 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     // One pledged by its holder to the bank and released by the bank (signed).
     const pledged = await atReceipt(mill, 'POST', `/receipts/${r1}/pledges`, { bank: { partyId: BANK.id, name: 'ICBC' }, reason: 'inventory financing' });
     expect(pledged.status).toBe(201);
-    expect((await signed(EXCHANGE, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'not mine' })).body.code).toBe(
+    expect((await receipt.signed(EXCHANGE, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'not mine' })).body.code).toBe(
       'HOLD_RELEASE_FORBIDDEN',
     );
-    expect((await signed(BANK, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'repaid' })).status).toBe(200);
+    expect((await receipt.signed(BANK, 'POST', `/integration/receipts/${r1}/holds/${pledged.body.holdId}/release`, { reason: 'repaid' })).status).toBe(200);
 
     // The two merged (6 t + 4 t); the holder applies to cancel the merged receipt for pickup and
     // the warehouse processes the application.
@@ -266,7 +226,7 @@ describe('inbound lots become receipts, change hands, and leave as an outbound o
     );
 
     // The record: every step with its actor, verified; the facts went out on Kafka for ops.
-    const history = await signed(EXCHANGE, 'GET', `/integration/exchange/receipts/${r1}/history`);
+    const history = await receipt.signed(EXCHANGE, 'GET', `/integration/exchange/receipts/${r1}/history`);
     expect(history.body.events.map((e: Body) => [e.type, e.actor.role])).toEqual([
       ['ReceiptIssued', 'exchange'],
       ['TitleTransferred', 'depositor'],

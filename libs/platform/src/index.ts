@@ -74,6 +74,8 @@ export * from './event-sourcing/inbox.transport';
 export * from './event-sourcing/connect-inbox';
 export * from './event-sourcing/kafka.health-indicator';
 export * from './event-sourcing/service-commands';
+export * from './event-sourcing/public-event';
+export * from './event-sourcing/dead-letter-refusals';
 export * from './housekeeping/housekeeping';
 export * from './scheduling/interval-scheduler';
 

@@ -9,6 +9,7 @@ import { RateCardModule } from './rate-card/rate-card.module';
 import { StatementModule } from './statement/statement.module';
 import { InvoiceModule } from './invoice/invoice.module';
 import { SettlementPriceModule } from './settlement-price/settlement-price.module';
+import { TradingAccountModule } from './trading-account/trading-account.module';
 
 /** The billing service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
@@ -22,6 +23,7 @@ import { SettlementPriceModule } from './settlement-price/settlement-price.modul
     BankModule,
     InvoiceModule,
     SettlementPriceModule,
+    TradingAccountModule,
   ],
 })
 export class AppModule {}

@@ -30,6 +30,12 @@ import {
   UnmatchedBankPaymentRaisedSchema,
   UnmatchedBankPaymentAssignedSchema,
   BankNotificationConflictRaisedSchema,
+  billingSettlementPriceTopic,
+  SettlementPricePublishedSchema,
+  billingTradingTopic,
+  receiptTraderTopic,
+  receiptTradingTopic,
+  tradingAccountSchemas,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
 import { feesProjection } from './accrual/projections/fees.projection';
@@ -41,6 +47,8 @@ import { reconciliationBreaksProjection } from './bank/projections/reconciliatio
 import { virtualAccountsProjection } from './bank/projections/virtual-accounts.projection';
 import { rateCardVersionsProjection } from './rate-card/projections/rate-card-versions.projection';
 import { statementsProjection } from './statement/projections/statements.projection';
+import { tradingAccountsProjection } from './trading-account/projections/trading-accounts.projection';
+import { tradingJournalProjection } from './trading-account/projections/trading-journal.projection';
 
 /** The billing service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const billingServiceDefinition: ServiceDefinition = {
@@ -56,9 +64,29 @@ export const billingServiceDefinition: ServiceDefinition = {
     bankPaymentsProjection,
     reconciliationBreaksProjection,
     bankWithdrawalsProjection,
+    tradingAccountsProjection,
+    tradingJournalProjection,
   ],
-  producedTopics: [billingFeeTopic, billingPaymentTopic, billingPaidThroughTopic, billingBankTopic, billingAlarmTopic],
-  consumedTopics: [receiptReceiptTopic, inventoryLotTopic, orderWorkOrderTopic, billingFeeTopic, billingBankTopic, billingPaymentTopic],
+  producedTopics: [
+    billingFeeTopic,
+    billingPaymentTopic,
+    billingPaidThroughTopic,
+    billingBankTopic,
+    billingAlarmTopic,
+    billingSettlementPriceTopic,
+    billingTradingTopic,
+  ],
+  consumedTopics: [
+    receiptReceiptTopic,
+    inventoryLotTopic,
+    orderWorkOrderTopic,
+    billingFeeTopic,
+    billingBankTopic,
+    billingPaymentTopic,
+    // the trading accounts consume the market's traders and the listings' takes
+    receiptTraderTopic,
+    receiptTradingTopic,
+  ],
   eventSchemas: [
     // accrual consumes
     ...receiptEventSchemas,
@@ -88,5 +116,9 @@ export const billingServiceDefinition: ServiceDefinition = {
     UnmatchedBankPaymentRaisedSchema,
     UnmatchedBankPaymentAssignedSchema,
     BankNotificationConflictRaisedSchema,
+    // the settlement prices publish
+    SettlementPricePublishedSchema,
+    // the trading accounts publish
+    ...tradingAccountSchemas,
   ],
 };

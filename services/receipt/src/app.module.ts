@@ -12,6 +12,8 @@ import { TransferModule } from './transfer/transfer.module';
 import { TradingLookupsModule } from './trading/common/trading-lookups.module';
 import { MarketModule } from './trading/market/market.module';
 import { TraderModule } from './trading/trader/trader.module';
+import { TradingListingModule } from './trading/listing/listing.module';
+import { MarketInfoModule } from './trading/market-info/market-info.module';
 
 /** The receipt service: the platform's event-sourced core plus one module per feature, each with a controller and handler per use case. */
 @Module({
@@ -28,6 +30,8 @@ import { TraderModule } from './trading/trader/trader.module';
     TradingLookupsModule,
     TraderModule,
     MarketModule,
+    TradingListingModule,
+    MarketInfoModule,
   ],
 })
 export class AppModule {}

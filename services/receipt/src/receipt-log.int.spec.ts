@@ -85,6 +85,19 @@ describe('receipt log: rebuild and hash-chain verification', () => {
       await app.as(manager, 'POST', `/receipts/${receipts[2]}/shortfalls/${encodeURIComponent('missing_piece:G4-1')}/resolution`, resolution),
       200,
     );
+    // The trading platform's listings, takes and market information: the market resumes, the
+    // seller lists a receipt at the base price (rb2605 of 03-09) and the buyer takes it.
+    await scenario.expectStatus(await app.signed(EXCHANGE, 'POST', '/integration/exchange/markets/rebar/resume', { reason: 'resolved' }), 200);
+    await new TradingMarketScenario(app).approvedTrader(seller, card, '恒达钢铁贸易有限公司', ['rebar']);
+    const [forSale] = await scenario.issue(card, [['G6']]);
+    const listing = await app.as(seller, 'POST', '/trading/listings', {
+      commodity: 'rebar',
+      receiptNumbers: [forSale],
+      mode: 'whole',
+      quote: { kind: 'full', priceFenPerTonne: 318_000 },
+    });
+    await scenario.expectStatus(listing, 201);
+    await scenario.expectStatus(await app.as(buyer, 'POST', `/trading/listings/${listing.body.listingId}/takes`, { count: 1 }), 202);
     clock.set('2026-06-01T02:00:00Z');
     await app.projectionsCaughtUp();
     await app.as(ops, 'POST', '/expiry-sweeps', {});

@@ -15,6 +15,9 @@ import {
   receiptReceiptTopic,
   receiptStorageCardTopic,
   receiptTraderTopic,
+  receiptTradingTopic,
+  billingTradingTopic,
+  tradingAccountSchemas,
   SettlementPricePublishedSchema,
 } from '@dw/contracts';
 import type { ServiceDefinition } from '@dw/platform';
@@ -29,6 +32,8 @@ import { transferAlarmsProjection } from './transfer/projections/transfer-alarms
 import { marketsProjection } from './trading/market/projections/markets.projection';
 import { referencePricesProjection } from './trading/market/projections/reference-prices.projection';
 import { tradersProjection } from './trading/trader/projections/traders.projection';
+import { tradingListingsProjection } from './trading/listing/projections/trading-listings.projection';
+import { marketInformationProjection } from './trading/market-info/projections/market-information.projection';
 
 /** The receipt service as data: its tables, read models, topics and contracts (main.ts, provisioning, rebuild and verify read it). */
 export const receiptServiceDefinition: ServiceDefinition = {
@@ -45,9 +50,19 @@ export const receiptServiceDefinition: ServiceDefinition = {
     tradersProjection,
     marketsProjection,
     referencePricesProjection,
+    tradingListingsProjection,
+    marketInformationProjection,
   ],
-  producedTopics: [receiptReceiptTopic, receiptStorageCardTopic, receiptIssuanceTopic, receiptAlarmTopic, receiptEntitlementTopic, receiptTraderTopic],
-  consumedTopics: [inventoryLotTopic, billingPaidThroughTopic, billingSettlementPriceTopic],
+  producedTopics: [
+    receiptReceiptTopic,
+    receiptStorageCardTopic,
+    receiptIssuanceTopic,
+    receiptAlarmTopic,
+    receiptEntitlementTopic,
+    receiptTraderTopic,
+    receiptTradingTopic,
+  ],
+  consumedTopics: [inventoryLotTopic, billingPaidThroughTopic, billingSettlementPriceTopic, billingTradingTopic],
   eventSchemas: [
     ...receiptEventSchemas,
     LotBecameAvailableSchema,
@@ -57,5 +72,6 @@ export const receiptServiceDefinition: ServiceDefinition = {
     StockShortfallDetectedSchema,
     StoragePaidThroughAdvancedSchema,
     SettlementPricePublishedSchema,
+    ...tradingAccountSchemas,
   ],
 };

@@ -25,6 +25,11 @@ const SERVICE_DATA_SOURCE = 'DW_SERVICE_DATA_SOURCE';
 export class TopicNames {
   constructor(@Inject(BaseServiceConfig) private readonly config: BaseServiceConfig) {}
 
+  /** Topic names under `prefix` outside a Nest app: in specs and the in-memory services that map events without one. */
+  static withPrefix(prefix: string): TopicNames {
+    return new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: prefix }));
+  }
+
   of(spec: TopicSpec): string {
     return topicName(spec, this.config.KAFKA_TOPIC_PREFIX ?? '');
   }

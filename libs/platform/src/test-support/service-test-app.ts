@@ -178,12 +178,17 @@ export class ServiceTestApp {
    * new message), as specs play the services this one consumes from.
    */
   async publish<D extends DescMessage>(topic: TopicSpec, key: string, schema: D, message: MessageShape<D>): Promise<void> {
+    await this.publishAll(topic, schema, [{ key, message }]);
+  }
+
+  /** Like `publish`, several messages of one contract in one send, in the order given (each with its own ce_id). */
+  async publishAll<D extends DescMessage>(topic: TopicSpec, schema: D, messages: readonly { key: string; message: MessageShape<D> }[]): Promise<void> {
     if (!topic.eventTypes.includes(schema.typeName)) throw new Error(`${schema.typeName} is not a contract of topic ${topic.name}`);
     const producer = testMessageBus().producer();
     await producer.connect();
     try {
-      await producer.send([
-        {
+      await producer.send(
+        messages.map(({ key, message }) => ({
           topic: this.topic(topic),
           key,
           value: toBinary(schema, message),
@@ -196,8 +201,8 @@ export class ServiceTestApp {
             ce_time: this.clock.now().toISOString(),
             'content-type': 'application/protobuf',
           },
-        },
-      ]);
+        })),
+      );
     } finally {
       await producer.disconnect();
     }

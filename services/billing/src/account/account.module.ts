@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BillingOutbox } from '../common/integration/billing-outbox';
 import { AccountCommands } from './commands/account-commands';
 import { DecideWithdrawalHttpController } from './commands/decide-withdrawal/decide-withdrawal.http.controller';
 import { RequestWithdrawalHttpController } from './commands/request-withdrawal/request-withdrawal.http.controller';
@@ -16,6 +17,6 @@ import { AccountHttpController } from './queries/account/account.http.controller
     ChargeFeeWhenFeeAccruedOrReversedKafkaHandler,
     BookPaymentWhenBankNotifiedKafkaHandler,
   ],
-  providers: [AccountOutbox, AccountCommands],
+  providers: [BillingOutbox, AccountOutbox, AccountCommands],
 })
 export class AccountModule {}

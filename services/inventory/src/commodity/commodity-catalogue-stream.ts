@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand, loadAggregate } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, type Caller, callerContextOf } from '@dw/platform';
-import { streams } from '../shared/inventory.streams';
+import { onStream, streams } from '../shared/inventory.streams';
 import { commodityCatalogueDecider, type CommodityCatalogueState } from './domain/commodity-catalogue.decider';
 import type { CommodityCatalogueCommand } from './domain/commodity-catalogue.commands';
 
@@ -21,8 +21,7 @@ export class CommodityCatalogueStream {
   async change(command: Unstamped<CommodityCatalogueCommand>, caller: Caller) {
     const { actor, at, metadata } = callerContextOf(caller, this.clock);
     return handleCommand(this.store, {
-      streamId: streams.catalogue.id,
-      streamType: streams.catalogue.type,
+      ...onStream(streams.catalogue),
       decider: commodityCatalogueDecider,
       command: { type: command.type, data: { ...command.data, actor: actor.subject, at } } as CommodityCatalogueCommand,
       metadata,

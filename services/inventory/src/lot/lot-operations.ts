@@ -6,7 +6,7 @@ import { TopicNames, type Caller, type CommandContext } from '@dw/platform';
 import type { PhysicalOperation } from '@dw/work-orders';
 import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
 import type { OperationContext } from '../operation/operation-context';
-import { streams } from '../shared/inventory.streams';
+import { onStream, streams } from '../shared/inventory.streams';
 import { lotDecider } from './domain/lot.decider';
 import type { LotCommand } from './domain/lot.commands';
 import type { Lot, LotState } from './domain/lot.state';
@@ -63,10 +63,8 @@ export class LotOperations {
   }
 
   decideIn(tx: EventStoreTransaction, lotId: string, command: LotCommand, acting: CommandContext): Promise<HandledCommand<LotState>> {
-    const stream = streams.lot(lotId);
     return handleCommandIn(tx, {
-      streamId: stream.id,
-      streamType: stream.type,
+      ...onStream(streams.lot(lotId)),
       decider: lotDecider,
       command,
       metadata: acting.metadata,

@@ -3,7 +3,7 @@ import { EventRegistry } from '@dw/contracts';
 import { EventStore, type EventStoreTransaction } from '@dw/event-store';
 import type { DomainError, IdGenerator } from '@dw/kernel';
 import { ID_GENERATOR, TopicNames, type CommandContext } from '@dw/platform';
-import { streams } from '../shared/inventory.streams';
+import { onStream, streams } from '../shared/inventory.streams';
 import { OperationMessages } from './integration/operation-messages';
 import type { OperationContext } from './operation-context';
 import type { OperationRefused } from './operation-refusal.events';
@@ -40,8 +40,7 @@ export class OperationRefusals {
     };
     const stream = streams.refusal(refusalId);
     await tx.append({
-      streamId: stream.id,
-      streamType: stream.type,
+      ...onStream(stream),
       expectedVersion: 'no_stream',
       events: [{ type: 'OperationRefused', data }],
       metadata: acting.metadata,

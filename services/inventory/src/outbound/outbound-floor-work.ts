@@ -7,7 +7,7 @@ import { barcodeDecider } from '../barcode/domain/barcode.decider';
 import { lotDecider } from '../lot/domain/lot.decider';
 import { authorisedOrder, FloorOperations } from '../operation/floor-operations';
 import type { OperationContext } from '../operation/operation-context';
-import { streams } from '../shared/inventory.streams';
+import { onStream, streams } from '../shared/inventory.streams';
 import type { OutboundCommand, PieceOnRecord } from './domain/outbound.commands';
 import { outboundDecider, outboundUnderway } from './domain/outbound.decider';
 import type { Outbound, OutboundState } from './domain/outbound.state';
@@ -61,10 +61,8 @@ export class OutboundFloorWork {
 
   /** Decides `command` on the order's outbound stream and appends, with the public messages it gives. */
   decide(tx: EventStoreTransaction, orderId: string, command: OutboundCommand, acting: CommandContext): Promise<HandledCommand<OutboundState>> {
-    const stream = streams.outbound(orderId);
     return handleCommandIn(tx, {
-      streamId: stream.id,
-      streamType: stream.type,
+      ...onStream(streams.outbound(orderId)),
       decider: outboundDecider,
       command,
       metadata: acting.metadata,

@@ -18,6 +18,9 @@ export const streams = {
   receiptLots: (receiptNumber: string) => ({ id: `receipt-lots-${receiptNumber}`, type: 'receipt-lots' }),
 };
 
+/** A stream of the table above named as handleCommand, handleCommandIn and append take it. */
+export const onStream = (stream: { id: string; type: string }) => ({ streamId: stream.id, streamType: stream.type });
+
 /** The lot received under an inbound order. */
 export const lotIdOf = (orderId: string): string => `lot-${orderId}`;
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventRegistry } from '@dw/contracts';
 import { EventStore, handleCommandIn, type EventStoreTransaction, type OutboxMapper } from '@dw/event-store';
 import { TopicNames, type CommandContext } from '@dw/platform';
-import { streams } from '../shared/inventory.streams';
+import { onStream, streams } from '../shared/inventory.streams';
 import { stockDecider, stockLevels } from './domain/stock.decider';
 import type { StockCommand } from './domain/stock.commands';
 import { stockHoldOutbox } from './integration/stock-hold-events.mapper';
@@ -21,10 +21,8 @@ export class StockDecisions {
   }
 
   decideIn(tx: EventStoreTransaction, lotId: string, command: StockCommand, acting: CommandContext) {
-    const stream = streams.stock(lotId);
     return handleCommandIn(tx, {
-      streamId: stream.id,
-      streamType: stream.type,
+      ...onStream(streams.stock(lotId)),
       decider: stockDecider,
       command,
       metadata: acting.metadata,

@@ -1,7 +1,7 @@
 import { EventRegistry, orderEventSchemas } from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import { BaseServiceConfig, migrationsOf, TopicNames, type CommandContext } from '@dw/platform';
+import { migrationsOf, TopicNames, type CommandContext } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../order.service-definition';
 import type { StorageCardStatus } from '../storage-card/domain/storage-card.events';
@@ -53,7 +53,7 @@ export function workOrderDatabase(label: string, options: { standardWorkflows?: 
     async open(): Promise<OpenedWorkOrderDatabase> {
       const t = await createTestServiceDatabase(label, migrationsOf(orderServiceDefinition));
       const store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
-      const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
+      const topics = TopicNames.withPrefix('int');
       opened = { t, store, outbox: new WorkOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas)) };
       await recordCard('SC-0001', 'P-0001', 'approved');
       if (options.standardWorkflows) await new StandardWorkflowsSeeder(store, clock).onApplicationBootstrap();

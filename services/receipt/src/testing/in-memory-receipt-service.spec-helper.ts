@@ -16,7 +16,7 @@ import {
 } from '@dw/contracts';
 import { type Database, type EventMetadata, type EventStore, loadAggregate, type OutboxMessage } from '@dw/event-store';
 import { addCalendarDays, cnMainlandCalendar, type IdGenerator, type LocalDate, ManualClock } from '@dw/kernel';
-import { BaseServiceConfig, type BusinessCalendars, InboxContext, IntegrationClientDirectory, type Principal, TopicNames } from '@dw/platform';
+import { type BusinessCalendars, InboxContext, IntegrationClientDirectory, type Principal, TopicNames } from '@dw/platform';
 import { InMemoryEventStore, InMemoryInbox, type Outcome, outcomeOf } from '@dw/testing';
 import { streams } from '../common/events/streams';
 import { actorOf, type Caller } from '../common/http/caller';
@@ -86,8 +86,8 @@ export const manager = person('manager', 'manager');
 export const exchange: Principal = { subject: 'SHFE', roles: ['exchange'], name: 'Exchange' };
 export const court: Principal = { subject: 'COURT', roles: ['court'], name: 'Court' };
 export const bank: Principal = { subject: 'BANK', roles: ['bank'], name: 'Bank' };
-/** Whom each kind of hold benefits, and so who alone may release it. */
-export const BENEFICIARY_OF: Readonly<Record<HoldKind, Principal>> = { pledge: bank, freeze: court, delivery: exchange };
+/** Whom each kind of hold benefits, and so who alone may release it (a listing's trading hold: nobody by itself, see RCPT ReleaseHold). */
+export const BENEFICIARY_OF: Readonly<Record<HoldKind, Principal>> = { pledge: bank, freeze: court, delivery: exchange, trading: exchange };
 
 /** Ids in order (UUID-shaped), so a failing run names the same applications, holds and events when replayed. */
 function sequentialIds(): IdGenerator {
@@ -132,7 +132,7 @@ export class InMemoryReceiptService {
     const ids = sequentialIds();
     this.store = new InMemoryEventStore(this.clock, ids);
     const calendars = { current: () => cnMainlandCalendar } as BusinessCalendars;
-    const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'model' }));
+    const topics = TopicNames.withPrefix('model');
     const outbox = new ReceiptOutbox(this.registry, topics, calendars);
     this.handlers = receiptHandlers(this.store, new ReceiptDatabaseInMemory(this) as unknown as Database, outbox, ids, this.clock);
     const registerLot = new RegisterLotWhenLotBecameAvailableKafkaHandler(this.clock);

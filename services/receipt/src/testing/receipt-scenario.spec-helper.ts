@@ -3,7 +3,6 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { randomUUID } from 'node:crypto';
 import {
   ActorSchema,
-  EventRegistry,
   LocalDateSchema,
   LotBecameAvailableSchema,
   LotLocationSchema,
@@ -17,7 +16,7 @@ import {
   toWeight,
 } from '@dw/contracts';
 import { EventStore, handleCommand } from '@dw/event-store';
-import { waitFor, testMessageBus } from '@dw/testing';
+import { waitFor } from '@dw/testing';
 import { streams } from '../common/events/streams';
 import { ReceiptOutbox } from '../common/integration/receipt-outbox';
 import type { CancellationPurpose } from '../receipt/domain/receipt.events';
@@ -50,14 +49,6 @@ export interface LotSpec {
   /** Inventory's inspection report; `CIQ-<lot>` unless given ('' for an inbound without inspection). */
   inspectionReportRef?: string;
 }
-
-const registry = new EventRegistry().register(
-  LotBecameAvailableSchema,
-  LotShippedOutSchema,
-  StockHoldPlacedSchema,
-  StockHoldReleasedSchema,
-  StockShortfallDetectedSchema,
-);
 
 export class ReceiptScenario {
   constructor(readonly app: ReceiptTestApp) {}
@@ -183,32 +174,12 @@ export class ReceiptScenario {
   }
 
   /** Inventory lot events as the inventory service publishes them: keyed by lot, each message with its own CloudEvents id. */
-  async publishInventoryLotEvents<Desc extends DescMessage & { typeName: string }>(
-    schema: Desc,
-    messages: readonly (MessageShape<Desc> & { lotId: string })[],
-  ): Promise<void> {
-    const producer = testMessageBus().producer();
-    await producer.connect();
-    try {
-      await producer.send(
-        messages.map((message) => ({
-          topic: this.app.topic(inventoryLotTopic),
-          key: `lot-${message.lotId}`,
-          value: registry.encodeEvent(schema.typeName, message),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: randomUUID(),
-            ce_type: schema.typeName,
-            ce_source: '/dw/inventory',
-            ce_subject: `lot-${message.lotId}`,
-            ce_time: this.app.clock.now().toISOString(),
-            'content-type': 'application/protobuf',
-          },
-        })),
-      );
-    } finally {
-      await producer.disconnect();
-    }
+  async publishInventoryLotEvents<Desc extends DescMessage>(schema: Desc, messages: readonly (MessageShape<Desc> & { lotId: string })[]): Promise<void> {
+    await this.app.publishAll(
+      inventoryLotTopic,
+      schema,
+      messages.map((message) => ({ key: `lot-${message.lotId}`, message })),
+    );
   }
 
   /** The warehouse applies for one receipt per lot group; returns the application and its receipt numbers. */

@@ -13,32 +13,36 @@ import {
   WithdrawalRejectedSchema,
   WithdrawalRequestedSchema,
   WithdrawalReturnedSchema,
-  type TopicSpec,
 } from '@dw/contracts';
+import { publicEvent, type PublicEvent } from '../../common/integration/billing-outbox';
 import type { AccountEvent } from '../domain/account.events';
 
-/** One public message: its topic, contract, message and Kafka key. */
-export interface AccountPublicEvent {
-  readonly topic: TopicSpec;
-  readonly schema: DescMessage;
-  readonly message: MessageShape<DescMessage>;
-  readonly key: string;
-}
-
-const onPayment = <Desc extends DescMessage>(partyId: string, schema: Desc, message: MessageShape<Desc>): AccountPublicEvent => ({
-  topic: billingPaymentTopic,
-  schema,
-  message,
-  key: partyId,
-});
+/** A message on billing.payment.v1, keyed by the party so one party's money moves stay in order. */
+const onPayment = <Desc extends DescMessage>(partyId: string, schema: Desc, message: MessageShape<Desc>): PublicEvent =>
+  publicEvent(billingPaymentTopic, schema, message, partyId);
 const date = (value: string) => create(LocalDateSchema, { value });
+
+/** The withdrawal order's fields, the same on its request and on its approval (the approval repeats what was approved). */
+const withdrawalOrder = (
+  partyId: string,
+  { withdrawalId, amountFen, payeeAccountName, payeeAccountNumber, payeeBank }: WithdrawalEventData<'WithdrawalRequested' | 'WithdrawalApproved'>,
+) => ({ withdrawalId, partyId, amountFen: BigInt(amountFen), payeeAccountName, payeeAccountNumber, payeeBank });
+
+/** A withdrawal that pays nothing out (rejected by the warehouse, or returned by the bank): what it was and why. */
+const withdrawalRefusal = (partyId: string, { withdrawalId, amountFen, reason }: WithdrawalEventData<'WithdrawalRejected' | 'WithdrawalReturned'>) => ({
+  withdrawalId,
+  partyId,
+  amountFen: BigInt(amountFen),
+  reason,
+});
+type WithdrawalEventData<T extends AccountEvent['type']> = Extract<AccountEvent, { type: T }>['data'];
 
 /**
  * The public form of an account event (billing-contracts: billing.payment.v1 keyed by party,
  * billing.paid-through.v1 keyed by receipt number); a fee charged or reversed is accrual's own
  * fact on billing.fee.v1 and is not published again.
  */
-export function accountPublicEvent(partyId: string, event: AccountEvent): AccountPublicEvent | null {
+export function accountPublicEvent(partyId: string, event: AccountEvent): PublicEvent | null {
   switch (event.type) {
     case 'PaymentBooked': {
       const { paymentId, amountFen, valueDate, at, bankId, bankTransactionId } = event.data;
@@ -64,46 +68,24 @@ export function accountPublicEvent(partyId: string, event: AccountEvent): Accoun
         create(FeesSettledSchema, { partyId, paymentId: event.data.paymentId, settlements, settledAt: toTimestamp(event.data.at) }),
       );
     }
-    case 'WithdrawalRequested': {
-      const { withdrawalId, amountFen, payeeAccountName, payeeAccountNumber, payeeBank, at } = event.data;
+    case 'WithdrawalRequested':
       return onPayment(
         partyId,
         WithdrawalRequestedSchema,
-        create(WithdrawalRequestedSchema, {
-          withdrawalId,
-          partyId,
-          amountFen: BigInt(amountFen),
-          payeeAccountName,
-          payeeAccountNumber,
-          payeeBank,
-          requestedAt: toTimestamp(at),
-        }),
+        create(WithdrawalRequestedSchema, { ...withdrawalOrder(partyId, event.data), requestedAt: toTimestamp(event.data.at) }),
       );
-    }
-    case 'WithdrawalApproved': {
-      const { withdrawalId, amountFen, payeeAccountName, payeeAccountNumber, payeeBank, at } = event.data;
+    case 'WithdrawalApproved':
       return onPayment(
         partyId,
         WithdrawalApprovedSchema,
-        create(WithdrawalApprovedSchema, {
-          withdrawalId,
-          partyId,
-          amountFen: BigInt(amountFen),
-          payeeAccountName,
-          payeeAccountNumber,
-          payeeBank,
-          approvedAt: toTimestamp(at),
-        }),
+        create(WithdrawalApprovedSchema, { ...withdrawalOrder(partyId, event.data), approvedAt: toTimestamp(event.data.at) }),
       );
-    }
-    case 'WithdrawalRejected': {
-      const { withdrawalId, amountFen, reason, at } = event.data;
+    case 'WithdrawalRejected':
       return onPayment(
         partyId,
         WithdrawalRejectedSchema,
-        create(WithdrawalRejectedSchema, { withdrawalId, partyId, amountFen: BigInt(amountFen), reason, rejectedAt: toTimestamp(at) }),
+        create(WithdrawalRejectedSchema, { ...withdrawalRefusal(partyId, event.data), rejectedAt: toTimestamp(event.data.at) }),
       );
-    }
     case 'WithdrawalCompleted': {
       const { withdrawalId, amountFen, bankId, bankTransactionId, at } = event.data;
       return onPayment(
@@ -112,22 +94,20 @@ export function accountPublicEvent(partyId: string, event: AccountEvent): Accoun
         create(WithdrawalCompletedSchema, { withdrawalId, partyId, amountFen: BigInt(amountFen), bankTransactionId, completedAt: toTimestamp(at), bankId }),
       );
     }
-    case 'WithdrawalReturned': {
-      const { withdrawalId, amountFen, reason, at } = event.data;
+    case 'WithdrawalReturned':
       return onPayment(
         partyId,
         WithdrawalReturnedSchema,
-        create(WithdrawalReturnedSchema, { withdrawalId, partyId, amountFen: BigInt(amountFen), reason, returnedAt: toTimestamp(at) }),
+        create(WithdrawalReturnedSchema, { ...withdrawalRefusal(partyId, event.data), returnedAt: toTimestamp(event.data.at) }),
       );
-    }
     case 'StoragePaidThroughAdvanced': {
       const { receiptNumber, paidThrough } = event.data;
-      return {
-        topic: billingPaidThroughTopic,
-        schema: StoragePaidThroughAdvancedSchema,
-        message: create(StoragePaidThroughAdvancedSchema, { partyId, receiptNumber, paidThrough: date(paidThrough) }),
-        key: receiptNumber,
-      };
+      return publicEvent(
+        billingPaidThroughTopic,
+        StoragePaidThroughAdvancedSchema,
+        create(StoragePaidThroughAdvancedSchema, { partyId, receiptNumber, paidThrough: date(paidThrough) }),
+        receiptNumber,
+      );
     }
     case 'FeeCharged':
     case 'FeeCredited':

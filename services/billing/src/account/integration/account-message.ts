@@ -1,6 +1,5 @@
-import { type Clock, DomainError, fenFromBigInt, requireText } from '@dw/kernel';
-import { NonRetryableMessageError } from '@dw/messaging';
-import type { InboxContext } from '@dw/platform';
+import { type Clock, fenFromBigInt, requireText } from '@dw/kernel';
+import { deadLetteringRefusals, type InboxContext } from '@dw/platform';
 import type { AccountCommand, AccountActor } from '../domain/account.commands';
 import { decideOnAccount } from '../commands/decide-on-account';
 import type { AccountOutbox } from './account-outbox';
@@ -22,10 +21,7 @@ export async function applyToAccount(
 ): Promise<void> {
   const metadata = ctx.causedMetadata();
   const actor: AccountActor = { subject: metadata.actor.subject, role: 'system' };
-  try {
+  await deadLetteringRefusals(`account ${partyId}`, async () => {
     await decideOnAccount(ctx.store, outbox, requireText(partyId, 'party_id'), command({ actor, at: clock.now().toISOString() }), metadata);
-  } catch (error) {
-    if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `account ${partyId}: ${error.message}`);
-    throw error;
-  }
+  });
 }

@@ -2,9 +2,8 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { PickupMethod, WorkOrderOpenedSchema, type WorkOrderOpened } from '@dw/contracts';
 import { handleCommandIn } from '@dw/event-store';
-import { type Clock, DomainError } from '@dw/kernel';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { CLOCK, InboxContext } from '@dw/platform';
+import type { Clock } from '@dw/kernel';
+import { deadLetteringRefusals, CLOCK, InboxContext } from '@dw/platform';
 import { streams } from '../../common/events/streams';
 import type { LoadOutMethod } from '../../rate-card/domain/rate-card.terms';
 import { workOrderFactsDecider } from '../domain/work-order-facts.decider';
@@ -25,7 +24,7 @@ export class RecordWorkOrderWhenWorkOrderOpenedKafkaHandler {
 
   @EventPattern(WorkOrderOpenedSchema.typeName)
   async handle(@Payload() event: WorkOrderOpened, @Ctx() ctx: InboxContext): Promise<void> {
-    try {
+    await deadLetteringRefusals(`work order ${event.orderId}`, async () => {
       await handleCommandIn(ctx.store, {
         ...streams.workOrderFacts(event.orderId),
         decider: workOrderFactsDecider,
@@ -41,9 +40,6 @@ export class RecordWorkOrderWhenWorkOrderOpenedKafkaHandler {
         },
         metadata: ctx.causedMetadata(),
       });
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `work order ${event.orderId}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

@@ -1,22 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { EventRegistry, type TopicSpec } from '@dw/contracts';
+import { EventRegistry } from '@dw/contracts';
 import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
-import { derivedMessageId } from '@dw/kernel';
-import { cloudEventMessage } from '@dw/messaging';
-import { TopicNames } from '@dw/platform';
+import { publicEventMessage, TopicNames, type PublicEvent } from '@dw/platform';
 
-/** One public message for a domain event: which topic, which contract, and which key. */
-export interface PublicEvent {
-  readonly topic: TopicSpec;
-  readonly schema: DescMessage;
-  readonly message: MessageShape<DescMessage>;
-  readonly key: string;
-}
-
-export function publicEvent<Desc extends DescMessage>(topic: TopicSpec, schema: Desc, message: MessageShape<Desc>, key: string): PublicEvent {
-  return { topic, schema, message, key };
-}
+export { publicEvent, type PublicEvent } from '@dw/platform';
 
 export const BILLING_SOURCE = '/dw/billing';
 
@@ -38,18 +25,6 @@ export class BillingOutbox {
   }
 
   private message(event: PendingEvent, published: PublicEvent, index: number): OutboxMessage {
-    // A second message of one event (a payment matched by a manager is also an alarm resolved)
-    // gets an id derived from the event's, so inboxes see two messages and a relay retry repeats both ids.
-    const id = index === 0 ? event.eventId : derivedMessageId(event.eventId, published.schema.typeName);
-    const message = cloudEventMessage(
-      { ...event, eventId: id },
-      {
-        topic: this.topics.of(published.topic),
-        source: BILLING_SOURCE,
-        type: published.schema.typeName,
-        payload: this.registry.encodeEvent(published.schema.typeName, published.message),
-      },
-    );
-    return { ...message, key: published.key };
+    return publicEventMessage(event, published, index, { source: BILLING_SOURCE, registry: this.registry, topics: this.topics });
   }
 }

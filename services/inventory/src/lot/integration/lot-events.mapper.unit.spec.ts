@@ -10,13 +10,13 @@ import {
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { foldEvents } from '@dw/kernel';
-import { BaseServiceConfig, TopicNames } from '@dw/platform';
+import { TopicNames } from '@dw/platform';
 import { lotDecider } from '../domain/lot.decider';
 import type { LotEvent } from '../domain/lot.events';
 import { actor, at, inspected, lotId, placed, putAwayEvent, stamp, tallied, threeScanned, weighed } from '../domain/lot.test-fixtures';
 import { lotOutbox } from './lot-events.mapper';
 
-const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'unit' }));
+const topics = TopicNames.withPrefix('unit');
 const registry = new EventRegistry().register(...inventoryEventSchemas);
 const outboxFor = lotOutbox(topics, registry);
 

@@ -1,4 +1,4 @@
-import { create, fromBinary, toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
+import { create, fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { randomBytes } from 'node:crypto';
 import {
@@ -46,8 +46,6 @@ const steps = (codes: [string, StepCheck?][]) =>
   codes.map(([code, check]) => create(WorkflowStepSchema, { code, name: code, check: check ?? StepCheck.NONE, required: true, movesGoods: false }));
 
 export class OutboundFloor extends ServiceTestApp {
-  private readonly bus = testMessageBus();
-
   private constructor(
     started: StartedServiceTestApp,
     /** Everything inventory publishes on inventory.lot.v1 and inventory.operation.v1. */
@@ -105,26 +103,7 @@ export class OutboundFloor extends ServiceTestApp {
 
   /** Publishes an order-service fact on order.work-order.v1, as the order service would. */
   async publishOrderFact<S extends DescMessage>(schemaOf: S, orderId: string, message: MessageShape<S>): Promise<void> {
-    const producer = this.bus.producer();
-    await producer.connect();
-    try {
-      await producer.send([
-        {
-          topic: this.topic(orderWorkOrderTopic),
-          key: `work-order-${orderId}`,
-          value: Buffer.from(toBinary(schemaOf, message)),
-          headers: {
-            ce_id: randomBytes(16).toString('hex'),
-            ce_type: schemaOf.typeName,
-            ce_source: '/dw/order',
-            ce_subject: `work-order-${orderId}`,
-            ce_specversion: '1.0',
-          },
-        },
-      ]);
-    } finally {
-      await producer.disconnect();
-    }
+    await this.publish(orderWorkOrderTopic, `work-order-${orderId}`, schemaOf, message);
   }
 
   async recordStep(orderId: string, step: string, sequence: number): Promise<void> {

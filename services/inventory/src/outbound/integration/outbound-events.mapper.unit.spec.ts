@@ -9,11 +9,11 @@ import {
   WorkOrderStepPerformedSchema,
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
-import { BaseServiceConfig, TopicNames } from '@dw/platform';
+import { TopicNames } from '@dw/platform';
 import type { OutboundEvent } from '../domain/outbound.events';
 import { outboundOutbox } from './outbound-events.mapper';
 
-const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'unit' }));
+const topics = TopicNames.withPrefix('unit');
 const registry = new EventRegistry().register(...inventoryEventSchemas);
 const at = '2025-03-11T02:00:00Z';
 const stamp = { orderId: 'out-ENT-R1', actor: 'operator-12', at };

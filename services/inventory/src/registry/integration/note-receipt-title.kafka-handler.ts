@@ -26,7 +26,7 @@ import {
 import { handleCommandIn, loadAggregate, type EventStoreTransaction } from '@dw/event-store';
 import type { CommandContext, InboxContext } from '@dw/platform';
 import { actingOfMessage } from '../../shared/message-acting';
-import { streams } from '../../shared/inventory.streams';
+import { onStream, streams } from '../../shared/inventory.streams';
 import type { LotTitleCommand } from '../domain/lot-title.commands';
 import { lotTitleDecider } from '../domain/lot-title.decider';
 import type { EntitlementPurpose, HoldBeneficiary, ReceiptHoldKind, TitleHolder } from '../domain/lot-title.events';
@@ -64,8 +64,7 @@ export class NoteReceiptTitleKafkaHandler {
     const lotIds = event.lots.map((lot) => lot.lotId);
     const stream = streams.receiptLots(event.receiptNumber);
     await handleCommandIn(ctx.store, {
-      streamId: stream.id,
-      streamType: stream.type,
+      ...onStream(stream),
       decider: receiptLotsDecider,
       command: { type: 'NoteReceiptLots', data: { receiptNumber: event.receiptNumber, lotIds } },
       metadata: by.metadata,

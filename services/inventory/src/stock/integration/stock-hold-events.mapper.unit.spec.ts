@@ -1,11 +1,11 @@
 import { fromBinary } from '@bufbuild/protobuf';
 import { EventRegistry, fromWeight, inventoryEventSchemas, StockHoldKind, StockHoldPlacedSchema, StockHoldReleasedSchema } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
-import { BaseServiceConfig, TopicNames } from '@dw/platform';
+import { TopicNames } from '@dw/platform';
 import type { StockEvent } from '../domain/stock.events';
 import { stockHoldOutbox } from './stock-hold-events.mapper';
 
-const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'unit' }));
+const topics = TopicNames.withPrefix('unit');
 const outbox = stockHoldOutbox(topics, new EventRegistry().register(...inventoryEventSchemas));
 const at = '2026-03-10T02:00:00Z';
 const pending = (event: StockEvent): PendingEvent => ({

@@ -5,7 +5,7 @@ import { refuse } from '@dw/kernel';
 import { TopicNames, type CommandContext, type Caller } from '@dw/platform';
 import { authorisedOrder, FloorOperations } from '../../operation/floor-operations';
 import type { OperationContext } from '../../operation/operation-context';
-import { streams } from '../../shared/inventory.streams';
+import { onStream, streams } from '../../shared/inventory.streams';
 import type { StocktakeCommand } from '../domain/stocktake.commands';
 import { stocktakeDecider, type Stocktake } from '../domain/stocktake.decider';
 import { stocktakeOutbox } from '../integration/stocktake-events.mapper';
@@ -50,10 +50,8 @@ export class StocktakeFloorWork {
   }
 
   decide(tx: EventStoreTransaction, stocktakeId: string, command: StocktakeCommand, acting: CommandContext) {
-    const stream = streams.stocktake(stocktakeId);
     return handleCommandIn(tx, {
-      streamId: stream.id,
-      streamType: stream.type,
+      ...onStream(streams.stocktake(stocktakeId)),
       decider: stocktakeDecider,
       command,
       metadata: acting.metadata,

@@ -9,12 +9,12 @@ import {
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { foldEvents } from '@dw/kernel';
-import { BaseServiceConfig, TopicNames } from '@dw/platform';
+import { TopicNames } from '@dw/platform';
 import { stockDecider } from '../../stock/domain/stock.decider';
 import type { StockEvent } from '../../stock/domain/stock.events';
 import { stockVarianceOutbox } from './stock-variance.mapper';
 
-const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'unit' }));
+const topics = TopicNames.withPrefix('unit');
 const registry = new EventRegistry().register(...inventoryEventSchemas);
 const outboxFor = stockVarianceOutbox(topics, registry);
 const at = '2025-03-31T07:00:00Z';

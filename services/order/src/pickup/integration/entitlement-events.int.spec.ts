@@ -15,7 +15,7 @@ import {
 } from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
 import { DomainError, ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
+import { migrationsOf, TopicNames } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../../order.service-definition';
 import { recordStorageCardIn } from '../../storage-card/storage-cards';
@@ -51,7 +51,7 @@ beforeAll(async () => {
   t = await createTestServiceDatabase('order_pickup', migrationsOf(orderServiceDefinition));
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   deliver = inboxDelivery(store);
-  const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
+  const topics = TopicNames.withPrefix('int');
   outbox = new WorkOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas));
   applyForPickup = new ApplyForPickupCommandHandler(store, outbox, clock);
   await store.transaction((tx) =>

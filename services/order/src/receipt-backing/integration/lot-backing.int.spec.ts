@@ -2,7 +2,7 @@ import { create } from '@bufbuild/protobuf';
 import { EventRegistry, orderEventSchemas, ReceiptCancelledSchema, ReceiptIssuedSchema, ReceiptLotSchema, ReceiptSplitSchema } from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
 import { DomainError, ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
+import { migrationsOf, TopicNames } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../../order.service-definition';
 import { recordStorageCardIn } from '../../storage-card/storage-cards';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   t = await createTestServiceDatabase('order_backing', migrationsOf(orderServiceDefinition));
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   deliver = inboxDelivery(store);
-  const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
+  const topics = TopicNames.withPrefix('int');
   draftWorkOrder = new DraftWorkOrderCommandHandler(store, new WorkOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas)));
   handler = new RecordLotBackingWhenReceiptChangedKafkaHandler();
   await store.transaction((tx) =>

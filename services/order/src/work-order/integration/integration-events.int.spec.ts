@@ -10,7 +10,7 @@ import {
 } from '@dw/contracts';
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
-import { BaseServiceConfig, migrationsOf, TopicNames } from '@dw/platform';
+import { migrationsOf, TopicNames } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { orderServiceDefinition } from '../../order.service-definition';
 import { StandardWorkflowsSeeder } from '../../workflow/standard-workflows.seeder';
@@ -55,7 +55,7 @@ beforeAll(async () => {
   t = await createTestServiceDatabase('order_kafka', migrationsOf(orderServiceDefinition));
   store = new EventStore(t.db, { clock, ids: new SequentialIdGenerator() });
   deliver = inboxDelivery(store);
-  const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
+  const topics = TopicNames.withPrefix('int');
   outbox = new WorkOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas));
   draftInboundOrder = new DraftInboundOrderCommandHandler(store, outbox);
   draftWorkOrder = new DraftWorkOrderCommandHandler(store, outbox);

@@ -14,13 +14,13 @@ import {
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { foldEvents } from '@dw/kernel';
-import { BaseServiceConfig, TopicNames } from '@dw/platform';
+import { TopicNames } from '@dw/platform';
 import { workOrderDecider } from '../domain/work-order.decider';
 import type { WorkOrderEvent } from '../domain/work-order.events';
 import { actor, at, drafted, opened, orderId, stepsUpTo } from '../domain/work-order.test-fixtures';
 import { workOrderOutbox } from './work-order-events.mapper';
 
-const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'unit' }));
+const topics = TopicNames.withPrefix('unit');
 const outboxFor = workOrderOutbox(topics, new EventRegistry().register(...orderEventSchemas));
 const pending = (events: WorkOrderEvent[]): PendingEvent[] =>
   events.map((event, i) => ({

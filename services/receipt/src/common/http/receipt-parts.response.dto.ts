@@ -62,10 +62,11 @@ export class ReceiptHoldResponseDto {
   holdId!: string;
 
   @ApiProperty({
-    enum: ['pledge', 'freeze', 'delivery'],
-    description: 'pledge (a bank loan’s collateral), freeze (exchange or court) or delivery (allocated to a futures delivery)',
+    enum: ['pledge', 'freeze', 'delivery', 'trading'],
+    description:
+      'pledge (a bank loan’s collateral), freeze (exchange or court), delivery (allocated to a futures delivery) or trading (on a listing of the receipt trading platform, lifted with the listing)',
   })
-  kind!: 'pledge' | 'freeze' | 'delivery';
+  kind!: 'pledge' | 'freeze' | 'delivery' | 'trading';
 
   @ApiProperty({ type: () => BeneficiaryResponseDto, description: 'who the hold protects; only it may release the hold' })
   beneficiary!: BeneficiaryResponseDto;

@@ -1,22 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { EventRegistry, type TopicSpec } from '@dw/contracts';
+import { EventRegistry } from '@dw/contracts';
 import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
-import { derivedMessageId, type BusinessCalendar, type Decider, type DomainEvent } from '@dw/kernel';
-import { cloudEventMessage } from '@dw/messaging';
-import { BusinessCalendars, TopicNames } from '@dw/platform';
+import type { BusinessCalendar, Decider, DomainEvent } from '@dw/kernel';
+import { BusinessCalendars, publicEventMessage, TopicNames, type PublicEvent } from '@dw/platform';
 
-/** One public message for a domain event: which topic, which contract, and (when not the stream id) which key. */
-export interface PublicEvent {
-  readonly topic: TopicSpec;
-  readonly schema: DescMessage;
-  readonly message: MessageShape<DescMessage>;
-  readonly key?: string;
-}
-
-export function publicEvent<Desc extends DescMessage>(topic: TopicSpec, schema: Desc, message: MessageShape<Desc>, key?: string): PublicEvent {
-  return { topic, schema, message, ...(key !== undefined ? { key } : {}) };
-}
+export { publicEvent, type PublicEvent } from '@dw/platform';
 
 /** What a mapper may need beyond the event: the business calendar as the log has it now. */
 export interface PublicEventContext {
@@ -58,19 +46,6 @@ export class ReceiptOutbox {
   }
 
   private message(event: PendingEvent, published: PublicEvent, index: number): OutboxMessage {
-    // The first message of an event carries the event's id; a further one (a cancellation's
-    // entitlement) gets an id derived from it, so consumers' inboxes, which deduplicate by
-    // ce_id, see two messages, and a relay retry still repeats the same two ids.
-    const id = index === 0 ? event.eventId : derivedMessageId(event.eventId, published.schema.typeName);
-    const message = cloudEventMessage(
-      { ...event, eventId: id },
-      {
-        topic: this.topics.of(published.topic),
-        source: RECEIPT_SOURCE,
-        type: published.schema.typeName,
-        payload: this.registry.encodeEvent(published.schema.typeName, published.message),
-      },
-    );
-    return published.key === undefined ? message : { ...message, key: published.key };
+    return publicEventMessage(event, published, index, { source: RECEIPT_SOURCE, registry: this.registry, topics: this.topics });
   }
 }

@@ -1,10 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { fromWeight, LotShippedOutSchema, type LotShippedOut } from '@dw/contracts';
-import { type Clock, DomainError } from '@dw/kernel';
+import type { Clock } from '@dw/kernel';
 import { handleCommandIn } from '@dw/event-store';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { CLOCK, InboxContext } from '@dw/platform';
+import { deadLetteringRefusals, CLOCK, InboxContext } from '@dw/platform';
 import type { Actor } from '../../common/domain/actor';
 import { streams } from '../../common/events/streams';
 import { nowOf } from '../../common/http/clock-instant';
@@ -34,7 +33,7 @@ export class RecordLotShippedWhenLotShippedOutKafkaHandler {
     const actor: Actor = { subject: metadata.actor.subject, role: 'system' };
     const at = nowOf(this.clock);
     const netKg = event.net ? fromWeight(event.net) : 0;
-    try {
+    await deadLetteringRefusals(`lot ${event.lotId}`, async () => {
       const decided = await handleCommandIn(ctx.store, {
         ...streams.lot(event.lotId),
         decider: lotBackingDecider,
@@ -55,9 +54,6 @@ export class RecordLotShippedWhenLotShippedOutKafkaHandler {
           outboxFor: this.outbox.of(entitlementDecider, entitlementPublicEvents),
         });
       }
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `lot ${event.lotId}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

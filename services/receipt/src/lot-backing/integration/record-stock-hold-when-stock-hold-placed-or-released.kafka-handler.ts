@@ -1,10 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { StockHoldKind as StockHoldKindPb, StockHoldPlacedSchema, StockHoldReleasedSchema, type StockHoldPlaced, type StockHoldReleased } from '@dw/contracts';
-import { type Clock, DomainError } from '@dw/kernel';
+import type { Clock } from '@dw/kernel';
 import { handleCommandIn } from '@dw/event-store';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { CLOCK, InboxContext } from '@dw/platform';
+import { deadLetteringRefusals, CLOCK, InboxContext } from '@dw/platform';
 import type { Actor } from '../../common/domain/actor';
 import { streams } from '../../common/events/streams';
 import { nowOf } from '../../common/http/clock-instant';
@@ -45,11 +44,8 @@ export class RecordStockHoldWhenStockHoldPlacedOrReleasedKafkaHandler {
   private async record(lotId: string, ctx: InboxContext, command: (actor: Actor, at: string) => LotBackingCommand): Promise<void> {
     const metadata = ctx.causedMetadata();
     const actor: Actor = { subject: metadata.actor.subject, role: 'system' };
-    try {
+    await deadLetteringRefusals(`lot ${lotId}`, async () => {
       await handleCommandIn(ctx.store, { ...streams.lot(lotId), decider: lotBackingDecider, command: command(actor, nowOf(this.clock)), metadata });
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `lot ${lotId}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

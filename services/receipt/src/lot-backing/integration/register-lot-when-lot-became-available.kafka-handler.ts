@@ -1,9 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { fromWeight, LotBecameAvailableSchema, type LotBecameAvailable } from '@dw/contracts';
-import { type Clock, DomainError } from '@dw/kernel';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { CLOCK, InboxContext } from '@dw/platform';
+import type { Clock } from '@dw/kernel';
+import { deadLetteringRefusals, CLOCK, InboxContext } from '@dw/platform';
 import type { Actor } from '../../common/domain/actor';
 import { streams } from '../../common/events/streams';
 import { nowOf } from '../../common/http/clock-instant';
@@ -45,16 +44,13 @@ export class RegisterLotWhenLotBecameAvailableKafkaHandler {
   async handle(@Payload() event: LotBecameAvailable, @Ctx() ctx: InboxContext): Promise<void> {
     const metadata = ctx.causedMetadata();
     const actor: Actor = { subject: metadata.actor.subject, role: 'system' };
-    try {
+    await deadLetteringRefusals(`lot ${event.lotId}`, async () => {
       await handleCommandIn(ctx.store, {
         ...streams.lot(event.lotId),
         decider: lotBackingDecider,
         command: { type: 'RegisterAvailableLot', data: { lot: lotFactsOf(event), actor, at: nowOf(this.clock) } },
         metadata,
       });
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `lot ${event.lotId}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { Command } from '@dw/kernel';
+import { Command, LocalDate } from '@dw/kernel';
+import { TradingSeller } from './receipt.trading';
 import { Actor } from '../../common/domain/actor';
 import { StorageCard } from '../../storage-card/domain/storage-card';
 import { Beneficiary, HoldKind } from './receipt.hold';
@@ -96,6 +97,17 @@ export type ResolveGoodsShortfall = Command<
   Stamp & { readonly varianceId: string; readonly outcome: ShortfallOutcome; readonly reference: string; readonly reason: string }
 >;
 
+/**
+ * Internal steps of the trading platform (no role check: the listing's handler sends them in the
+ * transaction of the listing decision that authorised them, see receipt.trading.ts):
+ * - HoldForListing: the receipt goes into trading with a posted listing;
+ * - LiftListingHold: the listing closed with the receipt unsold, or the take reserving it was released;
+ * - TransferOnTake: a paid take moves the title to the buyer's card and lifts the hold at once.
+ */
+export type HoldForListing = Command<'HoldForListing', Stamp & { readonly listingId: string; readonly seller: TradingSeller; readonly tradingDay: LocalDate }>;
+export type LiftListingHold = Command<'LiftListingHold', Stamp & { readonly listingId: string; readonly reason: string }>;
+export type TransferOnTake = Command<'TransferOnTake', Stamp & { readonly listingId: string; readonly takeId: string; readonly buyerCard: StorageCard | null }>;
+
 export type ReceiptCommand =
   | IssueReceipt
   | TransferTitle
@@ -111,4 +123,7 @@ export type ReceiptCommand =
   | FlagExpired
   | RecordStorageFeesPaid
   | RecordGoodsShortfall
-  | ResolveGoodsShortfall;
+  | ResolveGoodsShortfall
+  | HoldForListing
+  | LiftListingHold
+  | TransferOnTake;

@@ -6,7 +6,9 @@ import { assertReceiptConforms } from '../../receipt-rule/domain/receipt-conform
 import {
   ApplyForCancellation,
   FlagExpired,
+  HoldForListing,
   IssueReceipt,
+  LiftListingHold,
   MergeReceipts,
   PlaceHold,
   ProcessCancellation,
@@ -18,11 +20,13 @@ import {
   ResolveGoodsShortfall,
   RetireIntoMerge,
   SplitReceipt,
+  TransferOnTake,
   TransferTitle,
   WithdrawCancellation,
 } from './receipt.commands';
+import { TRADING_PLATFORM, listingHoldId, listingHoldOf, requireTradable } from './receipt.trading';
 import { CancellationPurpose, ReceiptEvent } from './receipt.events';
-import { BENEFICIARY_KINDS, Hold } from './receipt.hold';
+import { BENEFICIARY_KINDS, Hold, isPlaceableHoldKind } from './receipt.hold';
 import { ReceiptRecord } from './receipt.record';
 import { GoodsShortfall, SHORTFALL_OUTCOMES, resolutionOf } from './receipt.shortfall';
 import { planMerge, requireMergeable } from './receipt-merge.policy';
@@ -65,7 +69,7 @@ function placeHold(receipt: LiveReceipt, command: PlaceHold): Hold {
   // rules RCPT-NO-DOUBLE-PLEDGE, RCPT-FREEZE-BY-AUTHORITY, RCPT-DELIVERY-HOLD
   const { holdId, kind, beneficiary, actor, at } = command.data;
   requireText(holdId, 'holdId');
-  const allowed = BENEFICIARY_KINDS[kind];
+  const allowed = isPlaceableHoldKind(kind) ? BENEFICIARY_KINDS[kind] : undefined;
   if (!allowed) throw refuse.invalid('INVALID_HOLD_KIND', 'kind must be pledge, freeze or delivery', 'kind', { value: kind });
   if (!allowed.includes(beneficiary?.kind)) {
     throw refuse.invalid('INVALID_HOLD_BENEFICIARY', `a ${kind} is held for a ${allowed.join(' or ')}`, 'beneficiary.kind', {
@@ -183,6 +187,12 @@ export const receiptDecider: Decider<ReceiptCommand, ReceiptState, ReceiptEvent>
         return recordGoodsShortfall(command, state);
       case 'ResolveGoodsShortfall':
         return resolveGoodsShortfall(command, state);
+      case 'HoldForListing':
+        return holdForListing(command, state);
+      case 'LiftListingHold':
+        return liftListingHold(command, state);
+      case 'TransferOnTake':
+        return transferOnTake(command, state);
       default:
         return unhandledCommand(command);
     }
@@ -220,6 +230,7 @@ function releaseHold(command: ReleaseHold, state: ReceiptState): ReceiptEvent[] 
   const receiptNumber = receipt.record.receiptNumber;
   const hold = receipt.holds.find((candidate) => candidate.holdId === command.data.holdId);
   if (!hold) throw refuse.notFound('HOLD_NOT_FOUND', `receipt ${receiptNumber} has no hold ${command.data.holdId}`, { holdId: command.data.holdId });
+  requireNotTradingHold(hold, receiptNumber);
   if (!isBeneficiary(actor, hold)) {
     // Not naming the beneficiary: the caller learns it may not, not who may.
     throw refuse.forbidden('HOLD_RELEASE_FORBIDDEN', `only the beneficiary of this ${hold.kind} may release it`, {
@@ -511,4 +522,86 @@ function resolveGoodsShortfall(command: ResolveGoodsShortfall, state: ReceiptSta
   const reference = requireText(command.data.reference, 'reference');
   const reason = requireText(command.data.reason, 'reason');
   return [{ type: 'GoodsShortfallResolved', data: { receiptNumber, varianceId, outcome, reference, reason, actor, at } }];
+}
+
+/**
+ * A listing's hold is lifted only with the listing (its close, a released take, a settled take):
+ * lifted alone it would leave the listing offering a receipt that may since have moved.
+ * The exchange stops trading in a receipt by cancelling the listing (标准仓单交易管理办法 第六十七条).
+ */
+function requireNotTradingHold(hold: Hold, receiptNumber: string): void {
+  // rule TRADE-HOLD-WITH-LISTING
+  if (hold.kind === 'trading') {
+    throw refuse.conflict('HOLD_LIFTED_WITH_LISTING', `receipt ${receiptNumber} is held by a listing; it is released when the listing closes`, {
+      holdId: hold.holdId,
+    });
+  }
+}
+
+/**
+ * The receipt goes into trading with its listing, in the listing's transaction: checked again
+ * here on the receipt's own stream (what the listing decided on may have been read a moment
+ * before), then held so that it is not transferred, pledged, split, merged or cancelled while
+ * listed (RECEIPT_HELD, rule RCPT-HELD-STAYS-PUT).
+ */
+function holdForListing(command: HoldForListing, state: ReceiptState): ReceiptEvent[] {
+  // rule TRADE-HOLD-WITH-LISTING
+  const { actor, at, seller, tradingDay } = command.data;
+  requireInstant(at, 'at');
+  const listingId = requireText(command.data.listingId, 'listingId');
+  const receipt = requireTradable(state, seller, tradingDay);
+  const hold: Hold = {
+    holdId: listingHoldId(listingId),
+    kind: 'trading',
+    beneficiary: TRADING_PLATFORM,
+    reason: `listed on listing ${listingId} for ${tradingDay}`,
+    placedAt: at,
+  };
+  return [{ type: 'ReceiptHoldPlaced', data: { receiptNumber: receipt.record.receiptNumber, hold, actor, at } }];
+}
+
+/** Idempotent: a receipt no longer held for the listing (a replayed close) needs nothing. */
+function liftListingHold(command: LiftListingHold, state: ReceiptState): ReceiptEvent[] {
+  // rule TRADE-HOLD-WITH-LISTING
+  const { actor, at } = command.data;
+  requireInstant(at, 'at');
+  const receipt = requireLive(state);
+  const hold = listingHoldOf(receipt, command.data.listingId);
+  if (!hold) return [];
+  const reason = requireText(command.data.reason, 'reason');
+  return [{ type: 'ReceiptHoldReleased', data: { receiptNumber: receipt.record.receiptNumber, holdId: hold.holdId, kind: hold.kind, reason, actor, at } }];
+}
+
+/**
+ * A paid take (标准仓单交易管理办法 第三十二条, 第四十九条): the listing's hold is lifted and the
+ * title moves to the buyer's card in one decision, by the receipt's own transfer rules
+ * (checkTransfer) on the exchange's authority with the entry taken from the registry, since the
+ * platform acts for both traders. Any other hold (a court's freeze placed meanwhile), a pending
+ * cancellation, a shortfall or a buyer card that may not receive title refuse it, and the
+ * take's handler records the paid take it could not settle.
+ */
+function transferOnTake(command: TransferOnTake, state: ReceiptState): ReceiptEvent[] {
+  // rule TRADE-TAKE-SETTLES-TITLE
+  const { actor, at, buyerCard } = command.data;
+  requireInstant(at, 'at');
+  requireRole(actor, ['exchange'], 'settle a take');
+  const receipt = requireLive(state);
+  const record = receipt.record;
+  const hold = listingHoldOf(receipt, command.data.listingId);
+  if (!hold) {
+    throw refuse.conflict('RECEIPT_NOT_LISTED', `receipt ${record.receiptNumber} is not held for listing ${command.data.listingId}`, {
+      receiptNumber: record.receiptNumber,
+      listingId: command.data.listingId,
+    });
+  }
+  const takeId = requireText(command.data.takeId, 'takeId');
+  const free: ReceiptState = { ...receipt, successors: [], holds: receipt.holds.filter((candidate) => candidate !== hold) };
+  const entered = { holderName: record.holder.holderName, storageCard: record.holder.storageCard, commodity: record.commodity };
+  const check = checkTransfer(free, { transferId: takeId, entered, buyerCard, actor, at });
+  if (!check.ok) throw check.error;
+  const released: ReceiptEvent = {
+    type: 'ReceiptHoldReleased',
+    data: { receiptNumber: record.receiptNumber, holdId: hold.holdId, kind: hold.kind, reason: `take ${takeId} settled`, actor, at },
+  };
+  return [released, check.event];
 }

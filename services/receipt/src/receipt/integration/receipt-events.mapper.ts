@@ -37,7 +37,11 @@ import type { ReceiptRecord } from '../domain/receipt.record';
 import type { ReceiptState } from '../domain/receipt.state';
 import { openShortfallsOf, type ShortfallOutcome } from '../domain/receipt.shortfall';
 
-const HOLD_KINDS: Readonly<Record<HoldKind, ReceiptHoldKind>> = {
+/**
+ * The trading hold is not published here: the listing's own messages on receipt.trading.v1
+ * (ListingPosted, ListingClosed, TakeSettled) say which receipts are in trading and when they leave.
+ */
+const HOLD_KINDS: Readonly<Record<Exclude<HoldKind, 'trading'>, ReceiptHoldKind>> = {
   pledge: ReceiptHoldKind.PLEDGE,
   freeze: ReceiptHoldKind.FREEZE,
   delivery: ReceiptHoldKind.DELIVERY,
@@ -119,6 +123,7 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState,
       ];
     case 'ReceiptHoldPlaced': {
       const { hold } = event.data;
+      if (hold.kind === 'trading') return [];
       return [
         publicEvent(
           receiptReceiptTopic,
@@ -138,6 +143,7 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState,
       ];
     }
     case 'ReceiptHoldReleased': {
+      if (event.data.kind === 'trading') return [];
       const hold = before.holds.find((candidate) => candidate.holdId === event.data.holdId);
       return [
         publicEvent(
@@ -151,7 +157,7 @@ export function receiptPublicEvents(pending: PendingEvent, before: ReceiptState,
             reason: event.data.reason,
             goods,
             holder,
-            remainingHolds: before.holds.length - 1,
+            remainingHolds: before.holds.filter((candidate) => candidate.kind !== 'trading').length - 1,
             releasedBy: toActor(event.data.actor),
             releasedAt: toTimestamp(event.data.at),
           }),

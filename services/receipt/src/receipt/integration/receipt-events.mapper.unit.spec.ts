@@ -17,7 +17,7 @@ import {
 } from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { cnMainlandCalendar, foldEvents } from '@dw/kernel';
-import { BaseServiceConfig, TopicNames, type BusinessCalendars } from '@dw/platform';
+import { TopicNames, type BusinessCalendars } from '@dw/platform';
 import { ReceiptOutbox } from '../../common/integration/receipt-outbox';
 import { d } from '../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { receiptDecider } from '../domain/receipt.decider';
@@ -38,11 +38,7 @@ import { receiptPublicEvents } from './receipt-events.mapper';
 
 // The calendar the log holds, here the bundled 2025-2026 years (what a fresh log is seeded with).
 const calendars = { current: () => cnMainlandCalendar } as BusinessCalendars;
-const outbox = new ReceiptOutbox(
-  new EventRegistry().register(...receiptEventSchemas),
-  new TopicNames({ KAFKA_TOPIC_PREFIX: 'ci' } as BaseServiceConfig),
-  calendars,
-);
+const outbox = new ReceiptOutbox(new EventRegistry().register(...receiptEventSchemas), TopicNames.withPrefix('ci'), calendars);
 const outboxFor = outbox.of(receiptDecider, receiptPublicEvents);
 /** The public messages of `events`, decided on `before`. */
 const publish = (events: Parameters<ReturnType<typeof outboxFor>>[0], before: Parameters<typeof outboxFor>[0]) => outboxFor(before)(events);

@@ -1,10 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { StoragePaidThroughAdvancedSchema, type StoragePaidThroughAdvanced } from '@dw/contracts';
-import { type Clock, DomainError } from '@dw/kernel';
+import type { Clock } from '@dw/kernel';
 import { handleCommandIn } from '@dw/event-store';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { CLOCK, InboxContext } from '@dw/platform';
+import { deadLetteringRefusals, CLOCK, InboxContext } from '@dw/platform';
 import type { Actor } from '../../common/domain/actor';
 import { streams } from '../../common/events/streams';
 import { nowOf } from '../../common/http/clock-instant';
@@ -31,7 +30,7 @@ export class RecordFeesPaidWhenPaidThroughAdvancedKafkaHandler {
   async handle(@Payload() event: StoragePaidThroughAdvanced, @Ctx() ctx: InboxContext): Promise<void> {
     const metadata = ctx.causedMetadata();
     const actor: Actor = { subject: metadata.actor.subject, role: 'system' };
-    try {
+    await deadLetteringRefusals(`receipt ${event.receiptNumber}`, async () => {
       await handleCommandIn(ctx.store, {
         ...streams.receipt(event.receiptNumber),
         decider: receiptDecider,
@@ -42,9 +41,6 @@ export class RecordFeesPaidWhenPaidThroughAdvancedKafkaHandler {
         metadata,
         outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       });
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `receipt ${event.receiptNumber}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

@@ -1,12 +1,9 @@
 import { create } from '@bufbuild/protobuf';
-import { randomUUID } from 'node:crypto';
-import { billingPaidThroughTopic, EventRegistry, LocalDateSchema, StoragePaidThroughAdvancedSchema } from '@dw/contracts';
+import { billingPaidThroughTopic, LocalDateSchema, StoragePaidThroughAdvancedSchema } from '@dw/contracts';
 import { ManualClock } from '@dw/kernel';
-import { testMessageBus, waitFor } from '@dw/testing';
+import { waitFor } from '@dw/testing';
 import { ReceiptTestApp } from '../../testing/receipt-test-app.spec-helper';
 import { ReceiptScenario, TONNE_RULE, clerk, depositor } from '../../testing/receipt-scenario.spec-helper';
-
-const registry = new EventRegistry().register(StoragePaidThroughAdvancedSchema);
 
 /**
  * Billing's StoragePaidThroughAdvanced on the real topic (billing.paid-through.v1), through the
@@ -32,31 +29,12 @@ describe('storage fees paid-through from billing', () => {
   });
 
   const paidThroughPublished = async (partyId: string, receiptNumber: string, paidThrough: string) => {
-    const producer = testMessageBus().producer();
-    await producer.connect();
-    try {
-      await producer.send([
-        {
-          topic: app.topic(billingPaidThroughTopic),
-          key: receiptNumber,
-          value: registry.encodeEvent(
-            StoragePaidThroughAdvancedSchema.typeName,
-            create(StoragePaidThroughAdvancedSchema, { partyId, receiptNumber, paidThrough: create(LocalDateSchema, { value: paidThrough }) }),
-          ),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: randomUUID(),
-            ce_type: StoragePaidThroughAdvancedSchema.typeName,
-            ce_source: '/dw/billing',
-            ce_subject: `account-${partyId}`,
-            ce_time: clock.now().toISOString(),
-            'content-type': 'application/protobuf',
-          },
-        },
-      ]);
-    } finally {
-      await producer.disconnect();
-    }
+    await app.publish(
+      billingPaidThroughTopic,
+      receiptNumber,
+      StoragePaidThroughAdvancedSchema,
+      create(StoragePaidThroughAdvancedSchema, { partyId, receiptNumber, paidThrough: create(LocalDateSchema, { value: paidThrough }) }),
+    );
   };
   const inboxCount = async () => (await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox`)).rows[0]!.n;
 

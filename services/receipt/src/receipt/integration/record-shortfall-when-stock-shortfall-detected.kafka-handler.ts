@@ -1,10 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { fromTimestamp, fromWeight, StockShortfallDetectedSchema, type StockShortfallDetected } from '@dw/contracts';
-import { type Clock, DomainError } from '@dw/kernel';
+import type { Clock } from '@dw/kernel';
 import { handleCommandIn, loadAggregate } from '@dw/event-store';
-import { NonRetryableMessageError } from '@dw/messaging';
-import { CLOCK, InboxContext } from '@dw/platform';
+import { deadLetteringRefusals, CLOCK, InboxContext } from '@dw/platform';
 import type { Actor } from '../../common/domain/actor';
 import { streams } from '../../common/events/streams';
 import { nowOf } from '../../common/http/clock-instant';
@@ -39,7 +38,7 @@ export class RecordShortfallWhenStockShortfallDetectedKafkaHandler {
     if (!event.receiptNumber) return;
     const metadata = ctx.causedMetadata();
     const actor: Actor = { subject: metadata.actor.subject, role: 'system' };
-    try {
+    await deadLetteringRefusals(`receipt ${event.receiptNumber}`, async () => {
       const lot = (await loadAggregate(ctx.store, streams.lot(event.lotId).streamId, lotBackingDecider)).state;
       const receiptNumber = lot.status === 'backing' ? lot.receiptNumber : event.receiptNumber;
       await handleCommandIn(ctx.store, {
@@ -64,9 +63,6 @@ export class RecordShortfallWhenStockShortfallDetectedKafkaHandler {
         metadata,
         outboxFor: this.outbox.of(receiptDecider, receiptPublicEvents),
       });
-    } catch (error) {
-      if (error instanceof DomainError) throw new NonRetryableMessageError(error.code, `receipt ${event.receiptNumber}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

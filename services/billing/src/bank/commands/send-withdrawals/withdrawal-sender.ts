@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Database, EventStore, handleCommand, loadAggregate } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
-import { CLOCK, IntegrationClientDirectory, signRequest, type Drainable } from '@dw/platform';
+import { CLOCK, IntegrationClientDirectory, IntervalScheduler, signRequest } from '@dw/platform';
 import { BillingServiceConfig } from '../../../billing-service.config';
 import { streams } from '../../../common/events/streams';
 import { bankWithdrawalDecider, type WithdrawalOrder } from '../../domain/bank-withdrawal.decider';
@@ -19,28 +19,23 @@ const RETRY_STATUSES = new Set([408, 429]);
  * own calls (X-Client-Id = BANK_CLIENT_ID, the secret shared with that bank), with our
  * Idempotency-Key = the withdrawal id so the bank pays it once however often we send, and writes
  * the outcome back to the stream (rule BILL-BANK-WITHDRAWAL-SEND). A restart loses nothing.
+ * It runs every BANK_SEND_INTERVAL_MS on the platform's IntervalScheduler, so passes never overlap
+ * and a test drives one through `tick`.
  */
 @Injectable()
-export class WithdrawalSender implements OnApplicationBootstrap, Drainable {
-  private readonly logger = new Logger('WithdrawalSender');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
-
+export class WithdrawalSender extends IntervalScheduler {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(Database) private readonly db: Database,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IntegrationClientDirectory) private readonly clients: IntegrationClientDirectory,
     @Inject(BillingServiceConfig) private readonly config: BillingServiceConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.BANK_SEND_INTERVAL_MS > 0) this.schedule(0);
+  ) {
+    super('WithdrawalSender', config.BANK_SEND_INTERVAL_MS);
   }
 
-  /** One pass over the sends due now; the schedule calls it, and so can a test. */
-  async tick(): Promise<void> {
+  /** One pass over the sends due now; a failed send is logged and retried on a later pass. */
+  protected async run(): Promise<void> {
     // rule BILL-BANK-WITHDRAWAL-SEND
     const { rows } = await this.db.query<{ withdrawal_id: string }>(
       `SELECT withdrawal_id FROM bank_withdrawals WHERE status = 'to_send' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT 50`,
@@ -53,12 +48,6 @@ export class WithdrawalSender implements OnApplicationBootstrap, Drainable {
         this.logger.error(`withdrawal ${withdrawalId}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-  }
-
-  async drain(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
   }
 
   private async send(withdrawalId: string): Promise<void> {
@@ -103,18 +92,5 @@ export class WithdrawalSender implements OnApplicationBootstrap, Drainable {
     } catch (error) {
       return { outcome: 'failed', detail: error instanceof Error ? error.message : String(error) };
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .catch((error: unknown) => this.logger.error(`withdrawal sender: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.config.BANK_SEND_INTERVAL_MS);
-        });
-    }, delayMs);
-    this.timer.unref();
   }
 }

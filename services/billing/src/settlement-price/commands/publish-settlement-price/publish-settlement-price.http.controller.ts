@@ -4,11 +4,13 @@ import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { BusinessCalendars, callerContextOf, CLOCK, CurrentCaller, Idempotent, IntegrationApi, Roles, type Caller } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
+import { BillingOutbox } from '../../../common/integration/billing-outbox';
 import { settlementPricesDecider } from '../../domain/settlement-prices.decider';
+import { settlementPricePublicEvents } from '../../integration/settlement-price-events.mapper';
 import { SettlementPriceResponseDto } from '../../queries/settlement-prices/settlement-prices.response.dto';
 import { PublishSettlementPriceRequestDto } from './publish-settlement-price.request.dto';
 
-/** The exchange publishes a trading day's settlement price through its signed integration API. */
+/** The exchange publishes a trading day's settlement price of each contract through its signed integration API. */
 @Controller('integration/exchange')
 @IntegrationApi()
 @Roles('exchange')
@@ -17,6 +19,7 @@ export class PublishSettlementPriceHttpController {
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(BusinessCalendars) private readonly calendars: BusinessCalendars,
+    @Inject(BillingOutbox) private readonly outbox: BillingOutbox,
   ) {}
 
   @Post('settlement-prices')
@@ -30,8 +33,10 @@ export class PublishSettlementPriceHttpController {
       decider: settlementPricesDecider,
       command: { type: 'PublishSettlementPrice', data: { ...body, actor, calendar: this.calendars.current(), at } },
       metadata,
+      // Every price recorded goes out on billing.settlement-price.v1 in the transaction that records it.
+      outbox: this.outbox.of(settlementPricePublicEvents),
     });
-    const { commodity, tradingDay, contract, fenPerTonne } = handled.state.byDay[body.tradingDay]!;
+    const { commodity, tradingDay, contract, fenPerTonne } = handled.state.contractsByDay[body.tradingDay]![body.contract]!;
     return { commodity, tradingDay, contract, fenPerTonne };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 
 /** One trading day's settlement price of a commodity, as the exchange publishes it. */
 export class PublishSettlementPriceRequestDto {
@@ -22,4 +22,15 @@ export class PublishSettlementPriceRequestDto {
   @IsInt()
   @Min(1)
   fenPerTonne!: number;
+
+  @ApiProperty({
+    type: Boolean,
+    required: false,
+    default: true,
+    description:
+      'whether the exchange names this contract the nearest month listed that day (over/short is settled at it); one per day. Left out: true. The other contracts (the reference contract, a basis quote’s month) are published with false',
+  })
+  @IsOptional()
+  @IsBoolean()
+  nearestMonth?: boolean;
 }

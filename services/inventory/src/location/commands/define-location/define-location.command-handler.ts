@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@dw/event-store';
 import type { Clock } from '@dw/kernel';
 import { CLOCK, type Caller, callerContextOf } from '@dw/platform';
-import { streams } from '../../../shared/inventory.streams';
+import { onStream, streams } from '../../../shared/inventory.streams';
 import type { DefineLocation } from '../../domain/location.commands';
 import { locationDecider } from '../../domain/location.decider';
 
@@ -18,8 +18,7 @@ export class DefineLocationCommandHandler {
     const { actor, at, metadata } = callerContextOf(caller, this.clock);
     const stream = streams.location(location.locationId);
     return handleCommand(this.store, {
-      streamId: stream.id,
-      streamType: stream.type,
+      ...onStream(stream),
       decider: locationDecider,
       command: { type: 'DefineLocation', data: { ...location, actor: actor.subject, at } },
       metadata,

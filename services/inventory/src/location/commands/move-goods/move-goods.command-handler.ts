@@ -6,7 +6,7 @@ import { OperationMessages } from '../../../operation/integration/operation-mess
 import { authorisedOrder, FloorOperations } from '../../../operation/floor-operations';
 import type { OperationContext } from '../../../operation/operation-context';
 import { ownerOfLot } from '../../../registry/lot-owner';
-import { streams } from '../../../shared/inventory.streams';
+import { onStream, streams } from '../../../shared/inventory.streams';
 import { locationDecider } from '../../domain/location.decider';
 import { decideMove } from '../../domain/location-move';
 import type { LocationEvent } from '../../domain/location.events';
@@ -70,8 +70,7 @@ export class MoveGoodsCommandHandler {
   ): Promise<void> {
     const stream = streams.location(locationId);
     await tx.append({
-      streamId: stream.id,
-      streamType: stream.type,
+      ...onStream(stream),
       expectedVersion: version,
       events,
       metadata,

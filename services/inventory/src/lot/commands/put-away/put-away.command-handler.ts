@@ -4,7 +4,7 @@ import type { Caller } from '@dw/platform';
 import { locationDecider } from '../../../location/domain/location.decider';
 import { authorisedOrder, FloorOperations } from '../../../operation/floor-operations';
 import type { OperationContext } from '../../../operation/operation-context';
-import { streams } from '../../../shared/inventory.streams';
+import { onStream, streams } from '../../../shared/inventory.streams';
 import type { Lot } from '../../domain/lot.state';
 import { LotOperations, type LotCommandData } from '../../lot-operations';
 
@@ -43,8 +43,7 @@ export class PutAwayCommandHandler {
         event.type === 'PiecesPutAway' ? (event.data as { pieces: { barcode: string; netKg: number }[] }).pieces : [],
       );
       await handleCommandIn(tx, {
-        streamId: location.id,
-        streamType: location.type,
+        ...onStream(location),
         decider: locationDecider,
         command: {
           type: 'PutAwayGoods',

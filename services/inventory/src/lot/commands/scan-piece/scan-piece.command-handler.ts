@@ -8,7 +8,7 @@ import { commodityCatalogueDecider } from '../../../commodity/domain/commodity-c
 import { toleranceInForceOn } from '../../../commodity/domain/commodity-weight-tolerance';
 import { authorisedOrder, FloorOperations } from '../../../operation/floor-operations';
 import type { OperationContext } from '../../../operation/operation-context';
-import { lotIdOf, streams } from '../../../shared/inventory.streams';
+import { onStream, lotIdOf, streams } from '../../../shared/inventory.streams';
 import type { Lot } from '../../domain/lot.state';
 import { LotOperations, type LotCommandData } from '../../lot-operations';
 
@@ -41,8 +41,7 @@ export class ScanPieceCommandHandler {
         if ((await tx.streamVersion(streams.lot(lotId).id)) === 0) await this.openLot(tx, lotId, order, acting);
         const barcode = streams.barcode(order.warehouse, String(piece.barcode));
         await handleCommandIn(tx, {
-          streamId: barcode.id,
-          streamType: barcode.type,
+          ...onStream(barcode),
           decider: barcodeDecider,
           command: {
             type: 'ClaimBarcode',

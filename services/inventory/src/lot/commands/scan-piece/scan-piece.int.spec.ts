@@ -4,7 +4,7 @@ import { EventRegistry, inventoryEventSchemas, OperationRefusedSchema, orderEven
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import type { IncomingMessage } from '@dw/messaging';
-import { BaseServiceConfig, InboxContext, migrationsOf, TopicNames, type Caller } from '@dw/platform';
+import { InboxContext, migrationsOf, TopicNames, type Caller } from '@dw/platform';
 import { createTestServiceDatabase, type TestServiceDatabase } from '@dw/testing';
 import { NoteWorkOrdersKafkaHandler } from '../../../authority/integration/note-work-orders.kafka-handler';
 import type { OrderAuthorityEvent } from '../../../authority/domain/order-authority.events';
@@ -74,7 +74,7 @@ beforeAll(async () => {
   t = await createTestServiceDatabase('inventory_lot', migrationsOf(inventoryServiceDefinition));
   const ids = new SequentialIdGenerator();
   store = new EventStore(t.db, { clock, ids });
-  const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: 'int' }));
+  const topics = TopicNames.withPrefix('int');
   const registry = new EventRegistry().register(...inventoryEventSchemas, ...orderEventSchemas);
   const refusalsRecorder = new OperationRefusals(store, ids, topics, registry);
   const floor = new FloorOperations(store, refusalsRecorder, clock);

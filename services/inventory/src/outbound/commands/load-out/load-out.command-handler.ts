@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { handleCommandIn, loadAggregate } from '@dw/event-store';
 import type { Caller } from '@dw/platform';
-import { streams } from '../../../shared/inventory.streams';
+import { onStream, streams } from '../../../shared/inventory.streams';
 import { stockDecider } from '../../../stock/domain/stock.decider';
 import { ShipOutCommandHandler } from '../../../stock/commands/ship-out/ship-out.command-handler';
 import type { LoadedOut } from '../../domain/outbound.events';
@@ -40,8 +40,7 @@ export class LoadOutCommandHandler {
         for (const { barcode } of lot.pieces) {
           const piece = streams.shippedPiece(outbound.warehouse, barcode);
           await handleCommandIn(tx, {
-            streamId: piece.id,
-            streamType: piece.type,
+            ...onStream(piece),
             decider: shippedPieceDecider,
             command: {
               type: 'ShipPiece',

@@ -6,7 +6,7 @@ import { locationDecider } from '../../../location/domain/location.decider';
 import { authorisedOrder } from '../../../operation/floor-operations';
 import type { OperationContext } from '../../../operation/operation-context';
 import { goodsUnderOf, lotTitleDecider } from '../../../registry/domain/lot-title.decider';
-import { streams } from '../../../shared/inventory.streams';
+import { onStream, streams } from '../../../shared/inventory.streams';
 import { stockDecider } from '../../../stock/domain/stock.decider';
 import { evidenceOf } from '../../domain/stocktake.decider';
 import type { StocktakeEvent } from '../../domain/stocktake.events';
@@ -55,8 +55,7 @@ export class CloseStocktakeCommandHandler {
         if (variance.lotId && (variance.delta.pieces !== 0 || variance.delta.kg !== 0)) {
           const stock = streams.stock(variance.lotId);
           await handleCommandIn(tx, {
-            streamId: stock.id,
-            streamType: stock.type,
+            ...onStream(stock),
             decider: stockDecider,
             command: {
               type: 'ApplyStocktakeVariance',
@@ -79,8 +78,7 @@ export class CloseStocktakeCommandHandler {
         if (variance.kind === 'missing_piece' && variance.bookLocationId) {
           const location = streams.location(variance.bookLocationId);
           await handleCommandIn(tx, {
-            streamId: location.id,
-            streamType: location.type,
+            ...onStream(location),
             decider: locationDecider,
             command: {
               type: 'RemoveGoods',

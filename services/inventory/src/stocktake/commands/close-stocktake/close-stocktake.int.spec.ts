@@ -13,7 +13,7 @@ import {
 import { EventStore } from '@dw/event-store';
 import { ManualClock, SequentialIdGenerator } from '@dw/kernel';
 import { OutboxRelay } from '@dw/messaging';
-import { BaseServiceConfig, migrationsOf, TopicNames, type Caller } from '@dw/platform';
+import { migrationsOf, TopicNames, type Caller } from '@dw/platform';
 import {
   createTestServiceDatabase,
   createTestTopics,
@@ -76,7 +76,7 @@ beforeAll(async () => {
   t = await createTestServiceDatabase('inventory_stocktake', migrationsOf(inventoryServiceDefinition));
   const ids = new SequentialIdGenerator();
   store = new EventStore(t.db, { clock, ids });
-  const topics = new TopicNames(Object.assign(new BaseServiceConfig(), { KAFKA_TOPIC_PREFIX: prefix }));
+  const topics = TopicNames.withPrefix(prefix);
   const registry = new EventRegistry().register(...inventoryEventSchemas);
   const work = new StocktakeFloorWork(new FloorOperations(store, new OperationRefusals(store, ids, topics, registry), clock), topics, registry);
   const [start, count, recordScaleReading, finishCount, explain, approve, close] = [

@@ -1,0 +1,57 @@
+import { foldEvents } from '@dw/kernel';
+import { d } from '../../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
+import { receiptDecider } from '../../../receipt/domain/receipt.decider';
+import { ReceiptEvent } from '../../../receipt/domain/receipt.events';
+import { issued, lotLine, recordR2 } from '../../../receipt/domain/receipt.fixtures.spec-helper';
+import { ReceiptRecord } from '../../../receipt/domain/receipt.record';
+import { ReceiptState } from '../../../receipt/domain/receipt.state';
+import type { MarketView, TraderView } from '../../common/trading-lookups';
+import { ReceiptStates } from './listing.commands';
+import { TradingDate } from './market-rules';
+
+export { at, buyerActor, exchange, seller, stranger, system } from '../../../receipt/domain/receipt.fixtures.spec-helper';
+
+/** Wednesday 2026-04-01, a trading day; `at` is 10:00 in Shanghai, inside the morning session. */
+export const tradingDay = d('2026-04-01');
+export const today: TradingDate = { date: tradingDay, isTradingDay: true };
+
+export const sellerTrader: TraderView = { partyId: 'party-hengda', accountNumber: 'SC-0001', status: 'approved', commodities: ['rebar', 'wire'] };
+export const buyerTrader: TraderView = { partyId: 'party-huadong', accountNumber: 'SC-0002', status: 'approved', commodities: ['rebar'] };
+
+/**
+ * Rebar on 2026-04-01: tick 1 yuan = 100 fen/t; base = rb2605's settlement of 03-31, 3 512 yuan/t
+ * = 351 200 fen/t; band ±5% (500 bp); rb2610 settled at 3 520 yuan/t.
+ */
+export const rebarMarket: MarketView = {
+  commodity: 'rebar',
+  tradingDay,
+  tradable: true,
+  suspended: false,
+  tickFenPerTonne: 100,
+  sessions: [
+    { opens: '09:00', closes: '11:30' },
+    { opens: '13:30', closes: '15:00' },
+  ],
+  referenceContract: 'rb2605',
+  basePriceFenPerTonne: 351_200,
+  maxUpBasisPoints: 500,
+  maxDownBasisPoints: 500,
+  priorSettlementFenPerTonne: { rb2605: 351_200, rb2610: 352_000 },
+};
+
+/** Receipts R-11.. of 300 000 kg each on the seller's card SC-0001, fees paid through 04-15, valid through 06-08. */
+export const listedRecord = (n: number, overrides: Partial<ReceiptRecord> = {}): ReceiptRecord => ({
+  ...recordR2,
+  receiptNumber: `R-${n}`,
+  lots: [lotLine(`LOT-${n}`, 300_000, '2026-03-10')],
+  ...overrides,
+});
+
+export function receiptStates(...records: (ReceiptRecord | [ReceiptRecord, ...ReceiptEvent[]])[]): ReceiptStates {
+  const states: Record<string, ReceiptState> = {};
+  for (const entry of records) {
+    const [record, ...events] = Array.isArray(entry) ? entry : [entry];
+    states[record.receiptNumber] = foldEvents(receiptDecider, [issued(record), ...events]);
+  }
+  return states;
+}

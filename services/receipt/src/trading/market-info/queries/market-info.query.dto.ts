@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+/** Which trading day and commodity. */
+export class MarketInfoQueryDto {
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-02', description: 'the trading day (YYYY-MM-DD, Asia/Shanghai); today when left out' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'tradingDay must be a date YYYY-MM-DD' })
+  tradingDay?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'rebar', description: 'only this commodity' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  commodity?: string;
+}
