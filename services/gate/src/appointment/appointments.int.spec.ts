@@ -142,6 +142,20 @@ describe('appointments tied to work orders', () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, 'APPOINTMENT_NOT_FOUND']);
   });
 
+  it('two bookings racing for a slot’s last place: one wins, the other is refused, and the slot never holds more than its capacity', async () => {
+    const north = { gate: 'north', date: '2026-12-08', period: '13:00-17:00' };
+    const driver = { residentIdNumber: collector.residentIdNumber, name: '王五', mobile: '13800138000' };
+    for (const plate of ['沪G20001', '沪G20002']) {
+      expect((await app.as(manager, 'POST', '/appointments', { orderId: 'WO-IN-1', plate, driver, ...north })).status).toBe(201);
+    }
+    const racing = await Promise.all(
+      ['沪G20003', '沪G20004'].map((plate) => app.as(manager, 'POST', '/appointments', { orderId: 'WO-IN-1', plate, driver, ...north })),
+    );
+    expect(racing.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const held = (await app.as(manager, 'GET', '/appointments?date=2026-12-08&gate=north')).body.items;
+    expect(held).toHaveLength(3);
+  });
+
   it('closes the booked appointments of a cancelled order, and records a no-show when a slot ends with nobody arrived', async () => {
     await app.publish(
       orderWorkOrderTopic,
@@ -151,7 +165,7 @@ describe('appointments tied to work orders', () => {
     );
     await waitFor(
       async () => {
-        const items = (await app.as(manager, 'GET', '/appointments?gate=north')).body.items as { status: string }[];
+        const items = (await app.as(manager, 'GET', '/appointments?gate=north&date=2026-12-09')).body.items as { status: string }[];
         return items.length === 4 && items.every((item) => item.status === 'closed');
       },
       { timeoutMs: 60_000, describe: 'the cancelled order’s appointments closed' },
