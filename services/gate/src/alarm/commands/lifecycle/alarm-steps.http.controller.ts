@@ -19,7 +19,9 @@ export class AlarmStepResponseDto {
   status!: string;
 }
 
-const ROLES: readonly ActorRole[] = ['gate_guard', 'ops', 'manager'];
+const ON_DUTY: readonly ActorRole[] = ['gate_guard', 'ops', 'manager'];
+// A person who is both a guard and ops closes as ops: closing is ops' or a manager's.
+const CLOSERS: readonly ActorRole[] = ['ops', 'manager'];
 
 /** The people on duty take an alarm through its loop: acknowledge, handle (with a note), close (only once handled). */
 @Controller('alarms/:alarmId')
@@ -35,7 +37,7 @@ export class AlarmStepsHttpController {
   @Roles('gate_guard', 'ops', 'manager')
   @ApiOkResponse({ type: AlarmStepResponseDto, description: 'acknowledged, with who and when' })
   acknowledge(@Param('alarmId') alarmId: string, @CurrentCaller() caller: Caller): Promise<AlarmStepResponseDto> {
-    return this.step(alarmId, caller, (actor, at) => ({ type: 'AcknowledgeAlarm', data: { alarmId, actor, at } }));
+    return this.step(alarmId, caller, ON_DUTY, (actor, at) => ({ type: 'AcknowledgeAlarm', data: { alarmId, actor, at } }));
   }
 
   @Post('handle')
@@ -43,7 +45,7 @@ export class AlarmStepsHttpController {
   @Roles('gate_guard', 'ops', 'manager')
   @ApiOkResponse({ type: AlarmStepResponseDto, description: 'handled, with the note, who and when' })
   handle(@Param('alarmId') alarmId: string, @Body() body: HandleAlarmRequestDto, @CurrentCaller() caller: Caller): Promise<AlarmStepResponseDto> {
-    return this.step(alarmId, caller, (actor, at) => ({ type: 'HandleAlarm', data: { alarmId, note: body.note, actor, at } }));
+    return this.step(alarmId, caller, ON_DUTY, (actor, at) => ({ type: 'HandleAlarm', data: { alarmId, note: body.note, actor, at } }));
   }
 
   @Post('close')
@@ -51,11 +53,16 @@ export class AlarmStepsHttpController {
   @Roles('ops', 'manager')
   @ApiOkResponse({ type: AlarmStepResponseDto, description: 'closed (409 ALARM_NOT_HANDLED before it is handled)' })
   close(@Param('alarmId') alarmId: string, @Body() body: CloseAlarmRequestDto, @CurrentCaller() caller: Caller): Promise<AlarmStepResponseDto> {
-    return this.step(alarmId, caller, (actor, at) => ({ type: 'CloseAlarm', data: { alarmId, note: body.note ?? '', actor, at } }));
+    return this.step(alarmId, caller, CLOSERS, (actor, at) => ({ type: 'CloseAlarm', data: { alarmId, note: body.note ?? '', actor, at } }));
   }
 
-  private async step(alarmId: string, caller: Caller, command: (actor: Actor, at: string) => AlarmCommand): Promise<AlarmStepResponseDto> {
-    const { actor, at, metadata } = callerContextOf(caller, this.clock, ROLES);
+  private async step(
+    alarmId: string,
+    caller: Caller,
+    roles: readonly ActorRole[],
+    command: (actor: Actor, at: string) => AlarmCommand,
+  ): Promise<AlarmStepResponseDto> {
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, roles);
     const handled = await handleCommand(this.store, {
       ...streams.alarm(alarmId),
       decider: alarmDecider,
