@@ -31,7 +31,8 @@ import { EXCHANGE, RECEIPT_BANK, startReceiptBeside, type RunningReceipt } from 
  * Market: tick 100 fen/t; reference contract rb2705, settled at 350 000 fen/t on Friday (the
  * prior trading day of T, 第五十七条); band ±5% (第五十九条): [332 500, 367 500] fen/t. The seller
  * lists all ten partially, minimum take 3, at a full price of 352 000 fen/t (on the tick, inside
- * the band). Trading fee 50 fen/t per side (第四十条, exchange data).
+ * the band). Trading fee 50 fen/t per side (第四十条, exchange data). Buyer 3's take, whose
+ * payment fails while billing is down, is worked out where it happens.
  *
  *   take 1, buyer 1, 3 receipts = 9 000 kg = 9 t:
  *     proceeds 352 000 × 9 = 3 168 000 fen; each side's fee 50 × 9 = 450 fen;
@@ -65,10 +66,11 @@ function holidayFreeMondayAfter(today: LocalDate): LocalDate {
 const SELLER = 'party-mill-trader';
 const BUYER_1 = 'party-buyer-east';
 const BUYER_2 = 'party-buyer-south';
+const BUYER_3 = 'party-buyer-north';
 const EXCHANGE_AT_BILLING = { clientId: EXCHANGE.id, secret: EXCHANGE.secret };
 const BANK_AT_BILLING = { clientId: RECEIPT_BANK.id, secret: RECEIPT_BANK.secret };
 
-describe('the receipt trading platform across receipt and billing: a partial listing taken by two buyers settles money, fees, invoice deposits and title the same day', () => {
+describe('the receipt trading platform across receipt and billing: a partial listing taken by two buyers settles money, fees, invoice deposits and title the same day, and a failed payment leaves no half trade', () => {
   let services: RunningServices;
   let receipt: RunningReceipt;
   let billing: RunningBilling;
@@ -90,7 +92,7 @@ describe('the receipt trading platform across receipt and billing: a partial lis
     await services?.stop();
   }, 60_000);
 
-  it('lists 10 receipts with a minimum take of 3, sells 3 and 7, moves every figure by hand, and releases the deposit on the invoice of day 4', async () => {
+  it('lists 10 receipts with a minimum take of 3; a take whose payment fails in a billing outage returns its receipts; sells 3 and 7, every figure by hand; releases the deposits on the invoices of day 4', async () => {
     moveClockTo(-3, '16:00');
     const person = personOf(services);
     // Tokens are issued on the environment's clock: each call signs in anew, on the day it acts.
@@ -103,6 +105,7 @@ describe('the receipt trading platform across receipt and billing: a partial lis
     const seller = atReceipt('u-mill', SELLER);
     const buyer1 = atReceipt('u-east', BUYER_1);
     const buyer2 = atReceipt('u-south', BUYER_2);
+    const buyer3 = atReceipt('u-north', BUYER_3);
     const exchangeAtReceipt = (path: string, body: unknown = {}) => receipt.signed(EXCHANGE, 'POST', path, body);
     const exchangeAtBilling = (path: string, body: unknown = {}) => postSigned(billing.process.baseUrl, path, EXCHANGE_AT_BILLING, body, services.clock);
 
@@ -111,6 +114,7 @@ describe('the receipt trading platform across receipt and billing: a partial lis
     const sellerCard = await openStorageCard(services, receipt, seller, '恒达钢铁贸易有限公司');
     const buyer1Card = await openStorageCard(services, receipt, buyer1, '华东建材有限公司');
     const buyer2Card = await openStorageCard(services, receipt, buyer2, '华南钢材有限公司');
+    const buyer3Card = await openStorageCard(services, receipt, buyer3, '华北钢材贸易有限公司');
     const lotIds: string[] = [];
     for (let n = 1; n <= 10; n += 1) {
       const { lotId } = await receiveInboundLot(services, {
@@ -177,6 +181,7 @@ describe('the receipt trading platform across receipt and billing: a partial lis
       { client: seller, party: SELLER, card: sellerCard, name: '恒达钢铁贸易有限公司', bankAccount: '6222020000000001' },
       { client: buyer1, party: BUYER_1, card: buyer1Card, name: '华东建材有限公司', bankAccount: '6222020000000002' },
       { client: buyer2, party: BUYER_2, card: buyer2Card, name: '华南钢材有限公司', bankAccount: '6222020000000003' },
+      { client: buyer3, party: BUYER_3, card: buyer3Card, name: '华北钢材贸易有限公司', bankAccount: '6222020000000004' },
     ];
     for (const trader of traders) {
       expectStatus(
@@ -208,6 +213,7 @@ describe('the receipt trading platform across receipt and billing: a partial lis
       );
     expectStatus(await deposit(buyer1Card, traders[1]!.bankAccount, 4_000_000, 'ICBC-IN-0001'), 200, 'buyer 1 deposits 40 000 yuan');
     expectStatus(await deposit(buyer2Card, traders[2]!.bankAccount, 8_000_000, 'ICBC-IN-0002'), 200, 'buyer 2 deposits 80 000 yuan');
+    expectStatus(await deposit(buyer3Card, traders[3]!.bankAccount, 1_000_000, 'ICBC-IN-0003'), 200, 'buyer 3 deposits 10 000 yuan');
     // Day 1, 10:00: the listing and two takes.
     moveClockTo(0, '10:00');
     const listing = { commodity: COMMODITY, receiptNumbers, mode: 'partial', minTake: 3, quote: { kind: 'full', priceFenPerTonne: 352_000 } };
@@ -222,6 +228,33 @@ describe('the receipt trading platform across receipt and billing: a partial lis
     );
     expectStatus(listed, 201, 'the seller lists ten receipts, minimum take 3');
     const listingId = listed.body.listingId as string;
+
+    const listingNow = async () => (await seller.get(`/trading/listings/${listingId}`)).body;
+
+    // A payment that fails after the receipts were reserved leaves no half trade. Billing is down
+    // (an outage injected between the steps) when buyer 3 takes 3 receipts: they are reserved off
+    // the listing and wait. Back up, billing refuses the payment: 3 receipts cost 352 000 × 9 t =
+    // 3 168 000 fen + a 450 fen fee = 3 168 450 fen against 1 000 000 fen held. The receipts return
+    // to the listing, still the seller's, and buyer 3's balance is 1 000 000 fen as before.
+    await billing.halt();
+    const failing = await buyer3.post(`/trading/listings/${listingId}/takes`, { count: 3 });
+    expectStatus(failing, 202, 'buyer 3 takes 3 while billing is down');
+    expect((await buyer3.get(`/trading/takes/${failing.body.takeId}`)).body).toMatchObject({ state: 'reserved' });
+    expect(await listingNow()).toMatchObject({ remainingReceipts: 7 });
+    await billing.resume();
+    const released = await waitFor(
+      async () => {
+        const answer = await buyer3.get(`/trading/takes/${failing.body.takeId}`);
+        return answer.body?.state === 'released' ? answer.body : undefined;
+      },
+      { timeoutMs: 60_000, describe: "buyer 3's take released" },
+    );
+    expect(released).toMatchObject({ reasonCode: 'TRADING_BALANCE_SHORT', proceedsFen: 3_168_000 });
+    expect(await listingNow()).toMatchObject({ remainingReceipts: 10, remainingKg: 30_000 });
+    for (const { receiptNumber } of released.receipts as { receiptNumber: string }[]) {
+      expect((await clerk.get(`/receipts/${receiptNumber}`)).body.holder.storageCard).toBe(sellerCard);
+    }
+    expect((await accountOf(BUYER_3)).body).toMatchObject({ balanceFen: 1_000_000 });
 
     const take1 = await buyer1.post(`/trading/listings/${listingId}/takes`, { count: 3 });
     expectStatus(take1, 202, 'buyer 1 takes 3');
@@ -254,7 +287,7 @@ describe('the receipt trading platform across receipt and billing: a partial lis
         expect(held.body.holds).toEqual([]);
       }
     }
-    expect((await seller.get(`/trading/listings/${listingId}`)).body).toMatchObject({ remainingReceipts: 0, remainingKg: 0 });
+    expect(await listingNow()).toMatchObject({ remainingReceipts: 0, remainingKg: 0 });
 
     // The money moved at once: the accounts' balances are the reports' figures below.
     expect((await accountOf(BUYER_1)).body).toMatchObject({ balanceFen: 831_550 });
