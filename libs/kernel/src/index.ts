@@ -17,4 +17,5 @@ export * from './money/charges';
 export * from './money/allocate';
 export * from './weight/weight';
 export * from './validation/field-rules';
+export * from './validation/resident-id';
 export type { QuantityOptions } from './money/scaled-integer';

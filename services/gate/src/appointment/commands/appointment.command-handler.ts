@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, type EventStoreTransaction, handleCommandIn, loadAggregate, type EventMetadata } from '@dw/event-store';
-import { type Clock, refuse } from '@dw/kernel';
+import { type Clock, refuse, requireResidentId } from '@dw/kernel';
 import { CLOCK, callerContextOf, type Caller } from '@dw/platform';
 import type { ActorRole } from '../../common/domain/actor';
 import { streams } from '../../common/events/streams';
 import { driverDecider } from '../../vehicle/domain/driver.decider';
 import { requirePlate } from '../../vehicle/domain/plate';
-import { requireResidentId } from '../../vehicle/domain/resident-id';
 import { vehicleDecider } from '../../vehicle/domain/vehicle.decider';
 import type { AppointmentResponseDto } from '../appointment.response.dto';
 import { type Appointment, gateOrderDecider, type GateOrderState, type SlotRef } from '../domain/gate-order.decider';

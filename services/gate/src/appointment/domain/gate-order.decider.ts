@@ -1,8 +1,19 @@
-import { type Command, type Decider, type DomainEvent, localDate, refuse, requireInstant, requireText, shanghaiInstant, unhandledCommand } from '@dw/kernel';
+import {
+  type Command,
+  type Decider,
+  type DomainEvent,
+  localDate,
+  refuse,
+  requireInstant,
+  requireText,
+  shanghaiInstant,
+  unhandledCommand,
+  requireMobile,
+  requireResidentId,
+} from '@dw/kernel';
 import { type Actor, requireRole } from '../../common/domain/actor';
 import type { BlacklistEntry } from '../../vehicle/domain/blacklisting';
 import { requirePlate } from '../../vehicle/domain/plate';
-import { requireMobile, requireResidentId } from '../../vehicle/domain/resident-id';
 import type { SlotPeriod } from './slot-plan';
 
 export type Purpose = 'pickup' | 'delivery';

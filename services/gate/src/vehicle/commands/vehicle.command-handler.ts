@@ -6,7 +6,7 @@ import type { ActorRole } from '../../common/domain/actor';
 import { streams } from '../../common/events/streams';
 import { driverDecider, type DriverState } from '../domain/driver.decider';
 import { requirePlate } from '../domain/plate';
-import { requireResidentId } from '../domain/resident-id';
+import { requireResidentId } from '@dw/kernel';
 import { vehicleDecider, type VehicleState } from '../domain/vehicle.decider';
 import type { DriverResponseDto, VehicleResponseDto } from '../vehicle.response.dto';
 

@@ -1,7 +1,16 @@
-import { type Command, type Decider, type DomainEvent, refuse, requireInstant, requireText, unhandledCommand } from '@dw/kernel';
+import {
+  type Command,
+  type Decider,
+  type DomainEvent,
+  refuse,
+  requireInstant,
+  requireText,
+  unhandledCommand,
+  requireMobile,
+  requireResidentId,
+} from '@dw/kernel';
 import { type Actor, requireRole } from '../../common/domain/actor';
 import { type BlacklistEntry, blacklistEntryOf } from './blacklisting';
-import { requireMobile, requireResidentId } from './resident-id';
 
 export type RegisterDriver = Command<
   'RegisterDriver',

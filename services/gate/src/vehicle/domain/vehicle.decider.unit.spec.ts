@@ -2,7 +2,7 @@ import { deciderSpec, refusalOf } from '@dw/testing';
 import type { Actor } from '../../common/domain/actor';
 import { driverDecider } from './driver.decider';
 import { requirePlate } from './plate';
-import { requireResidentId, residentIdCheckCharacter } from './resident-id';
+import { requireResidentId, residentIdCheckCharacter } from '@dw/kernel';
 import { VEHICLE_CLASS_RULES } from './vehicle-classes';
 import { vehicleDecider } from './vehicle.decider';
 

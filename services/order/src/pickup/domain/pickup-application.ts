@@ -1,5 +1,14 @@
-import { LocalDate, localDate, refuse, requireDistinctList, requireOneOf, requirePositiveInteger, requireText } from '@dw/kernel';
-import { requireResidentId } from './resident-id';
+import {
+  LocalDate,
+  localDate,
+  refuse,
+  requireDistinctList,
+  requireOneOf,
+  requirePositiveInteger,
+  requireText,
+  requireMobile,
+  requireResidentId,
+} from '@dw/kernel';
 
 export const PICKUP_METHODS = ['self_collect', 'warehouse_delivery'] as const;
 export type PickupMethod = (typeof PICKUP_METHODS)[number];
@@ -45,8 +54,6 @@ export interface PickupApplicationInput {
   readonly vehicles?: readonly string[] | null;
 }
 
-// Mainland mobile numbers: 11 digits starting 13–19 (the numbering plan of the MIIT).
-const MOBILE = /^1[3-9]\d{9}$/;
 // Mainland plates (GA 36): a province character, a letter for the issuing office (no I or O),
 // then 5 characters (6 for new-energy vehicles); trailers end in 挂.
 const PLATE = /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂]$/;
@@ -120,12 +127,11 @@ function validatePlan(plan: PickupApplicationInput['dailyPlan'], quantityKg: num
   return [...checked].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
+/** The collector named to the factory is checked as the gate will check the person at pickup. */
 function validateCollector(collector: PickupApplicationInput['collector']): PickupCollector {
+  // rule ORD-PICKUP-RESIDENT-ID
   if (!collector || typeof collector !== 'object') throw refuse.invalid('FIELD_REQUIRED', 'collector is required', 'collector');
-  const mobile = requireText(collector.mobile, 'collector.mobile');
-  if (!MOBILE.test(mobile)) {
-    throw refuse.invalid('MOBILE_NUMBER_INVALID', 'collector.mobile is not an 11-digit mainland mobile number', 'collector.mobile');
-  }
+  const mobile = requireMobile(requireText(collector.mobile, 'collector.mobile'), 'collector.mobile');
   return {
     name: requireText(collector.name, 'collector.name'),
     residentId: requireResidentId(collector.residentId, 'collector.residentId'),

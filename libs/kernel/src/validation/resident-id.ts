@@ -1,4 +1,5 @@
-import { localDate, refuse } from '@dw/kernel';
+import { localDate } from '../calendar/local-date';
+import { refuse } from '../errors/domain-error';
 
 // 《公民身份号码》GB 11643-1999: 6-digit address code, 8-digit birth date, 3-digit sequence, and a
 // check character over the first 17 digits (ISO 7064 MOD 11-2).
@@ -14,17 +15,19 @@ export function residentIdCheckCharacter(first17: string): string {
 }
 
 /**
- * Refuses anything but an 18-character resident ID number whose birth date is a real day and whose
- * check character is right (a lower-case x is taken as X); returns it normalised. The guard checks
- * the driver's card against it, and the blacklist is keyed by it, so a typo must fail here.
+ * Refuses anything but an 18-character PRC resident ID number (GB 11643) whose birth date is a
+ * real day and whose check character is right; a lower-case x is taken as X. Returns it
+ * normalised. People are checked at the gate against it (a pickup's collector, a driver, a
+ * blacklisted ID number), so a typo must fail where it is typed.
  */
 export function requireResidentId(value: string, field: string): string {
-  // rule GATE-DRIVER-ID
+  // rule KRN-RESIDENT-ID
   const id = typeof value === 'string' ? value.trim().toUpperCase() : '';
   const invalid = (reason: string) => refuse.invalid('RESIDENT_ID_INVALID', `${field} is not a valid resident ID number (${reason})`, field, { reason });
   if (!PATTERN.test(id)) throw invalid('format');
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   try {
-    localDate(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, field);
+    localDate(birth, field);
   } catch {
     throw invalid('birth_date');
   }
@@ -32,8 +35,8 @@ export function requireResidentId(value: string, field: string): string {
   return id;
 }
 
-/** An 11-digit mainland mobile number (1, then 3-9, then 9 digits). */
-export function requireMobile(value: string, field: string): string {
+/** An 11-digit mainland mobile number (1, then 3-9, then 9 digits); otherwise MOBILE_NUMBER_INVALID naming the field. */
+export function requireMobile(value: unknown, field: string): string {
   const mobile = typeof value === 'string' ? value.trim() : '';
   if (!/^1[3-9]\d{9}$/.test(mobile)) throw refuse.invalid('MOBILE_NUMBER_INVALID', `${field} is not an 11-digit mainland mobile number`, field);
   return mobile;
