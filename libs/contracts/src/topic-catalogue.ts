@@ -11,6 +11,7 @@ import {
   billingSettlementPriceTopic,
   billingTradingTopic,
 } from './services/billing.contracts';
+import { gateAlarmTopic, gateEventSchemas, gateVisitTopic } from './services/gate.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
 import {
@@ -47,6 +48,8 @@ export const topicCatalogue: readonly TopicSpec[] = [
   receiptTradingTopic,
   billingSettlementPriceTopic,
   billingTradingTopic,
+  gateVisitTopic,
+  gateAlarmTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */
@@ -56,4 +59,5 @@ export const allEventSchemas: readonly DescMessage[] = [
   ...receiptEventSchemas,
   ...orderEventSchemas,
   ...billingEventSchemas,
+  ...gateEventSchemas,
 ];

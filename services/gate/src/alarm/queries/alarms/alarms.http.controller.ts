@@ -1,0 +1,70 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Database } from '@dw/event-store';
+import { ApiPageResponse, CursorCodec, pageOf, Roles } from '@dw/platform';
+import { AlarmResponseDto } from '../../alarm.response.dto';
+import { AlarmsQueryDto } from './alarms.query.dto';
+
+interface AlarmRow {
+  alarm_id: string;
+  kind: string;
+  grade: string;
+  status: string;
+  source: string;
+  location: string;
+  subject: string;
+  measured: string;
+  threshold: string;
+  detected_at: Date;
+  acknowledged_by: string | null;
+  handled_by: string | null;
+  handling_note: string | null;
+  closed_by: string | null;
+  closed_at: Date | null;
+}
+
+/** The alarm loop for ops and the gate: e.g. `?state=open&grade=red`, the open red alarms, oldest first. */
+@Controller('alarms')
+@Roles('ops', 'manager', 'gate_guard')
+export class AlarmsHttpController {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(CursorCodec) private readonly cursors: CursorCodec,
+  ) {}
+
+  @Get()
+  @ApiPageResponse(AlarmResponseDto, 'alarms by detection time, optionally open or closed, of one grade or kind')
+  async list(@Query() query: AlarmsQueryDto) {
+    const after = query.cursor ? this.cursors.decode<{ at: string; id: string }>(query.cursor, 'alarms') : { at: '1970-01-01T00:00:00Z', id: '' };
+    const { rows } = await this.db.query<AlarmRow>(
+      `SELECT alarm_id, kind, grade, status, source, location, subject, measured, threshold, detected_at,
+              acknowledged_by, handled_by, handling_note, closed_by, closed_at
+         FROM alarms
+        WHERE ($1::text IS NULL OR (status = 'closed') = ($1 = 'closed')) AND ($2::text IS NULL OR grade = $2) AND ($3::text IS NULL OR kind = $3)
+          AND (detected_at, alarm_id) > ($4::timestamptz, $5)
+        ORDER BY detected_at, alarm_id LIMIT $6`,
+      [query.state ?? null, query.grade ?? null, query.kind ?? null, after.at, after.id, query.limit + 1],
+    );
+    return pageOf(
+      rows,
+      query.limit,
+      (row): AlarmResponseDto => ({
+        alarmId: row.alarm_id,
+        kind: row.kind,
+        grade: row.grade,
+        status: row.status,
+        source: row.source,
+        location: row.location,
+        subject: row.subject,
+        measured: Number(row.measured),
+        threshold: Number(row.threshold),
+        detectedAt: row.detected_at.toISOString(),
+        acknowledgedBy: row.acknowledged_by,
+        handledBy: row.handled_by,
+        handlingNote: row.handling_note,
+        closedBy: row.closed_by,
+        closedAt: row.closed_at?.toISOString() ?? null,
+      }),
+      (row) => this.cursors.encode({ at: row.detected_at.toISOString(), id: row.alarm_id }, 'alarms'),
+    );
+  }
+}

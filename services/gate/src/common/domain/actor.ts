@@ -1,0 +1,13 @@
+import type { DomainActor } from '@dw/kernel';
+
+/**
+ * Who acts on gate data: managers (vehicles, drivers, the blacklist, alarms), depositors (their
+ * orders' appointments), gate guards (entries
+ * typed at the gatehouse, alarms), ops (alarms), a signed device (a plate camera, a sensor, a speed
+ * or parking detector) and the order service's facts (`system`, appointments a work order closes).
+ */
+export type ActorRole = 'manager' | 'gate_guard' | 'ops' | 'depositor' | 'device' | 'system';
+
+export type Actor = DomainActor<ActorRole>;
+
+export { requireRole } from '@dw/kernel';

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { ManualClock } from '@dw/kernel';
+import { signRequest, type IntegrationClient } from '@dw/platform';
+import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
+import { AppModule } from '../app.module';
+import { GateServiceConfig } from '../gate-service.config';
+import { gateServiceDefinition } from '../gate.service-definition';
+
+export type { Answer, Body, Person } from '@dw/platform/testing';
+
+export const guard: Person = { sub: 'guard-wang', roles: ['gate_guard'] };
+export const manager: Person = { sub: 'mgr-qian', roles: ['manager'] };
+export const ops: Person = { sub: 'ops-zhao', roles: ['ops'] };
+export const depositor = (partyId: string): Person => ({ sub: `dep-${partyId}`, roles: ['depositor'], partyId });
+
+const SECRET = (name: string) => `${name}-secret-0123456789-0123456789-abcdef`;
+/** The plate camera at the south gate: a signed integration client with the device role. */
+export const CAMERA: IntegrationClient = { id: 'cam-south-1', secret: SECRET('cam-south-1'), role: 'device', name: 'South gate plate camera' };
+/** A temperature and humidity sensor in the rubber shed. */
+export const SENSOR: IntegrationClient = { id: 'th-rubber-a', secret: SECRET('th-rubber-a'), role: 'device', name: 'Rubber shed A sensor' };
+/** A bank: signed, but not a device. */
+export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc'), role: 'bank', name: 'ICBC Shanghai' };
+
+/**
+ * The gate service in-process, as main.ts builds it (createServiceApp + AppModule, Kafka inbox
+ * connected), on real PostgreSQL (its own provisioned schema) and real Kafka (its own topic
+ * prefix), with a clock the test moves; specs drive it over HTTP with dev tokens and signed devices.
+ */
+export class GateTestApp extends ServiceTestApp {
+  static async start(label: string, clock: ManualClock, env: Record<string, string> = {}): Promise<GateTestApp> {
+    return new GateTestApp(
+      await startServiceTestApp({
+        definition: gateServiceDefinition,
+        appModule: AppModule,
+        label,
+        clock,
+        consume: true,
+        config: GateServiceConfig,
+        // The no-show sweep is ticked by the spec, not a timer.
+        env: { NO_SHOW_SWEEP_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([CAMERA, SENSOR, BANK]), ...env },
+      }),
+    );
+  }
+
+  /** A request by a person with a bearer token, carrying the latest log position this spec saw. */
+  async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const body = json === undefined ? undefined : JSON.stringify(json);
+    return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
+  }
+
+  /** A request by a device, signed with its secret at the test clock's time (or the headers given), with an Idempotency-Key on changes. */
+  async signed(
+    client: IntegrationClient,
+    method: string,
+    path: string,
+    json?: unknown,
+    options: { idempotencyKey?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
+    const body = json === undefined ? undefined : JSON.stringify(json);
+    const signature = options.headers ?? signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
+    const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
+    return this.send(method, path, body, { ...signature, ...idempotency });
+  }
+}

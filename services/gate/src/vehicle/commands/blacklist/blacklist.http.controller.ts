@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
+import { CurrentCaller, Roles, type Caller } from '@dw/platform';
+import { DriverResponseDto, VehicleResponseDto } from '../../vehicle.response.dto';
+import { BlacklistDriverRequestDto, BlacklistPlateRequestDto } from '../register/vehicle.dto';
+import { VehicleCommandHandler } from '../vehicle.command-handler';
+
+/** A manager blacklists a plate or a driver's ID number, with a reason: neither is let in or booked again. */
+@Controller('blacklist')
+@Roles('manager')
+export class BlacklistHttpController {
+  constructor(@Inject(VehicleCommandHandler) private readonly handler: VehicleCommandHandler) {}
+
+  @Post('plates')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: VehicleResponseDto, description: 'the plate, now blacklisted' })
+  plate(@Body() body: BlacklistPlateRequestDto, @CurrentCaller() caller: Caller): Promise<VehicleResponseDto> {
+    return this.handler.blacklistPlate(body, caller);
+  }
+
+  @Post('drivers')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: DriverResponseDto, description: 'the driver, now blacklisted' })
+  driver(@Body() body: BlacklistDriverRequestDto, @CurrentCaller() caller: Caller): Promise<DriverResponseDto> {
+    return this.handler.blacklistDriver(body, caller);
+  }
+}
