@@ -3,8 +3,9 @@ import { ManualClock } from '@dw/kernel';
 import { rebuildService } from '@dw/platform';
 import { waitFor } from '@dw/testing';
 import { billingServiceDefinition } from '../billing.service-definition';
-import { BANK, BillingTestApp, clerk, depositor, EXCHANGE, manager, type Answer } from '../testing/billing-test-app.spec-helper';
+import { BillingTestApp, clerk, depositor, EXCHANGE, type Answer } from '../testing/billing-test-app.spec-helper';
 import { TradingMessages, type TestTrader } from './trading-messages.spec-helper';
+import { tradingAccountWhere, tradingDepositOf } from './trading-accounts.spec-helper';
 
 /*
  * The day's settlement on real PostgreSQL and Kafka: a take, deposits, a withdrawal and the fees
@@ -33,22 +34,8 @@ describe('the daily settlement report', () => {
     await app?.close();
   });
 
-  const accountWhere = (partyId: string, describe: string, wanted: (body: Answer['body']) => boolean) =>
-    waitFor(
-      async () => {
-        const answer = await app.as(manager, 'GET', `/trading-accounts/${partyId}`);
-        return answer.status === 200 && wanted(answer.body) ? answer.body : undefined;
-      },
-      { timeoutMs: 60_000, describe },
-    );
-  const deposit = (trader: TestTrader, id: string, amountFen: number) =>
-    app.signed(BANK, 'POST', '/integration/bank/trading-deposits', {
-      bankTransactionId: id,
-      accountNumber: trader.accountNumber,
-      payerAccountNumber: trader.bankAccountNumber,
-      amountFen,
-      valueDate: '2026-12-07',
-    });
+  const accountWhere = (partyId: string, describe: string, wanted: (body: Answer['body']) => boolean) => tradingAccountWhere(app, partyId, describe, wanted);
+  const deposit = (trader: TestTrader, id: string, amountFen: number) => tradingDepositOf(app, trader, id, amountFen);
   const settle = (tradingDay: string) => app.signed(EXCHANGE, 'POST', '/integration/exchange/trading-settlements', { tradingDay });
   const report = (trader: TestTrader, day: string, as = depositor(trader.partyId)) =>
     app.as(as, 'GET', `/trading-accounts/${trader.partyId}/settlement-reports/${day}`);

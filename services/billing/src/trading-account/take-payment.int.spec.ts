@@ -7,6 +7,7 @@ import { TopicRecorder, testMessageBus, waitFor } from '@dw/testing';
 import { billingServiceDefinition } from '../billing.service-definition';
 import { BANK, BillingTestApp, EXCHANGE, manager, type Answer } from '../testing/billing-test-app.spec-helper';
 import { TradingMessages, type TestTrader } from './trading-messages.spec-helper';
+import { tradingAccountWhere, tradingDepositOf } from './trading-accounts.spec-helper';
 
 /*
  * TakeReserved on the real broker (receipt.trading.v1) → TakePaid or TakePaymentRefused on
@@ -38,14 +39,7 @@ describe('take payment from the trading accounts', () => {
     await app?.close();
   });
 
-  const account = (partyId: string, describe: string, wanted: (body: Answer['body']) => boolean) =>
-    waitFor(
-      async () => {
-        const answer = await app.as(manager, 'GET', `/trading-accounts/${partyId}`);
-        return answer.status === 200 && wanted(answer.body) ? answer.body : undefined;
-      },
-      { timeoutMs: 60_000, describe },
-    );
+  const account = (partyId: string, describe: string, wanted: (body: Answer['body']) => boolean) => tradingAccountWhere(app, partyId, describe, wanted);
   const answerTo = (takeId: string) =>
     waitFor(
       () => {
@@ -58,14 +52,7 @@ describe('take payment from the trading accounts', () => {
       },
       { timeoutMs: 60_000, describe: `the answer to ${takeId}` },
     );
-  const deposit = (trader: TestTrader, id: string, amountFen: number) =>
-    app.signed(BANK, 'POST', '/integration/bank/trading-deposits', {
-      bankTransactionId: id,
-      accountNumber: trader.accountNumber,
-      payerAccountNumber: trader.bankAccountNumber,
-      amountFen,
-      valueDate: '2026-12-07',
-    });
+  const deposit = (trader: TestTrader, id: string, amountFen: number) => tradingDepositOf(app, trader, id, amountFen);
   const t1 = { takeId: 'T-1', tradingDay: '2026-12-07', buyer, seller, weightKg: 33_335, priceFenPerTonne: 365_000, proceedsFen: 12_167_275 };
 
   it('pays a take in one transaction over both accounts and publishes TakePaid once, however often TakeReserved is replayed; a buyer short is refused', async () => {

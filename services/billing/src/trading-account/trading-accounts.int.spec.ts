@@ -1,7 +1,7 @@
 import { ManualClock } from '@dw/kernel';
-import { waitFor } from '@dw/testing';
 import { BANK, BillingTestApp, clerk, depositor, EXCHANGE, manager, type Answer } from '../testing/billing-test-app.spec-helper';
 import { TradingMessages, type TestTrader } from './trading-messages.spec-helper';
+import { tradingAccountWhere } from './trading-accounts.spec-helper';
 
 /*
  * Trading accounts from the market's traders on the real broker (receipt.trader.v1), and
@@ -22,14 +22,7 @@ describe('trading accounts and deposits', () => {
     await app?.close();
   });
 
-  const accountWhere = (partyId: string, describe: string, wanted: (body: Answer['body']) => boolean) =>
-    waitFor(
-      async () => {
-        const answer = await app.as(manager, 'GET', `/trading-accounts/${partyId}`);
-        return answer.status === 200 && wanted(answer.body) ? answer.body : undefined;
-      },
-      { timeoutMs: 60_000, describe },
-    );
+  const accountWhere = (partyId: string, describe: string, wanted: (body: Answer['body']) => boolean) => tradingAccountWhere(app, partyId, describe, wanted);
   const deposit = (body: Record<string, unknown>) => app.signed(BANK, 'POST', '/integration/bank/trading-deposits', body);
 
   it('opens one account per approved trader numbered as its storage card, keeps its bank settlement account and closes it with the trader', async () => {

@@ -1,7 +1,8 @@
 import { ManualClock } from '@dw/kernel';
 import { waitFor } from '@dw/testing';
-import { BANK, BillingTestApp, depositor, EXCHANGE, manager, type Answer } from '../testing/billing-test-app.spec-helper';
+import { BillingTestApp, depositor, EXCHANGE, manager, type Answer } from '../testing/billing-test-app.spec-helper';
 import { TradingMessages, type TestTrader } from './trading-messages.spec-helper';
+import { tradingDepositOf } from './trading-accounts.spec-helper';
 
 /*
  * The seller's VAT invoice of a paid take through the HTTP and signed routes, its late penalty
@@ -59,13 +60,7 @@ describe('the seller’s VAT invoice and the buyer’s invoice month', () => {
         })
       ).status,
     ).toBe(200);
-    const funded = await app.signed(BANK, 'POST', '/integration/bank/trading-deposits', {
-      bankTransactionId: 'TX-IB-1',
-      accountNumber: buyer.accountNumber,
-      payerAccountNumber: buyer.bankAccountNumber,
-      amountFen: 50_000_000,
-      valueDate: '2026-12-07',
-    });
+    const funded = await tradingDepositOf(app, buyer, 'TX-IB-1', 50_000_000);
     expect(funded.status).toBe(200);
     // Traded Mon 12-07 and Fri 12-18 (on or before the 20th: December), Mon 12-21 (after it: January).
     await take('T-1', '2026-12-07', 12_167_275);

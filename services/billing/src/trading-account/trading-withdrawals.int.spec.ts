@@ -2,6 +2,7 @@ import { ManualClock } from '@dw/kernel';
 import { waitFor } from '@dw/testing';
 import { BANK, BillingTestApp, depositor, EXCHANGE, manager, OTHER_BANK, type Answer } from '../testing/billing-test-app.spec-helper';
 import { TradingMessages, type TestTrader } from './trading-messages.spec-helper';
+import { tradingDepositOf } from './trading-accounts.spec-helper';
 
 /*
  * Trading withdrawals through the routes on real PostgreSQL and Kafka: asked by the trader in a
@@ -39,13 +40,7 @@ describe('trading withdrawals and their freeze', () => {
       timeoutMs: 60_000,
       describe: 'the account opened',
     });
-    const funded = await app.signed(BANK, 'POST', '/integration/bank/trading-deposits', {
-      bankTransactionId: 'TX-WD-1',
-      accountNumber: trader.accountNumber,
-      payerAccountNumber: trader.bankAccountNumber,
-      amountFen: 1_000_000,
-      valueDate: '2026-12-07',
-    });
+    const funded = await tradingDepositOf(app, trader, 'TX-WD-1', 1_000_000);
     expect(funded.status).toBe(200);
     const freeze = (path: string, body: unknown = { reason: '涉嫌重大违规，经交易所立案调查' }) =>
       app.signed(EXCHANGE, 'POST', `/integration/exchange/trading-accounts/${trader.partyId}/${path}`, body);

@@ -1,22 +1,11 @@
-import { type LocalDate, shanghaiDateOf } from '@dw/kernel';
+import { shanghaiDateOf } from '@dw/kernel';
 import type { AccountEvent } from '../../account/domain/account.events';
+import { type JournalEntry as CommonJournalEntry, creditLine as credit, debitLine as debit } from '../../common/domain/journal';
 
-/** One line of a journal entry: a debit or a credit (the other is 0) on one ledger account. */
-export interface JournalLine {
-  readonly account: string;
-  readonly debitFen: number;
-  readonly creditFen: number;
-  /** On `cash-at-bank:*` lines only: the bank's transaction, which its daily statement lists. */
-  readonly bankId: string | null;
-  readonly bankTransactionId: string | null;
-}
+export type { JournalLine } from '../../common/domain/journal';
 
-export interface JournalEntry {
-  readonly postedOn: LocalDate;
-  readonly causeType: AccountEvent['type'];
-  readonly causeId: string;
-  readonly lines: readonly JournalLine[];
-}
+/** A warehouse account event's balanced entry. */
+export type JournalEntry = CommonJournalEntry<AccountEvent['type']>;
 
 /** The ledger's accounts, named as billing's contract names them (billing-contracts: the ledger). */
 export const ledgerAccounts = {
@@ -26,18 +15,6 @@ export const ledgerAccounts = {
   withdrawalsInTransit: (partyId: string) => `withdrawals-in-transit:${partyId}`,
   feesIncome: (item: string) => `fees-income:${item}`,
 } as const;
-
-const debit = (account: string, fen: number, bank?: { bankId: string; bankTransactionId: string }): JournalLine => ({
-  account,
-  debitFen: fen,
-  creditFen: 0,
-  bankId: bank?.bankId ?? null,
-  bankTransactionId: bank?.bankTransactionId ?? null,
-});
-const credit = (account: string, fen: number, bank?: { bankId: string; bankTransactionId: string }): JournalLine => ({
-  ...debit(account, 0, bank),
-  creditFen: fen,
-});
 
 /**
  * The journal entry of one event of a party's account, balanced (debits = credits); null for an

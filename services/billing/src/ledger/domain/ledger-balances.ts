@@ -1,4 +1,4 @@
-import type { JournalEntry } from './journal';
+import type { JournalEntry } from '../../common/domain/journal';
 
 /** Debits less credits per ledger account, after the entries given (the account_balances read model, as a pure fold). */
 export function balancesAfter(entries: readonly JournalEntry[], from: ReadonlyMap<string, number> = new Map()): Map<string, number> {

@@ -4,14 +4,13 @@ import {
   type Decider,
   type DomainEvent,
   type LocalDate,
-  localDate,
   refuse,
-  requireInstant,
   requirePositiveInteger,
   requireText,
   unhandledCommand,
 } from '@dw/kernel';
-import { type Actor, requireRole } from '../../common/domain/actor';
+import type { Actor } from '../../common/domain/actor';
+import { exchangeCommodityDayOf } from '../../common/domain/exchange-input';
 
 /** The exchange's settlement price of a commodity on one trading day, for the contract it names as the nearest month listed. */
 export interface SettlementPrice {
@@ -91,19 +90,17 @@ export const settlementPricesDecider: Decider<SettlementPriceCommand, Settlement
 function publishSettlementPrice(command: PublishSettlementPrice, state: SettlementPricesState): SettlementPriceEvent[] {
   // rule BILL-SETTLEMENT-PRICE-ONCE
   // rule BILL-SETTLEMENT-PRICE-CONTRACTS
-  const { actor, calendar } = command.data;
-  requireRole(actor, ['exchange'], 'publish settlement prices');
-  const commodity = requireText(command.data.commodity, 'commodity');
-  const tradingDay = localDate(command.data.tradingDay, 'tradingDay');
+  const {
+    commodity,
+    day: tradingDay,
+    at,
+  } = exchangeCommodityDayOf(command.data, { field: 'tradingDay', value: command.data.tradingDay }, 'publish settlement prices', {
+    code: 'SETTLEMENT_PRICE_NOT_TRADING_DAY',
+    reason: (day) => `${day} is not a trading day: the exchange settles nothing on it`,
+  });
   const contract = requireText(command.data.contract, 'contract');
   const fenPerTonne = requirePositiveInteger(command.data.fenPerTonne, 'fenPerTonne');
   const nearestMonth = command.data.nearestMonth ?? true;
-  const at = requireInstant(command.data.at, 'at');
-  if (!calendar.isTradingDay(tradingDay)) {
-    throw refuse.invalid('SETTLEMENT_PRICE_NOT_TRADING_DAY', `${tradingDay} is not a trading day: the exchange settles nothing on it`, 'tradingDay', {
-      tradingDay,
-    });
-  }
   const sameContract = state.contractsByDay[tradingDay]?.[contract];
   if (sameContract) {
     if (sameContract.fenPerTonne === fenPerTonne && sameContract.nearestMonth === nearestMonth) return [];
@@ -111,7 +108,7 @@ function publishSettlementPrice(command: PublishSettlementPrice, state: Settleme
   }
   const nearest = state.byDay[tradingDay];
   if (nearestMonth && nearest) throw alreadyPublished(commodity, tradingDay, nearest);
-  return [{ type: 'SettlementPricePublished', data: { commodity, tradingDay, contract, fenPerTonne, nearestMonth, actor, at } }];
+  return [{ type: 'SettlementPricePublished', data: { commodity, tradingDay, contract, fenPerTonne, nearestMonth, actor: command.data.actor, at } }];
 }
 
 function alreadyPublished(commodity: string, tradingDay: LocalDate, published: SettlementPrice) {

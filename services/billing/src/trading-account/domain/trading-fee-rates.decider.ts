@@ -4,15 +4,12 @@ import {
   type Decider,
   type DomainEvent,
   type LocalDate,
-  localDate,
   refuse,
-  requireInstant,
   requireNonNegativeInteger,
-  requireRole,
-  requireText,
   unhandledCommand,
 } from '@dw/kernel';
 import type { Actor } from '../../common/domain/actor';
+import { exchangeCommodityDayOf } from '../../common/domain/exchange-input';
 
 /**
  * The trading fee of a commodity (第四十条: "具体标准由交易所另行规定"), as the exchange sets it:
@@ -61,15 +58,15 @@ export const tradingFeeRatesDecider: Decider<SetTradingFeeRate, TradingFeeRatesS
 /** The exchange sets a rate in force from a trading day after the latest version's; the same version again changes nothing. */
 function setTradingFeeRate(command: SetTradingFeeRate, state: TradingFeeRatesState): TradingFeeRateSet[] {
   // rule TRADE-FEE-RATE-DATA
-  const { actor, calendar } = command.data;
-  requireRole(actor, ['exchange'], 'set trading fee rates');
-  const commodity = requireText(command.data.commodity, 'commodity');
+  const {
+    commodity,
+    day: effectiveFrom,
+    at,
+  } = exchangeCommodityDayOf(command.data, { field: 'effectiveFrom', value: command.data.effectiveFrom }, 'set trading fee rates', {
+    code: 'NOT_A_TRADING_DAY',
+    reason: (day) => `${day} is not a trading day`,
+  });
   const fenPerTonnePerSide = requireNonNegativeInteger(command.data.fenPerTonnePerSide, 'fenPerTonnePerSide');
-  const effectiveFrom = localDate(command.data.effectiveFrom, 'effectiveFrom');
-  const at = requireInstant(command.data.at, 'at');
-  if (!calendar.isTradingDay(effectiveFrom)) {
-    throw refuse.invalid('NOT_A_TRADING_DAY', `${effectiveFrom} is not a trading day`, 'effectiveFrom', { effectiveFrom });
-  }
   const latest = state.versions.at(-1);
   if (latest && latest.effectiveFrom === effectiveFrom && latest.fenPerTonnePerSide === fenPerTonnePerSide) return [];
   if (latest && effectiveFrom <= latest.effectiveFrom) {
@@ -78,7 +75,7 @@ function setTradingFeeRate(command: SetTradingFeeRate, state: TradingFeeRatesSta
       fenPerTonnePerSide: latest.fenPerTonnePerSide,
     });
   }
-  return [{ type: 'TradingFeeRateSet', data: { commodity, fenPerTonnePerSide, effectiveFrom, actor, at } }];
+  return [{ type: 'TradingFeeRateSet', data: { commodity, fenPerTonnePerSide, effectiveFrom, actor: command.data.actor, at } }];
 }
 
 /** The rate in force on a trading day: the latest version effective on or before it; null before the first. */

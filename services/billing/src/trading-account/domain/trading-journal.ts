@@ -1,15 +1,9 @@
-import type { LocalDate } from '@dw/kernel';
-import type { JournalLine } from '../../ledger/domain/journal';
+import { type JournalEntry, type JournalLine, creditLine as credit, debitLine as debit } from '../../common/domain/journal';
 import type { TradingAccountEvent } from './trading-account.events';
 import { settledOnOf } from './trading-account.state';
 
-/** A trading account event's balanced entry, in the ledger's line shape (`JournalLine`), posted on the trading day it is settled in. */
-export interface TradingJournalEntry {
-  readonly postedOn: LocalDate;
-  readonly causeType: TradingAccountEvent['type'];
-  readonly causeId: string;
-  readonly lines: readonly JournalLine[];
-}
+/** A trading account event's balanced entry, in the ledger's line shape, posted on the trading day it is settled in. */
+export type TradingJournalEntry = JournalEntry<TradingAccountEvent['type']>;
 
 /** The ledger accounts of the trading platform's money (what the exchange holds for traders, and its income). */
 export const tradingLedgerAccounts = {
@@ -27,16 +21,6 @@ export const tradingLedgerAccounts = {
   /** Fees collected for the warehouse (第四十一条), owed on to it. */
   collectedForWarehouse: (kind: string) => `trading-collected-for-warehouse:${kind}`,
 } as const;
-
-const line = (account: string, debitFen: number, creditFen: number, bank?: { bankId: string; bankTransactionId: string }): JournalLine => ({
-  account,
-  debitFen,
-  creditFen,
-  bankId: bank?.bankId ?? null,
-  bankTransactionId: bank?.bankTransactionId ?? null,
-});
-const debit = (account: string, fen: number, bank?: { bankId: string; bankTransactionId: string }) => line(account, fen, 0, bank);
-const credit = (account: string, fen: number, bank?: { bankId: string; bankTransactionId: string }) => line(account, 0, fen, bank);
 
 /**
  * The journal entry of one trading account event, balanced; null for events that move no money.

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, transactionRetryingOnConflict } from '@dw/event-store';
-import { commandContextOf, type Caller } from '../../../../common/http/caller';
+import { EventStore } from '@dw/event-store';
+import type { Caller } from '../../../../common/http/caller';
 import type { ListingState } from '../../domain/listing.state';
-import { ListingWrites, appendedEvents } from '../listing-writes';
+import { closeListingBy } from '../close-listing';
+import { ListingWrites } from '../listing-writes';
 import { TradingClock } from '../trading-clock';
 
 /** The exchange cancels a listing (标准仓单交易管理办法 第六十三条, 第六十七条): closed, unsold receipts released, in one transaction. */
@@ -15,16 +16,12 @@ export class CancelListingCommandHandler {
   ) {}
 
   async execute(listingId: string, reason: string, caller: Caller): Promise<{ state: ListingState; version: number }> {
-    const { at } = this.clock.now();
-    const { actor, metadata } = commandContextOf(caller, ['exchange'], this.clock.clock);
-    return transactionRetryingOnConflict(
-      this.store,
-      async (tx) => {
-        const handled = await this.writes.decide(tx, listingId, { type: 'CancelListing', data: { reason, actor, at } }, metadata);
-        await this.writes.afterDecision(tx, listingId, appendedEvents(handled), metadata);
-        return { state: handled.state, version: handled.version };
-      },
-      3,
+    return closeListingBy(
+      { store: this.store, writes: this.writes, clock: this.clock },
+      { type: 'CancelListing', role: 'exchange' },
+      listingId,
+      reason,
+      caller,
     );
   }
 }

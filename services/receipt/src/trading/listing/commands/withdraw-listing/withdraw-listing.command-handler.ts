@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, transactionRetryingOnConflict } from '@dw/event-store';
-import { commandContextOf, type Caller } from '../../../../common/http/caller';
+import { EventStore } from '@dw/event-store';
+import type { Caller } from '../../../../common/http/caller';
 import type { ListingState } from '../../domain/listing.state';
-import { ListingWrites, appendedEvents } from '../listing-writes';
+import { closeListingBy } from '../close-listing';
+import { ListingWrites } from '../listing-writes';
 import { TradingClock } from '../trading-clock';
 
 /**
@@ -19,16 +20,12 @@ export class WithdrawListingCommandHandler {
   ) {}
 
   async execute(listingId: string, reason: string, caller: Caller): Promise<{ state: ListingState; version: number }> {
-    const { at } = this.clock.now();
-    const { actor, metadata } = commandContextOf(caller, ['depositor'], this.clock.clock);
-    return transactionRetryingOnConflict(
-      this.store,
-      async (tx) => {
-        const handled = await this.writes.decide(tx, listingId, { type: 'WithdrawListing', data: { reason, actor, at } }, metadata);
-        await this.writes.afterDecision(tx, listingId, appendedEvents(handled), metadata);
-        return { state: handled.state, version: handled.version };
-      },
-      3,
+    return closeListingBy(
+      { store: this.store, writes: this.writes, clock: this.clock },
+      { type: 'WithdrawListing', role: 'depositor' },
+      listingId,
+      reason,
+      caller,
     );
   }
 }

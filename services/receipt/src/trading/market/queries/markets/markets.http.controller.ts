@@ -59,10 +59,11 @@ class MarketReads {
   }
 }
 
-/** Traders (depositors) and staff read each commodity's market: whether it trades, its tick, hours, reference contract and band. */
-@Controller('trading/markets')
-@Roles('depositor', 'clerk', 'manager')
-export class MarketsHttpController {
+/**
+ * The two routes over the markets read model, the same for every reader; each controller below
+ * only says who reads them and where (Nest serves inherited route handlers).
+ */
+abstract class MarketsReadRoutes {
   private readonly reads: MarketReads;
 
   constructor(@Inject(Database) db: Database, @Inject(CursorCodec) cursors: CursorCodec) {
@@ -81,27 +82,14 @@ export class MarketsHttpController {
     return this.reads.one(commodity);
   }
 }
+
+/** Traders (depositors) and staff read each commodity's market: whether it trades, its tick, hours, reference contract and band. */
+@Controller('trading/markets')
+@Roles('depositor', 'clerk', 'manager')
+export class MarketsHttpController extends MarketsReadRoutes {}
 
 /** The exchange reads the markets it set through its signed API. */
 @Controller('integration/exchange/markets')
 @IntegrationApi()
 @Roles('exchange')
-export class ExchangeMarketsHttpController {
-  private readonly reads: MarketReads;
-
-  constructor(@Inject(Database) db: Database, @Inject(CursorCodec) cursors: CursorCodec) {
-    this.reads = new MarketReads(db, cursors);
-  }
-
-  @Get()
-  @ApiPageResponse(MarketItemResponseDto, 'markets, by commodity')
-  list(@Query() query: PageQueryDto) {
-    return this.reads.list(query);
-  }
-
-  @Get(':commodity')
-  @ApiOkResponse({ type: MarketItemResponseDto, description: 'one commodity’s market with its last change' })
-  one(@Param('commodity') commodity: string) {
-    return this.reads.one(commodity);
-  }
-}
+export class ExchangeMarketsHttpController extends MarketsReadRoutes {}
