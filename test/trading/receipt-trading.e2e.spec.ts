@@ -92,7 +92,7 @@ describe('the receipt trading platform across receipt and billing: a partial lis
     await services?.stop();
   }, 60_000);
 
-  it('lists 10 receipts with a minimum take of 3; a take whose payment fails in a billing outage returns its receipts; sells 3 and 7, every figure by hand; releases the deposits on the invoices of day 4', async () => {
+  it('lists 10 receipts with a minimum take of 3; a take whose payment fails in a billing outage returns its receipts; sells 3 and 7, every figure by hand; releases the deposits on the invoices of day 4; 50 parallel takes of a relisting sell each receipt once', async () => {
     moveClockTo(-3, '16:00');
     const person = personOf(services);
     // Tokens are issued on the environment's clock: each call signs in anew, on the day it acts.
@@ -208,7 +208,7 @@ describe('the receipt trading platform across receipt and billing: a partial lis
         billing.process.baseUrl,
         '/integration/bank/trading-deposits',
         BANK_AT_BILLING,
-        { bankTransactionId, accountNumber: card, payerAccountNumber: bankAccount, amountFen, valueDate: day(-3) },
+        { bankTransactionId, accountNumber: card, payerAccountNumber: bankAccount, amountFen, valueDate: shanghaiDateOf(services.clock.now()) },
         services.clock,
       );
     expectStatus(await deposit(buyer1Card, traders[1]!.bankAccount, 4_000_000, 'ICBC-IN-0001'), 200, 'buyer 1 deposits 40 000 yuan');
@@ -219,17 +219,20 @@ describe('the receipt trading platform across receipt and billing: a partial lis
     const listing = { commodity: COMMODITY, receiptNumbers, mode: 'partial', minTake: 3, quote: { kind: 'full', priceFenPerTonne: 352_000 } };
     // The band needs Friday's price in the receipt service's copy (billing.settlement-price.v1):
     // until it arrives the listing is refused with TRADE_NO_BASE_PRICE and nothing is written.
-    const listed = await waitFor(
-      async () => {
-        const answer = await seller.post('/trading/listings', listing);
-        return answer.body?.code === 'TRADE_NO_BASE_PRICE' ? undefined : answer;
-      },
-      { timeoutMs: 60_000, describe: "the receipt service's copy of the base price" },
-    );
+    const listWhenPriced = (lister: typeof seller, body: unknown) =>
+      waitFor(
+        async () => {
+          const answer = await lister.post('/trading/listings', body);
+          return answer.body?.code === 'TRADE_NO_BASE_PRICE' ? undefined : answer;
+        },
+        { timeoutMs: 60_000, describe: "the receipt service's copy of the base price" },
+      );
+    const listed = await listWhenPriced(seller, listing);
     expectStatus(listed, 201, 'the seller lists ten receipts, minimum take 3');
     const listingId = listed.body.listingId as string;
 
-    const listingNow = async () => (await seller.get(`/trading/listings/${listingId}`)).body;
+    const listingNowOf = async (id: string) => (await seller.get(`/trading/listings/${id}`)).body;
+    const listingNow = () => listingNowOf(listingId);
 
     // A payment that fails after the receipts were reserved leaves no half trade. Billing is down
     // (an outage injected between the steps) when buyer 3 takes 3 receipts: they are reserved off
@@ -375,5 +378,81 @@ describe('the receipt trading platform across receipt and billing: a partial lis
       balanceFen: 10_558_500,
     });
     expect((await accountOf(SELLER)).body).toMatchObject({ balanceFen: 10_558_500, invoiceDepositsHeldFen: 0 });
+
+    // Day 5: buyer 2 lists its 7 receipts partially, minimum take 1, at 352 000 fen/t, and 50 takes of one
+    // receipt arrive at once, 25 from buyer 1 and 25 from buyer 3. One receipt (3 t) costs a buyer
+    // 352 000 × 3 = 1 056 000 fen + a 150 fen fee = 1 056 150 fen; its seller gets 1 056 000 − 150 − the
+    // 20% deposit 211 200 = 844 650 fen. Each buyer tops up 2 200 000 fen first:
+    //   buyer 1: 831 550 + 2 200 000 = 3 031 550 → pays for at most 2 (3 × 1 056 150 = 3 168 450 is more);
+    //   buyer 3: 1 000 000 + 2 200 000 = 3 200 000 → at most 3 (4 × 1 056 150 = 4 224 600 is more).
+    // Whatever the race, no receipt is sold twice, never more than 7, and every balance is its money moved.
+    // Day 4's settlement price of the reference contract, 350 000 fen/t again: day 5's band is as day 1's.
+    expectStatus(
+      await exchangeAtBilling('/integration/exchange/settlement-prices', {
+        commodity: COMMODITY,
+        tradingDay: day(3),
+        contract: 'rb2705',
+        fenPerTonne: 350_000,
+      }),
+      200,
+      "day 4's settlement price",
+    );
+    moveClockTo(4, '10:00');
+    expectStatus(await deposit(buyer1Card, traders[1]!.bankAccount, 2_200_000, 'ICBC-IN-0004'), 200, 'buyer 1 tops up 22 000 yuan');
+    expectStatus(await deposit(buyer3Card, traders[3]!.bankAccount, 2_200_000, 'ICBC-IN-0005'), 200, 'buyer 3 tops up 22 000 yuan');
+    const relisted = await listWhenPriced(buyer2, { ...listing, receiptNumbers: taken2, minTake: 1 });
+    expectStatus(relisted, 201, 'buyer 2 lists its 7 receipts, minimum take 1');
+    const relistingId = relisted.body.listingId as string;
+    const racers = Array.from({ length: 50 }, (_, n) => (n % 2 === 0 ? { buyer: buyer1, party: BUYER_1 } : { buyer: buyer3, party: BUYER_3 }));
+    const answers = await Promise.all(racers.map(({ buyer }) => buyer.post(`/trading/listings/${relistingId}/takes`, { count: 1 })));
+    const reserved = answers.flatMap((answer, n) => (answer.status === 202 ? [{ takeId: answer.body.takeId as string, ...racers[n]! }] : []));
+    // A take answers 202 while receipts are left, else 409 TRADE_LISTING_NOTHING_LEFT; a receipt whose payment is
+    // refused returns to the listing, so a later take of the race may reserve it again.
+    expect(reserved.length).toBeGreaterThanOrEqual(7);
+    for (const answer of answers.filter((a) => a.status !== 202)) expect(answer).toMatchObject({ status: 409, body: { code: 'TRADE_LISTING_NOTHING_LEFT' } });
+    const outcomes = await Promise.all(
+      reserved.map(({ buyer, takeId }) =>
+        waitFor(
+          async () => {
+            const answer = await buyer.get(`/trading/takes/${takeId}`);
+            return answer.body?.state === 'settled' || answer.body?.state === 'released' ? answer.body : undefined;
+          },
+          { timeoutMs: 90_000, describe: `take ${takeId} paid or refused` },
+        ),
+      ),
+    );
+    const sold = outcomes.filter((take) => take.state === 'settled');
+    const soldReceipts = sold.flatMap((take) => (take.receipts as { receiptNumber: string }[]).map((r) => r.receiptNumber));
+    expect(new Set(soldReceipts).size).toBe(soldReceipts.length);
+    expect(soldReceipts.every((number) => taken2.includes(number))).toBe(true);
+    for (const take of outcomes.filter((t) => t.state === 'released')) expect(take.reasonCode).toBe('TRADING_BALANCE_SHORT');
+    const soldTo = (party: string) => sold.filter((take) => take.buyerPartyId === party).length;
+    const [n1, n3] = [soldTo(BUYER_1), soldTo(BUYER_3)];
+    expect(n1).toBeLessThanOrEqual(2);
+    expect(n3).toBeLessThanOrEqual(3);
+    expect(await listingNowOf(relistingId)).toMatchObject({ remainingReceipts: 7 - soldReceipts.length });
+    for (const take of sold) {
+      const [{ receiptNumber }] = take.receipts as { receiptNumber: string }[];
+      const card = take.buyerPartyId === BUYER_1 ? buyer1Card : buyer3Card;
+      expect((await clerk.get(`/receipts/${receiptNumber}`)).body.holder.storageCard).toBe(card);
+    }
+    expect((await accountOf(BUYER_1)).body).toMatchObject({ balanceFen: 3_031_550 - n1 * 1_056_150 });
+    expect((await accountOf(BUYER_3)).body).toMatchObject({ balanceFen: 3_200_000 - n3 * 1_056_150 });
+    expect((await accountOf(BUYER_2)).body).toMatchObject({ balanceFen: 606_950 + (n1 + n3) * 844_650 });
+
+    // Day 5's settlement: each report adds up by 第三十四条 to the account's balance (the report is checked
+    // against the trading ledger by billing's daily-settlement spec).
+    moveClockTo(4, '15:30');
+    expectStatus(await exchangeAtBilling('/integration/exchange/trading-settlements', { tradingDay: day(4) }), 200, 'settle day 5');
+    expect(await reportOf(BUYER_1, 4)).toMatchObject({
+      previousBalanceFen: 831_550,
+      figures: { ...none, depositsFen: 2_200_000, paymentsFen: n1 * 1_056_000, tradingFeesFen: n1 * 150 },
+      balanceFen: 3_031_550 - n1 * 1_056_150,
+    });
+    expect(await reportOf(BUYER_2, 4)).toMatchObject({
+      previousBalanceFen: 606_950,
+      figures: { ...none, proceedsReceivedFen: (n1 + n3) * 1_056_000, tradingFeesFen: (n1 + n3) * 150, invoiceDepositsWithheldFen: (n1 + n3) * 211_200 },
+      balanceFen: 606_950 + (n1 + n3) * 844_650,
+    });
   }, 600_000);
 });
