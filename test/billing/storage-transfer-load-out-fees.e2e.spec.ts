@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addCalendarDays, cnMainlandCalendar, shanghaiDateOf, type LocalDate } from '@dw/kernel';
-import { waitFor } from '@dw/testing';
+import { isMonday, scenarioStartDay, waitFor } from '@dw/testing';
 import { expectStatus } from '../order-inventory/fixtures/inbound-receiving';
 import { startOrderAndInventory, type RunningServices } from '../order-inventory/fixtures/order-inventory-services';
 import {
@@ -26,9 +26,10 @@ import { startBillingBeside, type RunningBilling } from './fixtures/billing-serv
  * through CLOCK_SHIFT_FILE; billing's day close runs on its own schedule (every 500 ms), and its
  * fees are read from GET /fees.
  *
- * Day 0 (T) is the first Monday after today from which the next 16 days hold no public holiday,
+ * Day 0 (T) is the first Monday after today from which the next 16 days hold no public holiday
+ * (or, once the calendar's data ends too soon after today, the latest such Monday before it),
  * so T, T+10 (a Thursday) and T+15 (a Tuesday) are trading days and every day is charged on
- * itself. Rates, published today to take effect on trading days ahead:
+ * itself. Rates, published on the eve of day 0 to take effect on trading days ahead:
  *   the default card from T: Φ20 rebar in a shed 15 fen/t/day, load-in 300 fen/t, self-collected
  *     load-out 250 fen/t, transfer 50 fen/t;
  *   the buyer B's contract from T+14 (a Monday): 20 fen/t/day, load-out 300 fen/t, the rest as
@@ -47,13 +48,10 @@ import { startBillingBeside, type RunningBilling } from './fixtures/billing-serv
 const A = SELLER;
 const B = BUYER;
 
-/** The first Monday after `today` from which 16 days run with no public holiday (the scenario's day 0). */
-function holidayFreeMondayAfter(today: LocalDate): LocalDate {
-  for (let day = addCalendarDays(today, 1); ; day = addCalendarDays(day, 1)) {
-    const fortnight = Array.from({ length: 16 }, (_, n) => addCalendarDays(day, n));
-    const monday = new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
-    if (monday && fortnight.every((d) => cnMainlandCalendar.covers(d) && !cnMainlandCalendar.isHoliday(d))) return day;
-  }
+/** A Monday from which 16 days run in the calendar's data with no public holiday (the scenario's day 0). */
+function startsHolidayFreeFortnight(day: LocalDate): boolean {
+  const fortnight = Array.from({ length: 16 }, (_, n) => addCalendarDays(day, n));
+  return isMonday(day) && fortnight.every((d) => cnMainlandCalendar.covers(d) && !cnMainlandCalendar.isHoliday(d));
 }
 
 interface Fee {
@@ -72,9 +70,14 @@ describe('billing with receipt and inventory running: storage, transfer and move
   let receipt: RunningReceipt;
   let billing: RunningBilling;
   const clockShift = join(mkdtempSync(join(tmpdir(), 'dw-clock-')), 'shift-ms');
+  const T = scenarioStartDay(shanghaiDateOf(new Date()), cnMainlandCalendar, startsHolidayFreeFortnight);
+  const day = (n: number) => addCalendarDays(T, n);
+  // The environment's clock at 09:00 Shanghai (01:00 UTC) of day n; it only moves forward.
+  const moveClockTo = (n: number) => writeFileSync(clockShift, String(Date.parse(`${day(n)}T01:00:00Z`) - Date.now()));
 
   beforeAll(async () => {
-    writeFileSync(clockShift, '0');
+    // The services start on the eve of day 0, which may lie before today once the calendar's data ends too soon after it.
+    moveClockTo(-1);
     const shared = { CLOCK_SHIFT_FILE: clockShift };
     services = await startOrderAndInventory('bill', shared);
     [receipt, billing] = await Promise.all([startReceiptBeside(services, shared), startBillingBeside(services, shared)]);
@@ -90,11 +93,6 @@ describe('billing with receipt and inventory running: storage, transfer and move
   });
 
   it('charges A ten days of storage and the load-in, B five days, the transfer and the load-out, each at the rates in force that day', async () => {
-    const today = shanghaiDateOf(new Date());
-    const T = holidayFreeMondayAfter(today);
-    const day = (n: number) => addCalendarDays(T, n);
-    // The environment's clock at 09:00 Shanghai (01:00 UTC) of day n; it only moves forward.
-    const moveClockTo = (n: number) => writeFileSync(clockShift, String(Date.parse(`${day(n)}T01:00:00Z`) - Date.now()));
     // Tokens are issued on the environment's clock, so each day's people sign in that day.
     const person = personOf(services);
     const billingManager = () => person(billing.process.baseUrl, 'manager-1', ['manager']);
@@ -110,7 +108,7 @@ describe('billing with receipt and inventory running: storage, transfer and move
       );
     const storageDays = (fees: Fee[]) => fees.filter((fee) => fee.item === 'storage').length;
 
-    // Today: the rate cards, to take effect on trading days ahead.
+    // The eve of day 0: the rate cards, to take effect on trading days ahead.
     const terms = (fenPerTonneDay: number, loadOutFenPerTonne: number) => ({
       settlementMethod: 'monthly_statement',
       storage: [{ storageKind: 'shed', commodity: COMMODITY, fenPerTonneDay }],

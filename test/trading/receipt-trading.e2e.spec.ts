@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addCalendarDays, cnMainlandCalendar, shanghaiDateOf, type LocalDate } from '@dw/kernel';
-import { waitFor } from '@dw/testing';
+import { isMonday, scenarioStartDay, waitFor } from '@dw/testing';
 import { startBillingBeside, type RunningBilling } from '../billing/fixtures/billing-service';
 import { expectStatus, receiveInboundLot } from '../order-inventory/fixtures/inbound-receiving';
 import { postSigned, startOrderAndInventory, type RunningServices } from '../order-inventory/fixtures/order-inventory-services';
@@ -24,8 +24,9 @@ import { EXCHANGE, RECEIPT_BANK, startReceiptBeside, type RunningReceipt } from 
  * process between them (TakeReserved → TakePaid → TakeSettled).
  *
  * Day 1 (T) is the first Monday after today whose five weekdays and the next Monday are trading
- * days, so T … T+4 and T+7 trade and T−3 is the Friday before. Everything is set up on that Friday after
- * its 15:00 close; the listing and both takes happen on T at 10:00 Shanghai.
+ * days (or, once the calendar's data ends too soon after today, the latest such Monday before
+ * it), so T … T+4 and T+7 trade and T−3 is the Friday before. Everything is set up on that
+ * Friday after its 15:00 close; the listing and both takes happen on T at 10:00 Shanghai.
  *
  * Ten receipts of one 3 000 kg bundle each (Φ20 rebar, one lot each), held on the seller's card.
  * Market: tick 100 fen/t; reference contract rb2705, settled at 350 000 fen/t on Friday (the
@@ -53,14 +54,12 @@ import { EXCHANGE, RECEIPT_BANK, startReceiptBeside, type RunningReceipt } from 
  *   seller on T+3: 8 446 500 + 633 600 + 1 478 400                 = 10 558 500 fen
  */
 
-/** The first Monday after `today` whose week and the next Monday are trading days (the scenario's day 1). */
-function holidayFreeMondayAfter(today: LocalDate): LocalDate {
-  for (let day = addCalendarDays(today, 1); cnMainlandCalendar.covers(addCalendarDays(day, 7)); day = addCalendarDays(day, 1)) {
-    const monday = new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
-    const week = [0, 1, 2, 3, 4, 7].map((n) => addCalendarDays(day, n));
-    if (monday && cnMainlandCalendar.covers(addCalendarDays(day, -3)) && week.every((d) => cnMainlandCalendar.isTradingDay(d))) return day;
-  }
-  throw new Error(`the calendar data has no holiday-free trading week after ${today}`);
+/** A Monday whose five weekdays and the next Monday are trading days in the calendar's data, and the Friday before it is in the data too (the scenario's day 1). */
+function startsTradingWeek(day: LocalDate): boolean {
+  const week = [0, 1, 2, 3, 4, 7].map((n) => addCalendarDays(day, n));
+  return (
+    isMonday(day) && [addCalendarDays(day, -3), ...week].every((d) => cnMainlandCalendar.covers(d)) && week.every((d) => cnMainlandCalendar.isTradingDay(d))
+  );
 }
 
 const SELLER = 'party-mill-trader';
@@ -75,13 +74,14 @@ describe('the receipt trading platform across receipt and billing: a partial lis
   let receipt: RunningReceipt;
   let billing: RunningBilling;
   const clockShift = join(mkdtempSync(join(tmpdir(), 'dw-clock-')), 'shift-ms');
-  const T = holidayFreeMondayAfter(shanghaiDateOf(new Date()));
+  const T = scenarioStartDay(shanghaiDateOf(new Date()), cnMainlandCalendar, startsTradingWeek);
   const day = (n: number) => addCalendarDays(T, n);
   /** Moves the environment's business clock to Shanghai `hhmm` on day T+n. */
   const moveClockTo = (n: number, hhmm: string) => writeFileSync(clockShift, String(Date.parse(`${day(n)}T${hhmm}:00+08:00`) - Date.now()));
 
   beforeAll(async () => {
-    writeFileSync(clockShift, '0');
+    // The services start half an hour before the set-up on the Friday before day 1, which may lie before today once the calendar's data ends too soon after it.
+    moveClockTo(-3, '15:30');
     const shared = { CLOCK_SHIFT_FILE: clockShift };
     services = await startOrderAndInventory('trade', shared);
     [receipt, billing] = await Promise.all([startReceiptBeside(services, shared), startBillingBeside(services, shared)]);

@@ -14,3 +14,4 @@ export * from './in-memory-inbox';
 export * from './outcome-of';
 export * from './model-run';
 export * from './probe-append';
+export * from './scenario-start';

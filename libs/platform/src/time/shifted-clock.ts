@@ -7,12 +7,14 @@ import { systemClock, type Clock } from '@dw/kernel';
  * days, a fee accruing overnight, a receipt expiring) can be walked through in minutes by every
  * service of the environment at once, each reading the same file. The file is read on every
  * reading of the clock: a shift takes effect for the very next call, with no polling delay to
- * wait out. The offset never goes backwards within a run (time that runs back would reorder the
- * log's instants), and a file that cannot be read or parsed stops the call rather than falling
+ * wait out. The first offset may be negative: a rehearsal of a period the business calendar's
+ * data covers that has already passed starts there. From then on the offset never goes backwards
+ * within a run (time that runs back would reorder the log's instants), and a file that cannot be read or parsed stops the call rather than falling
  * back to the unshifted time, which would mix two timelines. Never configured in production.
  */
 export class FileShiftedClock implements Clock {
-  private lastOffsetMs = 0;
+  /** No reading yet: the first one may start anywhere, earlier or later than the system time. */
+  private lastOffsetMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly path: string,

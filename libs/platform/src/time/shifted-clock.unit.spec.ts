@@ -43,6 +43,17 @@ describe('FileShiftedClock', () => {
     expect(() => clock.now()).toThrow(/only moves forward/);
   });
 
+  it('starts a rehearsal of a past period at a negative shift, and from there still only moves forward', () => {
+    // Three days back: 10:00 in Shanghai on the 7th becomes 10:00 on the 4th, then the 5th.
+    writeFileSync(file, `${-3 * DAY_MS}`);
+    const clock = new FileShiftedClock(file, base);
+    expect(clock.now().toISOString()).toBe('2026-12-04T02:00:00.000Z');
+    writeFileSync(file, `${-2 * DAY_MS}`);
+    expect(clock.now().toISOString()).toBe('2026-12-05T02:00:00.000Z');
+    writeFileSync(file, `${-3 * DAY_MS}`);
+    expect(() => clock.now()).toThrow(/only moves forward/);
+  });
+
   it('refuses a missing file at start', () => {
     expect(() => new FileShiftedClock(join(dir, 'absent'), base)).toThrow(/ENOENT/);
   });
