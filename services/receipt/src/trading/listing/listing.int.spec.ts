@@ -1,8 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { LocalDateSchema, TakePaidSchema, TakePaymentRefusedSchema, billingTradingTopic, toTimestamp } from '@dw/contracts';
 import { ManualClock } from '@dw/kernel';
-import { diffTables } from '@dw/projections';
-import { databaseUrl, kafkaBrokers, runEntryPoint, waitFor } from '@dw/testing';
+import { runEntryPoint, waitFor } from '@dw/testing';
 import { COURT, EXCHANGE, ReceiptTestApp } from '../../testing/receipt-test-app.spec-helper';
 import { ReceiptScenario, TONNE_RULE, clerk, depositor, ops } from '../../testing/receipt-scenario.spec-helper';
 import { TradingMarketScenario } from '../testing/trading-market-scenario.spec-helper';
@@ -378,12 +377,10 @@ describe('trading listings and takes', () => {
   it('rebuilds the listings, takes and market information read models from the log, equal row for row to the live ones', async () => {
     const tables = ['trading_listings', 'trading_takes', 'market_offers', 'market_takes'];
     await app.readModelsCaughtUp();
-    for (const table of tables) await app.owner.query(`CREATE TABLE live_copy_${table} AS TABLE ${table}`);
-    const counts = await Promise.all(tables.map(async (table) => (await app.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n));
-    const env = { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: app.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: app.prefix };
-    await runEntryPoint(MAIN, ['rebuild', 'trading_listings', 'market_information'], env);
+    const counts = await app.copyLiveTables(tables);
+    await runEntryPoint(MAIN, ['rebuild', 'trading_listings', 'market_information'], app.commandEnv());
     for (const [i, table] of tables.entries()) {
-      expect({ table, ...(await diffTables(app.owner, table, `live_copy_${table}`)) }).toEqual({
+      expect(await app.diffFromLiveCopy(table)).toEqual({
         table,
         onlyInA: 0,
         onlyInB: 0,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock, localDate } from '@dw/kernel';
-import { diffTables } from '@dw/projections';
-import { databaseUrl, kafkaBrokers, runEntryPoint, waitFor } from '@dw/testing';
+import { runEntryPoint, waitFor } from '@dw/testing';
 import { BANK, EXCHANGE, ReceiptTestApp } from '../../../testing/receipt-test-app.spec-helper';
 import { ReceiptScenario, clerk, depositor } from '../../../testing/receipt-scenario.spec-helper';
 import { TradingLookups } from '../../common/trading-lookups';
@@ -168,14 +167,12 @@ describe('markets, reference prices and TradingLookups', () => {
   it('rebuilds the traders, markets and reference prices read models from the log, equal row for row to the live ones', async () => {
     const tables = ['traders', 'markets', 'reference_prices'];
     await app.readModelsCaughtUp();
-    for (const table of tables) await app.owner.query(`CREATE TABLE live_copy_${table} AS TABLE ${table}`);
-    const counts = await Promise.all(tables.map(async (table) => (await app.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n));
+    const counts = await app.copyLiveTables(tables);
     // traders: hengda; markets: rebar; reference prices: rb2605 and rb2610 on Feb 27, rb2605 on Feb 28 and Feb 13.
     expect(counts).toEqual([1, 1, 4]);
-    const env = { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: app.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: app.prefix };
-    await runEntryPoint(MAIN, ['rebuild', ...tables], env);
+    await runEntryPoint(MAIN, ['rebuild', ...tables], app.commandEnv());
     for (const [i, table] of tables.entries()) {
-      expect({ table, ...(await diffTables(app.owner, table, `live_copy_${table}`)) }).toEqual({
+      expect(await app.diffFromLiveCopy(table)).toEqual({
         table,
         onlyInA: 0,
         onlyInB: 0,
