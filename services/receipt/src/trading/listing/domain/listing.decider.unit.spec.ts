@@ -11,6 +11,7 @@ import {
   buyerActor,
   buyerTrader,
   exchange,
+  frozen,
   listedRecord,
   rebarMarket,
   receiptStates,
@@ -189,16 +190,7 @@ describe('listing decider: posting', () => {
   });
 
   it('refuses receipts that are not the seller’s own eligible receipts of one kind of goods, naming the receipt', () => {
-    const frozen: ReceiptEvent = {
-      type: 'ReceiptHoldPlaced',
-      data: {
-        receiptNumber: 'R-12',
-        hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'C', name: 'C' }, reason: 'case', placedAt: at },
-        actor: exchange,
-        at,
-      },
-    };
-    const withFrozen = { ...five, ...receiptStates([listedRecord(12), frozen]) };
+    const withFrozen = { ...five, ...receiptStates([listedRecord(12), frozen('R-12')]) };
     const error = refusalOf(() => listingDecider.decide(post({ receipts: withFrozen }), listingDecider.initialState()));
     expect([error.code, error.field]).toEqual(['RECEIPT_HELD', 'receiptNumbers[1]']);
     spec
@@ -442,16 +434,7 @@ describe('listing decider: takes', () => {
   });
 
   it('checks each receipt taken again: one frozen since the listing refuses the take', () => {
-    const freeze: ReceiptEvent = {
-      type: 'ReceiptHoldPlaced',
-      data: {
-        receiptNumber: 'R-12',
-        hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'C', name: 'C' }, reason: 'case', placedAt: at },
-        actor: exchange,
-        at,
-      },
-    };
-    const receipts = { ...listedStates, ...receiptStates(heldFor(12, freeze)) };
+    const receipts = { ...listedStates, ...receiptStates(heldFor(12, frozen('R-12'))) };
     const error = refusalOf(() => listingDecider.decide(take(2, { receipts }), foldEvents(listingDecider, [posted()])));
     expect([error.code, error.field]).toEqual(['RECEIPT_HELD', 'count']);
     // Storage paid only through 03-31 (the listing's own hold is no obstacle, the fees are).

@@ -9,7 +9,7 @@ import type { MarketView, TraderView } from '../../common/trading-lookups';
 import { ReceiptStates } from './listing.commands';
 import { TradingDate } from './market-rules';
 
-export { at, buyerActor, exchange, seller, stranger, system } from '../../../receipt/domain/receipt.fixtures.spec-helper';
+export { at, buyerActor, exchange, frozen, seller, stranger, system } from '../../../receipt/domain/receipt.fixtures.spec-helper';
 
 /** Wednesday 2026-04-01, a trading day; `at` is 10:00 in Shanghai, inside the morning session. */
 export const tradingDay = d('2026-04-01');
