@@ -2,19 +2,7 @@ import { create } from '@bufbuild/protobuf';
 import { LocalDateSchema, SettlementPricePublishedSchema, billingSettlementPriceTopic, toTimestamp } from '@dw/contracts';
 import { waitFor } from '@dw/testing';
 import { EXCHANGE, type Person, type ReceiptTestApp } from '../../testing/receipt-test-app.spec-helper';
-
-/** Rebar on the platform: 1 yuan/t tick, day sessions, rb2605 as reference contract, ±5%. */
-export const REBAR_MARKET = {
-  tradable: true,
-  tickFenPerTonne: 100,
-  sessions: [
-    { opens: '09:00', closes: '11:30' },
-    { opens: '13:30', closes: '15:00' },
-  ],
-  referenceContract: 'rb2605',
-  maxUpBasisPoints: 500,
-  maxDownBasisPoints: 500,
-};
+import { REBAR_MARKET } from '../listing/domain/trading.fixtures.spec-helper';
 
 export const BANK_ACCOUNT = { accountName: '恒达钢铁贸易有限公司', accountNumber: '6222021001123456789', bank: '中国工商银行上海分行' };
 

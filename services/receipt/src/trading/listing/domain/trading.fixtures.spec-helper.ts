@@ -18,24 +18,29 @@ export const today: TradingDate = { date: tradingDay, isTradingDay: true };
 export const sellerTrader: TraderView = { partyId: 'party-hengda', accountNumber: 'SC-0001', status: 'approved', commodities: ['rebar', 'wire'] };
 export const buyerTrader: TraderView = { partyId: 'party-huadong', accountNumber: 'SC-0002', status: 'approved', commodities: ['rebar'] };
 
-/**
- * Rebar on 2026-04-01: tick 1 yuan = 100 fen/t; base = rb2605's settlement of 03-31, 3 512 yuan/t
- * = 351 200 fen/t; band ±5% (500 bp); rb2610 settled at 3 520 yuan/t.
- */
-export const rebarMarket: MarketView = {
-  commodity: 'rebar',
-  tradingDay,
+/** Rebar's settings on the platform, as the exchange sets them: 1 yuan/t tick, day sessions, rb2605 as reference contract, ±5%. */
+export const REBAR_MARKET = {
   tradable: true,
-  suspended: false,
   tickFenPerTonne: 100,
   sessions: [
     { opens: '09:00', closes: '11:30' },
     { opens: '13:30', closes: '15:00' },
   ],
   referenceContract: 'rb2605',
-  basePriceFenPerTonne: 351_200,
   maxUpBasisPoints: 500,
   maxDownBasisPoints: 500,
+};
+
+/**
+ * Rebar on 2026-04-01 with those settings: tick 1 yuan = 100 fen/t; base = rb2605's settlement of
+ * 03-31, 3 512 yuan/t = 351 200 fen/t; band ±5% (500 bp); rb2610 settled at 3 520 yuan/t.
+ */
+export const rebarMarket: MarketView = {
+  commodity: 'rebar',
+  tradingDay,
+  ...REBAR_MARKET,
+  suspended: false,
+  basePriceFenPerTonne: 351_200,
   priorSettlementFenPerTonne: { rb2605: 351_200, rb2610: 352_000 },
 };
 

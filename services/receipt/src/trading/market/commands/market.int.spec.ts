@@ -4,7 +4,8 @@ import { runEntryPoint, waitFor } from '@dw/testing';
 import { BANK, EXCHANGE, ReceiptTestApp } from '../../../testing/receipt-test-app.spec-helper';
 import { ReceiptScenario, clerk, depositor } from '../../../testing/receipt-scenario.spec-helper';
 import { TradingLookups } from '../../common/trading-lookups';
-import { REBAR_MARKET, TradingMarketScenario } from '../../testing/trading-market-scenario.spec-helper';
+import { REBAR_MARKET } from '../../listing/domain/trading.fixtures.spec-helper';
+import { TradingMarketScenario } from '../../testing/trading-market-scenario.spec-helper';
 import { referencePricesStream } from '../market.streams';
 
 const MAIN = 'services/receipt/src/main.ts';
