@@ -5,7 +5,7 @@ import { Actor } from '../../../common/domain/actor';
 import { ReceiptEvent } from '../../../receipt/domain/receipt.events';
 import { ListingCommand, ReceiptStates } from './listing.commands';
 import { listingDecider } from './listing.decider';
-import { ListingEvent, ListingPosted, TakeReserved } from './listing.events';
+import { ListingEvent, TakeReserved } from './listing.events';
 import {
   at,
   buyerActor,
@@ -13,6 +13,7 @@ import {
   exchange,
   frozen,
   listedRecord,
+  posted,
   rebarMarket,
   receiptStates,
   seller,
@@ -20,7 +21,6 @@ import {
   stranger,
   system,
   today,
-  tradingDay,
 } from './trading.fixtures.spec-helper';
 
 const spec = deciderSpec(listingDecider);
@@ -41,27 +41,6 @@ const post = (overrides: Partial<Extract<ListingCommand, { type: 'PostListing' }
     mode: 'partial',
     minTake: 2,
     quote: { kind: 'full', priceFenPerTonne: 351_200 },
-    actor: seller,
-    at,
-    ...overrides,
-  },
-});
-
-const posted = (overrides: Partial<ListingPosted['data']> = {}): ListingPosted => ({
-  type: 'ListingPosted',
-  data: {
-    listingId: 'L-1',
-    seller: { partyId: 'party-hengda', accountNumber: 'SC-0001' },
-    commodity: 'rebar',
-    warehouse: 'WH-WX',
-    brand: 'Shagang',
-    grade: 'HRB400E',
-    receipts: numbers.map((receiptNumber) => ({ receiptNumber, weightKg: 300_000 })),
-    mode: 'partial',
-    minTake: 2,
-    quote: { kind: 'full', contract: '', premiumFenPerTonne: 0, priceFenPerTonne: 351_200 },
-    tradingDay,
-    closesAt: '15:00',
     actor: seller,
     at,
     ...overrides,

@@ -2,11 +2,12 @@ import { foldEvents } from '@dw/kernel';
 import { d } from '../../../receipt-rule/domain/receipt-rule.fixtures.spec-helper';
 import { receiptDecider } from '../../../receipt/domain/receipt.decider';
 import { ReceiptEvent } from '../../../receipt/domain/receipt.events';
-import { issued, lotLine, recordR2 } from '../../../receipt/domain/receipt.fixtures.spec-helper';
+import { at, issued, lotLine, recordR2, seller } from '../../../receipt/domain/receipt.fixtures.spec-helper';
 import { ReceiptRecord } from '../../../receipt/domain/receipt.record';
 import { ReceiptState } from '../../../receipt/domain/receipt.state';
 import type { MarketView, TraderView } from '../../common/trading-lookups';
 import { ReceiptStates } from './listing.commands';
+import { ListingPosted } from './listing.events';
 import { TradingDate } from './market-rules';
 
 export { at, buyerActor, exchange, frozen, seller, stranger, system } from '../../../receipt/domain/receipt.fixtures.spec-helper';
@@ -60,3 +61,25 @@ export function receiptStates(...records: (ReceiptRecord | [ReceiptRecord, ...Re
   }
   return states;
 }
+
+/** The seller's listing L-1 of R-11..R-15 (300 000 kg each), partial with a minimum take of 2, at 3 512 yuan/t flat, on the trading day. */
+export const posted = (overrides: Partial<ListingPosted['data']> = {}): ListingPosted => ({
+  type: 'ListingPosted',
+  data: {
+    listingId: 'L-1',
+    seller: { partyId: 'party-hengda', accountNumber: 'SC-0001' },
+    commodity: 'rebar',
+    warehouse: 'WH-WX',
+    brand: 'Shagang',
+    grade: 'HRB400E',
+    receipts: ['R-11', 'R-12', 'R-13', 'R-14', 'R-15'].map((receiptNumber) => ({ receiptNumber, weightKg: 300_000 })),
+    mode: 'partial',
+    minTake: 2,
+    quote: { kind: 'full', contract: '', premiumFenPerTonne: 0, priceFenPerTonne: 351_200 },
+    tradingDay,
+    closesAt: '15:00',
+    actor: seller,
+    at,
+    ...overrides,
+  },
+});
