@@ -22,7 +22,8 @@ export interface TopicSpec {
   readonly eventTypes: readonly string[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** One day in milliseconds: topic retention is written as a number of days of it. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 // Kafka's own limit on topic names.
 const KAFKA_TOPIC_MAX_LENGTH = 249;
 const KAFKA_LEGAL = /^[a-zA-Z0-9._-]+$/;

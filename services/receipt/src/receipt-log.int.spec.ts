@@ -1,6 +1,5 @@
 import { ManualClock } from '@dw/kernel';
-import { diffTables } from '@dw/projections';
-import { databaseUrl, kafkaBrokers, runEntryPoint, waitFor } from '@dw/testing';
+import { runEntryPoint, waitFor } from '@dw/testing';
 import { receiptServiceDefinition } from './receipt.service-definition';
 import { BANK, COURT, EXCHANGE, ReceiptTestApp } from './testing/receipt-test-app.spec-helper';
 import { ReceiptScenario, TONNE_RULE, clerk, depositor, manager, ops } from './testing/receipt-scenario.spec-helper';
@@ -23,13 +22,6 @@ describe('receipt log: rebuild and hash-chain verification', () => {
   const buyer = depositor('party-huadong');
   let receipts: string[];
   const tables = receiptServiceDefinition.projections.flatMap((projection) => Object.keys(projection.tables));
-
-  const env = () => ({
-    DATABASE_ADMIN_URL: databaseUrl(),
-    DATABASE_SCHEMA: app.schema,
-    KAFKA_BROKERS: kafkaBrokers().join(','),
-    KAFKA_TOPIC_PREFIX: app.prefix,
-  });
 
   beforeAll(async () => {
     app = await ReceiptTestApp.start('log', { clock, consume: true });
@@ -106,16 +98,13 @@ describe('receipt log: rebuild and hash-chain verification', () => {
   afterAll(() => app?.close());
 
   it('rebuilds every read model from the log, equal row for row to the live one', async () => {
-    for (const table of tables) await app.owner.query(`CREATE TABLE live_copy_${table} AS TABLE ${table}`);
-    const counts = Object.fromEntries(
-      await Promise.all(tables.map(async (table) => [table, (await app.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n])),
-    );
+    const counts = Object.fromEntries((await app.copyLiveTables(tables)).map((count, i) => [tables[i]!, count]));
     for (const table of tables) expect({ table, empty: counts[table] === 0 }).toEqual({ table, empty: false });
 
-    const output = await runEntryPoint(MAIN, ['rebuild'], env());
+    const output = await runEntryPoint(MAIN, ['rebuild'], app.commandEnv());
     expect(output).toMatch(/rebuilt receipts from \d+ events/);
     for (const table of tables) {
-      expect({ table, ...(await diffTables(app.owner, table, `live_copy_${table}`)) }).toEqual({
+      expect(await app.diffFromLiveCopy(table)).toEqual({
         table,
         onlyInA: 0,
         onlyInB: 0,
@@ -129,7 +118,7 @@ describe('receipt log: rebuild and hash-chain verification', () => {
 
   it('refuses the service role any edit of the log; `verify` detects a one-byte change by the owner', async () => {
     await expect(app.db.query(`UPDATE events SET data = data WHERE stream_id = $1`, [`receipt-${receipts[1]}`])).rejects.toThrow(/permission denied/);
-    const clean = await runEntryPoint(MAIN, ['verify'], env());
+    const clean = await runEntryPoint(MAIN, ['verify'], app.commandEnv());
     expect(clean).toMatch(/verified \d+ stream\(s\), 0 broken/);
 
     // The database owner bypasses the grants and disables the append-only trigger: the
@@ -145,7 +134,7 @@ describe('receipt log: rebuild and hash-chain verification', () => {
       return edited;
     });
     expect(tampered.rowCount).toBe(1);
-    const failure = await runEntryPoint(MAIN, ['verify'], env()).then(
+    const failure = await runEntryPoint(MAIN, ['verify'], app.commandEnv()).then(
       () => 'exited 0',
       (error: Error) => error.message,
     );

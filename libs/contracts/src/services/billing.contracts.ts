@@ -19,9 +19,7 @@ import {
 } from '../gen/dw/billing/v1/payment_pb';
 import { SettlementPricePublishedSchema } from '../gen/dw/billing/v1/settlement_price_pb';
 import { TakePaidSchema, TakePaymentRefusedSchema } from '../gen/dw/billing/v1/trading_pb';
-import { defineTopic, type TopicSpec } from '../topics';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, defineTopic, type TopicSpec } from '../topics';
 
 /** Every fee charged to a party and every reversal, key = party id (accrual writes; billing's account and statements read). */
 export const billingFeeTopic: TopicSpec = defineTopic({

@@ -4,9 +4,7 @@ import { LotShippedOutSchema, PiecesShippedOutSchema } from '../gen/dw/inventory
 import { StockHoldPlacedSchema, StockHoldReleasedSchema } from '../gen/dw/inventory/v1/stock_hold_pb';
 import { StockShortfallDetectedSchema, StockVarianceAppliedSchema } from '../gen/dw/inventory/v1/stock_variance_pb';
 import { OperationRefusedSchema, WorkOrderStepPerformedSchema } from '../gen/dw/inventory/v1/operation_pb';
-import { defineTopic, type TopicSpec } from '../topics';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, defineTopic, type TopicSpec } from '../topics';
 
 /**
  * The inventory service's lot events. Keyed by lot id. Kept 30 days: consumers (receipt,

@@ -1,7 +1,5 @@
 import { WorkOrderCancelledSchema, WorkOrderCompletedSchema, WorkOrderOpenedSchema, WorkOrderStepRecordedSchema } from '../gen/dw/order/v1/work_order_pb';
-import { defineTopic, type TopicSpec } from '../topics';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, defineTopic, type TopicSpec } from '../topics';
 
 /**
  * The order service's work-order lifecycle, keyed by the order's stream id so that one order's

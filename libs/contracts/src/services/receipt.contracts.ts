@@ -39,9 +39,7 @@ import {
   StorageCardRejectedSchema,
   StorageCardSuspendedSchema,
 } from '../gen/dw/receipt/v1/storage_card_pb';
-import { defineTopic, type TopicSpec } from '../topics';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, defineTopic, type TopicSpec } from '../topics';
 
 /** Outbound entitlements from receipt cancellations (注销), key = entitlement id; the order service opens outbound orders from them. */
 export const receiptEntitlementTopic: TopicSpec = defineTopic({

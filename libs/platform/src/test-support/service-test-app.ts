@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { deadLetterTopicName, topicName, type TopicSpec } from '@dw/contracts';
 import { Database, dropServiceDatabase, EventStore, ownerRole } from '@dw/event-store';
 import type { ManualClock } from '@dw/kernel';
-import { ProjectionRunner } from '@dw/projections';
+import { diffTables, ProjectionRunner } from '@dw/projections';
 import { JsonLogger } from '@dw/observability';
 import { databaseUrl, kafkaBrokers, ReadYourWritesSession, serviceProcessEnv, testMessageBus } from '@dw/testing';
 import { createDevKeySet, DEV_ISSUER, mintDevToken, type DevKeySet } from '../auth/dev-tokens';
@@ -148,6 +148,20 @@ export class ServiceTestApp {
   /** The environment of the service's operational commands (provision, rebuild, verify) on this app's schema. */
   commandEnv(): Record<string, string> {
     return { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: this.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: this.prefix };
+  }
+
+  /**
+   * Copies each read-model table as it stands live (`live_copy_<table>`, as the owner) and counts
+   * its rows, in the order given: what a rebuild must give again, row for row.
+   */
+  async copyLiveTables(tables: readonly string[]): Promise<number[]> {
+    for (const table of tables) await this.owner.query(`CREATE TABLE live_copy_${table} AS TABLE ${table}`);
+    return Promise.all(tables.map(async (table) => (await this.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n));
+  }
+
+  /** A table against its live copy (`copyLiveTables`), with the table's name, for a spec to compare after a rebuild. */
+  async diffFromLiveCopy(table: string): Promise<{ table: string; onlyInA: number; onlyInB: number; countA: number; countB: number }> {
+    return { table, ...(await diffTables(this.owner, table, `live_copy_${table}`)) };
   }
 
   /** A topic's real name under this app's prefix. */

@@ -1,4 +1,4 @@
-import { LotTitleFieldsResponseDto } from '../../registry/queries/lot-title.response.dto';
+import { LotHeadingResponseDto } from '../../registry/queries/lot-title.response.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { NamedCommodityResponseDto } from '../../commodity/standard-commodity.response.dto';
 import { PIECE_KINDS } from '../domain/lot.commands';
@@ -16,28 +16,9 @@ export class LotInspectionResponseDto {
 }
 
 /** A lot as the list shows it (from the read model). */
-export class LotItemResponseDto extends LotTitleFieldsResponseDto {
-  @ApiProperty({ type: String, description: 'the lot' })
-  lotId!: string;
-
+export class LotItemResponseDto extends LotHeadingResponseDto {
   @ApiProperty({ type: String, description: 'the inbound work order it is received under' })
   orderId!: string;
-
-  @ApiProperty({ type: String, example: 'WH-SH-01', description: 'the warehouse' })
-  warehouse!: string;
-
-  @ApiProperty({
-    type: String,
-    example: 'SC000042',
-    description: 'the storage card that owns the goods: the holder of the receipt the lot backs, or of its entitlement',
-  })
-  owner!: string;
-
-  @ApiProperty({ type: String, example: 'rb-400e-20-sg', description: 'the commodity code' })
-  commodity!: string;
-
-  @ApiProperty({ type: String, example: '螺纹钢 HRB400E Φ20 沙钢', description: 'the commodity’s standard name' })
-  standardName!: string;
 
   @ApiProperty({ enum: LOT_STATUSES, description: STATUS_DESCRIPTION })
   status!: string;

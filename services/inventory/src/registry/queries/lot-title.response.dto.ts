@@ -60,3 +60,25 @@ export class LotTitleFieldsResponseDto {
   @ApiProperty({ type: () => LotEncumbranceResponseDto, isArray: true, description: 'receipt holds and stock holds on the lot, oldest first' })
   encumbrances!: LotEncumbranceResponseDto[];
 }
+
+/** What the per-lot lists (lots, stock) both show first: the lot, its warehouse and owner, its commodity, and its title. */
+export class LotHeadingResponseDto extends LotTitleFieldsResponseDto {
+  @ApiProperty({ type: String, description: 'the lot' })
+  lotId!: string;
+
+  @ApiProperty({ type: String, example: 'WH-SH-01', description: 'the warehouse' })
+  warehouse!: string;
+
+  @ApiProperty({
+    type: String,
+    example: 'SC000042',
+    description: 'the storage card that owns the goods: the holder of the receipt the lot backs, or of its entitlement',
+  })
+  owner!: string;
+
+  @ApiProperty({ type: String, example: 'rb-400e-20-sg', description: 'the commodity code' })
+  commodity!: string;
+
+  @ApiProperty({ type: String, example: '螺纹钢 HRB400E Φ20 沙钢', description: 'the commodity’s standard name' })
+  standardName!: string;
+}

@@ -1,41 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { PIECE_KINDS } from '../../lot/domain/lot.commands';
-import { LotTitleFieldsResponseDto } from '../../registry/queries/lot-title.response.dto';
-import { QuantityResponseDto } from '../../shared/quantity.response.dto';
+import { LotHeadingResponseDto } from '../../registry/queries/lot-title.response.dto';
+import { StockLevelsResponseDto } from '../commands/stock-hold.response.dto';
 
 /** A lot’s stock, owned by the holder of its title. */
-export class StockLotItemResponseDto extends LotTitleFieldsResponseDto {
-  @ApiProperty({ type: String, description: 'the lot' })
-  lotId!: string;
-
-  @ApiProperty({ type: String, example: 'WH-SH-01', description: 'the warehouse' })
-  warehouse!: string;
-
-  @ApiProperty({
-    type: String,
-    example: 'SC000042',
-    description: 'the storage card that owns the goods: the holder of the receipt the lot backs, or of its entitlement',
-  })
-  owner!: string;
-
-  @ApiProperty({ type: String, example: 'rb-400e-20-sg', description: 'the commodity code' })
-  commodity!: string;
-
-  @ApiProperty({ type: String, example: '螺纹钢 HRB400E Φ20 沙钢', description: 'the commodity’s standard name' })
-  standardName!: string;
-
-  @ApiProperty({ type: () => QuantityResponseDto, description: 'in the warehouse' })
-  onHand!: QuantityResponseDto;
-
-  @ApiProperty({ type: () => QuantityResponseDto, description: 'held by reservations' })
-  reserved!: QuantityResponseDto;
-
-  @ApiProperty({ type: () => QuantityResponseDto, description: 'held by freezes' })
-  frozen!: QuantityResponseDto;
-
-  @ApiProperty({ type: () => QuantityResponseDto, description: 'free: on hand less reserved and frozen' })
-  available!: QuantityResponseDto;
-
+export class StockLotItemResponseDto extends IntersectionType(LotHeadingResponseDto, StockLevelsResponseDto) {
   @ApiProperty({ type: String, format: 'date-time', description: 'when the lot was booked into stock' })
   receivedAt!: string;
 

@@ -87,7 +87,7 @@ describe('receipt decider: cancellation (注销) is applied for by the holder an
       .when(processAt(at, seller))
       .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     spec
-      .given([issued(), paidForApril, applied('pickup'), frozen])
+      .given([issued(), paidForApril, applied('pickup'), frozen()])
       .when(processAt())
       .thenRefusedWith('RECEIPT_HELD');
     spec
@@ -139,13 +139,13 @@ describe('receipt decider: cancellation (注销) is applied for by the holder an
     spec
       .given([issued(), paidForApril, applied('pickup')])
       .when(freeze)
-      .then([frozen]);
+      .then([frozen()]);
     const lifted: ReceiptEvent = {
       type: 'ReceiptHoldReleased',
       data: { receiptNumber: 'R-1', holdId: 'F-1', kind: 'freeze', reason: 'case closed', actor: court, at },
     };
     spec
-      .given([issued(), paidForApril, applied('pickup'), frozen, lifted])
+      .given([issued(), paidForApril, applied('pickup'), frozen(), lifted])
       .when(processAt())
       .then([cancelled('pickup')]);
   });
@@ -157,7 +157,7 @@ describe('receipt decider: cancellation (注销) is applied for by the holder an
       .when(withdraw())
       .then([withdrawn]);
     spec
-      .given([issued(), applied('pickup'), frozen])
+      .given([issued(), applied('pickup'), frozen()])
       .when(withdraw())
       .then([withdrawn]);
     expect(foldEvents(receiptDecider, [issued(), applied('pickup'), withdrawn]).cancellationApplication).toBeNull();
@@ -213,7 +213,7 @@ describe('receipt decider: cancellation (注销) is applied for by the holder an
   });
 
   it('refuses applying for a held receipt, another’s receipt, a cancelled one, and an unknown purpose', () => {
-    spec.given([issued(), frozen]).when(apply('pickup')).thenRefusedWith('RECEIPT_HELD');
+    spec.given([issued(), frozen()]).when(apply('pickup')).thenRefusedWith('RECEIPT_HELD');
     spec.given([issued()]).when(apply('pickup', stranger)).thenRefusedWith('RECEIPT_NOT_FOUND');
     spec.given([issued()]).when(apply('pickup', clerk)).thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
     spec
@@ -237,7 +237,7 @@ describe('receipt decider: cancellation (注销) is applied for by the holder an
     };
     const missing = refusalOf([], apply('pickup', stranger));
     expect(missing).toMatchObject({ code: 'RECEIPT_NOT_FOUND', kind: 'not_found' });
-    const histories = [[issued()], [issued(), frozen], [issued(), applied('pickup')], [issued(), paidForApril, applied('pickup'), cancelled('pickup')]];
+    const histories = [[issued()], [issued(), frozen()], [issued(), applied('pickup')], [issued(), paidForApril, applied('pickup'), cancelled('pickup')]];
     for (const history of histories) {
       for (const command of [apply('pickup', stranger), withdraw(stranger)]) {
         const refusal = refusalOf(history, command);

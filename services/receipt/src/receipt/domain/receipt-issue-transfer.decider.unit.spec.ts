@@ -14,6 +14,7 @@ import {
   clerk,
   exchange,
   issued,
+  pledged,
   recordR1,
   seller,
   sellerCard,
@@ -33,15 +34,6 @@ const transfer = (overrides: Partial<{ entered: EnteredTitle; buyerCard: Storage
 const transferred: ReceiptEvent = {
   type: 'TitleTransferred',
   data: { receiptNumber: 'R-1', transferId: 'T-1', from: sellerHolder, to: buyerHolder, commodity: 'rebar', weightKg: 600_000, actor: seller, at },
-};
-const pledged: ReceiptEvent = {
-  type: 'ReceiptHoldPlaced',
-  data: {
-    receiptNumber: 'R-1',
-    hold: { holdId: 'H-1', kind: 'pledge', beneficiary: { kind: 'bank', partyId: 'ICBC-SH', name: 'ICBC Shanghai' }, reason: 'loan 2026-17', placedAt: at },
-    actor: seller,
-    at,
-  },
 };
 const expired: ReceiptEvent = {
   type: 'ReceiptExpired',
@@ -128,7 +120,7 @@ describe('receipt decider: title transfer (过户)', () => {
     });
 
     it('raises no alarm for refusals that are not mismatches', () => {
-      const state = foldEvents(receiptDecider, [issued(), pledged]);
+      const state = foldEvents(receiptDecider, [issued(), pledged()]);
       const error = refusalOf(() => receiptDecider.decide(transfer(), state));
       expect([error.code, (error as TransferRefusal).alarms]).toEqual(['RECEIPT_HELD', []]);
     });
@@ -136,7 +128,7 @@ describe('receipt decider: title transfer (过户)', () => {
 
   it('refuses a held receipt and an expired one', () => {
     spec
-      .given([issued(), pledged])
+      .given([issued(), pledged()])
       .when(transfer())
       .thenRefusedWith('RECEIPT_HELD', { holds: [{ holdId: 'H-1', kind: 'pledge' }] });
     spec.given([issued(), expired]).when(transfer()).thenRefusedWith('RECEIPT_EXPIRED', { validUntil: '2026-06-03' });

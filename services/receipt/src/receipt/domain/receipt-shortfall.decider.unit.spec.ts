@@ -17,6 +17,7 @@ import {
   inventoryHandler,
   issued,
   manager,
+  pledged,
   recordR1,
   seller,
   sellerHolder,
@@ -54,15 +55,6 @@ const deliveryHold: ReceiptCommand = {
 const freeze: ReceiptCommand = {
   type: 'PlaceHold',
   data: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'PUDONG-COURT', name: 'Pudong' }, reason: 'case', actor: court, at },
-};
-const pledged: ReceiptEvent = {
-  type: 'ReceiptHoldPlaced',
-  data: {
-    receiptNumber: 'R-1',
-    hold: { holdId: 'P-1', kind: 'pledge', beneficiary: { kind: 'bank', partyId: 'ICBC-SH', name: 'ICBC' }, reason: 'loan', placedAt: at },
-    actor: seller,
-    at,
-  },
 };
 const split: ReceiptCommand = {
   type: 'SplitReceipt',
@@ -155,10 +147,10 @@ describe('rule RCPT-SHORT-GOODS-STAYS-PUT', () => {
   it('still lets the bank release its pledge, a court freeze and the holder withdraw its application', () => {
     const release: ReceiptCommand = { type: 'ReleaseHold', data: { holdId: 'P-1', reason: 'loan repaid', actor: bank, at } };
     spec
-      .given([issued(), pledged, shortfallRecorded()])
+      .given([issued(), pledged('R-1', 'P-1'), shortfallRecorded()])
       .when(release)
       .then([{ type: 'ReceiptHoldReleased', data: { receiptNumber: 'R-1', holdId: 'P-1', kind: 'pledge', reason: 'loan repaid', actor: bank, at } }]);
-    spec.given(short).when(freeze).then([frozen]);
+    spec.given(short).when(freeze).then([frozen()]);
     spec
       .given([issued(), applied, shortfallRecorded()])
       .when({ type: 'WithdrawCancellation', data: { actor: seller, at } })

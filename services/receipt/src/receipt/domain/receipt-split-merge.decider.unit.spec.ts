@@ -104,7 +104,7 @@ describe('receipt decider: split', () => {
   it('only the holder splits, and not a held or expired receipt', () => {
     const halves = [child('R-1A', ['LOT-1'], 300_000), child('R-1B', ['LOT-2'], 300_000)];
     spec.given([issued()]).when(split(halves, stranger)).thenRefusedWith('RECEIPT_NOT_FOUND');
-    spec.given([issued(), frozen]).when(split(halves)).thenRefusedWith('RECEIPT_HELD');
+    spec.given([issued(), frozen()]).when(split(halves)).thenRefusedWith('RECEIPT_HELD');
     spec.given([issued(), expiredR1]).when(split(halves)).thenRefusedWith('RECEIPT_EXPIRED');
   });
 });
@@ -139,7 +139,7 @@ describe('receipt decider: merge', () => {
       .when({ type: 'RetireIntoMerge', data: { mergedInto: 'R-3', actor: seller, at } })
       .then([{ type: 'ReceiptMerged', data: { receiptNumber: 'R-1', mergedInto: 'R-3', actor: seller, at } }]);
     spec
-      .given([issued(), frozen])
+      .given([issued(), frozen()])
       .when({ type: 'RetireIntoMerge', data: { mergedInto: 'R-3', actor: seller, at } })
       .thenRefusedWith('RECEIPT_HELD');
   });
@@ -162,7 +162,7 @@ describe('receipt decider: merge', () => {
   it('refuses a held parent, an expired one, another holder’s and a single one', () => {
     spec
       .given([])
-      .when(merge([stateOf(issued(), frozen), stateOf(issued(recordR2))]))
+      .when(merge([stateOf(issued(), frozen()), stateOf(issued(recordR2))]))
       .thenRefusedWith('RECEIPT_HELD');
     spec
       .given([])

@@ -12,10 +12,11 @@ import {
   buyerCard,
   buyerHolder,
   exchange,
+  frozen,
   issued,
   recordR2,
-  sellerHolder,
   seller,
+  sellerHolder,
   shortfallRecorded,
   stranger,
   system,
@@ -48,15 +49,6 @@ const listed = (listingId = 'L-1'): ReceiptEvent => ({
     at,
   },
 });
-const courtFreeze: ReceiptEvent = {
-  type: 'ReceiptHoldPlaced',
-  data: {
-    receiptNumber: 'R-2',
-    hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'PUDONG-COURT', name: 'Pudong' }, reason: 'case', placedAt: at },
-    actor: { subject: 'court-clerk-1', role: 'court', partyId: 'PUDONG-COURT' },
-    at,
-  },
-};
 const lift = (listingId = 'L-1'): ReceiptCommand => ({ type: 'LiftListingHold', data: { listingId, reason: 'listing withdrawn', actor: seller, at } });
 const settle = (overrides: Partial<{ actor: Actor; buyerCard: typeof buyerCard | null; listingId: string }> = {}): ReceiptCommand => ({
   type: 'TransferOnTake',
@@ -85,7 +77,10 @@ describe('receipt decider: the in-trading hold of a listing', () => {
       .given([r2])
       .when(holdFor('L-1', { seller: { partyId: 'party-hengda', accountNumber: 'SC-0007' } }))
       .thenRefusedWith('TRADE_RECEIPT_NOT_IN_ACCOUNT');
-    spec.given([r2, courtFreeze]).when(holdFor()).thenRefusedWith('RECEIPT_HELD');
+    spec
+      .given([r2, frozen('R-2')])
+      .when(holdFor())
+      .thenRefusedWith('RECEIPT_HELD');
     spec
       .given([r2, listed('L-0')])
       .when(holdFor())
@@ -193,7 +188,10 @@ describe('receipt decider: the in-trading hold of a listing', () => {
   });
 
   it('a paid take does not move title under a freeze placed meanwhile, off the listing, to a card that cannot receive it, or by anyone but the platform', () => {
-    spec.given([r2, listed(), courtFreeze]).when(settle()).thenRefusedWith('RECEIPT_HELD');
+    spec
+      .given([r2, listed(), frozen('R-2')])
+      .when(settle())
+      .thenRefusedWith('RECEIPT_HELD');
     spec.given([r2]).when(settle()).thenRefusedWith('RECEIPT_NOT_LISTED');
     spec
       .given([r2, listed()])

@@ -79,16 +79,27 @@ export const cancelled = (purpose: CancellationPurpose, actor: Actor = clerk, wh
   },
 });
 
-/** A court freezes R-1. */
-export const frozen: ReceiptEvent = {
+/** A court freezes a receipt (R-1 unless named). */
+export const frozen = (receiptNumber = 'R-1'): ReceiptEvent => ({
   type: 'ReceiptHoldPlaced',
   data: {
-    receiptNumber: 'R-1',
+    receiptNumber,
     hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'PUDONG-COURT', name: 'Pudong' }, reason: 'case', placedAt: at },
     actor: court,
     at,
   },
-};
+});
+
+/** The seller pledges a receipt (R-1 unless named) to ICBC for a loan, as hold `holdId`. */
+export const pledged = (receiptNumber = 'R-1', holdId = 'H-1'): ReceiptEvent => ({
+  type: 'ReceiptHoldPlaced',
+  data: {
+    receiptNumber,
+    hold: { holdId, kind: 'pledge', beneficiary: { kind: 'bank', partyId: 'ICBC-SH', name: 'ICBC' }, reason: 'loan', placedAt: at },
+    actor: seller,
+    at,
+  },
+});
 
 export const detectedAt = '2026-04-01T01:30:00Z';
 

@@ -27,6 +27,7 @@ import {
   bank,
   cancelled,
   issued,
+  pledged,
   recordR1,
   seller,
   sellerHolder,
@@ -53,15 +54,6 @@ const pending = (event: ReceiptEvent, eventId = '01900000-0000-7000-8000-0000000
   metadata: { actor: seller, correlationId: 'c-1' },
   recordedAt: new Date(at),
 });
-const pledge: ReceiptEvent = {
-  type: 'ReceiptHoldPlaced',
-  data: {
-    receiptNumber: 'R-1',
-    hold: { holdId: 'H-1', kind: 'pledge', beneficiary: { kind: 'bank', partyId: 'ICBC-SH', name: 'ICBC' }, reason: 'loan', placedAt: at },
-    actor: seller,
-    at,
-  },
-};
 
 describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)', () => {
   it('publishes an issued receipt with its goods, holder, validity and lineage', () => {
@@ -81,7 +73,7 @@ describe('receipt events in public (receipt.receipt.v1, receipt.entitlement.v1)'
   });
 
   it('names the beneficiary and the holds left when a hold is released (from the state before the event)', () => {
-    const before = foldEvents(receiptDecider, [issued(), pledge]);
+    const before = foldEvents(receiptDecider, [issued(), pledged()]);
     const released: ReceiptEvent = {
       type: 'ReceiptHoldReleased',
       data: { receiptNumber: 'R-1', holdId: 'H-1', kind: 'pledge', reason: 'repaid', actor: bank, at },

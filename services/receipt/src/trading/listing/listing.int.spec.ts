@@ -1,10 +1,9 @@
 import { create } from '@bufbuild/protobuf';
 import { LocalDateSchema, TakePaidSchema, TakePaymentRefusedSchema, billingTradingTopic, toTimestamp } from '@dw/contracts';
 import { ManualClock } from '@dw/kernel';
-import { diffTables } from '@dw/projections';
-import { databaseUrl, kafkaBrokers, runEntryPoint, waitFor } from '@dw/testing';
+import { runEntryPoint, waitFor } from '@dw/testing';
 import { COURT, EXCHANGE, ReceiptTestApp } from '../../testing/receipt-test-app.spec-helper';
-import { ReceiptScenario, TONNE_RULE, clerk, depositor, ops } from '../../testing/receipt-scenario.spec-helper';
+import { TONNE_RULE, clerk, depositor, ops } from '../../testing/receipt-scenario.spec-helper';
 import { TradingMarketScenario } from '../testing/trading-market-scenario.spec-helper';
 
 const MAIN = 'services/receipt/src/main.ts';
@@ -23,7 +22,6 @@ const MAIN = 'services/receipt/src/main.ts';
 describe('trading listings and takes', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
   let app: ReceiptTestApp;
-  let scenario: ReceiptScenario;
   let trading: TradingMarketScenario;
   const hengda = depositor('party-hengda');
   const huadong = depositor('party-huadong');
@@ -75,14 +73,13 @@ describe('trading listings and takes', () => {
 
   beforeAll(async () => {
     app = await ReceiptTestApp.start('listings', { clock, consume: true });
-    scenario = new ReceiptScenario(app);
     trading = new TradingMarketScenario(app);
-    sellerCard = await scenario.openCard(hengda, '恒达钢铁贸易有限公司');
-    buyerCard = await scenario.openCard(huadong, '华东建材有限公司');
-    await scenario.publishRule('rebar', TONNE_RULE, '2026-03-02');
+    sellerCard = await trading.openCard(hengda, '恒达钢铁贸易有限公司');
+    buyerCard = await trading.openCard(huadong, '华东建材有限公司');
+    await trading.publishRule('rebar', TONNE_RULE, '2026-03-02');
     const lots = Array.from({ length: 32 }, (_, i) => `L${String(i + 1).padStart(2, '0')}`);
-    await scenario.lotsBecomeAvailable(lots.map((lotId) => ({ lotId, ownerCard: sellerCard, weightKg: 10_000, producedOn: '2026-02-25' })));
-    receipts = await scenario.issue(
+    await trading.lotsBecomeAvailable(lots.map((lotId) => ({ lotId, ownerCard: sellerCard, weightKg: 10_000, producedOn: '2026-02-25' })));
+    receipts = await trading.issue(
       sellerCard,
       lots.map((lot) => [lot]),
     );
@@ -113,7 +110,7 @@ describe('trading listings and takes', () => {
     expect(listed.body.quote).toEqual({ kind: 'basis', contract: 'rb2610', premiumFenPerTonne: -1_500, priceFenPerTonne: 350_500 });
     expect((await holderOf(a!)).holds).toMatchObject([{ kind: 'trading', holdId: `listing-${listed.body.listingId}` }]);
 
-    const transfer = await scenario.transfer(hengda, { holderName: '恒达钢铁贸易有限公司', storageCard: sellerCard }, buyerCard, [a!]);
+    const transfer = await trading.transfer(hengda, { holderName: '恒达钢铁贸易有限公司', storageCard: sellerCard }, buyerCard, [a!]);
     expect([transfer.status, transfer.body.code]).toEqual([409, 'RECEIPT_HELD']);
     const pledge = await app.as(hengda, 'POST', `/receipts/${b}/pledges`, { bank: { partyId: 'bank-icbc' }, reason: 'loan' });
     expect([pledge.status, pledge.body.code]).toEqual([409, 'RECEIPT_HELD']);
@@ -132,7 +129,7 @@ describe('trading listings and takes', () => {
   });
 
   it('refuses a listing out of the band, off the tick, of another party’s receipts or by a non-trader, writing nothing', async () => {
-    const before = await scenario.eventCount();
+    const before = await trading.eventCount();
     const [d, e] = [receipts[3]!, receipts[4]!];
     // 368 800 > 368 760.
     const outside = await post([d, e], { quote: { kind: 'full', priceFenPerTonne: 368_800 } });
@@ -163,7 +160,7 @@ describe('trading listings and takes', () => {
     expect(malformed.status).toBe(400);
     const badDay = await app.as(huadong, 'GET', '/trading/listings?tradingDay=2026-02-30');
     expect([badDay.status, badDay.body.code]).toEqual([422, 'INVALID_DATE']);
-    expect(await scenario.eventCount()).toBe(before);
+    expect(await trading.eventCount()).toBe(before);
   });
 
   it('the seller withdraws and the exchange cancels a listing: the unsold receipts are free again', async () => {
@@ -226,27 +223,27 @@ describe('trading listings and takes', () => {
     expect(listing.body.receipts.map((r: { state: string }) => r.state)).toEqual(['sold', 'sold', 'available']);
 
     // The replay, then a refusal for another take on the same key: once the refusal is seen, the replay was handled before it.
-    const before = await scenario.eventCount();
+    const before = await trading.eventCount();
     const second = await take(listingId, 1);
     await app.publish(billingTradingTopic, taken.body.takeId, TakePaidSchema, paid(taken.body.takeId, listingId, 7_024_000));
     await app.publish(billingTradingTopic, taken.body.takeId, TakePaymentRefusedSchema, refused(second.body.takeId, listingId));
     const released = await takeState(second.body.takeId, 'released');
     expect(released).toMatchObject({ reasonCode: 'TRADING_BALANCE_SHORT' });
     // Only the second take's reservation and release were added.
-    expect(await scenario.eventCount()).toBe(before + 2);
+    expect(await trading.eventCount()).toBe(before + 2);
     expect((await holderOf(receipts[5]!)).holder.storageCard).toBe(buyerCard);
   });
 
   it('refuses malformed takes and hides a take from a trader who is neither its buyer nor its seller', async () => {
     const listingId = (await post([receipts[8]!, receipts[9]!])).body.listingId as string;
-    const before = await scenario.eventCount();
+    const before = await trading.eventCount();
     for (const body of [{ count: '1' }, { count: 0 }, { count: 201 }, { count: 1.5 }, { count: 1, extra: true }, {}]) {
       const answer = await app.as(huadong, 'POST', `/trading/listings/${listingId}/takes`, body);
       expect({ body, status: answer.status }).toEqual({ body, status: 400 });
     }
     const missing = await take('no-such-listing', 1);
     expect([missing.status, missing.body.code]).toEqual([404, 'LISTING_NOT_FOUND']);
-    expect(await scenario.eventCount()).toBe(before);
+    expect(await trading.eventCount()).toBe(before);
     const taken = await take(listingId, 1);
     await takeState(taken.body.takeId, 'reserved');
     const seen = await app.as(hengda, 'GET', `/trading/takes/${taken.body.takeId}`);
@@ -378,12 +375,10 @@ describe('trading listings and takes', () => {
   it('rebuilds the listings, takes and market information read models from the log, equal row for row to the live ones', async () => {
     const tables = ['trading_listings', 'trading_takes', 'market_offers', 'market_takes'];
     await app.readModelsCaughtUp();
-    for (const table of tables) await app.owner.query(`CREATE TABLE live_copy_${table} AS TABLE ${table}`);
-    const counts = await Promise.all(tables.map(async (table) => (await app.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n));
-    const env = { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: app.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: app.prefix };
-    await runEntryPoint(MAIN, ['rebuild', 'trading_listings', 'market_information'], env);
+    const counts = await app.copyLiveTables(tables);
+    await runEntryPoint(MAIN, ['rebuild', 'trading_listings', 'market_information'], app.commandEnv());
     for (const [i, table] of tables.entries()) {
-      expect({ table, ...(await diffTables(app.owner, table, `live_copy_${table}`)) }).toEqual({
+      expect(await app.diffFromLiveCopy(table)).toEqual({
         table,
         onlyInA: 0,
         onlyInB: 0,

@@ -1,30 +1,18 @@
 import { create } from '@bufbuild/protobuf';
 import { LocalDateSchema, SettlementPricePublishedSchema, billingSettlementPriceTopic, toTimestamp } from '@dw/contracts';
 import { waitFor } from '@dw/testing';
-import { EXCHANGE, type Person, type ReceiptTestApp } from '../../testing/receipt-test-app.spec-helper';
-
-/** Rebar on the platform: 1 yuan/t tick, day sessions, rb2605 as reference contract, ±5%. */
-export const REBAR_MARKET = {
-  tradable: true,
-  tickFenPerTonne: 100,
-  sessions: [
-    { opens: '09:00', closes: '11:30' },
-    { opens: '13:30', closes: '15:00' },
-  ],
-  referenceContract: 'rb2605',
-  maxUpBasisPoints: 500,
-  maxDownBasisPoints: 500,
-};
+import { ReceiptScenario } from '../../testing/receipt-scenario.spec-helper';
+import { EXCHANGE, type Person } from '../../testing/receipt-test-app.spec-helper';
+import { REBAR_MARKET } from '../listing/domain/trading.fixtures.spec-helper';
 
 export const BANK_ACCOUNT = { accountName: '恒达钢铁贸易有限公司', accountNumber: '6222021001123456789', bank: '中国工商银行上海分行' };
 
 /**
- * The situations trading specs start from, through the service's own API (the exchange's signed
- * calls, depositors' tokens) and, for prices, billing's real contract on the real topic.
+ * The situations trading specs start from, besides the receipt ones it inherits (cards, rules,
+ * lots, receipts): through the service's own API (the exchange's signed calls, depositors'
+ * tokens) and, for prices, billing's real contract on the real topic.
  */
-export class TradingMarketScenario {
-  constructor(readonly app: ReceiptTestApp) {}
-
+export class TradingMarketScenario extends ReceiptScenario {
   private async expect(answer: { status: number; body: unknown }, status: number, what: string): Promise<void> {
     if (answer.status !== status) throw new Error(`${what}: expected HTTP ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
   }

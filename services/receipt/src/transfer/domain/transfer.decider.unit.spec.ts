@@ -5,24 +5,26 @@ import { ReceiptEvent } from '../../receipt/domain/receipt.events';
 import { ReceiptRecord } from '../../receipt/domain/receipt.record';
 import { ReceiptState } from '../../receipt/domain/receipt.state';
 import { TransferRefusal } from './title-transfer.policy';
-import { at, bank, buyerCard, buyerHolder, issued, lotLine, recordR1, recordR2, seller, sellerHolder } from '../../receipt/domain/receipt.fixtures.spec-helper';
+import {
+  at,
+  buyerCard,
+  buyerHolder,
+  issued,
+  lotLine,
+  pledged,
+  recordR1,
+  recordR2,
+  seller,
+  sellerHolder,
+} from '../../receipt/domain/receipt.fixtures.spec-helper';
 import { RequestTitleTransfer, TransferLine } from './transfer.commands';
 import { decideTransferBatch, receiptTransferCommands, transferBatchDecider } from './transfer.decider';
 
 const recordR3: ReceiptRecord = { ...recordR2, receiptNumber: 'R-3', lots: [lotLine('LOT-4', 300_000, '2026-03-10')] };
-const pledgedR3: ReceiptEvent = {
-  type: 'ReceiptHoldPlaced',
-  data: {
-    receiptNumber: 'R-3',
-    hold: { holdId: 'H-1', kind: 'pledge', beneficiary: { kind: 'bank', partyId: bank.partyId!, name: 'ICBC' }, reason: 'loan', placedAt: at },
-    actor: seller,
-    at,
-  },
-};
 const state = (...events: ReceiptEvent[]): ReceiptState => foldEvents(receiptDecider, events);
 const r1 = state(issued(recordR1));
 const r2 = state(issued(recordR2));
-const r3Pledged = state(issued(recordR3), pledgedR3);
+const r3Pledged = state(issued(recordR3), pledged('R-3'));
 
 const line = (receiptNumber: string, current: ReceiptState, commodity = 'rebar'): TransferLine => ({ receiptNumber, commodity, current });
 const batch = (lines: TransferLine[], holderName = '恒达钢铁贸易有限公司'): RequestTitleTransfer => ({

@@ -5,13 +5,15 @@ import { Actor } from '../../../common/domain/actor';
 import { ReceiptEvent } from '../../../receipt/domain/receipt.events';
 import { ListingCommand, ReceiptStates } from './listing.commands';
 import { listingDecider } from './listing.decider';
-import { ListingEvent, ListingPosted, TakeReserved } from './listing.events';
+import { ListingEvent, TakeReserved } from './listing.events';
 import {
   at,
   buyerActor,
   buyerTrader,
   exchange,
+  frozen,
   listedRecord,
+  posted,
   rebarMarket,
   receiptStates,
   seller,
@@ -19,7 +21,6 @@ import {
   stranger,
   system,
   today,
-  tradingDay,
 } from './trading.fixtures.spec-helper';
 
 const spec = deciderSpec(listingDecider);
@@ -40,27 +41,6 @@ const post = (overrides: Partial<Extract<ListingCommand, { type: 'PostListing' }
     mode: 'partial',
     minTake: 2,
     quote: { kind: 'full', priceFenPerTonne: 351_200 },
-    actor: seller,
-    at,
-    ...overrides,
-  },
-});
-
-const posted = (overrides: Partial<ListingPosted['data']> = {}): ListingPosted => ({
-  type: 'ListingPosted',
-  data: {
-    listingId: 'L-1',
-    seller: { partyId: 'party-hengda', accountNumber: 'SC-0001' },
-    commodity: 'rebar',
-    warehouse: 'WH-WX',
-    brand: 'Shagang',
-    grade: 'HRB400E',
-    receipts: numbers.map((receiptNumber) => ({ receiptNumber, weightKg: 300_000 })),
-    mode: 'partial',
-    minTake: 2,
-    quote: { kind: 'full', contract: '', premiumFenPerTonne: 0, priceFenPerTonne: 351_200 },
-    tradingDay,
-    closesAt: '15:00',
     actor: seller,
     at,
     ...overrides,
@@ -189,16 +169,7 @@ describe('listing decider: posting', () => {
   });
 
   it('refuses receipts that are not the seller’s own eligible receipts of one kind of goods, naming the receipt', () => {
-    const frozen: ReceiptEvent = {
-      type: 'ReceiptHoldPlaced',
-      data: {
-        receiptNumber: 'R-12',
-        hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'C', name: 'C' }, reason: 'case', placedAt: at },
-        actor: exchange,
-        at,
-      },
-    };
-    const withFrozen = { ...five, ...receiptStates([listedRecord(12), frozen]) };
+    const withFrozen = { ...five, ...receiptStates([listedRecord(12), frozen('R-12')]) };
     const error = refusalOf(() => listingDecider.decide(post({ receipts: withFrozen }), listingDecider.initialState()));
     expect([error.code, error.field]).toEqual(['RECEIPT_HELD', 'receiptNumbers[1]']);
     spec
@@ -442,16 +413,7 @@ describe('listing decider: takes', () => {
   });
 
   it('checks each receipt taken again: one frozen since the listing refuses the take', () => {
-    const freeze: ReceiptEvent = {
-      type: 'ReceiptHoldPlaced',
-      data: {
-        receiptNumber: 'R-12',
-        hold: { holdId: 'F-1', kind: 'freeze', beneficiary: { kind: 'court', partyId: 'C', name: 'C' }, reason: 'case', placedAt: at },
-        actor: exchange,
-        at,
-      },
-    };
-    const receipts = { ...listedStates, ...receiptStates(heldFor(12, freeze)) };
+    const receipts = { ...listedStates, ...receiptStates(heldFor(12, frozen('R-12'))) };
     const error = refusalOf(() => listingDecider.decide(take(2, { receipts }), foldEvents(listingDecider, [posted()])));
     expect([error.code, error.field]).toEqual(['RECEIPT_HELD', 'count']);
     // Storage paid only through 03-31 (the listing's own hold is no obstacle, the fees are).

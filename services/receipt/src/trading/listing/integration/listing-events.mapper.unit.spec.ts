@@ -11,7 +11,7 @@ import { receiptPublicEvents } from '../../../receipt/integration/receipt-events
 import { at, issued, seller } from '../../../receipt/domain/receipt.fixtures.spec-helper';
 import { listingDecider } from '../domain/listing.decider';
 import type { ListingEvent } from '../domain/listing.events';
-import { buyerActor, tradingDay } from '../domain/trading.fixtures.spec-helper';
+import { buyerActor, posted as listingPosted } from '../domain/trading.fixtures.spec-helper';
 import { listingPublicEvents } from './listing-events.mapper';
 
 const calendars = { current: () => cnMainlandCalendar } as BusinessCalendars;
@@ -27,28 +27,15 @@ const pending = (event: DomainEvent, streamId: string): PendingEvent => ({
   recordedAt: new Date(at),
 });
 
-const posted: ListingEvent = {
-  type: 'ListingPosted',
-  data: {
-    listingId: 'L-1',
-    seller: { partyId: 'party-hengda', accountNumber: 'SC-0001' },
-    commodity: 'rebar',
-    warehouse: 'WH-WX',
-    brand: 'Shagang',
-    grade: 'HRB400E',
-    receipts: [
-      { receiptNumber: 'R-11', weightKg: 300_000 },
-      { receiptNumber: 'R-12', weightKg: 300_000 },
-    ],
-    mode: 'whole',
-    minTake: null,
-    quote: { kind: 'basis', contract: 'rb2610', premiumFenPerTonne: -1_500, priceFenPerTonne: 350_500 },
-    tradingDay,
-    closesAt: '15:00',
-    actor: seller,
-    at,
-  },
-};
+const posted = listingPosted({
+  receipts: [
+    { receiptNumber: 'R-11', weightKg: 300_000 },
+    { receiptNumber: 'R-12', weightKg: 300_000 },
+  ],
+  mode: 'whole',
+  minTake: null,
+  quote: { kind: 'basis', contract: 'rb2610', premiumFenPerTonne: -1_500, priceFenPerTonne: 350_500 },
+});
 const reserved: ListingEvent = {
   type: 'TakeReserved',
   data: {

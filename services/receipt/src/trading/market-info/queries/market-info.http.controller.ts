@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { IntegrationApi, Roles } from '@dw/platform';
-import { MarketInfoQueryDto } from './market-info.query.dto';
+import { TradingDayQueryDto } from '../../common/trading-day.query.dto';
 import { MarketInfoReader } from './market-info.reader';
 import { MarketOffersResponseDto, MarketQuotesResponseDto, MarketTradesResponseDto } from './market-info.response.dto';
 
@@ -13,21 +13,21 @@ export class MarketInfoHttpController {
   @Get('quotes')
   @Roles('depositor', 'manager', 'ops')
   @ApiOkResponse({ type: MarketQuotesResponseDto, description: 'per commodity: latest price, change against the previous close, high, low, volume and amount' })
-  quotes(@Query() query: MarketInfoQueryDto): Promise<MarketQuotesResponseDto> {
+  quotes(@Query() query: TradingDayQueryDto): Promise<MarketQuotesResponseDto> {
     return this.reader.quotes(query);
   }
 
   @Get('offers')
   @Roles('depositor', 'manager', 'ops')
   @ApiOkResponse({ type: MarketOffersResponseDto, description: 'the day’s open offers with receipts still available' })
-  offers(@Query() query: MarketInfoQueryDto): Promise<MarketOffersResponseDto> {
+  offers(@Query() query: TradingDayQueryDto): Promise<MarketOffersResponseDto> {
     return this.reader.offers(query);
   }
 
   @Get('trades')
   @Roles('depositor', 'manager', 'ops')
   @ApiOkResponse({ type: MarketTradesResponseDto, description: 'the day’s trades in the order they settled' })
-  trades(@Query() query: MarketInfoQueryDto): Promise<MarketTradesResponseDto> {
+  trades(@Query() query: TradingDayQueryDto): Promise<MarketTradesResponseDto> {
     return this.reader.trades(query);
   }
 }
@@ -41,13 +41,13 @@ export class ExchangeMarketInfoHttpController {
 
   @Get('quotes')
   @ApiOkResponse({ type: MarketQuotesResponseDto, description: 'per commodity: latest price, change against the previous close, high, low, volume and amount' })
-  quotes(@Query() query: MarketInfoQueryDto): Promise<MarketQuotesResponseDto> {
+  quotes(@Query() query: TradingDayQueryDto): Promise<MarketQuotesResponseDto> {
     return this.reader.quotes(query);
   }
 
   @Get('trades')
   @ApiOkResponse({ type: MarketTradesResponseDto, description: 'the day’s trades in the order they settled' })
-  trades(@Query() query: MarketInfoQueryDto): Promise<MarketTradesResponseDto> {
+  trades(@Query() query: TradingDayQueryDto): Promise<MarketTradesResponseDto> {
     return this.reader.trades(query);
   }
 }

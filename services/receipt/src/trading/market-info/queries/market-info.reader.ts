@@ -3,7 +3,7 @@ import { Database } from '@dw/event-store';
 import { type Clock, type LocalDate, localDate, shanghaiDateOf } from '@dw/kernel';
 import { CLOCK } from '@dw/platform';
 import type { MarketOffersResponseDto, MarketQuotesResponseDto, MarketTradesResponseDto } from './market-info.response.dto';
-import type { MarketInfoQueryDto } from './market-info.query.dto';
+import type { TradingDayQueryDto } from '../../common/trading-day.query.dto';
 
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 
@@ -15,7 +15,7 @@ export class MarketInfoReader {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private dayOf(query: MarketInfoQueryDto): LocalDate {
+  private dayOf(query: TradingDayQueryDto): LocalDate {
     return query.tradingDay === undefined ? shanghaiDateOf(this.clock.now()) : localDate(query.tradingDay, 'tradingDay');
   }
 
@@ -24,7 +24,7 @@ export class MarketInfoReader {
    * last trade of the latest earlier trading day with a trade; a day without trades has no close
    * and is looked past), the change between them, high, low, volume and amount.
    */
-  async quotes(query: MarketInfoQueryDto): Promise<MarketQuotesResponseDto> {
+  async quotes(query: TradingDayQueryDto): Promise<MarketQuotesResponseDto> {
     // rule TRADE-MARKET-INFO
     const day = this.dayOf(query);
     const { rows } = await this.db.query<{
@@ -78,7 +78,7 @@ export class MarketInfoReader {
     };
   }
 
-  async offers(query: MarketInfoQueryDto): Promise<MarketOffersResponseDto> {
+  async offers(query: TradingDayQueryDto): Promise<MarketOffersResponseDto> {
     const day = this.dayOf(query);
     const { rows } = await this.db.query<{
       listing_id: string;
@@ -114,7 +114,7 @@ export class MarketInfoReader {
     };
   }
 
-  async trades(query: MarketInfoQueryDto): Promise<MarketTradesResponseDto> {
+  async trades(query: TradingDayQueryDto): Promise<MarketTradesResponseDto> {
     const day = this.dayOf(query);
     const { rows } = await this.db.query<{
       take_id: string;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock, localDate } from '@dw/kernel';
-import { diffTables } from '@dw/projections';
-import { databaseUrl, kafkaBrokers, runEntryPoint, waitFor } from '@dw/testing';
+import { runEntryPoint, waitFor } from '@dw/testing';
 import { BANK, EXCHANGE, ReceiptTestApp } from '../../../testing/receipt-test-app.spec-helper';
-import { ReceiptScenario, clerk, depositor } from '../../../testing/receipt-scenario.spec-helper';
+import { clerk, depositor } from '../../../testing/receipt-scenario.spec-helper';
 import { TradingLookups } from '../../common/trading-lookups';
-import { REBAR_MARKET, TradingMarketScenario } from '../../testing/trading-market-scenario.spec-helper';
+import { REBAR_MARKET } from '../../listing/domain/trading.fixtures.spec-helper';
+import { TradingMarketScenario } from '../../testing/trading-market-scenario.spec-helper';
 import { referencePricesStream } from '../market.streams';
 
 const MAIN = 'services/receipt/src/main.ts';
@@ -19,14 +19,12 @@ const MAIN = 'services/receipt/src/main.ts';
 describe('markets, reference prices and TradingLookups', () => {
   const clock = new ManualClock('2026-03-02T01:00:00Z');
   let app: ReceiptTestApp;
-  let scenario: ReceiptScenario;
   let trading: TradingMarketScenario;
   let lookups: TradingLookups;
   const hengda = depositor('party-hengda');
 
   beforeAll(async () => {
     app = await ReceiptTestApp.start('markets', { clock, consume: true });
-    scenario = new ReceiptScenario(app);
     trading = new TradingMarketScenario(app);
     lookups = app.app.get(TradingLookups);
   });
@@ -76,7 +74,7 @@ describe('markets, reference prices and TradingLookups', () => {
   });
 
   it('refuses overlapping or backwards sessions, out-of-range bands and malformed bodies, and anyone but the signed exchange, writing nothing', async () => {
-    const before = await scenario.eventCount();
+    const before = await trading.eventCount();
     const overlap = await market('settings', {
       ...REBAR_MARKET,
       sessions: [
@@ -110,7 +108,7 @@ describe('markets, reference prices and TradingLookups', () => {
     expect([unsigned.status, unsigned.body.code]).toEqual([401, 'SIGNATURE_MISSING']);
     const asBank = await app.signed(BANK, 'POST', '/integration/exchange/markets/rebar/suspend', { reason: 'x' });
     expect([asBank.status, asBank.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
-    expect(await scenario.eventCount()).toBe(before);
+    expect(await trading.eventCount()).toBe(before);
   });
 
   it('copies settlement prices from billing.settlement-price.v1 once per commodity, day and contract; a correction replaces the price', async () => {
@@ -157,7 +155,7 @@ describe('markets, reference prices and TradingLookups', () => {
   });
 
   it('gives the trader from its stream right after the exchange decides', async () => {
-    const card = await scenario.openCard(hengda, '恒达钢铁贸易有限公司');
+    const card = await trading.openCard(hengda, '恒达钢铁贸易有限公司');
     expect(await lookups.trader('party-hengda')).toBeNull();
     await trading.approvedTrader(hengda, card, '恒达钢铁贸易有限公司', ['rebar']);
     expect(await lookups.trader('party-hengda')).toEqual({ partyId: 'party-hengda', accountNumber: card, status: 'approved', commodities: ['rebar'] });
@@ -168,14 +166,12 @@ describe('markets, reference prices and TradingLookups', () => {
   it('rebuilds the traders, markets and reference prices read models from the log, equal row for row to the live ones', async () => {
     const tables = ['traders', 'markets', 'reference_prices'];
     await app.readModelsCaughtUp();
-    for (const table of tables) await app.owner.query(`CREATE TABLE live_copy_${table} AS TABLE ${table}`);
-    const counts = await Promise.all(tables.map(async (table) => (await app.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n));
+    const counts = await app.copyLiveTables(tables);
     // traders: hengda; markets: rebar; reference prices: rb2605 and rb2610 on Feb 27, rb2605 on Feb 28 and Feb 13.
     expect(counts).toEqual([1, 1, 4]);
-    const env = { DATABASE_ADMIN_URL: databaseUrl(), DATABASE_SCHEMA: app.schema, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: app.prefix };
-    await runEntryPoint(MAIN, ['rebuild', ...tables], env);
+    await runEntryPoint(MAIN, ['rebuild', ...tables], app.commandEnv());
     for (const [i, table] of tables.entries()) {
-      expect({ table, ...(await diffTables(app.owner, table, `live_copy_${table}`)) }).toEqual({
+      expect(await app.diffFromLiveCopy(table)).toEqual({
         table,
         onlyInA: 0,
         onlyInB: 0,

@@ -5,7 +5,7 @@ import { ManualClock } from '@dw/kernel';
 import type { IncomingMessage, MessageConsumer } from '@dw/messaging';
 import { testMessageBus, waitFor } from '@dw/testing';
 import { BANK, EXCHANGE, ReceiptTestApp } from '../../../testing/receipt-test-app.spec-helper';
-import { ReceiptScenario, clerk, depositor, manager } from '../../../testing/receipt-scenario.spec-helper';
+import { clerk, depositor, manager } from '../../../testing/receipt-scenario.spec-helper';
 import { BANK_ACCOUNT, TradingMarketScenario } from '../../testing/trading-market-scenario.spec-helper';
 
 /**
@@ -16,7 +16,6 @@ import { BANK_ACCOUNT, TradingMarketScenario } from '../../testing/trading-marke
 describe('receipt traders: application, the exchange’s decisions, receipt.trader.v1', () => {
   const clock = new ManualClock('2026-03-10T02:00:00Z');
   let app: ReceiptTestApp;
-  let scenario: ReceiptScenario;
   let trading: TradingMarketScenario;
   let consumer: MessageConsumer;
   const published: IncomingMessage[] = [];
@@ -27,10 +26,9 @@ describe('receipt traders: application, the exchange’s decisions, receipt.trad
 
   beforeAll(async () => {
     app = await ReceiptTestApp.start('traders', { clock });
-    scenario = new ReceiptScenario(app);
     trading = new TradingMarketScenario(app);
-    card = await scenario.openCard(hengda, '恒达钢铁贸易有限公司');
-    huadongCard = await scenario.openCard(huadong, '华东建材有限公司');
+    card = await trading.openCard(hengda, '恒达钢铁贸易有限公司');
+    huadongCard = await trading.openCard(huadong, '华东建材有限公司');
     await trading.setMarket('rebar');
     await trading.setMarket('hrc');
     consumer = testMessageBus().consumer({ groupId: `spec-${randomUUID()}`, topics: [app.topic(receiptTraderTopic)], fromBeginning: true });
@@ -100,7 +98,7 @@ describe('receipt traders: application, the exchange’s decisions, receipt.trad
 
   it('refuses applying twice, someone else’s card, a card not approved, a commodity not traded and malformed bodies, writing nothing', async () => {
     const pendingCard = (await app.as(huadong, 'POST', '/storage-cards', { holderName: '华东建材有限公司' })).body.cardNumber as string;
-    const before = await scenario.eventCount();
+    const before = await trading.eventCount();
 
     const twice = await apply();
     expect([twice.status, twice.body.code, twice.body.details.status]).toEqual([409, 'TRADER_ALREADY_APPLIED', 'approved']);
@@ -129,13 +127,13 @@ describe('receipt traders: application, the exchange’s decisions, receipt.trad
     }
     const asClerk = await app.as(clerk, 'POST', '/trading/traders', { storageCard: card, name: 'x', commodities: ['rebar'], bankAccount: BANK_ACCOUNT });
     expect([asClerk.status, asClerk.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
-    expect(await scenario.eventCount()).toBe(before);
+    expect(await trading.eventCount()).toBe(before);
   });
 
   it('refuses unsigned exchange calls, a bank client, a person’s token and a missing Idempotency-Key; the trader stays as it was', async () => {
     expect((await apply(huadong, { storageCard: huadongCard, commodities: ['hrc'] })).status).toBe(201);
     const path = '/integration/exchange/traders/party-huadong/approve';
-    const before = await scenario.eventCount();
+    const before = await trading.eventCount();
     const unsigned = await app.send('POST', path, undefined, { 'idempotency-key': randomUUID() });
     expect([unsigned.status, unsigned.body.code]).toEqual([401, 'SIGNATURE_MISSING']);
     const asPerson = await app.as(manager, 'POST', path, undefined, { 'idempotency-key': randomUUID() });
@@ -144,7 +142,7 @@ describe('receipt traders: application, the exchange’s decisions, receipt.trad
     expect([asBank.status, asBank.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     const noKey = await app.signed(EXCHANGE, 'POST', path, undefined, { headers: { 'idempotency-key': '' } });
     expect(noKey.status).toBe(400);
-    expect(await scenario.eventCount()).toBe(before);
+    expect(await trading.eventCount()).toBe(before);
     expect((await app.signed(EXCHANGE, 'GET', '/integration/exchange/traders/party-huadong')).body.status).toBe('applied');
 
     // The same Idempotency-Key twice: one approval, the first answer replayed.

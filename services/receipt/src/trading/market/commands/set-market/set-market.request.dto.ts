@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Nested } from '@dw/platform';
@@ -18,15 +19,51 @@ export class TradingSessionRequestDto {
   closes!: string;
 }
 
-function sessionsProperty() {
-  return ApiProperty({
-    type: () => TradingSessionRequestDto,
-    isArray: true,
-    minItems: 1,
-    maxItems: 6,
-    description: 'the trading sessions of each trading day (第五条), none overlapping another (else 422 TRADING_SESSIONS_OVERLAP)',
-  });
-}
+/** The sessions of a trading day, documented and validated alike where the exchange sets them and where it changes them. */
+const SessionsProperty = () =>
+  applyDecorators(
+    ApiProperty({
+      type: () => TradingSessionRequestDto,
+      isArray: true,
+      minItems: 1,
+      maxItems: 6,
+      description: 'the trading sessions of each trading day (第五条), none overlapping another (else 422 TRADING_SESSIONS_OVERLAP)',
+    }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(6),
+    Nested(() => TradingSessionRequestDto, { each: true }),
+  );
+
+/** The band's maximum rise, where the exchange sets the market and where it changes the band. */
+const MaxUpBasisPointsProperty = () =>
+  applyDecorators(
+    ApiProperty({
+      type: 'integer',
+      minimum: 1,
+      maximum: 10000,
+      example: 500,
+      description: 'the band’s maximum rise, basis points of the base price (第五十九条): 500 = 5%',
+    }),
+    IsInt(),
+    Min(1),
+    Max(10000),
+  );
+
+/** The band's maximum fall, below 10000 so a price stays above zero. */
+const MaxDownBasisPointsProperty = () =>
+  applyDecorators(
+    ApiProperty({
+      type: 'integer',
+      minimum: 1,
+      maximum: 9999,
+      example: 500,
+      description: 'the band’s maximum fall, basis points of the base price (第五十九条), below 10000',
+    }),
+    IsInt(),
+    Min(1),
+    Max(9999),
+  );
 
 /** Everything the exchange sets for a commodity on the platform; each call replaces the whole settings. */
 export class SetMarketSettingsRequestDto {
@@ -46,11 +83,7 @@ export class SetMarketSettingsRequestDto {
   @Max(MAX_TICK)
   tickFenPerTonne!: number;
 
-  @sessionsProperty()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(6)
-  @Nested(() => TradingSessionRequestDto, { each: true })
+  @SessionsProperty()
   sessions!: TradingSessionRequestDto[];
 
   @ApiProperty({
@@ -62,38 +95,16 @@ export class SetMarketSettingsRequestDto {
   @Matches(/^[A-Za-z]{1,4}\d{3,4}$/, { message: 'referenceContract must be a contract code such as rb2605' })
   referenceContract!: string;
 
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    maximum: 10000,
-    example: 500,
-    description: 'the band’s maximum rise, basis points of the base price (第五十九条): 500 = 5%',
-  })
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @MaxUpBasisPointsProperty()
   maxUpBasisPoints!: number;
 
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    maximum: 9999,
-    example: 500,
-    description: 'the band’s maximum fall, basis points of the base price (第五十九条), below 10000',
-  })
-  @IsInt()
-  @Min(1)
-  @Max(9999)
+  @MaxDownBasisPointsProperty()
   maxDownBasisPoints!: number;
 }
 
 /** Abnormal situation (第六十七条): new opening and closing times. */
 export class ChangeMarketSessionsRequestDto {
-  @sessionsProperty()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(6)
-  @Nested(() => TradingSessionRequestDto, { each: true })
+  @SessionsProperty()
   sessions!: TradingSessionRequestDto[];
 
   @ApiProperty({ minLength: 1, maxLength: 500, example: 'system incident', description: 'why: kept with the change' })
@@ -105,22 +116,10 @@ export class ChangeMarketSessionsRequestDto {
 
 /** The band's maximum rise and fall changed (第五十九条, 第六十七条). */
 export class ChangeMarketPriceBandRequestDto {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 700, description: 'the band’s maximum rise, basis points of the base price' })
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @MaxUpBasisPointsProperty()
   maxUpBasisPoints!: number;
 
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    maximum: 9999,
-    example: 700,
-    description: 'the band’s maximum fall, basis points of the base price, below 10000',
-  })
-  @IsInt()
-  @Min(1)
-  @Max(9999)
+  @MaxDownBasisPointsProperty()
   maxDownBasisPoints!: number;
 
   @ApiProperty({ minLength: 1, maxLength: 500, example: 'futures limit widened', description: 'why: kept with the change' })

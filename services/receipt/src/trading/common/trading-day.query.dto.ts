@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-/** Which trading day and commodity. */
-export class MarketInfoQueryDto {
+/** Which trading day (today when left out) and commodity: the filter of the listings and of the market information. */
+export class TradingDayQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-02', description: 'the trading day (YYYY-MM-DD, Asia/Shanghai); today when left out' })
   @IsOptional()
   @IsString()
