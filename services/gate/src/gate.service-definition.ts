@@ -24,6 +24,7 @@ import {
 import type { ServiceDefinition } from '@dw/platform';
 import { alarmsProjection } from './alarm/projections/alarms.projection';
 import { appointmentsProjection } from './appointment/projections/appointments.projection';
+import { peopleProjection } from './person/projections/people.projection';
 import { vehiclesProjection } from './vehicle/projections/vehicles.projection';
 import { visitsProjection } from './visit/projections/visits.projection';
 
@@ -31,7 +32,7 @@ import { visitsProjection } from './visit/projections/visits.projection';
 export const gateServiceDefinition: ServiceDefinition = {
   name: 'gate',
   migrations: [],
-  projections: [vehiclesProjection, appointmentsProjection, visitsProjection, alarmsProjection],
+  projections: [vehiclesProjection, appointmentsProjection, visitsProjection, alarmsProjection, peopleProjection],
   producedTopics: [gateVisitTopic, gateAlarmTopic, gatePersonTopic],
   consumedTopics: [orderWorkOrderTopic],
   // appointments consume
