@@ -67,7 +67,8 @@ function recordFacePass(command: RecordFacePass, state: FacePassState): FacePass
   // rule GATE-STAFF-FACE-LANE
   const { passId, staffId, lane, deviceId, direction, staff, actor } = command.data;
   requireRole(actor, ['device'], 'record face-lane passes');
-  const passedAt = requireInstant(command.data.passedAt, 'passedAt');
+  // Kept in one form (UTC, milliseconds) whatever zone the device wrote it in.
+  const passedAt = new Date(requireInstant(command.data.passedAt, 'passedAt')).toISOString();
   const at = requireInstant(command.data.at, 'at');
   if (state.pass !== null) return [];
   const reasons: FacePassRefusalReason[] = staff.status === null ? ['staff_unknown'] : staff.status === 'deactivated' ? ['staff_deactivated'] : [];
