@@ -2,8 +2,14 @@ import { deciderSpec } from '@dw/testing';
 import type { Actor } from '../../common/domain/actor';
 import { ALARM_THRESHOLDS } from '../../alarm/domain/alarm-thresholds';
 import { personRefusalAlarmOf } from '../../alarm/domain/refusal-alarm';
-import { facePassDecider, type RecordFacePass } from './face-pass.decider';
-import { personVisitDecider, type RecordPersonEntry, type VisitorAppointmentRequested } from './person-visit.decider';
+import { type FacePassRefusalReason, facePassDecider, type RecordFacePass, type StaffFacePassed } from './face-pass.decider';
+import {
+  type PersonRefusalReason,
+  type PersonRefused,
+  personVisitDecider,
+  type RecordPersonEntry,
+  type VisitorAppointmentRequested,
+} from './person-visit.decider';
 import { staffDecider } from './staff.decider';
 
 const depositor: Actor = { subject: 'dep-P-HENGDA', role: 'depositor', partyId: 'P-HENGDA' };
@@ -49,7 +55,7 @@ const entry = (patch: Partial<RecordPersonEntry['data']> = {}): RecordPersonEntr
     ...patch,
   },
 });
-const refused = (reasons: string[], patch: Record<string, unknown> = {}) => ({
+const refused = (reasons: PersonRefusalReason[], patch: Partial<PersonRefused['data']> = {}): PersonRefused => ({
   type: 'PersonRefused',
   data: { personVisitId: 'pv-1', entryId: 'e-1', gate: 'south', residentIdNumber: visitor.residentIdNumber, reasons, actor: guard, at: tuesday, ...patch },
 });
@@ -203,7 +209,7 @@ describe('staff face lanes', () => {
       at: tuesday,
     },
   });
-  const passed = (admitted: boolean, reasons: string[]) => ({
+  const passed = (admitted: boolean, reasons: FacePassRefusalReason[]): StaffFacePassed => ({
     type: 'StaffFacePassed',
     data: {
       passId: 'face-east-1-p1',
@@ -233,7 +239,7 @@ describe('staff face lanes', () => {
       .when(pass({ status: 'deactivated', name: '王五' }))
       .then([passed(false, ['staff_deactivated'])]);
     deciderSpec(facePassDecider)
-      .given([passed(true, []) as never])
+      .given([passed(true, [])])
       .when(pass({ status: 'deactivated', name: '王五' }))
       .then([]);
     deciderSpec(facePassDecider)
