@@ -11,7 +11,7 @@ import {
   billingSettlementPriceTopic,
   billingTradingTopic,
 } from './services/billing.contracts';
-import { gateAlarmTopic, gateEventSchemas, gateVisitTopic } from './services/gate.contracts';
+import { gateAlarmTopic, gateEventSchemas, gatePersonTopic, gateVisitTopic } from './services/gate.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
 import {
@@ -50,6 +50,7 @@ export const topicCatalogue: readonly TopicSpec[] = [
   billingTradingTopic,
   gateVisitTopic,
   gateAlarmTopic,
+  gatePersonTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */

@@ -4,10 +4,19 @@ import {
   GateAlarmClosedSchema,
   GateAlarmHandledSchema,
   GateAlarmRaisedSchema,
+  gatePersonTopic,
   gateVisitTopic,
   orderWorkOrderTopic,
+  PersonAdmittedSchema,
+  PersonLeftSchema,
+  PersonRefusedSchema,
+  StaffFaceLanePassedSchema,
   VehicleAdmittedSchema,
   VehicleRefusedSchema,
+  VisitorAppointmentRequestedSchema,
+  VisitorApprovedSchema,
+  VisitorDeclinedSchema,
+  VisitorRegisteredSchema,
   WorkOrderCancelledSchema,
   WorkOrderCompletedSchema,
   WorkOrderOpenedSchema,
@@ -15,6 +24,7 @@ import {
 import type { ServiceDefinition } from '@dw/platform';
 import { alarmsProjection } from './alarm/projections/alarms.projection';
 import { appointmentsProjection } from './appointment/projections/appointments.projection';
+import { peopleProjection } from './person/projections/people.projection';
 import { vehiclesProjection } from './vehicle/projections/vehicles.projection';
 import { visitsProjection } from './visit/projections/visits.projection';
 
@@ -22,8 +32,8 @@ import { visitsProjection } from './visit/projections/visits.projection';
 export const gateServiceDefinition: ServiceDefinition = {
   name: 'gate',
   migrations: [],
-  projections: [vehiclesProjection, appointmentsProjection, visitsProjection, alarmsProjection],
-  producedTopics: [gateVisitTopic, gateAlarmTopic],
+  projections: [vehiclesProjection, appointmentsProjection, visitsProjection, alarmsProjection, peopleProjection],
+  producedTopics: [gateVisitTopic, gateAlarmTopic, gatePersonTopic],
   consumedTopics: [orderWorkOrderTopic],
   // appointments consume
   eventSchemas: [
@@ -38,5 +48,14 @@ export const gateServiceDefinition: ServiceDefinition = {
     GateAlarmAcknowledgedSchema,
     GateAlarmHandledSchema,
     GateAlarmClosedSchema,
+    // visitors and staff face lanes publish
+    VisitorAppointmentRequestedSchema,
+    VisitorRegisteredSchema,
+    VisitorApprovedSchema,
+    VisitorDeclinedSchema,
+    PersonAdmittedSchema,
+    PersonRefusedSchema,
+    PersonLeftSchema,
+    StaffFaceLanePassedSchema,
   ],
 };

@@ -13,6 +13,7 @@ export * from './dw/common/v1/money_pb';
 export * from './dw/common/v1/weight_pb';
 export * from './dw/envelope/v1/envelope_pb';
 export * from './dw/gate/v1/alarm_pb';
+export * from './dw/gate/v1/person_pb';
 export * from './dw/gate/v1/visit_pb';
 export * from './dw/inventory/v1/lot_alarm_pb';
 export * from './dw/inventory/v1/lot_pb';

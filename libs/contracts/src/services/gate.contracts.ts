@@ -1,4 +1,14 @@
 import { GateAlarmAcknowledgedSchema, GateAlarmClosedSchema, GateAlarmHandledSchema, GateAlarmRaisedSchema } from '../gen/dw/gate/v1/alarm_pb';
+import {
+  PersonAdmittedSchema,
+  PersonLeftSchema,
+  PersonRefusedSchema,
+  StaffFaceLanePassedSchema,
+  VisitorAppointmentRequestedSchema,
+  VisitorApprovedSchema,
+  VisitorDeclinedSchema,
+  VisitorRegisteredSchema,
+} from '../gen/dw/gate/v1/person_pb';
 import { VehicleAdmittedSchema, VehicleRefusedSchema } from '../gen/dw/gate/v1/visit_pb';
 import { defineTopic, type TopicSpec } from '../topics';
 
@@ -27,6 +37,27 @@ export const gateAlarmTopic: TopicSpec = defineTopic({
   eventTypes: [GateAlarmRaisedSchema.typeName, GateAlarmAcknowledgedSchema.typeName, GateAlarmHandledSchema.typeName, GateAlarmClosedSchema.typeName],
 });
 
+/** People at the gate, key = the person visit id or the staff pass id: visitors from request to leaving, staff through the face lanes. */
+export const gatePersonTopic: TopicSpec = defineTopic({
+  name: 'gate.person.v1',
+  partitions: 6,
+  retentionMs: 365 * DAY_MS,
+  cleanupPolicy: 'delete',
+  description:
+    'VisitorAppointmentRequested, VisitorRegistered, VisitorApproved, VisitorDeclined (the host), PersonAdmitted, PersonRefused (the reasons), PersonLeft; StaffFaceLanePassed (in or out, admitted or refused); key = person visit id or staff pass id.',
+  ownerService: 'gate',
+  eventTypes: [
+    VisitorAppointmentRequestedSchema.typeName,
+    VisitorRegisteredSchema.typeName,
+    VisitorApprovedSchema.typeName,
+    VisitorDeclinedSchema.typeName,
+    PersonAdmittedSchema.typeName,
+    PersonRefusedSchema.typeName,
+    PersonLeftSchema.typeName,
+    StaffFaceLanePassedSchema.typeName,
+  ],
+});
+
 export const gateEventSchemas = [
   VehicleAdmittedSchema,
   VehicleRefusedSchema,
@@ -34,4 +65,12 @@ export const gateEventSchemas = [
   GateAlarmAcknowledgedSchema,
   GateAlarmHandledSchema,
   GateAlarmClosedSchema,
+  VisitorAppointmentRequestedSchema,
+  VisitorRegisteredSchema,
+  VisitorApprovedSchema,
+  VisitorDeclinedSchema,
+  PersonAdmittedSchema,
+  PersonRefusedSchema,
+  PersonLeftSchema,
+  StaffFaceLanePassedSchema,
 ] as const;

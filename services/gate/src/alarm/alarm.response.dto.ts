@@ -51,11 +51,20 @@ export class AlarmResponseDto {
   @ApiProperty({ type: String, format: 'date-time', description: 'when it was detected' })
   detectedAt!: string;
 
+  @ApiProperty({ type: String, format: 'date-time', description: 'when it was raised and alerted' })
+  alertedAt!: string;
+
   @ApiProperty({ type: String, nullable: true, description: 'who acknowledged it' })
   acknowledgedBy!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'when it was acknowledged' })
+  acknowledgedAt!: string | null;
+
   @ApiProperty({ type: String, nullable: true, description: 'who handled it' })
   handledBy!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'when it was handled' })
+  handledAt!: string | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'what was done' })
   handlingNote!: string | null;
@@ -65,4 +74,7 @@ export class AlarmResponseDto {
 
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'when it was closed' })
   closedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the closing note (empty when none was given); null while open' })
+  closingNote!: string | null;
 }

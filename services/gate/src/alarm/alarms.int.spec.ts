@@ -10,10 +10,9 @@ import {
   topicName,
 } from '@dw/contracts';
 import { ManualClock } from '@dw/kernel';
-import { rebuildService, signRequest } from '@dw/platform';
+import { signRequest } from '@dw/platform';
 import { TopicRecorder, testMessageBus, waitFor } from '@dw/testing';
-import { gateServiceDefinition } from '../gate.service-definition';
-import { CAMERA, GateTestApp, guard, manager, ops, SENSOR } from '../testing/gate-test-app.spec-helper';
+import { CAMERA, GATE_READ_MODELS, GateTestApp, guard, manager, ops, SENSOR } from '../testing/gate-test-app.spec-helper';
 
 /**
  * The alarm loop over HTTP and the signed device API on the real PostgreSQL and Kafka, read
@@ -181,15 +180,61 @@ describe('the alarm loop', () => {
     );
   });
 
+  it('an environment alarm’s full loop: a rubber store past red raises a red alarm, closing it unhandled is refused, and the list shows every step with who and when', async () => {
+    // 40.5 °C = 405 tenths ≥ rubber red 400; 50.0 %RH = 500 < rubber yellow 700: one alarm, red, threshold 400.
+    clock.set(new Date('2026-12-08T02:00:00Z'));
+    const reading = {
+      readingId: 'r-91',
+      location: 'shed B',
+      commodity: 'rubber',
+      temperatureTenthsC: 405,
+      humidityTenthsPct: 500,
+      readAt: '2026-12-08T01:59:30Z',
+    };
+    const hot = await app.signed(SENSOR, 'POST', '/integration/gate/environment-readings', reading);
+    expect(hot.body).toEqual({ alarms: [{ alarmId: 'th-rubber-a-r-91-temperature', kind: 'temperature', grade: 'red' }] });
+    const id = 'th-rubber-a-r-91-temperature';
+    clock.set(new Date('2026-12-08T02:05:00Z'));
+    expect((await app.as(guard, 'POST', `/alarms/${id}/acknowledge`)).body.status).toBe('acknowledged');
+    clock.set(new Date('2026-12-08T02:06:00Z'));
+    const unhandled = await app.as(manager, 'POST', `/alarms/${id}/close`, { note: 'probably a sensor glitch' });
+    expect([unhandled.status, unhandled.body.code, unhandled.body.details.status]).toEqual([409, 'ALARM_NOT_HANDLED', 'acknowledged']);
+    clock.set(new Date('2026-12-08T02:20:00Z'));
+    expect((await app.as(ops, 'POST', `/alarms/${id}/handle`, { note: 'tarpaulin lifted, fans on; 33.5 °C at 10:20' })).body.status).toBe('handled');
+    clock.set(new Date('2026-12-08T02:40:00Z'));
+    expect((await app.as(manager, 'POST', `/alarms/${id}/close`, { note: 'back under 30 °C' })).body.status).toBe('closed');
+
+    const listed = await app.as(ops, 'GET', '/alarms?kind=temperature&grade=red&state=closed');
+    expect(listed.body.items.find((a: { alarmId: string }) => a.alarmId === id)).toEqual({
+      alarmId: id,
+      kind: 'temperature',
+      grade: 'red',
+      status: 'closed',
+      source: SENSOR.id,
+      location: 'shed B',
+      subject: 'rubber',
+      measured: 405,
+      threshold: 400,
+      detectedAt: '2026-12-08T01:59:30.000Z',
+      alertedAt: '2026-12-08T02:00:00.000Z',
+      acknowledgedBy: guard.sub,
+      acknowledgedAt: '2026-12-08T02:05:00.000Z',
+      handledBy: ops.sub,
+      handledAt: '2026-12-08T02:20:00.000Z',
+      handlingNote: 'tarpaulin lifted, fans on; 33.5 °C at 10:20',
+      closedBy: manager.sub,
+      closedAt: '2026-12-08T02:40:00.000Z',
+      closingNote: 'back under 30 °C',
+    });
+    // The refused close left nothing: one close on the topic for this alarm, by the manager at 02:40.
+    const closes = (await published(GateAlarmClosedSchema.typeName, 2)).filter((m) => m.key === id);
+    expect(closes.map((m) => fromBinary(GateAlarmClosedSchema, m.value).closedBy?.subject)).toEqual([manager.sub]);
+  });
+
   it('rebuilds every read model from the log, equal row for row to the live ones', async () => {
-    await app.readModelsCaughtUp();
-    const tables = ['vehicles', 'drivers', 'appointments', 'visits', 'alarms'];
-    const snapshot = async () =>
-      Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await app.db.query(`SELECT * FROM ${table} ORDER BY 1`)).rows] as const)));
-    const live = await snapshot();
-    expect(live.alarms).toHaveLength(4);
+    const { live, rebuilt } = await app.liveAndRebuilt(GATE_READ_MODELS);
+    expect(live.alarms).toHaveLength(5);
     expect(live.visits).toHaveLength(1);
-    await rebuildService(gateServiceDefinition, app.commandEnv(), [], () => undefined);
-    expect(await snapshot()).toEqual(live);
+    expect(rebuilt).toEqual(live);
   });
 });

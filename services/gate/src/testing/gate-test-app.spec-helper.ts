@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ManualClock } from '@dw/kernel';
-import { signRequest, type IntegrationClient } from '@dw/platform';
+import { rebuildService, signRequest, type IntegrationClient } from '@dw/platform';
 import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
 import { AppModule } from '../app.module';
 import { GateServiceConfig } from '../gate-service.config';
@@ -18,6 +18,11 @@ const SECRET = (name: string) => `${name}-secret-0123456789-0123456789-abcdef`;
 export const CAMERA: IntegrationClient = { id: 'cam-south-1', secret: SECRET('cam-south-1'), role: 'device', name: 'South gate plate camera' };
 /** A temperature and humidity sensor in the rubber shed. */
 export const SENSOR: IntegrationClient = { id: 'th-rubber-a', secret: SECRET('th-rubber-a'), role: 'device', name: 'Rubber shed A sensor' };
+/** Every read model table of the gate, for the rebuild checks. */
+export const GATE_READ_MODELS = ['vehicles', 'drivers', 'appointments', 'visits', 'alarms', 'person_visits', 'face_passes'] as const;
+
+/** The face-recognition lane at the east staff entrance. */
+export const FACE_LANE: IntegrationClient = { id: 'face-east-1', secret: SECRET('face-east-1'), role: 'device', name: 'East staff face lane' };
 /** A bank: signed, but not a device. */
 export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc'), role: 'bank', name: 'ICBC Shanghai' };
 
@@ -37,7 +42,7 @@ export class GateTestApp extends ServiceTestApp {
         consume: true,
         config: GateServiceConfig,
         // The no-show sweep is ticked by the spec, not a timer.
-        env: { NO_SHOW_SWEEP_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([CAMERA, SENSOR, BANK]), ...env },
+        env: { NO_SHOW_SWEEP_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([CAMERA, SENSOR, FACE_LANE, BANK]), ...env },
       }),
     );
   }
@@ -60,5 +65,15 @@ export class GateTestApp extends ServiceTestApp {
     const signature = options.headers ?? signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
     const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
     return this.send(method, path, body, { ...signature, ...idempotency });
+  }
+
+  /** The read models' rows (ordered by their first column) live, then after `rebuild` replays the log into them: equal when they are rebuildable. */
+  async liveAndRebuilt(tables: readonly string[]): Promise<{ live: Record<string, unknown[]>; rebuilt: Record<string, unknown[]> }> {
+    await this.readModelsCaughtUp();
+    const snapshot = async () =>
+      Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await this.db.query(`SELECT * FROM ${table} ORDER BY 1`)).rows] as const)));
+    const live = await snapshot();
+    await rebuildService(gateServiceDefinition, this.commandEnv(), [], () => undefined);
+    return { live, rebuilt: await snapshot() };
   }
 }

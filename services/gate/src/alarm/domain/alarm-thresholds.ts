@@ -10,6 +10,18 @@ export type AlarmGrade = (typeof ALARM_GRADES)[number];
 export const MONITORED_COMMODITIES = ['rubber', 'pulp'] as const;
 export type MonitoredCommodity = (typeof MONITORED_COMMODITIES)[number];
 
+/** Every reason a vehicle, a visitor or a face-lane pass is turned away for. */
+export type RefusalReasonCode =
+  | 'blacklisted'
+  | 'no_appointment'
+  | 'guard_release_required'
+  | 'not_approved'
+  | 'declined'
+  | 'wrong_day'
+  | 'id_mismatch'
+  | 'staff_unknown'
+  | 'staff_deactivated';
+
 export interface GradeThresholds {
   readonly yellow: number;
   readonly orange: number;
@@ -25,8 +37,8 @@ export interface AlarmThresholds {
   readonly temperatureTenthsC: Readonly<Record<MonitoredCommodity, GradeThresholds>>;
   /** Tenths of a percent relative humidity in the store, by commodity. */
   readonly humidityTenthsPct: Readonly<Record<MonitoredCommodity, GradeThresholds>>;
-  /** A refusal at the gate, by its worst reason. */
-  readonly refusal: Readonly<Record<'blacklisted' | 'no_appointment' | 'guard_release_required', AlarmGrade>>;
+  /** A refusal at the gate (a vehicle, a visitor, a staff member's face), by its worst reason. */
+  readonly refusal: Readonly<Record<RefusalReasonCode, AlarmGrade>>;
 }
 
 /** The warehouse's thresholds (house rule: rubber ages and moulds in heat and damp; pulp moulds in damp and is a fire load in heat). */
@@ -41,7 +53,20 @@ export const ALARM_THRESHOLDS: AlarmThresholds = {
     rubber: { yellow: 700, orange: 800, red: 900 },
     pulp: { yellow: 650, orange: 750, red: 850 },
   },
-  refusal: { blacklisted: 'red', no_appointment: 'yellow', guard_release_required: 'yellow' },
+  // Someone with another's appointment, a declined visitor back at the gate, or a face the lanes
+  // do not (or no longer) let in is a security matter (orange); a visitor early, late or not yet
+  // approved is a mix-up (yellow); a blacklisted plate or ID number is red.
+  refusal: {
+    blacklisted: 'red',
+    no_appointment: 'yellow',
+    guard_release_required: 'yellow',
+    not_approved: 'yellow',
+    declined: 'orange',
+    wrong_day: 'yellow',
+    id_mismatch: 'orange',
+    staff_unknown: 'orange',
+    staff_deactivated: 'orange',
+  },
 };
 
 /** The highest grade whose threshold the value reaches, with that threshold; null below yellow. */

@@ -18,6 +18,12 @@ export const streams = {
   slot: (gate: string, date: string, period: string): StreamRef => ({ streamId: `slot-${gate}-${date}-${period}`, streamType: 'slot' }),
   /** One vehicle visit: its entry or refusal at the gate (the weighbridge and exit join it later). */
   visit: (visitId: string): StreamRef => ({ streamId: `visit-${visitId}`, streamType: 'visit' }),
+  /** One visitor's visit: asked for or registered, the host's decision, in and out. */
+  personVisit: (personVisitId: string): StreamRef => ({ streamId: `person-visit-${personVisitId}`, streamType: 'person-visit' }),
+  /** One staff member the face lanes know: registered, deactivated. */
+  staff: (staffId: string): StreamRef => ({ streamId: `staff-${staffId}`, streamType: 'staff' }),
+  /** One pass through a face lane (`<deviceId>-<passId>`). */
+  facePass: (passId: string): StreamRef => ({ streamId: `face-pass-${passId}`, streamType: 'face-pass' }),
   /** One alarm, detected to closed. */
   alarm: (alarmId: string): StreamRef => ({ streamId: `alarm-${alarmId}`, streamType: 'alarm' }),
 } as const;

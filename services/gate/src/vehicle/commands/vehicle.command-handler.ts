@@ -28,7 +28,7 @@ const driverView = (residentIdNumber: string, state: DriverState): DriverRespons
   blacklistedBy: state.blacklisted?.by ?? null,
 });
 
-/** Registers plates and drivers and blacklists them: one stream per plate, one per ID number. */
+/** Registers plates and drivers, blacklists them and lifts blacklistings: one stream per plate, one per ID number. */
 @Injectable()
 export class VehicleCommandHandler {
   constructor(
@@ -61,6 +61,18 @@ export class VehicleCommandHandler {
     return vehicleView(plate, handled.state);
   }
 
+  async liftPlateBlacklisting(rawPlate: string, body: { reason: string }, caller: Caller): Promise<VehicleResponseDto> {
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ROLES);
+    const plate = requirePlate(rawPlate, 'plate');
+    const handled = await handleCommand(this.store, {
+      ...streams.vehicle(plate),
+      decider: vehicleDecider,
+      command: { type: 'LiftVehicleBlacklisting', data: { plate, reason: body.reason, actor, at } },
+      metadata,
+    });
+    return vehicleView(plate, handled.state);
+  }
+
   async registerDriver(body: { residentIdNumber: string; name: string; mobile: string }, caller: Caller): Promise<DriverResponseDto> {
     const { actor, at, metadata } = callerContextOf(caller, this.clock, ROLES);
     const id = requireResidentId(body.residentIdNumber, 'residentIdNumber');
@@ -80,6 +92,18 @@ export class VehicleCommandHandler {
       ...streams.driver(id),
       decider: driverDecider,
       command: { type: 'BlacklistDriver', data: { residentIdNumber: id, reason: body.reason, actor, at } },
+      metadata,
+    });
+    return driverView(id, handled.state);
+  }
+
+  async liftDriverBlacklisting(residentIdNumber: string, body: { reason: string }, caller: Caller): Promise<DriverResponseDto> {
+    const { actor, at, metadata } = callerContextOf(caller, this.clock, ROLES);
+    const id = requireResidentId(residentIdNumber, 'residentIdNumber');
+    const handled = await handleCommand(this.store, {
+      ...streams.driver(id),
+      decider: driverDecider,
+      command: { type: 'LiftDriverBlacklisting', data: { residentIdNumber: id, reason: body.reason, actor, at } },
       metadata,
     });
     return driverView(id, handled.state);

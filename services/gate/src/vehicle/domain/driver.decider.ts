@@ -10,7 +10,7 @@ import {
   requireResidentId,
 } from '@dw/kernel';
 import { type Actor, requireRole } from '../../common/domain/actor';
-import { type BlacklistEntry, blacklistEntryOf } from './blacklisting';
+import { type BlacklistEntry, blacklistEntryOf, blacklistLiftingOf } from './blacklisting';
 
 export type RegisterDriver = Command<
   'RegisterDriver',
@@ -20,7 +20,11 @@ export type BlacklistDriver = Command<
   'BlacklistDriver',
   { readonly residentIdNumber: string; readonly reason: string; readonly actor: Actor; readonly at: string }
 >;
-export type DriverCommand = RegisterDriver | BlacklistDriver;
+export type LiftDriverBlacklisting = Command<
+  'LiftDriverBlacklisting',
+  { readonly residentIdNumber: string; readonly reason: string; readonly actor: Actor; readonly at: string }
+>;
+export type DriverCommand = RegisterDriver | BlacklistDriver | LiftDriverBlacklisting;
 
 export type DriverRegistered = DomainEvent<
   'DriverRegistered',
@@ -30,7 +34,11 @@ export type DriverBlacklisted = DomainEvent<
   'DriverBlacklisted',
   { readonly residentIdNumber: string; readonly reason: string; readonly by: string; readonly actor: Actor; readonly at: string }
 >;
-export type DriverEvent = DriverRegistered | DriverBlacklisted;
+export type DriverBlacklistingLifted = DomainEvent<
+  'DriverBlacklistingLifted',
+  { readonly residentIdNumber: string; readonly reason: string; readonly by: string; readonly actor: Actor; readonly at: string }
+>;
+export type DriverEvent = DriverRegistered | DriverBlacklisted | DriverBlacklistingLifted;
 
 /** One driver by resident ID number: registered (name, mobile) or not, and blacklisted or not. */
 export interface DriverState {
@@ -48,6 +56,8 @@ export const driverDecider: Decider<DriverCommand, DriverState, DriverEvent> = {
         return { ...state, name: event.data.name, mobile: event.data.mobile };
       case 'DriverBlacklisted':
         return { ...state, blacklisted: { reason: event.data.reason, by: event.data.by, at: event.data.at } };
+      case 'DriverBlacklistingLifted':
+        return { ...state, blacklisted: null };
     }
   },
 
@@ -57,6 +67,8 @@ export const driverDecider: Decider<DriverCommand, DriverState, DriverEvent> = {
         return registerDriver(command, state);
       case 'BlacklistDriver':
         return blacklistDriver(command, state);
+      case 'LiftDriverBlacklisting':
+        return liftDriverBlacklisting(command, state);
       default:
         return unhandledCommand(command satisfies never);
     }
@@ -80,4 +92,10 @@ function blacklistDriver(command: BlacklistDriver, state: DriverState): DriverEv
   const residentIdNumber = requireResidentId(command.data.residentIdNumber, 'residentIdNumber');
   const entry = blacklistEntryOf(command.data, state.blacklisted, 'the driver');
   return [{ type: 'DriverBlacklisted', data: { residentIdNumber, ...entry, actor: command.data.actor } }];
+}
+
+function liftDriverBlacklisting(command: LiftDriverBlacklisting, state: DriverState): DriverEvent[] {
+  const residentIdNumber = requireResidentId(command.data.residentIdNumber, 'residentIdNumber');
+  const lifting = blacklistLiftingOf(command.data, state.blacklisted, 'the driver');
+  return [{ type: 'DriverBlacklistingLifted', data: { residentIdNumber, ...lifting, actor: command.data.actor } }];
 }

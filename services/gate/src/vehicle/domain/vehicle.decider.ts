@@ -1,6 +1,6 @@
 import { type Command, type Decider, type DomainEvent, refuse, requireInstant, requireOneOf, unhandledCommand } from '@dw/kernel';
 import { type Actor, requireRole } from '../../common/domain/actor';
-import { type BlacklistEntry, blacklistEntryOf } from './blacklisting';
+import { type BlacklistEntry, blacklistEntryOf, blacklistLiftingOf } from './blacklisting';
 import { requirePlate } from './plate';
 import { VEHICLE_CLASSES, type VehicleClass } from './vehicle-classes';
 
@@ -9,7 +9,11 @@ export type RegisterVehicle = Command<
   { readonly plate: string; readonly vehicleClass: string; readonly description: string; readonly actor: Actor; readonly at: string }
 >;
 export type BlacklistVehicle = Command<'BlacklistVehicle', { readonly plate: string; readonly reason: string; readonly actor: Actor; readonly at: string }>;
-export type VehicleCommand = RegisterVehicle | BlacklistVehicle;
+export type LiftVehicleBlacklisting = Command<
+  'LiftVehicleBlacklisting',
+  { readonly plate: string; readonly reason: string; readonly actor: Actor; readonly at: string }
+>;
+export type VehicleCommand = RegisterVehicle | BlacklistVehicle | LiftVehicleBlacklisting;
 
 export type VehicleRegistered = DomainEvent<
   'VehicleRegistered',
@@ -19,7 +23,11 @@ export type VehicleBlacklisted = DomainEvent<
   'VehicleBlacklisted',
   { readonly plate: string; readonly reason: string; readonly by: string; readonly actor: Actor; readonly at: string }
 >;
-export type VehicleEvent = VehicleRegistered | VehicleBlacklisted;
+export type VehicleBlacklistingLifted = DomainEvent<
+  'VehicleBlacklistingLifted',
+  { readonly plate: string; readonly reason: string; readonly by: string; readonly actor: Actor; readonly at: string }
+>;
+export type VehicleEvent = VehicleRegistered | VehicleBlacklisted | VehicleBlacklistingLifted;
 
 /** One plate: its class once registered (null: never registered), and its blacklisting. */
 export interface VehicleState {
@@ -37,6 +45,8 @@ export const vehicleDecider: Decider<VehicleCommand, VehicleState, VehicleEvent>
         return { ...state, vehicleClass: event.data.vehicleClass, description: event.data.description };
       case 'VehicleBlacklisted':
         return { ...state, blacklisted: { reason: event.data.reason, by: event.data.by, at: event.data.at } };
+      case 'VehicleBlacklistingLifted':
+        return { ...state, blacklisted: null };
     }
   },
 
@@ -46,6 +56,8 @@ export const vehicleDecider: Decider<VehicleCommand, VehicleState, VehicleEvent>
         return registerVehicle(command, state);
       case 'BlacklistVehicle':
         return blacklistVehicle(command, state);
+      case 'LiftVehicleBlacklisting':
+        return liftVehicleBlacklisting(command, state);
       default:
         return unhandledCommand(command satisfies never);
     }
@@ -70,4 +82,10 @@ function blacklistVehicle(command: BlacklistVehicle, state: VehicleState): Vehic
   const plate = requirePlate(command.data.plate, 'plate');
   const entry = blacklistEntryOf(command.data, state.blacklisted, plate);
   return [{ type: 'VehicleBlacklisted', data: { plate, ...entry, actor: command.data.actor } }];
+}
+
+function liftVehicleBlacklisting(command: LiftVehicleBlacklisting, state: VehicleState): VehicleEvent[] {
+  const plate = requirePlate(command.data.plate, 'plate');
+  const lifting = blacklistLiftingOf(command.data, state.blacklisted, plate);
+  return [{ type: 'VehicleBlacklistingLifted', data: { plate, ...lifting, actor: command.data.actor } }];
 }

@@ -106,6 +106,49 @@ describe('blacklist', () => {
       ]);
   });
 
+  it('lifts a blacklisting with a reason as a second event on the same stream; lifting one not blacklisted is NOT_BLACKLISTED; it may be blacklisted again', () => {
+    const listed = { type: 'VehicleBlacklisted' as const, data: { plate: '沪B54321', reason: 'forged pickup papers', by: 'mgr-qian', actor: manager, at } };
+    const later = '2026-12-09T02:00:00.000Z';
+    deciderSpec(vehicleDecider)
+      .given([listed])
+      .when({ type: 'LiftVehicleBlacklisting', data: { plate: '沪b 54321', reason: 'papers proved genuine', actor: manager, at: later } })
+      .then([{ type: 'VehicleBlacklistingLifted', data: { plate: '沪B54321', reason: 'papers proved genuine', by: 'mgr-qian', actor: manager, at: later } }]);
+    const lifted = { type: 'VehicleBlacklistingLifted' as const, data: { plate: '沪B54321', reason: 'genuine', by: 'mgr-qian', actor: manager, at: later } };
+    deciderSpec(vehicleDecider)
+      .given([listed, lifted])
+      .when({ type: 'LiftVehicleBlacklisting', data: { plate: '沪B54321', reason: 'again', actor: manager, at: later } })
+      .thenRefusedWith('NOT_BLACKLISTED');
+    deciderSpec(vehicleDecider)
+      .given([])
+      .when({ type: 'LiftVehicleBlacklisting', data: { plate: '沪B54321', reason: 'never listed', actor: manager, at } })
+      .thenRefusedWith('NOT_BLACKLISTED');
+    deciderSpec(vehicleDecider)
+      .given([listed])
+      .when({ type: 'LiftVehicleBlacklisting', data: { plate: '沪B54321', reason: ' ', actor: manager, at } })
+      .thenRefusedWith('FIELD_REQUIRED');
+    deciderSpec(vehicleDecider)
+      .given([listed, lifted])
+      .when({ type: 'BlacklistVehicle', data: { plate: '沪B54321', reason: 'forged papers again', actor: manager, at: later } })
+      .then([{ type: 'VehicleBlacklisted', data: { plate: '沪B54321', reason: 'forged papers again', by: 'mgr-qian', actor: manager, at: later } }]);
+    const driverListed = {
+      type: 'DriverBlacklisted' as const,
+      data: { residentIdNumber: '440524188001010014', reason: 'violence', by: 'mgr-qian', actor: manager, at },
+    };
+    deciderSpec(driverDecider)
+      .given([driverListed])
+      .when({ type: 'LiftDriverBlacklisting', data: { residentIdNumber: '440524188001010014', reason: 'appeal upheld', actor: guard, at: later } })
+      .thenRefusedWith('ACTOR_ROLE_FORBIDDEN');
+    deciderSpec(driverDecider)
+      .given([driverListed])
+      .when({ type: 'LiftDriverBlacklisting', data: { residentIdNumber: '440524188001010014', reason: 'appeal upheld', actor: manager, at: later } })
+      .then([
+        {
+          type: 'DriverBlacklistingLifted',
+          data: { residentIdNumber: '440524188001010014', reason: 'appeal upheld', by: 'mgr-qian', actor: manager, at: later },
+        },
+      ]);
+  });
+
   it('registers a driver with name, checked ID number and mobile, once', () => {
     deciderSpec(driverDecider)
       .given([])

@@ -2,7 +2,7 @@ import type { Projection } from '@dw/projections';
 import type { DriverEvent } from '../domain/driver.decider';
 import type { VehicleEvent } from '../domain/vehicle.decider';
 
-/** Every plate and driver the gate knows: class or name, and blacklisting (plates blacklisted but never registered have a null class). */
+/** Every plate and driver the gate knows: class or name, and the blacklisting in force (none once lifted; plates blacklisted but never registered have a null class). */
 export const vehiclesProjection: Projection<'vehicles' | 'drivers', VehicleEvent | DriverEvent> = {
   name: 'vehicles',
   tables: {
@@ -25,7 +25,7 @@ export const vehiclesProjection: Projection<'vehicles' | 'drivers', VehicleEvent
       blacklisted_at timestamptz
     )`,
   },
-  eventTypes: ['VehicleRegistered', 'VehicleBlacklisted', 'DriverRegistered', 'DriverBlacklisted'],
+  eventTypes: ['VehicleRegistered', 'VehicleBlacklisted', 'VehicleBlacklistingLifted', 'DriverRegistered', 'DriverBlacklisted', 'DriverBlacklistingLifted'],
   async apply(tx, events, tables) {
     for (const event of events) {
       switch (event.type) {
@@ -43,6 +43,11 @@ export const vehiclesProjection: Projection<'vehicles' | 'drivers', VehicleEvent
             [event.data.plate, event.data.reason, event.data.by, event.data.at],
           );
           break;
+        case 'VehicleBlacklistingLifted':
+          await tx.query(`UPDATE ${tables.vehicles} SET blacklist_reason = NULL, blacklisted_by = NULL, blacklisted_at = NULL WHERE plate = $1`, [
+            event.data.plate,
+          ]);
+          break;
         case 'DriverRegistered':
           await tx.query(
             `INSERT INTO ${tables.drivers} (resident_id_number, name, mobile, registered_by) VALUES ($1, $2, $3, $4)
@@ -56,6 +61,11 @@ export const vehiclesProjection: Projection<'vehicles' | 'drivers', VehicleEvent
              ON CONFLICT (resident_id_number) DO UPDATE SET blacklist_reason = $2, blacklisted_by = $3, blacklisted_at = $4`,
             [event.data.residentIdNumber, event.data.reason, event.data.by, event.data.at],
           );
+          break;
+        case 'DriverBlacklistingLifted':
+          await tx.query(`UPDATE ${tables.drivers} SET blacklist_reason = NULL, blacklisted_by = NULL, blacklisted_at = NULL WHERE resident_id_number = $1`, [
+            event.data.residentIdNumber,
+          ]);
           break;
       }
     }

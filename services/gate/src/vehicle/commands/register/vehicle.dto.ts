@@ -68,3 +68,11 @@ export class BlacklistDriverRequestDto {
   @MaxLength(500)
   reason!: string;
 }
+
+/** A blacklisting lifted, with why. */
+export class LiftBlacklistingRequestDto {
+  @ApiProperty({ type: String, maxLength: 500, description: 'why the plate or driver may come in again (required)' })
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}
