@@ -16,7 +16,7 @@ import { DAY_MS, defineTopic, type TopicSpec } from '../topics';
 
 /** Factory warehouses and their guarantees, key = factory id: kept five years, the life of a factory’s designation and its guarantees. */
 export const factoryFactoryTopic: TopicSpec = defineTopic({
-  name: 'factory.factory.v1',
+  name: 'factory-delivery.factory.v1',
   partitions: 3,
   retentionMs: 5 * 365 * DAY_MS,
   cleanupPolicy: 'delete',
@@ -35,7 +35,7 @@ export const factoryFactoryTopic: TopicSpec = defineTopic({
 
 /** Applications to issue factory receipts and the exchange's decisions, key = application id. */
 export const factoryIssuanceTopic: TopicSpec = defineTopic({
-  name: 'factory.issuance.v1',
+  name: 'factory-delivery.issuance.v1',
   partitions: 6,
   retentionMs: 5 * 365 * DAY_MS,
   cleanupPolicy: 'delete',

@@ -7,8 +7,8 @@ export { publicEvent, type PublicEvent } from '@dw/platform';
 
 /**
  * Writes the public form of the factory-delivery events into the outbox, in the transaction of
- * the events, with the key each contract names (the factory id on factory.factory.v1, the
- * application id on factory.issuance.v1).
+ * the events, with the key each contract names (the factory id on factory-delivery.factory.v1, the
+ * application id on factory-delivery.issuance.v1).
  */
 @Injectable()
 export class FactoryOutbox {

@@ -8,12 +8,21 @@ import { approveGuaranteeReduction, demandGuaranteeAdjustment, provideGuarantee,
 import { applyForIssuance, approveIssuance, markIssuanceOverdue, rejectIssuance } from './issuance';
 
 export const factoryDecider: Decider<FactoryCommand, FactoryState, FactoryEvent> = {
-  initialState: () => ({ commodity: null, versions: [], guarantee: null, demand: null, reductionRequestedFen: null, applications: {}, issuedTonnes: 0 }),
+  initialState: () => ({
+    name: null,
+    commodity: null,
+    versions: [],
+    guarantee: null,
+    demand: null,
+    reductionRequestedFen: null,
+    applications: {},
+    issuedTonnes: 0,
+  }),
 
   evolve(state, event) {
     switch (event.type) {
       case 'FactoryApproved':
-        return { ...state, commodity: event.data.commodity, versions: [event.data.terms] };
+        return { ...state, name: event.data.name, commodity: event.data.commodity, versions: [event.data.terms] };
       case 'FactoryTermsChanged':
         return { ...state, versions: [...state.versions, event.data.terms] };
       case 'GuaranteeProvided': {

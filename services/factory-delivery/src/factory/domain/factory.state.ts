@@ -20,6 +20,7 @@ export interface AdjustmentDemand {
 
 /** One factory: null `commodity` until the exchange approves it. */
 export interface FactoryState {
+  readonly name: string | null;
   readonly commodity: string | null;
   readonly versions: readonly FactoryTerms[];
   readonly guarantee: Guarantee | null;
