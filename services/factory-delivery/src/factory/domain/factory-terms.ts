@@ -84,6 +84,7 @@ function requireSafeInteger(value: number, field: string): number {
  * first version.
  */
 export function termsInForce(versions: readonly FactoryTerms[], date: LocalDate): FactoryTerms | null {
+  // rule FD-FACTORY-TERMS-IN-FORCE
   let inForce: FactoryTerms | null = null;
   for (const version of versions) {
     if (version.effectiveFrom <= date && (inForce === null || version.effectiveFrom >= inForce.effectiveFrom)) inForce = version;
