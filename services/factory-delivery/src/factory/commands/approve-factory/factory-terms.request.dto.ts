@@ -67,7 +67,15 @@ export class FactoryTermsDto {
   @Max(MAX_TONNES)
   dailyShippingTonnes!: number;
 
-  @ApiProperty({ type: String, isArray: true, minItems: 1, maxItems: 50, maxLength: 60, example: ['沙钢'], description: 'the brands (商标) approved, without repeats' })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    minItems: 1,
+    maxItems: 50,
+    maxLength: 60,
+    example: ['沙钢'],
+    description: 'the brands (商标) approved, without repeats',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -75,7 +83,15 @@ export class FactoryTermsDto {
   @MaxLength(60, { each: true })
   brands!: string[];
 
-  @ApiProperty({ type: String, isArray: true, minItems: 1, maxItems: 50, maxLength: 60, example: ['HRB400E'], description: 'the grades (牌号) approved, without repeats' })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    minItems: 1,
+    maxItems: 50,
+    maxLength: 60,
+    example: ['HRB400E'],
+    description: 'the grades (牌号) approved, without repeats',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
