@@ -92,17 +92,19 @@ ensure_dev_auth() {
     (cd "$root" && node -r @swc-node/register scripts/mint-token.ts --sub bootstrap --roles ops >/dev/null)
   fi
   if [ ! -f "$dir/integration-clients.json" ]; then
-    local exchange bank scale camera
+    local exchange bank scale camera factory
     exchange=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
     bank=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
     scale=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
     camera=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    factory=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
     cat > "$dir/integration-clients.json" <<JSON
 [
   { "id": "shfe", "secret": "$exchange", "role": "exchange", "name": "Exchange (development)" },
   { "id": "bank-1", "secret": "$bank", "role": "bank", "name": "Depository bank (development)" },
   { "id": "scale-1", "secret": "$scale", "role": "device", "name": "Weighbridge scale 1 (development)" },
-  { "id": "cam-south-1", "secret": "$camera", "role": "device", "name": "South gate plate camera (development)" }
+  { "id": "cam-south-1", "secret": "$camera", "role": "device", "name": "South gate plate camera (development)" },
+  { "id": "factory-1", "secret": "$factory", "role": "factory", "name": "Factory warehouse factory-1's system (development)" }
 ]
 JSON
     chmod 600 "$dir/integration-clients.json"

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
  * for the `case 'Command':` branch that decides it.
  */
 
-export const RULE_ID = /^(?:ORD|INV|RCPT|TRADE|BILL|GATE|KRN)-[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+export const RULE_ID = /^(?:ORD|INV|RCPT|TRADE|BILL|GATE|FD|KRN)-[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
 
 /** A rule id as code comments cite it: `// rule RCPT-TRANSFER-MATCH`, or several after `// rules`, separated by commas. */
 const CITATION = /\brules?\s+([A-Z][A-Z0-9]*-[A-Z0-9-]*[A-Z0-9](?:\s*(?:,|and)\s*[A-Z][A-Z0-9]*-[A-Z0-9-]*[A-Z0-9])*)/g;

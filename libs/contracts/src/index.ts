@@ -5,6 +5,7 @@ export * from './topics';
 export * from './common-values';
 export * from './proto-values';
 export * from './services/billing.contracts';
+export * from './services/factory-delivery.contracts';
 export * from './services/gate.contracts';
 export * from './services/inventory.contracts';
 export * from './services/order.contracts';

@@ -11,6 +11,7 @@ import {
   billingSettlementPriceTopic,
   billingTradingTopic,
 } from './services/billing.contracts';
+import { factoryDeliveryEventSchemas, factoryFactoryTopic, factoryIssuanceTopic } from './services/factory-delivery.contracts';
 import { gateAlarmTopic, gateEventSchemas, gatePersonTopic, gateVisitTopic } from './services/gate.contracts';
 import { inventoryEventSchemas, inventoryLotTopic, inventoryOperationTopic } from './services/inventory.contracts';
 import { orderEventSchemas, orderWorkOrderTopic } from './services/order.contracts';
@@ -51,6 +52,8 @@ export const topicCatalogue: readonly TopicSpec[] = [
   gateVisitTopic,
   gateAlarmTopic,
   gatePersonTopic,
+  factoryFactoryTopic,
+  factoryIssuanceTopic,
 ];
 
 /** Every contract of the system, for tools that read any topic (ops consumers, the catalogue check). */
@@ -61,4 +64,5 @@ export const allEventSchemas: readonly DescMessage[] = [
   ...orderEventSchemas,
   ...billingEventSchemas,
   ...gateEventSchemas,
+  ...factoryDeliveryEventSchemas,
 ];

@@ -12,6 +12,8 @@ export * from './dw/common/v1/local_date_pb';
 export * from './dw/common/v1/money_pb';
 export * from './dw/common/v1/weight_pb';
 export * from './dw/envelope/v1/envelope_pb';
+export * from './dw/factory/v1/factory_pb';
+export * from './dw/factory/v1/issuance_pb';
 export * from './dw/gate/v1/alarm_pb';
 export * from './dw/gate/v1/person_pb';
 export * from './dw/gate/v1/visit_pb';

@@ -17,6 +17,7 @@ import { BaseServiceConfig } from '../config/base-service.config';
 import { loadConfig } from '../config/load-config';
 import { connectInbox } from '../event-sourcing/connect-inbox';
 import { provisionService } from '../event-sourcing/service-commands';
+import { schemaOf } from '../event-sourcing/service-definition';
 import { logHeadOf } from '../http/read-your-writes';
 import { consumerGroupOf, type ServiceDefinition } from '../event-sourcing/service-definition';
 
@@ -75,7 +76,8 @@ export interface StartedServiceTestApp {
 export async function startServiceTestApp(options: ServiceTestAppOptions): Promise<StartedServiceTestApp> {
   const { definition, clock } = options;
   const run = randomBytes(4).toString('hex');
-  const schema = `t_${definition.name}_${options.label.replace(/[^a-z0-9]/g, '_').slice(0, 16)}_${run}`;
+  // The service's schema name (snake_case: factory-delivery → factory_delivery), so the fresh one is a plain identifier.
+  const schema = `t_${schemaOf(definition)}_${options.label.replace(/[^a-z0-9]/g, '_').slice(0, 16)}_${run}`;
   const prefix = `t${run}`;
   const keys = createDevKeySet();
   const env = serviceProcessEnv({
