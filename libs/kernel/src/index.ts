@@ -21,3 +21,4 @@ export * from './validation/resident-id';
 export * from './validation/plate';
 export type { QuantityOptions } from './money/scaled-integer';
 export * from './crypto/ed25519';
+export * from './document/pdf-document';
