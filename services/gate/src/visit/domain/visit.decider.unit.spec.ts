@@ -242,7 +242,7 @@ describe('the exit release', () => {
   });
 
   it('holds on each condition alone, the facts the gate learnt deciding', () => {
-    const conditionsOf = (facts: ExitFacts) => (run(weighedOut(39_960), check(facts)).at(-1)!.data as { conditions: string[] }).conditions;
+    const conditionsOf = (facts: ExitFacts) => (run(weighedOut(39_960), check(facts)).at(-1)!.data as unknown as { conditions: string[] }).conditions;
     expect(conditionsOf({ ...liveFacts, appointment: { orderId: 'WO-OUT-1', confirmed: false } })).toEqual(['no_appointment']);
     expect(conditionsOf({ ...liveFacts, frozenLotIds: ['L1'] })).toEqual(['entitlement_held']);
     expect(conditionsOf({ ...liveFacts, entitlement: { lotIds: ['L2'] } })).toEqual(['pieces_not_entitled']);
