@@ -24,6 +24,7 @@ import {
   VehicleHeldAtExitSchema,
   VehicleLeftSchema,
   WeighTicketIssuedSchema,
+  WorkOrderCancelledSchema,
   WorkOrderOpenedSchema,
 } from '@dw/contracts';
 import { ManualClock, verifyEd25519 } from '@dw/kernel';
@@ -83,14 +84,14 @@ describe('the weighbridge and the exit release', () => {
       describe: `stream ${streamId}`,
     });
   /** Booked and let in by the south camera: the visit id. */
-  const arrive = async (orderId: string, plate: string) => {
+  const arrive = async (orderId: string, plate: string, period = '08:00-10:00') => {
     const booked = await app.as(hengda, 'POST', '/appointments', {
       orderId,
       plate,
       driver: collector,
       gate: 'south',
       date: '2026-12-08',
-      period: '08:00-10:00',
+      period,
     });
     expect(booked.status).toBe(201);
     const entered = await app.signed(CAMERA, 'POST', '/integration/gate/plate-reads', { readId: `in-${plate.slice(1)}`, gate: 'south', plate });
@@ -141,6 +142,7 @@ describe('the weighbridge and the exit release', () => {
     await pickupOrder('WO-OUT-4', '沪C11111', 'ENT-4', ['L4']);
     await pickupOrder('WO-OUT-5', '沪D22222', 'ENT-5', ['L5']);
     await pickupOrder('WO-OUT-6', '沪E33333', 'ENT-6', ['L6']);
+    await pickupOrder('WO-OUT-7', '沪H66666', 'ENT-7', ['L7']);
     await app.publish(
       orderWorkOrderTopic,
       'work-order-WO-IN-1',
@@ -168,8 +170,8 @@ describe('the weighbridge and the exit release', () => {
       StockHoldPlacedSchema,
       create(StockHoldPlacedSchema, { lotId: 'L1', holdId: 'H-RES-1', kind: StockHoldKind.RESERVATION, holder: 'WO-OUT-1', pieces: 10 }),
     );
-    for (const id of ['WO-OUT-1', 'WO-OUT-2', 'WO-OUT-4', 'WO-OUT-5', 'WO-OUT-6', 'WO-IN-1']) await streamExists(`gate-order-${id}`);
-    for (const id of ['ENT-1', 'ENT-2', 'ENT-4', 'ENT-5', 'ENT-6']) await streamExists(`gate-entitlement-${id}`);
+    for (const id of ['WO-OUT-1', 'WO-OUT-2', 'WO-OUT-4', 'WO-OUT-5', 'WO-OUT-6', 'WO-OUT-7', 'WO-IN-1']) await streamExists(`gate-order-${id}`);
+    for (const id of ['ENT-1', 'ENT-2', 'ENT-4', 'ENT-5', 'ENT-6', 'ENT-7']) await streamExists(`gate-entitlement-${id}`);
     await streamExists('gate-lot-L4');
   });
   afterAll(async () => {
@@ -261,6 +263,21 @@ describe('the weighbridge and the exit release', () => {
     expect(byGuard.body).toMatchObject({ outcome: 'held', conditions: ['no_appointment'] });
     const [held] = await published(VehicleHeldAtExitSchema.typeName, 1);
     expect(fromBinary(VehicleHeldAtExitSchema, held!.value)).toMatchObject({ visitId, conditions: ['no_appointment'], toleranceBasisPoints: 30 });
+  });
+
+  it('holds a truck whose order was cancelled after it came in on no_appointment alone', async () => {
+    // The 08:00-10:00 slot is full (six trucks): this one is booked into 10:00-12:00 and comes early, on the day's appointment.
+    const visitId = await arrive('WO-OUT-7', '沪H66666', '10:00-12:00');
+    await weigh('r-h1', '沪H66666', 15_000);
+    await loadOut('沪H66666', { orderId: 'WO-OUT-7', entitlementId: 'ENT-7', lotId: 'L7', netKg: 25_000 });
+    await app.publish(orderWorkOrderTopic, 'work-order-WO-OUT-7', WorkOrderCancelledSchema, create(WorkOrderCancelledSchema, { orderId: 'WO-OUT-7' }));
+    await waitFor(
+      async () =>
+        ((await app.db.query(`SELECT 1 FROM events WHERE stream_id = 'gate-order-WO-OUT-7' AND event_type = 'OrderClosed'`)).rowCount ?? 0) > 0 || undefined,
+      { timeoutMs: 60_000, describe: 'the gate learnt the cancellation' },
+    );
+    const gross = await weigh('r-h2', '沪H66666', 40_000);
+    expect(gross.body.exit).toEqual({ outcome: 'held', conditions: ['no_appointment'], passNumber: null, alarmIds: [`exit-${visitId}-1-no_appointment`] });
   });
 
   it('holds a truck whose lot is frozen on entitlement_held alone; once the freeze is released and the alarm worked, the guard’s re-check passes it', async () => {
@@ -397,13 +414,13 @@ describe('the weighbridge and the exit release', () => {
 
   it('counts exits in the traffic, direction out', async () => {
     await app.readModelsCaughtUp();
-    // The scripted day, 2026-12-08: in, admitted — temporary pickups A, B, C, D, E (5), temporary delivery F (1), internal G (1);
-    // out, left — pickups A and C on their passes (2), delivery F (1), internal G (1). B, D and E are still held.
+    // The scripted day, 2026-12-08: in, admitted — temporary pickups A, B, C, D, E, H (6), temporary delivery F (1), internal G (1);
+    // out, left — pickups A and C on their passes (2), delivery F (1), internal G (1). B, D, E and H are still held.
     const traffic = await app.as(manager, 'GET', '/traffic?from=2026-12-08&to=2026-12-08');
     expect(traffic.body.items).toEqual([
       { day: '2026-12-08', direction: 'in', vehicleClass: 'internal', purpose: 'internal', outcome: 'admitted', vehicles: 1 },
       { day: '2026-12-08', direction: 'in', vehicleClass: 'temporary', purpose: 'delivery', outcome: 'admitted', vehicles: 1 },
-      { day: '2026-12-08', direction: 'in', vehicleClass: 'temporary', purpose: 'pickup', outcome: 'admitted', vehicles: 5 },
+      { day: '2026-12-08', direction: 'in', vehicleClass: 'temporary', purpose: 'pickup', outcome: 'admitted', vehicles: 6 },
       { day: '2026-12-08', direction: 'out', vehicleClass: 'internal', purpose: 'internal', outcome: 'left', vehicles: 1 },
       { day: '2026-12-08', direction: 'out', vehicleClass: 'temporary', purpose: 'delivery', outcome: 'left', vehicles: 1 },
       { day: '2026-12-08', direction: 'out', vehicleClass: 'temporary', purpose: 'pickup', outcome: 'left', vehicles: 2 },
