@@ -62,6 +62,3 @@ export function exitVerdictOf(loads: readonly CarriedLoad[], measuredNetKg: numb
   if (!withinTolerance(kg(measuredNetKg, { allowNegative: true }), notesNetKg, { basisPoints: toleranceBps })) conditions.push('net_outside_tolerance');
   return { conditions, notesNetKg, toleranceBps };
 }
-
-/** The tolerance in whole kg (rounded down) the notes' net allows, as shown on a hold: never used to decide, the exact comparison decides. */
-export const allowedDifferenceKg = (notesNetKg: number, toleranceBps: number): number => Math.floor((notesNetKg * toleranceBps) / 10_000);
