@@ -19,10 +19,14 @@ export const CAMERA: IntegrationClient = { id: 'cam-south-1', secret: SECRET('ca
 /** A temperature and humidity sensor in the rubber shed. */
 export const SENSOR: IntegrationClient = { id: 'th-rubber-a', secret: SECRET('th-rubber-a'), role: 'device', name: 'Rubber shed A sensor' };
 /** Every read model table of the gate, for the rebuild checks. */
-export const GATE_READ_MODELS = ['vehicles', 'drivers', 'appointments', 'visits', 'alarms', 'person_visits', 'face_passes'] as const;
+export const GATE_READ_MODELS = ['vehicles', 'drivers', 'appointments', 'visits', 'visit_exits', 'alarms', 'person_visits', 'face_passes'] as const;
 
 /** The face-recognition lane at the east staff entrance. */
 export const FACE_LANE: IntegrationClient = { id: 'face-east-1', secret: SECRET('face-east-1'), role: 'device', name: 'East staff face lane' };
+/** The weighbridge scale: a signed device whose client id is the scale's id. */
+export const SCALE: IntegrationClient = { id: 'scale-1', secret: SECRET('scale-1'), role: 'device', name: 'Weighbridge scale 1' };
+/** The plate camera at the south gate's exit barrier. */
+export const EXIT_CAMERA: IntegrationClient = { id: 'cam-exit-1', secret: SECRET('cam-exit-1'), role: 'device', name: 'South exit plate camera' };
 /** A bank: signed, but not a device. */
 export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc'), role: 'bank', name: 'ICBC Shanghai' };
 
@@ -42,7 +46,7 @@ export class GateTestApp extends ServiceTestApp {
         consume: true,
         config: GateServiceConfig,
         // The no-show sweep is ticked by the spec, not a timer.
-        env: { NO_SHOW_SWEEP_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([CAMERA, SENSOR, FACE_LANE, BANK]), ...env },
+        env: { NO_SHOW_SWEEP_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([CAMERA, SENSOR, FACE_LANE, SCALE, EXIT_CAMERA, BANK]), ...env },
       }),
     );
   }
