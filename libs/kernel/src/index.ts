@@ -18,4 +18,5 @@ export * from './money/allocate';
 export * from './weight/weight';
 export * from './validation/field-rules';
 export * from './validation/resident-id';
+export * from './validation/plate';
 export type { QuantityOptions } from './money/scaled-integer';

@@ -63,8 +63,12 @@ export type WeighLoad = Command<'WeighLoad', Stamped & { readonly reading: Weigh
 
 /**
  * The weighed load leaves. `onHand` is each lot's stock on hand in pieces before it leaves (from
- * the stock book), so the lot's last pieces leaving are known.
+ * the stock book), so the lot's last pieces leaving are known; `toleranceBps` is the weight
+ * tolerance each lot carries (from the lot), passed on so the gate can weigh the vehicle against it.
  */
-export type LoadOut = Command<'LoadOut', Stamped & { readonly vehicle: string | null; readonly onHand: Readonly<Record<string, number>> }>;
+export type LoadOut = Command<
+  'LoadOut',
+  Stamped & { readonly vehicle: string | null; readonly onHand: Readonly<Record<string, number>>; readonly toleranceBps: Readonly<Record<string, number>> }
+>;
 
 export type OutboundCommand = OpenOutbound | PickPiece | UnpickPiece | WeighLoad | LoadOut;

@@ -249,7 +249,7 @@ function loadOut(command: LoadOut, outbound: Outbound): OutboundEvent[] {
             overShortKg: earlier.reduce((sum, lot) => sum + lot.overShortKg, netKg - bookKg),
           }
         : null;
-    return { lotId, pieces, bookKg, netKg, overShortKg: netKg - bookKg, lotTotals };
+    return { lotId, pieces, bookKg, netKg, overShortKg: netKg - bookKg, toleranceBps: command.data.toleranceBps[lotId] ?? 0, lotTotals };
   });
   const base = stamp(outbound, command);
   const loadNo = weighing.loadNo;

@@ -65,7 +65,7 @@ const weigh = (r: WeighingReading, at = day1): OutboundCommand => ({ type: 'Weig
 const weighed = (events: OutboundEvent[], command: OutboundCommand) => [...events, ...outboundDecider.decide(command, foldEvents(outboundDecider, events))];
 const loadOut = (onHand: Record<string, number>, at = day1, vehicle: string | null = null): OutboundCommand => ({
   type: 'LoadOut',
-  data: { orderId: ORDER, vehicle, onHand, actor: 'operator-12', at },
+  data: { orderId: ORDER, vehicle, onHand, toleranceBps: { 'lot-1': 30, 'lot-2': 50 }, actor: 'operator-12', at },
 });
 
 describe('outbound decider: picking', () => {
@@ -367,6 +367,8 @@ describe('outbound decider: loading out', () => {
         bookKg: 4_010,
         netKg: 4_023,
         overShortKg: 13,
+        // Each lot's own tolerance, as the stock book's lot carries it, for the gate's exit weighing.
+        toleranceBps: 30,
         lotTotals: { pieces: 2, bookKg: 4_010, netKg: 4_023, overShortKg: 13 },
       },
       {
@@ -375,6 +377,7 @@ describe('outbound decider: loading out', () => {
         bookKg: 1_990,
         netKg: 1_997,
         overShortKg: 7,
+        toleranceBps: 50,
         lotTotals: { pieces: 1, bookKg: 1_990, netKg: 1_997, overShortKg: 7 },
       },
     ]);

@@ -68,6 +68,8 @@ export interface LotLoadOut {
   /** The lot's part of the load's weighed net, in proportion to its book weight. */
   readonly netKg: number;
   readonly overShortKg: number;
+  /** The weight tolerance the lot carries, in basis points; absent on load-outs recorded before it was carried. */
+  readonly toleranceBps?: number;
   readonly lotTotals: { readonly pieces: number; readonly bookKg: number; readonly netKg: number; readonly overShortKg: number } | null;
 }
 

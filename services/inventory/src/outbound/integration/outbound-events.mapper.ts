@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { EventRegistry, inventoryLotTopic, LocalDateSchema, LotShippedOutSchema, PiecesShippedOutSchema, toActor, toTimestamp, toWeight } from '@dw/contracts';
 import type { OutboxMapper, OutboxMessage, PendingEvent } from '@dw/event-store';
-import { derivedMessageId } from '@dw/kernel';
+import { derivedMessageId, normalisedPlate } from '@dw/kernel';
 import { cloudEventMessage } from '@dw/messaging';
 import type { TopicNames } from '@dw/platform';
 import { OperationMessages } from '../../operation/integration/operation-messages';
@@ -49,6 +49,9 @@ export function outboundOutbox(topics: TopicNames, registry: EventRegistry) {
                 shippedOn: create(LocalDateSchema, { value: d.shippedOn }),
                 shippedBy,
                 shippedAt: toTimestamp(d.at),
+                vehicle: d.vehicle === null ? '' : (normalisedPlate(d.vehicle) ?? d.vehicle),
+                commodityCode: d.commodity,
+                toleranceBasisPoints: lot.toleranceBps ?? 0,
               });
               const messages = [onLotTopic(event, PiecesShippedOutSchema.typeName, lot.lotId, registry.encodeEvent(PiecesShippedOutSchema.typeName, shipped))];
               if (lot.lotTotals) {

@@ -32,7 +32,7 @@ const loadedOut: OutboundEvent = {
     commodity: 'rb-400e-20-sg',
     entitlementId: 'ENT-R1',
     receiptNumber: 'R1',
-    vehicle: null,
+    vehicle: '沪a 12345',
     readingId: 'r-2',
     scaleId: 'scale-1',
     grossKg: 19_000,
@@ -44,6 +44,7 @@ const loadedOut: OutboundEvent = {
         bookKg: 2_000,
         netKg: 2_004,
         overShortKg: 4,
+        toleranceBps: 30,
         lotTotals: { pieces: 3, bookKg: 6_000, netKg: 6_010, overShortKg: 10 },
       },
       { lotId: 'lot-2', pieces: [{ barcode: 'C', bookKg: 1_990 }], bookKg: 1_990, netKg: 1_996, overShortKg: 6, lotTotals: null },
@@ -99,6 +100,15 @@ describe('outbound events to public messages', () => {
     });
     expect(shipped).toMatchObject({ barcodes: ['A'], loadOutNoteId: 'out-ENT-R1-L2', loadOutNoteSha256: 'ab'.repeat(32), shippedOn: { value: '2025-03-11' } });
     expect(fromBinary(LotShippedOutSchema, onLots[1]!.payload)).toMatchObject({ lotId: 'lot-1', pieces: 3 });
+  });
+
+  it('names the vehicle the load leaves on as a normalised plate, the lot commodity and the tolerance the lot carries, for the gate', () => {
+    const [first, second] = messages
+      .filter((message) => message.headers.ce_type === PiecesShippedOutSchema.typeName)
+      .map((message) => fromBinary(PiecesShippedOutSchema, message.payload));
+    expect(first).toMatchObject({ vehicle: '沪A12345', commodityCode: 'rb-400e-20-sg', toleranceBasisPoints: 30 });
+    // lot-2's part was recorded without a tolerance (a load-out from before it was carried): 0.
+    expect(second).toMatchObject({ vehicle: '沪A12345', commodityCode: 'rb-400e-20-sg', toleranceBasisPoints: 0 });
   });
 
   it('reports pick, weigh (with every scale reading) and load once the order is finished', () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { handleCommandIn, loadAggregate } from '@dw/event-store';
 import type { Caller } from '@dw/platform';
 import { onStream, streams } from '../../../shared/inventory.streams';
+import { lotDecider } from '../../../lot/domain/lot.decider';
 import { stockDecider } from '../../../stock/domain/stock.decider';
 import { ShipOutCommandHandler } from '../../../stock/commands/ship-out/ship-out.command-handler';
 import type { LoadedOut } from '../../domain/outbound.events';
@@ -23,14 +24,17 @@ export class LoadOutCommandHandler {
   execute(orderId: string, vehicle: string | null, caller: Caller) {
     return this.outbound.onOrder(orderId, 'load', caller, async (tx, acting, outbound) => {
       const onHand: Record<string, number> = {};
+      const toleranceBps: Record<string, number> = {};
       for (const lotId of new Set(outbound.picked.map((piece) => piece.lotId))) {
         const { state } = await loadAggregate(tx, streams.stock(lotId).id, stockDecider);
         onHand[lotId] = state.status === 'none' ? 0 : state.onHand.pieces;
+        const { state: lot } = await loadAggregate(tx, streams.lot(lotId).id, lotDecider);
+        toleranceBps[lotId] = lot.status === 'none' ? 0 : lot.toleranceBps;
       }
       const handled = await this.outbound.decide(
         tx,
         orderId,
-        { type: 'LoadOut', data: { orderId, vehicle, onHand, actor: acting.actor.subject, at: acting.at } },
+        { type: 'LoadOut', data: { orderId, vehicle, onHand, toleranceBps, actor: acting.actor.subject, at: acting.at } },
         acting,
       );
       const loaded = handled.appended!.events.find((event) => event.type === 'LoadedOut')!.data as LoadedOut['data'];

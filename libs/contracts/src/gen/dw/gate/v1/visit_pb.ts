@@ -6,6 +6,8 @@ import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2"
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Actor } from "../../common/v1/actor_pb";
 import { file_dw_common_v1_actor } from "../../common/v1/actor_pb";
+import type { Weight } from "../../common/v1/weight_pb";
+import { file_dw_common_v1_weight } from "../../common/v1/weight_pb";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
@@ -14,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dw/gate/v1/visit.proto.
  */
 export const file_dw_gate_v1_visit: GenFile = /*@__PURE__*/
-  fileDesc("ChZkdy9nYXRlL3YxL3Zpc2l0LnByb3RvEgpkdy5nYXRlLnYxIu4CCg9WZWhpY2xlQWRtaXR0ZWQSEAoIdmlzaXRfaWQYASABKAkSDQoFcGxhdGUYAiABKAkSFQoNdmVoaWNsZV9jbGFzcxgDIAEoCRIpCgdwdXJwb3NlGAQgASgOMhguZHcuZ2F0ZS52MS5WaXNpdFB1cnBvc2USDAoEZ2F0ZRgFIAEoCRInCgZtZXRob2QYBiABKA4yFy5kdy5nYXRlLnYxLkVudHJ5TWV0aG9kEhYKDmFwcG9pbnRtZW50X2lkGAcgASgJEhAKCG9yZGVyX2lkGAggASgJEg4KBnJlYXNvbhgJIAEoCRIZChFuZWVkc193ZWlnaGJyaWRnZRgKIAEoCBIRCglkZXZpY2VfaWQYCyABKAkSKAoLYWRtaXR0ZWRfYnkYDCABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLwoLYWRtaXR0ZWRfYXQYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIooCCg5WZWhpY2xlUmVmdXNlZBIQCgh2aXNpdF9pZBgBIAEoCRINCgVwbGF0ZRgCIAEoCRIVCg12ZWhpY2xlX2NsYXNzGAMgASgJEgwKBGdhdGUYBCABKAkSJwoGbWV0aG9kGAUgASgOMhcuZHcuZ2F0ZS52MS5FbnRyeU1ldGhvZBIPCgdyZWFzb25zGAYgAygJEgwKBG5vdGUYByABKAkSEQoJZGV2aWNlX2lkGAggASgJEicKCnJlZnVzZWRfYnkYCSABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLgoKcmVmdXNlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAqYgoLRW50cnlNZXRob2QSHAoYRU5UUllfTUVUSE9EX1VOU1BFQ0lGSUVEEAASHQoZRU5UUllfTUVUSE9EX1BMQVRFX0NBTUVSQRABEhYKEkVOVFJZX01FVEhPRF9HVUFSRBACKpoBCgxWaXNpdFB1cnBvc2USHQoZVklTSVRfUFVSUE9TRV9VTlNQRUNJRklFRBAAEhgKFFZJU0lUX1BVUlBPU0VfUElDS1VQEAESGgoWVklTSVRfUFVSUE9TRV9ERUxJVkVSWRACEhoKFlZJU0lUX1BVUlBPU0VfSU5URVJOQUwQAxIZChVWSVNJVF9QVVJQT1NFX1NQRUNJQUwQBGIGcHJvdG8z", [file_dw_common_v1_actor, file_google_protobuf_timestamp]);
+  fileDesc("ChZkdy9nYXRlL3YxL3Zpc2l0LnByb3RvEgpkdy5nYXRlLnYxIu4CCg9WZWhpY2xlQWRtaXR0ZWQSEAoIdmlzaXRfaWQYASABKAkSDQoFcGxhdGUYAiABKAkSFQoNdmVoaWNsZV9jbGFzcxgDIAEoCRIpCgdwdXJwb3NlGAQgASgOMhguZHcuZ2F0ZS52MS5WaXNpdFB1cnBvc2USDAoEZ2F0ZRgFIAEoCRInCgZtZXRob2QYBiABKA4yFy5kdy5nYXRlLnYxLkVudHJ5TWV0aG9kEhYKDmFwcG9pbnRtZW50X2lkGAcgASgJEhAKCG9yZGVyX2lkGAggASgJEg4KBnJlYXNvbhgJIAEoCRIZChFuZWVkc193ZWlnaGJyaWRnZRgKIAEoCBIRCglkZXZpY2VfaWQYCyABKAkSKAoLYWRtaXR0ZWRfYnkYDCABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLwoLYWRtaXR0ZWRfYXQYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIooCCg5WZWhpY2xlUmVmdXNlZBIQCgh2aXNpdF9pZBgBIAEoCRINCgVwbGF0ZRgCIAEoCRIVCg12ZWhpY2xlX2NsYXNzGAMgASgJEgwKBGdhdGUYBCABKAkSJwoGbWV0aG9kGAUgASgOMhcuZHcuZ2F0ZS52MS5FbnRyeU1ldGhvZBIPCgdyZWFzb25zGAYgAygJEgwKBG5vdGUYByABKAkSEQoJZGV2aWNlX2lkGAggASgJEicKCnJlZnVzZWRfYnkYCSABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLgoKcmVmdXNlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAi0wEKDlZlaGljbGVXZWlnaGVkEhAKCHZpc2l0X2lkGAEgASgJEg0KBXBsYXRlGAIgASgJEiYKCHdlaWdoaW5nGAMgASgOMhQuZHcuZ2F0ZS52MS5XZWlnaGluZxIkCgZ3ZWlnaHQYBCABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EhEKCWRldmljZV9pZBgFIAEoCRISCgpyZWFkaW5nX2lkGAYgASgJEisKB3JlYWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIowDChFXZWlnaFRpY2tldElzc3VlZBIQCgh2aXNpdF9pZBgBIAEoCRIVCg10aWNrZXRfbnVtYmVyGAIgASgJEg0KBXBsYXRlGAMgASgJEiIKBHRhcmUYBCABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EiMKBWdyb3NzGAUgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIhCgNuZXQYBiABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EhYKDnRhcmVfZGV2aWNlX2lkGAcgASgJEjAKDHRhcmVfcmVhZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPZ3Jvc3NfZGV2aWNlX2lkGAkgASgJEjEKDWdyb3NzX3JlYWRfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBnNoYTI1NhgLIAEoCRItCglpc3N1ZWRfYXQYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIpUBCgtDYXJyaWVkTG9hZBIYChBsb2FkX291dF9ub3RlX2lkGAEgASgJEhAKCG9yZGVyX2lkGAIgASgJEhYKDmVudGl0bGVtZW50X2lkGAMgASgJEg8KB2xvdF9pZHMYBCADKAkSDgoGcGllY2VzGAUgASgFEiEKA25ldBgGIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQi0QIKEVZlaGljbGVIZWxkQXRFeGl0EhAKCHZpc2l0X2lkGAEgASgJEg0KBXBsYXRlGAIgASgJEhIKCmNvbmRpdGlvbnMYAyADKAkSEQoJYWxhcm1faWRzGAQgAygJEiYKBWxvYWRzGAUgAygLMhcuZHcuZ2F0ZS52MS5DYXJyaWVkTG9hZBIqCgxtZWFzdXJlZF9uZXQYBiABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EicKCW5vdGVzX25ldBgHIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQSHgoWdG9sZXJhbmNlX2Jhc2lzX3BvaW50cxgIIAEoBRInCgpjaGVja2VkX2J5GAkgASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEi4KCmNoZWNrZWRfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIvgCCg5FeGl0UGFzc0lzc3VlZBITCgtwYXNzX251bWJlchgBIAEoCRIQCgh2aXNpdF9pZBgCIAEoCRINCgVwbGF0ZRgDIAEoCRIQCghvcmRlcl9pZBgEIAEoCRIWCg5lbnRpdGxlbWVudF9pZBgFIAEoCRIZChFsb2FkX291dF9ub3RlX2lkcxgGIAMoCRIiCgR0YXJlGAcgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIjCgVncm9zcxgIIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQSIQoDbmV0GAkgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIVCg10aWNrZXRfbnVtYmVyGAogASgJEhEKCXNpZ25hdHVyZRgLIAEoCRImCglpc3N1ZWRfYnkYDCABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLQoJaXNzdWVkX2F0GA0gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLvAQoLVmVoaWNsZUxlZnQSEAoIdmlzaXRfaWQYASABKAkSDQoFcGxhdGUYAiABKAkSDAoEZ2F0ZRgDIAEoCRITCgtwYXNzX251bWJlchgEIAEoCRImCgZtZXRob2QYBSABKA4yFi5kdy5nYXRlLnYxLkV4aXRNZXRob2QSDgoGcmVhc29uGAYgASgJEhEKCWRldmljZV9pZBgHIAEoCRIkCgdsZWZ0X2J5GAggASgLMhMuZHcuY29tbW9uLnYxLkFjdG9yEisKB2xlZnRfYXQYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wKmIKC0VudHJ5TWV0aG9kEhwKGEVOVFJZX01FVEhPRF9VTlNQRUNJRklFRBAAEh0KGUVOVFJZX01FVEhPRF9QTEFURV9DQU1FUkEQARIWChJFTlRSWV9NRVRIT0RfR1VBUkQQAiqaAQoMVmlzaXRQdXJwb3NlEh0KGVZJU0lUX1BVUlBPU0VfVU5TUEVDSUZJRUQQABIYChRWSVNJVF9QVVJQT1NFX1BJQ0tVUBABEhoKFlZJU0lUX1BVUlBPU0VfREVMSVZFUlkQAhIaChZWSVNJVF9QVVJQT1NFX0lOVEVSTkFMEAMSGQoVVklTSVRfUFVSUE9TRV9TUEVDSUFMEAQqSwoIV2VpZ2hpbmcSGAoUV0VJR0hJTkdfVU5TUEVDSUZJRUQQABIRCg1XRUlHSElOR19UQVJFEAESEgoOV0VJR0hJTkdfR1JPU1MQAipeCgpFeGl0TWV0aG9kEhsKF0VYSVRfTUVUSE9EX1VOU1BFQ0lGSUVEEAASHAoYRVhJVF9NRVRIT0RfUExBVEVfQ0FNRVJBEAESFQoRRVhJVF9NRVRIT0RfR1VBUkQQAmIGcHJvdG8z", [file_dw_common_v1_actor, file_dw_common_v1_weight, file_google_protobuf_timestamp]);
 
 /**
  * A vehicle came in.
@@ -174,6 +176,404 @@ export const VehicleRefusedSchema: GenMessage<VehicleRefused> = /*@__PURE__*/
   messageDesc(file_dw_gate_v1_visit, 1);
 
 /**
+ * The weighbridge scale read the vehicle on the visit (never a weight typed by a person).
+ *
+ * @generated from message dw.gate.v1.VehicleWeighed
+ */
+export type VehicleWeighed = Message<"dw.gate.v1.VehicleWeighed"> & {
+  /**
+   * @generated from field: string visit_id = 1;
+   */
+  visitId: string;
+
+  /**
+   * @generated from field: string plate = 2;
+   */
+  plate: string;
+
+  /**
+   * @generated from field: dw.gate.v1.Weighing weighing = 3;
+   */
+  weighing: Weighing;
+
+  /**
+   * @generated from field: dw.common.v1.Weight weight = 4;
+   */
+  weight?: Weight | undefined;
+
+  /**
+   * The scale's client id (a signed device).
+   *
+   * @generated from field: string device_id = 5;
+   */
+  deviceId: string;
+
+  /**
+   * The scale's own id of the reading.
+   *
+   * @generated from field: string reading_id = 6;
+   */
+  readingId: string;
+
+  /**
+   * When the scale read it.
+   *
+   * @generated from field: google.protobuf.Timestamp read_at = 7;
+   */
+  readAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.gate.v1.VehicleWeighed.
+ * Use `create(VehicleWeighedSchema)` to create a new message.
+ */
+export const VehicleWeighedSchema: GenMessage<VehicleWeighed> = /*@__PURE__*/
+  messageDesc(file_dw_gate_v1_visit, 2);
+
+/**
+ * The visit's weigh ticket (磅单): tare, gross and net with both readings, and the SHA-256 of its PDF.
+ *
+ * @generated from message dw.gate.v1.WeighTicketIssued
+ */
+export type WeighTicketIssued = Message<"dw.gate.v1.WeighTicketIssued"> & {
+  /**
+   * @generated from field: string visit_id = 1;
+   */
+  visitId: string;
+
+  /**
+   * @generated from field: string ticket_number = 2;
+   */
+  ticketNumber: string;
+
+  /**
+   * @generated from field: string plate = 3;
+   */
+  plate: string;
+
+  /**
+   * @generated from field: dw.common.v1.Weight tare = 4;
+   */
+  tare?: Weight | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.Weight gross = 5;
+   */
+  gross?: Weight | undefined;
+
+  /**
+   * gross - tare.
+   *
+   * @generated from field: dw.common.v1.Weight net = 6;
+   */
+  net?: Weight | undefined;
+
+  /**
+   * @generated from field: string tare_device_id = 7;
+   */
+  tareDeviceId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp tare_read_at = 8;
+   */
+  tareReadAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string gross_device_id = 9;
+   */
+  grossDeviceId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp gross_read_at = 10;
+   */
+  grossReadAt?: Timestamp | undefined;
+
+  /**
+   * Lower-case hex SHA-256 of the ticket PDF.
+   *
+   * @generated from field: string sha256 = 11;
+   */
+  sha256: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp issued_at = 12;
+   */
+  issuedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.gate.v1.WeighTicketIssued.
+ * Use `create(WeighTicketIssuedSchema)` to create a new message.
+ */
+export const WeighTicketIssuedSchema: GenMessage<WeighTicketIssued> = /*@__PURE__*/
+  messageDesc(file_dw_gate_v1_visit, 3);
+
+/**
+ * One load-out note the vehicle carries out (from inventory.lot.v1 PiecesShippedOut).
+ *
+ * @generated from message dw.gate.v1.CarriedLoad
+ */
+export type CarriedLoad = Message<"dw.gate.v1.CarriedLoad"> & {
+  /**
+   * @generated from field: string load_out_note_id = 1;
+   */
+  loadOutNoteId: string;
+
+  /**
+   * @generated from field: string order_id = 2;
+   */
+  orderId: string;
+
+  /**
+   * @generated from field: string entitlement_id = 3;
+   */
+  entitlementId: string;
+
+  /**
+   * @generated from field: repeated string lot_ids = 4;
+   */
+  lotIds: string[];
+
+  /**
+   * @generated from field: int32 pieces = 5;
+   */
+  pieces: number;
+
+  /**
+   * @generated from field: dw.common.v1.Weight net = 6;
+   */
+  net?: Weight | undefined;
+};
+
+/**
+ * Describes the message dw.gate.v1.CarriedLoad.
+ * Use `create(CarriedLoadSchema)` to create a new message.
+ */
+export const CarriedLoadSchema: GenMessage<CarriedLoad> = /*@__PURE__*/
+  messageDesc(file_dw_gate_v1_visit, 4);
+
+/**
+ * The exit check failed: the vehicle stays until each condition is dealt with and the check is run again.
+ *
+ * @generated from message dw.gate.v1.VehicleHeldAtExit
+ */
+export type VehicleHeldAtExit = Message<"dw.gate.v1.VehicleHeldAtExit"> & {
+  /**
+   * @generated from field: string visit_id = 1;
+   */
+  visitId: string;
+
+  /**
+   * @generated from field: string plate = 2;
+   */
+  plate: string;
+
+  /**
+   * Each a stable code: "no_appointment", "entitlement_held", "pieces_not_entitled",
+   * "net_outside_tolerance", "not_weighed".
+   *
+   * @generated from field: repeated string conditions = 3;
+   */
+  conditions: string[];
+
+  /**
+   * One red exit_held alarm per condition, in the same order.
+   *
+   * @generated from field: repeated string alarm_ids = 4;
+   */
+  alarmIds: string[];
+
+  /**
+   * @generated from field: repeated dw.gate.v1.CarriedLoad loads = 5;
+   */
+  loads: CarriedLoad[];
+
+  /**
+   * The weighbridge net (gross - tare).
+   *
+   * @generated from field: dw.common.v1.Weight measured_net = 6;
+   */
+  measuredNet?: Weight | undefined;
+
+  /**
+   * The sum of the load-out notes' net.
+   *
+   * @generated from field: dw.common.v1.Weight notes_net = 7;
+   */
+  notesNet?: Weight | undefined;
+
+  /**
+   * The smallest tolerance of the lots carried, in basis points.
+   *
+   * @generated from field: int32 tolerance_basis_points = 8;
+   */
+  toleranceBasisPoints: number;
+
+  /**
+   * @generated from field: dw.common.v1.Actor checked_by = 9;
+   */
+  checkedBy?: Actor | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp checked_at = 10;
+   */
+  checkedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.gate.v1.VehicleHeldAtExit.
+ * Use `create(VehicleHeldAtExitSchema)` to create a new message.
+ */
+export const VehicleHeldAtExitSchema: GenMessage<VehicleHeldAtExit> = /*@__PURE__*/
+  messageDesc(file_dw_gate_v1_visit, 5);
+
+/**
+ * Every exit condition passed: the signed exit pass (出门证).
+ *
+ * @generated from message dw.gate.v1.ExitPassIssued
+ */
+export type ExitPassIssued = Message<"dw.gate.v1.ExitPassIssued"> & {
+  /**
+   * @generated from field: string pass_number = 1;
+   */
+  passNumber: string;
+
+  /**
+   * @generated from field: string visit_id = 2;
+   */
+  visitId: string;
+
+  /**
+   * @generated from field: string plate = 3;
+   */
+  plate: string;
+
+  /**
+   * @generated from field: string order_id = 4;
+   */
+  orderId: string;
+
+  /**
+   * @generated from field: string entitlement_id = 5;
+   */
+  entitlementId: string;
+
+  /**
+   * @generated from field: repeated string load_out_note_ids = 6;
+   */
+  loadOutNoteIds: string[];
+
+  /**
+   * @generated from field: dw.common.v1.Weight tare = 7;
+   */
+  tare?: Weight | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.Weight gross = 8;
+   */
+  gross?: Weight | undefined;
+
+  /**
+   * @generated from field: dw.common.v1.Weight net = 9;
+   */
+  net?: Weight | undefined;
+
+  /**
+   * @generated from field: string ticket_number = 10;
+   */
+  ticketNumber: string;
+
+  /**
+   * Base64 Ed25519 signature over the pass's canonical bytes (the gate's signing key).
+   *
+   * @generated from field: string signature = 11;
+   */
+  signature: string;
+
+  /**
+   * @generated from field: dw.common.v1.Actor issued_by = 12;
+   */
+  issuedBy?: Actor | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp issued_at = 13;
+   */
+  issuedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.gate.v1.ExitPassIssued.
+ * Use `create(ExitPassIssuedSchema)` to create a new message.
+ */
+export const ExitPassIssuedSchema: GenMessage<ExitPassIssued> = /*@__PURE__*/
+  messageDesc(file_dw_gate_v1_visit, 6);
+
+/**
+ * The vehicle went out through the exit barrier.
+ *
+ * @generated from message dw.gate.v1.VehicleLeft
+ */
+export type VehicleLeft = Message<"dw.gate.v1.VehicleLeft"> & {
+  /**
+   * @generated from field: string visit_id = 1;
+   */
+  visitId: string;
+
+  /**
+   * @generated from field: string plate = 2;
+   */
+  plate: string;
+
+  /**
+   * @generated from field: string gate = 3;
+   */
+  gate: string;
+
+  /**
+   * Empty for a vehicle that carried nothing and needed no weighing.
+   *
+   * @generated from field: string pass_number = 4;
+   */
+  passNumber: string;
+
+  /**
+   * @generated from field: dw.gate.v1.ExitMethod method = 5;
+   */
+  method: ExitMethod;
+
+  /**
+   * The guard's reason, when a guard let it out.
+   *
+   * @generated from field: string reason = 6;
+   */
+  reason: string;
+
+  /**
+   * The camera's client id when a camera read it.
+   *
+   * @generated from field: string device_id = 7;
+   */
+  deviceId: string;
+
+  /**
+   * @generated from field: dw.common.v1.Actor left_by = 8;
+   */
+  leftBy?: Actor | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp left_at = 9;
+   */
+  leftAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message dw.gate.v1.VehicleLeft.
+ * Use `create(VehicleLeftSchema)` to create a new message.
+ */
+export const VehicleLeftSchema: GenMessage<VehicleLeft> = /*@__PURE__*/
+  messageDesc(file_dw_gate_v1_visit, 7);
+
+/**
  * How the plate reached the gate's decision.
  *
  * @generated from enum dw.gate.v1.EntryMethod
@@ -250,4 +650,68 @@ export enum VisitPurpose {
  */
 export const VisitPurposeSchema: GenEnum<VisitPurpose> = /*@__PURE__*/
   enumDesc(file_dw_gate_v1_visit, 1);
+
+/**
+ * Which weighing a weighbridge reading is.
+ *
+ * @generated from enum dw.gate.v1.Weighing
+ */
+export enum Weighing {
+  /**
+   * @generated from enum value: WEIGHING_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The vehicle empty: in for a pickup, out for a delivery.
+   *
+   * @generated from enum value: WEIGHING_TARE = 1;
+   */
+  TARE = 1,
+
+  /**
+   * The vehicle loaded: out for a pickup, in for a delivery.
+   *
+   * @generated from enum value: WEIGHING_GROSS = 2;
+   */
+  GROSS = 2,
+}
+
+/**
+ * Describes the enum dw.gate.v1.Weighing.
+ */
+export const WeighingSchema: GenEnum<Weighing> = /*@__PURE__*/
+  enumDesc(file_dw_gate_v1_visit, 2);
+
+/**
+ * How a vehicle reached the exit decision.
+ *
+ * @generated from enum dw.gate.v1.ExitMethod
+ */
+export enum ExitMethod {
+  /**
+   * @generated from enum value: EXIT_METHOD_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The exit camera read the plate (a signed device).
+   *
+   * @generated from enum value: EXIT_METHOD_PLATE_CAMERA = 1;
+   */
+  PLATE_CAMERA = 1,
+
+  /**
+   * A guard typed it, with a reason.
+   *
+   * @generated from enum value: EXIT_METHOD_GUARD = 2;
+   */
+  GUARD = 2,
+}
+
+/**
+ * Describes the enum dw.gate.v1.ExitMethod.
+ */
+export const ExitMethodSchema: GenEnum<ExitMethod> = /*@__PURE__*/
+  enumDesc(file_dw_gate_v1_visit, 3);
 

@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dw/inventory/v1/outbound.proto.
  */
 export const file_dw_inventory_v1_outbound: GenFile = /*@__PURE__*/
-  fileDesc("Ch5kdy9pbnZlbnRvcnkvdjEvb3V0Ym91bmQucHJvdG8SD2R3LmludmVudG9yeS52MSLMAwoQUGllY2VzU2hpcHBlZE91dBIOCgZsb3RfaWQYASABKAkSEAoIb3JkZXJfaWQYAiABKAkSFgoOZW50aXRsZW1lbnRfaWQYAyABKAkSEQoJd2FyZWhvdXNlGAQgASgJEhoKEm93bmVyX3N0b3JhZ2VfY2FyZBgFIAEoCRIQCghiYXJjb2RlcxgGIAMoCRIOCgZwaWVjZXMYByABKAUSIQoDbmV0GAggASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIiCgRib29rGAkgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIoCgpvdmVyX3Nob3J0GAogASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIYChBsb2FkX291dF9ub3RlX2lkGAsgASgJEhwKFGxvYWRfb3V0X25vdGVfc2hhMjU2GAwgASgJEisKCnNoaXBwZWRfb24YDSABKAsyFy5kdy5jb21tb24udjEuTG9jYWxEYXRlEicKCnNoaXBwZWRfYnkYDiABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLgoKc2hpcHBlZF9hdBgPIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAi0gIKDUxvdFNoaXBwZWRPdXQSDgoGbG90X2lkGAEgASgJEhAKCG9yZGVyX2lkGAIgASgJEhYKDmVudGl0bGVtZW50X2lkGAMgASgJEhEKCXdhcmVob3VzZRgEIAEoCRIaChJvd25lcl9zdG9yYWdlX2NhcmQYBSABKAkSDgoGcGllY2VzGAYgASgFEiEKA25ldBgHIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQSIgoEYm9vaxgIIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQSKAoKb3Zlcl9zaG9ydBgJIAEoCzIULmR3LmNvbW1vbi52MS5XZWlnaHQSJwoKc2hpcHBlZF9ieRgKIAEoCzITLmR3LmNvbW1vbi52MS5BY3RvchIuCgpzaGlwcGVkX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcGIGcHJvdG8z", [file_dw_common_v1_actor, file_dw_common_v1_local_date, file_dw_common_v1_weight, file_google_protobuf_timestamp]);
+  fileDesc("Ch5kdy9pbnZlbnRvcnkvdjEvb3V0Ym91bmQucHJvdG8SD2R3LmludmVudG9yeS52MSKVBAoQUGllY2VzU2hpcHBlZE91dBIOCgZsb3RfaWQYASABKAkSEAoIb3JkZXJfaWQYAiABKAkSFgoOZW50aXRsZW1lbnRfaWQYAyABKAkSEQoJd2FyZWhvdXNlGAQgASgJEhoKEm93bmVyX3N0b3JhZ2VfY2FyZBgFIAEoCRIQCghiYXJjb2RlcxgGIAMoCRIOCgZwaWVjZXMYByABKAUSIQoDbmV0GAggASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIiCgRib29rGAkgASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIoCgpvdmVyX3Nob3J0GAogASgLMhQuZHcuY29tbW9uLnYxLldlaWdodBIYChBsb2FkX291dF9ub3RlX2lkGAsgASgJEhwKFGxvYWRfb3V0X25vdGVfc2hhMjU2GAwgASgJEisKCnNoaXBwZWRfb24YDSABKAsyFy5kdy5jb21tb24udjEuTG9jYWxEYXRlEicKCnNoaXBwZWRfYnkYDiABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLgoKc2hpcHBlZF9hdBgPIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHdmVoaWNsZRgQIAEoCRIWCg5jb21tb2RpdHlfY29kZRgRIAEoCRIeChZ0b2xlcmFuY2VfYmFzaXNfcG9pbnRzGBIgASgFItICCg1Mb3RTaGlwcGVkT3V0Eg4KBmxvdF9pZBgBIAEoCRIQCghvcmRlcl9pZBgCIAEoCRIWCg5lbnRpdGxlbWVudF9pZBgDIAEoCRIRCgl3YXJlaG91c2UYBCABKAkSGgoSb3duZXJfc3RvcmFnZV9jYXJkGAUgASgJEg4KBnBpZWNlcxgGIAEoBRIhCgNuZXQYByABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EiIKBGJvb2sYCCABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EigKCm92ZXJfc2hvcnQYCSABKAsyFC5kdy5jb21tb24udjEuV2VpZ2h0EicKCnNoaXBwZWRfYnkYCiABKAsyEy5kdy5jb21tb24udjEuQWN0b3ISLgoKc2hpcHBlZF9hdBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBiBnByb3RvMw", [file_dw_common_v1_actor, file_dw_common_v1_local_date, file_dw_common_v1_weight, file_google_protobuf_timestamp]);
 
 /**
  * One load-out of some of a lot's pieces: picked by barcode, weighed on a signed scale, loaded.
@@ -110,6 +110,29 @@ export type PiecesShippedOut = Message<"dw.inventory.v1.PiecesShippedOut"> & {
    * @generated from field: google.protobuf.Timestamp shipped_at = 15;
    */
   shippedAt?: Timestamp | undefined;
+
+  /**
+   * The vehicle the load leaves on, as the load-out has it: the normalised plate (upper case, no
+   * spaces) when it is a mainland plate; empty when the load-out named none.
+   *
+   * @generated from field: string vehicle = 16;
+   */
+  vehicle: string;
+
+  /**
+   * The lot's commodity code.
+   *
+   * @generated from field: string commodity_code = 17;
+   */
+  commodityCode: string;
+
+  /**
+   * The weight tolerance the lot carries, in basis points (1/10,000) of the weight; 0 when the
+   * load-out was recorded before the lot's tolerance was carried on it.
+   *
+   * @generated from field: int32 tolerance_basis_points = 18;
+   */
+  toleranceBasisPoints: number;
 };
 
 /**
