@@ -20,3 +20,5 @@ export * from './validation/field-rules';
 export * from './validation/resident-id';
 export * from './validation/plate';
 export type { QuantityOptions } from './money/scaled-integer';
+export * from './crypto/ed25519';
+export * from './document/pdf-document';

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { ManualClock } from '@dw/kernel';
+import { generateEd25519KeyPem, type ManualClock } from '@dw/kernel';
 import { signRequest, type IntegrationClient } from '@dw/platform';
 import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
 import { AppModule } from '../app.module';
 import { billingServiceDefinition } from '../billing.service-definition';
 import { BillingServiceConfig } from '../billing-service.config';
-import { generateSigningKeyPem } from '../statement/document/statement-signature';
 
 export type { Answer, Body, Person } from '@dw/platform/testing';
 
@@ -44,7 +43,7 @@ export class BillingTestApp extends ServiceTestApp {
         config: BillingServiceConfig,
         // A dev key made for this run; the period-end run and the day close are driven by the spec, not a timer.
         env: {
-          STATEMENT_SIGNING_KEY: generateSigningKeyPem(),
+          STATEMENT_SIGNING_KEY: generateEd25519KeyPem(),
           STATEMENT_RUN_INTERVAL_MS: '0',
           DAY_CLOSE_INTERVAL_MS: '0',
           INTEGRATION_CLIENTS: JSON.stringify([BANK, OTHER_BANK, EXCHANGE, INVOICING]),

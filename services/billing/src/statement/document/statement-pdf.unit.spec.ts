@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
-import { foldEvents } from '@dw/kernel';
+import { foldEvents, generateEd25519KeyPem, publicKeyPemOf } from '@dw/kernel';
 import { statementBookDecider } from '../domain/statement-book.decider';
 import { issueThrough, recordCharge, recordPayment, run, storageCharge, transferCharge } from '../domain/statement-book.fixtures.spec-helper';
 import { pdfSafe, renderStatementPdf, type StatementDocument } from './statement-pdf';
-import { generateSigningKeyPem, publicKeyPemOf, signingKeyFromPem, signStatementPdf, verifyStatementPdf } from './statement-signature';
+import { signingKeyFromPem, signStatementPdf, verifyStatementPdf } from './statement-signature';
 
 /** October 2026 of P-HENGDA: storage 500 fen and a transfer fee 1 000 fen on 10-30, a payment of 800 fen on 10-31; closing 700 fen. */
 function octoberDocument(extraDays = 0): StatementDocument {
@@ -73,7 +73,7 @@ describe('statement PDF', () => {
 
 describe('statement signature', () => {
   it('a signed statement PDF verifies; one byte changed fails verification', async () => {
-    const key = signingKeyFromPem(generateSigningKeyPem());
+    const key = signingKeyFromPem(generateEd25519KeyPem());
     const bytes = await renderStatementPdf(octoberDocument());
     const signature = signStatementPdf(bytes, key);
     expect(verifyStatementPdf(bytes, signature, publicKeyPemOf(key))).toBe(true);
@@ -83,7 +83,7 @@ describe('statement signature', () => {
     tampered[at] = tampered[at]! ^ 0x01;
     expect(verifyStatementPdf(tampered, signature, publicKeyPemOf(key))).toBe(false);
 
-    const stranger = signingKeyFromPem(generateSigningKeyPem());
+    const stranger = signingKeyFromPem(generateEd25519KeyPem());
     expect(verifyStatementPdf(bytes, signature, publicKeyPemOf(stranger))).toBe(false);
     expect(verifyStatementPdf(bytes, 'bm90IGEgc2lnbmF0dXJl', publicKeyPemOf(key))).toBe(false);
   });

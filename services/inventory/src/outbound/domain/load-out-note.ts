@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { renderPdf } from './pdf-document';
+import { renderPdf } from '@dw/kernel';
 import type { LoadedOut } from './outbound.events';
 
 /** What the note shows: the load-out as recorded, less the note's own digest. */
@@ -22,7 +22,7 @@ const signedKg = (kg: number): string => `${kg > 0 ? '+' : ''}${kg} kg`;
  * The load-out note (出库单) of one load-out as a PDF, rendered only from the recorded facts, so
  * rendering it again at download gives the same bytes and the digest recorded at load-out.
  * The body is English (the standard PDF font has no Chinese glyphs); Chinese text in the data,
- * such as a plate number, appears as code points (see pdf-document.ts).
+ * such as a plate number, appears as code points (see the kernel's pdf-document).
  */
 export function loadOutNoteOf(facts: LoadOutNoteFacts): LoadOutNote {
   // rule INV-LOAD-OUT-NOTE
@@ -49,6 +49,6 @@ export function loadOutNoteOf(facts: LoadOutNoteFacts): LoadOutNote {
     ]),
     `Total: ${facts.pieces} piece(s), book ${kgText(facts.bookKg)}, weighed net ${kgText(facts.netKg)}, over/short (net - book) ${signedKg(facts.overShortKg)}`,
   ];
-  const pdf = renderPdf({ title: `Load-out note ${facts.noteId}`, createdAt: facts.at, lines });
+  const pdf = renderPdf({ title: `Load-out note ${facts.noteId}`, createdAt: facts.at, producer: 'dw inventory', lines });
   return { noteId: facts.noteId, pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
 }

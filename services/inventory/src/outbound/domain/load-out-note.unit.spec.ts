@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { loadOutNoteOf, type LoadOutNoteFacts } from './load-out-note';
-import { pdfSafeText, renderPdf } from './pdf-document';
+import { pdfSafeText, renderPdf } from '@dw/kernel';
 
 const facts = (pieces: number): LoadOutNoteFacts => ({
   orderId: 'out-ENT-R0001',
@@ -78,7 +78,7 @@ describe('load-out note', () => {
 
   it('escapes what PDF strings reserve and writes non-ASCII text as code points', () => {
     expect(pdfSafeText('出库 (2)')).toBe('<U+51FA><U+5E93> (2)');
-    const text = renderPdf({ title: 't', createdAt: '2025-03-10T02:00:00Z', lines: ['a (b) \\ c'] }).toString('latin1');
+    const text = renderPdf({ title: 't', createdAt: '2025-03-10T02:00:00Z', producer: 'dw inventory', lines: ['a (b) \\ c'] }).toString('latin1');
     expect(text).toContain('(a \\(b\\) \\\\ c)');
     expect(text).toContain('/CreationDate (D:20250310020000Z)');
   });

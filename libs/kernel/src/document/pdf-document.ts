@@ -11,6 +11,8 @@ export interface PdfText {
   readonly title: string;
   /** ISO instant the document is dated (its CreationDate), never the time of rendering. */
   readonly createdAt: string;
+  /** The service that issues it (the PDF's Producer), e.g. `dw inventory`. */
+  readonly producer: string;
   readonly lines: readonly string[];
 }
 
@@ -45,7 +47,7 @@ export function renderPdf(document: PdfText): Buffer {
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>';
-  objects[4] = `<< /Title ${literal(document.title)} /Producer (dw inventory) /CreationDate (${pdfDate(document.createdAt)}) >>`;
+  objects[4] = `<< /Title ${literal(document.title)} /Producer ${literal(document.producer)} /CreationDate (${pdfDate(document.createdAt)}) >>`;
   pages.forEach((lines, i) => {
     const top = PAGE.height - PAGE.margin - PAGE.fontSize;
     const footer = `${document.title} - page ${i + 1} of ${pages.length}`;
