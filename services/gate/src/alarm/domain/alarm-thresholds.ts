@@ -3,7 +3,7 @@
  * an alarm of that grade (the highest reached); below yellow raises none. Integer units only:
  * km/h, minutes parked, tenths of a degree Celsius, tenths of a percent relative humidity.
  */
-export const ALARM_KINDS = ['gate_refusal', 'speeding', 'illegal_parking', 'temperature', 'humidity'] as const;
+export const ALARM_KINDS = ['gate_refusal', 'speeding', 'illegal_parking', 'temperature', 'humidity', 'exit_held'] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 export const ALARM_GRADES = ['yellow', 'orange', 'red'] as const;
 export type AlarmGrade = (typeof ALARM_GRADES)[number];

@@ -21,6 +21,7 @@ const KINDS: Record<DomainKind, AlarmKind> = {
   illegal_parking: AlarmKind.ILLEGAL_PARKING,
   temperature: AlarmKind.TEMPERATURE,
   humidity: AlarmKind.HUMIDITY,
+  exit_held: AlarmKind.EXIT_HELD,
 };
 const GRADES: Record<DomainGrade, AlarmGrade> = { yellow: AlarmGrade.YELLOW, orange: AlarmGrade.ORANGE, red: AlarmGrade.RED };
 

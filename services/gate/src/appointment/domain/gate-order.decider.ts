@@ -53,6 +53,8 @@ export interface OrderAuthority {
   /** First and last day vehicles may come (Shanghai); null: unbounded on that side. */
   readonly from: string | null;
   readonly until: string | null;
+  /** The entitlement (receipt cancellation) a pickup order was opened from; absent for a delivery or an order drafted without one. */
+  readonly entitlementId?: string;
 }
 
 export type AuthoriseOrder = Command<'AuthoriseOrder', OrderAuthority & { readonly at: string }>;

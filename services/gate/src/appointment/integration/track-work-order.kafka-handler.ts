@@ -34,6 +34,7 @@ export function authorityOf(event: WorkOrderOpened): OrderAuthority | null {
       plates: (pickup?.vehiclePlates ?? []).map((plate) => plate.replace(/\s/g, '').toUpperCase()),
       from: pickup?.pickupDate?.value || null,
       until: pickup?.pickupUntil?.value || null,
+      ...(event.entitlement?.entitlementId ? { entitlementId: event.entitlement.entitlementId } : {}),
     };
   }
   if (event.type === OrderType.INBOUND) {

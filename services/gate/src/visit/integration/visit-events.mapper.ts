@@ -1,10 +1,38 @@
 import { create } from '@bufbuild/protobuf';
-import { EntryMethod, gateVisitTopic, toActor, toTimestamp, VehicleAdmittedSchema, VehicleRefusedSchema, VisitPurpose } from '@dw/contracts';
+import {
+  CarriedLoadSchema,
+  EntryMethod,
+  ExitMethod,
+  ExitPassIssuedSchema,
+  gateVisitTopic,
+  toActor,
+  toTimestamp,
+  toWeight,
+  VehicleAdmittedSchema,
+  VehicleHeldAtExitSchema,
+  VehicleLeftSchema,
+  VehicleRefusedSchema,
+  VehicleWeighedSchema,
+  VisitPurpose,
+  Weighing,
+  WeighTicketIssuedSchema,
+} from '@dw/contracts';
 import type { PendingEvent } from '@dw/event-store';
 import { publicEvent, type PublicEvent } from '../../common/integration/gate-outbox';
-import type { EntryMethod as DomainEntryMethod, VisitEvent, VisitPurpose as DomainPurpose } from '../domain/visit.decider';
+import type { CarriedLoad } from '../domain/exit-release';
+import type { EntryMethod as DomainEntryMethod, ExitMethod as DomainExitMethod, VisitEvent, VisitPurpose as DomainPurpose } from '../domain/visit.decider';
 
 const METHODS: Record<DomainEntryMethod, EntryMethod> = { plate_camera: EntryMethod.PLATE_CAMERA, guard: EntryMethod.GUARD };
+const EXIT_METHODS: Record<DomainExitMethod, ExitMethod> = { plate_camera: ExitMethod.PLATE_CAMERA, guard: ExitMethod.GUARD };
+const loadOf = (load: CarriedLoad) =>
+  create(CarriedLoadSchema, {
+    loadOutNoteId: load.noteId,
+    orderId: load.orderId,
+    entitlementId: load.entitlementId ?? '',
+    lotIds: [...load.lotIds],
+    pieces: load.pieces,
+    net: toWeight(load.netKg),
+  });
 const PURPOSES: Record<DomainPurpose, VisitPurpose> = {
   pickup: VisitPurpose.PICKUP,
   delivery: VisitPurpose.DELIVERY,
@@ -12,7 +40,7 @@ const PURPOSES: Record<DomainPurpose, VisitPurpose> = {
   special: VisitPurpose.SPECIAL,
 };
 
-/** A visit's entry or refusal as its gate.visit.v1 contract, keyed by the visit id. */
+/** A visit's step as its gate.visit.v1 contract, keyed by the visit id; a load learnt is the gate's own record (none). */
 export function visitMessageOf(pending: PendingEvent): PublicEvent | null {
   const event = pending as unknown as VisitEvent;
   switch (event.type) {
@@ -59,7 +87,108 @@ export function visitMessageOf(pending: PendingEvent): PublicEvent | null {
         d.visitId,
       );
     }
-    default:
+    case 'VehicleWeighed': {
+      const d = event.data;
+      return publicEvent(
+        gateVisitTopic,
+        VehicleWeighedSchema,
+        create(VehicleWeighedSchema, {
+          visitId: d.visitId,
+          plate: d.plate,
+          weighing: d.weighing === 'tare' ? Weighing.TARE : Weighing.GROSS,
+          weight: toWeight(d.weightKg),
+          deviceId: d.deviceId,
+          readingId: d.readingId,
+          readAt: toTimestamp(d.readAt),
+        }),
+        d.visitId,
+      );
+    }
+    case 'WeighTicketIssued': {
+      const d = event.data;
+      return publicEvent(
+        gateVisitTopic,
+        WeighTicketIssuedSchema,
+        create(WeighTicketIssuedSchema, {
+          visitId: d.visitId,
+          ticketNumber: d.ticketNumber,
+          plate: d.plate,
+          tare: toWeight(d.tareKg),
+          gross: toWeight(d.grossKg),
+          net: toWeight(d.netKg),
+          tareDeviceId: d.tareDeviceId,
+          tareReadAt: toTimestamp(d.tareReadAt),
+          grossDeviceId: d.grossDeviceId,
+          grossReadAt: toTimestamp(d.grossReadAt),
+          sha256: d.sha256,
+          issuedAt: toTimestamp(d.issuedAt),
+        }),
+        d.visitId,
+      );
+    }
+    case 'VehicleHeldAtExit': {
+      const d = event.data;
+      return publicEvent(
+        gateVisitTopic,
+        VehicleHeldAtExitSchema,
+        create(VehicleHeldAtExitSchema, {
+          visitId: d.visitId,
+          plate: d.plate,
+          conditions: [...d.conditions],
+          alarmIds: [...d.alarmIds],
+          loads: d.loads.map(loadOf),
+          measuredNet: toWeight(d.measuredNetKg),
+          notesNet: toWeight(d.notesNetKg),
+          toleranceBasisPoints: d.toleranceBps,
+          checkedBy: toActor(d.actor),
+          checkedAt: toTimestamp(d.at),
+        }),
+        d.visitId,
+      );
+    }
+    case 'ExitPassIssued': {
+      const d = event.data;
+      return publicEvent(
+        gateVisitTopic,
+        ExitPassIssuedSchema,
+        create(ExitPassIssuedSchema, {
+          passNumber: d.passNumber,
+          visitId: d.visitId,
+          plate: d.plate,
+          orderId: d.orderId,
+          entitlementId: d.entitlementId,
+          loadOutNoteIds: [...d.loadOutNoteIds],
+          tare: toWeight(d.tareKg),
+          gross: toWeight(d.grossKg),
+          net: toWeight(d.netKg),
+          ticketNumber: d.ticketNumber,
+          signature: d.signature,
+          issuedBy: toActor(d.actor),
+          issuedAt: toTimestamp(d.issuedAt),
+        }),
+        d.visitId,
+      );
+    }
+    case 'VehicleLeft': {
+      const d = event.data;
+      return publicEvent(
+        gateVisitTopic,
+        VehicleLeftSchema,
+        create(VehicleLeftSchema, {
+          visitId: d.visitId,
+          plate: d.plate,
+          gate: d.gate,
+          passNumber: d.passNumber ?? '',
+          method: EXIT_METHODS[d.method],
+          reason: d.reason,
+          deviceId: d.deviceId,
+          leftBy: toActor(d.actor),
+          leftAt: toTimestamp(d.at),
+        }),
+        d.visitId,
+      );
+    }
+    case 'LoadLearnt':
       return null;
   }
 }

@@ -13,11 +13,11 @@ import { requireGate, SLOT_PLAN } from '../../../appointment/domain/slot-plan';
 import { requirePlate } from '../../../vehicle/domain/plate';
 import { UNREGISTERED_CLASS, VEHICLE_CLASS_RULES } from '../../../vehicle/domain/vehicle-classes';
 import { vehicleDecider } from '../../../vehicle/domain/vehicle.decider';
-import { type ArrivingOn, type EntryMethod, type VisitEvent, visitDecider } from '../../domain/visit.decider';
+import { type ArrivingOn, type EntryEvent, type EntryMethod, visitDecider } from '../../domain/visit.decider';
 import { visitMessageOf } from '../../integration/visit-events.mapper';
 import type { VisitResponseDto } from '../../visit.response.dto';
 
-export const visitView = (entry: VisitEvent): VisitResponseDto => ({
+export const visitView = (entry: EntryEvent): VisitResponseDto => ({
   visitId: entry.data.visitId,
   plate: entry.data.plate,
   vehicleClass: entry.data.vehicleClass,

@@ -14,12 +14,12 @@ interface TrafficRow {
   vehicles: string;
 }
 
-/** How many vehicles of a class came (or were turned away) on a day, for one purpose. */
+/** How many vehicles of a class came (or were turned away), or went out, on a day, for one purpose. */
 export class TrafficItemResponseDto {
   @ApiProperty({ type: String, format: 'date', description: 'the day (Shanghai)' })
   day!: string;
 
-  @ApiProperty({ enum: ['in'], description: 'the direction (exits come with the exit slice)' })
+  @ApiProperty({ enum: ['in', 'out'], description: 'in through a gate (admitted or refused), or out through an exit barrier (left)' })
   direction!: string;
 
   @ApiProperty({ enum: ['internal', 'temporary', 'special'], description: 'the vehicle class' })
@@ -28,7 +28,7 @@ export class TrafficItemResponseDto {
   @ApiProperty({ enum: ['pickup', 'delivery', 'internal', 'special', 'none'], description: 'why they came; none for refusals' })
   purpose!: string;
 
-  @ApiProperty({ enum: ['admitted', 'refused'], description: 'let in or turned away' })
+  @ApiProperty({ enum: ['admitted', 'refused', 'left'], description: 'let in or turned away (in); left (out)' })
   outcome!: string;
 
   @ApiProperty({ type: 'integer', description: 'how many' })
@@ -37,7 +37,7 @@ export class TrafficItemResponseDto {
 
 const MAX_DAYS = 366;
 
-/** Traffic per period for managers (车流量): counts by day, direction, class, purpose and outcome. */
+/** Traffic per period for managers (车流量): counts by day, direction (in, out), class, purpose and outcome. */
 @Controller('traffic')
 @Roles('manager', 'ops')
 export class TrafficHttpController {
@@ -57,9 +57,11 @@ export class TrafficHttpController {
     const after = query.cursor ? this.cursors.decode<{ key: string }>(query.cursor, 'traffic') : { key: '' };
     const { rows } = await this.db.query<TrafficRow>(
       `SELECT * FROM (
-         SELECT to_char(day, 'YYYY-MM-DD') AS day, direction, vehicle_class, coalesce(purpose, 'none') AS purpose, outcome, count(*) AS vehicles
-           FROM visits WHERE day BETWEEN $1 AND $2
-          GROUP BY day, direction, vehicle_class, coalesce(purpose, 'none'), outcome) counted
+         SELECT to_char(day, 'YYYY-MM-DD') AS day, direction, vehicle_class, purpose, outcome, count(*) AS vehicles
+           FROM (SELECT day, direction, vehicle_class, coalesce(purpose, 'none') AS purpose, outcome FROM visits WHERE day BETWEEN $1 AND $2
+                 UNION ALL
+                 SELECT day, 'out', vehicle_class, purpose, 'left' FROM visit_exits WHERE day BETWEEN $1 AND $2) movements
+          GROUP BY day, direction, vehicle_class, purpose, outcome) counted
         WHERE concat_ws('|', day, direction, vehicle_class, purpose, outcome) > $3
         ORDER BY concat_ws('|', day, direction, vehicle_class, purpose, outcome) LIMIT $4`,
       [from, to, after.key, query.limit + 1],
