@@ -30,9 +30,9 @@ import { EXIT_CAMERA, PLATE_CAMERA, startGateBeside, WEIGHBRIDGE, type RunningGa
  * card, each issued as a receipt and cancelled for pickup into an entitlement, each picked up
  * under its own outbound order by the collector 张伟:
  *   order A (lot A), vehicles 沪A10001, 沪A10005  — truck H takes the whole lot and leaves; truck S never comes;
- *   order B (lot B), vehicles 沪A10002, 沪A10003  — truck N takes B-1 under B but is booked under C;
+ *   order B (lot B), vehicles 沪A10004, 沪A10003  — truck T takes B-1 and weighs 100 kg heavy;
  *                                                   truck F takes B-2, then B-3 is frozen;
- *   order C (lot C), vehicles 沪A10002, 沪A10004  — truck T takes C-1 and weighs 100 kg heavy.
+ *   order C (lot C), vehicle 沪A10002             — truck N comes in, then the desk cancels order C.
  * Every truck enters on the signed plate camera, is tared on the signed weighbridge, is loaded
  * out by inventory naming its plate, and is weighed gross; the gate compares and releases or holds.
  */
@@ -84,7 +84,7 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
     const card = applied.body.cardNumber as string;
     expectStatus(await atReceipt.clerk.post(`/storage-cards/${card}/approve`), 200, 'approve the card');
 
-    const vehiclesOf = { A: [PLATE_H, PLATE_S], B: [PLATE_N, PLATE_F], C: [PLATE_N, PLATE_T] };
+    const vehiclesOf = { A: [PLATE_H, PLATE_S], B: [PLATE_T, PLATE_F], C: [PLATE_N] };
     for (const key of ['A', 'B', 'C'] as const) {
       const { lotId, receiptNumber } = await receiptOverNewLot(services, receipt, {
         holderCard: card,
@@ -108,7 +108,7 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
       [PLATE_S, 'A'],
       [PLATE_N, 'C'],
       [PLATE_F, 'B'],
-      [PLATE_T, 'C'],
+      [PLATE_T, 'B'],
     ];
     for (const [plate, key] of bookings) {
       await waitFor(
@@ -140,6 +140,9 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
     expect(entered.body.appointmentId).toMatch(new RegExp(`^${appointmentOrder}-A\\d+$`));
     const visitId = entered.body.visitId as string;
     expect(visitId).toBe(`${PLATE_CAMERA.id}-${readId}`);
+    // The truck rolls onto the weighbridge once the gate lists it on site (the guard's read waits for the entry's log position).
+    const onSite = (await guard().get(`/visits?date=${D}&outcome=admitted&limit=100`)).body.items as { visitId: string }[];
+    expect(onSite.map((v) => v.visitId)).toContain(visitId);
     const tared = await gate.signed(WEIGHBRIDGE, '/integration/gate/scale-readings', {
       readingId: `${readId}-tare`,
       plate,
@@ -316,15 +319,33 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
     expect(spare).toMatchObject({ orderId, status: 'closed' });
   });
 
-  it('holds a truck booked under order C but loaded under order B: no_appointment, with its red alarm, and the exit camera holds it', async () => {
-    const visitId = await enterAndTare(PLATE_N, 'n-1', 14_000, pickups.C.orderId);
-    // The note: 16 000 − 14 000 = 2 000 kg, under order B; the weighbridge agrees exactly, and
-    // order B's entitlement is live and unfrozen: only the appointment fails.
-    await loadOut(services, pickups.B.orderId, { barcodes: ['B-1'], vehicle: PLATE_N, grossKg: 16_000, tareKg: 14_000, readingId: 'load-n-1' }, services.clock);
-    await untilGateKnowsLoads(visitId, 1);
-    const gross = await grossReading(PLATE_N, 'n-1-gross', 16_000);
-    expect([gross.status, gross.body.weighing]).toEqual([200, 'gross']);
+  it('holds a truck whose pickup order was cancelled after it came in: no_appointment, with its red alarm, and the exit camera holds it', async () => {
+    const { orderId } = pickups.C;
+    const visitId = await enterAndTare(PLATE_N, 'n-1', 14_000, orderId);
+    // The desk cancels order C (no goods have moved under it); the guard's read waits until the
+    // gate has consumed the order service's WorkOrderCancelled.
+    const cancelled = await staffOf(services).desk.post(`/work-orders/${orderId}/cancel`, { reason: 'the holder withdrew the pickup' });
+    expect(cancelled.status).toBe(200);
+    expectStatus(await guard().getAfter(`/visits/${visitId}`, cancelled), 200, 'the gate has learnt the cancellation');
+    // The truck goes out empty: gross 14 000 − tare 14 000 = 0 kg against no load-out note (0 kg),
+    // and the order's entitlement is live and unfrozen: only the appointment fails.
+    const gross = await grossReading(PLATE_N, 'n-1-gross', 14_000);
+    expect([gross.status, gross.body.weighing, gross.body.ticket?.netKg]).toEqual([200, 'gross', 0]);
     await expectHeldAt(visitId, PLATE_N, gross.body.exit, 'no_appointment');
+  });
+
+  it('holds a truck whose weighbridge net is 100 kg off its note beyond the 30 bp tolerance: net_outside_tolerance, with its red alarm, and the exit camera holds it', async () => {
+    const { orderId } = pickups.B;
+    const visitId = await enterAndTare(PLATE_T, 't-1', 15_000, orderId);
+    // The note: 17 000 − 15 000 = 2 000 kg of B-1 (before B-3 is frozen below).
+    await loadOut(services, orderId, { barcodes: ['B-1'], vehicle: PLATE_T, grossKg: 17_000, tareKg: 15_000, readingId: 'load-t-1' }, services.clock);
+    await untilGateKnowsLoads(visitId, 1);
+    // By hand: weighbridge net 17 100 − 15 000 = 2 100 kg against the note's 2 000 kg: 100 kg
+    // apart; the tolerance allows 2 000 × 30 / 10 000 = 6 kg, so 100 kg holds it.
+    const gross = await grossReading(PLATE_T, 't-1-gross', 17_100);
+    expect([gross.status, gross.body.weighing]).toEqual([200, 'gross']);
+    expect(gross.body.ticket).toMatchObject({ tareKg: 15_000, grossKg: 17_100, netKg: 2_100 });
+    await expectHeldAt(visitId, PLATE_T, gross.body.exit, 'net_outside_tolerance');
   });
 
   it('holds a truck whose entitlement carries a FREEZE placed after loading: entitlement_held, with its red alarm, and the exit camera holds it', async () => {
@@ -368,19 +389,5 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
     expectStatus(await ops().post(`/alarms/${alarmId}/handle`, { note: 'the bank released its freeze; exit re-checked' }), 200, 'handle');
     expectStatus(await ops().post(`/alarms/${alarmId}/close`, {}), 200, 'close');
     expect((await openRedAlarms()).map((item) => item.alarmId)).not.toContain(alarmId);
-  });
-
-  it('holds a truck whose weighbridge net is 100 kg off its note beyond the 30 bp tolerance: net_outside_tolerance, with its red alarm, and the exit camera holds it', async () => {
-    const { orderId } = pickups.C;
-    const visitId = await enterAndTare(PLATE_T, 't-1', 15_000, orderId);
-    // The note: 17 000 − 15 000 = 2 000 kg of C-1.
-    await loadOut(services, orderId, { barcodes: ['C-1'], vehicle: PLATE_T, grossKg: 17_000, tareKg: 15_000, readingId: 'load-t-1' }, services.clock);
-    await untilGateKnowsLoads(visitId, 1);
-    // By hand: weighbridge net 17 100 − 15 000 = 2 100 kg against the note's 2 000 kg: 100 kg
-    // apart; the tolerance allows 2 000 × 30 / 10 000 = 6 kg, so 100 kg holds it.
-    const gross = await grossReading(PLATE_T, 't-1-gross', 17_100);
-    expect([gross.status, gross.body.weighing]).toEqual([200, 'gross']);
-    expect(gross.body.ticket).toMatchObject({ tareKg: 15_000, grossKg: 17_100, netKg: 2_100 });
-    await expectHeldAt(visitId, PLATE_T, gross.body.exit, 'net_outside_tolerance');
   });
 });
