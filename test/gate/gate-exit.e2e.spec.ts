@@ -203,7 +203,7 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
       headers: { 'content-type': 'application/json', 'idempotency-key': 'unsigned-1' },
       body: JSON.stringify({ readingId: 'u-1', plate: PLATE_H, weightKg: 15_000, readAt: readAt() }),
     });
-    expect([unsigned.status, (await unsigned.json()).code]).toEqual([401, 'SIGNATURE_MISSING']);
+    expect([unsigned.status, ((await unsigned.json()) as { code: string }).code]).toEqual([401, 'SIGNATURE_MISSING']);
 
     const visitId = await enterAndTare(PLATE_H, 'h-1', 15_000, orderId);
     const appointments = (await guard().get(`/appointments?date=${D}`)).body.items as { plate: string; status: string }[];
