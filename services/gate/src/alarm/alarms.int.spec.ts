@@ -183,7 +183,7 @@ describe('the alarm loop', () => {
 
   it('rebuilds every read model from the log, equal row for row to the live ones', async () => {
     await app.readModelsCaughtUp();
-    const tables = ['vehicles', 'drivers', 'appointments', 'visits', 'alarms'];
+    const tables = ['vehicles', 'drivers', 'appointments', 'visits', 'visit_exits', 'alarms'];
     const snapshot = async () =>
       Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await app.db.query(`SELECT * FROM ${table} ORDER BY 1`)).rows] as const)));
     const live = await snapshot();

@@ -18,6 +18,10 @@ const SECRET = (name: string) => `${name}-secret-0123456789-0123456789-abcdef`;
 export const CAMERA: IntegrationClient = { id: 'cam-south-1', secret: SECRET('cam-south-1'), role: 'device', name: 'South gate plate camera' };
 /** A temperature and humidity sensor in the rubber shed. */
 export const SENSOR: IntegrationClient = { id: 'th-rubber-a', secret: SECRET('th-rubber-a'), role: 'device', name: 'Rubber shed A sensor' };
+/** The weighbridge scale: a signed device whose client id is the scale's id. */
+export const SCALE: IntegrationClient = { id: 'scale-1', secret: SECRET('scale-1'), role: 'device', name: 'Weighbridge scale 1' };
+/** The plate camera at the south gate's exit barrier. */
+export const EXIT_CAMERA: IntegrationClient = { id: 'cam-exit-1', secret: SECRET('cam-exit-1'), role: 'device', name: 'South exit plate camera' };
 /** A bank: signed, but not a device. */
 export const BANK: IntegrationClient = { id: 'bank-icbc', secret: SECRET('icbc'), role: 'bank', name: 'ICBC Shanghai' };
 
@@ -37,7 +41,7 @@ export class GateTestApp extends ServiceTestApp {
         consume: true,
         config: GateServiceConfig,
         // The no-show sweep is ticked by the spec, not a timer.
-        env: { NO_SHOW_SWEEP_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([CAMERA, SENSOR, BANK]), ...env },
+        env: { NO_SHOW_SWEEP_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([CAMERA, SENSOR, SCALE, EXIT_CAMERA, BANK]), ...env },
       }),
     );
   }

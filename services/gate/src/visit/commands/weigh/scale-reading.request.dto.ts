@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { StrictInt } from '@dw/platform';
 
 /** A reading of the weighbridge scale: the vehicle on it and its weight, never typed by a person. */
 export class ScaleReadingRequestDto {
@@ -20,7 +19,6 @@ export class ScaleReadingRequestDto {
   plate!: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000, description: 'the weight read, whole kg (a truck and its load: at most 100 t)' })
-  @StrictInt()
   @IsInt()
   @Min(1)
   @Max(100_000)

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProduces, getSchemaPath } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { EventStore, loadAggregate } from '@dw/event-store';
 import { refuse } from '@dw/kernel';
@@ -7,6 +7,7 @@ import { Roles } from '@dw/platform';
 import { streams } from '../../../common/events/streams';
 import { visitDecider } from '../../domain/visit.decider';
 import { weighTicketOf } from '../../domain/weigh-ticket';
+import { WeighTicketPdfDto } from './weigh-ticket.response.dto';
 
 /**
  * The weigh ticket (磅单) of a visit as a PDF, rendered again from the two recorded readings:
@@ -14,6 +15,7 @@ import { weighTicketOf } from '../../domain/weigh-ticket';
  * headers too so anyone can check the file.
  */
 @Controller('visits')
+@ApiExtraModels(WeighTicketPdfDto)
 @Roles('manager', 'gate_guard', 'ops')
 export class WeighTicketHttpController {
   constructor(@Inject(EventStore) private readonly store: EventStore) {}
@@ -22,7 +24,7 @@ export class WeighTicketHttpController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'the ticket as application/pdf, its hex SHA-256 in X-Content-SHA256; 404 WEIGH_TICKET_NOT_FOUND before the second reading',
-    schema: { type: 'string', format: 'binary' },
+    schema: { $ref: getSchemaPath(WeighTicketPdfDto) },
   })
   async ticket(@Param('visitId') visitId: string, @Res({ passthrough: true }) response: ServerResponse): Promise<StreamableFile> {
     const { state } = await this.store.transaction((tx) => loadAggregate(tx, streams.visit(visitId).streamId, visitDecider));
