@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fromWeight, LotShippedOutSchema, PiecesShippedOutSchema, WorkOrderStepPerformedSchema } from '@dw/contracts';
 import { ManualClock } from '@dw/kernel';
 import { waitFor } from '@dw/testing';
-import { manager, operator, OutboundFloor, type Answer, type Person } from '../outbound-floor.spec-helper';
+import { COMMODITY, manager, operator, OutboundFloor, type Answer, type Person } from '../outbound-floor.spec-helper';
 
 /**
  * Goods leaving, on real PostgreSQL and real Kafka, through HTTP: the inventory service runs
@@ -118,6 +118,11 @@ describe('an entitlement carried out in two loads on two days', () => {
     ).toEqual([
       { lot: lotA, barcodes: ['A1', 'A2'], net: 4_013, book: 4_010, overShort: 3, on: '2025-03-10' },
       { lot: lotA, barcodes: ['A3'], net: 1_982, book: 1_990, overShort: -8, on: '2025-03-11' },
+    ]);
+    // The gate weighs each vehicle against the lot's tolerance: the commodity's 30 bp the lot was opened under.
+    expect(shipped.map((m) => [m.vehicle, m.toleranceBasisPoints, m.commodityCode])).toEqual([
+      ['沪A12345', 30, COMMODITY],
+      ['苏B67890', 30, COMMODITY],
     ]);
     expect(shipped.map((m) => [m.entitlementId, m.loadOutNoteId, m.loadOutNoteSha256])).toEqual([
       ['ENT-WR-0001', `${ORDER}-L1`, day1.body.noteSha256],
