@@ -16,7 +16,9 @@ import { createServiceApp } from '../bootstrap/create-service-app';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { loadConfig } from '../config/load-config';
 import { connectInbox } from '../event-sourcing/connect-inbox';
-import { provisionService } from '../event-sourcing/service-commands';
+import { provisionService, rebuildService } from '../event-sourcing/service-commands';
+import type { IntegrationClient } from '../integration/integration-clients';
+import { signRequest } from '../integration/request-signature';
 import { schemaOf } from '../event-sourcing/service-definition';
 import { logHeadOf } from '../http/read-your-writes';
 import { consumerGroupOf, type ServiceDefinition } from '../event-sourcing/service-definition';
@@ -173,6 +175,36 @@ export class ServiceTestApp {
 
   token(person: Person): string {
     return mintDevToken(this.keys, { sub: person.sub, roles: person.roles, partyId: person.partyId, issuedAt: this.clock.now() });
+  }
+
+  /** A request by a person with a bearer token, carrying the latest log position this spec saw. */
+  async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const body = json === undefined ? undefined : JSON.stringify(json);
+    return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
+  }
+
+  /** A signed integration request at the test clock's time (or the headers given), with an Idempotency-Key on changes. */
+  async signed(
+    client: IntegrationClient,
+    method: string,
+    path: string,
+    json?: unknown,
+    options: { idempotencyKey?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
+    const body = json === undefined ? undefined : JSON.stringify(json);
+    const signature = options.headers ?? signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
+    const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
+    return this.send(method, path, body, { ...signature, ...idempotency });
+  }
+
+  /** The read models' rows (ordered by their first two columns) live, then after `rebuild` replays the log into them: equal when they are rebuildable. */
+  async liveAndRebuilt(tables: readonly string[]): Promise<{ live: Record<string, unknown[]>; rebuilt: Record<string, unknown[]> }> {
+    await this.readModelsCaughtUp();
+    const snapshot = async () =>
+      Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await this.db.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows] as const)));
+    const live = await snapshot();
+    await rebuildService(this.definition, this.commandEnv(), [], () => undefined);
+    return { live, rebuilt: await snapshot() };
   }
 
   /** Sends a request (JSON when it has a body) with the read-your-writes position, and remembers the one the answer gives. */

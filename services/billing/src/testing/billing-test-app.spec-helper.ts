@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { generateEd25519KeyPem, type ManualClock } from '@dw/kernel';
-import { signRequest, type IntegrationClient } from '@dw/platform';
-import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
+import type { IntegrationClient } from '@dw/platform';
+import { ServiceTestApp, startServiceTestApp, type Person } from '@dw/platform/testing';
 import { AppModule } from '../app.module';
 import { billingServiceDefinition } from '../billing.service-definition';
 import { BillingServiceConfig } from '../billing-service.config';
@@ -54,19 +53,5 @@ export class BillingTestApp extends ServiceTestApp {
         },
       }),
     );
-  }
-
-  /** A request by a person with a bearer token, carrying the latest log position this spec saw. */
-  async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const body = json === undefined ? undefined : JSON.stringify(json);
-    return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
-  }
-
-  /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key on changes. */
-  async signed(client: IntegrationClient, method: string, path: string, json?: unknown, options: { idempotencyKey?: string } = {}): Promise<Answer> {
-    const body = json === undefined ? undefined : JSON.stringify(json);
-    const signature = signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
-    const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
-    return this.send(method, path, body, { ...signature, ...idempotency });
   }
 }

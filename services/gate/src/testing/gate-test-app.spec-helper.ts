@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { ManualClock } from '@dw/kernel';
-import { rebuildService, signRequest, type IntegrationClient } from '@dw/platform';
-import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
+import type { IntegrationClient } from '@dw/platform';
+import { ServiceTestApp, startServiceTestApp, type Person } from '@dw/platform/testing';
 import { AppModule } from '../app.module';
 import { GateServiceConfig } from '../gate-service.config';
 import { gateServiceDefinition } from '../gate.service-definition';
@@ -49,35 +48,5 @@ export class GateTestApp extends ServiceTestApp {
         env: { NO_SHOW_SWEEP_INTERVAL_MS: '0', INTEGRATION_CLIENTS: JSON.stringify([CAMERA, SENSOR, FACE_LANE, SCALE, EXIT_CAMERA, BANK]), ...env },
       }),
     );
-  }
-
-  /** A request by a person with a bearer token, carrying the latest log position this spec saw. */
-  async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const body = json === undefined ? undefined : JSON.stringify(json);
-    return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
-  }
-
-  /** A request by a device, signed with its secret at the test clock's time (or the headers given), with an Idempotency-Key on changes. */
-  async signed(
-    client: IntegrationClient,
-    method: string,
-    path: string,
-    json?: unknown,
-    options: { idempotencyKey?: string; headers?: Record<string, string> } = {},
-  ): Promise<Answer> {
-    const body = json === undefined ? undefined : JSON.stringify(json);
-    const signature = options.headers ?? signRequest({ clientId: client.id, secret: client.secret, method, path, body, clock: this.clock });
-    const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': options.idempotencyKey ?? randomBytes(8).toString('hex') };
-    return this.send(method, path, body, { ...signature, ...idempotency });
-  }
-
-  /** The read models' rows (ordered by their first column) live, then after `rebuild` replays the log into them: equal when they are rebuildable. */
-  async liveAndRebuilt(tables: readonly string[]): Promise<{ live: Record<string, unknown[]>; rebuilt: Record<string, unknown[]> }> {
-    await this.readModelsCaughtUp();
-    const snapshot = async () =>
-      Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await this.db.query(`SELECT * FROM ${table} ORDER BY 1`)).rows] as const)));
-    const live = await snapshot();
-    await rebuildService(gateServiceDefinition, this.commandEnv(), [], () => undefined);
-    return { live, rebuilt: await snapshot() };
   }
 }

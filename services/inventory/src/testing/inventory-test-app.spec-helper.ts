@@ -29,7 +29,7 @@ export class InventoryTestApp extends ServiceTestApp {
   }
 
   /** A request by a person with a bearer token, with an Idempotency-Key when it has a body. */
-  async as(person: Person, method: string, path: string, json?: unknown): Promise<Answer> {
+  override async as(person: Person, method: string, path: string, json?: unknown): Promise<Answer> {
     const body = json === undefined ? undefined : JSON.stringify(json);
     return this.send(method, path, body, {
       authorization: `Bearer ${this.token(person)}`,

@@ -18,7 +18,7 @@ export class OrderTestApp extends ServiceTestApp {
   }
 
   /** A request by a person with a bearer token; `body` is sent as given when it is a string (malformed JSON), else as JSON. */
-  async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  override async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const body = json === undefined ? undefined : typeof json === 'string' ? json : JSON.stringify(json);
     return this.send(method, path, body, { authorization: `Bearer ${this.token(person)}`, ...headers });
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseLogPosition } from '@dw/event-store';
 import { type Clock, ManualClock } from '@dw/kernel';
 import { signRequest, type IntegrationClient } from '@dw/platform';
-import { ServiceTestApp, startServiceTestApp, type Answer, type Person } from '@dw/platform/testing';
+import { ServiceTestApp, startServiceTestApp, type Answer } from '@dw/platform/testing';
 import { ProjectionRunner } from '@dw/projections';
 import { AppModule } from '../app.module';
 import { receiptServiceDefinition } from '../receipt.service-definition';
@@ -55,13 +55,8 @@ export class ReceiptTestApp extends ServiceTestApp {
     if (behind.length > 0) throw new Error(`read models ${behind.join(', ')} did not apply ${token} within 30 s`);
   }
 
-  /** A request by a person with a bearer token. */
-  async as(person: Person, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    return this.send(method, path, json === undefined ? undefined : JSON.stringify(json), { authorization: `Bearer ${this.token(person)}`, ...headers });
-  }
-
-  /** A request by an integration client, signed with its secret at the test clock's time, with an Idempotency-Key on changes. */
-  async signed(
+  /** A request by an integration client, signed with its secret at the test clock's time (or another clock's, to sign stale), with an Idempotency-Key on changes and any headers added on top of the signature's. */
+  override async signed(
     client: IntegrationClient,
     method: string,
     path: string,

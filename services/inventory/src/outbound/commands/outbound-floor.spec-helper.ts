@@ -85,13 +85,6 @@ export class OutboundFloor extends ServiceTestApp {
     return floor;
   }
 
-  /** A request by a person with a bearer token. */
-  as(person: Person, method: string, path: string, json?: unknown): Promise<Answer> {
-    return this.send(method, path, json === undefined ? undefined : JSON.stringify(json), {
-      authorization: `Bearer ${this.token(person)}`,
-    });
-  }
-
   /** The scale posts its reading, HMAC-signed at the clock's time. */
   scale(path: string, json: unknown): Promise<Answer> {
     const body = JSON.stringify(json);
