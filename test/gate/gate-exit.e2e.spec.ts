@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OutboundEntitlementExhaustedSchema } from '@dw/contracts';
-import { addCalendarDays, shanghaiDateOf } from '@dw/kernel';
-import { testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
+import { addCalendarDays, cnMainlandCalendar, shanghaiDateOf, type LocalDate } from '@dw/kernel';
+import { scenarioStartDay, testMessageBus, TopicRecorder, waitFor } from '@dw/testing';
 import { expectStatus, staffOf } from '../order-inventory/fixtures/inbound-receiving';
 import { BANK, postSigned, startOrderAndInventory, type RunningServices } from '../order-inventory/fixtures/order-inventory-services';
 import {
@@ -22,17 +22,20 @@ import { EXIT_CAMERA, PLATE_CAMERA, startGateBeside, WEIGHBRIDGE, type RunningGa
 
 /*
  * The gate's acceptance across services: order, inventory, receipt and gate as four OS processes
- * on real PostgreSQL and a real Kafka broker. The whole flow runs on day D (tomorrow in
- * Shanghai), the environment's business clock moved to 08:30 that morning (CLOCK_SHIFT_FILE), so
+ * on real PostgreSQL and a real Kafka broker. The whole flow runs on day D (the first working day
+ * after today in Shanghai, or the latest before it once the calendar's data ends), the
+ * environment's business clock moved to 08:30 that morning (CLOCK_SHIFT_FILE), so
  * every truck is booked into the south gate's 08:00-10:00 period and comes in on it.
  *
- * Three lots of three 2 000 kg bundles of Φ20 rebar (30 bp weight tolerance) on the seller's
+ * Four lots of three 2 000 kg bundles of Φ20 rebar (30 bp weight tolerance) on the seller's
  * card, each issued as a receipt and cancelled for pickup into an entitlement, each picked up
  * under its own outbound order by the collector 张伟:
  *   order A (lot A), vehicles 沪A10001, 沪A10005  — truck H takes the whole lot and leaves; truck S never comes;
  *   order B (lot B), vehicles 沪A10004, 沪A10003  — truck T takes B-1 and weighs 100 kg heavy;
  *                                                   truck F takes B-2, then B-3 is frozen;
- *   order C (lot C), vehicle 沪A10002             — truck N comes in, then the desk cancels order C.
+ *   order C (lot C), vehicle 沪A10002             — truck N comes in, then the desk cancels order C;
+ *   order D (lot D), vehicle 沪A10006             — truck X comes for order D but is loaded with B-3
+ *                                                   under order B (once its freeze is released).
  * Every truck enters on the signed plate camera, is tared on the signed weighbridge, is loaded
  * out by inventory naming its plate, and is weighed gross; the gate compares and releases or holds.
  */
@@ -41,8 +44,14 @@ const PLATE_N = '沪A10002';
 const PLATE_F = '沪A10003';
 const PLATE_T = '沪A10004';
 const PLATE_S = '沪A10005';
+const PLATE_X = '沪A10006';
 const COLLECTOR = { residentIdNumber: '11010519491231002X', name: '张伟', mobile: '13812345678' };
 const SLOT = { gate: 'south', period: '08:00-10:00' };
+
+/** Day D: a working day whose next day is in the calendar's data too (the receipts' fees are paid through it). */
+function isWorkingDayInData(day: LocalDate): boolean {
+  return cnMainlandCalendar.covers(day) && cnMainlandCalendar.covers(addCalendarDays(day, 1)) && cnMainlandCalendar.isWorkingDay(day);
+}
 
 interface Pickup {
   orderId: string;
@@ -57,9 +66,9 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
   let gate: RunningGate;
   let recorder: TopicRecorder;
   const clockShift = join(mkdtempSync(join(tmpdir(), 'dw-clock-')), 'shift-ms');
-  const D = addCalendarDays(shanghaiDateOf(new Date()), 1);
+  const D = scenarioStartDay(shanghaiDateOf(new Date()), cnMainlandCalendar, isWorkingDayInData);
   const bus = testMessageBus();
-  const pickups: Record<'A' | 'B' | 'C', Pickup> = {} as never;
+  const pickups: Record<'A' | 'B' | 'C' | 'D', Pickup> = {} as never;
 
   // People, signed in when they act (tokens are issued on the environment's clock).
   const person = () => personOf(services);
@@ -84,8 +93,8 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
     const card = applied.body.cardNumber as string;
     expectStatus(await atReceipt.clerk.post(`/storage-cards/${card}/approve`), 200, 'approve the card');
 
-    const vehiclesOf = { A: [PLATE_H, PLATE_S], B: [PLATE_T, PLATE_F], C: [PLATE_N] };
-    for (const key of ['A', 'B', 'C'] as const) {
+    const vehiclesOf = { A: [PLATE_H, PLATE_S], B: [PLATE_T, PLATE_F], C: [PLATE_N], D: [PLATE_X] };
+    for (const key of ['A', 'B', 'C', 'D'] as const) {
       const { lotId, receiptNumber } = await receiptOverNewLot(services, receipt, {
         holderCard: card,
         barcodePrefix: key,
@@ -103,12 +112,13 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
     }
 
     // The seller books each truck, with its collector, once the gate has learnt the order (404 until then).
-    const bookings: [string, 'A' | 'B' | 'C'][] = [
+    const bookings: [string, 'A' | 'B' | 'C' | 'D'][] = [
       [PLATE_H, 'A'],
       [PLATE_S, 'A'],
       [PLATE_N, 'C'],
       [PLATE_F, 'B'],
       [PLATE_T, 'B'],
+      [PLATE_X, 'D'],
     ];
     for (const [plate, key] of bookings) {
       await waitFor(
@@ -389,5 +399,25 @@ describe('the gate lets a loaded truck out only on its appointment, a live entit
     expectStatus(await ops().post(`/alarms/${alarmId}/handle`, { note: 'the bank released its freeze; exit re-checked' }), 200, 'handle');
     expectStatus(await ops().post(`/alarms/${alarmId}/close`, {}), 200, 'close');
     expect((await openRedAlarms()).map((item) => item.alarmId)).not.toContain(alarmId);
+  });
+
+  it('holds a truck that came for one pickup but was loaded with another order’s goods under that order: no_appointment alone, with its red alarm, and the exit camera holds it', async () => {
+    const visitId = await enterAndTare(PLATE_X, 'md-1', 14_500, pickups.D.orderId);
+    // Inventory loads B-3, the last bundle of lot B (its freeze released above), under order B
+    // onto truck X, which was booked for order D: nothing in the load-out ties a vehicle to the
+    // pickup application, so the gate is where the mistake is caught.
+    await loadOut(
+      services,
+      pickups.B.orderId,
+      { barcodes: ['B-3'], vehicle: PLATE_X, grossKg: 16_500, tareKg: 14_500, readingId: 'load-md-1' },
+      services.clock,
+    );
+    await untilGateKnowsLoads(visitId, 1);
+    // By hand: weighbridge net 16 503 − 14 500 = 2 003 kg against the note's 2 000 kg: 3 kg, within
+    // 2 000 × 30 / 10 000 = 6 kg; B-3 is order B's own, under its live and unfrozen entitlement:
+    // only the appointment fails, since the truck came for order D, not B.
+    const gross = await grossReading(PLATE_X, 'md-1-gross', 16_503);
+    expect([gross.status, gross.body.weighing]).toEqual([200, 'gross']);
+    await expectHeldAt(visitId, PLATE_X, gross.body.exit, 'no_appointment');
   });
 });

@@ -7,4 +7,5 @@ export interface Lane {
   seconds: number;
   paths: string[];
 }
-export declare function assignLanes(files: readonly { path: string; seconds: number }[], laneCount: number): Lane[];
+export declare const ONE_LANE: readonly string[];
+export declare function assignLanes(files: readonly { path: string; seconds: number }[], laneCount: number, oneLane?: readonly string[]): Lane[];

@@ -1,4 +1,4 @@
-import { ESTIMATED_SECONDS, TIMED_SECONDS, assignLanes, costKind, estimatedSeconds } from './lane-assignment';
+import { ESTIMATED_SECONDS, ONE_LANE, TIMED_SECONDS, assignLanes, costKind, estimatedSeconds } from './lane-assignment';
 
 const file = (path: string, seconds: number) => ({ path, seconds });
 
@@ -19,6 +19,24 @@ describe('lane assignment', () => {
       { seconds: 69, paths: ['a', 'd', 'e'] },
       { seconds: 66, paths: ['b', 'c', 'f', 'g'] },
     ]);
+  });
+
+  it('keeps the files that must not run at once in one lane, placed as one unit of their summed time', () => {
+    const files = [file('a', 30), file('y', 35), file('b', 30), file('x', 40), file('c', 10)];
+    // Apart, by hand: x 40 → lane 1 (40); y 35 → lane 2 (35); a 30 → lane 2 (65); b 30 → lane 1 (70);
+    // c 10 → lane 2 (75): x and y would run at the same time, one in each lane.
+    expect(assignLanes(files, 2, [])).toEqual([
+      { seconds: 70, paths: ['x', 'b'] },
+      { seconds: 75, paths: ['y', 'a', 'c'] },
+    ]);
+    // Together: x + y = 75 s as one unit → lane 1 (75); a 30 → lane 2 (30); b 30 → lane 2 (60);
+    // c 10 → lane 2 (70): one after the other in lane 1.
+    expect(assignLanes(files, 2, ['x', 'y'])).toEqual([
+      { seconds: 75, paths: ['x', 'y'] },
+      { seconds: 70, paths: ['a', 'b', 'c'] },
+    ]);
+    // The suite's own pair: the API edge test and the bank volume spec.
+    expect(ONE_LANE).toEqual(['test/edges/api-edges.e2e.spec.ts', 'services/billing/src/bank/bank-notifications-at-volume.int.spec.ts']);
   });
 
   it('runs every file in exactly one lane, and gives the same lanes whatever order the files were found in', () => {
